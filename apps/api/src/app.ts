@@ -1,0 +1,66 @@
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { ApiDeps } from './deps';
+import { jsonBody } from './http/body';
+import { errorHandler, notFoundHandler } from './http/errors';
+import { requestContext } from './http/request-context';
+import { RouteTable } from './http/route-table';
+import { authRoutes } from './routes/auth.routes';
+import { docsRoutes } from './routes/docs.routes';
+import { healthRoutes } from './routes/health.routes';
+import { memberRoutes } from './routes/members.routes';
+import { projectRoutes } from './routes/projects.routes';
+import { searchRoutes } from './routes/search.routes';
+import { taskPartRoutes } from './routes/task-parts.routes';
+import { taskRoutes } from './routes/tasks.routes';
+import { workspaceRoutes } from './routes/workspaces.routes';
+
+export const API_BASE = '/api/v1';
+
+export interface ApiApp {
+  app: Express;
+  routes: RouteTable;
+  /** Flipped by the server on SIGTERM so readiness fails while in-flight requests finish. */
+  state: { shuttingDown: boolean };
+}
+
+/** Builds the Express app (no listen): middleware, every route through the guarded route table, one error handler. */
+export function createApp(deps: ApiDeps): ApiApp {
+  const app = express();
+  const state = { shuttingDown: false };
+  const table = new RouteTable(deps);
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.env.TRUST_PROXY);
+  app.set('query parser', 'extended');
+  app.use(requestContext(deps));
+  app.use(helmet());
+  const origins = [deps.env.WEB_ORIGIN, ...(deps.env.CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [])];
+  app.use(
+    cors({
+      origin: origins,
+      credentials: true,
+      exposedHeaders: ['X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Retry-After'],
+    }),
+  );
+  app.use(jsonBody());
+  app.use(cookieParser());
+
+  const root = express.Router();
+  const v1 = express.Router();
+  healthRoutes(table, root, deps, state);
+  docsRoutes(table, root, v1, deps);
+  authRoutes(table, v1, API_BASE, deps);
+  workspaceRoutes(table, v1, API_BASE, deps);
+  memberRoutes(table, v1, API_BASE, deps);
+  projectRoutes(table, v1, API_BASE, deps);
+  taskRoutes(table, v1, API_BASE, deps);
+  taskPartRoutes(table, v1, API_BASE, deps);
+  searchRoutes(table, v1, API_BASE, deps);
+  app.use(root);
+  app.use(API_BASE, v1);
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps));
+  return { app, routes: table, state };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { RouteTable } from './route-table';
+
+type JsonSchema = Record<string, unknown>;
+
+function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _drop, ...json } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  return json;
+}
+
+function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
+  if (!schema) return [];
+  const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    schema: s,
+  }));
+}
+
+/** OpenAPI 3.1 built from the same Zod schemas the routes validate with: it cannot drift from the code. */
+export function buildOpenApi(table: RouteTable, serverUrl: string): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const { basePath, spec } of table.routes) {
+    const path = `${basePath}${spec.path}`.replace(/:(\w+)/g, '{$1}');
+    const responses: Record<string, unknown> = {};
+    for (const [status, schema] of Object.entries(spec.responses)) {
+      responses[status] = schema
+        ? { description: status.startsWith('2') ? 'Success' : 'Error', content: { 'application/json': { schema: toSchema(schema, 'output') } } }
+        : { description: status.startsWith('2') ? 'Success, no content' : 'Error' };
+    }
+    paths[path] ??= {};
+    paths[path][spec.method] = {
+      summary: spec.summary,
+      tags: [spec.tag],
+      operationId: `${spec.method}${path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      ...(spec.access.kind === 'public' ? { security: [] } : {}),
+      ...(spec.access.kind === 'permission' ? { 'x-permission': spec.access.permission } : {}),
+      parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')],
+      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'TeamFlow API', version: '1.0.0', description: 'REST contract of TeamFlow. Errors: { error: { code, message, details?, requestId } }.' },
+    servers: [{ url: serverUrl }],
+    security: [{ bearerAuth: [] }],
+    components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths,
+  };
+}

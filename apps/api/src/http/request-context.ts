@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { User } from '@teamflow/contracts/users';
+import type { AccessClaims } from '@teamflow/core/auth/tokens';
+import type { Logger } from '@teamflow/core/platform/logger';
+import type { ApiDeps } from '../deps';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      requestId: string;
+      log: Logger;
+      user?: User;
+      claims?: AccessClaims;
+      routeTemplate?: string;
+    }
+  }
+}
+
+const VALID_ID = /^[\w\-.:]{1,128}$/;
+
+/** Request id (echoing a sane incoming one), a child logger carrying it, and one access-log line with timing. */
+export function requestContext(deps: ApiDeps) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const incoming = req.get('x-request-id');
+    req.requestId = incoming && VALID_ID.test(incoming) ? incoming : randomUUID();
+    req.log = deps.logger.child({ requestId: req.requestId });
+    res.setHeader('X-Request-Id', req.requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = req.routeTemplate ?? 'unmatched';
+      deps.metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      req.log.info('request', {
+        method: req.method,
+        route,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1000 * 10) / 10,
+        userId: req.user?.id,
+      });
+    });
+    next();
+  };
+}

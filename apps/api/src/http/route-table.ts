@@ -1,0 +1,106 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { z } from 'zod';
+import type { Permission } from '@teamflow/contracts/permissions';
+import type { User } from '@teamflow/contracts/users';
+import type { Ctx, WorkspaceCtx } from '@teamflow/core/platform/context';
+import { resolveAccess } from '@teamflow/core/workspaces/resolve-access';
+import type { ScopeKind } from '@teamflow/core/workspaces/access.repository';
+import type { ApiDeps } from '../deps';
+import { requireUser } from './authenticate';
+import { rateLimit, type RateLimitBucket } from './rate-limit';
+import { parseInput } from './validate';
+
+/**
+ * Every route states who may call it; there is no way to register one without. `public` and
+ * `user` need no workspace; `permission` resolves the workspace behind a path parameter and
+ * checks the caller's role against the contracts' permission table (404 for strangers).
+ */
+export type PublicAccess = { kind: 'public' };
+export type UserAccess = { kind: 'user' };
+export type PermissionAccess = { kind: 'permission'; permission: Permission; scope: ScopeKind; param: string };
+export type Access = PublicAccess | UserAccess | PermissionAccess;
+
+export const PUBLIC: PublicAccess = { kind: 'public' };
+export const USER: UserAccess = { kind: 'user' };
+export const allow = (permission: Permission, scope: ScopeKind, param: string): PermissionAccess => ({
+  kind: 'permission',
+  permission,
+  scope,
+  param,
+});
+
+type AnyObject = z.ZodType<Record<string, unknown>>;
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type CtxFor<A extends Access> = A extends { kind: 'permission' } ? WorkspaceCtx : A extends { kind: 'user' } ? Ctx : undefined;
+
+export interface RouteSpec<A extends Access, P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends z.ZodType | undefined> {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  access: A;
+  rateLimit?: RateLimitBucket | 'none';
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Status → response schema (`null` for no body). The first 2xx is the success status. */
+  responses: Record<number, z.ZodType | null>;
+  handler: (input: {
+    ctx: CtxFor<A>;
+    user: A extends { kind: 'public' } ? User | undefined : User;
+    params: Infer<P>;
+    query: Infer<Q>;
+    body: Infer<B>;
+    req: Request;
+    res: Response;
+  }) => Promise<unknown>;
+}
+
+export type AnyRouteSpec = RouteSpec<Access, AnyObject | undefined, AnyObject | undefined, z.ZodType | undefined>;
+
+export class RouteTable {
+  readonly routes: { basePath: string; spec: AnyRouteSpec }[] = [];
+  constructor(private readonly deps: ApiDeps) {}
+
+  /** Mounts a route on `router` (which is served at `basePath`) and records it for OpenAPI and the guard test. */
+  add<A extends Access, P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends z.ZodType | undefined>(
+    router: Router,
+    basePath: string,
+    spec: RouteSpec<A, P, Q, B>,
+  ): void {
+    if (!spec.access) throw new Error(`Route ${spec.method.toUpperCase()} ${spec.path} declares no access rule`);
+    const deps = this.deps;
+    const template = `${basePath}${spec.path}`;
+    const chain: RequestHandler[] = [
+      (req, _res, next) => {
+        req.routeTemplate = template;
+        next();
+      },
+    ];
+    const bucket = spec.rateLimit ?? 'default';
+    if (bucket === 'auth') chain.push(rateLimit(deps, 'auth'));
+    if (spec.access.kind !== 'public') chain.push(requireUser(deps));
+    if (bucket === 'default') chain.push(rateLimit(deps, 'default'));
+    const success = Number(Object.keys(spec.responses).find((s) => s.startsWith('2')) ?? 200);
+
+    chain.push(async (req, res) => {
+      const params = parseInput('params', spec.params, req.params);
+      const ctxBase: Ctx | undefined = req.user
+        ? { actor: { id: req.user.id, name: req.user.name }, requestId: req.requestId, logger: req.log }
+        : undefined;
+      let ctx: Ctx | WorkspaceCtx | undefined = ctxBase;
+      if (spec.access.kind === 'permission') {
+        const id = (params as Record<string, string>)[spec.access.param]!;
+        ctx = await resolveAccess(deps, ctxBase!, spec.access.permission, { kind: spec.access.scope, id });
+      }
+      const query = parseInput('query', spec.query, req.query);
+      const body = parseInput('body', spec.body, req.body ?? {});
+      const result = await spec.handler({ ctx, user: req.user, params, query, body, req, res } as never);
+      if (res.headersSent) return;
+      if (result === undefined) res.status(success).end();
+      else res.status(success).json(result);
+    });
+    router[spec.method](spec.path, ...chain);
+    this.routes.push({ basePath, spec: spec as unknown as AnyRouteSpec });
+  }
+}

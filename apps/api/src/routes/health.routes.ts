@@ -1,0 +1,62 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import { Liveness, Readiness } from '@teamflow/contracts/health';
+import { AppError } from '@teamflow/core/platform/errors';
+import { pingDatabase } from '@teamflow/db/ping';
+import type { ApiDeps } from '../deps';
+import { PUBLIC, type RouteTable } from '../http/route-table';
+
+async function probe(check: () => Promise<unknown>, timeoutMs = 1500): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+    return 'up';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function healthRoutes(table: RouteTable, router: Router, deps: ApiDeps, state: { shuttingDown: boolean }): void {
+  table.add(router, '', {
+    method: 'get', path: '/health', summary: 'Liveness', tag: 'Operations',
+    access: PUBLIC, rateLimit: 'none',
+    responses: { 200: Liveness },
+    handler: () => Promise.resolve({ status: 'ok' as const }),
+  });
+  table.add(router, '', {
+    method: 'get', path: '/health/ready', summary: 'Readiness: database and Redis answer', tag: 'Operations',
+    access: PUBLIC, rateLimit: 'none',
+    responses: { 200: Readiness, 503: Readiness },
+    handler: async ({ res }) => {
+      const [database, redis] = await Promise.all([
+        probe(() => pingDatabase(deps.db)),
+        probe(() => deps.redis.ping()),
+      ]);
+      const ready = database === 'up' && redis === 'up' && !state.shuttingDown;
+      const body: Readiness = {
+        status: ready ? 'ready' : 'unavailable',
+        checks: { database, redis, storage: 'not_configured' },
+      };
+      res.status(ready ? 200 : 503).json(body);
+    },
+  });
+  table.add(router, '', {
+    method: 'get', path: '/metrics', summary: 'Prometheus metrics (bearer METRICS_TOKEN outside development)', tag: 'Operations',
+    access: PUBLIC, rateLimit: 'none',
+    responses: { 200: z.string(), 401: null, 403: null },
+    handler: async ({ req, res }) => {
+      const token = deps.env.METRICS_TOKEN;
+      if (token && req.get('authorization') !== `Bearer ${token}`) throw new AppError('UNAUTHORIZED', 'Metrics need the metrics token');
+      if (!token && deps.env.NODE_ENV === 'production') throw new AppError('FORBIDDEN', 'Set METRICS_TOKEN to expose metrics');
+      res.setHeader('Content-Type', deps.metrics.registry.contentType);
+      res.send(await deps.metrics.registry.metrics());
+    },
+  });
+}

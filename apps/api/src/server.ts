@@ -1,0 +1,56 @@
+import { createServer } from 'node:http';
+import * as Sentry from '@sentry/node';
+import { ConfigError, loadEnv } from '@teamflow/config/env';
+import { connectRedis, RedisUnavailableError } from '@teamflow/core/platform/redis';
+import { DatabaseUnavailableError, ensureDatabase, runMigrations } from '@teamflow/db/setup';
+import { createApp } from './app';
+import { buildDeps } from './deps';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  if (env.SENTRY_DSN) Sentry.init({ dsn: env.SENTRY_DSN, environment: env.NODE_ENV, sendDefaultPii: false });
+  await ensureDatabase(env.DATABASE_URL);
+  await runMigrations(env.DATABASE_URL);
+  const deps = buildDeps(env);
+  if (env.SENTRY_DSN) deps.reportError = (error, context) => Sentry.captureException(error, { extra: context });
+  await connectRedis(deps.redis, env.REDIS_URL);
+  const { app, state } = createApp(deps);
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(env.API_PORT, resolve));
+  deps.logger.info('api listening', { url: env.API_URL, port: env.API_PORT });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    // Readiness fails first so a load balancer stops sending; in-flight requests then finish.
+    state.shuttingDown = true;
+    deps.logger.info('api shutting down', { signal });
+    const force = setTimeout(() => {
+      deps.logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await deps.close();
+    if (env.SENTRY_DSN) await Sentry.close(2000);
+    deps.logger.info('api stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Known start-up failures are one clear line, not a stack trace.
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RedisUnavailableError) {
+    process.stderr.write(`teamflow api: ${error.message}\n`);
+  } else {
+    process.stderr.write(`teamflow api failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { ConfigError, DEV_ACCESS_SECRET, loadEnv } from './env';
+
+describe('loadEnv', () => {
+  it('applies the documented defaults when nothing is set', () => {
+    const env = loadEnv({ NODE_ENV: 'test' });
+    expect(env.API_PORT).toBe(4000);
+    expect(env.DATABASE_URL).toBe('postgres://localhost:5432/teamflow');
+    expect(env.RATE_LIMIT_DEFAULT_PER_MINUTE).toBe(100);
+    expect(env.LOGIN_LOCKOUT_ATTEMPTS).toBe(5);
+    expect(env.PLATFORM_ADMIN_EMAILS).toEqual([]);
+  });
+
+  it('names every bad variable in one error', () => {
+    expect(() => loadEnv({ NODE_ENV: 'test', API_PORT: 'abc', REDIS_URL: 'not a url' })).toThrow(
+      /API_PORT[\s\S]*REDIS_URL|REDIS_URL[\s\S]*API_PORT/,
+    );
+  });
+
+  it('refuses the development secrets in production', () => {
+    let error: unknown;
+    try {
+      loadEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: DEV_ACCESS_SECRET });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(String(error)).toContain('JWT_ACCESS_SECRET');
+    expect(String(error)).toContain('JWT_REFRESH_SECRET');
+  });
+
+  it('parses comma-separated admin emails, lower-cased', () => {
+    expect(loadEnv({ NODE_ENV: 'test', PLATFORM_ADMIN_EMAILS: 'A@x.io, b@y.io' }).PLATFORM_ADMIN_EMAILS).toEqual([
+      'a@x.io',
+      'b@y.io',
+    ]);
+  });
+});

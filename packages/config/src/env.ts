@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+// Secrets that ship in the code only for local use; production refuses to start with them.
+export const DEV_ACCESS_SECRET = 'dev-only-access-secret-change-me-0123456789';
+export const DEV_REFRESH_SECRET = 'dev-only-refresh-secret-change-me-0123456789';
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z.url().default('postgres://localhost:5432/teamflow'),
+    DB_POOL_MAX: int(10),
+    REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+    REDIS_KEY_PREFIX: z.string().default('tf:'),
+    API_PORT: int(4000),
+    WEB_PORT: int(3000),
+    WEB_ORIGIN: z.url().default('http://localhost:3000'),
+    API_URL: z.url().default('http://localhost:4000'),
+    CORS_ORIGINS: optionalString,
+    TRUST_PROXY: z.stringbool().default(false),
+    JWT_ACCESS_SECRET: z.string().min(32).default(DEV_ACCESS_SECRET),
+    JWT_REFRESH_SECRET: z.string().min(32).default(DEV_REFRESH_SECRET),
+    RATE_LIMIT_DEFAULT_PER_MINUTE: int(100),
+    RATE_LIMIT_AUTH_PER_MINUTE: int(10),
+    RATE_LIMIT_AI_PER_HOUR: int(20),
+    RATE_LIMIT_UPLOADS_PER_HOUR: int(10),
+    LOGIN_LOCKOUT_ATTEMPTS: int(5),
+    LOGIN_LOCKOUT_MINUTES: int(15),
+    AI_PROVIDER: z.enum(['auto', 'openai', 'anthropic', 'local']).default('auto'),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalString,
+    ANTHROPIC_API_KEY: optionalString,
+    ANTHROPIC_BASE_URL: optionalString,
+    SMTP_URL: optionalString,
+    MAIL_FROM: z.string().default('TeamFlow <no-reply@teamflow.local>'),
+    SENTRY_DSN: optionalString,
+    LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
+    METRICS_TOKEN: optionalString,
+    PLATFORM_ADMIN_EMAILS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    SHUTDOWN_TIMEOUT_MS: int(10000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const) {
+      if (env[key] === DEV_ACCESS_SECRET || env[key] === DEV_REFRESH_SECRET) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'must be set to a secret of your own in production' });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Finds `.env.local` in the working directory or the nearest parent that is the repo root. */
+function findEnvFile(start: string): string | undefined {
+  let dir = resolve(start);
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, '.env.local');
+    if (existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/**
+ * Parses configuration once. Variables already in the environment win over `.env.local`
+ * (written by `npm start` with generated secrets). Throws a ConfigError naming every bad variable.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Env {
+  const merged: Record<string, string | undefined> = {};
+  const file = source.NODE_ENV === 'test' ? undefined : findEnvFile(cwd);
+  if (file) Object.assign(merged, parseEnv(readFileSync(file, 'utf8')));
+  for (const [k, v] of Object.entries(source)) if (v !== undefined) merged[k] = v;
+  const parsed = EnvSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

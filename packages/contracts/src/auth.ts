@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Email, Password, PersonName, User } from './users';
+
+export const Register = z.object({ email: Email, name: PersonName, password: Password });
+export type Register = z.infer<typeof Register>;
+
+export const Login = z.object({
+  email: Email,
+  password: z.string().min(1).max(128),
+  rememberMe: z.boolean().optional().default(false),
+});
+export type Login = z.infer<typeof Login>;
+
+export const AuthSession = z.object({ user: User, accessToken: z.string() });
+export type AuthSession = z.infer<typeof AuthSession>;
+
+export const AccessTokenResponse = z.object({ accessToken: z.string() });
+export type AccessTokenResponse = z.infer<typeof AccessTokenResponse>;
+
+export const MeResponse = z.object({ user: User });
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const REFRESH_COOKIE = 'tf_refresh';
+export const REFRESH_COOKIE_PATH = '/api/v1/auth';

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+
+export const EventType = z.enum([
+  'TASK_CREATED',
+  'TASK_UPDATED',
+  'TASK_MOVED',
+  'TASK_DELETED',
+  'COMMENT_CREATED',
+  'COMMENT_UPDATED',
+  'COMMENT_DELETED',
+  'SPRINT_UPDATED',
+  'PROJECT_CREATED',
+  'PROJECT_UPDATED',
+  'PROJECT_DELETED',
+  'WORKSPACE_UPDATED',
+  'MEMBER_INVITED',
+  'MEMBER_JOINED',
+  'MEMBER_UPDATED',
+  'MEMBER_REMOVED',
+  'LABEL_CREATED',
+  'LABEL_DELETED',
+  'USER_ONLINE',
+  'USER_OFFLINE',
+  'NOTIFICATION',
+]);
+export type EventType = z.infer<typeof EventType>;
+
+/** What the realtime layer emits; the outbox stores everything but `seq`, which the relay assigns. */
+export const ServerEvent = z.object({
+  type: EventType,
+  workspaceId: Id,
+  entityId: Id,
+  data: z.record(z.string(), z.unknown()),
+  actor: z.object({ id: Id, name: z.string() }).nullable(),
+  version: z.number().int().optional(),
+  at: Timestamp,
+  seq: z.number().int(),
+});
+export type ServerEvent = z.infer<typeof ServerEvent>;

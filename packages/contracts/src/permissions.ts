@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const Role = z.enum(['owner', 'admin', 'member', 'viewer']);
+export type Role = z.infer<typeof Role>;
+
+/** `any`: the role may act on any such resource; `own`: only on what the user created or authored. */
+export type Grant = 'any' | 'own';
+
+const ALL: Record<Role, Grant> = { owner: 'any', admin: 'any', member: 'any', viewer: 'any' };
+const EDITORS: Partial<Record<Role, Grant>> = { owner: 'any', admin: 'any', member: 'any' };
+const MANAGERS: Partial<Record<Role, Grant>> = { owner: 'any', admin: 'any' };
+const OWNER: Partial<Record<Role, Grant>> = { owner: 'any' };
+
+/**
+ * The one permission table: the api guard enforces it and the web reads it to hide what a role
+ * cannot do. Resource-level rules ("own") are finished by the core policy of that feature.
+ */
+export const PERMISSIONS = {
+  'workspace.read': ALL,
+  'workspace.update': OWNER,
+  'workspace.delete': OWNER,
+  'member.read': ALL,
+  'member.invite': MANAGERS,
+  'member.update': MANAGERS,
+  // Anyone may leave (remove themselves); managers may remove others.
+  'member.remove': { owner: 'any', admin: 'any', member: 'own', viewer: 'own' },
+  'project.read': ALL,
+  'project.create': EDITORS,
+  'project.update': MANAGERS,
+  'project.delete': MANAGERS,
+  'task.read': ALL,
+  'task.create': EDITORS,
+  'task.update': EDITORS,
+  'task.delete': { owner: 'any', admin: 'any', member: 'own' },
+  'comment.read': ALL,
+  'comment.create': EDITORS,
+  'comment.update': { owner: 'own', admin: 'own', member: 'own' },
+  'comment.delete': { owner: 'any', admin: 'any', member: 'own' },
+  'label.read': ALL,
+  'label.create': EDITORS,
+  'label.delete': MANAGERS,
+  'activity.read': ALL,
+  'search.read': ALL,
+} as const satisfies Record<string, Partial<Record<Role, Grant>>>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function grantFor(role: Role, permission: Permission): Grant | undefined {
+  return (PERMISSIONS[permission] as Partial<Record<Role, Grant>>)[role];
+}
+
+/** True when the role may do this to some resource (for `own`, the caller must also be its author). */
+export function can(role: Role, permission: Permission, isOwn = false): boolean {
+  const grant = grantFor(role, permission);
+  return grant === 'any' || (grant === 'own' && isOwn);
+}

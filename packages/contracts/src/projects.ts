@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { Id, Markdown, Timestamp } from './common';
+
+export const ProjectKey = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'Key is 2–10 letters or digits, starting with a letter');
+
+export const ProjectCreate = z.object({
+  name: z.string().trim().min(1).max(100),
+  key: ProjectKey.optional(),
+  description: Markdown(10000).optional(),
+});
+export type ProjectCreate = z.infer<typeof ProjectCreate>;
+
+export const ProjectUpdate = z.object({
+  version: z.number().int().positive(),
+  name: z.string().trim().min(1).max(100).optional(),
+  description: Markdown(10000).nullable().optional(),
+});
+export type ProjectUpdate = z.infer<typeof ProjectUpdate>;
+
+export const Project = z.object({
+  id: Id,
+  workspaceId: Id,
+  key: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  version: z.number().int(),
+  createdBy: Id,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Project = z.infer<typeof Project>;
+
+export const ProjectList = z.object({ items: z.array(Project) });
+export type ProjectList = z.infer<typeof ProjectList>;

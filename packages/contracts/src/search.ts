@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Id } from './common';
+import { TaskStatus } from './tasks';
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const SearchHit = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('task'),
+    id: Id,
+    projectId: Id,
+    key: z.string(),
+    title: z.string(),
+    status: TaskStatus,
+    snippet: z.string(),
+    rank: z.number(),
+  }),
+  z.object({
+    type: z.literal('comment'),
+    id: Id,
+    taskId: Id,
+    projectId: Id,
+    key: z.string(),
+    title: z.string(),
+    snippet: z.string(),
+    rank: z.number(),
+  }),
+]);
+export type SearchHit = z.infer<typeof SearchHit>;
+export const SearchResults = z.object({ items: z.array(SearchHit) });
+export type SearchResults = z.infer<typeof SearchResults>;

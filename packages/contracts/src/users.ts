@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+
+export const Email = z
+  .email()
+  .max(254)
+  .transform((v) => v.trim().toLowerCase());
+
+export const Password = z
+  .string()
+  .min(8, 'Password must be at least 8 characters')
+  .max(128)
+  .regex(/[A-Za-z]/, 'Password must contain a letter')
+  .regex(/\d/, 'Password must contain a digit');
+
+export const PersonName = z.string().trim().min(1).max(100);
+
+export const User = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  avatarUrl: z.string().nullable(),
+  emailVerified: z.boolean(),
+  createdAt: Timestamp,
+});
+export type User = z.infer<typeof User>;
+
+/** What others in a workspace see of a user. */
+export const UserSummary = z.object({ id: Id, name: z.string(), email: z.string(), avatarUrl: z.string().nullable() });
+export type UserSummary = z.infer<typeof UserSummary>;

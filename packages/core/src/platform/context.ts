@@ -1,0 +1,30 @@
+import type { Env } from '@teamflow/config/env';
+import type { Database } from '@teamflow/db/client';
+import type { Role } from '@teamflow/contracts/permissions';
+import type { Logger } from './logger';
+import type { Redis } from './redis';
+
+/** Everything a use case may touch, built once per process. */
+export interface CoreDeps {
+  db: Database;
+  redis: Redis;
+  env: Env;
+  logger: Logger;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+/** Who is asking, resolved by the guard: the user and, for workspace resources, their role there. */
+export interface Ctx {
+  actor: Actor;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface WorkspaceCtx extends Ctx {
+  workspaceId: string;
+  role: Role;
+}

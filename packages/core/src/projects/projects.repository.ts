@@ -1,0 +1,69 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@teamflow/db/client';
+import { projects } from '@teamflow/db/schema/index';
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+/** Inserts a project; undefined when its key is taken in the workspace. */
+export async function insertProject(
+  db: DbOrTx,
+  values: { workspaceId: string; key: string; name: string; description: string | null; createdBy: string },
+): Promise<ProjectRow | undefined> {
+  const [row] = await db
+    .insert(projects)
+    .values(values)
+    .onConflictDoNothing({ target: [projects.workspaceId, projects.key], where: sql`deleted_at is null` })
+    .returning();
+  return row;
+}
+
+export async function listProjectRows(db: DbOrTx, workspaceId: string): Promise<ProjectRow[]> {
+  return db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.workspaceId, workspaceId), isNull(projects.deletedAt)))
+    .orderBy(asc(projects.name), asc(projects.id));
+}
+
+export async function findProject(db: DbOrTx, id: string): Promise<ProjectRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, id), isNull(projects.deletedAt)))
+    .limit(1);
+  return row;
+}
+
+/** Compare-and-set on `version`: undefined when the row moved on (or is gone). */
+export async function updateProjectIfVersion(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: { name?: string; description?: string | null },
+): Promise<ProjectRow | undefined> {
+  const [row] = await db
+    .update(projects)
+    .set({ ...values, version: sql`${projects.version} + 1` })
+    .where(and(eq(projects.id, id), eq(projects.version, version), isNull(projects.deletedAt)))
+    .returning();
+  return row;
+}
+
+export async function softDeleteProject(db: DbOrTx, id: string): Promise<ProjectRow | undefined> {
+  const [row] = await db
+    .update(projects)
+    .set({ deletedAt: sql`now()`, version: sql`${projects.version} + 1` })
+    .where(and(eq(projects.id, id), isNull(projects.deletedAt)))
+    .returning();
+  return row;
+}
+
+/** Takes the next task number; the row lock it holds serialises numbering within the project. */
+export async function nextTaskNumber(db: DbOrTx, projectId: string): Promise<{ number: number; key: string; workspaceId: string } | undefined> {
+  const [row] = await db
+    .update(projects)
+    .set({ taskCounter: sql`${projects.taskCounter} + 1` })
+    .where(and(eq(projects.id, projectId), isNull(projects.deletedAt)))
+    .returning({ number: projects.taskCounter, key: projects.key, workspaceId: projects.workspaceId });
+  return row;
+}

@@ -1,0 +1,57 @@
+import type { Project, ProjectUpdate } from '@teamflow/contracts/projects';
+import { recordChange } from '../activity/activity.repository';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { conflict, notFound } from '../platform/errors';
+import { sanitizeMarkdown } from '../platform/sanitize-markdown';
+import { toProject } from './project.mapper';
+import { findProject, softDeleteProject, updateProjectIfVersion } from './projects.repository';
+
+/** A stale `version` is a 409 carrying the current project, so the client can merge instead of overwrite. */
+export async function updateProject(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  projectId: string,
+  input: ProjectUpdate,
+): Promise<Project> {
+  return deps.db.transaction(async (tx) => {
+    const { version, ...fields } = input;
+    const values = {
+      name: fields.name,
+      description: fields.description == null ? fields.description : sanitizeMarkdown(fields.description),
+    };
+    const row = await updateProjectIfVersion(tx, projectId, version, values);
+    if (!row) {
+      const current = await findProject(tx, projectId);
+      if (!current) throw notFound('Project');
+      throw conflict('The project was changed by someone else', { current: toProject(current) });
+    }
+    const project = toProject(row);
+    await recordChange(tx, {
+      workspaceId: ctx.workspaceId,
+      projectId,
+      entityType: 'project',
+      entityId: projectId,
+      action: 'updated',
+      changes: fields,
+      actor: ctx.actor,
+      event: { type: 'PROJECT_UPDATED', data: project, version: row.version },
+    });
+    return project;
+  });
+}
+
+export async function deleteProject(deps: CoreDeps, ctx: WorkspaceCtx, projectId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const row = await softDeleteProject(tx, projectId);
+    if (!row) throw notFound('Project');
+    await recordChange(tx, {
+      workspaceId: ctx.workspaceId,
+      projectId,
+      entityType: 'project',
+      entityId: projectId,
+      action: 'deleted',
+      actor: ctx.actor,
+      event: { type: 'PROJECT_DELETED', data: { id: projectId }, version: row.version },
+    });
+  });
+}

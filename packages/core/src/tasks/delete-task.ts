@@ -1,0 +1,27 @@
+import { recordChange } from '../activity/activity.repository';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { notFound } from '../platform/errors';
+import { assertMayDeleteTask } from './tasks.policy';
+import { findTaskRecord, softDeleteTask } from './tasks.repository';
+
+/** Soft delete, so an undo can bring the task back with its comments and history. */
+export async function deleteTask(deps: CoreDeps, ctx: WorkspaceCtx, taskId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const task = await findTaskRecord(tx, taskId);
+    if (!task) throw notFound('Task');
+    assertMayDeleteTask(ctx, task.createdBy);
+    const row = await softDeleteTask(tx, taskId);
+    if (!row) throw notFound('Task');
+    await recordChange(tx, {
+      workspaceId: ctx.workspaceId,
+      projectId: task.projectId,
+      taskId,
+      entityType: 'task',
+      entityId: taskId,
+      action: 'deleted',
+      changes: { title: task.title },
+      actor: ctx.actor,
+      event: { type: 'TASK_DELETED', data: { id: taskId, projectId: task.projectId }, version: row.version },
+    });
+  });
+}

@@ -1,0 +1,75 @@
+import type { TaskDependencies } from '@teamflow/contracts/tasks';
+import { recordChange } from '../activity/activity.repository';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { conflict, invalid, notFound } from '../platform/errors';
+import {
+  deleteDependency,
+  findTaskBrief,
+  insertDependency,
+  listDependencyRows,
+  lockDependencyGraph,
+  wouldCreateDependencyCycle,
+} from './tasks.repository';
+
+export async function listDependencies(deps: CoreDeps, _ctx: WorkspaceCtx, taskId: string): Promise<TaskDependencies> {
+  const rows = await listDependencyRows(deps.db, taskId);
+  const pick = (d: string) => rows.filter((r) => r.direction === d).map(({ id, key, title, status }) => ({ id, key, title, status }));
+  return { dependsOn: pick('dependsOn'), blocks: pick('blocks') };
+}
+
+/** `taskId` depends on `dependsOnTaskId`; an edge that would close a loop is a 409. */
+export async function addDependency(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  taskId: string,
+  dependsOnTaskId: string,
+): Promise<TaskDependencies> {
+  if (taskId === dependsOnTaskId) throw invalid([{ field: 'dependsOnTaskId', message: 'A task cannot depend on itself' }]);
+  await deps.db.transaction(async (tx) => {
+    await lockDependencyGraph(tx, ctx.workspaceId);
+    const target = await findTaskBrief(tx, dependsOnTaskId);
+    if (!target || target.workspaceId !== ctx.workspaceId) {
+      throw invalid([{ field: 'dependsOnTaskId', message: 'Unknown task in this workspace' }]);
+    }
+    if (await wouldCreateDependencyCycle(tx, taskId, dependsOnTaskId)) {
+      throw conflict('This dependency would create a cycle');
+    }
+    if (!(await insertDependency(tx, taskId, dependsOnTaskId, ctx.actor.id))) return;
+    const source = await findTaskBrief(tx, taskId);
+    await recordChange(tx, {
+      workspaceId: ctx.workspaceId,
+      projectId: source?.projectId,
+      taskId,
+      entityType: 'task',
+      entityId: taskId,
+      action: 'dependency_added',
+      changes: { dependsOnTaskId },
+      actor: ctx.actor,
+      event: { type: 'TASK_UPDATED', data: { id: taskId, dependsOnTaskId, dependency: 'added' } },
+    });
+  });
+  return listDependencies(deps, ctx, taskId);
+}
+
+export async function removeDependency(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  taskId: string,
+  dependsOnTaskId: string,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    if (!(await deleteDependency(tx, taskId, dependsOnTaskId))) throw notFound('Dependency');
+    const source = await findTaskBrief(tx, taskId);
+    await recordChange(tx, {
+      workspaceId: ctx.workspaceId,
+      projectId: source?.projectId,
+      taskId,
+      entityType: 'task',
+      entityId: taskId,
+      action: 'dependency_removed',
+      changes: { dependsOnTaskId },
+      actor: ctx.actor,
+      event: { type: 'TASK_UPDATED', data: { id: taskId, dependsOnTaskId, dependency: 'removed' } },
+    });
+  });
+}

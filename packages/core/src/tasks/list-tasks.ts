@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { TaskStatus, type TaskListQuery, type TaskPage, type TaskSort } from '@teamflow/contracts/tasks';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { toTask } from './task.mapper';
+import { listTaskRecords } from './tasks.repository';
+
+// What a cursor holds for each sort: the sort keys, then the id as the tie-breaker.
+const CURSOR: Record<TaskSort, z.ZodType<unknown[]>> = {
+  position: z.tuple([TaskStatus, z.number(), z.uuid()]),
+  createdAt: z.tuple([z.iso.datetime({ offset: true }), z.uuid()]),
+  '-createdAt': z.tuple([z.iso.datetime({ offset: true }), z.uuid()]),
+  updatedAt: z.tuple([z.iso.datetime({ offset: true }), z.uuid()]),
+  '-updatedAt': z.tuple([z.iso.datetime({ offset: true }), z.uuid()]),
+  priority: z.tuple([z.number().int(), z.uuid()]),
+  dueDate: z.tuple([z.iso.date(), z.uuid()]),
+};
+
+const asArray = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+
+/** Filtered, keyset-paginated: every task appears exactly once across pages, however rows tie. */
+export async function listTasks(
+  deps: CoreDeps,
+  _ctx: WorkspaceCtx,
+  projectId: string,
+  query: TaskListQuery,
+): Promise<TaskPage> {
+  let after: { keys: unknown[]; id: string } | undefined;
+  if (query.cursor) {
+    const values = decodeCursor(query.cursor, CURSOR[query.sort]);
+    after = { keys: values.slice(0, -1), id: values[values.length - 1] as string };
+  }
+  const rows = await listTaskRecords(
+    deps.db,
+    {
+      projectId,
+      status: asArray(query.status),
+      priority: asArray(query.priority),
+      assigneeId: query.assigneeId,
+      labelId: query.labelId,
+      sprintId: query.sprintId,
+      parentId: query.parentId,
+      dueBefore: query.dueBefore,
+      q: query.q,
+    },
+    query.sort,
+    query.limit + 1,
+    after,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toTask),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([...last.sortKeys, last.id]) : null,
+  };
+}

@@ -1,0 +1,45 @@
+import type { Task } from '@teamflow/contracts/tasks';
+import { recordChange } from '../activity/activity.repository';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { invalid, notFound } from '../platform/errors';
+import { toTask } from './task.mapper';
+import { addTaskLabel, findTaskRecord, labelIdsInWorkspace, removeTaskLabel } from './tasks.repository';
+
+async function changeLabel(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  taskId: string,
+  labelId: string,
+  action: 'label_added' | 'label_removed',
+): Promise<Task> {
+  return deps.db.transaction(async (tx) => {
+    const found = await labelIdsInWorkspace(tx, ctx.workspaceId, [labelId]);
+    if (!found.has(labelId)) {
+      if (action === 'label_removed') throw notFound('Label');
+      throw invalid([{ field: 'labelId', message: 'Unknown label for this workspace' }]);
+    }
+    const changed = action === 'label_added' ? await addTaskLabel(tx, taskId, labelId) : await removeTaskLabel(tx, taskId, labelId);
+    const record = await findTaskRecord(tx, taskId);
+    if (!record) throw notFound('Task');
+    const task = toTask(record);
+    if (changed) {
+      await recordChange(tx, {
+        workspaceId: ctx.workspaceId,
+        projectId: task.projectId,
+        taskId,
+        entityType: 'task',
+        entityId: taskId,
+        action,
+        changes: { labelId },
+        actor: ctx.actor,
+        event: { type: 'TASK_UPDATED', data: task, version: task.version },
+      });
+    }
+    return task;
+  });
+}
+
+export const addLabelToTask = (deps: CoreDeps, ctx: WorkspaceCtx, taskId: string, labelId: string) =>
+  changeLabel(deps, ctx, taskId, labelId, 'label_added');
+export const removeLabelFromTask = (deps: CoreDeps, ctx: WorkspaceCtx, taskId: string, labelId: string) =>
+  changeLabel(deps, ctx, taskId, labelId, 'label_removed');

@@ -1,0 +1,267 @@
+import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import type { TaskSort, TaskStatus } from '@teamflow/contracts/tasks';
+import type { DbOrTx } from '@teamflow/db/client';
+import { labels, projects, taskAssignees, taskDependencies, taskLabels, tasks } from '@teamflow/db/schema/index';
+
+export type TaskRow = typeof tasks.$inferSelect;
+export type TaskRecord = Omit<TaskRow, 'searchVector'> & { projectKey: string; assigneeIds: string[]; labelIds: string[] };
+
+const assigneeIds = sql<string[]>`coalesce((select array_agg(ta.user_id order by ta.created_at, ta.user_id) from task_assignees ta where ta.task_id = ${tasks.id}), '{}')`;
+const labelIds = sql<string[]>`coalesce((select array_agg(tl.label_id order by tl.created_at, tl.label_id) from task_labels tl where tl.task_id = ${tasks.id}), '{}')`;
+
+const { searchVector: _omit, ...taskColumns } = getTableColumns(tasks);
+const recordColumns = { ...taskColumns, projectKey: projects.key, assigneeIds, labelIds };
+
+export interface TaskFilter {
+  projectId: string;
+  status?: TaskStatus[];
+  priority?: string[];
+  assigneeId?: string;
+  labelId?: string;
+  sprintId?: string;
+  parentId?: string;
+  dueBefore?: string;
+  q?: string;
+}
+
+const PRIORITY_RANK = sql<number>`(case ${tasks.priority} when 'critical' then 4 when 'high' then 3 when 'medium' then 2 else 1 end)`;
+const DUE_OR_LAST = sql<string>`coalesce(${tasks.dueDate}, '9999-12-31'::date)`;
+
+/** Keyset orderings: all keys share one direction so a row comparison finds the page boundary. */
+export const SORTS: Record<TaskSort, { keys: SQL[]; direction: 'asc' | 'desc' }> = {
+  position: { keys: [sql`${tasks.status}`, sql`${tasks.position}`], direction: 'asc' },
+  createdAt: { keys: [sql`${tasks.createdAt}`], direction: 'asc' },
+  '-createdAt': { keys: [sql`${tasks.createdAt}`], direction: 'desc' },
+  updatedAt: { keys: [sql`${tasks.updatedAt}`], direction: 'asc' },
+  '-updatedAt': { keys: [sql`${tasks.updatedAt}`], direction: 'desc' },
+  priority: { keys: [PRIORITY_RANK], direction: 'desc' },
+  dueDate: { keys: [DUE_OR_LAST], direction: 'asc' },
+};
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterConditions(f: TaskFilter): SQL[] {
+  const c: SQL[] = [eq(tasks.projectId, f.projectId), isNull(tasks.deletedAt)];
+  if (f.status?.length) c.push(sql`${tasks.status} = any(${sql.param(f.status)}::text[])`);
+  if (f.priority?.length) c.push(sql`${tasks.priority} = any(${sql.param(f.priority)}::text[])`);
+  if (f.assigneeId) c.push(sql`exists (select 1 from task_assignees ta where ta.task_id = ${tasks.id} and ta.user_id = ${f.assigneeId})`);
+  if (f.labelId) c.push(sql`exists (select 1 from task_labels tl where tl.task_id = ${tasks.id} and tl.label_id = ${f.labelId})`);
+  if (f.sprintId) c.push(eq(tasks.sprintId, f.sprintId));
+  if (f.parentId) c.push(eq(tasks.parentId, f.parentId));
+  if (f.dueBefore) c.push(lte(tasks.dueDate, f.dueBefore));
+  if (f.q) {
+    c.push(
+      sql`(${tasks.searchVector} @@ websearch_to_tsquery('english', ${f.q}) or ${tasks.title} ilike ${`%${escapeLike(f.q)}%`} escape '\\')`,
+    );
+  }
+  return c;
+}
+
+export async function listTaskRecords(
+  db: DbOrTx,
+  filter: TaskFilter,
+  sort: TaskSort,
+  limit: number,
+  after?: { keys: unknown[]; id: string },
+): Promise<(TaskRecord & { sortKeys: unknown[] })[]> {
+  const spec = SORTS[sort];
+  const conditions = filterConditions(filter);
+  const keyList = [...spec.keys, sql`${tasks.id}`];
+  if (after) {
+    const values = [...after.keys, after.id].map((v) => sql`${v}`);
+    const op = spec.direction === 'asc' ? sql`>` : sql`<`;
+    conditions.push(sql`(${sql.join(keyList, sql`, `)}) ${op} (${sql.join(values, sql`, `)})`);
+  }
+  const order = keyList.map((k) => (spec.direction === 'asc' ? asc(k) : desc(k)));
+  const rows = await db
+    .select({ ...recordColumns, sortKeys: sql<unknown[]>`json_build_array(${sql.join(spec.keys, sql`, `)})` })
+    .from(tasks)
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(limit);
+  return rows;
+}
+
+export async function findTaskRecord(db: DbOrTx, id: string): Promise<TaskRecord | undefined> {
+  const [row] = await db
+    .select(recordColumns)
+    .from(tasks)
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
+    .where(and(eq(tasks.id, id), isNull(tasks.deletedAt)))
+    .limit(1);
+  return row;
+}
+
+export async function insertTask(db: DbOrTx, values: typeof tasks.$inferInsert): Promise<TaskRow> {
+  const [row] = await db.insert(tasks).values(values).returning();
+  return row!;
+}
+
+/** Compare-and-set on `version`; undefined when someone else changed the task first (or it is gone). */
+export async function updateTaskIfVersion(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: Partial<Omit<typeof tasks.$inferInsert, 'id' | 'workspaceId' | 'projectId' | 'version' | 'searchVector'>>,
+): Promise<TaskRow | undefined> {
+  const [row] = await db
+    .update(tasks)
+    .set({ ...values, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(tasks.id, id), eq(tasks.version, version), isNull(tasks.deletedAt)))
+    .returning();
+  return row;
+}
+
+export async function replaceAssignees(db: DbOrTx, taskId: string, userIds: string[]): Promise<void> {
+  await db.delete(taskAssignees).where(eq(taskAssignees.taskId, taskId));
+  if (userIds.length) await db.insert(taskAssignees).values(userIds.map((userId) => ({ taskId, userId })));
+}
+
+export async function replaceLabels(db: DbOrTx, taskId: string, labelIdList: string[]): Promise<void> {
+  await db.delete(taskLabels).where(eq(taskLabels.taskId, taskId));
+  if (labelIdList.length) await db.insert(taskLabels).values(labelIdList.map((labelId) => ({ taskId, labelId })));
+}
+
+export async function addTaskLabel(db: DbOrTx, taskId: string, labelId: string): Promise<boolean> {
+  const rows = await db.insert(taskLabels).values({ taskId, labelId }).onConflictDoNothing().returning();
+  return rows.length > 0;
+}
+
+export async function removeTaskLabel(db: DbOrTx, taskId: string, labelId: string): Promise<boolean> {
+  const rows = await db
+    .delete(taskLabels)
+    .where(and(eq(taskLabels.taskId, taskId), eq(taskLabels.labelId, labelId)))
+    .returning();
+  return rows.length > 0;
+}
+
+export async function labelIdsInWorkspace(db: DbOrTx, workspaceId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .select({ id: labels.id })
+    .from(labels)
+    .where(and(eq(labels.workspaceId, workspaceId), sql`${labels.id} = any(${sql.param(ids)}::uuid[])`));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The task's project, for checking that a parent sits in the same project. */
+export async function findTaskBrief(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ id: tasks.id, projectId: tasks.projectId, workspaceId: tasks.workspaceId, status: tasks.status, position: tasks.position })
+    .from(tasks)
+    .where(and(eq(tasks.id, id), isNull(tasks.deletedAt)))
+    .limit(1);
+  return row;
+}
+
+/** True when `candidateParent` is `taskId` itself or one of its descendants. */
+export async function wouldCreateParentCycle(db: DbOrTx, taskId: string, candidateParent: string): Promise<boolean> {
+  const result = await db.execute<{ found: boolean }>(sql`
+    with recursive chain(id) as (
+      select ${candidateParent}::uuid
+      union
+      select t.parent_id from tasks t join chain c on t.id = c.id where t.parent_id is not null
+    )
+    select exists (select 1 from chain where id = ${taskId}::uuid) as found`);
+  return result.rows[0]?.found === true;
+}
+
+export async function lastPositionInColumn(db: DbOrTx, projectId: string, status: TaskStatus): Promise<number | undefined> {
+  const [row] = await db
+    .select({ position: tasks.position })
+    .from(tasks)
+    .where(and(eq(tasks.projectId, projectId), eq(tasks.status, status), isNull(tasks.deletedAt)))
+    .orderBy(desc(tasks.position))
+    .limit(1);
+  return row?.position;
+}
+
+/** The nearest position in a column strictly above/below `position`, ignoring `exceptId`. */
+export async function neighbourPosition(
+  db: DbOrTx,
+  projectId: string,
+  status: TaskStatus,
+  position: number,
+  side: 'above' | 'below',
+  exceptId: string,
+): Promise<number | undefined> {
+  const [row] = await db
+    .select({ position: tasks.position })
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.projectId, projectId),
+        eq(tasks.status, status),
+        isNull(tasks.deletedAt),
+        sql`${tasks.id} <> ${exceptId}`,
+        side === 'above' ? lt(tasks.position, position) : gt(tasks.position, position),
+      ),
+    )
+    .orderBy(side === 'above' ? desc(tasks.position) : asc(tasks.position))
+    .limit(1);
+  return row?.position;
+}
+
+/** Re-spaces one column when repeated inserts at one spot exhaust float precision (rare). */
+export async function rebalanceColumn(db: DbOrTx, projectId: string, status: TaskStatus, gap: number): Promise<void> {
+  await db.execute(sql`
+    update tasks t set position = r.rn * ${gap}
+    from (select id, row_number() over (order by position, id) as rn
+          from tasks where project_id = ${projectId} and status = ${status} and deleted_at is null) r
+    where t.id = r.id`);
+}
+
+export async function softDeleteTask(db: DbOrTx, id: string): Promise<TaskRow | undefined> {
+  const [row] = await db
+    .update(tasks)
+    .set({ deletedAt: new Date(), version: sql`${tasks.version} + 1` })
+    .where(and(eq(tasks.id, id), isNull(tasks.deletedAt)))
+    .returning();
+  return row;
+}
+
+export async function insertDependency(db: DbOrTx, taskId: string, dependsOnTaskId: string, createdBy: string): Promise<boolean> {
+  const rows = await db.insert(taskDependencies).values({ taskId, dependsOnTaskId, createdBy }).onConflictDoNothing().returning();
+  return rows.length > 0;
+}
+
+export async function deleteDependency(db: DbOrTx, taskId: string, dependsOnTaskId: string): Promise<boolean> {
+  const rows = await db
+    .delete(taskDependencies)
+    .where(and(eq(taskDependencies.taskId, taskId), eq(taskDependencies.dependsOnTaskId, dependsOnTaskId)))
+    .returning();
+  return rows.length > 0;
+}
+
+/** True when `dependsOn` already (transitively) depends on `taskId`: adding the edge would close a loop. */
+export async function wouldCreateDependencyCycle(db: DbOrTx, taskId: string, dependsOn: string): Promise<boolean> {
+  const result = await db.execute<{ found: boolean }>(sql`
+    with recursive reach(id) as (
+      select ${dependsOn}::uuid
+      union
+      select d.depends_on_task_id from task_dependencies d join reach r on d.task_id = r.id
+    )
+    select exists (select 1 from reach where id = ${taskId}::uuid) as found`);
+  return result.rows[0]?.found === true;
+}
+
+/** Serialises dependency edits within a workspace so two concurrent inserts cannot close a cycle. */
+export async function lockDependencyGraph(db: DbOrTx, workspaceId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`deps:${workspaceId}`}, 0))`);
+}
+
+export async function listDependencyRows(db: DbOrTx, taskId: string) {
+  const result = await db.execute<{ direction: 'dependsOn' | 'blocks'; id: string; key: string; title: string; status: TaskStatus }>(sql`
+    select 'dependsOn' as direction, t.id, p.key || '-' || t.number as key, t.title, t.status
+      from task_dependencies d join tasks t on t.id = d.depends_on_task_id join projects p on p.id = t.project_id
+      where d.task_id = ${taskId} and t.deleted_at is null
+    union all
+    select 'blocks', t.id, p.key || '-' || t.number, t.title, t.status
+      from task_dependencies d join tasks t on t.id = d.task_id join projects p on p.id = t.project_id
+      where d.depends_on_task_id = ${taskId} and t.deleted_at is null
+    order by key`);
+  return result.rows;
+}

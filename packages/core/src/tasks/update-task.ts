@@ -1,0 +1,80 @@
+import type { Task, TaskUpdate } from '@teamflow/contracts/tasks';
+import { recordChange } from '../activity/activity.repository';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { conflict, notFound } from '../platform/errors';
+import { sanitizeMarkdown } from '../platform/sanitize-markdown';
+import { assertReferences, unique } from './task-references';
+import { toTask } from './task.mapper';
+import {
+  findTaskRecord,
+  replaceAssignees,
+  replaceLabels,
+  updateTaskIfVersion,
+  type TaskRecord,
+} from './tasks.repository';
+
+/** A 409 carrying the task as it now is, so the client can show theirs and yours. */
+export async function staleTask(db: CoreDeps['db'], taskId: string): Promise<never> {
+  const current = await findTaskRecord(db, taskId);
+  if (!current) throw notFound('Task');
+  throw conflict('The task was changed by someone else', { current: toTask(current) });
+}
+
+function diff(before: TaskRecord, after: Task): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of ['title', 'description', 'status', 'priority', 'storyPoints', 'dueDate', 'parentId', 'sprintId'] as const) {
+    if (before[key] !== after[key]) out[key] = { from: before[key], to: after[key] };
+  }
+  for (const key of ['assigneeIds', 'labelIds'] as const) {
+    if ([...before[key]].sort().join() !== [...after[key]].sort().join()) out[key] = { from: before[key], to: after[key] };
+  }
+  return out;
+}
+
+export async function updateTask(deps: CoreDeps, ctx: WorkspaceCtx, taskId: string, input: TaskUpdate): Promise<Task> {
+  return deps.db.transaction(async (tx) => {
+    const before = await findTaskRecord(tx, taskId);
+    if (!before) throw notFound('Task');
+    if (before.version !== input.version) return staleTask(tx, taskId);
+    const assigneeIds = unique(input.assigneeIds);
+    const labelIds = unique(input.labelIds);
+    await assertReferences(
+      tx,
+      { workspaceId: ctx.workspaceId, projectId: before.projectId, taskId },
+      { assigneeIds, labelIds, parentId: input.parentId, sprintId: input.sprintId },
+    );
+    const statusChanged = input.status !== undefined && input.status !== before.status;
+    const row = await updateTaskIfVersion(tx, taskId, input.version, {
+      title: input.title,
+      description: input.description == null ? input.description : sanitizeMarkdown(input.description),
+      status: input.status,
+      priority: input.priority,
+      storyPoints: input.storyPoints,
+      dueDate: input.dueDate,
+      parentId: input.parentId,
+      sprintId: input.sprintId,
+      ...(statusChanged ? { completedAt: input.status === 'done' ? new Date() : null } : {}),
+    });
+    if (!row) return staleTask(tx, taskId);
+    if (assigneeIds) await replaceAssignees(tx, taskId, assigneeIds);
+    if (labelIds) await replaceLabels(tx, taskId, labelIds);
+    const task = toTask({
+      ...row,
+      projectKey: before.projectKey,
+      assigneeIds: assigneeIds ?? before.assigneeIds,
+      labelIds: labelIds ?? before.labelIds,
+    });
+    await recordChange(tx, {
+      workspaceId: ctx.workspaceId,
+      projectId: task.projectId,
+      taskId,
+      entityType: 'task',
+      entityId: taskId,
+      action: 'updated',
+      changes: diff(before, task),
+      actor: ctx.actor,
+      event: { type: 'TASK_UPDATED', data: task, version: task.version },
+    });
+    return task;
+  });
+}

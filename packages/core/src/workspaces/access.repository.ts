@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import type { Role } from '@teamflow/contracts/permissions';
+import type { DbOrTx } from '@teamflow/db/client';
+
+export type ScopeKind = 'workspace' | 'project' | 'task' | 'comment' | 'label';
+
+// Each scope finds its live workspace; the caller's membership (if any) comes along in the same query.
+const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
+  workspace: (id) => sql`select w.id as workspace_id from workspaces w where w.id = ${id} and w.deleted_at is null`,
+  project: (id) =>
+    sql`select p.workspace_id from projects p where p.id = ${id} and p.deleted_at is null`,
+  task: (id) => sql`select t.workspace_id from tasks t where t.id = ${id} and t.deleted_at is null`,
+  comment: (id) => sql`select c.workspace_id from comments c where c.id = ${id} and c.deleted_at is null`,
+  label: (id) => sql`select l.workspace_id from labels l where l.id = ${id}`,
+};
+
+export async function findMembershipByScope(
+  db: DbOrTx,
+  kind: ScopeKind,
+  id: string,
+  userId: string,
+): Promise<{ workspaceId: string; role: Role } | undefined> {
+  const result = await db.execute<{ workspace_id: string; role: Role }>(sql`
+    with scope as (${SCOPE_SQL[kind](id)})
+    select s.workspace_id, m.role
+    from scope s
+    join workspaces w on w.id = s.workspace_id and w.deleted_at is null
+    join workspace_members m on m.workspace_id = s.workspace_id and m.user_id = ${userId}
+  `);
+  const row = result.rows[0];
+  return row ? { workspaceId: row.workspace_id, role: row.role } : undefined;
+}

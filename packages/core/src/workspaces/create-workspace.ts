@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import type { Workspace, WorkspaceCreate } from '@teamflow/contracts/workspaces';
+import { recordChange } from '../activity/activity.repository';
+import type { CoreDeps, Ctx } from '../platform/context';
+import { conflict } from '../platform/errors';
+import { insertMember, insertWorkspace } from './workspaces.repository';
+import { toWorkspace } from './workspace.mapper';
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return base.length >= 2 ? base : `ws-${base}`.replace(/-$/, '');
+}
+
+/** Creates a workspace with the caller as its owner. A derived slug gets a suffix if taken; a chosen one is a 409. */
+export async function createWorkspace(deps: CoreDeps, ctx: Ctx, input: WorkspaceCreate): Promise<Workspace> {
+  const chosen = input.slug !== undefined;
+  const base = input.slug ?? slugify(input.name);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString('hex')}`;
+    const created = await deps.db.transaction(async (tx) => {
+      const row = await insertWorkspace(tx, { name: input.name, slug, createdBy: ctx.actor.id });
+      if (!row) return undefined;
+      await insertMember(tx, { workspaceId: row.id, userId: ctx.actor.id, role: 'owner' });
+      await recordChange(tx, {
+        workspaceId: row.id,
+        entityType: 'workspace',
+        entityId: row.id,
+        action: 'created',
+        changes: { name: row.name, slug: row.slug },
+        actor: ctx.actor,
+        event: { type: 'WORKSPACE_UPDATED', data: { id: row.id, name: row.name, slug: row.slug } },
+      });
+      return row;
+    });
+    if (created) return toWorkspace(created, 'owner');
+    if (chosen) break;
+  }
+  throw conflict('This workspace URL is already taken', [{ field: 'slug', message: 'Already taken' }]);
+}

@@ -1,0 +1,13 @@
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { notFound } from '../platform/errors';
+import { listPendingInvitations, revokeInvitationRow } from './workspaces.repository';
+import { toInvitation } from './workspace.mapper';
+import type { Invitation } from '@teamflow/contracts/workspaces';
+
+export async function listInvitations(deps: CoreDeps, ctx: WorkspaceCtx): Promise<{ items: Invitation[] }> {
+  return { items: (await listPendingInvitations(deps.db, ctx.workspaceId)).map(toInvitation) };
+}
+
+export async function revokeInvitation(deps: CoreDeps, ctx: WorkspaceCtx, invitationId: string): Promise<void> {
+  if (!(await revokeInvitationRow(deps.db, ctx.workspaceId, invitationId))) throw notFound('Invitation');
+}

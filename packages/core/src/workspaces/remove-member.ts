@@ -1,0 +1,25 @@
+import { recordChange } from '../activity/activity.repository';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { notFound } from '../platform/errors';
+import { assertMayRemove } from './members.policy';
+import { countOwnersForUpdate, deleteMember, findMemberForUpdate } from './workspaces.repository';
+
+/** Removes a member, or lets a member leave. Their tasks and comments stay. */
+export async function removeMember(deps: CoreDeps, ctx: WorkspaceCtx, userId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const owners = await countOwnersForUpdate(tx, ctx.workspaceId);
+    const target = await findMemberForUpdate(tx, ctx.workspaceId, userId);
+    if (!target) throw notFound('Member');
+    assertMayRemove(ctx.role, userId === ctx.actor.id, target.role, owners);
+    await deleteMember(tx, ctx.workspaceId, userId);
+    await recordChange(tx, {
+      workspaceId: ctx.workspaceId,
+      entityType: 'member',
+      entityId: userId,
+      action: userId === ctx.actor.id ? 'left' : 'removed',
+      changes: { role: target.role },
+      actor: ctx.actor,
+      event: { type: 'MEMBER_REMOVED', data: { userId } },
+    });
+  });
+}

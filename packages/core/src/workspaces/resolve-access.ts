@@ -1,0 +1,29 @@
+import { grantFor, type Permission } from '@teamflow/contracts/permissions';
+import type { CoreDeps, Ctx, WorkspaceCtx } from '../platform/context';
+import { forbidden, notFound } from '../platform/errors';
+import { findMembershipByScope, type ScopeKind } from './access.repository';
+
+const LABEL: Record<ScopeKind, string> = {
+  workspace: 'Workspace',
+  project: 'Project',
+  task: 'Task',
+  comment: 'Comment',
+  label: 'Label',
+};
+
+/**
+ * The guard's core: finds the workspace behind a resource and the caller's role in it.
+ * Not a member (or no such resource) → 404, so strangers learn nothing; a role without the
+ * permission → 403. `own` grants pass here and are finished by the feature's policy.
+ */
+export async function resolveAccess(
+  deps: CoreDeps,
+  ctx: Ctx,
+  permission: Permission,
+  scope: { kind: ScopeKind; id: string },
+): Promise<WorkspaceCtx> {
+  const membership = await findMembershipByScope(deps.db, scope.kind, scope.id, ctx.actor.id);
+  if (!membership) throw notFound(LABEL[scope.kind]);
+  if (!grantFor(membership.role, permission)) throw forbidden();
+  return { ...ctx, workspaceId: membership.workspaceId, role: membership.role };
+}

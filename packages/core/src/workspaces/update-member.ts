@@ -1,0 +1,38 @@
+import type { Member, MemberUpdate } from '@teamflow/contracts/workspaces';
+import { recordChange } from '../activity/activity.repository';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { notFound } from '../platform/errors';
+import { assertMayChangeRole } from './members.policy';
+import { countOwnersForUpdate, findMemberForUpdate, listMembers, setMemberRole } from './workspaces.repository';
+
+export async function updateMember(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  userId: string,
+  input: MemberUpdate,
+): Promise<Member> {
+  return deps.db.transaction(async (tx) => {
+    const owners = await countOwnersForUpdate(tx, ctx.workspaceId);
+    const target = await findMemberForUpdate(tx, ctx.workspaceId, userId);
+    if (!target) throw notFound('Member');
+    assertMayChangeRole(ctx.role, target.role, input.role, owners);
+    if (target.role !== input.role) {
+      await setMemberRole(tx, ctx.workspaceId, userId, input.role);
+      await recordChange(tx, {
+        workspaceId: ctx.workspaceId,
+        entityType: 'member',
+        entityId: userId,
+        action: 'role_changed',
+        changes: { role: { from: target.role, to: input.role } },
+        actor: ctx.actor,
+        event: { type: 'MEMBER_UPDATED', data: { userId, role: input.role } },
+      });
+    }
+    const member = (await listMembers(tx, ctx.workspaceId)).find((m) => m.userId === userId)!;
+    return {
+      user: { id: member.userId, name: member.name, email: member.email, avatarUrl: member.avatarUrl },
+      role: member.role,
+      joinedAt: member.joinedAt.toISOString(),
+    };
+  });
+}

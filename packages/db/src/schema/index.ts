@@ -1,0 +1,5 @@
+// The full schema, for drizzle-kit and the typed client.
+export * from './identity';
+export * from './workspaces';
+export * from './board';
+export * from './events';
