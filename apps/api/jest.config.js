@@ -1,2 +1,2 @@
 /** @type {import('jest').Config} */
-module.exports = require('../../tooling/jest/preset.cjs');
+module.exports = require('../../tooling/jest/preset.cjs')({ services: true });
