@@ -4,12 +4,12 @@ import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/server.ts'],
+  entryPoints: { server: 'src/server.ts', prepare: 'src/cli/prepare.ts' },
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  outfile: 'dist/server.js',
+  outdir: 'dist',
   sourcemap: true,
   // Workspace packages are bundled; npm dependencies stay external, loaded from node_modules.
   plugins: [

@@ -1,0 +1,37 @@
+import { ConfigError, loadEnv } from '@teamflow/config/env';
+import { createLogger } from '@teamflow/core/platform/logger';
+import { connectRedis, createRedis, RedisUnavailableError } from '@teamflow/core/platform/redis';
+import { seedDemo } from '@teamflow/core/seed/seed-demo';
+import { createDb } from '@teamflow/db/client';
+import { DatabaseUnavailableError, ensureDatabase, runMigrations } from '@teamflow/db/setup';
+
+/**
+ * `npm start`'s data step: checks both servers answer, creates the database if missing, applies the
+ * committed migrations, seeds the demo workspace (once), and prints the demo logins as JSON.
+ * Flags: --no-seed.
+ */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger({ level: 'warn', service: 'prepare' });
+  const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'prepare' });
+  await connectRedis(redis, env.REDIS_URL);
+  await ensureDatabase(env.DATABASE_URL);
+  await runMigrations(env.DATABASE_URL);
+  const handle = createDb(env.DATABASE_URL, { max: 2 });
+  try {
+    const seed = process.argv.includes('--no-seed') ? undefined : await seedDemo({ db: handle.db, redis, env, logger });
+    process.stdout.write(`${JSON.stringify({ migrated: true, seed })}\n`);
+  } finally {
+    redis.disconnect();
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RedisUnavailableError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`teamflow prepare failed: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+
+const WORKER = join(__dirname, '..', 'src', 'main.ts');
+
+function startWorker(env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', WORKER], {
+    cwd: join(__dirname, '..'),
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+  });
+}
+
+function collect(child: ChildProcessWithoutNullStreams) {
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
+  return out;
+}
+
+const exited = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+async function waitFor(predicate: () => boolean, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('worker process', () => {
+  it('connects to PostgreSQL and Redis, logs ready, and exits 0 on SIGTERM', async () => {
+    const child = startWorker({});
+    const out = collect(child);
+    const exit = exited(child);
+    await waitFor(() => out.stdout.includes('worker ready'), 20000);
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(out.stdout).toContain('worker stopped');
+    expect(out.stderr).toBe('');
+  });
+
+  it('refuses to start with one clear line when Redis is not answering', async () => {
+    const child = startWorker({ REDIS_URL: 'redis://127.0.0.1:1' });
+    const out = collect(child);
+    expect(await exited(child)).toBe(1);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain('Redis is not answering at redis://127.0.0.1:1');
+  });
+
+  it('refuses to start with one clear line when PostgreSQL is not answering', async () => {
+    const child = startWorker({ DATABASE_URL: 'postgres://root@127.0.0.1:1/teamflow' });
+    const out = collect(child);
+    expect(await exited(child)).toBe(1);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain('PostgreSQL is not answering at postgres://root@127.0.0.1:1/teamflow');
+  });
+});

@@ -1,0 +1,47 @@
+import { loadEnv } from '@teamflow/config/env';
+import { createDb } from '@teamflow/db/client';
+import { DEMO_USERS } from '@teamflow/db/seed-data';
+import { createLogger } from '../platform/logger';
+import { connectRedis, createRedis } from '../platform/redis';
+import { seedDemo } from './seed-demo';
+
+const env = loadEnv({ ...process.env, NODE_ENV: 'test' });
+const handle = createDb(env.DATABASE_URL, { max: 2 });
+const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX });
+const deps = { db: handle.db, redis, env, logger: createLogger({ level: 'silent', service: 'test' }) };
+
+beforeAll(() => connectRedis(redis, env.REDIS_URL));
+afterAll(async () => {
+  redis.disconnect();
+  await handle.close();
+});
+
+describe('seedDemo', () => {
+  it('creates the demo workspace with every role, two projects and tasks in several statuses, once', async () => {
+    const first = await seedDemo(deps);
+    expect(first.created).toBe(true);
+    expect(first.logins.map((l) => l.role)).toEqual(['owner', 'admin', 'member', 'viewer']);
+
+    const q = async (text: string) => (await handle.pool.query(text)).rows;
+    const roles = await q(
+      `select m.role from workspace_members m join workspaces w on w.id = m.workspace_id where w.slug = 'acme' order by m.role`,
+    );
+    expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'member', 'owner', 'viewer']);
+    expect(await q(`select key from projects order by key`)).toEqual([{ key: 'PLAT' }, { key: 'WEB' }]);
+    const statuses = await q(`select distinct status from tasks`);
+    expect(statuses.length).toBeGreaterThanOrEqual(4);
+    const [{ n: tasks }] = (await q(`select count(*)::int as n from tasks`)) as [{ n: number }];
+    expect(tasks).toBeGreaterThanOrEqual(28);
+    const [{ n: comments }] = (await q(`select count(*)::int as n from comments`)) as [{ n: number }];
+    expect(comments).toBeGreaterThan(0);
+    const [{ n: labelled }] = (await q(`select count(distinct task_id)::int as n from task_labels`)) as [{ n: number }];
+    expect(labelled).toBeGreaterThan(20);
+
+    const again = await seedDemo(deps);
+    expect(again.created).toBe(false);
+    const [{ n: after }] = (await q(`select count(*)::int as n from tasks`)) as [{ n: number }];
+    expect(after).toBe(tasks);
+    const [{ n: owners }] = (await q(`select count(*)::int as n from users where email = '${DEMO_USERS[0].email}'`)) as [{ n: number }];
+    expect(owners).toBe(1);
+  });
+});

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `npm start`: install, build, migrate, seed the demo workspace, start api + worker + web, print where to go.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { assertNode, ensureEnvFile, install, root, run, turbo, turboEnv } from './lib.mjs';
+
+assertNode();
+const step = (text) => console.log(`\n▸ ${text}`);
+
+step('Installing dependencies');
+await install();
+const env = { ...turboEnv, ...ensureEnvFile() };
+const apiPort = Number(env.API_PORT ?? 4000);
+const webPort = Number(env.WEB_PORT ?? 3000);
+const apiUrl = env.API_URL ?? `http://localhost:${apiPort}`;
+const webUrl = env.WEB_ORIGIN ?? `http://localhost:${webPort}`;
+
+step('Building api and worker');
+if ((await run(turbo, ['run', 'build', '--filter=@teamflow/api', '--filter=@teamflow/worker', '--output-logs=errors-only'], { env })).code !== 0) {
+  process.exit(1);
+}
+
+step('Checking PostgreSQL and Redis, migrating, seeding the demo workspace');
+const prepared = await run(process.execPath, [join(root, 'apps/api/dist/prepare.js')], { env, capture: true, quiet: true });
+if (prepared.code !== 0) {
+  console.error(`\n✖ ${prepared.output.trim().split('\n').pop()}`);
+  process.exit(1);
+}
+const { seed } = JSON.parse(prepared.output.trim().split('\n').pop());
+
+step('Building the web app');
+if ((await run(turbo, ['run', 'build', '--filter=@teamflow/web', '--output-logs=errors-only'], { env: { ...env, API_URL: apiUrl } })).code !== 0) {
+  process.exit(1);
+}
+
+step('Starting api, worker and web');
+const children = [];
+function launch(name, cmd, args, extraEnv = {}, cwd = root) {
+  const child = spawn(cmd, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `[${name}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let partial = '';
+    stream.on('data', (chunk) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+    });
+  }
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`\n✖ ${name} exited (${signal ?? code}); stopping the rest.`);
+      stop(1);
+    }
+  });
+  children.push(child);
+}
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 3000).unref();
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(code));
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+launch('api', process.execPath, [join(root, 'apps/api/dist/server.js')]);
+launch('worker', process.execPath, [join(root, 'apps/worker/dist/main.js')]);
+const webDir = join(root, 'apps/web');
+launch('web', process.execPath, [join(webDir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(webPort)], { API_URL: apiUrl }, webDir);
+
+async function waitFor(url, seconds) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until && !stopping) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+const [apiUp, webUp] = await Promise.all([waitFor(`${apiUrl}/health/ready`, 60), waitFor(webUrl, 90)]);
+if (!apiUp || !webUp) {
+  console.error(`\n✖ ${!apiUp ? `api did not become ready at ${apiUrl}` : `web did not answer at ${webUrl}`}`);
+  stop(1);
+} else {
+  const logins = seed.logins.map((l) => `    ${l.role.padEnd(7)} ${l.email}  /  ${l.password}`).join('\n');
+  console.log(`
+──────────────────────────────────────────────────────────────
+  TeamFlow is running
+    Web       ${webUrl}
+    API       ${apiUrl}/api/v1   (docs: ${apiUrl}/api/docs)
+    Health    ${apiUrl}/health/ready
+  Demo workspace "${seed.workspaceSlug}" — sign in as:
+${logins}
+  Ctrl-C stops everything.
+──────────────────────────────────────────────────────────────`);
+}
