@@ -1,18 +1,18 @@
 import { createServer } from 'node:http';
-import * as Sentry from '@sentry/node';
 import { ConfigError, loadEnv } from '@teamflow/config/env';
 import { connectRedis, RedisUnavailableError } from '@teamflow/core/platform/redis';
 import { DatabaseUnavailableError, ensureDatabase, runMigrations } from '@teamflow/db/setup';
 import { createApp } from './app';
 import { buildDeps } from './deps';
+import { initErrorReporter } from './observability/sentry';
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  if (env.SENTRY_DSN) Sentry.init({ dsn: env.SENTRY_DSN, environment: env.NODE_ENV, sendDefaultPii: false });
+  const reporter = initErrorReporter(env);
   await ensureDatabase(env.DATABASE_URL);
   await runMigrations(env.DATABASE_URL);
   const deps = buildDeps(env);
-  if (env.SENTRY_DSN) deps.reportError = (error, context) => Sentry.captureException(error, { extra: context });
+  deps.reportError = reporter?.report;
   await connectRedis(deps.redis, env.REDIS_URL);
   const { app, state } = createApp(deps);
   const server = createServer(app);
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     await deps.close();
-    if (env.SENTRY_DSN) await Sentry.close(2000);
+    await reporter?.close();
     deps.logger.info('api stopped');
     process.exit(0);
   };
