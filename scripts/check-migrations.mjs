@@ -13,11 +13,21 @@ try {
   cpSync(join(db, 'migrations'), scratch, { recursive: true });
   const before = readdirSync(scratch).filter((f) => f.endsWith('.sql'));
   const kit = join(db, 'node_modules/.bin/drizzle-kit');
-  const { code, output } = await run(kit, ['generate', '--dialect=postgresql', '--schema=./src/schema/index.ts', `--out=${relative}`, '--name=drift'], {
-    cwd: db,
-    capture: true,
-    quiet: true,
-  });
+  const { code, output } = await run(
+    kit,
+    [
+      'generate',
+      '--dialect=postgresql',
+      '--schema=./src/schema/index.ts',
+      `--out=${relative}`,
+      '--name=drift',
+    ],
+    {
+      cwd: db,
+      capture: true,
+      quiet: true,
+    },
+  );
   if (code !== 0 || /Error/.test(output)) {
     console.error(output);
     console.error('✖ drizzle-kit generate failed');
@@ -27,8 +37,12 @@ try {
   if (process.exitCode) {
     // already reported
   } else if (added.length) {
-    console.error(`✖ The Drizzle schema has changes with no migration (drizzle-kit would generate ${added.join(', ')}).`);
-    console.error('  Run: cd packages/db && npx drizzle-kit generate --name <what-changed>, and commit the SQL.');
+    console.error(
+      `✖ The Drizzle schema has changes with no migration (drizzle-kit would generate ${added.join(', ')}).`,
+    );
+    console.error(
+      '  Run: cd packages/db && npx drizzle-kit generate --name <what-changed>, and commit the SQL.',
+    );
     process.exitCode = 1;
   } else {
     console.log('✓ migrations match the schema');

@@ -12,11 +12,27 @@ const toolsDir = join(root, '.tools');
 const bin = join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs');
 
 export function ensurePnpm() {
-  const installed = existsSync(bin) && JSON.parse(readFileSync(join(toolsDir, 'node_modules', 'pnpm', 'package.json'), 'utf8')).version === version;
+  const installed =
+    existsSync(bin) &&
+    JSON.parse(readFileSync(join(toolsDir, 'node_modules', 'pnpm', 'package.json'), 'utf8')).version ===
+      version;
   if (installed) return bin;
-  const r = spawnSync('npm', ['install', '--prefix', toolsDir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `pnpm@${version}`], {
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      toolsDir,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `pnpm@${version}`,
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) {
     process.stderr.write(`Could not install pnpm@${version} from the npm registry.\n`);
     process.exit(1);

@@ -16,12 +16,24 @@ const apiUrl = env.API_URL ?? `http://localhost:${apiPort}`;
 const webUrl = env.WEB_ORIGIN ?? `http://localhost:${webPort}`;
 
 step('Building api and worker');
-if ((await run(turbo, ['run', 'build', '--filter=@teamflow/api', '--filter=@teamflow/worker', '--output-logs=errors-only'], { env })).code !== 0) {
+if (
+  (
+    await run(
+      turbo,
+      ['run', 'build', '--filter=@teamflow/api', '--filter=@teamflow/worker', '--output-logs=errors-only'],
+      { env },
+    )
+  ).code !== 0
+) {
   process.exit(1);
 }
 
 step('Checking PostgreSQL and Redis, migrating, seeding the demo workspace');
-const prepared = await run(process.execPath, [join(root, 'apps/api/dist/prepare.js')], { env, capture: true, quiet: true });
+const prepared = await run(process.execPath, [join(root, 'apps/api/dist/prepare.js')], {
+  env,
+  capture: true,
+  quiet: true,
+});
 if (prepared.code !== 0) {
   console.error(`\n✖ ${prepared.output.trim().split('\n').pop()}`);
   process.exit(1);
@@ -29,7 +41,13 @@ if (prepared.code !== 0) {
 const { seed } = JSON.parse(prepared.output.trim().split('\n').pop());
 
 step('Building the web app');
-if ((await run(turbo, ['run', 'build', '--filter=@teamflow/web', '--output-logs=errors-only'], { env: { ...env, API_URL: apiUrl } })).code !== 0) {
+if (
+  (
+    await run(turbo, ['run', 'build', '--filter=@teamflow/web', '--output-logs=errors-only'], {
+      env: { ...env, API_URL: apiUrl },
+    })
+  ).code !== 0
+) {
   process.exit(1);
 }
 
@@ -59,7 +77,9 @@ function stop(code = 0) {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(
+    () => process.exit(code),
+  );
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
@@ -67,7 +87,13 @@ process.on('SIGTERM', () => stop(0));
 launch('api', process.execPath, [join(root, 'apps/api/dist/server.js')]);
 launch('worker', process.execPath, [join(root, 'apps/worker/dist/main.js')]);
 const webDir = join(root, 'apps/web');
-launch('web', process.execPath, [join(webDir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(webPort)], { API_URL: apiUrl }, webDir);
+launch(
+  'web',
+  process.execPath,
+  [join(webDir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(webPort)],
+  { API_URL: apiUrl },
+  webDir,
+);
 
 async function waitFor(url, seconds) {
   const until = Date.now() + seconds * 1000;
@@ -84,7 +110,9 @@ async function waitFor(url, seconds) {
 }
 const [apiUp, webUp] = await Promise.all([waitFor(`${apiUrl}/health/ready`, 60), waitFor(webUrl, 90)]);
 if (!apiUp || !webUp) {
-  console.error(`\n✖ ${!apiUp ? `api did not become ready at ${apiUrl}` : `web did not answer at ${webUrl}`}`);
+  console.error(
+    `\n✖ ${!apiUp ? `api did not become ready at ${apiUrl}` : `web did not answer at ${webUrl}`}`,
+  );
   stop(1);
 } else {
   const logins = seed.logins.map((l) => `    ${l.role.padEnd(7)} ${l.email}  /  ${l.password}`).join('\n');

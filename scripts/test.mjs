@@ -24,13 +24,29 @@ async function check(name, cmd, args) {
 
 await check('format (prettier)', bin('prettier'), ['--check', '--log-level=warn', '.']);
 await check('import cycles (dpdm)', bin('dpdm'), [
-  '--no-warning', '--no-tree', '--exit-code', 'circular:1', '--transform', 'apps/*/src/**/*.ts', 'packages/*/src/**/*.ts',
+  '--no-warning',
+  '--no-tree',
+  '--exit-code',
+  'circular:1',
+  '--transform',
+  'apps/*/src/**/*.ts',
+  'packages/*/src/**/*.ts',
 ]);
 await check('migrations match the schema', process.execPath, [join(root, 'scripts/check-migrations.mjs')]);
-await check('lint and typecheck', turbo, ['run', 'lint', 'typecheck', '--continue', '--output-logs=errors-only', '--concurrency=2']);
+await check('lint and typecheck', turbo, [
+  'run',
+  'lint',
+  'typecheck',
+  '--continue',
+  '--output-logs=errors-only',
+  '--concurrency=2',
+]);
 
 console.log('\n▸ test suites');
-const suites = await run(turbo, ['run', 'test', '--continue', '--concurrency=1', '--output-logs=full'], { env: turboEnv, capture: true });
+const suites = await run(turbo, ['run', 'test', '--continue', '--concurrency=1', '--output-logs=full'], {
+  env: turboEnv,
+  capture: true,
+});
 // Jest prints, per package: "Test Suites: 1 failed, 3 passed, 4 total" then "Tests: 2 failed, 30 passed, 32 total".
 // A suite that cannot load has no test counts, so a package's failures are at least its failed suites.
 const count = (text, word) => Number(new RegExp(`(\\d+) ${word}`).exec(text)?.[1] ?? 0);

@@ -15,7 +15,9 @@ module.exports = function preset(options = {}) {
       ],
     },
     // A few dependencies ship ESM only; compile them too (Jest's CommonJS runtime cannot load them).
-    transformIgnorePatterns: ['/node_modules/\\.pnpm/(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)@)'],
+    transformIgnorePatterns: [
+      '/node_modules/\\.pnpm/(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)@)',
+    ],
     ...(options.services
       ? {
           globalSetup: path.join(testing, 'global-setup.ts'),

@@ -39,9 +39,18 @@ export function createApp(deps: ApiDeps): ApiApp {
   const origins = [deps.env.WEB_ORIGIN, ...(deps.env.CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [])];
   app.use(
     cors({
-      origin: origins,
+      // A function, not the list: an origin that is not allowed gets no CORS headers at all
+      // (with a list, cors still sends Access-Control-Allow-Credentials to any origin).
+      origin: (origin, allow) => allow(null, origin !== undefined && origins.includes(origin)),
       credentials: true,
-      exposedHeaders: ['X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Retry-After'],
+      exposedHeaders: [
+        'X-Request-Id',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+        'RateLimit-Policy',
+        'Retry-After',
+      ],
     }),
   );
   app.use(jsonBody());

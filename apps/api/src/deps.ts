@@ -16,7 +16,8 @@ export interface ApiDeps extends CoreDeps {
 export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis } = {}): ApiDeps {
   const logger = overrides.logger ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
   const handle = createDb(env.DATABASE_URL, { max: env.DB_POOL_MAX });
-  const redis = overrides.redis ?? createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'api' });
+  const redis =
+    overrides.redis ?? createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'api' });
   const metrics = createMetrics({ pool: handle.pool, redis });
   return {
     env,

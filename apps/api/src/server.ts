@@ -47,7 +47,11 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Known start-up failures are one clear line, not a stack trace.
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RedisUnavailableError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof RedisUnavailableError
+  ) {
     process.stderr.write(`teamflow api: ${error.message}\n`);
   } else {
     process.stderr.write(`teamflow api failed to start: ${(error as Error).stack ?? String(error)}\n`);

@@ -8,12 +8,17 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const cookieOf = (res: { headers: Record<string, unknown> }) =>
-  ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []).find((c) => c.startsWith('tf_refresh='));
+  ([] as string[])
+    .concat((res.headers['set-cookie'] as string[] | undefined) ?? [])
+    .find((c) => c.startsWith('tf_refresh='));
 
 describe('register', () => {
   it('creates an account, returns an access token and sets an HttpOnly strict refresh cookie', async () => {
     const email = uniqueEmail();
-    const res = await api.http().post(`${V1}/auth/register`).send({ email: email.toUpperCase(), name: 'Ada', password: 'abcdefg1' });
+    const res = await api
+      .http()
+      .post(`${V1}/auth/register`)
+      .send({ email: email.toUpperCase(), name: 'Ada', password: 'abcdefg1' });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ email, name: 'Ada', emailVerified: false });
     expect(res.body.user.passwordHash).toBeUndefined();
@@ -24,7 +29,10 @@ describe('register', () => {
   });
 
   it('rejects weak passwords and bad emails with field details', async () => {
-    const res = await api.http().post(`${V1}/auth/register`).send({ email: 'nope', name: '', password: 'short' });
+    const res = await api
+      .http()
+      .post(`${V1}/auth/register`)
+      .send({ email: 'nope', name: '', password: 'short' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');
     const fields = res.body.error.details.map((d: { field: string }) => d.field);
@@ -33,14 +41,20 @@ describe('register', () => {
   });
 
   it('refuses a password without a digit', async () => {
-    const res = await api.http().post(`${V1}/auth/register`).send({ email: uniqueEmail(), name: 'A', password: 'lettersonly' });
+    const res = await api
+      .http()
+      .post(`${V1}/auth/register`)
+      .send({ email: uniqueEmail(), name: 'A', password: 'lettersonly' });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].field).toBe('password');
   });
 
   it('answers 409 for an email already registered, whatever its case', async () => {
     const user = await registerUser(api);
-    const res = await api.http().post(`${V1}/auth/register`).send({ email: user.email.toUpperCase(), name: 'B', password: 'abcdefg1' });
+    const res = await api
+      .http()
+      .post(`${V1}/auth/register`)
+      .send({ email: user.email.toUpperCase(), name: 'B', password: 'abcdefg1' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CONFLICT');
   });
@@ -49,7 +63,10 @@ describe('register', () => {
 describe('login', () => {
   it('signs in with the right password', async () => {
     const user = await registerUser(api);
-    const res = await api.http().post(`${V1}/auth/login`).send({ email: user.email, password: user.password });
+    const res = await api
+      .http()
+      .post(`${V1}/auth/login`)
+      .send({ email: user.email, password: user.password });
     expect(res.status).toBe(200);
     expect(res.body.user.id).toBe(user.id);
     const me = await api.http().get(`${V1}/auth/me`).set('Authorization', `Bearer ${res.body.accessToken}`);
@@ -58,8 +75,14 @@ describe('login', () => {
 
   it('gives unknown email and wrong password the same 401', async () => {
     const user = await registerUser(api);
-    const wrong = await api.http().post(`${V1}/auth/login`).send({ email: user.email, password: 'wrong-pass-1' });
-    const unknown = await api.http().post(`${V1}/auth/login`).send({ email: uniqueEmail('ghost'), password: 'wrong-pass-1' });
+    const wrong = await api
+      .http()
+      .post(`${V1}/auth/login`)
+      .send({ email: user.email, password: 'wrong-pass-1' });
+    const unknown = await api
+      .http()
+      .post(`${V1}/auth/login`)
+      .send({ email: uniqueEmail('ghost'), password: 'wrong-pass-1' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
@@ -69,9 +92,15 @@ describe('login', () => {
   it('locks the account with 423 after repeated failures, even for the right password', async () => {
     const user = await registerUser(api);
     for (let i = 0; i < 3; i++) {
-      expect((await api.http().post(`${V1}/auth/login`).send({ email: user.email, password: 'bad-password-1' })).status).toBe(401);
+      expect(
+        (await api.http().post(`${V1}/auth/login`).send({ email: user.email, password: 'bad-password-1' }))
+          .status,
+      ).toBe(401);
     }
-    const locked = await api.http().post(`${V1}/auth/login`).send({ email: user.email, password: user.password });
+    const locked = await api
+      .http()
+      .post(`${V1}/auth/login`)
+      .send({ email: user.email, password: user.password });
     expect(locked.status).toBe(423);
     expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
@@ -80,7 +109,10 @@ describe('login', () => {
   it('gives a 30-day cookie with rememberMe and a 7-day one without', async () => {
     const user = await registerUser(api);
     const days = async (rememberMe: boolean) => {
-      const res = await api.http().post(`${V1}/auth/login`).send({ email: user.email, password: user.password, rememberMe });
+      const res = await api
+        .http()
+        .post(`${V1}/auth/login`)
+        .send({ email: user.email, password: user.password, rememberMe });
       const expires = /Expires=([^;]+)/.exec(cookieOf(res)!)![1]!;
       return Math.round((Date.parse(expires) - Date.now()) / 86_400_000);
     };
@@ -129,7 +161,13 @@ describe('access tokens', () => {
     const user = await registerUser(api);
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const payload = Buffer.from(
-      JSON.stringify({ sub: user.id, jti: 'x', iss: 'teamflow-api', aud: 'teamflow', exp: Math.floor(Date.now() / 1000) + 600 }),
+      JSON.stringify({
+        sub: user.id,
+        jti: 'x',
+        iss: 'teamflow-api',
+        aud: 'teamflow',
+        exp: Math.floor(Date.now() / 1000) + 600,
+      }),
     ).toString('base64url');
     const res = await api.http().get(`${V1}/auth/me`).set('Authorization', `Bearer ${header}.${payload}.`);
     expect(res.status).toBe(401);
@@ -161,12 +199,26 @@ describe('access tokens', () => {
 
   it('refuses a token signed for another audience or with another secret', async () => {
     const user = await registerUser(api);
-    const wrongAud = jwt.sign({}, secret(), { algorithm: 'HS256', subject: user.id, jwtid: 'a', issuer: 'teamflow-api', audience: 'other' });
-    const wrongKey = jwt.sign({}, 'another-secret-another-secret-123', {
-      algorithm: 'HS256', subject: user.id, jwtid: 'b', issuer: 'teamflow-api', audience: 'teamflow',
+    const wrongAud = jwt.sign({}, secret(), {
+      algorithm: 'HS256',
+      subject: user.id,
+      jwtid: 'a',
+      issuer: 'teamflow-api',
+      audience: 'other',
     });
-    expect((await api.http().get(`${V1}/auth/me`).set('Authorization', `Bearer ${wrongAud}`)).status).toBe(401);
-    expect((await api.http().get(`${V1}/auth/me`).set('Authorization', `Bearer ${wrongKey}`)).status).toBe(401);
+    const wrongKey = jwt.sign({}, 'another-secret-another-secret-123', {
+      algorithm: 'HS256',
+      subject: user.id,
+      jwtid: 'b',
+      issuer: 'teamflow-api',
+      audience: 'teamflow',
+    });
+    expect((await api.http().get(`${V1}/auth/me`).set('Authorization', `Bearer ${wrongAud}`)).status).toBe(
+      401,
+    );
+    expect((await api.http().get(`${V1}/auth/me`).set('Authorization', `Bearer ${wrongKey}`)).status).toBe(
+      401,
+    );
   });
 });
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Express } from 'express';
 import request from 'supertest';
 import { loadEnv, type Env } from '@teamflow/config/env';
 import type { Role } from '@teamflow/contracts/permissions';
+import type { Logger } from '@teamflow/core/platform/logger';
 import { connectRedis } from '@teamflow/core/platform/redis';
 import { createApp, type ApiApp } from '../src/app';
 import { buildDeps, type ApiDeps } from '../src/deps';
@@ -19,25 +19,27 @@ export interface TestApi extends ApiApp {
  * A real api on this run's own database and Redis prefix (see global-setup). Limits are high by
  * default so suites do not trip them by accident; a test about limits passes its own.
  */
-export async function startApi(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestApi> {
+export async function startApi(
+  overrides: Partial<Record<keyof Env, string>> = {},
+  options: { logger?: Logger } = {},
+): Promise<TestApi> {
   const env = loadEnv({
-    // eslint-disable-next-line no-restricted-properties -- tests read the per-run settings global-setup exported
+    // Tests read the per-run settings global-setup exported.
     ...process.env,
     NODE_ENV: 'test',
-    // eslint-disable-next-line no-restricted-properties
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     RATE_LIMIT_AUTH_PER_MINUTE: '100000',
     RATE_LIMIT_DEFAULT_PER_MINUTE: '100000',
     DB_POOL_MAX: '5',
     ...overrides,
   });
-  const deps = buildDeps(env);
+  const deps = buildDeps(env, { logger: options.logger });
   await connectRedis(deps.redis, env.REDIS_URL);
   const api = createApp(deps);
   return {
     ...api,
     deps,
-    http: () => request(api.app as Express),
+    http: () => request(api.app),
     close: () => deps.close(),
   };
 }
@@ -58,11 +60,21 @@ export function uniqueEmail(tag = 'user'): string {
 export async function registerUser(api: TestApi, tag = 'user'): Promise<TestUser> {
   const email = uniqueEmail(tag);
   const password = 'correct-horse-1';
-  const res = await api.http().post(`${V1}/auth/register`).send({ email, name: `${tag} person`, password });
+  const res = await api
+    .http()
+    .post(`${V1}/auth/register`)
+    .send({ email, name: `${tag} person`, password });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
   const refreshCookie = cookies.find((c) => c.startsWith('tf_refresh='))!.split(';')[0]!;
-  return { id: res.body.user.id, email, name: res.body.user.name, password, token: res.body.accessToken, refreshCookie };
+  return {
+    id: res.body.user.id,
+    email,
+    name: res.body.user.name,
+    password,
+    token: res.body.accessToken,
+    refreshCookie,
+  };
 }
 
 export const auth = (user: { token: string }) => ({ Authorization: `Bearer ${user.token}` });
@@ -79,20 +91,37 @@ export async function createTeam(api: TestApi): Promise<TeamFixture> {
   const [owner, admin, member, viewer, stranger] = await Promise.all(
     (['owner', 'admin', 'member', 'viewer', 'stranger'] as const).map((r) => registerUser(api, r)),
   );
-  const ws = await api.http().post(`${V1}/workspaces`).set(auth(owner!)).send({ name: `Team ${randomUUID().slice(0, 6)}` });
+  const ws = await api
+    .http()
+    .post(`${V1}/workspaces`)
+    .set(auth(owner!))
+    .send({ name: `Team ${randomUUID().slice(0, 6)}` });
   const workspaceId: string = ws.body.id;
   for (const [user, role] of [
     [admin!, 'admin'],
     [member!, 'member'],
     [viewer!, 'viewer'],
   ] as const) {
-    const inv = await api.http().post(`${V1}/workspaces/${workspaceId}/invitations`).set(auth(owner!)).send({ email: user.email, role });
+    const inv = await api
+      .http()
+      .post(`${V1}/workspaces/${workspaceId}/invitations`)
+      .set(auth(owner!))
+      .send({ email: user.email, role });
     const token = String(inv.body.inviteUrl).split('/invite/')[1];
     const accepted = await api.http().post(`${V1}/invitations/${token}/accept`).set(auth(user));
-    if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+    if (accepted.status !== 200)
+      throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   }
-  const project = await api.http().post(`${V1}/workspaces/${workspaceId}/projects`).set(auth(owner!)).send({ name: 'Core', key: 'CORE' });
-  const task = await api.http().post(`${V1}/projects/${project.body.id}/tasks`).set(auth(member!)).send({ title: 'First task' });
+  const project = await api
+    .http()
+    .post(`${V1}/workspaces/${workspaceId}/projects`)
+    .set(auth(owner!))
+    .send({ name: 'Core', key: 'CORE' });
+  const task = await api
+    .http()
+    .post(`${V1}/projects/${project.body.id}/tasks`)
+    .set(auth(member!))
+    .send({ title: 'First task' });
   return {
     workspaceId,
     projectId: project.body.id,

@@ -15,14 +15,17 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      envelopes.push(req.headers['content-encoding'] === 'gzip' ? gunzipSync(body).toString() : body.toString());
+      envelopes.push(
+        req.headers['content-encoding'] === 'gzip' ? gunzipSync(body).toString() : body.toString(),
+      );
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
   await new Promise<void>((r) => sentry.listen(0, '127.0.0.1', r));
   const port = (sentry.address() as AddressInfo).port;
   api = await startApi({ SENTRY_DSN: `http://publickey@127.0.0.1:${port}/42` });
-  api.deps.reportError = initErrorReporter(api.deps.env)!.report;
+  const reporter = initErrorReporter(api.deps.env)!;
+  api.deps.reportError = (error, context) => reporter.report(error, context);
 });
 
 afterAll(async () => {
@@ -34,9 +37,16 @@ describe('error reporting', () => {
   it('answers an unexpected failure with a bare 500 and reports it to Sentry with the request id', async () => {
     // A pool that has been ended throws an error no handler expects.
     await api.deps.pool.end();
-    const res = await api.http().post(`${V1}/auth/login`).send({ email: 'someone@example.test', password: 'secret-pass-1' });
+    const res = await api
+      .http()
+      .post(`${V1}/auth/login`)
+      .send({ email: 'someone@example.test', password: 'secret-pass-1' });
     expect(res.status).toBe(500);
-    expect(res.body.error).toEqual({ code: 'INTERNAL_ERROR', message: 'Something went wrong on our side', requestId: expect.any(String) });
+    expect(res.body.error).toEqual({
+      code: 'INTERNAL_ERROR',
+      message: 'Something went wrong on our side',
+      requestId: expect.any(String),
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/pool|at \w+ \(|select/i);
 
     const until = Date.now() + 10000;

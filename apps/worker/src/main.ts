@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   try {
     await pingDatabase(db.db);
   } catch (error) {
-    throw new DatabaseUnavailableError(`PostgreSQL is not answering at ${redactUrl(env.DATABASE_URL)} (${(error as Error).message})`);
+    throw new DatabaseUnavailableError(
+      `PostgreSQL is not answering at ${redactUrl(env.DATABASE_URL)} (${(error as Error).message})`,
+    );
   }
   const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'worker' });
   await connectRedis(redis, env.REDIS_URL);
@@ -42,7 +44,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RedisUnavailableError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof RedisUnavailableError
+  ) {
     process.stderr.write(`teamflow worker: ${error.message}\n`);
   } else {
     process.stderr.write(`teamflow worker failed to start: ${(error as Error).stack ?? String(error)}\n`);

@@ -29,9 +29,8 @@ describe('loadEnv', () => {
   });
 
   it('parses comma-separated admin emails, lower-cased', () => {
-    expect(loadEnv({ NODE_ENV: 'test', PLATFORM_ADMIN_EMAILS: 'A@x.io, b@y.io' }).PLATFORM_ADMIN_EMAILS).toEqual([
-      'a@x.io',
-      'b@y.io',
-    ]);
+    expect(
+      loadEnv({ NODE_ENV: 'test', PLATFORM_ADMIN_EMAILS: 'A@x.io, b@y.io' }).PLATFORM_ADMIN_EMAILS,
+    ).toEqual(['a@x.io', 'b@y.io']);
   });
 });

@@ -60,7 +60,11 @@ export const EnvSchema = z
     if (env.NODE_ENV !== 'production') return;
     for (const key of ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'] as const) {
       if (env[key] === DEV_ACCESS_SECRET || env[key] === DEV_REFRESH_SECRET) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'must be set to a secret of your own in production' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'must be set to a secret of your own in production',
+        });
       }
     }
   });

@@ -10,7 +10,13 @@ export const LabelCreate = z.object({
 });
 export type LabelCreate = z.infer<typeof LabelCreate>;
 
-export const Label = z.object({ id: Id, workspaceId: Id, name: z.string(), color: z.string(), createdAt: Timestamp });
+export const Label = z.object({
+  id: Id,
+  workspaceId: Id,
+  name: z.string(),
+  color: z.string(),
+  createdAt: Timestamp,
+});
 export type Label = z.infer<typeof Label>;
 export const LabelList = z.object({ items: z.array(Label) });
 export type LabelList = z.infer<typeof LabelList>;

@@ -49,7 +49,15 @@ export const TaskMove = z.object({
 });
 export type TaskMove = z.infer<typeof TaskMove>;
 
-export const TaskSort = z.enum(['position', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'priority', 'dueDate']);
+export const TaskSort = z.enum([
+  'position',
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'priority',
+  'dueDate',
+]);
 export type TaskSort = z.infer<typeof TaskSort>;
 
 export const TaskListQuery = PageQuery.extend({

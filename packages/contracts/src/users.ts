@@ -26,5 +26,10 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 /** What others in a workspace see of a user. */
-export const UserSummary = z.object({ id: Id, name: z.string(), email: z.string(), avatarUrl: z.string().nullable() });
+export const UserSummary = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  avatarUrl: z.string().nullable(),
+});
 export type UserSummary = z.infer<typeof UserSummary>;

@@ -41,7 +41,7 @@ function withDatabase(url: string, name: string): string {
 }
 
 const START_HINT =
-  "start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start (or docker compose up -d postgres), or set DATABASE_URL";
+  'start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start (or docker compose up -d postgres), or set DATABASE_URL';
 
 /** Connects once, creating the database if it does not exist. Throws a one-line error when PostgreSQL is not answering. */
 export async function ensureDatabase(url: string): Promise<void> {
@@ -54,16 +54,23 @@ export async function ensureDatabase(url: string): Promise<void> {
     await client.end().catch(() => undefined);
     const code = (error as { code?: string }).code;
     if (code !== '3D000') {
-      throw new DatabaseUnavailableError(`PostgreSQL is not answering at ${redactUrl(url)} (${describe(error)}); ${START_HINT}`);
+      throw new DatabaseUnavailableError(
+        `PostgreSQL is not answering at ${redactUrl(url)} (${describe(error)}); ${START_HINT}`,
+      );
     }
   }
-  const admin = new pg.Client({ connectionString: connectionUrl(withDatabase(url, 'postgres')), connectionTimeoutMillis: 5000 });
+  const admin = new pg.Client({
+    connectionString: connectionUrl(withDatabase(url, 'postgres')),
+    connectionTimeoutMillis: 5000,
+  });
   try {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(databaseName(url))}`);
   } catch (error) {
     if ((error as { code?: string }).code !== '42P04') {
-      throw new DatabaseUnavailableError(`Could not create the database at ${redactUrl(url)} (${describe(error)})`);
+      throw new DatabaseUnavailableError(
+        `Could not create the database at ${redactUrl(url)} (${describe(error)})`,
+      );
     }
   } finally {
     await admin.end().catch(() => undefined);

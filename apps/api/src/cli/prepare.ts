@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   await runMigrations(env.DATABASE_URL);
   const handle = createDb(env.DATABASE_URL, { max: 2 });
   try {
-    const seed = process.argv.includes('--no-seed') ? undefined : await seedDemo({ db: handle.db, redis, env, logger });
+    const seed = process.argv.includes('--no-seed')
+      ? undefined
+      : await seedDemo({ db: handle.db, redis, env, logger });
     process.stdout.write(`${JSON.stringify({ migrated: true, seed })}\n`);
   } finally {
     redis.disconnect();
@@ -28,7 +30,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof RedisUnavailableError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof RedisUnavailableError
+  ) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`teamflow prepare failed: ${(error as Error).stack ?? String(error)}\n`);

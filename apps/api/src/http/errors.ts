@@ -4,7 +4,16 @@ import { AppError } from '@teamflow/core/platform/errors';
 import type { ApiDeps } from '../deps';
 
 // node-postgres/network failures that mean "the database is not reachable right now".
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 
 function fromBodyParser(error: { type?: string }): AppError | undefined {
   switch (error.type) {
@@ -26,7 +35,11 @@ function classify(error: unknown): AppError | undefined {
   const parsed = fromBodyParser(e);
   if (parsed) return parsed;
   const code = e.code ?? '';
-  if (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || /Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? '')) {
+  if (
+    UNAVAILABLE_CODES.has(code) ||
+    code.startsWith('08') ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? '')
+  ) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly');
   }
   // Data exceptions (bad date, out-of-range number) are the caller's input, not our failure.

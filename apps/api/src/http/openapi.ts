@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { ErrorResponse } from '@teamflow/contracts/common';
 import type { RouteTable } from './route-table';
 
 type JsonSchema = Record<string, unknown>;
 
 function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _drop, ...json } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _drop, ...json } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as JsonSchema;
   return json;
 }
 
@@ -21,14 +26,39 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
 
 /** OpenAPI 3.1 built from the same Zod schemas the routes validate with: it cannot drift from the code. */
 export function buildOpenApi(table: RouteTable, serverUrl: string): JsonSchema {
+  const errorSchema = toSchema(ErrorResponse, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { basePath, spec } of table.routes) {
     const path = `${basePath}${spec.path}`.replace(/:(\w+)/g, '{$1}');
     const responses: Record<string, unknown> = {};
     for (const [status, schema] of Object.entries(spec.responses)) {
-      responses[status] = schema
-        ? { description: status.startsWith('2') ? 'Success' : 'Error', content: { 'application/json': { schema: toSchema(schema, 'output') } } }
-        : { description: status.startsWith('2') ? 'Success, no content' : 'Error' };
+      if (spec.produces && status.startsWith('2')) {
+        responses[status] = {
+          description: 'Success',
+          content: { [spec.produces]: { schema: { type: 'string' } } },
+        };
+      } else {
+        responses[status] = schema
+          ? {
+              description: status.startsWith('2') ? 'Success' : 'Error',
+              content: { 'application/json': { schema: toSchema(schema, 'output') } },
+            }
+          : { description: status.startsWith('2') ? 'Success, no content' : 'Error' };
+      }
+    }
+    // Answers any route can give, documented once here rather than on every route.
+    const common: Record<string, string> = {
+      ...(spec.access.kind !== 'public'
+        ? { '401': 'Missing, invalid, expired or revoked access token' }
+        : {}),
+      ...(spec.rateLimit !== 'none'
+        ? { '429': 'Rate limit exceeded (see Retry-After and RateLimit-* headers)' }
+        : {}),
+      '500': 'Unexpected failure (no internals are exposed)',
+      '503': 'A dependency (database or Redis) is unavailable',
+    };
+    for (const [status, description] of Object.entries(common)) {
+      responses[status] ??= { description, content: { 'application/json': { schema: errorSchema } } };
     }
     paths[path] ??= {};
     paths[path][spec.method] = {
@@ -38,13 +68,24 @@ export function buildOpenApi(table: RouteTable, serverUrl: string): JsonSchema {
       ...(spec.access.kind === 'public' ? { security: [] } : {}),
       ...(spec.access.kind === 'permission' ? { 'x-permission': spec.access.permission } : {}),
       parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')],
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } } } : {}),
+      ...(spec.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(spec.body, 'input') } },
+            },
+          }
+        : {}),
       responses,
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'TeamFlow API', version: '1.0.0', description: 'REST contract of TeamFlow. Errors: { error: { code, message, details?, requestId } }.' },
+    info: {
+      title: 'TeamFlow API',
+      version: '1.0.0',
+      description: 'REST contract of TeamFlow. Errors: { error: { code, message, details?, requestId } }.',
+    },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }],
     components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

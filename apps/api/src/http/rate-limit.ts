@@ -40,7 +40,9 @@ export function rateLimit(deps: ApiDeps, bucket: RateLimitBucket) {
     res.setHeader('RateLimit-Reset', String(reset));
     if (count > window.limit) {
       next(
-        new AppError('RATE_LIMIT_EXCEEDED', 'Too many requests; slow down', undefined, { 'Retry-After': String(reset) }),
+        new AppError('RATE_LIMIT_EXCEEDED', 'Too many requests; slow down', undefined, {
+          'Retry-After': String(reset),
+        }),
       );
       return;
     }

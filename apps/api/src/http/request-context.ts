@@ -31,7 +31,10 @@ export function requestContext(deps: ApiDeps) {
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = req.routeTemplate ?? 'unmatched';
-      deps.metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      deps.metrics.httpDuration.observe(
+        { method: req.method, route, status: String(res.statusCode) },
+        seconds,
+      );
       req.log.info('request', {
         method: req.method,
         route,

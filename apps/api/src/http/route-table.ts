@@ -17,7 +17,12 @@ import { parseInput } from './validate';
  */
 export type PublicAccess = { kind: 'public' };
 export type UserAccess = { kind: 'user' };
-export type PermissionAccess = { kind: 'permission'; permission: Permission; scope: ScopeKind; param: string };
+export type PermissionAccess = {
+  kind: 'permission';
+  permission: Permission;
+  scope: ScopeKind;
+  param: string;
+};
 export type Access = PublicAccess | UserAccess | PermissionAccess;
 
 export const PUBLIC: PublicAccess = { kind: 'public' };
@@ -31,9 +36,18 @@ export const allow = (permission: Permission, scope: ScopeKind, param: string): 
 
 type AnyObject = z.ZodType<Record<string, unknown>>;
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
-type CtxFor<A extends Access> = A extends { kind: 'permission' } ? WorkspaceCtx : A extends { kind: 'user' } ? Ctx : undefined;
+type CtxFor<A extends Access> = A extends { kind: 'permission' }
+  ? WorkspaceCtx
+  : A extends { kind: 'user' }
+    ? Ctx
+    : undefined;
 
-export interface RouteSpec<A extends Access, P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends z.ZodType | undefined> {
+export interface RouteSpec<
+  A extends Access,
+  P extends AnyObject | undefined,
+  Q extends AnyObject | undefined,
+  B extends z.ZodType | undefined,
+> {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: string;
   summary: string;
@@ -45,6 +59,8 @@ export interface RouteSpec<A extends Access, P extends AnyObject | undefined, Q 
   body?: B;
   /** Status → response schema (`null` for no body). The first 2xx is the success status. */
   responses: Record<number, z.ZodType | null>;
+  /** Media type of a non-JSON success body (text, HTML, script), for the OpenAPI document. */
+  produces?: string;
   handler: (input: {
     ctx: CtxFor<A>;
     user: A extends { kind: 'public' } ? User | undefined : User;
@@ -56,19 +72,26 @@ export interface RouteSpec<A extends Access, P extends AnyObject | undefined, Q 
   }) => Promise<unknown>;
 }
 
-export type AnyRouteSpec = RouteSpec<Access, AnyObject | undefined, AnyObject | undefined, z.ZodType | undefined>;
+export type AnyRouteSpec = RouteSpec<
+  Access,
+  AnyObject | undefined,
+  AnyObject | undefined,
+  z.ZodType | undefined
+>;
 
 export class RouteTable {
   readonly routes: { basePath: string; spec: AnyRouteSpec }[] = [];
   constructor(private readonly deps: ApiDeps) {}
 
   /** Mounts a route on `router` (which is served at `basePath`) and records it for OpenAPI and the guard test. */
-  add<A extends Access, P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends z.ZodType | undefined>(
-    router: Router,
-    basePath: string,
-    spec: RouteSpec<A, P, Q, B>,
-  ): void {
-    if (!spec.access) throw new Error(`Route ${spec.method.toUpperCase()} ${spec.path} declares no access rule`);
+  add<
+    A extends Access,
+    P extends AnyObject | undefined,
+    Q extends AnyObject | undefined,
+    B extends z.ZodType | undefined,
+  >(router: Router, basePath: string, spec: RouteSpec<A, P, Q, B>): void {
+    if (!spec.access)
+      throw new Error(`Route ${spec.method.toUpperCase()} ${spec.path} declares no access rule`);
     const deps = this.deps;
     const template = `${basePath}${spec.path}`;
     const chain: RequestHandler[] = [
@@ -101,6 +124,6 @@ export class RouteTable {
       else res.status(success).json(result);
     });
     router[spec.method](spec.path, ...chain);
-    this.routes.push({ basePath, spec: spec as unknown as AnyRouteSpec });
+    this.routes.push({ basePath, spec });
   }
 }

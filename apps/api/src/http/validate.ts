@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { invalid } from '@teamflow/core/platform/errors';
 
 /** Parses one part of a request with its contract schema; failures list every field. Unknown keys are dropped. */
-export function parseInput<T extends z.ZodType | undefined>(part: 'params' | 'query' | 'body', schema: T, value: unknown) {
+export function parseInput<T extends z.ZodType | undefined>(
+  part: 'params' | 'query' | 'body',
+  schema: T,
+  value: unknown,
+) {
   if (!schema) return undefined as T extends z.ZodType ? z.infer<T> : undefined;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

@@ -2,8 +2,8 @@ import * as Sentry from '@sentry/node';
 import type { Env } from '@teamflow/config/env';
 
 export interface ErrorReporter {
-  report(error: unknown, context: Record<string, unknown>): void;
-  close(): Promise<void>;
+  report: (error: unknown, context: Record<string, unknown>) => void;
+  close: () => Promise<void>;
 }
 
 /** Sentry when SENTRY_DSN is set; nothing otherwise. Request bodies and user data are never sent. */

@@ -1,5 +1,13 @@
 import type { Response, Router } from 'express';
-import { AccessTokenResponse, AuthSession, Login, MeResponse, REFRESH_COOKIE, REFRESH_COOKIE_PATH, Register } from '@teamflow/contracts/auth';
+import {
+  AccessTokenResponse,
+  AuthSession,
+  Login,
+  MeResponse,
+  REFRESH_COOKIE,
+  REFRESH_COOKIE_PATH,
+  Register,
+} from '@teamflow/contracts/auth';
 import { ErrorResponse } from '@teamflow/contracts/common';
 import { login } from '@teamflow/core/auth/login';
 import { logout } from '@teamflow/core/auth/logout';
@@ -20,7 +28,9 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
       expires,
     });
   const refreshCookie = (cookies: unknown): string | undefined =>
-    typeof cookies === 'object' && cookies !== null ? (cookies as Record<string, string | undefined>)[REFRESH_COOKIE] : undefined;
+    typeof cookies === 'object' && cookies !== null
+      ? (cookies as Record<string, string | undefined>)[REFRESH_COOKIE]
+      : undefined;
 
   table.add(router, base, {
     method: 'post',
@@ -46,7 +56,13 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     access: PUBLIC,
     rateLimit: 'auth',
     body: Login,
-    responses: { 200: AuthSession, 400: ErrorResponse, 401: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse },
+    responses: {
+      200: AuthSession,
+      400: ErrorResponse,
+      401: ErrorResponse,
+      423: ErrorResponse,
+      429: ErrorResponse,
+    },
     handler: async ({ body, res }) => {
       const session = await login(deps, body);
       setRefreshCookie(res, session.refreshToken, session.refreshExpiresAt);

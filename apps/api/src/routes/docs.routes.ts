@@ -17,21 +17,39 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id:
 export function docsRoutes(table: RouteTable, root: Router, v1: Router, deps: ApiDeps): void {
   let document: Record<string, unknown> | undefined;
   table.add(v1, '/api/v1', {
-    method: 'get', path: '/openapi.json', summary: 'This API as OpenAPI 3.1', tag: 'Operations',
-    access: PUBLIC, rateLimit: 'none',
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This API as OpenAPI 3.1',
+    tag: 'Operations',
+    access: PUBLIC,
+    rateLimit: 'none',
     responses: { 200: z.record(z.string(), z.unknown()) },
-    handler: () => Promise.resolve((document ??= buildOpenApi(table, `${deps.env.API_URL.replace(/\/$/, '')}`))),
+    handler: () =>
+      Promise.resolve((document ??= buildOpenApi(table, `${deps.env.API_URL.replace(/\/$/, '')}`))),
   });
-  root.use('/api/docs/assets', express.static(dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }));
+  root.use(
+    '/api/docs/assets',
+    express.static(dirname(require.resolve('swagger-ui-dist/package.json')), { index: false }),
+  );
   table.add(root, '', {
-    method: 'get', path: '/api/docs', summary: 'API reference page', tag: 'Operations',
-    access: PUBLIC, rateLimit: 'none',
+    method: 'get',
+    path: '/api/docs',
+    summary: 'API reference page',
+    tag: 'Operations',
+    access: PUBLIC,
+    rateLimit: 'none',
+    produces: 'text/html',
     responses: { 200: null },
     handler: ({ res }) => Promise.resolve(void res.type('html').send(PAGE)),
   });
   table.add(root, '', {
-    method: 'get', path: '/api/docs/init.js', summary: 'API reference page script', tag: 'Operations',
-    access: PUBLIC, rateLimit: 'none',
+    method: 'get',
+    path: '/api/docs/init.js',
+    summary: 'API reference page script',
+    tag: 'Operations',
+    access: PUBLIC,
+    rateLimit: 'none',
+    produces: 'application/javascript',
     responses: { 200: null },
     handler: ({ res }) => Promise.resolve(void res.type('application/javascript').send(INIT)),
   });

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { z } from 'zod';
+import { ErrorResponse } from '@teamflow/contracts/common';
 import { Liveness, Readiness } from '@teamflow/contracts/health';
 import { AppError } from '@teamflow/core/platform/errors';
 import { pingDatabase } from '@teamflow/db/ping';
@@ -23,16 +23,29 @@ async function probe(check: () => Promise<unknown>, timeoutMs = 1500): Promise<'
   }
 }
 
-export function healthRoutes(table: RouteTable, router: Router, deps: ApiDeps, state: { shuttingDown: boolean }): void {
+export function healthRoutes(
+  table: RouteTable,
+  router: Router,
+  deps: ApiDeps,
+  state: { shuttingDown: boolean },
+): void {
   table.add(router, '', {
-    method: 'get', path: '/health', summary: 'Liveness', tag: 'Operations',
-    access: PUBLIC, rateLimit: 'none',
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness',
+    tag: 'Operations',
+    access: PUBLIC,
+    rateLimit: 'none',
     responses: { 200: Liveness },
     handler: () => Promise.resolve({ status: 'ok' as const }),
   });
   table.add(router, '', {
-    method: 'get', path: '/health/ready', summary: 'Readiness: database and Redis answer', tag: 'Operations',
-    access: PUBLIC, rateLimit: 'none',
+    method: 'get',
+    path: '/health/ready',
+    summary: 'Readiness: database and Redis answer',
+    tag: 'Operations',
+    access: PUBLIC,
+    rateLimit: 'none',
     responses: { 200: Readiness, 503: Readiness },
     handler: async ({ res }) => {
       const [database, redis] = await Promise.all([
@@ -48,13 +61,20 @@ export function healthRoutes(table: RouteTable, router: Router, deps: ApiDeps, s
     },
   });
   table.add(router, '', {
-    method: 'get', path: '/metrics', summary: 'Prometheus metrics (bearer METRICS_TOKEN outside development)', tag: 'Operations',
-    access: PUBLIC, rateLimit: 'none',
-    responses: { 200: z.string(), 401: null, 403: null },
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics (bearer METRICS_TOKEN outside development)',
+    tag: 'Operations',
+    access: PUBLIC,
+    rateLimit: 'none',
+    produces: 'text/plain',
+    responses: { 200: null, 401: ErrorResponse, 403: ErrorResponse },
     handler: async ({ req, res }) => {
       const token = deps.env.METRICS_TOKEN;
-      if (token && req.get('authorization') !== `Bearer ${token}`) throw new AppError('UNAUTHORIZED', 'Metrics need the metrics token');
-      if (!token && deps.env.NODE_ENV === 'production') throw new AppError('FORBIDDEN', 'Set METRICS_TOKEN to expose metrics');
+      if (token && req.get('authorization') !== `Bearer ${token}`)
+        throw new AppError('UNAUTHORIZED', 'Metrics need the metrics token');
+      if (!token && deps.env.NODE_ENV === 'production')
+        throw new AppError('FORBIDDEN', 'Set METRICS_TOKEN to expose metrics');
       res.setHeader('Content-Type', deps.metrics.registry.contentType);
       res.send(await deps.metrics.registry.metrics());
     },

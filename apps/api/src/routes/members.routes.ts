@@ -24,44 +24,84 @@ import { allow, USER, type RouteTable } from '../http/route-table';
 export function memberRoutes(table: RouteTable, router: Router, base: string, deps: ApiDeps): void {
   const tag = 'Members';
   table.add(router, base, {
-    method: 'get', path: '/workspaces/:workspaceId/members', summary: 'Members and their roles', tag,
-    access: allow('member.read', 'workspace', 'workspaceId'), params: WorkspaceParams,
+    method: 'get',
+    path: '/workspaces/:workspaceId/members',
+    summary: 'Members and their roles',
+    tag,
+    access: allow('member.read', 'workspace', 'workspaceId'),
+    params: WorkspaceParams,
     responses: { 200: MemberList, 404: ErrorResponse },
     handler: ({ ctx }) => listMembers(deps, ctx),
   });
   table.add(router, base, {
-    method: 'patch', path: '/workspaces/:workspaceId/members/:userId', summary: "Change a member's role", tag,
-    access: allow('member.update', 'workspace', 'workspaceId'), params: MemberParams, body: MemberUpdate,
-    responses: { 200: Member, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+    method: 'patch',
+    path: '/workspaces/:workspaceId/members/:userId',
+    summary: "Change a member's role",
+    tag,
+    access: allow('member.update', 'workspace', 'workspaceId'),
+    params: MemberParams,
+    body: MemberUpdate,
+    responses: {
+      200: Member,
+      400: ErrorResponse,
+      403: ErrorResponse,
+      404: ErrorResponse,
+      409: ErrorResponse,
+    },
     handler: ({ ctx, params, body }) => updateMember(deps, ctx, params.userId, body),
   });
   table.add(router, base, {
-    method: 'delete', path: '/workspaces/:workspaceId/members/:userId', summary: 'Remove a member, or leave', tag,
-    access: allow('member.remove', 'workspace', 'workspaceId'), params: MemberParams,
+    method: 'delete',
+    path: '/workspaces/:workspaceId/members/:userId',
+    summary: 'Remove a member, or leave',
+    tag,
+    access: allow('member.remove', 'workspace', 'workspaceId'),
+    params: MemberParams,
     responses: { 204: null, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
-    handler: async ({ ctx, params }) => { await removeMember(deps, ctx, params.userId); },
+    handler: async ({ ctx, params }) => {
+      await removeMember(deps, ctx, params.userId);
+    },
   });
   table.add(router, base, {
-    method: 'post', path: '/workspaces/:workspaceId/invitations', summary: 'Invite someone by email', tag,
-    access: allow('member.invite', 'workspace', 'workspaceId'), params: WorkspaceParams, body: InvitationCreate,
+    method: 'post',
+    path: '/workspaces/:workspaceId/invitations',
+    summary: 'Invite someone by email',
+    tag,
+    access: allow('member.invite', 'workspace', 'workspaceId'),
+    params: WorkspaceParams,
+    body: InvitationCreate,
     responses: { 201: InvitationCreated, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     handler: ({ ctx, body }) => createInvitation(deps, ctx, body),
   });
   table.add(router, base, {
-    method: 'get', path: '/workspaces/:workspaceId/invitations', summary: 'Pending invitations', tag,
-    access: allow('member.invite', 'workspace', 'workspaceId'), params: WorkspaceParams,
+    method: 'get',
+    path: '/workspaces/:workspaceId/invitations',
+    summary: 'Pending invitations',
+    tag,
+    access: allow('member.invite', 'workspace', 'workspaceId'),
+    params: WorkspaceParams,
     responses: { 200: InvitationList, 403: ErrorResponse, 404: ErrorResponse },
     handler: ({ ctx }) => listInvitations(deps, ctx),
   });
   table.add(router, base, {
-    method: 'delete', path: '/workspaces/:workspaceId/invitations/:invitationId', summary: 'Revoke a pending invitation', tag,
-    access: allow('member.invite', 'workspace', 'workspaceId'), params: InvitationParams,
+    method: 'delete',
+    path: '/workspaces/:workspaceId/invitations/:invitationId',
+    summary: 'Revoke a pending invitation',
+    tag,
+    access: allow('member.invite', 'workspace', 'workspaceId'),
+    params: InvitationParams,
     responses: { 204: null, 403: ErrorResponse, 404: ErrorResponse },
-    handler: async ({ ctx, params }) => { await revokeInvitation(deps, ctx, params.invitationId); },
+    handler: async ({ ctx, params }) => {
+      await revokeInvitation(deps, ctx, params.invitationId);
+    },
   });
   table.add(router, base, {
-    method: 'post', path: '/invitations/:token/accept', summary: 'Accept an invitation (the invited email only)', tag,
-    access: USER, params: InvitationTokenParams,
+    method: 'post',
+    path: '/invitations/:token/accept',
+    summary: 'Accept an invitation (the invited email only)',
+    tag,
+    access: USER,
+    params: InvitationTokenParams,
     responses: { 200: InvitationAccepted, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
     handler: ({ ctx, user, params }) => acceptInvitation(deps, { ...ctx, email: user.email }, params.token),
   });

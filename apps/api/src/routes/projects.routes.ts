@@ -10,33 +10,69 @@ import { allow, type RouteTable } from '../http/route-table';
 export function projectRoutes(table: RouteTable, router: Router, base: string, deps: ApiDeps): void {
   const tag = 'Projects';
   table.add(router, base, {
-    method: 'post', path: '/workspaces/:workspaceId/projects', summary: 'Create a project', tag,
-    access: allow('project.create', 'workspace', 'workspaceId'), params: WorkspaceParams, body: ProjectCreate,
-    responses: { 201: Project, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+    method: 'post',
+    path: '/workspaces/:workspaceId/projects',
+    summary: 'Create a project',
+    tag,
+    access: allow('project.create', 'workspace', 'workspaceId'),
+    params: WorkspaceParams,
+    body: ProjectCreate,
+    responses: {
+      201: Project,
+      400: ErrorResponse,
+      403: ErrorResponse,
+      404: ErrorResponse,
+      409: ErrorResponse,
+    },
     handler: ({ ctx, body }) => createProject(deps, ctx, body),
   });
   table.add(router, base, {
-    method: 'get', path: '/workspaces/:workspaceId/projects', summary: 'Projects in a workspace', tag,
-    access: allow('project.read', 'workspace', 'workspaceId'), params: WorkspaceParams,
+    method: 'get',
+    path: '/workspaces/:workspaceId/projects',
+    summary: 'Projects in a workspace',
+    tag,
+    access: allow('project.read', 'workspace', 'workspaceId'),
+    params: WorkspaceParams,
     responses: { 200: ProjectList, 404: ErrorResponse },
     handler: ({ ctx }) => listProjects(deps, ctx),
   });
   table.add(router, base, {
-    method: 'get', path: '/projects/:projectId', summary: 'A project', tag,
-    access: allow('project.read', 'project', 'projectId'), params: ProjectParams,
+    method: 'get',
+    path: '/projects/:projectId',
+    summary: 'A project',
+    tag,
+    access: allow('project.read', 'project', 'projectId'),
+    params: ProjectParams,
     responses: { 200: Project, 404: ErrorResponse },
     handler: ({ ctx, params }) => getProject(deps, ctx, params.projectId),
   });
   table.add(router, base, {
-    method: 'patch', path: '/projects/:projectId', summary: 'Update a project (send the version you saw)', tag,
-    access: allow('project.update', 'project', 'projectId'), params: ProjectParams, body: ProjectUpdate,
-    responses: { 200: Project, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+    method: 'patch',
+    path: '/projects/:projectId',
+    summary: 'Update a project (send the version you saw)',
+    tag,
+    access: allow('project.update', 'project', 'projectId'),
+    params: ProjectParams,
+    body: ProjectUpdate,
+    responses: {
+      200: Project,
+      400: ErrorResponse,
+      403: ErrorResponse,
+      404: ErrorResponse,
+      409: ErrorResponse,
+    },
     handler: ({ ctx, params, body }) => updateProject(deps, ctx, params.projectId, body),
   });
   table.add(router, base, {
-    method: 'delete', path: '/projects/:projectId', summary: 'Delete a project (soft)', tag,
-    access: allow('project.delete', 'project', 'projectId'), params: ProjectParams,
+    method: 'delete',
+    path: '/projects/:projectId',
+    summary: 'Delete a project (soft)',
+    tag,
+    access: allow('project.delete', 'project', 'projectId'),
+    params: ProjectParams,
     responses: { 204: null, 403: ErrorResponse, 404: ErrorResponse },
-    handler: async ({ ctx, params }) => { await deleteProject(deps, ctx, params.projectId); },
+    handler: async ({ ctx, params }) => {
+      await deleteProject(deps, ctx, params.projectId);
+    },
   });
 }

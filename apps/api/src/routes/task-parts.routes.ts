@@ -1,8 +1,21 @@
 import type { Router } from 'express';
 import { ActivityPage, ActivityQuery } from '@teamflow/contracts/activity';
 import { Comment, CommentCreate, CommentPage, CommentUpdate } from '@teamflow/contracts/comments';
-import { CommentParams, ErrorResponse, PageQuery, TaskParams, WorkspaceParams } from '@teamflow/contracts/common';
-import { Label, LabelCreate, LabelList, LabelParams, TaskLabelCreate, TaskLabelParams } from '@teamflow/contracts/labels';
+import {
+  CommentParams,
+  ErrorResponse,
+  PageQuery,
+  TaskParams,
+  WorkspaceParams,
+} from '@teamflow/contracts/common';
+import {
+  Label,
+  LabelCreate,
+  LabelList,
+  LabelParams,
+  TaskLabelCreate,
+  TaskLabelParams,
+} from '@teamflow/contracts/labels';
 import { DependencyCreate, DependencyParams, Task, TaskDependencies } from '@teamflow/contracts/tasks';
 import { listActivity } from '@teamflow/core/activity/list-activity';
 import { createComment, deleteComment, listComments, updateComment } from '@teamflow/core/comments/comments';
@@ -17,52 +30,92 @@ import { allow, type RouteTable } from '../http/route-table';
 export function taskPartRoutes(table: RouteTable, router: Router, base: string, deps: ApiDeps): void {
   // Comments
   table.add(router, base, {
-    method: 'get', path: '/tasks/:taskId/comments', summary: 'Comments on a task, oldest first', tag: 'Comments',
-    access: allow('comment.read', 'task', 'taskId'), params: TaskParams, query: PageQuery,
+    method: 'get',
+    path: '/tasks/:taskId/comments',
+    summary: 'Comments on a task, oldest first',
+    tag: 'Comments',
+    access: allow('comment.read', 'task', 'taskId'),
+    params: TaskParams,
+    query: PageQuery,
     responses: { 200: CommentPage, 404: ErrorResponse },
     handler: ({ ctx, params, query }) => listComments(deps, ctx, params.taskId, query),
   });
   table.add(router, base, {
-    method: 'post', path: '/tasks/:taskId/comments', summary: 'Comment on a task (markdown, sanitised)', tag: 'Comments',
-    access: allow('comment.create', 'task', 'taskId'), params: TaskParams, body: CommentCreate,
+    method: 'post',
+    path: '/tasks/:taskId/comments',
+    summary: 'Comment on a task (markdown, sanitised)',
+    tag: 'Comments',
+    access: allow('comment.create', 'task', 'taskId'),
+    params: TaskParams,
+    body: CommentCreate,
     responses: { 201: Comment, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     handler: ({ ctx, params, body }) => createComment(deps, ctx, params.taskId, body),
   });
   table.add(router, base, {
-    method: 'patch', path: '/comments/:commentId', summary: 'Edit your comment', tag: 'Comments',
-    access: allow('comment.update', 'comment', 'commentId'), params: CommentParams, body: CommentUpdate,
+    method: 'patch',
+    path: '/comments/:commentId',
+    summary: 'Edit your comment',
+    tag: 'Comments',
+    access: allow('comment.update', 'comment', 'commentId'),
+    params: CommentParams,
+    body: CommentUpdate,
     responses: { 200: Comment, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     handler: ({ ctx, params, body }) => updateComment(deps, ctx, params.commentId, body),
   });
   table.add(router, base, {
-    method: 'delete', path: '/comments/:commentId', summary: 'Delete a comment (author, admin or owner)', tag: 'Comments',
-    access: allow('comment.delete', 'comment', 'commentId'), params: CommentParams,
+    method: 'delete',
+    path: '/comments/:commentId',
+    summary: 'Delete a comment (author, admin or owner)',
+    tag: 'Comments',
+    access: allow('comment.delete', 'comment', 'commentId'),
+    params: CommentParams,
     responses: { 204: null, 403: ErrorResponse, 404: ErrorResponse },
-    handler: async ({ ctx, params }) => { await deleteComment(deps, ctx, params.commentId); },
+    handler: async ({ ctx, params }) => {
+      await deleteComment(deps, ctx, params.commentId);
+    },
   });
 
   // Labels
   table.add(router, base, {
-    method: 'get', path: '/workspaces/:workspaceId/labels', summary: 'Labels of a workspace', tag: 'Labels',
-    access: allow('label.read', 'workspace', 'workspaceId'), params: WorkspaceParams,
+    method: 'get',
+    path: '/workspaces/:workspaceId/labels',
+    summary: 'Labels of a workspace',
+    tag: 'Labels',
+    access: allow('label.read', 'workspace', 'workspaceId'),
+    params: WorkspaceParams,
     responses: { 200: LabelList, 404: ErrorResponse },
     handler: ({ ctx }) => listLabels(deps, ctx),
   });
   table.add(router, base, {
-    method: 'post', path: '/workspaces/:workspaceId/labels', summary: 'Create a label', tag: 'Labels',
-    access: allow('label.create', 'workspace', 'workspaceId'), params: WorkspaceParams, body: LabelCreate,
+    method: 'post',
+    path: '/workspaces/:workspaceId/labels',
+    summary: 'Create a label',
+    tag: 'Labels',
+    access: allow('label.create', 'workspace', 'workspaceId'),
+    params: WorkspaceParams,
+    body: LabelCreate,
     responses: { 201: Label, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
     handler: ({ ctx, body }) => createLabel(deps, ctx, body),
   });
   table.add(router, base, {
-    method: 'delete', path: '/workspaces/:workspaceId/labels/:labelId', summary: 'Delete a label', tag: 'Labels',
-    access: allow('label.delete', 'workspace', 'workspaceId'), params: LabelParams,
+    method: 'delete',
+    path: '/workspaces/:workspaceId/labels/:labelId',
+    summary: 'Delete a label',
+    tag: 'Labels',
+    access: allow('label.delete', 'workspace', 'workspaceId'),
+    params: LabelParams,
     responses: { 204: null, 403: ErrorResponse, 404: ErrorResponse },
-    handler: async ({ ctx, params }) => { await deleteLabel(deps, ctx, params.labelId); },
+    handler: async ({ ctx, params }) => {
+      await deleteLabel(deps, ctx, params.labelId);
+    },
   });
   table.add(router, base, {
-    method: 'get', path: '/tasks/:taskId/labels', summary: 'Labels on a task', tag: 'Labels',
-    access: allow('task.read', 'task', 'taskId'), params: TaskParams,
+    method: 'get',
+    path: '/tasks/:taskId/labels',
+    summary: 'Labels on a task',
+    tag: 'Labels',
+    access: allow('task.read', 'task', 'taskId'),
+    params: TaskParams,
     responses: { 200: LabelList, 404: ErrorResponse },
     handler: async ({ ctx, params }) => {
       const [task, labels] = await Promise.all([getTask(deps, ctx, params.taskId), listLabels(deps, ctx)]);
@@ -70,48 +123,88 @@ export function taskPartRoutes(table: RouteTable, router: Router, base: string, 
     },
   });
   table.add(router, base, {
-    method: 'post', path: '/tasks/:taskId/labels', summary: 'Put a label on a task', tag: 'Labels',
-    access: allow('task.update', 'task', 'taskId'), params: TaskParams, body: TaskLabelCreate,
+    method: 'post',
+    path: '/tasks/:taskId/labels',
+    summary: 'Put a label on a task',
+    tag: 'Labels',
+    access: allow('task.update', 'task', 'taskId'),
+    params: TaskParams,
+    body: TaskLabelCreate,
     responses: { 200: Task, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     handler: ({ ctx, params, body }) => addLabelToTask(deps, ctx, params.taskId, body.labelId),
   });
   table.add(router, base, {
-    method: 'delete', path: '/tasks/:taskId/labels/:labelId', summary: 'Take a label off a task', tag: 'Labels',
-    access: allow('task.update', 'task', 'taskId'), params: TaskLabelParams,
+    method: 'delete',
+    path: '/tasks/:taskId/labels/:labelId',
+    summary: 'Take a label off a task',
+    tag: 'Labels',
+    access: allow('task.update', 'task', 'taskId'),
+    params: TaskLabelParams,
     responses: { 200: Task, 403: ErrorResponse, 404: ErrorResponse },
     handler: ({ ctx, params }) => removeLabelFromTask(deps, ctx, params.taskId, params.labelId),
   });
 
   // Dependencies
   table.add(router, base, {
-    method: 'get', path: '/tasks/:taskId/dependencies', summary: 'What a task depends on and what it blocks', tag: 'Tasks',
-    access: allow('task.read', 'task', 'taskId'), params: TaskParams,
+    method: 'get',
+    path: '/tasks/:taskId/dependencies',
+    summary: 'What a task depends on and what it blocks',
+    tag: 'Tasks',
+    access: allow('task.read', 'task', 'taskId'),
+    params: TaskParams,
     responses: { 200: TaskDependencies, 404: ErrorResponse },
     handler: ({ ctx, params }) => listDependencies(deps, ctx, params.taskId),
   });
   table.add(router, base, {
-    method: 'post', path: '/tasks/:taskId/dependencies', summary: 'Make a task depend on another (cycles are 409)', tag: 'Tasks',
-    access: allow('task.update', 'task', 'taskId'), params: TaskParams, body: DependencyCreate,
-    responses: { 201: TaskDependencies, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+    method: 'post',
+    path: '/tasks/:taskId/dependencies',
+    summary: 'Make a task depend on another (cycles are 409)',
+    tag: 'Tasks',
+    access: allow('task.update', 'task', 'taskId'),
+    params: TaskParams,
+    body: DependencyCreate,
+    responses: {
+      201: TaskDependencies,
+      400: ErrorResponse,
+      403: ErrorResponse,
+      404: ErrorResponse,
+      409: ErrorResponse,
+    },
     handler: ({ ctx, params, body }) => addDependency(deps, ctx, params.taskId, body.dependsOnTaskId),
   });
   table.add(router, base, {
-    method: 'delete', path: '/tasks/:taskId/dependencies/:dependsOnTaskId', summary: 'Remove a dependency', tag: 'Tasks',
-    access: allow('task.update', 'task', 'taskId'), params: DependencyParams,
+    method: 'delete',
+    path: '/tasks/:taskId/dependencies/:dependsOnTaskId',
+    summary: 'Remove a dependency',
+    tag: 'Tasks',
+    access: allow('task.update', 'task', 'taskId'),
+    params: DependencyParams,
     responses: { 204: null, 403: ErrorResponse, 404: ErrorResponse },
-    handler: async ({ ctx, params }) => { await removeDependency(deps, ctx, params.taskId, params.dependsOnTaskId); },
+    handler: async ({ ctx, params }) => {
+      await removeDependency(deps, ctx, params.taskId, params.dependsOnTaskId);
+    },
   });
 
   // Activity
   table.add(router, base, {
-    method: 'get', path: '/tasks/:taskId/activity', summary: 'History of a task, newest first', tag: 'Activity',
-    access: allow('activity.read', 'task', 'taskId'), params: TaskParams, query: ActivityQuery,
+    method: 'get',
+    path: '/tasks/:taskId/activity',
+    summary: 'History of a task, newest first',
+    tag: 'Activity',
+    access: allow('activity.read', 'task', 'taskId'),
+    params: TaskParams,
+    query: ActivityQuery,
     responses: { 200: ActivityPage, 404: ErrorResponse },
     handler: ({ ctx, params, query }) => listActivity(deps, ctx, query, params.taskId),
   });
   table.add(router, base, {
-    method: 'get', path: '/workspaces/:workspaceId/activity', summary: 'Everything that happened in a workspace, newest first', tag: 'Activity',
-    access: allow('activity.read', 'workspace', 'workspaceId'), params: WorkspaceParams, query: ActivityQuery,
+    method: 'get',
+    path: '/workspaces/:workspaceId/activity',
+    summary: 'Everything that happened in a workspace, newest first',
+    tag: 'Activity',
+    access: allow('activity.read', 'workspace', 'workspaceId'),
+    params: WorkspaceParams,
+    query: ActivityQuery,
     responses: { 200: ActivityPage, 404: ErrorResponse },
     handler: ({ ctx, query }) => listActivity(deps, ctx, query),
   });

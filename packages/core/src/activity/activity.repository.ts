@@ -60,7 +60,9 @@ export async function listActivities(
   if (filter.taskId) conditions.push(eq(activities.taskId, filter.taskId));
   if (after) {
     const at = new Date(after.createdAt);
-    conditions.push(or(lt(activities.createdAt, at), and(eq(activities.createdAt, at), lt(activities.id, after.id)))!);
+    conditions.push(
+      or(lt(activities.createdAt, at), and(eq(activities.createdAt, at), lt(activities.id, after.id)))!,
+    );
   }
   const rows = await db
     .select({ activity: activities, actorName: users.name })
@@ -71,4 +73,3 @@ export async function listActivities(
     .limit(limit);
   return rows.map((r) => ({ ...r.activity, actorName: r.actorName }));
 }
-

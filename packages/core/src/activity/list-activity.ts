@@ -32,7 +32,12 @@ export async function listActivity(
     const [createdAt, id] = decodeCursor(query.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
     after = { createdAt, id };
   }
-  const rows = await listActivities(deps.db, { workspaceId: ctx.workspaceId, taskId }, query.limit + 1, after);
+  const rows = await listActivities(
+    deps.db,
+    { workspaceId: ctx.workspaceId, taskId },
+    query.limit + 1,
+    after,
+  );
   const items = rows.slice(0, query.limit).map(toActivity);
   const last = items[items.length - 1];
   return {

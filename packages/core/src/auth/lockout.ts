@@ -18,7 +18,11 @@ export async function assertNotLocked(redis: Redis, env: Env, email: string): Pr
 
 export async function recordFailedLogin(redis: Redis, env: Env, email: string): Promise<void> {
   await withRedis(() =>
-    redis.multi().incr(key(email)).expire(key(email), env.LOGIN_LOCKOUT_MINUTES * 60, 'NX').exec(),
+    redis
+      .multi()
+      .incr(key(email))
+      .expire(key(email), env.LOGIN_LOCKOUT_MINUTES * 60, 'NX')
+      .exec(),
   );
 }
 

@@ -28,7 +28,13 @@ export async function issueRefreshToken(
 ): Promise<RefreshGrant & { id: string }> {
   const token = newOpaqueToken();
   const expiresAt = new Date(Date.now() + (rememberMe ? 30 : 7) * DAY_MS);
-  const row = await insertRefreshToken(db, { userId, familyId, tokenHash: hashToken(token), rememberMe, expiresAt });
+  const row = await insertRefreshToken(db, {
+    userId,
+    familyId,
+    tokenHash: hashToken(token),
+    rememberMe,
+    expiresAt,
+  });
   return { id: row.id, token, expiresAt };
 }
 

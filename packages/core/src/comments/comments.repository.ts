@@ -1,9 +1,11 @@
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@teamflow/db/client';
 import { comments, users } from '@teamflow/db/schema/index';
 
 export type CommentRow = typeof comments.$inferSelect;
-export type CommentRecord = CommentRow & { author: { id: string; name: string; email: string; avatarUrl: string | null } };
+export type CommentRecord = CommentRow & {
+  author: { id: string; name: string; email: string; avatarUrl: string | null };
+};
 
 const columns = {
   comment: comments,
@@ -28,29 +30,37 @@ export async function findCommentRecord(db: DbOrTx, id: string): Promise<Comment
   return row ? { ...row.comment, author: row.author } : undefined;
 }
 
-/** Oldest first (a conversation reads top-down), keyset by (createdAt, id). */
+/**
+ * Oldest first (a conversation reads top-down), keyset by (createdAt, id). `cursorAt` is created_at
+ * at full (microsecond) precision: a JS Date would cut it to milliseconds and repeat rows across pages.
+ */
 export async function listCommentRecords(
   db: DbOrTx,
   taskId: string,
   limit: number,
   after?: { createdAt: string; id: string },
-): Promise<CommentRecord[]> {
+): Promise<(CommentRecord & { cursorAt: string })[]> {
   const conditions = [eq(comments.taskId, taskId), isNull(comments.deletedAt)];
   if (after) {
-    const at = new Date(after.createdAt);
-    conditions.push(or(gt(comments.createdAt, at), and(eq(comments.createdAt, at), gt(comments.id, after.id)))!);
+    conditions.push(
+      sql`(${comments.createdAt}, ${comments.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+    );
   }
   const rows = await db
-    .select(columns)
+    .select({ ...columns, cursorAt: sql<string>`to_json(${comments.createdAt}) #>> '{}'` })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(and(...conditions))
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r.comment, author: r.author }));
+  return rows.map((r) => ({ ...r.comment, author: r.author, cursorAt: r.cursorAt }));
 }
 
-export async function updateCommentBody(db: DbOrTx, id: string, body: string): Promise<CommentRow | undefined> {
+export async function updateCommentBody(
+  db: DbOrTx,
+  id: string,
+  body: string,
+): Promise<CommentRow | undefined> {
   const [row] = await db
     .update(comments)
     .set({ body, editedAt: sql`now()` })

@@ -30,15 +30,35 @@ function toComment(row: CommentRecord): Comment {
   };
 }
 
-export async function listComments(deps: CoreDeps, _ctx: WorkspaceCtx, taskId: string, query: PageQuery): Promise<CommentPage> {
-  const after = query.cursor ? decodeCursor(query.cursor, z.tuple([z.iso.datetime(), z.uuid()])) : undefined;
-  const rows = await listCommentRecords(deps.db, taskId, query.limit + 1, after && { createdAt: after[0], id: after[1] });
-  const items = rows.slice(0, query.limit).map(toComment);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+export async function listComments(
+  deps: CoreDeps,
+  _ctx: WorkspaceCtx,
+  taskId: string,
+  query: PageQuery,
+): Promise<CommentPage> {
+  const after = query.cursor
+    ? decodeCursor(query.cursor, z.tuple([z.iso.datetime({ offset: true }), z.uuid()]))
+    : undefined;
+  const rows = await listCommentRecords(
+    deps.db,
+    taskId,
+    query.limit + 1,
+    after && { createdAt: after[0], id: after[1] },
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toComment),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.cursorAt, last.id]) : null,
+  };
 }
 
-export async function createComment(deps: CoreDeps, ctx: WorkspaceCtx, taskId: string, input: CommentCreate): Promise<Comment> {
+export async function createComment(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  taskId: string,
+  input: CommentCreate,
+): Promise<Comment> {
   return deps.db.transaction(async (tx) => {
     const task = await findTaskBrief(tx, taskId);
     if (!task) throw notFound('Task');

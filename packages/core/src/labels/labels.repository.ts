@@ -5,11 +5,18 @@ import { labels } from '@teamflow/db/schema/index';
 export type LabelRow = typeof labels.$inferSelect;
 
 export async function listLabelRows(db: DbOrTx, workspaceId: string): Promise<LabelRow[]> {
-  return db.select().from(labels).where(eq(labels.workspaceId, workspaceId)).orderBy(asc(labels.name), asc(labels.id));
+  return db
+    .select()
+    .from(labels)
+    .where(eq(labels.workspaceId, workspaceId))
+    .orderBy(asc(labels.name), asc(labels.id));
 }
 
 /** Inserts a label; undefined when the name (case-insensitive) is taken in the workspace. */
-export async function insertLabel(db: DbOrTx, values: { workspaceId: string; name: string; color: string }): Promise<LabelRow | undefined> {
+export async function insertLabel(
+  db: DbOrTx,
+  values: { workspaceId: string; name: string; color: string },
+): Promise<LabelRow | undefined> {
   const [row] = await db.insert(labels).values(values).onConflictDoNothing().returning();
   return row;
 }

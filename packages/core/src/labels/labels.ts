@@ -19,7 +19,10 @@ export async function listLabels(deps: CoreDeps, ctx: WorkspaceCtx): Promise<Lab
 export async function createLabel(deps: CoreDeps, ctx: WorkspaceCtx, input: LabelCreate): Promise<Label> {
   return deps.db.transaction(async (tx) => {
     const row = await insertLabel(tx, { workspaceId: ctx.workspaceId, name: input.name, color: input.color });
-    if (!row) throw conflict(`A label named “${input.name}” already exists`, [{ field: 'name', message: 'Already taken' }]);
+    if (!row)
+      throw conflict(`A label named “${input.name}” already exists`, [
+        { field: 'name', message: 'Already taken' },
+      ]);
     const label = toLabel(row);
     await recordChange(tx, {
       workspaceId: ctx.workspaceId,

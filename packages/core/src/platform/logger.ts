@@ -8,7 +8,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);
+  for (const [k, v] of Object.entries(value))
+    out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v, depth + 1);
   return out;
 }
 
@@ -22,7 +23,11 @@ const redactFormat = winston.format((info) => {
 
 export type Logger = winston.Logger;
 
-export function createLogger(options: { level: string; service: string; stream?: NodeJS.WritableStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  service: string;
+  stream?: NodeJS.WritableStream;
+}): Logger {
   const silent = options.level === 'silent';
   return winston.createLogger({
     level: silent ? 'error' : options.level,

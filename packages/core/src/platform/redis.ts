@@ -8,7 +8,10 @@ export type { Redis };
  * A command client that fails fast while Redis is away (no offline queue) and reconnects by itself.
  * `keyPrefix` keeps test runs and environments apart.
  */
-export function createRedis(url: string, options: { keyPrefix?: string; logger?: Logger; name?: string } = {}): Redis {
+export function createRedis(
+  url: string,
+  options: { keyPrefix?: string; logger?: Logger; name?: string } = {},
+): Redis {
   const redis = new Redis(url, {
     keyPrefix: options.keyPrefix,
     maxRetriesPerRequest: 1,

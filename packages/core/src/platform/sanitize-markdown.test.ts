@@ -8,7 +8,9 @@ describe('sanitizeMarkdown', () => {
 
   it('removes script tags with their content and event handlers', () => {
     expect(sanitizeMarkdown('hi <script>alert(1)</script> there')).toBe('hi  there');
-    expect(sanitizeMarkdown('<img src="https://x.io/a.png" onerror="alert(1)">')).toBe('<img src="https://x.io/a.png" />');
+    expect(sanitizeMarkdown('<img src="https://x.io/a.png" onerror="alert(1)">')).toBe(
+      '<img src="https://x.io/a.png" />',
+    );
   });
 
   it('does not let entity-encoded markup through', () => {

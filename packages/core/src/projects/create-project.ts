@@ -8,13 +8,21 @@ import { insertProject } from './projects.repository';
 
 /** "Mobile App" → "MA", "teamflow" → "TEA": a readable default key. */
 export function deriveProjectKey(name: string): string {
-  const words = name.toUpperCase().replace(/[^A-Z0-9 ]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = name
+    .toUpperCase()
+    .replace(/[^A-Z0-9 ]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   let key = words.length > 1 ? words.map((w) => w[0]).join('') : (words[0] ?? '').slice(0, 3);
   key = key.replace(/^[0-9]+/, '').slice(0, 10);
   return key.length >= 2 ? key : `P${key || 'R'}`.slice(0, 10);
 }
 
-export async function createProject(deps: CoreDeps, ctx: WorkspaceCtx, input: ProjectCreate): Promise<Project> {
+export async function createProject(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  input: ProjectCreate,
+): Promise<Project> {
   const key = input.key ?? deriveProjectKey(input.name);
   const row = await deps.db.transaction(async (tx) => {
     const created = await insertProject(tx, {
@@ -38,6 +46,7 @@ export async function createProject(deps: CoreDeps, ctx: WorkspaceCtx, input: Pr
     });
     return project;
   });
-  if (!row) throw conflict(`A project with key ${key} already exists`, [{ field: 'key', message: 'Already taken' }]);
+  if (!row)
+    throw conflict(`A project with key ${key} already exists`, [{ field: 'key', message: 'Already taken' }]);
   return row;
 }

@@ -59,7 +59,10 @@ export async function softDeleteProject(db: DbOrTx, id: string): Promise<Project
 }
 
 /** Takes the next task number; the row lock it holds serialises numbering within the project. */
-export async function nextTaskNumber(db: DbOrTx, projectId: string): Promise<{ number: number; key: string; workspaceId: string } | undefined> {
+export async function nextTaskNumber(
+  db: DbOrTx,
+  projectId: string,
+): Promise<{ number: number; key: string; workspaceId: string } | undefined> {
   const [row] = await db
     .update(projects)
     .set({ taskCounter: sql`${projects.taskCounter} + 1` })

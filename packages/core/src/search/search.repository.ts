@@ -18,7 +18,12 @@ export type SearchRow = {
  * Ranked full-text search over tasks and comments of one workspace. The text is only ever a bound
  * parameter: websearch_to_tsquery never raises on odd input, and LIKE wildcards are escaped.
  */
-export async function searchWorkspace(db: DbOrTx, workspaceId: string, q: string, limit: number): Promise<SearchRow[]> {
+export async function searchWorkspace(
+  db: DbOrTx,
+  workspaceId: string,
+  q: string,
+  limit: number,
+): Promise<SearchRow[]> {
   const pattern = `%${escapeLike(q)}%`;
   const result = await db.execute<SearchRow>(sql`
     with query as (select websearch_to_tsquery('english', ${q}) as tsq)

@@ -34,14 +34,18 @@ describe('seedDemo', () => {
     expect(tasks).toBeGreaterThanOrEqual(28);
     const [{ n: comments }] = (await q(`select count(*)::int as n from comments`)) as [{ n: number }];
     expect(comments).toBeGreaterThan(0);
-    const [{ n: labelled }] = (await q(`select count(distinct task_id)::int as n from task_labels`)) as [{ n: number }];
+    const [{ n: labelled }] = (await q(`select count(distinct task_id)::int as n from task_labels`)) as [
+      { n: number },
+    ];
     expect(labelled).toBeGreaterThan(20);
 
     const again = await seedDemo(deps);
     expect(again.created).toBe(false);
     const [{ n: after }] = (await q(`select count(*)::int as n from tasks`)) as [{ n: number }];
     expect(after).toBe(tasks);
-    const [{ n: owners }] = (await q(`select count(*)::int as n from users where email = '${DEMO_USERS[0].email}'`)) as [{ n: number }];
+    const [{ n: owners }] = (await q(
+      `select count(*)::int as n from users where email = '${DEMO_USERS[0].email}'`,
+    )) as [{ n: number }];
     expect(owners).toBe(1);
   });
 });

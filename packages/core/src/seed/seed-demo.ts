@@ -1,4 +1,11 @@
-import { DEMO_DEPENDENCIES, DEMO_LABELS, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_USERS, DEMO_WORKSPACE } from '@teamflow/db/seed-data';
+import {
+  DEMO_DEPENDENCIES,
+  DEMO_LABELS,
+  DEMO_PASSWORD,
+  DEMO_PROJECTS,
+  DEMO_USERS,
+  DEMO_WORKSPACE,
+} from '@teamflow/db/seed-data';
 import { findUserByEmail } from '../auth/auth.repository';
 import { register } from '../auth/register';
 import { createComment } from '../comments/comments';
@@ -30,7 +37,11 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
   const people = new Map<string, Ctx>();
   for (const u of DEMO_USERS) {
     const session = await register(deps, { email: u.email, name: u.name, password: DEMO_PASSWORD });
-    people.set(u.role, { actor: { id: session.user.id, name: u.name }, requestId: 'seed', logger: deps.logger });
+    people.set(u.role, {
+      actor: { id: session.user.id, name: u.name },
+      requestId: 'seed',
+      logger: deps.logger,
+    });
   }
   const as = (role: string, workspaceId: string): WorkspaceCtx => ({
     ...people.get(role)!,
@@ -39,7 +50,11 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
   });
   const workspace = await createWorkspace(deps, people.get('owner')!, DEMO_WORKSPACE);
   for (const u of DEMO_USERS.slice(1)) {
-    await insertMember(deps.db, { workspaceId: workspace.id, userId: people.get(u.role)!.actor.id, role: u.role });
+    await insertMember(deps.db, {
+      workspaceId: workspace.id,
+      userId: people.get(u.role)!.actor.id,
+      role: u.role,
+    });
   }
   const owner = as('owner', workspace.id);
   const labelIds = new Map<string, string>();
@@ -47,7 +62,11 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
 
   const taskIds = new Map<string, string>();
   for (const p of DEMO_PROJECTS) {
-    const project = await createProject(deps, owner, { name: p.name, key: p.key, description: p.description });
+    const project = await createProject(deps, owner, {
+      name: p.name,
+      key: p.key,
+      description: p.description,
+    });
     for (const [i, t] of p.tasks.entries()) {
       const author = as(i % 3 === 0 ? 'admin' : i % 3 === 1 ? 'member' : 'owner', workspace.id);
       const task = await createTask(deps, author, project.id, {
@@ -61,9 +80,15 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
         assigneeIds: t.assignees?.map((r) => people.get(r)!.actor.id),
       });
       taskIds.set(t.title, task.id);
-      for (const c of t.comments ?? []) await createComment(deps, as(c.by, workspace.id), task.id, { body: c.body });
+      for (const c of t.comments ?? [])
+        await createComment(deps, as(c.by, workspace.id), task.id, { body: c.body });
       for (const title of t.subtasks ?? []) {
-        await createTask(deps, author, project.id, { title, status: 'todo', priority: t.priority, parentId: task.id });
+        await createTask(deps, author, project.id, {
+          title,
+          status: 'todo',
+          priority: t.priority,
+          parentId: task.id,
+        });
       }
     }
   }

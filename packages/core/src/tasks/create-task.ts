@@ -7,14 +7,29 @@ import { nextTaskNumber } from '../projects/projects.repository';
 import { POSITION_GAP } from './positions';
 import { assertReferences, unique } from './task-references';
 import { toTask } from './task.mapper';
-import { findTaskRecord, insertTask, lastPositionInColumn, replaceAssignees, replaceLabels } from './tasks.repository';
+import {
+  findTaskRecord,
+  insertTask,
+  lastPositionInColumn,
+  replaceAssignees,
+  replaceLabels,
+} from './tasks.repository';
 
 /** Creates a task at the bottom of its column, numbered within its project (TF-42). */
-export async function createTask(deps: CoreDeps, ctx: WorkspaceCtx, projectId: string, input: TaskCreate): Promise<Task> {
+export async function createTask(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  projectId: string,
+  input: TaskCreate,
+): Promise<Task> {
   const assigneeIds = unique(input.assigneeIds) ?? [];
   const labelIds = unique(input.labelIds) ?? [];
   return deps.db.transaction(async (tx) => {
-    await assertReferences(tx, { workspaceId: ctx.workspaceId, projectId }, { ...input, assigneeIds, labelIds });
+    await assertReferences(
+      tx,
+      { workspaceId: ctx.workspaceId, projectId },
+      { ...input, assigneeIds, labelIds },
+    );
     const numbered = await nextTaskNumber(tx, projectId);
     if (!numbered) throw notFound('Project');
     const last = await lastPositionInColumn(tx, projectId, input.status);

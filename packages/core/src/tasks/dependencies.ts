@@ -11,9 +11,14 @@ import {
   wouldCreateDependencyCycle,
 } from './tasks.repository';
 
-export async function listDependencies(deps: CoreDeps, _ctx: WorkspaceCtx, taskId: string): Promise<TaskDependencies> {
+export async function listDependencies(
+  deps: CoreDeps,
+  _ctx: WorkspaceCtx,
+  taskId: string,
+): Promise<TaskDependencies> {
   const rows = await listDependencyRows(deps.db, taskId);
-  const pick = (d: string) => rows.filter((r) => r.direction === d).map(({ id, key, title, status }) => ({ id, key, title, status }));
+  const pick = (d: string) =>
+    rows.filter((r) => r.direction === d).map(({ id, key, title, status }) => ({ id, key, title, status }));
   return { dependsOn: pick('dependsOn'), blocks: pick('blocks') };
 }
 
@@ -24,7 +29,8 @@ export async function addDependency(
   taskId: string,
   dependsOnTaskId: string,
 ): Promise<TaskDependencies> {
-  if (taskId === dependsOnTaskId) throw invalid([{ field: 'dependsOnTaskId', message: 'A task cannot depend on itself' }]);
+  if (taskId === dependsOnTaskId)
+    throw invalid([{ field: 'dependsOnTaskId', message: 'A task cannot depend on itself' }]);
   await deps.db.transaction(async (tx) => {
     await lockDependencyGraph(tx, ctx.workspaceId);
     const target = await findTaskBrief(tx, dependsOnTaskId);

@@ -16,7 +16,8 @@ const CURSOR: Record<TaskSort, z.ZodType<unknown[]>> = {
   dueDate: z.tuple([z.iso.date(), z.uuid()]),
 };
 
-const asArray = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+const asArray = <T>(v: T | T[] | undefined): T[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v : [v];
 
 /** Filtered, keyset-paginated: every task appears exactly once across pages, however rows tie. */
 export async function listTasks(

@@ -29,7 +29,12 @@ async function anchorPosition(
 }
 
 /** Finds the gap the card lands in; writes one row unless the gap is exhausted (then re-spaces that column once). */
-async function landingPosition(db: DbOrTx, taskId: string, projectId: string, input: TaskMove): Promise<number> {
+async function landingPosition(
+  db: DbOrTx,
+  taskId: string,
+  projectId: string,
+  input: TaskMove,
+): Promise<number> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const column = { projectId, status: input.status };
     let above = await anchorPosition(db, input.afterId, 'afterId', column);
@@ -50,13 +55,23 @@ async function landingPosition(db: DbOrTx, taskId: string, projectId: string, in
   throw invalid([{ field: 'beforeId', message: 'Could not place the task; reload the board and try again' }]);
 }
 
-export async function moveTask(deps: CoreDeps, ctx: WorkspaceCtx, taskId: string, input: TaskMove): Promise<Task> {
+export async function moveTask(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  taskId: string,
+  input: TaskMove,
+): Promise<Task> {
   return deps.db.transaction(async (tx) => {
     const before = await findTaskRecord(tx, taskId);
     if (!before) throw notFound('Task');
     if (before.version !== input.version) return staleTask(tx, taskId);
     if (input.afterId === taskId || input.beforeId === taskId) {
-      throw invalid([{ field: input.afterId === taskId ? 'afterId' : 'beforeId', message: 'A task cannot be placed next to itself' }]);
+      throw invalid([
+        {
+          field: input.afterId === taskId ? 'afterId' : 'beforeId',
+          message: 'A task cannot be placed next to itself',
+        },
+      ]);
     }
     const position = await landingPosition(tx, taskId, before.projectId, input);
     const statusChanged = input.status !== before.status;
@@ -66,7 +81,12 @@ export async function moveTask(deps: CoreDeps, ctx: WorkspaceCtx, taskId: string
       ...(statusChanged ? { completedAt: input.status === 'done' ? new Date() : null } : {}),
     });
     if (!row) return staleTask(tx, taskId);
-    const task = toTask({ ...row, projectKey: before.projectKey, assigneeIds: before.assigneeIds, labelIds: before.labelIds });
+    const task = toTask({
+      ...row,
+      projectKey: before.projectKey,
+      assigneeIds: before.assigneeIds,
+      labelIds: before.labelIds,
+    });
     await recordChange(tx, {
       workspaceId: ctx.workspaceId,
       projectId: task.projectId,
@@ -74,7 +94,9 @@ export async function moveTask(deps: CoreDeps, ctx: WorkspaceCtx, taskId: string
       entityType: 'task',
       entityId: taskId,
       action: 'moved',
-      changes: statusChanged ? { status: { from: before.status, to: task.status } } : { position: { from: before.position, to: position } },
+      changes: statusChanged
+        ? { status: { from: before.status, to: task.status } }
+        : { position: { from: before.position, to: position } },
       actor: ctx.actor,
       event: { type: 'TASK_MOVED', data: task, version: task.version },
     });

@@ -18,7 +18,10 @@ async function changeLabel(
       if (action === 'label_removed') throw notFound('Label');
       throw invalid([{ field: 'labelId', message: 'Unknown label for this workspace' }]);
     }
-    const changed = action === 'label_added' ? await addTaskLabel(tx, taskId, labelId) : await removeTaskLabel(tx, taskId, labelId);
+    const changed =
+      action === 'label_added'
+        ? await addTaskLabel(tx, taskId, labelId)
+        : await removeTaskLabel(tx, taskId, labelId);
     const record = await findTaskRecord(tx, taskId);
     if (!record) throw notFound('Task');
     const task = toTask(record);

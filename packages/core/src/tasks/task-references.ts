@@ -48,4 +48,5 @@ export async function assertReferences(
   if (errors.length) throw invalid(errors);
 }
 
-export const unique = (ids: string[] | undefined) => (ids ? [...new Set(ids)] : undefined);
+// Sorted like the database returns them (same insert time, then id), so every response lists them alike.
+export const unique = (ids: string[] | undefined) => (ids ? [...new Set(ids)].sort() : undefined);

@@ -1,13 +1,28 @@
 import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { TaskSort, TaskStatus } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
-import { labels, projects, taskAssignees, taskDependencies, taskLabels, tasks } from '@teamflow/db/schema/index';
+import {
+  labels,
+  projects,
+  taskAssignees,
+  taskDependencies,
+  taskLabels,
+  tasks,
+} from '@teamflow/db/schema/index';
 
 export type TaskRow = typeof tasks.$inferSelect;
-export type TaskRecord = Omit<TaskRow, 'searchVector'> & { projectKey: string; assigneeIds: string[]; labelIds: string[] };
+export type TaskRecord = Omit<TaskRow, 'searchVector'> & {
+  projectKey: string;
+  assigneeIds: string[];
+  labelIds: string[];
+};
 
-const assigneeIds = sql<string[]>`coalesce((select array_agg(ta.user_id order by ta.created_at, ta.user_id) from task_assignees ta where ta.task_id = ${tasks.id}), '{}')`;
-const labelIds = sql<string[]>`coalesce((select array_agg(tl.label_id order by tl.created_at, tl.label_id) from task_labels tl where tl.task_id = ${tasks.id}), '{}')`;
+const assigneeIds = sql<
+  string[]
+>`coalesce((select array_agg(ta.user_id order by ta.created_at, ta.user_id) from task_assignees ta where ta.task_id = ${tasks.id}), '{}')`;
+const labelIds = sql<
+  string[]
+>`coalesce((select array_agg(tl.label_id order by tl.created_at, tl.label_id) from task_labels tl where tl.task_id = ${tasks.id}), '{}')`;
 
 const { searchVector: _omit, ...taskColumns } = getTableColumns(tasks);
 const recordColumns = { ...taskColumns, projectKey: projects.key, assigneeIds, labelIds };
@@ -46,8 +61,14 @@ function filterConditions(f: TaskFilter): SQL[] {
   const c: SQL[] = [eq(tasks.projectId, f.projectId), isNull(tasks.deletedAt)];
   if (f.status?.length) c.push(sql`${tasks.status} = any(${sql.param(f.status)}::text[])`);
   if (f.priority?.length) c.push(sql`${tasks.priority} = any(${sql.param(f.priority)}::text[])`);
-  if (f.assigneeId) c.push(sql`exists (select 1 from task_assignees ta where ta.task_id = ${tasks.id} and ta.user_id = ${f.assigneeId})`);
-  if (f.labelId) c.push(sql`exists (select 1 from task_labels tl where tl.task_id = ${tasks.id} and tl.label_id = ${f.labelId})`);
+  if (f.assigneeId)
+    c.push(
+      sql`exists (select 1 from task_assignees ta where ta.task_id = ${tasks.id} and ta.user_id = ${f.assigneeId})`,
+    );
+  if (f.labelId)
+    c.push(
+      sql`exists (select 1 from task_labels tl where tl.task_id = ${tasks.id} and tl.label_id = ${f.labelId})`,
+    );
   if (f.sprintId) c.push(eq(tasks.sprintId, f.sprintId));
   if (f.parentId) c.push(eq(tasks.parentId, f.parentId));
   if (f.dueBefore) c.push(lte(tasks.dueDate, f.dueBefore));
@@ -105,7 +126,9 @@ export async function updateTaskIfVersion(
   db: DbOrTx,
   id: string,
   version: number,
-  values: Partial<Omit<typeof tasks.$inferInsert, 'id' | 'workspaceId' | 'projectId' | 'version' | 'searchVector'>>,
+  values: Partial<
+    Omit<typeof tasks.$inferInsert, 'id' | 'workspaceId' | 'projectId' | 'version' | 'searchVector'>
+  >,
 ): Promise<TaskRow | undefined> {
   const [row] = await db
     .update(tasks)
@@ -122,7 +145,8 @@ export async function replaceAssignees(db: DbOrTx, taskId: string, userIds: stri
 
 export async function replaceLabels(db: DbOrTx, taskId: string, labelIdList: string[]): Promise<void> {
   await db.delete(taskLabels).where(eq(taskLabels.taskId, taskId));
-  if (labelIdList.length) await db.insert(taskLabels).values(labelIdList.map((labelId) => ({ taskId, labelId })));
+  if (labelIdList.length)
+    await db.insert(taskLabels).values(labelIdList.map((labelId) => ({ taskId, labelId })));
 }
 
 export async function addTaskLabel(db: DbOrTx, taskId: string, labelId: string): Promise<boolean> {
@@ -138,7 +162,11 @@ export async function removeTaskLabel(db: DbOrTx, taskId: string, labelId: strin
   return rows.length > 0;
 }
 
-export async function labelIdsInWorkspace(db: DbOrTx, workspaceId: string, ids: string[]): Promise<Set<string>> {
+export async function labelIdsInWorkspace(
+  db: DbOrTx,
+  workspaceId: string,
+  ids: string[],
+): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const rows = await db
     .select({ id: labels.id })
@@ -150,7 +178,13 @@ export async function labelIdsInWorkspace(db: DbOrTx, workspaceId: string, ids: 
 /** The task's project, for checking that a parent sits in the same project. */
 export async function findTaskBrief(db: DbOrTx, id: string) {
   const [row] = await db
-    .select({ id: tasks.id, projectId: tasks.projectId, workspaceId: tasks.workspaceId, status: tasks.status, position: tasks.position })
+    .select({
+      id: tasks.id,
+      projectId: tasks.projectId,
+      workspaceId: tasks.workspaceId,
+      status: tasks.status,
+      position: tasks.position,
+    })
     .from(tasks)
     .where(and(eq(tasks.id, id), isNull(tasks.deletedAt)))
     .limit(1);
@@ -158,7 +192,11 @@ export async function findTaskBrief(db: DbOrTx, id: string) {
 }
 
 /** True when `candidateParent` is `taskId` itself or one of its descendants. */
-export async function wouldCreateParentCycle(db: DbOrTx, taskId: string, candidateParent: string): Promise<boolean> {
+export async function wouldCreateParentCycle(
+  db: DbOrTx,
+  taskId: string,
+  candidateParent: string,
+): Promise<boolean> {
   const result = await db.execute<{ found: boolean }>(sql`
     with recursive chain(id) as (
       select ${candidateParent}::uuid
@@ -169,7 +207,11 @@ export async function wouldCreateParentCycle(db: DbOrTx, taskId: string, candida
   return result.rows[0]?.found === true;
 }
 
-export async function lastPositionInColumn(db: DbOrTx, projectId: string, status: TaskStatus): Promise<number | undefined> {
+export async function lastPositionInColumn(
+  db: DbOrTx,
+  projectId: string,
+  status: TaskStatus,
+): Promise<number | undefined> {
   const [row] = await db
     .select({ position: tasks.position })
     .from(tasks)
@@ -206,7 +248,12 @@ export async function neighbourPosition(
 }
 
 /** Re-spaces one column when repeated inserts at one spot exhaust float precision (rare). */
-export async function rebalanceColumn(db: DbOrTx, projectId: string, status: TaskStatus, gap: number): Promise<void> {
+export async function rebalanceColumn(
+  db: DbOrTx,
+  projectId: string,
+  status: TaskStatus,
+  gap: number,
+): Promise<void> {
   await db.execute(sql`
     update tasks t set position = r.rn * ${gap}
     from (select id, row_number() over (order by position, id) as rn
@@ -223,12 +270,25 @@ export async function softDeleteTask(db: DbOrTx, id: string): Promise<TaskRow | 
   return row;
 }
 
-export async function insertDependency(db: DbOrTx, taskId: string, dependsOnTaskId: string, createdBy: string): Promise<boolean> {
-  const rows = await db.insert(taskDependencies).values({ taskId, dependsOnTaskId, createdBy }).onConflictDoNothing().returning();
+export async function insertDependency(
+  db: DbOrTx,
+  taskId: string,
+  dependsOnTaskId: string,
+  createdBy: string,
+): Promise<boolean> {
+  const rows = await db
+    .insert(taskDependencies)
+    .values({ taskId, dependsOnTaskId, createdBy })
+    .onConflictDoNothing()
+    .returning();
   return rows.length > 0;
 }
 
-export async function deleteDependency(db: DbOrTx, taskId: string, dependsOnTaskId: string): Promise<boolean> {
+export async function deleteDependency(
+  db: DbOrTx,
+  taskId: string,
+  dependsOnTaskId: string,
+): Promise<boolean> {
   const rows = await db
     .delete(taskDependencies)
     .where(and(eq(taskDependencies.taskId, taskId), eq(taskDependencies.dependsOnTaskId, dependsOnTaskId)))
@@ -237,7 +297,11 @@ export async function deleteDependency(db: DbOrTx, taskId: string, dependsOnTask
 }
 
 /** True when `dependsOn` already (transitively) depends on `taskId`: adding the edge would close a loop. */
-export async function wouldCreateDependencyCycle(db: DbOrTx, taskId: string, dependsOn: string): Promise<boolean> {
+export async function wouldCreateDependencyCycle(
+  db: DbOrTx,
+  taskId: string,
+  dependsOn: string,
+): Promise<boolean> {
   const result = await db.execute<{ found: boolean }>(sql`
     with recursive reach(id) as (
       select ${dependsOn}::uuid
@@ -254,7 +318,13 @@ export async function lockDependencyGraph(db: DbOrTx, workspaceId: string): Prom
 }
 
 export async function listDependencyRows(db: DbOrTx, taskId: string) {
-  const result = await db.execute<{ direction: 'dependsOn' | 'blocks'; id: string; key: string; title: string; status: TaskStatus }>(sql`
+  const result = await db.execute<{
+    direction: 'dependsOn' | 'blocks';
+    id: string;
+    key: string;
+    title: string;
+    status: TaskStatus;
+  }>(sql`
     select 'dependsOn' as direction, t.id, p.key || '-' || t.number as key, t.title, t.status
       from task_dependencies d join tasks t on t.id = d.depends_on_task_id join projects p on p.id = t.project_id
       where d.task_id = ${taskId} and t.deleted_at is null

@@ -22,16 +22,31 @@ export async function staleTask(db: CoreDeps['db'], taskId: string): Promise<nev
 
 function diff(before: TaskRecord, after: Task): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ['title', 'description', 'status', 'priority', 'storyPoints', 'dueDate', 'parentId', 'sprintId'] as const) {
+  for (const key of [
+    'title',
+    'description',
+    'status',
+    'priority',
+    'storyPoints',
+    'dueDate',
+    'parentId',
+    'sprintId',
+  ] as const) {
     if (before[key] !== after[key]) out[key] = { from: before[key], to: after[key] };
   }
   for (const key of ['assigneeIds', 'labelIds'] as const) {
-    if ([...before[key]].sort().join() !== [...after[key]].sort().join()) out[key] = { from: before[key], to: after[key] };
+    if ([...before[key]].sort().join() !== [...after[key]].sort().join())
+      out[key] = { from: before[key], to: after[key] };
   }
   return out;
 }
 
-export async function updateTask(deps: CoreDeps, ctx: WorkspaceCtx, taskId: string, input: TaskUpdate): Promise<Task> {
+export async function updateTask(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  taskId: string,
+  input: TaskUpdate,
+): Promise<Task> {
   return deps.db.transaction(async (tx) => {
     const before = await findTaskRecord(tx, taskId);
     if (!before) throw notFound('Task');

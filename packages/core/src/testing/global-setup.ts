@@ -9,7 +9,9 @@ import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
 export default async function globalSetup(): Promise<void> {
   /* eslint-disable no-restricted-properties -- the test runner hands settings to its workers through the environment */
   const runId = `${process.pid}_${randomBytes(3).toString('hex')}`;
-  const base = new URL(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/teamflow');
+  const base = new URL(
+    process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/teamflow',
+  );
   base.pathname = `/teamflow_test_${runId}`;
   process.env.DATABASE_URL = base.toString();
   process.env.REDIS_KEY_PREFIX = `tf:test:${runId}:`;

@@ -3,7 +3,12 @@ import { recordChange } from '../activity/activity.repository';
 import { hashToken } from '../auth/tokens';
 import type { CoreDeps, Ctx } from '../platform/context';
 import { conflict, forbidden, notFound } from '../platform/errors';
-import { findInvitationByHashForUpdate, findWorkspace, insertMember, markInvitationAccepted } from './workspaces.repository';
+import {
+  findInvitationByHashForUpdate,
+  findWorkspace,
+  insertMember,
+  markInvitationAccepted,
+} from './workspaces.repository';
 import { toWorkspace } from './workspace.mapper';
 
 /** Joins the invited workspace with the invited role. The link is one-time and bound to the invited email. */
@@ -18,7 +23,8 @@ export async function acceptInvitation(
       throw notFound('Invitation');
     }
     if (invitation.acceptedAt) throw conflict('This invitation has already been used');
-    if (invitation.email !== ctx.email) throw forbidden('This invitation was sent to a different email address');
+    if (invitation.email !== ctx.email)
+      throw forbidden('This invitation was sent to a different email address');
     const workspace = await findWorkspace(tx, invitation.workspaceId);
     if (!workspace) throw notFound('Invitation');
     const member = await insertMember(tx, {
@@ -35,7 +41,10 @@ export async function acceptInvitation(
       action: 'joined',
       changes: { role: invitation.role },
       actor: ctx.actor,
-      event: { type: 'MEMBER_JOINED', data: { userId: ctx.actor.id, name: ctx.actor.name, role: invitation.role } },
+      event: {
+        type: 'MEMBER_JOINED',
+        data: { userId: ctx.actor.id, name: ctx.actor.name, role: invitation.role },
+      },
     });
     return { workspace: toWorkspace(workspace, invitation.role) };
   });

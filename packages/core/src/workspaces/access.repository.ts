@@ -6,11 +6,19 @@ export type ScopeKind = 'workspace' | 'project' | 'task' | 'comment' | 'label';
 
 // Each scope finds its live workspace; the caller's membership (if any) comes along in the same query.
 const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
-  workspace: (id) => sql`select w.id as workspace_id from workspaces w where w.id = ${id} and w.deleted_at is null`,
-  project: (id) =>
-    sql`select p.workspace_id from projects p where p.id = ${id} and p.deleted_at is null`,
-  task: (id) => sql`select t.workspace_id from tasks t where t.id = ${id} and t.deleted_at is null`,
-  comment: (id) => sql`select c.workspace_id from comments c where c.id = ${id} and c.deleted_at is null`,
+  workspace: (id) =>
+    sql`select w.id as workspace_id from workspaces w where w.id = ${id} and w.deleted_at is null`,
+  project: (id) => sql`select p.workspace_id from projects p where p.id = ${id} and p.deleted_at is null`,
+  // A task lives only as long as its project: deleting a project hides its tasks too.
+  task: (id) =>
+    sql`select t.workspace_id from tasks t join projects p on p.id = t.project_id and p.deleted_at is null
+        where t.id = ${id} and t.deleted_at is null`,
+  // Likewise a comment lives only as long as its task and that task's project.
+  comment: (id) =>
+    sql`select c.workspace_id from comments c
+        join tasks t on t.id = c.task_id and t.deleted_at is null
+        join projects p on p.id = t.project_id and p.deleted_at is null
+        where c.id = ${id} and c.deleted_at is null`,
   label: (id) => sql`select l.workspace_id from labels l where l.id = ${id}`,
 };
 

@@ -35,9 +35,15 @@ export async function createInvitation(
       action: 'created',
       changes: { email: created.email, role: created.role },
       actor: ctx.actor,
-      event: { type: 'MEMBER_INVITED', data: { invitationId: created.id, email: created.email, role: created.role } },
+      event: {
+        type: 'MEMBER_INVITED',
+        data: { invitationId: created.id, email: created.email, role: created.role },
+      },
     });
     return created;
   });
-  return { invitation: toInvitation(row), inviteUrl: `${deps.env.WEB_ORIGIN.replace(/\/$/, '')}/invite/${token}` };
+  return {
+    invitation: toInvitation(row),
+    inviteUrl: `${deps.env.WEB_ORIGIN.replace(/\/$/, '')}/invite/${token}`,
+  };
 }

@@ -1,3 +1,4 @@
+import { recordChange } from '../activity/activity.repository';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { listPendingInvitations, revokeInvitationRow } from './workspaces.repository';
@@ -8,6 +9,20 @@ export async function listInvitations(deps: CoreDeps, ctx: WorkspaceCtx): Promis
   return { items: (await listPendingInvitations(deps.db, ctx.workspaceId)).map(toInvitation) };
 }
 
-export async function revokeInvitation(deps: CoreDeps, ctx: WorkspaceCtx, invitationId: string): Promise<void> {
-  if (!(await revokeInvitationRow(deps.db, ctx.workspaceId, invitationId))) throw notFound('Invitation');
+export async function revokeInvitation(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  invitationId: string,
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    if (!(await revokeInvitationRow(tx, ctx.workspaceId, invitationId))) throw notFound('Invitation');
+    await recordChange(tx, {
+      workspaceId: ctx.workspaceId,
+      entityType: 'invitation',
+      entityId: invitationId,
+      action: 'revoked',
+      actor: ctx.actor,
+      event: { type: 'MEMBER_INVITED', data: { invitationId, revoked: true } },
+    });
+  });
 }

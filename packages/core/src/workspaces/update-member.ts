@@ -3,7 +3,12 @@ import { recordChange } from '../activity/activity.repository';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { assertMayChangeRole } from './members.policy';
-import { countOwnersForUpdate, findMemberForUpdate, listMembers, setMemberRole } from './workspaces.repository';
+import {
+  countOwnersForUpdate,
+  findMemberForUpdate,
+  listMembers,
+  setMemberRole,
+} from './workspaces.repository';
 
 export async function updateMember(
   deps: CoreDeps,

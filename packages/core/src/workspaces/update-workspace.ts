@@ -5,11 +5,39 @@ import { conflict, notFound } from '../platform/errors';
 import { slugTakenByOther, updateWorkspaceRow } from './workspaces.repository';
 import { toWorkspace } from './workspace.mapper';
 
-export async function updateWorkspace(deps: CoreDeps, ctx: WorkspaceCtx, input: WorkspaceUpdate): Promise<Workspace> {
+const slugTaken = () =>
+  conflict('This workspace URL is already taken', [{ field: 'slug', message: 'Already taken' }]);
+
+/** The unique index on slug refused the write (a concurrent rename took the slug after our check). */
+function isSlugTakenError(error: unknown): boolean {
+  const pg = ((error as { cause?: unknown } | null)?.cause ?? error) as {
+    code?: string;
+    constraint?: string;
+  };
+  return pg.code === '23505' && pg.constraint === 'workspaces_slug_key';
+}
+
+export async function updateWorkspace(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  input: WorkspaceUpdate,
+): Promise<Workspace> {
+  try {
+    return await updateInTransaction(deps, ctx, input);
+  } catch (error) {
+    if (isSlugTakenError(error)) throw slugTaken();
+    throw error;
+  }
+}
+
+async function updateInTransaction(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  input: WorkspaceUpdate,
+): Promise<Workspace> {
   return deps.db.transaction(async (tx) => {
-    if (input.slug !== undefined && (await slugTakenByOther(tx, input.slug, ctx.workspaceId))) {
-      throw conflict('This workspace URL is already taken', [{ field: 'slug', message: 'Already taken' }]);
-    }
+    if (input.slug !== undefined && (await slugTakenByOther(tx, input.slug, ctx.workspaceId)))
+      throw slugTaken();
     const row = await updateWorkspaceRow(tx, ctx.workspaceId, { name: input.name, slug: input.slug });
     if (!row) throw notFound('Workspace');
     await recordChange(tx, {

@@ -11,7 +11,11 @@ export async function insertWorkspace(
   db: DbOrTx,
   values: { name: string; slug: string; createdBy: string },
 ): Promise<WorkspaceRow | undefined> {
-  const [row] = await db.insert(workspaces).values(values).onConflictDoNothing({ target: workspaces.slug }).returning();
+  const [row] = await db
+    .insert(workspaces)
+    .values(values)
+    .onConflictDoNothing({ target: workspaces.slug })
+    .returning();
   return row;
 }
 
@@ -56,7 +60,10 @@ export async function updateWorkspaceRow(
 }
 
 export async function softDeleteWorkspace(db: DbOrTx, id: string): Promise<void> {
-  await db.update(workspaces).set({ deletedAt: sql`now()` }).where(eq(workspaces.id, id));
+  await db
+    .update(workspaces)
+    .set({ deletedAt: sql`now()` })
+    .where(eq(workspaces.id, id));
 }
 
 /** True when another workspace (deleted ones included: slugs are never reused) has this slug. */
@@ -128,7 +135,11 @@ export async function isMember(db: DbOrTx, workspaceId: string, userId: string):
 }
 
 /** Which of these users are members of the workspace. */
-export async function memberIdsAmong(db: DbOrTx, workspaceId: string, userIds: string[]): Promise<Set<string>> {
+export async function memberIdsAmong(
+  db: DbOrTx,
+  workspaceId: string,
+  userIds: string[],
+): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await db
     .select({ userId: workspaceMembers.userId })
@@ -144,7 +155,14 @@ export async function memberIdsAmong(db: DbOrTx, workspaceId: string, userIds: s
 
 export async function insertInvitation(
   db: DbOrTx,
-  values: { workspaceId: string; email: string; role: 'admin' | 'member' | 'viewer'; tokenHash: string; invitedBy: string; expiresAt: Date },
+  values: {
+    workspaceId: string;
+    email: string;
+    role: 'admin' | 'member' | 'viewer';
+    tokenHash: string;
+    invitedBy: string;
+    expiresAt: Date;
+  },
 ): Promise<InvitationRow> {
   const [row] = await db.insert(invitations).values(values).returning();
   return row!;
@@ -165,13 +183,24 @@ export async function listPendingInvitations(db: DbOrTx, workspaceId: string): P
     .orderBy(asc(invitations.createdAt));
 }
 
-export async function findInvitationByHashForUpdate(db: DbOrTx, tokenHash: string): Promise<InvitationRow | undefined> {
-  const [row] = await db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).for('update').limit(1);
+export async function findInvitationByHashForUpdate(
+  db: DbOrTx,
+  tokenHash: string,
+): Promise<InvitationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, tokenHash))
+    .for('update')
+    .limit(1);
   return row;
 }
 
 export async function markInvitationAccepted(db: DbOrTx, id: string, userId: string): Promise<void> {
-  await db.update(invitations).set({ acceptedAt: sql`now()`, acceptedBy: userId }).where(eq(invitations.id, id));
+  await db
+    .update(invitations)
+    .set({ acceptedAt: sql`now()`, acceptedBy: userId })
+    .where(eq(invitations.id, id));
 }
 
 export async function revokeInvitationRow(db: DbOrTx, workspaceId: string, id: string): Promise<boolean> {

@@ -39,7 +39,9 @@ export const projects = pgTable(
     deletedAt: deletedAt(),
   },
   (t) => [
-    uniqueIndex('projects_workspace_key_key').on(t.workspaceId, t.key).where(sql`${t.deletedAt} is null`),
+    uniqueIndex('projects_workspace_key_key')
+      .on(t.workspaceId, t.key)
+      .where(sql`${t.deletedAt} is null`),
     index('projects_workspace_idx').on(t.workspaceId, t.createdAt),
     check('projects_key_format', sql`${t.key} ~ '^[A-Z][A-Z0-9]{1,9}$'`),
   ],
@@ -86,7 +88,10 @@ export const tasks = pgTable(
     index('tasks_project_created_idx').on(t.projectId, t.createdAt),
     index('tasks_due_idx').on(t.projectId, t.dueDate),
     index('tasks_search_idx').using('gin', t.searchVector),
-    check('tasks_status_check', sql`${t.status} in ('todo', 'in_progress', 'in_review', 'blocked', 'done', 'archived')`),
+    check(
+      'tasks_status_check',
+      sql`${t.status} in ('todo', 'in_progress', 'in_review', 'blocked', 'done', 'archived')`,
+    ),
     check('tasks_priority_check', sql`${t.priority} in ('low', 'medium', 'high', 'critical')`),
     check('tasks_story_points_check', sql`${t.storyPoints} between 1 and 21`),
     check('tasks_title_length', sql`char_length(${t.title}) between 1 and 200`),

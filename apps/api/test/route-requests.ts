@@ -1,0 +1,356 @@
+import { randomBytes } from 'node:crypto';
+import type { Test } from 'supertest';
+import { loadEnv } from '@teamflow/config/env';
+import type { Role } from '@teamflow/contracts/permissions';
+import { createApp } from '../src/app';
+import { buildDeps } from '../src/deps';
+import type { AnyRouteSpec, PermissionAccess } from '../src/http/route-table';
+import { auth, registerUser, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+
+/**
+ * "Build a real, valid request for this route": one recipe per guarded route, shared by the
+ * permission matrix and the OpenAPI conformance suite. Recipes create whatever fresh resource
+ * the request targets, so a destructive call never breaks the next case.
+ */
+
+export type Who = Role | 'stranger';
+export const ROLES: readonly Role[] = ['owner', 'admin', 'member', 'viewer'];
+
+export interface RegisteredRoute {
+  basePath: string;
+  spec: AnyRouteSpec;
+}
+export type Method = AnyRouteSpec['method'];
+
+export const routeKey = (r: RegisteredRoute) => `${r.spec.method.toUpperCase()} ${r.basePath}${r.spec.path}`;
+export const isPermissionRoute = (
+  r: RegisteredRoute,
+): r is RegisteredRoute & { spec: { access: PermissionAccess } } => r.spec.access.kind === 'permission';
+/** The status a route answers on success: its first documented 2xx. */
+export const successStatus = (r: RegisteredRoute) =>
+  Number(Object.keys(r.spec.responses).find((s) => s.startsWith('2')));
+
+/**
+ * The routes of a freshly built app, available while Jest collects tests (so each route gets
+ * named tests). Nothing connects: the pool and the Redis client are lazy and closed right away.
+ */
+export function listRoutes(): RegisteredRoute[] {
+  const deps = buildDeps(loadEnv({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
+  const { routes } = createApp(deps);
+  void deps.close();
+  return [...routes.routes];
+}
+
+export const tag = () => randomBytes(4).toString('hex');
+
+export function send(
+  api: TestApi,
+  user: TestUser | undefined,
+  method: Method,
+  path: string,
+  body?: unknown,
+  query?: Record<string, string>,
+) {
+  let req = api.http()[method](path);
+  if (user) req = req.set(auth(user));
+  if (query) req = req.query(query);
+  if (body !== undefined) req = req.send(body as object);
+  return req;
+}
+
+/** A setup call that must succeed; its body. */
+async function must(req: Test): Promise<Record<string, unknown>> {
+  const r = await req;
+  if (r.status >= 300)
+    throw new Error(`setup ${req.method} ${req.url} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as Record<string, unknown>;
+}
+const id = (body: Record<string, unknown>) => String(body.id);
+
+/** Where a case runs: the shared team's workspace, or a workspace of its own with the same people. */
+export interface Base {
+  workspaceId: string;
+  projectId: string;
+  taskId: string;
+}
+
+export interface Scene {
+  api: TestApi;
+  team: TeamFixture;
+  base: Base;
+  /** Who sends the request. */
+  actor: TestUser;
+  /** Whether the targeted resource is the actor's own (the task they created, the comment they wrote, themselves). */
+  mine: boolean;
+  /** Who creates the targeted resource: the actor when `mine`, someone else otherwise. */
+  author: TestUser;
+}
+
+export interface Prepared {
+  params: Record<string, string>;
+  body?: unknown;
+  query?: Record<string, string>;
+}
+
+export interface RouteCase {
+  /** Deletes the workspace or changes who is in it: each case gets a workspace of its own. */
+  fresh?: boolean;
+  prepare(s: Scene): Promise<Prepared>;
+}
+
+export async function acceptInvite(api: TestApi, inviteUrl: unknown, user: TestUser): Promise<void> {
+  const token = String(inviteUrl).split('/invite/')[1];
+  await must(api.http().post(`${V1}/invitations/${token}/accept`).set(auth(user)));
+}
+
+/** A new workspace owned by the team's owner, with the team's admin, member and viewer in their roles. */
+export async function freshWorkspace(api: TestApi, team: TeamFixture): Promise<Base> {
+  const { owner } = team.users;
+  const ws = await must(send(api, owner, 'post', `${V1}/workspaces`, { name: `Fresh ${tag()}` }));
+  for (const role of ['admin', 'member', 'viewer'] as const) {
+    const inv = await must(
+      send(api, owner, 'post', `${V1}/workspaces/${id(ws)}/invitations`, {
+        email: team.users[role].email,
+        role,
+      }),
+    );
+    await acceptInvite(api, inv.inviteUrl, team.users[role]);
+  }
+  const project = await must(
+    send(api, owner, 'post', `${V1}/workspaces/${id(ws)}/projects`, { name: 'Fresh', key: freshKey() }),
+  );
+  const task = await must(
+    send(api, team.users.member, 'post', `${V1}/projects/${id(project)}/tasks`, { title: 'Fresh task' }),
+  );
+  return { workspaceId: id(ws), projectId: id(project), taskId: id(task) };
+}
+
+const freshKey = () => `K${tag().toUpperCase()}`;
+const owner = (s: Scene) => s.team.users.owner;
+
+export const freshTask = async (s: Scene, by: TestUser = owner(s)) =>
+  must(send(s.api, by, 'post', `${V1}/projects/${s.base.projectId}/tasks`, { title: `Task ${tag()}` }));
+const freshProject = (s: Scene) =>
+  must(
+    send(s.api, owner(s), 'post', `${V1}/workspaces/${s.base.workspaceId}/projects`, {
+      name: `Project ${tag()}`,
+      key: freshKey(),
+    }),
+  );
+export const freshComment = (s: Scene, by: TestUser) =>
+  must(send(s.api, by, 'post', `${V1}/tasks/${s.base.taskId}/comments`, { body: `Comment ${tag()}` }));
+const freshLabel = (s: Scene) =>
+  must(
+    send(s.api, owner(s), 'post', `${V1}/workspaces/${s.base.workspaceId}/labels`, {
+      name: `label-${tag()}`,
+    }),
+  );
+const freshInvitation = async (s: Scene) =>
+  (
+    await must(
+      send(s.api, owner(s), 'post', `${V1}/workspaces/${s.base.workspaceId}/invitations`, {
+        email: `inv-${tag()}@example.test`,
+      }),
+    )
+  ).invitation as Record<string, unknown>;
+/** A newly registered user who joined the case's workspace as a member. */
+async function freshMember(s: Scene): Promise<TestUser> {
+  const user = await registerUser(s.api, 'joiner');
+  const inv = await must(
+    send(s.api, owner(s), 'post', `${V1}/workspaces/${s.base.workspaceId}/invitations`, {
+      email: user.email,
+      role: 'member',
+    }),
+  );
+  await acceptInvite(s.api, inv.inviteUrl, user);
+  return user;
+}
+
+const ws = (s: Scene) => ({ workspaceId: s.base.workspaceId });
+const project = (s: Scene) => ({ projectId: s.base.projectId });
+const task = (s: Scene) => ({ taskId: s.base.taskId });
+const only = (
+  params: (s: Scene) => Record<string, string>,
+  extra: Omit<Prepared, 'params'> = {},
+): RouteCase => ({
+  prepare: (s) => Promise.resolve({ params: params(s), ...extra }),
+});
+
+/** One recipe per permission-guarded route, keyed `METHOD /full/path`. */
+export const ROUTE_CASES: Record<string, RouteCase> = {
+  // Workspaces
+  'GET /api/v1/workspaces/:workspaceId': only(ws),
+  'PATCH /api/v1/workspaces/:workspaceId': {
+    prepare: (s) => Promise.resolve({ params: ws(s), body: { name: `Renamed ${tag()}` } }),
+  },
+  'DELETE /api/v1/workspaces/:workspaceId': { fresh: true, ...only(ws) },
+
+  // Members and invitations
+  'GET /api/v1/workspaces/:workspaceId/members': only(ws),
+  'PATCH /api/v1/workspaces/:workspaceId/members/:userId': {
+    prepare: async (s) => ({
+      params: { ...ws(s), userId: (await freshMember(s)).id },
+      body: { role: 'viewer' },
+    }),
+  },
+  'DELETE /api/v1/workspaces/:workspaceId/members/:userId': {
+    fresh: true,
+    // Their own membership is leaving; anyone else's is removing a member.
+    prepare: async (s) => ({ params: { ...ws(s), userId: s.mine ? s.actor.id : (await freshMember(s)).id } }),
+  },
+  'POST /api/v1/workspaces/:workspaceId/invitations': {
+    prepare: (s) =>
+      Promise.resolve({ params: ws(s), body: { email: `invitee-${tag()}@example.test`, role: 'member' } }),
+  },
+  'GET /api/v1/workspaces/:workspaceId/invitations': only(ws),
+  'DELETE /api/v1/workspaces/:workspaceId/invitations/:invitationId': {
+    prepare: async (s) => ({ params: { ...ws(s), invitationId: id(await freshInvitation(s)) } }),
+  },
+
+  // Projects
+  'POST /api/v1/workspaces/:workspaceId/projects': {
+    prepare: (s) => Promise.resolve({ params: ws(s), body: { name: `Project ${tag()}`, key: freshKey() } }),
+  },
+  'GET /api/v1/workspaces/:workspaceId/projects': only(ws),
+  'GET /api/v1/projects/:projectId': only(project),
+  'PATCH /api/v1/projects/:projectId': {
+    prepare: async (s) => {
+      const p = await freshProject(s);
+      return { params: { projectId: id(p) }, body: { version: p.version, name: `Renamed ${tag()}` } };
+    },
+  },
+  'DELETE /api/v1/projects/:projectId': {
+    prepare: async (s) => ({ params: { projectId: id(await freshProject(s)) } }),
+  },
+
+  // Tasks
+  'POST /api/v1/projects/:projectId/tasks': {
+    prepare: (s) => Promise.resolve({ params: project(s), body: { title: `New task ${tag()}` } }),
+  },
+  'GET /api/v1/projects/:projectId/tasks': only(project),
+  'GET /api/v1/tasks/:taskId': only(task),
+  'PATCH /api/v1/tasks/:taskId': {
+    prepare: async (s) => {
+      const t = await freshTask(s, s.author);
+      return {
+        params: { taskId: id(t) },
+        body: { version: t.version, title: `Changed ${tag()}`, priority: 'high' },
+      };
+    },
+  },
+  'POST /api/v1/tasks/:taskId/move': {
+    prepare: async (s) => {
+      const t = await freshTask(s, s.author);
+      return { params: { taskId: id(t) }, body: { status: 'in_progress', version: t.version } };
+    },
+  },
+  'DELETE /api/v1/tasks/:taskId': {
+    prepare: async (s) => ({ params: { taskId: id(await freshTask(s, s.author)) } }),
+  },
+
+  // Comments
+  'GET /api/v1/tasks/:taskId/comments': only(task),
+  'POST /api/v1/tasks/:taskId/comments': {
+    prepare: (s) => Promise.resolve({ params: task(s), body: { body: `Hello **${tag()}**` } }),
+  },
+  'PATCH /api/v1/comments/:commentId': {
+    prepare: async (s) => ({
+      params: { commentId: id(await freshComment(s, s.author)) },
+      body: { body: `Edited ${tag()}` },
+    }),
+  },
+  'DELETE /api/v1/comments/:commentId': {
+    prepare: async (s) => ({ params: { commentId: id(await freshComment(s, s.author)) } }),
+  },
+
+  // Labels
+  'GET /api/v1/workspaces/:workspaceId/labels': only(ws),
+  'POST /api/v1/workspaces/:workspaceId/labels': {
+    prepare: (s) => Promise.resolve({ params: ws(s), body: { name: `label-${tag()}`, color: '#22aa88' } }),
+  },
+  'DELETE /api/v1/workspaces/:workspaceId/labels/:labelId': {
+    prepare: async (s) => ({ params: { ...ws(s), labelId: id(await freshLabel(s)) } }),
+  },
+  'GET /api/v1/tasks/:taskId/labels': only(task),
+  'POST /api/v1/tasks/:taskId/labels': {
+    prepare: async (s) => ({ params: task(s), body: { labelId: id(await freshLabel(s)) } }),
+  },
+  'DELETE /api/v1/tasks/:taskId/labels/:labelId': {
+    prepare: async (s) => {
+      const label = await freshLabel(s);
+      await must(
+        send(s.api, owner(s), 'post', `${V1}/tasks/${s.base.taskId}/labels`, { labelId: id(label) }),
+      );
+      return { params: { ...task(s), labelId: id(label) } };
+    },
+  },
+
+  // Dependencies
+  'GET /api/v1/tasks/:taskId/dependencies': only(task),
+  'POST /api/v1/tasks/:taskId/dependencies': {
+    prepare: async (s) => ({ params: task(s), body: { dependsOnTaskId: id(await freshTask(s)) } }),
+  },
+  'DELETE /api/v1/tasks/:taskId/dependencies/:dependsOnTaskId': {
+    prepare: async (s) => {
+      const other = await freshTask(s);
+      await must(
+        send(s.api, owner(s), 'post', `${V1}/tasks/${s.base.taskId}/dependencies`, {
+          dependsOnTaskId: id(other),
+        }),
+      );
+      return { params: { ...task(s), dependsOnTaskId: id(other) } };
+    },
+  },
+
+  // Activity and search
+  'GET /api/v1/tasks/:taskId/activity': only(task),
+  'GET /api/v1/workspaces/:workspaceId/activity': only(ws),
+  'GET /api/v1/workspaces/:workspaceId/search': only(ws, { query: { q: 'task' } }),
+};
+
+export const teamBase = (team: TeamFixture): Base => ({
+  workspaceId: team.workspaceId,
+  projectId: team.projectId,
+  taskId: team.taskId,
+});
+
+/** An editor other than `who`, to author resources that are not the actor's own. */
+export const someoneElse = (team: TeamFixture, who: Who): TestUser =>
+  who === 'member' ? team.users.admin : team.users.member;
+
+export function fillPath(route: RegisteredRoute, params: Record<string, string>): string {
+  const path = `${route.basePath}${route.spec.path}`.replace(/:(\w+)/g, (_m, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${routeKey(route)}: the recipe gave no value for :${name}`);
+    return value;
+  });
+  return path;
+}
+
+/** Prepares and sends one real request to `route` as `who`; `mine` picks the actor's own resource. */
+export async function callRoute(
+  api: TestApi,
+  team: TeamFixture,
+  route: RegisteredRoute,
+  who: Who,
+  mine = false,
+) {
+  const recipe = ROUTE_CASES[routeKey(route)];
+  if (!recipe)
+    throw new Error(
+      `No request recipe for ${routeKey(route)}: add one to ROUTE_CASES in test/route-requests.ts`,
+    );
+  const base = recipe.fresh ? await freshWorkspace(api, team) : teamBase(team);
+  const actor = team.users[who];
+  const scene: Scene = { api, team, base, actor, mine, author: mine ? actor : someoneElse(team, who) };
+  const prepared = await recipe.prepare(scene);
+  const res = await send(
+    api,
+    actor,
+    route.spec.method,
+    fillPath(route, prepared.params),
+    prepared.body,
+    prepared.query,
+  );
+  return { res, prepared, scene };
+}
