@@ -1,7 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
-import { authenticate } from '@teamflow/core/auth/authenticate';
+import { isAccessTokenDenied } from '@teamflow/core/auth/deny-list';
+import { verifyAccessToken } from '@teamflow/core/auth/tokens';
 import { unauthorized } from '@teamflow/core/platform/errors';
 import type { ApiDeps } from '../deps';
+import { countHit, enforce } from './rate-limit';
 
 export function bearerToken(req: Request): string | undefined {
   const header = req.get('authorization');
@@ -9,15 +11,24 @@ export function bearerToken(req: Request): string | undefined {
   return match?.[1];
 }
 
-/** Requires a valid, non-revoked access token; sets req.user and req.claims. */
-export function requireUser(deps: ApiDeps) {
-  return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
+/**
+ * Requires a valid, non-revoked access token and sets req.claims. The signature is checked first
+ * (no I/O); then the deny-list lookup and, on per-user limited routes, the rate-limit count go to
+ * Redis side by side — one round trip.
+ */
+export function requireToken(deps: ApiDeps, limitPerUser: boolean) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const token = bearerToken(req);
     if (!token) throw unauthorized('Send an access token: Authorization: Bearer <token>');
-    const { user, claims } = await authenticate(deps, token);
-    req.user = user;
+    const claims = verifyAccessToken(token, deps.env.JWT_ACCESS_SECRET);
+    const [denied, hit] = await Promise.all([
+      isAccessTokenDenied(deps.redis, claims.jti),
+      limitPerUser ? countHit(deps, req, 'default', `u:${claims.sub}`) : Promise.resolve(undefined),
+    ]);
+    if (denied) throw unauthorized('Access token revoked');
     req.claims = claims;
-    req.log = req.log.child({ userId: user.id });
+    req.log = req.log.child({ userId: claims.sub });
+    enforce(res, hit);
     next();
   };
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { User } from '@teamflow/contracts/users';
 import type { AccessClaims } from '@teamflow/core/auth/tokens';
 import type { Logger } from '@teamflow/core/platform/logger';
 import type { ApiDeps } from '../deps';
@@ -11,7 +10,6 @@ declare global {
     interface Request {
       requestId: string;
       log: Logger;
-      user?: User;
       claims?: AccessClaims;
       routeTemplate?: string;
     }
@@ -40,7 +38,7 @@ export function requestContext(deps: ApiDeps) {
         route,
         status: res.statusCode,
         durationMs: Math.round(seconds * 1000 * 10) / 10,
-        userId: req.user?.id,
+        userId: req.claims?.sub,
       });
     });
     next();

@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import type { Permission } from '@teamflow/contracts/permissions';
 import type { User } from '@teamflow/contracts/users';
 import type { Ctx, WorkspaceCtx } from '@teamflow/core/platform/context';
+import { loadUser } from '@teamflow/core/auth/authenticate';
 import { resolveAccess } from '@teamflow/core/workspaces/resolve-access';
 import type { ScopeKind } from '@teamflow/core/workspaces/access.repository';
 import type { ApiDeps } from '../deps';
-import { requireUser } from './authenticate';
-import { rateLimit, type RateLimitBucket } from './rate-limit';
+import { requireToken } from './authenticate';
+import { rateLimitByIp, type RateLimitBucket } from './rate-limit';
 import { parseInput } from './validate';
 
 /**
@@ -63,7 +64,7 @@ export interface RouteSpec<
   produces?: string;
   handler: (input: {
     ctx: CtxFor<A>;
-    user: A extends { kind: 'public' } ? User | undefined : User;
+    user: A extends { kind: 'user' } ? User : undefined;
     params: Infer<P>;
     query: Infer<Q>;
     body: Infer<B>;
@@ -101,24 +102,29 @@ export class RouteTable {
       },
     ];
     const bucket = spec.rateLimit ?? 'default';
-    if (bucket === 'auth') chain.push(rateLimit(deps, 'auth'));
-    if (spec.access.kind !== 'public') chain.push(requireUser(deps));
-    if (bucket === 'default') chain.push(rateLimit(deps, 'default'));
+    const access = spec.access;
+    if (bucket === 'auth') chain.push(rateLimitByIp(deps, 'auth'));
+    if (access.kind === 'public' && bucket === 'default') chain.push(rateLimitByIp(deps, 'default'));
+    if (access.kind !== 'public') chain.push(requireToken(deps, bucket === 'default'));
     const success = Number(Object.keys(spec.responses).find((s) => s.startsWith('2')) ?? 200);
 
     chain.push(async (req, res) => {
       const params = parseInput('params', spec.params, req.params);
-      const ctxBase: Ctx | undefined = req.user
-        ? { actor: { id: req.user.id, name: req.user.name }, requestId: req.requestId, logger: req.log }
-        : undefined;
-      let ctx: Ctx | WorkspaceCtx | undefined = ctxBase;
-      if (spec.access.kind === 'permission') {
-        const id = (params as Record<string, string>)[spec.access.param]!;
-        ctx = await resolveAccess(deps, ctxBase!, spec.access.permission, { kind: spec.access.scope, id });
+      // Identity: workspace routes learn the caller's name with their membership (one query);
+      // account routes load the user.
+      let user: User | undefined;
+      let ctx: Ctx | WorkspaceCtx | undefined;
+      if (access.kind === 'permission') {
+        const id = (params as Record<string, string>)[access.param]!;
+        const caller = { userId: req.claims!.sub, requestId: req.requestId, logger: req.log };
+        ctx = await resolveAccess(deps, caller, access.permission, { kind: access.scope, id });
+      } else if (access.kind === 'user') {
+        user = await loadUser(deps, req.claims!.sub);
+        ctx = { actor: { id: user.id, name: user.name }, requestId: req.requestId, logger: req.log };
       }
       const query = parseInput('query', spec.query, req.query);
       const body = parseInput('body', spec.body, req.body ?? {});
-      const result = await spec.handler({ ctx, user: req.user, params, query, body, req, res } as never);
+      const result = await spec.handler({ ctx, user, params, query, body, req, res } as never);
       if (res.headersSent) return;
       if (result === undefined) res.status(success).end();
       else res.status(success).json(result);

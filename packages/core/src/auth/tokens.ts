@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { unauthorized } from '../platform/errors';
 
@@ -13,8 +13,20 @@ export interface AccessClaims {
   exp: number;
 }
 
+// jsonwebtoken first tries a string secret as a public key (and fails) on every call;
+// handing it a ready secret KeyObject skips that work on the hot path.
+const keys = new Map<string, KeyObject>();
+function secretKey(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 export function signAccessToken(userId: string, secret: string): string {
-  return jwt.sign({}, secret, {
+  return jwt.sign({}, secretKey(secret), {
     algorithm: ALGORITHM,
     subject: userId,
     jwtid: randomUUID(),
@@ -27,7 +39,11 @@ export function signAccessToken(userId: string, secret: string): string {
 /** Verifies signature (HS256 only: `none` and other algorithms are refused), expiry, issuer and audience. */
 export function verifyAccessToken(token: string, secret: string): AccessClaims {
   try {
-    const claims = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
+    const claims = jwt.verify(token, secretKey(secret), {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
     if (typeof claims === 'string' || !claims.sub || !claims.jti || !claims.exp) throw new Error('malformed');
     return { sub: claims.sub, jti: claims.jti, exp: claims.exp };
   } catch (error) {

@@ -27,14 +27,16 @@ export async function findMembershipByScope(
   kind: ScopeKind,
   id: string,
   userId: string,
-): Promise<{ workspaceId: string; role: Role } | undefined> {
-  const result = await db.execute<{ workspace_id: string; role: Role }>(sql`
+): Promise<{ workspaceId: string; role: Role; userName: string } | undefined> {
+  // The member's name comes along, so a workspace request needs no separate user lookup.
+  const result = await db.execute<{ workspace_id: string; role: Role; name: string }>(sql`
     with scope as (${SCOPE_SQL[kind](id)})
-    select s.workspace_id, m.role
+    select s.workspace_id, m.role, u.name
     from scope s
     join workspaces w on w.id = s.workspace_id and w.deleted_at is null
     join workspace_members m on m.workspace_id = s.workspace_id and m.user_id = ${userId}
+    join users u on u.id = m.user_id
   `);
   const row = result.rows[0];
-  return row ? { workspaceId: row.workspace_id, role: row.role } : undefined;
+  return row ? { workspaceId: row.workspace_id, role: row.role, userName: row.name } : undefined;
 }

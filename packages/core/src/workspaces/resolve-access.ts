@@ -18,12 +18,18 @@ const LABEL: Record<ScopeKind, string> = {
  */
 export async function resolveAccess(
   deps: CoreDeps,
-  ctx: Ctx,
+  caller: Omit<Ctx, 'actor'> & { userId: string },
   permission: Permission,
   scope: { kind: ScopeKind; id: string },
 ): Promise<WorkspaceCtx> {
-  const membership = await findMembershipByScope(deps.db, scope.kind, scope.id, ctx.actor.id);
+  const membership = await findMembershipByScope(deps.db, scope.kind, scope.id, caller.userId);
   if (!membership) throw notFound(LABEL[scope.kind]);
   if (!grantFor(membership.role, permission)) throw forbidden();
-  return { ...ctx, workspaceId: membership.workspaceId, role: membership.role };
+  return {
+    actor: { id: caller.userId, name: membership.userName },
+    requestId: caller.requestId,
+    logger: caller.logger,
+    workspaceId: membership.workspaceId,
+    role: membership.role,
+  };
 }
