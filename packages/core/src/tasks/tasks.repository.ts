@@ -57,28 +57,55 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+// Every value is a placeholder, so one list "shape" (sort, which filters, cursor or not) is
+// built and planned once per process and connection, then reused as a named prepared statement.
+const ph = (name: string) => sql.placeholder(name);
+
 function filterConditions(f: TaskFilter): SQL[] {
-  const c: SQL[] = [eq(tasks.projectId, f.projectId), isNull(tasks.deletedAt)];
-  if (f.status?.length) c.push(sql`${tasks.status} = any(${sql.param(f.status)}::text[])`);
-  if (f.priority?.length) c.push(sql`${tasks.priority} = any(${sql.param(f.priority)}::text[])`);
+  const c: SQL[] = [sql`${tasks.projectId} = ${ph('projectId')}`, isNull(tasks.deletedAt)];
+  if (f.status?.length) c.push(sql`${tasks.status} = any(${ph('status')}::text[])`);
+  if (f.priority?.length) c.push(sql`${tasks.priority} = any(${ph('priority')}::text[])`);
   if (f.assigneeId)
     c.push(
-      sql`exists (select 1 from task_assignees ta where ta.task_id = ${tasks.id} and ta.user_id = ${f.assigneeId})`,
+      sql`exists (select 1 from task_assignees ta where ta.task_id = ${tasks.id} and ta.user_id = ${ph('assigneeId')})`,
     );
   if (f.labelId)
     c.push(
-      sql`exists (select 1 from task_labels tl where tl.task_id = ${tasks.id} and tl.label_id = ${f.labelId})`,
+      sql`exists (select 1 from task_labels tl where tl.task_id = ${tasks.id} and tl.label_id = ${ph('labelId')})`,
     );
-  if (f.sprintId) c.push(eq(tasks.sprintId, f.sprintId));
-  if (f.parentId) c.push(eq(tasks.parentId, f.parentId));
-  if (f.dueBefore) c.push(lte(tasks.dueDate, f.dueBefore));
+  if (f.sprintId) c.push(sql`${tasks.sprintId} = ${ph('sprintId')}`);
+  if (f.parentId) c.push(sql`${tasks.parentId} = ${ph('parentId')}`);
+  if (f.dueBefore) c.push(sql`${tasks.dueDate} <= ${ph('dueBefore')}`);
   if (f.q) {
     c.push(
-      sql`(${tasks.searchVector} @@ websearch_to_tsquery('english', ${f.q}) or ${tasks.title} ilike ${`%${escapeLike(f.q)}%`} escape '\\')`,
+      sql`(${tasks.searchVector} @@ websearch_to_tsquery('english', ${ph('q')}) or ${tasks.title} ilike ${ph('qLike')} escape '\\')`,
     );
   }
   return c;
 }
+
+function buildListQuery(db: DbOrTx, filter: TaskFilter, sort: TaskSort, hasCursor: boolean, name: string) {
+  const spec = SORTS[sort];
+  const conditions = filterConditions(filter);
+  const keyList = [...spec.keys, sql`${tasks.id}`];
+  if (hasCursor) {
+    const values = keyList.map((_, i) => ph(`k${i}`));
+    const op = spec.direction === 'asc' ? sql`>` : sql`<`;
+    conditions.push(sql`(${sql.join(keyList, sql`, `)}) ${op} (${sql.join(values, sql`, `)})`);
+  }
+  const order = keyList.map((k) => (spec.direction === 'asc' ? asc(k) : desc(k)));
+  return db
+    .select({ ...recordColumns, sortKeys: sql<unknown[]>`json_build_array(${sql.join(spec.keys, sql`, `)})` })
+    .from(tasks)
+    .innerJoin(projects, eq(projects.id, tasks.projectId))
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(ph('limit'))
+    .prepare(name);
+}
+
+type ListQuery = ReturnType<typeof buildListQuery>;
+const preparedLists = new WeakMap<object, Map<string, ListQuery>>();
 
 export async function listTaskRecords(
   db: DbOrTx,
@@ -87,23 +114,22 @@ export async function listTaskRecords(
   limit: number,
   after?: { keys: unknown[]; id: string },
 ): Promise<(TaskRecord & { sortKeys: unknown[] })[]> {
-  const spec = SORTS[sort];
-  const conditions = filterConditions(filter);
-  const keyList = [...spec.keys, sql`${tasks.id}`];
-  if (after) {
-    const values = [...after.keys, after.id].map((v) => sql`${v}`);
-    const op = spec.direction === 'asc' ? sql`>` : sql`<`;
-    conditions.push(sql`(${sql.join(keyList, sql`, `)}) ${op} (${sql.join(values, sql`, `)})`);
+  const present = (Object.keys(filter) as (keyof TaskFilter)[]).filter((k) => {
+    const v = filter[k];
+    return Array.isArray(v) ? v.length > 0 : Boolean(v);
+  });
+  const shape = `${sort}|${present.sort().join(',')}|${after ? 'after' : 'first'}`;
+  let cache = preparedLists.get(db);
+  if (!cache) preparedLists.set(db, (cache = new Map()));
+  let query = cache.get(shape);
+  if (!query) {
+    query = buildListQuery(db, filter, sort, after !== undefined, `tasks_list_${cache.size}`);
+    cache.set(shape, query);
   }
-  const order = keyList.map((k) => (spec.direction === 'asc' ? asc(k) : desc(k)));
-  const rows = await db
-    .select({ ...recordColumns, sortKeys: sql<unknown[]>`json_build_array(${sql.join(spec.keys, sql`, `)})` })
-    .from(tasks)
-    .innerJoin(projects, eq(projects.id, tasks.projectId))
-    .where(and(...conditions))
-    .orderBy(...order)
-    .limit(limit);
-  return rows;
+  const values: Record<string, unknown> = { ...filter, limit };
+  if (filter.q) values.qLike = `%${escapeLike(filter.q)}%`;
+  if (after) [...after.keys, after.id].forEach((v, i) => (values[`k${i}`] = v));
+  return query.execute(values);
 }
 
 export async function findTaskRecord(db: DbOrTx, id: string): Promise<TaskRecord | undefined> {
