@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { TaskSort, TaskStatus } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
 import {
@@ -120,7 +120,7 @@ export async function listTaskRecords(
   });
   const shape = `${sort}|${present.sort().join(',')}|${after ? 'after' : 'first'}`;
   let cache = preparedLists.get(db);
-  if (!cache) preparedLists.set(db, (cache = new Map()));
+  if (!cache) preparedLists.set(db, (cache = new Map<string, ListQuery>()));
   let query = cache.get(shape);
   if (!query) {
     query = buildListQuery(db, filter, sort, after !== undefined, `tasks_list_${cache.size}`);
