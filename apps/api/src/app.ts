@@ -34,7 +34,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.env.TRUST_PROXY);
   app.set('query parser', 'extended');
-  app.use(requestContext(deps));
+  app.use(requestContext(deps, state));
   app.use(helmet());
   const origins = [deps.env.WEB_ORIGIN, ...(deps.env.CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [])];
   app.use(

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const deps = buildDeps(env);
   deps.reportError = reporter?.report;
   await connectRedis(deps.redis, env.REDIS_URL);
-  const { app, state } = createApp(deps);
+  const { app, state, routes } = createApp(deps);
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(env.API_PORT, resolve));
@@ -32,10 +32,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }, env.SHUTDOWN_TIMEOUT_MS);
     force.unref();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
+    // Stop listening; keep-alive connections close as soon as they fall idle (responses sent meanwhile
+    // say `Connection: close`). Then wait for handlers still running, even those whose client hung up.
+    let closed = false;
+    server.close(() => (closed = true));
+    while (!closed || routes.inFlight > 0) {
       server.closeIdleConnections();
-    });
+      await new Promise((r) => setTimeout(r, 25));
+    }
     await deps.close();
     await reporter?.close();
     deps.logger.info('api stopped');

@@ -19,12 +19,13 @@ declare global {
 const VALID_ID = /^[\w\-.:]{1,128}$/;
 
 /** Request id (echoing a sane incoming one), a child logger carrying it, and one access-log line with timing. */
-export function requestContext(deps: ApiDeps) {
+export function requestContext(deps: ApiDeps, state: { shuttingDown: boolean }) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const incoming = req.get('x-request-id');
     req.requestId = incoming && VALID_ID.test(incoming) ? incoming : randomUUID();
     req.log = deps.logger.child({ requestId: req.requestId });
     res.setHeader('X-Request-Id', req.requestId);
+    if (state.shuttingDown) res.setHeader('Connection', 'close');
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;

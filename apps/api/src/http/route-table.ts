@@ -82,7 +82,20 @@ export type AnyRouteSpec = RouteSpec<
 
 export class RouteTable {
   readonly routes: { basePath: string; spec: AnyRouteSpec }[] = [];
+  /** Handlers still running (a client that hangs up does not stop them): shutdown waits for zero. */
+  inFlight = 0;
   constructor(private readonly deps: ApiDeps) {}
+
+  private tracked(handler: RequestHandler): RequestHandler {
+    return async (req, res, next) => {
+      this.inFlight++;
+      try {
+        await handler(req, res, next);
+      } finally {
+        this.inFlight--;
+      }
+    };
+  }
 
   /** Mounts a route on `router` (which is served at `basePath`) and records it for OpenAPI and the guard test. */
   add<
@@ -129,7 +142,7 @@ export class RouteTable {
       if (result === undefined) res.status(success).end();
       else res.status(success).json(result);
     });
-    router[spec.method](spec.path, ...chain);
+    router[spec.method](spec.path, ...chain.map((handler) => this.tracked(handler)));
     this.routes.push({ basePath, spec });
   }
 }
