@@ -67,7 +67,7 @@ describe('api shutdown', () => {
     ).json()) as { id: string };
 
     // Hold the project row so the next create waits inside its statement.
-     
+
     const blocker = new pg.Client({ connectionString: connectionUrl(process.env.DATABASE_URL!) });
     await blocker.connect();
     await blocker.query('begin');
