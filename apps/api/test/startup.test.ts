@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+// `npm start` runs prepare (migrate + seed) and then the server; both must fail in one clear line.
+const ENTRIES = {
+  server: join(__dirname, '..', 'src', 'server.ts'),
+  prepare: join(__dirname, '..', 'src', 'cli', 'prepare.ts'),
+};
+
+function run(
+  entry: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: join(__dirname, '..'),
+      env: { ...process.env, ...env },
+    });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.on('close', (code) => resolve({ code, stderr, stdout }));
+  });
+}
+
+describe.each(Object.entries(ENTRIES))('%s start-up', (_name, entry) => {
+  it('exits 1 with one line naming the Redis URL and how to start Redis when Redis is not answering', async () => {
+    const { code, stderr } = await run(entry, { REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('Redis is not answering at redis://127.0.0.1:1');
+    expect(stderr).toContain('redis-server');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 with one line naming the database URL (password hidden) when PostgreSQL is not answering', async () => {
+    const { code, stderr } = await run(entry, {
+      DATABASE_URL: 'postgres://root:hunter2@127.0.0.1:1/teamflow',
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('PostgreSQL is not answering at postgres://root:***@127.0.0.1:1/teamflow');
+    expect(stderr).toContain('pg_ctlcluster');
+    expect(stderr).not.toContain('hunter2');
+  });
+
+  it('exits 1 naming each bad variable when the configuration is invalid', async () => {
+    const { code, stderr } = await run(entry, { API_PORT: 'eighty', RATE_LIMIT_AUTH_PER_MINUTE: '-3' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('API_PORT');
+    expect(stderr).toContain('RATE_LIMIT_AUTH_PER_MINUTE');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('prepare', () => {
+  it('creates a missing database, migrates it and seeds the demo once', async () => {
+    // eslint-disable-next-line no-restricted-properties -- the per-run database from the jest global setup
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `${url.pathname}_prepare`;
+    const first = await run(ENTRIES.prepare, { DATABASE_URL: url.toString() });
+    expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      migrated: true,
+      seed: { created: true, workspaceSlug: 'acme' },
+    });
+    const second = await run(ENTRIES.prepare, { DATABASE_URL: url.toString() });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ migrated: true, seed: { created: false } });
+    const { dropDatabase } = await import('@teamflow/db/setup');
+    await dropDatabase(url.toString());
+  });
+});
