@@ -9,7 +9,8 @@ const step = (text) => console.log(`\n▸ ${text}`);
 
 step('Installing dependencies');
 await install();
-const env = { ...turboEnv, ...ensureEnvFile() };
+// The environment wins over .env.local; turboEnv also puts the pinned pnpm on PATH.
+const env = { ...ensureEnvFile(), ...turboEnv };
 const apiPort = Number(env.API_PORT ?? 4000);
 const webPort = Number(env.WEB_PORT ?? 3000);
 const apiUrl = env.API_URL ?? `http://localhost:${apiPort}`;
