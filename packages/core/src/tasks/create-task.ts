@@ -6,7 +6,8 @@ import { sanitizeMarkdown } from '../platform/sanitize-markdown';
 import { POSITION_GAP } from './positions';
 import { assertReferences, unique } from './task-references';
 import { toTask } from './task.mapper';
-import { findTaskRecord, insertTaskWithEvent, type NewTask } from './tasks.repository';
+import { insertTaskWithEvent, type NewTask } from './task-creation.repository';
+import { findTaskRecord } from './tasks.repository';
 
 /** Creates a task at the bottom of its column, numbered within its project (TF-42), with its activity and event. */
 export async function createTask(

@@ -4,12 +4,12 @@ import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, invalid, notFound } from '../platform/errors';
 import {
   deleteDependency,
-  findTaskBrief,
   insertDependency,
   listDependencyRows,
   lockDependencyGraph,
   wouldCreateDependencyCycle,
-} from './tasks.repository';
+} from './dependencies.repository';
+import { findTaskBrief } from './tasks.repository';
 
 export async function listDependencies(
   deps: CoreDeps,
