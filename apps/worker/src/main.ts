@@ -4,10 +4,14 @@ import { connectRedis, createRedis, RedisUnavailableError } from '@teamflow/core
 import { createDb } from '@teamflow/db/client';
 import { pingDatabase } from '@teamflow/db/ping';
 import { DatabaseUnavailableError, ensureDatabase, redactUrl } from '@teamflow/db/setup';
+import { closeQueues, createQueues } from '@teamflow/queue/producer';
+import { registerSchedules } from '@teamflow/queue/schedules';
+import { allHandlers } from './handlers/index';
+import { startWorkers } from './runtime';
 
 /**
- * The worker process. Until the queue handlers land it proves its connections, reports ready,
- * and shuts down cleanly on SIGTERM/SIGINT.
+ * The worker process: proves its connections, registers the job schedules, runs a BullMQ worker
+ * per queue with handlers, and on SIGTERM/SIGINT stops taking jobs and lets the active ones finish.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -23,7 +27,15 @@ async function main(): Promise<void> {
   }
   const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'worker' });
   await connectRedis(redis, env.REDIS_URL);
-  logger.info('worker ready', { pid: process.pid });
+  const queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
+  await registerSchedules(queues);
+  const runtime = startWorkers({
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    logger,
+    registrations: allHandlers(db.db),
+  });
+  logger.info('worker ready', { pid: process.pid, queues: runtime.workers.map((w) => w.name) });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -32,6 +44,9 @@ async function main(): Promise<void> {
     logger.info('worker shutting down', { signal });
     const force = setTimeout(() => process.exit(1), env.SHUTDOWN_TIMEOUT_MS);
     force.unref();
+    const drained = await runtime.close(env.SHUTDOWN_TIMEOUT_MS - 1000);
+    if (!drained) logger.warn('active jobs did not finish in time; they will be retried');
+    await closeQueues(queues);
     redis.disconnect();
     await db.close();
     logger.info('worker stopped');
@@ -39,8 +54,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  // Keep the process alive while idle.
-  setInterval(() => undefined, 1 << 30);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,170 @@
+import { Queue } from 'bullmq';
+import { z } from 'zod';
+import { bullConnection } from '@teamflow/queue/connection';
+import { defineJob } from '@teamflow/queue/define-job';
+import { cleanupJob } from '@teamflow/queue/jobs';
+import { closeQueues, createQueues, enqueue, type Queues } from '@teamflow/queue/producer';
+import { queuePrefix } from '@teamflow/queue/queues';
+import { registerSchedules } from '@teamflow/queue/schedules';
+import { allHandlers } from '../src/handlers/index';
+import { register, startWorkers, type Runtime } from '../src/runtime';
+import { openDb, quietLogger, suiteEnv, until } from './support';
+
+const env = suiteEnv();
+const db = openDb(env.DATABASE_URL);
+let queues: Queues;
+const runtimes: Runtime[] = [];
+const start = (registrations = allHandlers(db.db)) => {
+  const r = startWorkers({
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    logger: quietLogger(),
+    registrations,
+  });
+  runtimes.push(r);
+  return r;
+};
+
+beforeAll(() => {
+  queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
+});
+afterAll(async () => {
+  await Promise.all(runtimes.map((r) => r.close(5000)));
+  for (const q of Object.values(queues)) await q.obliterate({ force: true }).catch(() => undefined);
+  await closeQueues(queues);
+  await db.close();
+});
+
+const q = (text: string, values: unknown[] = []) => db.pool.query(text, values);
+
+async function seedCleanupRows() {
+  const user = (
+    await q(`insert into users (email, name) values ($1, 'Cleanup') returning id`, [
+      `cleanup-${Date.now()}@example.test`,
+    ])
+  ).rows[0].id;
+  const ws = (
+    await q(`insert into workspaces (name, slug, created_by) values ('C', $1, $2) returning id`, [
+      `c-${Date.now()}`,
+      user,
+    ])
+  ).rows[0].id;
+  const project = (
+    await q(
+      `insert into projects (workspace_id, key, name, created_by) values ($1, 'CL', 'C', $2) returning id`,
+      [ws, user],
+    )
+  ).rows[0].id;
+  const task = (
+    await q(
+      `insert into tasks (workspace_id, project_id, number, title, position, created_by) values ($1, $2, 1, 'T', 1, $3) returning id`,
+      [ws, project, user],
+    )
+  ).rows[0].id;
+  await q(
+    `insert into refresh_tokens (user_id, family_id, token_hash, expires_at) values
+           ($1, gen_random_uuid(), md5(random()::text), now() - interval '1 day'),
+           ($1, gen_random_uuid(), md5(random()::text), now() + interval '1 day')`,
+    [user],
+  );
+  await q(
+    `insert into comments (workspace_id, task_id, author_id, body, deleted_at) values
+           ($1, $2, $3, 'old', now() - interval '40 days'), ($1, $2, $3, 'recent', now() - interval '2 days'), ($1, $2, $3, 'live', null)`,
+    [ws, task, user],
+  );
+  await q(
+    `insert into activities (workspace_id, entity_type, entity_id, action, created_at) values
+           ($1, 'task', $2, 'ancient', now() - interval '400 days'), ($1, 'task', $2, 'fresh', now())`,
+    [ws, task],
+  );
+  return { user, task };
+}
+
+describe('worker runtime', () => {
+  it('runs the cleanup job: removes only expired tokens, comments deleted over 30 days ago and activity past retention', async () => {
+    const { user, task } = await seedCleanupRows();
+    start();
+    const id = await enqueue(queues, cleanupJob, { commentRetentionDays: 30, activityRetentionDays: 365 });
+    const job = await queues.maintenance.getJob(id);
+    await until(async () => (await job!.getState()) === 'completed', 15000, 'cleanup to complete');
+    const done = await queues.maintenance.getJob(id);
+    expect(done!.returnvalue).toMatchObject({
+      refreshTokens: expect.any(Number),
+      comments: expect.any(Number),
+      activities: expect.any(Number),
+    });
+    expect((await q(`select count(*)::int n from refresh_tokens where user_id = $1`, [user])).rows[0].n).toBe(
+      1,
+    );
+    expect(
+      (await q(`select body from comments where task_id = $1 order by body`, [task])).rows.map((r) => r.body),
+    ).toEqual(['live', 'recent']);
+    expect(
+      (await q(`select action from activities where entity_id = $1`, [task])).rows.map((r) => r.action),
+    ).toEqual(['fresh']);
+
+    // Idempotent: running it again removes nothing more.
+    const again = await enqueue(queues, cleanupJob, { commentRetentionDays: 30, activityRetentionDays: 365 });
+    await until(
+      async () => (await (await queues.maintenance.getJob(again))!.getState()) === 'completed',
+      15000,
+    );
+    expect((await q(`select count(*)::int n from comments where task_id = $1`, [task])).rows[0].n).toBe(2);
+  });
+
+  it('refuses a bad payload before it reaches Redis', async () => {
+    const before = await queues.maintenance.count();
+    await expect(
+      enqueue(queues, cleanupJob, { commentRetentionDays: -1, activityRetentionDays: 365 }),
+    ).rejects.toThrow();
+    expect(await queues.maintenance.count()).toBe(before);
+  });
+
+  it('fails a job whose payload breaks its schema at once, without retries, and keeps it visible', async () => {
+    start();
+    const raw = new Queue('maintenance', {
+      connection: bullConnection(env.REDIS_URL, 'producer'),
+      prefix: queuePrefix(env.REDIS_KEY_PREFIX),
+    });
+    const job = await raw.add('cleanup', { commentRetentionDays: 'soon' }, { attempts: 3 });
+    await until(async () => (await job.getState()) === 'failed', 15000, 'the job to fail');
+    const failed = await raw.getJob(job.id!);
+    expect(failed!.attemptsMade).toBe(1);
+    expect(failed!.failedReason).toMatch(/Invalid payload for maintenance\/cleanup/);
+    expect((await raw.getFailed()).map((j) => j.id)).toContain(job.id);
+    const unknown = await raw.add('no-such-job', {}, { attempts: 3 });
+    await until(async () => (await unknown.getState()) === 'failed', 15000, 'the unknown job to fail');
+    expect((await raw.getJob(unknown.id!))!.failedReason).toMatch(/No handler for maintenance\/no-such-job/);
+    await raw.close();
+  });
+
+  it('registers each schedule once however many workers start, with the nightly cleanup at 02:00 UTC', async () => {
+    await registerSchedules(queues);
+    const other = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
+    await registerSchedules(other);
+    await closeQueues(other);
+    const schedulers = await queues.maintenance.getJobSchedulers();
+    expect(schedulers).toHaveLength(1);
+    expect(schedulers[0]).toMatchObject({
+      key: 'cleanup-daily',
+      pattern: '0 2 * * *',
+      tz: 'UTC',
+      name: 'cleanup',
+    });
+  });
+
+  it('runs every firing of a schedule exactly once across two workers', async () => {
+    const tick = defineJob({ queue: 'analytics', name: 'tick', payload: z.object({}), attempts: 1 });
+    const seen: string[] = [];
+    const handler = register(tick, (_payload, { job }) => {
+      seen.push(job.id!);
+      return Promise.resolve();
+    });
+    start([handler]);
+    start([handler]);
+    await queues.analytics.upsertJobScheduler('tick-fast', { every: 250 }, { name: 'tick', data: {} });
+    await until(() => seen.length >= 6, 15000, 'six ticks');
+    await queues.analytics.removeJobScheduler('tick-fast');
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+});

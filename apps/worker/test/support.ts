@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { loadEnv } from '@teamflow/config/env';
+import { createLogger } from '@teamflow/core/platform/logger';
+import { createDb } from '@teamflow/db/client';
+
+/** This run's settings (from the jest global setup) with a key prefix of the suite's own. */
+export function suiteEnv() {
+  const env = loadEnv({ ...process.env, NODE_ENV: 'test' });
+  return { ...env, REDIS_KEY_PREFIX: `${env.REDIS_KEY_PREFIX}${randomBytes(3).toString('hex')}:` };
+}
+
+export const quietLogger = () => createLogger({ level: 'silent', service: 'worker-test' });
+
+export const openDb = (url: string) => createDb(url, { max: 3 });
+
+export async function until(
+  predicate: () => Promise<boolean> | boolean,
+  ms: number,
+  what = 'condition',
+): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await predicate())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

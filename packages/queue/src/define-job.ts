@@ -1,0 +1,35 @@
+import type { JobsOptions } from 'bullmq';
+import type { z } from 'zod';
+import type { QueueName } from './queues';
+
+/** One job kind: where it runs, the shape of its payload, and how it retries and is kept. */
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  queue: QueueName;
+  name: string;
+  payload: S;
+  options: JobsOptions;
+}
+
+export type JobPayload<D extends JobDefinition> = z.infer<D['payload']>;
+
+// Completed jobs are trimmed; failed ones are kept (visible in Bull Board) until someone looks.
+const KEEP = { removeOnComplete: { age: 24 * 3600, count: 1000 }, removeOnFail: false } as const;
+
+export function defineJob<S extends z.ZodType>(def: {
+  queue: QueueName;
+  name: string;
+  payload: S;
+  attempts: number;
+  backoffMs?: number;
+}): JobDefinition<S> {
+  return {
+    queue: def.queue,
+    name: def.name,
+    payload: def.payload,
+    options: {
+      attempts: def.attempts,
+      ...(def.backoffMs ? { backoff: { type: 'exponential', delay: def.backoffMs } } : {}),
+      ...KEEP,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { JobDefinition, JobPayload } from './define-job';
+import { cleanupJob } from './jobs';
+import type { Queues } from './producer';
+
+export interface Schedule<D extends JobDefinition = JobDefinition> {
+  id: string;
+  job: D;
+  pattern: string;
+  payload: JobPayload<D>;
+}
+
+/** Cron schedules in UTC. BullMQ job schedulers fire each once, however many workers run. */
+export const SCHEDULES: Schedule[] = [
+  {
+    id: 'cleanup-daily',
+    job: cleanupJob,
+    pattern: '0 2 * * *',
+    payload: { commentRetentionDays: 30, activityRetentionDays: 365 },
+  },
+];
+
+/** Creates or updates every schedule (idempotent: safe for each worker to call at start). */
+export async function registerSchedules(queues: Queues, schedules: Schedule[] = SCHEDULES): Promise<void> {
+  for (const s of schedules) {
+    await queues[s.job.queue].upsertJobScheduler(
+      s.id,
+      { pattern: s.pattern, tz: 'UTC' },
+      { name: s.job.name, data: s.job.payload.parse(s.payload), opts: s.job.options },
+    );
+  }
+}
