@@ -3,7 +3,9 @@ import { ConfigError, loadEnv } from '@teamflow/config/env';
 import { connectRedis, RedisUnavailableError } from '@teamflow/core/platform/redis';
 import { DatabaseUnavailableError, ensureDatabase, runMigrations } from '@teamflow/db/setup';
 import { createApp } from './app';
+import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
 import { buildDeps } from './deps';
+import { attachRealtime } from './realtime/attach-realtime';
 import { initErrorReporter } from './observability/sentry';
 
 async function main(): Promise<void> {
@@ -17,6 +19,10 @@ async function main(): Promise<void> {
   const { app, state, routes } = createApp(deps);
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
+  const realtime = await attachRealtime(server, deps);
+  // Every instance runs a relay; an advisory lock lets one publish at a time.
+  const relay = createOutboxRelay(deps);
+  relay.start();
   await new Promise<void>((resolve) => server.listen(env.API_PORT, resolve));
   deps.logger.info('api listening', { url: env.API_URL, port: env.API_PORT });
 
@@ -36,10 +42,13 @@ async function main(): Promise<void> {
     // say `Connection: close`). Then wait for handlers still running, even those whose client hung up.
     let closed = false;
     server.close(() => (closed = true));
+    // Sockets would hold the server open; clients reconnect to another instance.
+    await realtime.close();
     while (!closed || routes.inFlight > 0) {
       server.closeIdleConnections();
       await new Promise((r) => setTimeout(r, 25));
     }
+    await relay.stop();
     await deps.close();
     await reporter?.close();
     deps.logger.info('api stopped');

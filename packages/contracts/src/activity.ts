@@ -11,9 +11,18 @@ export const Activity = z.object({
   action: z.string(),
   changes: z.record(z.string(), z.unknown()),
   actor: z.object({ id: Id, name: z.string() }).nullable(),
+  /** The workspace seq of the event this change published; null until the relay publishes it. */
+  seq: z.number().int().nullable(),
   createdAt: Timestamp,
 });
 export type Activity = z.infer<typeof Activity>;
 export const ActivityPage = z.object({ items: z.array(Activity), nextCursor: z.string().nullable() });
 export type ActivityPage = z.infer<typeof ActivityPage>;
-export const ActivityQuery = PageQuery;
+export const ActivityQuery = PageQuery.extend({
+  /**
+   * Only changes whose event seq is greater, oldest first: what a realtime client missed. Without
+   * it the history is newest first.
+   */
+  since: z.coerce.number().int().min(0).optional(),
+});
+export type ActivityQuery = z.infer<typeof ActivityQuery>;

@@ -38,3 +38,9 @@ export const ServerEvent = z.object({
   seq: z.number().int(),
 });
 export type ServerEvent = z.infer<typeof ServerEvent>;
+
+/** Presence is not part of the event stream: it carries no seq and is never replayed. */
+export const PresenceEvent = ServerEvent.omit({ seq: true, version: true }).extend({
+  type: z.enum(['USER_ONLINE', 'USER_OFFLINE']),
+});
+export type PresenceEvent = z.infer<typeof PresenceEvent>;

@@ -200,7 +200,8 @@ export function taskPartRoutes(table: RouteTable, router: Router, base: string, 
   table.add(router, base, {
     method: 'get',
     path: '/workspaces/:workspaceId/activity',
-    summary: 'Everything that happened in a workspace, newest first',
+    summary:
+      'Everything that happened in a workspace, newest first; with ?since=<seq>, the events after it, oldest first',
     tag: 'Activity',
     access: allow('activity.read', 'workspace', 'workspaceId'),
     params: WorkspaceParams,

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, or } from 'drizzle-orm';
 import type { EventType } from '@teamflow/contracts/events';
 import type { DbOrTx } from '@teamflow/db/client';
 import { activities, outbox, users } from '@teamflow/db/schema/index';
@@ -19,19 +19,23 @@ export interface Change {
 /** Writes the activity row and the outbox event of a change, inside the caller's transaction. */
 export async function recordChange(tx: DbOrTx, change: Change): Promise<void> {
   const now = new Date();
-  await tx.insert(activities).values({
-    workspaceId: change.workspaceId,
-    projectId: change.projectId ?? null,
-    taskId: change.taskId ?? null,
-    entityType: change.entityType,
-    entityId: change.entityId,
-    actorId: change.actor.id,
-    action: change.action,
-    changes: change.changes ?? {},
-    createdAt: now,
-  });
+  const [activity] = await tx
+    .insert(activities)
+    .values({
+      workspaceId: change.workspaceId,
+      projectId: change.projectId ?? null,
+      taskId: change.taskId ?? null,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      actorId: change.actor.id,
+      action: change.action,
+      changes: change.changes ?? {},
+      createdAt: now,
+    })
+    .returning({ id: activities.id });
   await tx.insert(outbox).values({
     workspaceId: change.workspaceId,
+    activityId: activity!.id,
     type: change.event.type,
     entityId: change.entityId,
     actorId: change.actor.id,
@@ -70,6 +74,25 @@ export async function listActivities(
     .leftJoin(users, eq(users.id, activities.actorId))
     .where(and(...conditions))
     .orderBy(desc(activities.createdAt), desc(activities.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.activity, actorName: r.actorName }));
+}
+
+/** Changes published after `since` in a workspace, in seq order. */
+export async function listActivitiesSince(
+  db: DbOrTx,
+  filter: { workspaceId: string; taskId?: string },
+  since: number,
+  limit: number,
+): Promise<ActivityRow[]> {
+  const conditions = [eq(activities.workspaceId, filter.workspaceId), gt(activities.eventSeq, since)];
+  if (filter.taskId) conditions.push(eq(activities.taskId, filter.taskId));
+  const rows = await db
+    .select({ activity: activities, actorName: users.name })
+    .from(activities)
+    .leftJoin(users, eq(users.id, activities.actorId))
+    .where(and(...conditions))
+    .orderBy(asc(activities.eventSeq))
     .limit(limit);
   return rows.map((r) => ({ ...r.activity, actorName: r.actorName }));
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { ActivityPage } from '@teamflow/contracts/activity';
-import type { PageQuery } from '@teamflow/contracts/common';
+import type { ActivityPage, ActivityQuery } from '@teamflow/contracts/activity';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
-import { listActivities, type ActivityRow } from './activity.repository';
+import { listActivities, listActivitiesSince, type ActivityRow } from './activity.repository';
 
 function toActivity(row: ActivityRow): ActivityPage['items'][number] {
   return {
@@ -16,17 +15,43 @@ function toActivity(row: ActivityRow): ActivityPage['items'][number] {
     action: row.action,
     changes: row.changes,
     actor: row.actorId ? { id: row.actorId, name: row.actorName ?? 'Former member' } : null,
+    seq: row.eventSeq,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-/** Newest first, keyset-paginated by (createdAt, id). */
+/** With `since`: what was published after that seq, oldest first; the cursor carries the last seq. */
+async function listSince(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  query: ActivityQuery & { since: number },
+  taskId?: string,
+): Promise<ActivityPage> {
+  const since = query.cursor
+    ? decodeCursor(query.cursor, z.tuple([z.number().int().min(0)]))[0]
+    : query.since;
+  const rows = await listActivitiesSince(
+    deps.db,
+    { workspaceId: ctx.workspaceId, taskId },
+    since,
+    query.limit + 1,
+  );
+  const items = rows.slice(0, query.limit).map(toActivity);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last?.seq != null ? encodeCursor([last.seq]) : null,
+  };
+}
+
+/** Newest first, keyset-paginated by (createdAt, id); or, with `since`, missed changes in seq order. */
 export async function listActivity(
   deps: CoreDeps,
   ctx: WorkspaceCtx,
-  query: PageQuery,
+  query: ActivityQuery,
   taskId?: string,
 ): Promise<ActivityPage> {
+  if (query.since !== undefined) return listSince(deps, ctx, { ...query, since: query.since }, taskId);
   let after: { createdAt: string; id: string } | undefined;
   if (query.cursor) {
     const [createdAt, id] = decodeCursor(query.cursor, z.tuple([z.iso.datetime(), z.uuid()]));

@@ -59,15 +59,16 @@ export async function insertTaskWithEvent(
           select t.id, x, ${task.at} from t, unnest(${sql.param(task.labelIds)}::uuid[]) x),
     act as (insert into activities (workspace_id, project_id, task_id, entity_type, entity_id, actor_id, action, changes, created_at)
             select t.workspace_id, t.project_id, t.id, 'task', t.id, ${actor.id}, 'created',
-                   jsonb_build_object('title', t.title, 'status', t.status), ${task.at} from t),
-    ob as (insert into outbox (workspace_id, type, entity_id, actor_id, payload, created_at)
-           select t.workspace_id, 'TASK_CREATED', t.id, ${actor.id},
+                   jsonb_build_object('title', t.title, 'status', t.status), ${task.at} from t
+            returning id),
+    ob as (insert into outbox (workspace_id, activity_id, type, entity_id, actor_id, payload, created_at)
+           select t.workspace_id, act.id, 'TASK_CREATED', t.id, ${actor.id},
                   jsonb_set(jsonb_set(jsonb_set(${JSON.stringify(event)}::jsonb,
                     '{data,number}', to_jsonb(t.number)),
                     '{data,key}', to_jsonb(p.key || '-' || t.number)),
                     '{data,position}', to_jsonb(t.position)),
                   ${task.at}
-           from t, p)
+           from t, p, act)
     select t.number, t.position, p.key as project_key from t, p`);
   const row = result.rows[0];
   if (!row) return undefined;

@@ -1,4 +1,14 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { id } from './columns';
 import { users } from './identity';
@@ -18,12 +28,17 @@ export const activities = pgTable(
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     changes: jsonb('changes').$type<Record<string, unknown>>().notNull().default({}),
+    // The seq of the event this change published (set by the outbox relay): `?since=` reads it.
+    eventSeq: bigint('event_seq', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
     index('activities_workspace_created_idx').on(t.workspaceId, t.createdAt.desc()),
     index('activities_task_created_idx').on(t.taskId, t.createdAt),
+    index('activities_workspace_seq_idx')
+      .on(t.workspaceId, t.eventSeq)
+      .where(sql`${t.eventSeq} is not null`),
   ],
 );
 
@@ -37,6 +52,10 @@ export const outbox = pgTable(
     entityId: uuid('entity_id').notNull(),
     actorId: uuid('actor_id'),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    // The activity row written with this event; its project/task pick the rooms, and it receives the seq.
+    activityId: uuid('activity_id').references(() => activities.id, { onDelete: 'set null' }),
+    // Per-workspace order, assigned by the relay when it publishes (commit order, not id order).
+    seq: bigint('seq', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
@@ -45,5 +64,18 @@ export const outbox = pgTable(
     index('outbox_unpublished_idx')
       .on(t.id)
       .where(sql`${t.publishedAt} is null`),
+    uniqueIndex('outbox_workspace_seq_idx')
+      .on(t.workspaceId, t.seq)
+      .where(sql`${t.seq} is not null`),
   ],
 );
+
+// The last seq handed out per workspace; the relay (one at a time, under an advisory lock) bumps it.
+export const workspaceEventSeq = pgTable('workspace_event_seq', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});

@@ -1,0 +1,93 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis as IORedis } from 'ioredis';
+import { Server } from 'socket.io';
+import { createRedis } from '@teamflow/core/platform/redis';
+import type { ApiDeps } from '../deps';
+import { followEvents } from './event-fanout';
+import { handleJoin } from './join-handler';
+import { createPresence } from './presence';
+import { userRoom } from './rooms';
+import { expireWithToken, socketAuth, type AppSocket } from './socket-auth';
+
+export interface Realtime {
+  io: Server;
+  close(): Promise<void>;
+}
+
+export function allowedOrigins(deps: ApiDeps): string[] {
+  return [deps.env.WEB_ORIGIN, ...(deps.env.CORS_ORIGINS?.split(',').map((o) => o.trim()) ?? [])];
+}
+
+/**
+ * Socket.io on the api's http server (path /socket.io): token handshake, room joins checked
+ * against membership, the Redis adapter so rooms span instances, and the event stream fanned out
+ * to this instance's sockets.
+ */
+export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise<Realtime> {
+  const url = deps.env.REDIS_URL;
+  // The adapter's clients wait out a Redis outage (queue, no error) rather than throw from deep inside it.
+  const pub = new IORedis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: null,
+    connectionName: 'api-io-pub',
+  });
+  const sub = pub.duplicate({ connectionName: 'api-io-sub' });
+  for (const client of [pub, sub]) {
+    let warned = false;
+    client.on('error', (error: Error) => {
+      if (!warned) deps.logger.warn('socket.io redis adapter connection error', { error: error.message });
+      warned = true;
+    });
+    client.on('ready', () => (warned = false));
+  }
+  await Promise.all([pub.connect(), sub.connect()]);
+  const reader = createRedis(url, {
+    keyPrefix: deps.env.REDIS_KEY_PREFIX,
+    logger: deps.logger,
+    name: 'api-events',
+  });
+  await reader.connect();
+
+  const origins = allowedOrigins(deps);
+  const io = new Server(server, {
+    path: '/socket.io',
+    serveClient: false,
+    cors: { origin: origins, credentials: true },
+    // Browsers always send Origin; one we do not serve is refused. Non-browser clients send none.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, origin === undefined || origins.includes(origin));
+    },
+    adapter: createAdapter(pub, sub, { key: `${deps.env.REDIS_KEY_PREFIX}socket.io` }),
+  });
+
+  const presence = createPresence(deps, io);
+  io.use((socket, next) => void socketAuth(deps)(socket as AppSocket, next));
+  io.on('connection', (raw) => {
+    const socket = raw as AppSocket;
+    void socket.join(userRoom(socket.data.userId));
+    expireWithToken(socket);
+    socket.on('join', handleJoin(deps, socket, presence) as never);
+    socket.on('disconnect', () => {
+      for (const workspaceId of new Set(socket.data.rooms.values())) void presence.left(socket, workspaceId);
+    });
+  });
+
+  const events = followEvents(deps, io, presence, reader);
+  return {
+    io,
+    async close() {
+      presence.stop();
+      await events.stop();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => {
+        // io.close also closes the http server; the caller owns that, so only the engine closes.
+        io.engine.close();
+        resolve();
+      });
+      pub.disconnect();
+      sub.disconnect();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { createTeam, type TeamFixture } from './harness';
+import {
+  connectClient,
+  isolatedStore,
+  startLiveApi,
+  until,
+  type Client,
+  type LiveApi,
+} from './realtime-harness';
+
+/** Presence across two instances, and sockets that end with their token. */
+
+let one: LiveApi;
+let two: LiveApi;
+let team: TeamFixture;
+const clients: Client[] = [];
+
+async function client(api: LiveApi, token: string): Promise<Client> {
+  const c = await connectClient(api.url, token);
+  clients.push(c);
+  return c;
+}
+
+let store: Awaited<ReturnType<typeof isolatedStore>>;
+
+beforeAll(async () => {
+  store = await isolatedStore('presence');
+  one = await startLiveApi(store.overrides);
+  two = await startLiveApi(store.overrides);
+  team = await createTeam(one);
+});
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.socket.disconnect();
+});
+
+afterAll(async () => {
+  await one?.close();
+  await two?.close();
+  await store?.drop();
+});
+
+describe('realtime presence and token lifetime', () => {
+  it('announces a user online once and offline only when their last socket, on any instance, leaves', async () => {
+    const room = `workspace:${team.workspaceId}`;
+    const viewer = await client(two, team.users.viewer.token);
+    await viewer.join([room]);
+    const member = team.users.member;
+    const first = await client(one, member.token);
+    const ack = await first.join([room]);
+    expect(ack.online[team.workspaceId]).toEqual(expect.arrayContaining([member.id, team.users.viewer.id]));
+    await until('USER_ONLINE', () =>
+      viewer.presence.some((e) => e.type === 'USER_ONLINE' && e.entityId === member.id),
+    );
+    expect(viewer.presence.find((e) => e.entityId === member.id)).toMatchObject({
+      type: 'USER_ONLINE',
+      workspaceId: team.workspaceId,
+      actor: { id: member.id, name: member.name },
+    });
+    const second = await client(two, member.token);
+    await second.join([room]);
+    first.socket.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const mine = () => viewer.presence.filter((e) => e.entityId === member.id).map((e) => e.type);
+    expect(mine()).toEqual(['USER_ONLINE']);
+    second.socket.disconnect();
+    await until('USER_OFFLINE', () => mine().includes('USER_OFFLINE'));
+    expect(mine()).toEqual(['USER_ONLINE', 'USER_OFFLINE']);
+  });
+
+  it('disconnects a socket when its access token expires', async () => {
+    const secret = one.deps.env.JWT_ACCESS_SECRET;
+    const shortLived = jwt.sign({}, secret, {
+      algorithm: 'HS256',
+      subject: team.users.member.id,
+      jwtid: randomUUID(),
+      issuer: 'teamflow-api',
+      audience: 'teamflow',
+      expiresIn: 2,
+    });
+    const c = await client(one, shortLived);
+    expect(c.socket.connected).toBe(true);
+    const started = Date.now();
+    await until('the server to drop the socket', () => !c.socket.connected, 5000);
+    expect(Date.now() - started).toBeGreaterThan(500);
+  });
+});

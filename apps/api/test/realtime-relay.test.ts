@@ -1,0 +1,177 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
+import { dropDatabase, ensureDatabase, runMigrations } from '@teamflow/db/setup';
+import { auth, createTeam, V1, type TeamFixture } from './harness';
+import { connectClient, startLiveApi, until, type Client, type LiveApi } from './realtime-harness';
+
+/**
+ * The relay's guarantees: a Redis outage delays events but loses none and repeats none, and
+ * several relays side by side publish each event exactly once. This suite has a database and a
+ * redis-server of its own, so no other suite's relay takes its rows.
+ */
+
+let port: number;
+let redis: ChildProcess | undefined;
+let databaseUrl: string;
+let one: LiveApi;
+let two: LiveApi;
+let team: TeamFixture;
+let watcher: Client;
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: free } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return free;
+}
+
+function pingRedis(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.setTimeout(500, () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      socket.end();
+      resolve(chunk.toString().startsWith('+PONG'));
+    });
+  });
+}
+
+async function startRedis(): Promise<void> {
+  redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  await until('redis-server to answer', pingRedis);
+}
+
+async function killRedis(): Promise<void> {
+  const child = redis;
+  redis = undefined;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+}
+
+async function outbox(): Promise<{ total: number; unpublished: number }> {
+  const { rows } = await one.deps.pool.query<{ total: number; unpublished: number }>(
+    `select count(*)::int as total, (count(*) filter (where published_at is null))::int as unpublished
+     from outbox where workspace_id = $1`,
+    [team.workspaceId],
+  );
+  return rows[0]!;
+}
+
+async function renameTask(title: string): Promise<void> {
+  const current = await one.http().get(`${V1}/tasks/${team.taskId}`).set(auth(team.users.member));
+  const res = await one
+    .http()
+    .patch(`${V1}/tasks/${team.taskId}`)
+    .set(auth(team.users.member))
+    .send({ title, version: current.body.version });
+  expect(res.status).toBe(200);
+}
+
+function expectNoRepeats(client: Client): void {
+  const seqs = client.events.filter((e) => e.workspaceId === team.workspaceId).map((e) => e.seq);
+  expect(new Set(seqs).size).toBe(seqs.length);
+  expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  await startRedis();
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `${url.pathname}_relay`;
+  databaseUrl = url.toString();
+  await ensureDatabase(databaseUrl);
+  await runMigrations(databaseUrl);
+  const env = { REDIS_URL: `redis://127.0.0.1:${port}`, DATABASE_URL: databaseUrl };
+  one = await startLiveApi(env);
+  two = await startLiveApi(env);
+  team = await createTeam(one);
+  watcher = await connectClient(two.url, team.users.viewer.token);
+  await watcher.join([`workspace:${team.workspaceId}`]);
+  await until('the set-up events to be published', async () => (await outbox()).unpublished === 0);
+});
+
+afterAll(async () => {
+  watcher?.socket.disconnect();
+  await one?.close();
+  await two?.close();
+  await killRedis();
+  if (databaseUrl) await dropDatabase(databaseUrl);
+});
+
+describe('the outbox relay', () => {
+  it('keeps events in the outbox while Redis is down and delivers all of them, once each, when it returns', async () => {
+    // Stop both relays so the changes (which need Redis for auth) are made before the outage.
+    await Promise.all([one.relay.stop(), two.relay.stop()]);
+    const titles = ['Outage 1', 'Outage 2', 'Outage 3', 'Outage 4', 'Outage 5'];
+    for (const title of titles) await renameTask(title);
+    await killRedis();
+    one.relay.start();
+    two.relay.start();
+    await sleep(2000);
+    expect((await outbox()).unpublished).toBe(titles.length);
+    await startRedis();
+    await until(
+      'the held events to arrive',
+      () => titles.every((t) => watcher.events.some((e) => e.data.title === t)),
+      20_000,
+    );
+    expect((await outbox()).unpublished).toBe(0);
+    await sleep(500);
+    for (const title of titles) expect(watcher.events.filter((e) => e.data.title === title)).toHaveLength(1);
+    expectNoRepeats(watcher);
+  }, 40_000);
+
+  it('publishes each event exactly once with several relays running side by side', async () => {
+    const extra = [
+      createOutboxRelay(one.deps, { idleMs: 1 }),
+      createOutboxRelay(two.deps, { idleMs: 1, batchSize: 3 }),
+    ];
+    extra.forEach((r) => r.start());
+    const before = watcher.events.length;
+    const n = 30;
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        one
+          .http()
+          .post(`${V1}/projects/${team.projectId}/tasks`)
+          .set(auth(team.users.member))
+          .send({ title: `Parallel ${i}` }),
+      ),
+    );
+    await until('every create to arrive', () => watcher.events.length - before >= n);
+    await Promise.all(extra.map((r) => r.stop()));
+    await sleep(500);
+    const created = watcher.events.slice(before).filter((e) => e.type === 'TASK_CREATED');
+    expect(created).toHaveLength(n);
+    expect(new Set(created.map((e) => e.entityId)).size).toBe(n);
+    expectNoRepeats(watcher);
+    // The seqs on the outbox rows and the activities are the same gap-free sequence.
+    const { rows } = await one.deps.pool.query<{ seqs: number[]; activity: number }>(
+      `select array_agg(o.seq order by o.seq)::int[] as seqs,
+              count(a.event_seq)::int as activity
+       from outbox o left join activities a on a.id = o.activity_id and a.event_seq = o.seq
+       where o.workspace_id = $1`,
+      [team.workspaceId],
+    );
+    const seqs = rows[0]!.seqs;
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect(rows[0]!.activity).toBe(seqs.length);
+  }, 30_000);
+});

@@ -1,0 +1,177 @@
+import { io as connect } from 'socket.io-client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { auth, createTeam, V1, type TeamFixture } from './harness';
+import {
+  connectClient,
+  isolatedStore,
+  startLiveApi,
+  until,
+  type Client,
+  type LiveApi,
+} from './realtime-harness';
+
+/**
+ * Two api instances on one database and one Redis prefix, as behind a load balancer: a change
+ * made through one reaches sockets on the other, through the outbox relay and the event stream.
+ */
+
+let one: LiveApi;
+let two: LiveApi;
+let team: TeamFixture;
+const clients: Client[] = [];
+
+async function client(api: LiveApi, token: string): Promise<Client> {
+  const c = await connectClient(api.url, token);
+  clients.push(c);
+  return c;
+}
+
+const patchTask = (title: string, version: number) =>
+  one.http().patch(`${V1}/tasks/${team.taskId}`).set(auth(team.users.member)).send({ title, version });
+
+let store: Awaited<ReturnType<typeof isolatedStore>>;
+
+beforeAll(async () => {
+  store = await isolatedStore('rt');
+  one = await startLiveApi(store.overrides);
+  two = await startLiveApi(store.overrides);
+  team = await createTeam(one);
+});
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.socket.disconnect();
+});
+
+afterAll(async () => {
+  await one?.close();
+  await two?.close();
+  await store?.drop();
+});
+
+describe('realtime over two api instances', () => {
+  it('delivers a REST change made through instance 1 to a socket on instance 2, with a seq', async () => {
+    const viewer = await client(two, team.users.viewer.token);
+    const ack = await viewer.join([`workspace:${team.workspaceId}`, `task:${team.taskId}`]);
+    expect(ack).toMatchObject({
+      joined: [`workspace:${team.workspaceId}`, `task:${team.taskId}`],
+      denied: [],
+    });
+    const current = await one.http().get(`${V1}/tasks/${team.taskId}`).set(auth(team.users.member));
+    const res = await patchTask('Renamed live', current.body.version);
+    expect(res.status).toBe(200);
+    await until('the update to arrive', () => viewer.events.some((e) => e.type === 'TASK_UPDATED'));
+    const event = viewer.events.find((e) => e.type === 'TASK_UPDATED')!;
+    expect(event).toMatchObject({
+      type: 'TASK_UPDATED',
+      workspaceId: team.workspaceId,
+      entityId: team.taskId,
+      actor: { id: team.users.member.id, name: team.users.member.name },
+      seq: expect.any(Number),
+    });
+    // Joined both the workspace and the task room, yet receives the event once.
+    await sleep(200);
+    expect(viewer.events.filter((e) => e.seq === event.seq)).toHaveLength(1);
+  });
+
+  it('refuses a bad or missing token with connect_error UNAUTHORIZED', async () => {
+    for (const auth of [{ token: 'not-a-jwt' }, {}]) {
+      const socket = connect(two.url, {
+        path: '/socket.io',
+        auth,
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+      socket.disconnect();
+      expect(error.message).toBe('UNAUTHORIZED');
+    }
+  });
+
+  it('refuses a handshake from an origin that is not allowed', async () => {
+    const socket = connect(two.url, {
+      path: '/socket.io',
+      auth: { token: team.users.member.token },
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { Origin: 'https://evil.example' },
+    });
+    await new Promise((resolve) => socket.once('connect_error', resolve));
+    expect(socket.connected).toBe(false);
+    socket.disconnect();
+  });
+
+  it("denies a stranger's join and sends them nothing", async () => {
+    const stranger = await client(two, team.users.stranger.token);
+    const rooms = [
+      `workspace:${team.workspaceId}`,
+      `project:${team.projectId}`,
+      `task:${team.taskId}`,
+      'bogus',
+      'task:x',
+    ];
+    expect(await stranger.join(rooms)).toEqual({ joined: [], denied: rooms, online: {} });
+    const current = await one.http().get(`${V1}/tasks/${team.taskId}`).set(auth(team.users.member));
+    await patchTask('Not for strangers', current.body.version);
+    await sleep(500);
+    expect(stranger.events).toEqual([]);
+  });
+
+  it('lets a client that was dropped catch up through GET /activity?since=<seq>', async () => {
+    const member = await client(two, team.users.member.token);
+    await member.join([`workspace:${team.workspaceId}`]);
+    let current = await one.http().get(`${V1}/tasks/${team.taskId}`).set(auth(team.users.member));
+    await patchTask('Before the drop', current.body.version);
+    await until('the first event', () => member.events.some((e) => e.data.title === 'Before the drop'));
+    const lastSeen = member.events.at(-1)!.seq;
+    two.realtime.io.in(`user:${team.users.member.id}`).disconnectSockets(true);
+    await until('the forced disconnect', () => !member.socket.connected);
+    for (const title of ['Missed one', 'Missed two']) {
+      current = await one.http().get(`${V1}/tasks/${team.taskId}`).set(auth(team.users.member));
+      await patchTask(title, current.body.version);
+    }
+    await until('the relay to publish', async () => {
+      const r = await one
+        .http()
+        .get(`${V1}/workspaces/${team.workspaceId}/activity?since=${lastSeen}`)
+        .set(auth(team.users.viewer));
+      return r.body.items.length === 2;
+    });
+    const missed = await two
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/activity?since=${lastSeen}`)
+      .set(auth(team.users.viewer));
+    expect(missed.status).toBe(200);
+    expect(missed.body.items.map((a: { seq: number }) => a.seq)).toEqual([lastSeen + 1, lastSeen + 2]);
+    expect(missed.body.items.map((a: { changes: { title?: { to?: string } } }) => a.changes)).toHaveLength(2);
+    const paged = await two
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/activity?since=${lastSeen}&limit=1`)
+      .set(auth(team.users.viewer));
+    const rest = await two
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/activity?since=0&limit=1&cursor=${paged.body.nextCursor}`)
+      .set(auth(team.users.viewer));
+    expect([...paged.body.items, ...rest.body.items].map((a: { seq: number }) => a.seq)).toEqual([
+      lastSeen + 1,
+      lastSeen + 2,
+    ]);
+  });
+
+  it("takes a removed member's sockets out of the workspace's rooms at once", async () => {
+    const viewer = await client(two, team.users.viewer.token);
+    const rooms = [`workspace:${team.workspaceId}`, `project:${team.projectId}`];
+    expect((await viewer.join(rooms)).joined).toEqual(rooms);
+    const removed = await one
+      .http()
+      .delete(`${V1}/workspaces/${team.workspaceId}/members/${team.users.viewer.id}`)
+      .set(auth(team.users.owner));
+    expect(removed.status).toBe(204);
+    await until('the removal to arrive', () => viewer.events.some((e) => e.type === 'MEMBER_REMOVED'));
+    const count = viewer.events.length;
+    const current = await one.http().get(`${V1}/tasks/${team.taskId}`).set(auth(team.users.member));
+    await patchTask('After the removal', current.body.version);
+    await sleep(500);
+    expect(viewer.events).toHaveLength(count);
+    expect(await viewer.join(rooms)).toEqual({ joined: [], denied: rooms, online: {} });
+  });
+});

@@ -1,0 +1,58 @@
+import type { ServerEvent } from '@teamflow/contracts/events';
+import type { Redis } from '../platform/redis';
+
+/**
+ * Published events travel on one Redis stream (under the deployment's key prefix). A stream, not
+ * PUBLISH: a reader that loses its connection resumes from the last entry it saw, so an api
+ * instance whose Redis link blinks does not silently miss events.
+ */
+export const EVENT_STREAM_KEY = 'events';
+// Each entry is one relay batch (≤ 100 events); readers are live, so a short tail is plenty.
+const STREAM_MAX_ENTRIES = 10_000;
+
+/** A published event and the scope its rooms come from. */
+export interface StreamedEvent {
+  event: ServerEvent;
+  projectId: string | null;
+  taskId: string | null;
+}
+
+/** Appends a batch as ONE entry, so a batch is either wholly published or not at all. */
+export async function appendToStream(redis: Redis, batch: StreamedEvent[]): Promise<void> {
+  await redis.xadd(
+    EVENT_STREAM_KEY,
+    'MAXLEN',
+    '~',
+    String(STREAM_MAX_ENTRIES),
+    '*',
+    'batch',
+    JSON.stringify(batch),
+  );
+}
+
+/** The id of the newest entry ('0-0' for an empty stream): a reader starts after it. */
+export async function streamTail(redis: Redis): Promise<string> {
+  const last = await redis.xrevrange(EVENT_STREAM_KEY, '+', '-', 'COUNT', 1);
+  return last[0]?.[0] ?? '0-0';
+}
+
+/**
+ * Waits up to `blockMs` for entries after `afterId`. Returns them in order with the id to resume
+ * from. Needs a connection of its own (a blocking read holds it).
+ */
+export async function readStream(
+  redis: Redis,
+  afterId: string,
+  blockMs: number,
+): Promise<{ lastId: string; batches: StreamedEvent[][] }> {
+  const reply = await redis.xread('COUNT', 100, 'BLOCK', blockMs, 'STREAMS', EVENT_STREAM_KEY, afterId);
+  const entries = reply?.[0]?.[1] ?? [];
+  let lastId = afterId;
+  const batches: StreamedEvent[][] = [];
+  for (const [id, fields] of entries) {
+    lastId = id;
+    const at = fields.indexOf('batch');
+    if (at >= 0 && fields[at + 1]) batches.push(JSON.parse(fields[at + 1]!) as StreamedEvent[]);
+  }
+  return { lastId, batches };
+}

@@ -1,0 +1,107 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ServerEvent } from '@teamflow/contracts/events';
+import type { CoreDeps } from '../platform/context';
+import { appendToStream, type StreamedEvent } from './event-stream';
+import {
+  lockPending,
+  markPublished,
+  reserveSeqs,
+  tryRelayLock,
+  type PendingEvent,
+} from './outbox.repository';
+
+export interface OutboxRelay {
+  /** One pass: publishes up to one batch. Returns how many events went out (0 when idle or not the leader). */
+  runOnce(): Promise<number>;
+  start(): void;
+  /** Finishes the pass under way, then stops. */
+  stop(): Promise<void>;
+}
+
+export interface RelayOptions {
+  batchSize?: number;
+  idleMs?: number;
+  maxBackoffMs?: number;
+}
+
+function withSeqs(pending: PendingEvent[], firstSeq: Map<string, number>): StreamedEvent[] {
+  return pending.map((row) => {
+    const seq = firstSeq.get(row.workspaceId)!;
+    firstSeq.set(row.workspaceId, seq + 1);
+    return {
+      event: { ...(row.payload as Omit<ServerEvent, 'seq'>), seq },
+      projectId: row.projectId,
+      taskId: row.taskId,
+    };
+  });
+}
+
+/**
+ * Publishes committed outbox rows to the event stream in id order. Under a transaction-scoped
+ * advisory lock (one relay at a time across instances) it locks a batch, hands out per-workspace
+ * seqs, appends the batch to Redis as one entry, and only then stamps published_at and commits.
+ * If Redis is down the append fails, the transaction rolls back (seqs too) and the rows wait.
+ */
+export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): OutboxRelay {
+  const batchSize = options.batchSize ?? 100;
+  const idleMs = options.idleMs ?? 100;
+  const maxBackoffMs = options.maxBackoffMs ?? 2000;
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wake: AbortController | undefined;
+
+  async function runOnce(): Promise<number> {
+    return deps.db.transaction(async (tx) => {
+      if (!(await tryRelayLock(tx))) return 0;
+      const pending = await lockPending(tx, batchSize);
+      if (pending.length === 0) return 0;
+      const counts = new Map<string, number>();
+      for (const row of pending) counts.set(row.workspaceId, (counts.get(row.workspaceId) ?? 0) + 1);
+      const firstSeq = new Map<string, number>();
+      for (const [workspaceId, count] of counts)
+        firstSeq.set(workspaceId, await reserveSeqs(tx, workspaceId, count));
+      const batch = withSeqs(pending, firstSeq);
+      await appendToStream(deps.redis, batch);
+      await markPublished(
+        tx,
+        pending.map((row, i) => ({ id: row.id, seq: batch[i]!.event.seq })),
+      );
+      return pending.length;
+    });
+  }
+
+  async function run(): Promise<void> {
+    let failures = 0;
+    while (running) {
+      let published = 0;
+      try {
+        published = await runOnce();
+        if (failures > 0) deps.logger.info('outbox relay recovered');
+        failures = 0;
+      } catch (error) {
+        if (failures === 0)
+          deps.logger.warn('outbox relay failed; retrying', { error: (error as Error).message });
+        failures++;
+      }
+      // A full batch means more is waiting: go again at once.
+      if (published === batchSize) continue;
+      const delay = failures > 0 ? Math.min(idleMs * 2 ** failures, maxBackoffMs) : idleMs;
+      wake = new AbortController();
+      await sleep(delay, undefined, { signal: wake.signal }).catch(() => undefined);
+    }
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.abort();
+      await loop;
+    },
+  };
+}

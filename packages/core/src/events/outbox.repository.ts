@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '@teamflow/db/client';
+
+// One relay at a time across every api instance: the holder of this transaction lock publishes.
+const RELAY_LOCK_KEY = 7_324_001;
+
+export interface PendingEvent {
+  id: number;
+  workspaceId: string;
+  activityId: string | null;
+  projectId: string | null;
+  taskId: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** Takes the relay lock for the rest of the transaction; false when another relay holds it. */
+export async function tryRelayLock(tx: Tx): Promise<boolean> {
+  const result = await tx.execute<{ locked: boolean }>(
+    sql`select pg_try_advisory_xact_lock(${RELAY_LOCK_KEY}) as locked`,
+  );
+  return result.rows[0]?.locked === true;
+}
+
+/** The oldest unpublished events (id order), locked until the transaction ends, with their rooms' scope. */
+export async function lockPending(tx: Tx, limit: number): Promise<PendingEvent[]> {
+  const result = await tx.execute<{
+    id: string;
+    workspace_id: string;
+    activity_id: string | null;
+    project_id: string | null;
+    task_id: string | null;
+    payload: Record<string, unknown>;
+  }>(sql`
+    with pending as (
+      select id from outbox where published_at is null order by id limit ${limit} for update skip locked
+    )
+    select o.id, o.workspace_id, o.activity_id, a.project_id, a.task_id, o.payload
+    from outbox o join pending using (id)
+    left join activities a on a.id = o.activity_id
+    order by o.id`);
+  return result.rows.map((r) => ({
+    id: Number(r.id),
+    workspaceId: r.workspace_id,
+    activityId: r.activity_id,
+    projectId: r.project_id,
+    taskId: r.task_id,
+    payload: r.payload,
+  }));
+}
+
+/** Reserves `count` seqs for a workspace and returns the first; the row lock serialises writers. */
+export async function reserveSeqs(tx: Tx, workspaceId: string, count: number): Promise<number> {
+  const result = await tx.execute<{ last_seq: string }>(sql`
+    insert into workspace_event_seq (workspace_id, last_seq) values (${workspaceId}, ${count})
+    on conflict (workspace_id) do update
+      set last_seq = workspace_event_seq.last_seq + ${count}, updated_at = now()
+    returning last_seq`);
+  return Number(result.rows[0]!.last_seq) - count + 1;
+}
+
+/** Stamps seq and published_at on the outbox rows and copies seq onto their activity rows. */
+export async function markPublished(tx: Tx, events: { id: number; seq: number }[]): Promise<void> {
+  if (events.length === 0) return;
+  const ids = events.map((e) => e.id);
+  const seqs = events.map((e) => e.seq);
+  await tx.execute(sql`
+    with v as (select * from unnest(${sql.param(ids)}::bigint[], ${sql.param(seqs)}::bigint[]) as v(id, seq)),
+    o as (
+      update outbox set seq = v.seq, published_at = now(), updated_at = now()
+      from v where outbox.id = v.id
+      returning outbox.activity_id, outbox.seq
+    )
+    update activities set event_seq = o.seq from o where activities.id = o.activity_id`);
+}
