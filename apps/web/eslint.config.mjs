@@ -16,8 +16,8 @@ export default [
     },
   },
   {
-    // The web app's one env module: the only file here that may read process.env.
-    files: ['src/lib/env.ts'],
+    // The env modules: server config (env.ts) and the build-time NEXT_PUBLIC_* values (public-env.ts).
+    files: ['src/lib/env.ts', 'src/lib/public-env.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 ];

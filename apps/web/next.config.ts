@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   transpilePackages: ['@teamflow/contracts'],
   turbopack: { root: monorepoRoot },
   poweredByHeader: false,
+  // The e2e suite builds into its own folder (NEXT_DIST_DIR) so it never replaces a developer's build.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
 };
 
 export default nextConfig;

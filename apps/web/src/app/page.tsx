@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { connection } from 'next/server';
 import type { Readiness } from '@teamflow/contracts/health';
 import { getApiHealth, type ApiHealth } from '@/lib/api-health';
@@ -15,6 +16,20 @@ export default async function HomePage() {
           A team&apos;s work in one place: board, async updates, work log, progress and AI.
         </p>
       </header>
+      <nav aria-label="Get started" className="flex gap-3">
+        <Link
+          href="/workspaces"
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+        >
+          Open your workspaces
+        </Link>
+        <Link
+          href="/signup"
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+        >
+          Create an account
+        </Link>
+      </nav>
       <ApiStatusCard health={health} />
     </main>
   );

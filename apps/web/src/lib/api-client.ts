@@ -1,0 +1,89 @@
+import { AccessTokenResponse } from '@teamflow/contracts/auth';
+import { type z } from 'zod';
+import { networkError, toApiError } from './api-error';
+import { publicApiUrl } from './public-env';
+
+// The access token lives only in this module's memory; the refresh token is an HttpOnly cookie.
+let accessToken: string | undefined;
+let refreshInFlight: Promise<boolean> | undefined;
+const sessionEndListeners = new Set<() => void>();
+
+export function setAccessToken(token: string | undefined): void {
+  accessToken = token;
+}
+
+/** Called when a silent refresh fails: the session is over and the UI should ask to sign in. */
+export function onSessionEnd(listener: () => void): () => void {
+  sessionEndListeners.add(listener);
+  return () => sessionEndListeners.delete(listener);
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+interface RequestOptions<S extends z.ZodType | undefined> {
+  body?: unknown;
+  /** Parses the response body; omit for 204 responses. */
+  schema?: S;
+  signal?: AbortSignal;
+}
+
+type Result<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+async function send(method: Method, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  try {
+    return await fetch(`${publicApiUrl}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'include',
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw networkError(error);
+  }
+}
+
+/**
+ * Trades the refresh cookie for a new access token. Concurrent callers share one request: the api
+ * rotates the cookie on every refresh and treats a reused one as theft.
+ */
+export function refreshAccessToken(): Promise<boolean> {
+  refreshInFlight ??= (async () => {
+    try {
+      const res = await send('POST', '/auth/refresh', undefined);
+      if (!res.ok) {
+        accessToken = undefined;
+        return false;
+      }
+      accessToken = AccessTokenResponse.parse(await res.json()).accessToken;
+      return true;
+    } finally {
+      refreshInFlight = undefined;
+    }
+  })();
+  return refreshInFlight;
+}
+
+/** The one way the web app calls the api: JSON in and out, one silent refresh on 401, typed errors. */
+export async function apiRequest<S extends z.ZodType | undefined = undefined>(
+  method: Method,
+  path: string,
+  options: RequestOptions<S> = {},
+): Promise<Result<S>> {
+  let res = await send(method, path, options.body, options.signal);
+  const mayRefresh = res.status === 401 && !path.startsWith('/auth/');
+  if (mayRefresh) {
+    if (await refreshAccessToken()) {
+      res = await send(method, path, options.body, options.signal);
+    } else {
+      sessionEndListeners.forEach((listener) => listener());
+    }
+  }
+  if (!res.ok) throw await toApiError(res);
+  if (!options.schema || res.status === 204) return undefined as Result<S>;
+  return options.schema.parse(await res.json()) as Result<S>;
+}

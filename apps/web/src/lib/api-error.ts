@@ -1,0 +1,50 @@
+import { ErrorResponse, FieldError, type ErrorCode } from '@teamflow/contracts/common';
+import { z } from 'zod';
+
+/** Every failed api call surfaces as this one error type, carrying the api's error body. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: unknown,
+    readonly requestId: string | undefined,
+  ) {
+    super(message);
+  }
+
+  /** Per-field messages from a 400 VALIDATION_ERROR, if the api sent them. */
+  get fieldErrors(): FieldError[] {
+    const parsed = z.array(FieldError).safeParse(this.details);
+    return parsed.success ? parsed.data : [];
+  }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+/** Turns any non-2xx response into an ApiError, tolerating bodies that are not the api's shape (e.g. a proxy's 502). */
+export async function toApiError(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => undefined);
+  const parsed = ErrorResponse.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details, requestId } = parsed.data.error;
+    return new ApiError(res.status, code, message, details, requestId);
+  }
+  const code: ErrorCode = res.status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_ERROR';
+  return new ApiError(
+    res.status,
+    code,
+    `Unexpected answer from the server (HTTP ${res.status})`,
+    undefined,
+    undefined,
+  );
+}
+
+export function networkError(cause: unknown): ApiError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new ApiError(0, 'SERVICE_UNAVAILABLE', `Cannot reach the server (${reason})`, undefined, undefined);
+}

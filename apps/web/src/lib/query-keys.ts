@@ -1,0 +1,10 @@
+// Every TanStack Query key in one place, so invalidation and optimistic updates hit the same entries.
+export const queryKeys = {
+  session: ['session'] as const,
+  workspaces: ['workspaces'] as const,
+  projects: (workspaceId: string) => ['workspaces', workspaceId, 'projects'] as const,
+  members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,
+  labels: (workspaceId: string) => ['workspaces', workspaceId, 'labels'] as const,
+  project: (projectId: string) => ['projects', projectId] as const,
+  boardTasks: (projectId: string) => ['projects', projectId, 'tasks'] as const,
+};

@@ -1,0 +1,72 @@
+'use client';
+
+import Link from 'next/link';
+import { useProject } from '@/modules/projects/hooks/use-projects';
+import { FormError } from '@/modules/ui/components/form-error';
+import { Skeleton } from '@/modules/ui/components/skeleton';
+import { useCan } from '@/modules/workspaces/hooks/use-permission';
+import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
+import { useBoardTasks } from '../hooks/use-board-tasks';
+import { useWorkspaceDirectory } from '../hooks/use-workspace-directory';
+import { Board } from './board';
+import { BoardSkeleton } from './board-skeleton';
+import { ConflictDialog } from './conflict-dialog';
+import { TaskDrawer } from './task-drawer';
+
+export function BoardPage({ workspaceId, projectId }: { workspaceId: string; projectId: string }) {
+  const project = useProject(projectId);
+  const tasks = useBoardTasks(projectId);
+  const directory = useWorkspaceDirectory(workspaceId);
+  const { workspace } = useWorkspace(workspaceId);
+  const canEdit = useCan(workspaceId, 'task.update');
+  const canCreate = useCan(workspaceId, 'task.create');
+  const error = project.error ?? tasks.error;
+
+  return (
+    <main className="flex flex-col gap-4 py-6">
+      <div className="flex flex-wrap items-end justify-between gap-2 px-6">
+        <div>
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+            <Link href={`/w/${workspaceId}`} className="hover:text-indigo-700">
+              {workspace?.name ?? 'Workspace'}
+            </Link>{' '}
+            / Board
+          </nav>
+          {project.data ? (
+            <h1 className="text-2xl font-bold tracking-tight">
+              {project.data.name}{' '}
+              <span className="text-base font-medium text-slate-500">{project.data.key}</span>
+            </h1>
+          ) : (
+            <Skeleton className="mt-1 h-8 w-64" />
+          )}
+        </div>
+        {workspace && !canEdit ? (
+          <p className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-800">
+            You are a {workspace.role} here: the board is read-only.
+          </p>
+        ) : null}
+      </div>
+      {error ? (
+        <div className="px-6">
+          <FormError message={error.message} />
+        </div>
+      ) : tasks.data ? (
+        <>
+          {tasks.data.length === 0 ? (
+            <p className="px-6 text-sm text-slate-600">
+              {canCreate
+                ? 'This board is empty. Type a title under any column and press Enter to add the first task.'
+                : 'This board has no tasks yet.'}
+            </p>
+          ) : null}
+          <Board projectId={projectId} tasks={tasks.data} directory={directory} canEdit={canEdit} />
+        </>
+      ) : (
+        <BoardSkeleton />
+      )}
+      <TaskDrawer tasks={tasks.data} readOnly={!canEdit} />
+      <ConflictDialog />
+    </main>
+  );
+}

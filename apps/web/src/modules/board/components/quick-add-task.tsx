@@ -1,0 +1,60 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { TaskCreate } from '@teamflow/contracts/tasks';
+import { useForm } from 'react-hook-form';
+import { applyApiErrors } from '@/lib/apply-api-field-errors';
+import { STATUS_LABEL, type BoardStatus } from '../board-columns';
+import { useCreateTask } from '../hooks/use-create-task';
+
+const QuickAdd = TaskCreate.pick({ title: true });
+
+/** One line at the foot of a column: type a title, press Enter, the task lands in this column. */
+export function QuickAddTask({ projectId, status }: { projectId: string; status: BoardStatus }) {
+  const createTask = useCreateTask(projectId);
+  const form = useForm({ resolver: zodResolver(QuickAdd), defaultValues: { title: '' } });
+  const error = form.formState.errors.title?.message ?? form.formState.errors.root?.message;
+  const label = `Add a task to ${STATUS_LABEL[status]}`;
+
+  const onSubmit = form.handleSubmit(async ({ title }) => {
+    try {
+      await createTask.mutateAsync({ title, status });
+      form.reset({ title: '' });
+      form.setFocus('title');
+    } catch (err) {
+      applyApiErrors(err, form.setError, ['title']);
+    }
+  });
+
+  return (
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label={label}
+      className="flex flex-col gap-1"
+    >
+      <div className="flex gap-1">
+        <input
+          aria-label={label}
+          placeholder="+ Add a task"
+          aria-invalid={error ? true : undefined}
+          className="min-w-0 flex-1 rounded-md border border-transparent bg-transparent px-2 py-1.5 text-sm placeholder:text-slate-500 hover:border-slate-300 focus:border-indigo-500 focus:bg-white focus:outline-none"
+          {...form.register('title')}
+        />
+        <button
+          type="submit"
+          aria-label={`Add task to ${STATUS_LABEL[status]}`}
+          disabled={form.formState.isSubmitting}
+          className="rounded-md px-2 text-sm font-medium text-indigo-700 hover:bg-indigo-50 disabled:text-slate-400"
+        >
+          Add
+        </button>
+      </div>
+      {error ? (
+        <p role="alert" className="px-2 text-xs text-rose-700">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

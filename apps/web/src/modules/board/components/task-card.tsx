@@ -1,0 +1,84 @@
+import type { Task } from '@teamflow/contracts/tasks';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { initials } from '@/lib/initials';
+import type { WorkspaceDirectory } from '../hooks/use-workspace-directory';
+import { PriorityBadge } from './priority-badge';
+
+const dueFormat = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+interface TaskCardProps {
+  task: Task;
+  directory: WorkspaceDirectory;
+  /** The drag handle, present only for roles that may move tasks. */
+  handle?: ReactNode;
+  dragging?: boolean;
+}
+
+export function TaskCard({ task, directory, handle, dragging = false }: TaskCardProps) {
+  const assignees = task.assigneeIds.map((id) => directory.people.get(id)).filter((p) => p !== undefined);
+  const labels = task.labelIds.map((id) => directory.labels.get(id)).filter((l) => l !== undefined);
+  return (
+    <article
+      aria-label={`${task.key}: ${task.title}`}
+      data-task-key={task.key}
+      className={`flex gap-2 rounded-lg border bg-white p-3 shadow-sm ${dragging ? 'border-indigo-400 shadow-lg' : 'border-slate-200'}`}
+    >
+      {handle}
+      <div className="flex min-w-0 flex-1 flex-col gap-2">
+        <div className="flex items-center justify-between gap-2">
+          <span className="text-xs font-semibold text-slate-500">{task.key}</span>
+          <PriorityBadge priority={task.priority} />
+        </div>
+        <Link
+          href={`?task=${task.id}`}
+          scroll={false}
+          className="text-sm leading-snug font-medium text-slate-900 hover:text-indigo-700"
+        >
+          {task.title}
+        </Link>
+        {labels.length > 0 ? (
+          <ul aria-label="Labels" className="flex flex-wrap gap-1">
+            {labels.map((label) => (
+              <li
+                key={label.id}
+                className="rounded-full px-2 py-0.5 text-[11px] font-medium text-white"
+                style={{ backgroundColor: label.color }}
+              >
+                {label.name}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="flex items-center gap-3 text-xs text-slate-600">
+          {task.dueDate ? (
+            <span>
+              <span className="sr-only">Due </span>
+              <time dateTime={task.dueDate}>{dueFormat.format(new Date(task.dueDate))}</time>
+            </span>
+          ) : null}
+          {task.storyPoints ? (
+            <span
+              className="rounded bg-slate-100 px-1.5 py-0.5"
+              aria-label={`${task.storyPoints} story points`}
+            >
+              {task.storyPoints} pt
+            </span>
+          ) : null}
+          <span className="ml-auto flex -space-x-1">
+            {assignees.map((person) => (
+              <span
+                key={person.id}
+                title={person.name}
+                aria-label={`Assigned to ${person.name}`}
+                className="flex h-6 w-6 items-center justify-center rounded-full border-2 border-white bg-indigo-100 text-[10px] font-bold text-indigo-800"
+              >
+                {initials(person.name)}
+              </span>
+            ))}
+          </span>
+        </div>
+      </div>
+    </article>
+  );
+}

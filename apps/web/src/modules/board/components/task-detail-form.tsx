@@ -1,0 +1,168 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { TaskPriority, TaskStatus, TaskUpdate, type Task } from '@teamflow/contracts/tasks';
+import { useEffect } from 'react';
+import { useForm, type FieldNamesMarkedBoolean } from 'react-hook-form';
+import { type z } from 'zod';
+import { applyApiErrors } from '@/lib/apply-api-field-errors';
+import { Button } from '@/modules/ui/components/button';
+import { FormError } from '@/modules/ui/components/form-error';
+import { SelectField } from '@/modules/ui/components/select-field';
+import { TextField } from '@/modules/ui/components/text-field';
+import { showToast } from '@/modules/ui/stores/toast-store';
+import { STATUS_LABEL } from '../board-columns';
+import { currentTaskFromConflict } from '../hooks/conflict-from-error';
+import { putTaskInBoard } from '../hooks/task-cache';
+import { useUpdateTask } from '../hooks/use-update-task';
+import { useConflictStore, type ConflictField } from '../stores/conflict-store';
+import { useQueryClient } from '@tanstack/react-query';
+
+const TaskDetails = TaskUpdate.pick({
+  version: true,
+  title: true,
+  description: true,
+  status: true,
+  priority: true,
+  storyPoints: true,
+  dueDate: true,
+});
+type TaskDetails = z.infer<typeof TaskDetails>;
+const FIELDS = ['title', 'description', 'status', 'priority', 'storyPoints', 'dueDate'] as const;
+
+function detailsOf(task: Task): TaskDetails {
+  return {
+    version: task.version,
+    title: task.title,
+    description: task.description,
+    status: task.status,
+    priority: task.priority,
+    storyPoints: task.storyPoints,
+    dueDate: task.dueDate,
+  };
+}
+
+/** Only what the user changed goes to the api, so "apply mine again" re-applies just that. */
+function changedFields(
+  values: TaskDetails,
+  dirty: Partial<FieldNamesMarkedBoolean<TaskDetails>>,
+): Partial<TaskDetails> {
+  return Object.fromEntries(FIELDS.filter((f) => dirty[f]).map((f) => [f, values[f]]));
+}
+
+function asText(changes: Partial<TaskDetails>): Partial<Record<ConflictField, string>> {
+  return Object.fromEntries(
+    Object.entries(changes).map(([field, value]) => [
+      field,
+      field === 'status' ? STATUS_LABEL[value as TaskStatus] : value === null ? '' : String(value),
+    ]),
+  );
+}
+
+const emptyToNull = (value: string | null) => (value === null || value.trim() === '' ? null : value);
+
+export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boolean }) {
+  const queryClient = useQueryClient();
+  const updateTask = useUpdateTask();
+  const openConflict = useConflictStore((s) => s.open);
+  const form = useForm({ resolver: zodResolver(TaskDetails), defaultValues: detailsOf(task) });
+  const { errors, isSubmitting, isDirty } = form.formState;
+  // The form holds the version its values are based on; a newer one on the server means the save conflicts.
+  const resetTo = (next: Task) => form.reset(detailsOf(next));
+
+  // Someone else's change arrived while the user had not started editing: just show it.
+  useEffect(() => {
+    if (!form.formState.isDirty && task.version !== form.getValues('version')) form.reset(detailsOf(task));
+  }, [task, form]);
+
+  const save = async (changes: Partial<TaskDetails>, version: number) => {
+    try {
+      const saved = await updateTask.mutateAsync({ taskId: task.id, body: { ...changes, version } });
+      resetTo(saved);
+      showToast({ tone: 'success', title: `${saved.key} saved` });
+    } catch (error) {
+      const theirs = currentTaskFromConflict(error);
+      if (!theirs) return applyApiErrors(error, form.setError, FIELDS);
+      openConflict({
+        theirs,
+        mine: asText(changes),
+        applyMine: (current) => void save(changes, current.version),
+        keepTheirs: (current) => {
+          putTaskInBoard(queryClient, current);
+          resetTo(current);
+        },
+      });
+    }
+  };
+
+  const onSubmit = form.handleSubmit((values) =>
+    save(changedFields(values, form.formState.dirtyFields), values.version),
+  );
+
+  return (
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label={`Edit ${task.key}`}
+      className="flex flex-col gap-4"
+    >
+      <fieldset disabled={readOnly} className="flex flex-col gap-4">
+        <TextField label="Title" error={errors.title?.message} {...form.register('title')} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="task-description" className="text-sm font-medium text-slate-700">
+            Description
+          </label>
+          <textarea
+            id="task-description"
+            rows={6}
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none disabled:bg-slate-50"
+            placeholder={readOnly ? 'No description' : 'Add details, links, acceptance criteria…'}
+            {...form.register('description', { setValueAs: emptyToNull })}
+          />
+          {errors.description ? <p className="text-sm text-rose-700">{errors.description.message}</p> : null}
+        </div>
+        <div className="grid grid-cols-2 gap-4">
+          <SelectField
+            label="Status"
+            options={TaskStatus.options.map((s) => [s, STATUS_LABEL[s]])}
+            {...form.register('status')}
+          />
+          <SelectField
+            label="Priority"
+            options={TaskPriority.options.map((p) => [p, p.charAt(0).toUpperCase() + p.slice(1)])}
+            {...form.register('priority')}
+          />
+          <TextField
+            label="Story points"
+            type="number"
+            min={1}
+            max={21}
+            error={errors.storyPoints?.message}
+            {...form.register('storyPoints', {
+              setValueAs: (v: string | number | null) => (v === '' || v === null ? null : Number(v)),
+            })}
+          />
+          <TextField
+            label="Due date"
+            type="date"
+            error={errors.dueDate?.message}
+            {...form.register('dueDate', { setValueAs: (v: string | null) => (v ? v : null) })}
+          />
+        </div>
+      </fieldset>
+      <FormError message={errors.root?.message} />
+      {readOnly ? (
+        <p className="text-sm text-slate-600">You can view this task; your role does not allow editing it.</p>
+      ) : (
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" disabled={!isDirty || isSubmitting} onClick={() => resetTo(task)}>
+            Discard changes
+          </Button>
+          <Button type="submit" disabled={!isDirty || isSubmitting}>
+            {isSubmitting ? 'Saving…' : 'Save changes'}
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import * as Dialog from '@radix-ui/react-dialog';
+import type { Task } from '@teamflow/contracts/tasks';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { STATUS_LABEL } from '../board-columns';
+import { TaskDetailForm } from './task-detail-form';
+
+const createdFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The task named by `?task=` in a side drawer; closing it drops the parameter. */
+export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; readOnly: boolean }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const taskId = useSearchParams().get('task');
+  const task = taskId ? tasks?.find((t) => t.id === taskId) : undefined;
+
+  return (
+    <Dialog.Root
+      open={taskId !== null}
+      onOpenChange={(open) => !open && router.push(pathname, { scroll: false })}
+    >
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/20" />
+        <Dialog.Content className="fixed inset-y-0 right-0 z-40 flex w-[min(32rem,100vw)] flex-col overflow-y-auto bg-white p-6 shadow-2xl">
+          <div className="mb-4 flex items-start justify-between gap-4">
+            <div>
+              <Dialog.Title className="text-lg font-semibold">{task ? task.key : 'Task'}</Dialog.Title>
+              <Dialog.Description className="text-sm text-slate-600">
+                {task
+                  ? `${STATUS_LABEL[task.status]} · version ${task.version} · created ${createdFormat.format(new Date(task.createdAt))}`
+                  : tasks
+                    ? 'This task does not exist or was deleted.'
+                    : 'Loading the task…'}
+              </Dialog.Description>
+            </div>
+            <Dialog.Close
+              aria-label="Close task details"
+              className="rounded px-2 text-xl text-slate-500 hover:bg-slate-100"
+            >
+              ×
+            </Dialog.Close>
+          </div>
+          {task ? <TaskDetailForm key={task.id} task={task} readOnly={readOnly} /> : null}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import { LabelList, type Label } from '@teamflow/contracts/labels';
+import type { UserSummary } from '@teamflow/contracts/users';
+import { MemberList } from '@teamflow/contracts/workspaces';
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+
+export interface WorkspaceDirectory {
+  people: Map<string, UserSummary>;
+  labels: Map<string, Label>;
+}
+
+/** Members and labels of a workspace, by id, so cards can show initials and label chips. */
+export function useWorkspaceDirectory(workspaceId: string): WorkspaceDirectory {
+  const members = useQuery({
+    queryKey: queryKeys.members(workspaceId),
+    queryFn: ({ signal }) =>
+      apiRequest('GET', `/workspaces/${workspaceId}/members`, { schema: MemberList, signal }),
+    staleTime: 5 * 60_000,
+  });
+  const labels = useQuery({
+    queryKey: queryKeys.labels(workspaceId),
+    queryFn: ({ signal }) =>
+      apiRequest('GET', `/workspaces/${workspaceId}/labels`, { schema: LabelList, signal }),
+    staleTime: 5 * 60_000,
+  });
+  return {
+    people: new Map((members.data?.items ?? []).map((m) => [m.user.id, m.user])),
+    labels: new Map((labels.data?.items ?? []).map((l) => [l.id, l])),
+  };
+}

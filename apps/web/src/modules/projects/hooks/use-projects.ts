@@ -1,0 +1,33 @@
+'use client';
+
+import { Project, ProjectList, type ProjectCreate } from '@teamflow/contracts/projects';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+
+export function useProjects(workspaceId: string) {
+  return useQuery({
+    queryKey: queryKeys.projects(workspaceId),
+    queryFn: async ({ signal }) =>
+      (await apiRequest('GET', `/workspaces/${workspaceId}/projects`, { schema: ProjectList, signal })).items,
+  });
+}
+
+export function useProject(projectId: string) {
+  return useQuery({
+    queryKey: queryKeys.project(projectId),
+    queryFn: ({ signal }) => apiRequest('GET', `/projects/${projectId}`, { schema: Project, signal }),
+  });
+}
+
+export function useCreateProject(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProjectCreate) =>
+      apiRequest('POST', `/workspaces/${workspaceId}/projects`, { body, schema: Project }),
+    onSuccess: (created) => {
+      queryClient.setQueryData(queryKeys.project(created.id), created);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects(workspaceId) });
+    },
+  });
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { Workspace, WorkspaceList, type WorkspaceCreate } from '@teamflow/contracts/workspaces';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+
+/** The caller's workspaces, each with the caller's role in it. */
+export function useWorkspaces() {
+  return useQuery({
+    queryKey: queryKeys.workspaces,
+    queryFn: async ({ signal }) =>
+      (await apiRequest('GET', '/workspaces', { schema: WorkspaceList, signal })).items,
+  });
+}
+
+export function useWorkspace(workspaceId: string): { workspace: Workspace | undefined; isPending: boolean } {
+  const { data, isPending } = useWorkspaces();
+  return { workspace: data?.find((w) => w.id === workspaceId), isPending };
+}
+
+export function useCreateWorkspace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WorkspaceCreate) => apiRequest('POST', '/workspaces', { body, schema: Workspace }),
+    onSuccess: (created) => {
+      queryClient.setQueryData<Workspace[]>(queryKeys.workspaces, (list) => [...(list ?? []), created]);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true });
+    },
+  });
+}

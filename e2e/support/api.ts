@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+
+// Test-side api calls: set up data and change it "behind the page's back".
+export const PASSWORD = 'e2e-password-1';
+
+export function apiUrl(): string {
+  const url = process.env.E2E_API_URL;
+  if (!url) throw new Error('E2E_API_URL is not set: run through playwright.config.ts (global setup)');
+  return url;
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}@e2e.teamflow.dev`;
+}
+
+async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${apiUrl()}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+interface TaskBody {
+  id: string;
+  key: string;
+  title: string;
+  version: number;
+}
+
+export interface Board {
+  ownerToken: string;
+  workspaceId: string;
+  projectId: string;
+  task: TaskBody;
+  boardPath: string;
+}
+
+export async function registerUser(email: string, name: string): Promise<string> {
+  const session = await call<{ accessToken: string }>('POST', '/auth/register', undefined, {
+    email,
+    name,
+    password: PASSWORD,
+  });
+  return session.accessToken;
+}
+
+/** An owner with a workspace, a project (key KEY) and one task in To do. */
+export async function createBoard(ownerEmail: string, taskTitle: string): Promise<Board> {
+  const ownerToken = await registerUser(ownerEmail, 'Olive Owner');
+  const workspace = await call<{ id: string }>('POST', '/workspaces', ownerToken, { name: 'E2E workspace' });
+  const project = await call<{ id: string }>('POST', `/workspaces/${workspace.id}/projects`, ownerToken, {
+    name: 'E2E project',
+    key: 'KEY',
+  });
+  const task = await call<TaskBody>('POST', `/projects/${project.id}/tasks`, ownerToken, {
+    title: taskTitle,
+    priority: 'high',
+    storyPoints: 3,
+    dueDate: '2030-05-17',
+  });
+  return {
+    ownerToken,
+    workspaceId: workspace.id,
+    projectId: project.id,
+    task,
+    boardPath: `/w/${workspace.id}/p/${project.id}`,
+  };
+}
+
+/** Invites the email with the role and accepts as that (newly registered) user. */
+export async function addMember(
+  board: Board,
+  email: string,
+  name: string,
+  role: 'viewer' | 'member',
+): Promise<void> {
+  const { inviteUrl } = await call<{ inviteUrl: string }>(
+    'POST',
+    `/workspaces/${board.workspaceId}/invitations`,
+    board.ownerToken,
+    { email, role },
+  );
+  const token = inviteUrl.split('/').pop() ?? '';
+  const memberToken = await registerUser(email, name);
+  await call('POST', `/invitations/${token}/accept`, memberToken);
+}
+
+export async function updateTask(
+  token: string,
+  taskId: string,
+  body: Record<string, unknown>,
+): Promise<TaskBody> {
+  return call<TaskBody>('PATCH', `/tasks/${taskId}`, token, body);
+}

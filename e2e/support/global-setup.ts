@@ -1,0 +1,69 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { dropDatabase } from './database';
+import { freePort } from './free-port';
+import { REPO_ROOT, run, start, stop, waitForUrl } from './processes';
+
+const API_DIR = join(REPO_ROOT, 'apps', 'api');
+const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
+const NEXT_BIN = join(WEB_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
+// The e2e build has its own output folder so it never replaces a developer's `.next`.
+const WEB_DIST_DIR = '.next/e2e';
+
+/**
+ * Builds and starts the real api (own database and Redis key prefix) and the production web build
+ * pointed at it. Returns the teardown, which stops both and drops the database.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const runId = randomBytes(4).toString('hex');
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  // Both on "localhost": same site, so the SameSite=Strict refresh cookie travels from web to api.
+  const apiUrl = `http://localhost:${apiPort}`;
+  const webUrl = `http://localhost:${webPort}`;
+  const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgres://root@127.0.0.1:5432/teamflow_e2e_${runId}`;
+
+  let api: ChildProcess | undefined;
+  let web: ChildProcess | undefined;
+  const teardown = async () => {
+    await Promise.all([stop(web), stop(api)]);
+    await dropDatabase(databaseUrl);
+  };
+
+  try {
+    await run('api-build', process.execPath, ['build.mjs'], API_DIR, {});
+    api = start('api', process.execPath, ['dist/server.js'], API_DIR, {
+      NODE_ENV: 'test',
+      API_PORT: String(apiPort),
+      API_URL: apiUrl,
+      DATABASE_URL: databaseUrl,
+      REDIS_KEY_PREFIX: `tf:e2e:${runId}:`,
+      WEB_ORIGIN: webUrl,
+      RATE_LIMIT_DEFAULT_PER_MINUTE: '100000',
+      RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+      LOGIN_LOCKOUT_ATTEMPTS: '1000',
+      LOG_LEVEL: 'warn',
+    });
+    const webEnv = {
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: WEB_DIST_DIR,
+      API_URL: apiUrl,
+      NEXT_PUBLIC_API_URL: apiUrl,
+    };
+    // The build runs while the api migrates its fresh database.
+    await Promise.all([
+      run('web-build', process.execPath, [NEXT_BIN, 'build'], WEB_DIR, webEnv),
+      waitForUrl(`${apiUrl}/health/ready`, 'api', 60_000),
+    ]);
+    web = start('web', process.execPath, [NEXT_BIN, 'start', '-p', String(webPort)], WEB_DIR, webEnv);
+    await waitForUrl(`${webUrl}/login`, 'web', 60_000);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+
+  // Workers inherit these.
+  process.env.E2E_API_URL = apiUrl;
+  process.env.E2E_WEB_URL = webUrl;
+  return teardown;
+}
