@@ -2,7 +2,25 @@
 // `npm test`: every check a change must pass — formatting, import cycles, migration drift, lint,
 // typecheck and every test suite on real PostgreSQL and Redis. Ends with one line: `N passed, N failed`.
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { assertNode, install, root, run, turbo, turboEnv } from './lib.mjs';
+
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Debian's Chromium runs the e2e suite (Playwright never downloads a browser here); installed when missing and we may. */
+async function ensureChromium() {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `✖ ${CHROMIUM} is missing: install Debian's chromium (sudo apt-get install -y chromium) or set E2E_CHROMIUM.`,
+    );
+    return false;
+  }
+  console.log('Installing chromium with apt-get');
+  await run('apt-get', ['update', '-qq'], { quiet: true });
+  await run('apt-get', ['install', '-y', '-qq', 'chromium'], { quiet: true });
+  return existsSync(CHROMIUM);
+}
 
 assertNode();
 await install();
@@ -57,6 +75,27 @@ for (const m of suites.output.matchAll(/Test Suites:([^\n]*)\n[^\n]*Tests:([^\n]
 if (suites.code !== 0) {
   failures.push('test suites');
   if (failed === 0) failed++;
+}
+
+console.log('\n▸ end-to-end (Playwright in Debian Chromium, production web build, real api)');
+if (!(await ensureChromium())) {
+  failed++;
+  failures.push('e2e (no Chromium)');
+} else {
+  const e2e = await run(join(root, 'e2e', 'node_modules', '.bin', 'playwright'), ['test'], {
+    env: turboEnv,
+    capture: true,
+    cwd: join(root, 'e2e'),
+  });
+  // Playwright's list reporter ends with lines like "  5 passed (31.2s)" and "  1 failed".
+  const e2ePassed = Number(/^\s*(\d+) passed/m.exec(e2e.output)?.[1] ?? 0);
+  const e2eFailed = Number(/^\s*(\d+) failed/m.exec(e2e.output)?.[1] ?? 0);
+  passed += e2ePassed;
+  failed += e2eFailed;
+  if (e2e.code !== 0) {
+    failures.push('e2e');
+    if (e2eFailed === 0) failed++;
+  }
 }
 
 console.log(`\n${failures.length ? `✖ failed: ${failures.join(', ')}` : '✓ all checks passed'}`);

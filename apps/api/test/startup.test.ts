@@ -56,7 +56,6 @@ describe.each(Object.entries(ENTRIES))('%s start-up', (_name, entry) => {
 
 describe('prepare', () => {
   it('creates a missing database, migrates it and seeds the demo once', async () => {
-     
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `${url.pathname}_prepare`;
     const first = await run(ENTRIES.prepare, { DATABASE_URL: url.toString() });
