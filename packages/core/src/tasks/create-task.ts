@@ -3,6 +3,7 @@ import type { Task, TaskCreate } from '@teamflow/contracts/tasks';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
+import { nextTaskNumber } from '../projects/projects.repository';
 import { POSITION_GAP } from './positions';
 import { assertReferences, unique } from './task-references';
 import { toTask } from './task.mapper';
@@ -62,7 +63,12 @@ export async function createTask(
     version: 1,
     at: at.toISOString(),
   };
-  const row = await insertTaskWithEvent(deps.db, task, ctx.actor, event, POSITION_GAP);
+  // Numbering is its own short statement: the project row is locked for microseconds, not for the
+  // whole insert, so creates in one project run side by side. A create that then fails leaves a
+  // gap in the numbers (as in most trackers); numbers stay unique and increasing.
+  const numbered = await nextTaskNumber(deps.db, projectId);
+  if (!numbered) throw notFound('Project');
+  const row = await insertTaskWithEvent(deps.db, task, numbered, ctx.actor, event, POSITION_GAP);
   if (!row) throw notFound('Project');
   return toTask({ ...row, assigneeIds, labelIds });
 }

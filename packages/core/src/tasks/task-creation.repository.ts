@@ -22,26 +22,22 @@ export interface NewTask {
 }
 
 /**
- * Creates a task in ONE statement: takes the next number from the project, appends the card to
- * its column, links assignees and labels, and writes the activity and outbox rows (what
- * `recordChange` writes for other changes). A single statement is atomic on its own and holds the
- * project row's lock only while it runs, so creates in one project do not queue behind a
- * multi-round-trip transaction. `event` is the outbox payload; the database fills in the number,
- * key and position it decides.
+ * Creates a task in ONE statement: appends the card to its column, links assignees and labels,
+ * and writes the activity and outbox rows (what `recordChange` writes for other changes). A single
+ * statement is atomic on its own. The number was taken just before (see `nextTaskNumber`), so no
+ * project-wide lock is held while this runs. `event` is the outbox payload; the database fills in
+ * the position it decides.
  */
 export async function insertTaskWithEvent(
   db: DbOrTx,
   task: NewTask,
+  numbered: { number: number; key: string },
   actor: { id: string },
   event: Record<string, unknown>,
   gap: number,
 ): Promise<(TaskRow & { projectKey: string }) | undefined> {
   const result = await db.execute<{ number: number; position: number; project_key: string }>(sql`
-    with p as (
-      update projects set task_counter = task_counter + 1
-      where id = ${task.projectId} and deleted_at is null
-      returning task_counter, key
-    ),
+    with p as (select ${numbered.number}::int as task_counter, ${numbered.key}::text as key),
     t as (
       insert into tasks (id, workspace_id, project_id, number, title, description, status, priority, story_points,
                          due_date, position, parent_id, created_by, completed_at, created_at, updated_at)
