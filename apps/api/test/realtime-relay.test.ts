@@ -1,11 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
-import { dropDatabase, ensureDatabase, runMigrations } from '@teamflow/db/setup';
 import { auth, createTeam, V1, type TeamFixture } from './harness';
-import { connectClient, startLiveApi, until, type Client, type LiveApi } from './realtime-harness';
+import { PrivateRedis } from './private-redis';
+import {
+  connectClient,
+  isolatedStore,
+  startLiveApi,
+  until,
+  type Client,
+  type LiveApi,
+} from './realtime-harness';
 
 /**
  * The relay's guarantees: a Redis outage delays events but loses none and repeats none, and
@@ -13,57 +17,12 @@ import { connectClient, startLiveApi, until, type Client, type LiveApi } from '.
  * redis-server of its own, so no other suite's relay takes its rows.
  */
 
-let port: number;
-let redis: ChildProcess | undefined;
-let databaseUrl: string;
+let redis: PrivateRedis;
+let store: Awaited<ReturnType<typeof isolatedStore>>;
 let one: LiveApi;
 let two: LiveApi;
 let team: TeamFixture;
 let watcher: Client;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port: free } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return free;
-}
-
-function pingRedis(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.setTimeout(500, () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.on('error', () => resolve(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (chunk) => {
-      socket.end();
-      resolve(chunk.toString().startsWith('+PONG'));
-    });
-  });
-}
-
-async function startRedis(): Promise<void> {
-  redis = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  await until('redis-server to answer', pingRedis);
-}
-
-async function killRedis(): Promise<void> {
-  const child = redis;
-  redis = undefined;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGKILL');
-  await exited;
-}
 
 async function outbox(): Promise<{ total: number; unpublished: number }> {
   const { rows } = await one.deps.pool.query<{ total: number; unpublished: number }>(
@@ -91,14 +50,9 @@ function expectNoRepeats(client: Client): void {
 }
 
 beforeAll(async () => {
-  port = await freePort();
-  await startRedis();
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `${url.pathname}_relay`;
-  databaseUrl = url.toString();
-  await ensureDatabase(databaseUrl);
-  await runMigrations(databaseUrl);
-  const env = { REDIS_URL: `redis://127.0.0.1:${port}`, DATABASE_URL: databaseUrl };
+  redis = await PrivateRedis.start();
+  store = await isolatedStore('relay');
+  const env = { ...store.overrides, REDIS_URL: redis.url };
   one = await startLiveApi(env);
   two = await startLiveApi(env);
   team = await createTeam(one);
@@ -111,8 +65,8 @@ afterAll(async () => {
   watcher?.socket.disconnect();
   await one?.close();
   await two?.close();
-  await killRedis();
-  if (databaseUrl) await dropDatabase(databaseUrl);
+  await redis?.kill();
+  await store?.drop();
 });
 
 describe('the outbox relay', () => {
@@ -121,12 +75,12 @@ describe('the outbox relay', () => {
     await Promise.all([one.relay.stop(), two.relay.stop()]);
     const titles = ['Outage 1', 'Outage 2', 'Outage 3', 'Outage 4', 'Outage 5'];
     for (const title of titles) await renameTask(title);
-    await killRedis();
+    await redis.kill();
     one.relay.start();
     two.relay.start();
     await sleep(2000);
     expect((await outbox()).unpublished).toBe(titles.length);
-    await startRedis();
+    await redis.restart();
     await until(
       'the held events to arrive',
       () => titles.every((t) => watcher.events.some((e) => e.data.title === t)),

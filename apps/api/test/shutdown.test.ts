@@ -1,20 +1,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connectionUrl } from '@teamflow/db/client';
+import { freePort } from './private-redis';
 
 // The real server process (src/server.ts), so SIGTERM handling is exercised as in production.
 const SERVER = join(__dirname, '..', 'src', 'server.ts');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(predicate: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
