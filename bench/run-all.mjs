@@ -5,7 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = [{ name: 'api', script: 'api/run.mjs' }];
+const BENCHES = [
+  { name: 'api', script: 'api/run.mjs' },
+  { name: 'realtime', script: 'realtime/run.mjs' },
+];
 
 const cwd = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2).filter((a) => a !== '--');
