@@ -99,3 +99,14 @@ export async function updateTask(
 ): Promise<TaskBody> {
   return call<TaskBody>('PATCH', `/tasks/${taskId}`, token, body);
 }
+
+export async function createLabel(board: Board, name: string, color = '#0ea5e9'): Promise<{ id: string }> {
+  return call<{ id: string }>('POST', `/workspaces/${board.workspaceId}/labels`, board.ownerToken, {
+    name,
+    color,
+  });
+}
+
+export async function createTask(board: Board, body: Record<string, unknown>): Promise<TaskBody> {
+  return call<TaskBody>('POST', `/projects/${board.projectId}/tasks`, board.ownerToken, body);
+}

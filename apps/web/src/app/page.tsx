@@ -12,7 +12,7 @@ export default async function HomePage() {
     <main className="mx-auto flex max-w-2xl flex-col gap-8 px-6 py-16">
       <header className="flex flex-col gap-2">
         <h1 className="text-4xl font-bold tracking-tight">TeamFlow</h1>
-        <p className="text-lg text-slate-600">
+        <p className="text-lg text-slate-600 dark:text-slate-400">
           A team&apos;s work in one place: board, async updates, work log, progress and AI.
         </p>
       </header>
@@ -25,7 +25,7 @@ export default async function HomePage() {
         </Link>
         <Link
           href="/signup"
-          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+          className="rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-4 py-2 text-sm font-medium hover:bg-slate-50"
         >
           Create an account
         </Link>
@@ -50,7 +50,7 @@ function ApiStatusCard({ health }: { health: ApiHealth }) {
         <h2 className="text-xl font-semibold">{headline(health)}</h2>
       </div>
       {health.kind === 'unreachable' ? (
-        <p className="mt-3 text-sm text-slate-700">
+        <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
           {capitalise(health.reason)}. Start it with <code className="font-mono">npm start</code> or check{' '}
           <code className="font-mono">API_URL</code>.
         </p>
@@ -90,7 +90,7 @@ function ReadinessChecks({ checks }: { checks: Readiness['checks'] }) {
     <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
       {entries.map(([name, state]) => (
         <div key={name} className="contents">
-          <dt className="text-slate-600">{checkLabel[name]}</dt>
+          <dt className="text-slate-600 dark:text-slate-400">{checkLabel[name]}</dt>
           <dd className={state === 'down' ? 'font-medium text-rose-700' : 'font-medium'}>
             {stateText[state]}
           </dd>

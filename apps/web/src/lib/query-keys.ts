@@ -7,4 +7,7 @@ export const queryKeys = {
   labels: (workspaceId: string) => ['workspaces', workspaceId, 'labels'] as const,
   project: (projectId: string) => ['projects', projectId] as const,
   boardTasks: (projectId: string) => ['projects', projectId, 'tasks'] as const,
+  task: (taskId: string) => ['tasks', taskId] as const,
+  taskComments: (taskId: string) => ['tasks', taskId, 'comments'] as const,
+  taskActivity: (taskId: string) => ['tasks', taskId, 'activity'] as const,
 };

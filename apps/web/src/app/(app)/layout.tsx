@@ -3,6 +3,8 @@
 import { Suspense, type ReactNode } from 'react';
 import { RequireSession } from '@/modules/auth/components/require-session';
 import { AppHeader } from '@/modules/shell/components/app-header';
+import { CommandPalette } from '@/modules/shell/components/command-palette';
+import { ShortcutHelp } from '@/modules/shell/components/shortcut-help';
 
 export default function SignedInLayout({ children }: { children: ReactNode }) {
   return (
@@ -10,6 +12,8 @@ export default function SignedInLayout({ children }: { children: ReactNode }) {
       <RequireSession>
         <AppHeader />
         {children}
+        <CommandPalette />
+        <ShortcutHelp />
       </RequireSession>
     </Suspense>
   );

@@ -51,7 +51,7 @@ export function LoginForm() {
             error={errors.password?.message}
             {...form.register('password')}
           />
-          <label className="flex items-center gap-2 text-sm text-slate-700">
+          <label className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
             <input type="checkbox" {...form.register('rememberMe')} /> Keep me signed in for 30 days
           </label>
           <FormError message={errors.root?.message} />

@@ -24,11 +24,11 @@ export function BoardColumn({ projectId, status, tasks, directory, canEdit }: Bo
     <section
       aria-label={STATUS_LABEL[status]}
       data-status={status}
-      className={`flex w-72 shrink-0 flex-col gap-2 rounded-xl p-2 ${isOver ? 'bg-indigo-50' : 'bg-slate-100'}`}
+      className={`flex w-72 shrink-0 flex-col gap-2 rounded-xl p-2 ${isOver ? 'bg-indigo-50' : 'bg-slate-100 dark:bg-slate-800'}`}
     >
-      <h2 className="flex items-center justify-between px-2 pt-1 text-sm font-semibold text-slate-700">
+      <h2 className="flex items-center justify-between px-2 pt-1 text-sm font-semibold text-slate-700 dark:text-slate-300">
         {STATUS_LABEL[status]}
-        <span className="rounded-full bg-white px-2 text-xs font-medium text-slate-500">
+        <span className="rounded-full bg-white dark:bg-slate-900 px-2 text-xs font-medium text-slate-500">
           {tasks.length}
           <span className="sr-only"> tasks</span>
         </span>
@@ -49,7 +49,7 @@ export function BoardColumn({ projectId, status, tasks, directory, canEdit }: Bo
             ),
           )}
           {tasks.length === 0 ? (
-            <li className="rounded-lg border border-dashed border-slate-300 px-3 py-4 text-center text-xs text-slate-500">
+            <li className="rounded-lg border border-dashed border-slate-300 dark:border-slate-600 px-3 py-4 text-center text-xs text-slate-500">
               {canEdit ? 'No tasks. Drag a card here or add one below.' : 'No tasks here.'}
             </li>
           ) : null}

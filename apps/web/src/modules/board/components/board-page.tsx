@@ -1,14 +1,17 @@
 'use client';
 
 import Link from 'next/link';
+import { useMemo } from 'react';
 import { useProject } from '@/modules/projects/hooks/use-projects';
 import { FormError } from '@/modules/ui/components/form-error';
 import { Skeleton } from '@/modules/ui/components/skeleton';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
+import { applyBoardFilters, useBoardFilters } from '../hooks/use-board-filters';
 import { useBoardTasks } from '../hooks/use-board-tasks';
 import { useWorkspaceDirectory } from '../hooks/use-workspace-directory';
 import { Board } from './board';
+import { BoardFilters } from './board-filters';
 import { BoardSkeleton } from './board-skeleton';
 import { ConflictDialog } from './conflict-dialog';
 import { TaskDrawer } from './task-drawer';
@@ -21,10 +24,15 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
   const canEdit = useCan(workspaceId, 'task.update');
   const canCreate = useCan(workspaceId, 'task.create');
   const error = project.error ?? tasks.error;
+  const { filters, setFilter, clear } = useBoardFilters();
+  const visible = useMemo(
+    () => (tasks.data ? applyBoardFilters(tasks.data, filters) : undefined),
+    [tasks.data, filters],
+  );
 
   return (
-    <main className="flex flex-col gap-4 py-6">
-      <div className="flex flex-wrap items-end justify-between gap-2 px-6">
+    <main className="flex min-w-0 flex-col gap-4 py-6">
+      <div className="flex flex-wrap items-end justify-between gap-2 px-4 sm:px-6">
         <div>
           <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
             <Link href={`/w/${workspaceId}`} className="hover:text-indigo-700">
@@ -35,7 +43,13 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           {project.data ? (
             <h1 className="text-2xl font-bold tracking-tight">
               {project.data.name}{' '}
-              <span className="text-base font-medium text-slate-500">{project.data.key}</span>
+              <span className="text-base font-medium text-slate-500">{project.data.key}</span>{' '}
+              <Link
+                href={`/w/${workspaceId}/p/${projectId}/list`}
+                className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+              >
+                List view
+              </Link>
             </h1>
           ) : (
             <Skeleton className="mt-1 h-8 w-64" />
@@ -47,6 +61,7 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           </p>
         ) : null}
       </div>
+      <BoardFilters filters={filters} directory={directory} setFilter={setFilter} clear={clear} />
       {error ? (
         <div className="px-6">
           <FormError message={error.message} />
@@ -54,13 +69,18 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
       ) : tasks.data ? (
         <>
           {tasks.data.length === 0 ? (
-            <p className="px-6 text-sm text-slate-600">
+            <p className="px-6 text-sm text-slate-600 dark:text-slate-400">
               {canCreate
                 ? 'This board is empty. Type a title under any column and press Enter to add the first task.'
                 : 'This board has no tasks yet.'}
             </p>
           ) : null}
-          <Board projectId={projectId} tasks={tasks.data} directory={directory} canEdit={canEdit} />
+          <Board
+            projectId={projectId}
+            tasks={visible ?? tasks.data}
+            directory={directory}
+            canEdit={canEdit}
+          />
         </>
       ) : (
         <BoardSkeleton />

@@ -122,7 +122,9 @@ export function Board({ projectId, tasks, directory, canEdit }: BoardProps) {
 
   const activeTask = activeId ? tasksById.get(activeId) : undefined;
   const board = (
-    <div className="flex items-start gap-4 overflow-x-auto px-6 pb-6">
+    // `relative` keeps the cards' absolutely positioned sr-only text inside the scroller:
+    // without it a phone-width page pans sideways.
+    <div className="relative flex items-start gap-4 overflow-x-auto px-4 pb-6 sm:px-6">
       {BOARD_STATUSES.map((status) => (
         <BoardColumn
           key={status}

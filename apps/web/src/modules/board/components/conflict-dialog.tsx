@@ -39,18 +39,18 @@ export function ConflictDialog() {
     <Dialog.Root open={conflict !== null} onOpenChange={(open) => !open && close()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl">
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white dark:bg-slate-900 p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold">
             Someone else changed {conflict?.theirs.key}
           </Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">
+          <Dialog.Description className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             Your change was not saved because the task is now at version {conflict?.theirs.version}. Choose
             which to keep.
           </Dialog.Description>
           {conflict ? (
             <table className="mt-4 w-full text-left text-sm">
               <thead>
-                <tr className="border-b border-slate-200 text-slate-500">
+                <tr className="border-b border-slate-200 dark:border-slate-700 text-slate-500">
                   <th scope="col" className="py-2 pr-3 font-medium">
                     Field
                   </th>
@@ -64,8 +64,8 @@ export function ConflictDialog() {
               </thead>
               <tbody>
                 {fields.map((field) => (
-                  <tr key={field} className="border-b border-slate-100 align-top">
-                    <th scope="row" className="py-2 pr-3 font-medium text-slate-700">
+                  <tr key={field} className="border-b border-slate-100 dark:border-slate-800 align-top">
+                    <th scope="row" className="py-2 pr-3 font-medium text-slate-700 dark:text-slate-300">
                       {FIELD_LABEL[field]}
                     </th>
                     <td className="py-2 pr-3 break-words whitespace-pre-wrap">

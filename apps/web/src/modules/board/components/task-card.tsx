@@ -22,7 +22,7 @@ export function TaskCard({ task, directory, handle, dragging = false }: TaskCard
     <article
       aria-label={`${task.key}: ${task.title}`}
       data-task-key={task.key}
-      className={`flex gap-2 rounded-lg border bg-white p-3 shadow-sm ${dragging ? 'border-indigo-400 shadow-lg' : 'border-slate-200'}`}
+      className={`flex gap-2 rounded-lg border bg-white dark:bg-slate-900 p-3 shadow-sm ${dragging ? 'border-indigo-400 shadow-lg' : 'border-slate-200 dark:border-slate-700'}`}
     >
       {handle}
       <div className="flex min-w-0 flex-1 flex-col gap-2">
@@ -33,7 +33,7 @@ export function TaskCard({ task, directory, handle, dragging = false }: TaskCard
         <Link
           href={`?task=${task.id}`}
           scroll={false}
-          className="text-sm leading-snug font-medium text-slate-900 hover:text-indigo-700"
+          className="text-sm leading-snug font-medium text-slate-900 dark:text-slate-100 hover:text-indigo-700"
         >
           {task.title}
         </Link>
@@ -50,7 +50,7 @@ export function TaskCard({ task, directory, handle, dragging = false }: TaskCard
             ))}
           </ul>
         ) : null}
-        <div className="flex items-center gap-3 text-xs text-slate-600">
+        <div className="flex items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
           {task.dueDate ? (
             <span>
               <span className="sr-only">Due </span>

@@ -109,13 +109,16 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
       <fieldset disabled={readOnly} className="flex flex-col gap-4">
         <TextField label="Title" error={errors.title?.message} {...form.register('title')} />
         <div className="flex flex-col gap-1">
-          <label htmlFor="task-description" className="text-sm font-medium text-slate-700">
+          <label
+            htmlFor="task-description"
+            className="text-sm font-medium text-slate-700 dark:text-slate-300"
+          >
             Description
           </label>
           <textarea
             id="task-description"
             rows={6}
-            className="rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none disabled:bg-slate-50"
+            className="rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none disabled:bg-slate-50"
             placeholder={readOnly ? 'No description' : 'Add details, links, acceptance criteria…'}
             {...form.register('description', { setValueAs: emptyToNull })}
           />
@@ -152,7 +155,9 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
       </fieldset>
       <FormError message={errors.root?.message} />
       {readOnly ? (
-        <p className="text-sm text-slate-600">You can view this task; your role does not allow editing it.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          You can view this task; your role does not allow editing it.
+        </p>
       ) : (
         <div className="flex justify-end gap-2">
           <Button variant="secondary" disabled={!isDirty || isSubmitting} onClick={() => resetTo(task)}>

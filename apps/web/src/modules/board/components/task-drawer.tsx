@@ -4,6 +4,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import type { Task } from '@teamflow/contracts/tasks';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { STATUS_LABEL } from '../board-columns';
+import { TaskExtras } from '@/modules/tasks/components/task-extras';
 import { TaskDetailForm } from './task-detail-form';
 
 const createdFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
@@ -22,11 +23,11 @@ export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; rea
     >
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/20" />
-        <Dialog.Content className="fixed inset-y-0 right-0 z-40 flex w-[min(32rem,100vw)] flex-col overflow-y-auto bg-white p-6 shadow-2xl">
+        <Dialog.Content className="fixed inset-y-0 right-0 z-40 flex w-[min(32rem,100vw)] flex-col overflow-y-auto bg-white p-4 shadow-2xl sm:p-6 dark:bg-slate-900">
           <div className="mb-4 flex items-start justify-between gap-4">
             <div>
               <Dialog.Title className="text-lg font-semibold">{task ? task.key : 'Task'}</Dialog.Title>
-              <Dialog.Description className="text-sm text-slate-600">
+              <Dialog.Description className="text-sm text-slate-600 dark:text-slate-400">
                 {task
                   ? `${STATUS_LABEL[task.status]} · version ${task.version} · created ${createdFormat.format(new Date(task.createdAt))}`
                   : tasks
@@ -42,6 +43,9 @@ export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; rea
             </Dialog.Close>
           </div>
           {task ? <TaskDetailForm key={task.id} task={task} readOnly={readOnly} /> : null}
+          {task && tasks ? (
+            <TaskExtras key={`extras-${task.id}`} task={task} tasks={tasks} readOnly={readOnly} />
+          ) : null}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { Skeleton } from '@/modules/ui/components/skeleton';
 import { RoleBadge } from '@/modules/workspaces/components/role-badge';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
@@ -28,6 +29,12 @@ export function ProjectsPage({ workspaceId }: { workspaceId: string }) {
           <>
             <h1 className="text-2xl font-bold tracking-tight">{workspace.name}</h1>
             <RoleBadge role={workspace.role} />
+            <Link
+              href={`/w/${workspaceId}/members`}
+              className="ml-auto text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+            >
+              Members
+            </Link>
           </>
         ) : (
           <Skeleton className="h-8 w-64" />

@@ -8,6 +8,7 @@ import { queryKeys } from '@/lib/query-keys';
 export function useProjects(workspaceId: string) {
   return useQuery({
     queryKey: queryKeys.projects(workspaceId),
+    enabled: workspaceId !== '',
     queryFn: async ({ signal }) =>
       (await apiRequest('GET', `/workspaces/${workspaceId}/projects`, { schema: ProjectList, signal })).items,
   });

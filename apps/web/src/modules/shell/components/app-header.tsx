@@ -5,23 +5,39 @@ import { useParams } from 'next/navigation';
 import { useSignOut } from '@/modules/auth/hooks/use-auth-mutations';
 import { useSession } from '@/modules/auth/hooks/use-session';
 import { Button } from '@/modules/ui/components/button';
+import { ThemeToggle } from '@/modules/ui/components/theme-toggle';
 import { WorkspaceSwitcher } from '@/modules/workspaces/components/workspace-switcher';
+import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
+import { useOverlayStore } from '../stores/overlay-store';
 
 export function AppHeader() {
   const session = useSession();
   const signOut = useSignOut();
   const { workspaceId } = useParams<{ workspaceId?: string }>();
+  useGlobalShortcuts();
+  const showOverlay = useOverlayStore((s) => s.show);
 
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <div className="flex items-center gap-4 px-6 py-3">
-        <Link href="/workspaces" className="text-lg font-bold tracking-tight text-indigo-700">
+    <header className="border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
+      <div className="flex flex-wrap items-center gap-2 px-4 py-3 sm:gap-4 sm:px-6">
+        <Link
+          href="/workspaces"
+          className="text-lg font-bold tracking-tight text-indigo-700 dark:text-indigo-300"
+        >
           TeamFlow
         </Link>
         <WorkspaceSwitcher currentId={workspaceId} />
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex items-center gap-2 sm:gap-3">
+          <span className="hidden sm:block">
+            <Button variant="ghost" onClick={() => showOverlay('palette')}>
+              Search <kbd className="text-xs text-slate-500">Ctrl K</kbd>
+            </Button>
+          </span>
+          <ThemeToggle />
           {session.status === 'signed-in' ? (
-            <span className="text-sm text-slate-600">{session.user.name}</span>
+            <span className="hidden text-sm sm:inline text-slate-600 dark:text-slate-400">
+              {session.user.name}
+            </span>
           ) : null}
           <Button variant="secondary" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
             Sign out

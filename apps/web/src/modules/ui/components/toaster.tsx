@@ -4,7 +4,7 @@ import * as Toast from '@radix-ui/react-toast';
 import { useToastStore, type ToastTone } from '../stores/toast-store';
 
 const toneStyle: Record<ToastTone, string> = {
-  info: 'border-slate-200 bg-white',
+  info: 'border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900',
   success: 'border-emerald-200 bg-emerald-50',
   error: 'border-rose-200 bg-rose-50',
 };
@@ -23,9 +23,13 @@ export function Toaster() {
           }}
           className={`rounded-lg border p-4 shadow-lg ${toneStyle[toast.tone]}`}
         >
-          <Toast.Title className="text-sm font-semibold text-slate-900">{toast.title}</Toast.Title>
+          <Toast.Title className="text-sm font-semibold text-slate-900 dark:text-slate-100">
+            {toast.title}
+          </Toast.Title>
           {toast.description ? (
-            <Toast.Description className="mt-1 text-sm text-slate-700">{toast.description}</Toast.Description>
+            <Toast.Description className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+              {toast.description}
+            </Toast.Description>
           ) : null}
           <Toast.Close aria-label="Dismiss notification" className="absolute top-2 right-2 text-slate-500">
             ×

@@ -24,7 +24,7 @@ export function WorkspaceList() {
         <li key={workspace.id}>
           <Link
             href={`/w/${workspace.id}`}
-            className="flex items-center justify-between rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-300"
+            className="flex items-center justify-between rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-3 hover:border-indigo-300"
           >
             <span className="font-medium">{workspace.name}</span>
             <RoleBadge role={workspace.role} />

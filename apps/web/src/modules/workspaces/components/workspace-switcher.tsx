@@ -13,7 +13,7 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
         aria-label={`Switch workspace (current: ${current?.name ?? 'none'})`}
-        className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+        className="inline-flex items-center gap-2 rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
       >
         {current?.name ?? 'Choose a workspace'}
         <span aria-hidden>▾</span>
@@ -22,7 +22,7 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
         <DropdownMenu.Content
           align="start"
           sideOffset={6}
-          className="z-40 min-w-56 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
+          className="z-40 min-w-56 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-1 shadow-lg"
         >
           {workspaces.map((workspace) => (
             <DropdownMenu.Item

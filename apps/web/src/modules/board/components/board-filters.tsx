@@ -1,0 +1,93 @@
+'use client';
+
+import { TaskPriority } from '@teamflow/contracts/tasks';
+import { useState } from 'react';
+import { Button } from '@/modules/ui/components/button';
+import type { BoardFilterName, BoardFilters as Filters } from '../hooks/use-board-filters';
+import type { WorkspaceDirectory } from '../hooks/use-workspace-directory';
+
+const control =
+  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900';
+
+interface BoardFiltersProps {
+  filters: Filters;
+  directory: WorkspaceDirectory;
+  setFilter: (name: BoardFilterName, value: string) => void;
+  clear: () => void;
+}
+
+export function BoardFilters({ filters, directory, setFilter, clear }: BoardFiltersProps) {
+  // Local state keeps typing smooth; every change also goes to the URL (replace, not push).
+  const [text, setText] = useState(filters.q ?? '');
+  const active = Boolean(filters.assignee || filters.label || filters.priority || filters.q);
+
+  return (
+    <div
+      role="search"
+      aria-label="Filter the board"
+      className="flex flex-wrap items-center gap-2 px-4 sm:px-6"
+    >
+      <input
+        type="search"
+        aria-label="Filter by text"
+        placeholder="Filter cards…"
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setFilter('q', event.target.value);
+        }}
+        className={`${control} w-full sm:w-56`}
+      />
+      <select
+        aria-label="Filter by assignee"
+        value={filters.assignee ?? ''}
+        onChange={(event) => setFilter('assignee', event.target.value)}
+        className={control}
+      >
+        <option value="">Anyone</option>
+        {[...directory.people.values()].map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by label"
+        value={filters.label ?? ''}
+        onChange={(event) => setFilter('label', event.target.value)}
+        className={control}
+      >
+        <option value="">Any label</option>
+        {[...directory.labels.values()].map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by priority"
+        value={filters.priority ?? ''}
+        onChange={(event) => setFilter('priority', event.target.value)}
+        className={control}
+      >
+        <option value="">Any priority</option>
+        {TaskPriority.options.map((p) => (
+          <option key={p} value={p}>
+            {p.charAt(0).toUpperCase() + p.slice(1)}
+          </option>
+        ))}
+      </select>
+      {active ? (
+        <Button
+          variant="ghost"
+          onClick={() => {
+            setText('');
+            clear();
+          }}
+        >
+          Clear filters
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { TaskPriority, type Task } from '@teamflow/contracts/tasks';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+
+export interface BoardFilters {
+  assignee?: string;
+  label?: string;
+  priority?: TaskPriority;
+  q?: string;
+}
+export type BoardFilterName = keyof BoardFilters;
+
+/** Board filters live in the URL (?assignee=&label=&priority=&q=), so a filtered board can be shared. */
+export function useBoardFilters(): {
+  filters: BoardFilters;
+  setFilter: (name: BoardFilterName, value: string) => void;
+  clear: () => void;
+} {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const priority = TaskPriority.safeParse(params.get('priority'));
+  const filters: BoardFilters = {
+    assignee: params.get('assignee') ?? undefined,
+    label: params.get('label') ?? undefined,
+    priority: priority.success ? priority.data : undefined,
+    q: params.get('q') ?? undefined,
+  };
+  const go = (query: URLSearchParams) => {
+    const search = query.toString();
+    router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+  };
+  return {
+    filters,
+    setFilter: (name, value) => {
+      const query = new URLSearchParams(params.toString());
+      if (value) query.set(name, value);
+      else query.delete(name);
+      go(query);
+    },
+    clear: () => {
+      const query = new URLSearchParams(params.toString());
+      (['assignee', 'label', 'priority', 'q'] as const).forEach((name) => query.delete(name));
+      go(query);
+    },
+  };
+}
+
+export function applyBoardFilters(tasks: Task[], filters: BoardFilters): Task[] {
+  const q = filters.q?.trim().toLowerCase();
+  return tasks.filter(
+    (t) =>
+      (!filters.assignee || t.assigneeIds.includes(filters.assignee)) &&
+      (!filters.label || t.labelIds.includes(filters.label)) &&
+      (!filters.priority || t.priority === filters.priority) &&
+      (!q || t.title.toLowerCase().includes(q) || t.key.toLowerCase().includes(q)),
+  );
+}

@@ -1,0 +1,131 @@
+'use client';
+
+import type { Comment } from '@teamflow/contracts/comments';
+import { can, type Role } from '@teamflow/contracts/permissions';
+import { useState } from 'react';
+import { Button } from '@/modules/ui/components/button';
+import { useCommentMutations, useComments } from '../hooks/use-comments';
+import { SafeMarkdown } from './safe-markdown';
+
+const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const textareaClass =
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none dark:border-slate-600 dark:bg-slate-900';
+
+interface TaskCommentsProps {
+  taskId: string;
+  role: Role | undefined;
+  userId: string | undefined;
+}
+
+export function TaskComments({ taskId, role, userId }: TaskCommentsProps) {
+  const comments = useComments(taskId);
+  const { add } = useCommentMutations(taskId);
+  const [draft, setDraft] = useState('');
+  const canComment = role ? can(role, 'comment.create') : false;
+
+  return (
+    <section aria-labelledby="comments-heading" className="flex flex-col gap-3">
+      <h3 id="comments-heading" className="text-sm font-semibold">
+        Comments
+      </h3>
+      {comments.data?.length === 0 ? <p className="text-sm text-slate-500">No comments yet.</p> : null}
+      <ul className="flex flex-col gap-3">
+        {comments.data?.map((comment) => (
+          <CommentItem key={comment.id} taskId={taskId} comment={comment} role={role} userId={userId} />
+        ))}
+      </ul>
+      {canComment ? (
+        <form
+          className="flex flex-col gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!draft.trim()) return;
+            add.mutate(draft, { onSuccess: () => setDraft('') });
+          }}
+        >
+          <textarea
+            aria-label="New comment"
+            rows={3}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            placeholder="Write a comment (**bold**, *italic*, `code`)"
+            className={textareaClass}
+          />
+          <div className="flex justify-end">
+            <Button type="submit" disabled={add.isPending || !draft.trim()}>
+              Comment
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function CommentItem({ taskId, comment, role, userId }: TaskCommentsProps & { comment: Comment }) {
+  const { edit, remove } = useCommentMutations(taskId);
+  const [editing, setEditing] = useState<string>();
+  const own = comment.author.id === userId;
+  const mayEdit = role ? can(role, 'comment.update', own) : false;
+  const mayDelete = role ? can(role, 'comment.delete', own) : false;
+
+  return (
+    <li
+      aria-label={`Comment by ${comment.author.name}`}
+      className="rounded-md border border-slate-200 p-3 dark:border-slate-700"
+    >
+      <p className="mb-1 text-xs text-slate-500">
+        <span className="font-medium text-slate-700 dark:text-slate-300">{comment.author.name}</span> ·{' '}
+        {timeFormat.format(new Date(comment.createdAt))}
+        {comment.editedAt ? ' · edited' : ''}
+      </p>
+      {editing === undefined ? (
+        <SafeMarkdown text={comment.body} />
+      ) : (
+        <textarea
+          aria-label="Edit comment"
+          rows={3}
+          value={editing}
+          onChange={(event) => setEditing(event.target.value)}
+          className={textareaClass}
+        />
+      )}
+      <div className="mt-2 flex justify-end gap-1">
+        {editing !== undefined ? (
+          <>
+            <Button variant="ghost" onClick={() => setEditing(undefined)}>
+              Cancel
+            </Button>
+            <Button
+              disabled={edit.isPending || !editing.trim()}
+              onClick={() =>
+                edit.mutate({ id: comment.id, body: editing }, { onSuccess: () => setEditing(undefined) })
+              }
+            >
+              Save comment
+            </Button>
+          </>
+        ) : (
+          <>
+            {mayEdit ? (
+              <Button variant="ghost" onClick={() => setEditing(comment.body)}>
+                Edit
+              </Button>
+            ) : null}
+            {mayDelete ? (
+              <Button
+                variant="ghost"
+                disabled={remove.isPending}
+                onClick={() => {
+                  if (window.confirm('Delete this comment?')) remove.mutate(comment.id);
+                }}
+              >
+                Delete
+              </Button>
+            ) : null}
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,24 @@
+'use client';
+
+import type { Task } from '@teamflow/contracts/tasks';
+import { useSession } from '@/modules/auth/hooks/use-session';
+import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
+import { TaskActivity } from './task-activity';
+import { TaskComments } from './task-comments';
+import { TaskPeopleLabels } from './task-people-labels';
+import { TaskSubtasks } from './task-subtasks';
+
+/** Everything in the task drawer below the main form. */
+export function TaskExtras({ task, tasks, readOnly }: { task: Task; tasks: Task[]; readOnly: boolean }) {
+  const { workspace } = useWorkspace(task.workspaceId);
+  const session = useSession();
+  const userId = session.status === 'signed-in' ? session.user.id : undefined;
+  return (
+    <div className="mt-6 flex flex-col gap-6 border-t border-slate-200 pt-6 dark:border-slate-700">
+      <TaskPeopleLabels task={task} readOnly={readOnly} />
+      <TaskSubtasks task={task} tasks={tasks} readOnly={readOnly} />
+      <TaskComments taskId={task.id} role={workspace?.role} userId={userId} />
+      <TaskActivity taskId={task.id} />
+    </div>
+  );
+}

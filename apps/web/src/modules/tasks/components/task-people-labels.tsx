@@ -1,0 +1,51 @@
+'use client';
+
+import type { Task } from '@teamflow/contracts/tasks';
+import { useWorkspaceDirectory } from '@/modules/board/hooks/use-workspace-directory';
+import { usePatchTask } from '../hooks/use-patch-task';
+
+const toggle = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]);
+
+/** Assignees and labels as checkbox lists; each tick saves at once with the task's version. */
+export function TaskPeopleLabels({ task, readOnly }: { task: Task; readOnly: boolean }) {
+  const { people, labels } = useWorkspaceDirectory(task.workspaceId);
+  const patch = usePatchTask();
+  const disabled = readOnly || patch.isPending;
+
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <fieldset disabled={disabled} className="flex flex-col gap-1">
+        <legend className="mb-1 text-sm font-semibold">Assignees</legend>
+        {[...people.values()].map((person) => (
+          <label key={person.id} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={task.assigneeIds.includes(person.id)}
+              onChange={() =>
+                patch.mutate({ task, body: { assigneeIds: toggle(task.assigneeIds, person.id) } })
+              }
+            />
+            {person.name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={disabled} className="flex flex-col gap-1">
+        <legend className="mb-1 text-sm font-semibold">Labels</legend>
+        {labels.size === 0 ? (
+          <p className="text-xs text-slate-500">This workspace has no labels yet.</p>
+        ) : null}
+        {[...labels.values()].map((label) => (
+          <label key={label.id} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={task.labelIds.includes(label.id)}
+              onChange={() => patch.mutate({ task, body: { labelIds: toggle(task.labelIds, label.id) } })}
+            />
+            <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ backgroundColor: label.color }} />
+            {label.name}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import { Comment, CommentPage } from '@teamflow/contracts/comments';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { showToast } from '@/modules/ui/stores/toast-store';
+
+export function useComments(taskId: string) {
+  return useQuery({
+    queryKey: queryKeys.taskComments(taskId),
+    queryFn: async ({ signal }) =>
+      (await apiRequest('GET', `/tasks/${taskId}/comments?limit=100`, { schema: CommentPage, signal })).items,
+  });
+}
+
+/** Add, edit and delete share one refresh: the comment list and the activity timeline. */
+export function useCommentMutations(taskId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.task(taskId) });
+  const onError = (error: Error) =>
+    showToast({ tone: 'error', title: 'Comment not saved', description: error.message });
+  const add = useMutation({
+    mutationFn: (body: string) =>
+      apiRequest('POST', `/tasks/${taskId}/comments`, { body: { body }, schema: Comment }),
+    onError,
+    onSettled: refresh,
+  });
+  const edit = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: string }) =>
+      apiRequest('PATCH', `/comments/${id}`, { body: { body }, schema: Comment }),
+    onError,
+    onSettled: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => apiRequest('DELETE', `/comments/${id}`),
+    onError,
+    onSettled: refresh,
+  });
+  return { add, edit, remove };
+}

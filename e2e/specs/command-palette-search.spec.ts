@@ -1,0 +1,47 @@
+import { createBoard, uniqueEmail } from '../support/api';
+import { column, expect, signIn, test } from '../support/fixtures';
+
+test('Ctrl-K palette navigates to a project and searches the workspace; c, / and ? shortcuts work', async ({
+  page,
+}) => {
+  const ownerEmail = uniqueEmail('owner');
+  const board = await createBoard(ownerEmail, 'Prepare the launch checklist');
+  const workspacePath = `/w/${board.workspaceId}`;
+  await signIn(page, ownerEmail, workspacePath);
+
+  await expect(page.getByRole('heading', { name: 'E2E workspace' })).toBeVisible();
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  // The shortcut listener attaches once the signed-in shell has hydrated.
+  await expect(async () => {
+    await page.keyboard.press('Control+k');
+    await expect(palette).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await palette.getByRole('textbox', { name: 'Command' }).fill('e2e proj');
+  await palette.getByRole('button', { name: 'Go to E2E project' }).click();
+  await page.waitForURL((url) => url.pathname === board.boardPath);
+  await expect(column(page, 'To do').getByRole('article')).toHaveCount(1);
+
+  await page.keyboard.press('c');
+  await expect(page.getByRole('textbox', { name: 'Add a task to To do' })).toBeFocused();
+  await page.keyboard.type('Typed after pressing c');
+  await page.keyboard.press('Enter');
+  await expect(column(page, 'To do').getByRole('article', { name: /Typed after pressing c/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Add a task to To do' }).blur();
+
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Filter by text')).toBeFocused();
+  await page.getByLabel('Filter by text').blur();
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Control+k');
+  await palette.getByRole('textbox', { name: 'Command' }).fill('launch');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/search\?q=launch/);
+  const results = page.getByRole('list', { name: 'Search results' });
+  await expect(results.getByRole('link', { name: /Prepare the launch checklist/ })).toBeVisible();
+  await results.getByRole('link', { name: /Prepare the launch checklist/ }).click();
+  await expect(page.getByRole('dialog').getByLabel('Title')).toHaveValue('Prepare the launch checklist');
+});
