@@ -2,11 +2,13 @@ import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { BULL_BOARD_PATH, bullBoardRouter } from './admin/bull-board';
 import type { ApiDeps } from './deps';
 import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { requestContext } from './http/request-context';
 import { RouteTable } from './http/route-table';
+import { adminRoutes } from './routes/admin.routes';
 import { authRoutes } from './routes/auth.routes';
 import { docsRoutes } from './routes/docs.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -67,7 +69,10 @@ export function createApp(deps: ApiDeps): ApiApp {
   taskRoutes(table, v1, API_BASE, deps);
   taskPartRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);
+  adminRoutes(table, root, deps);
   app.use(root);
+  // The one router not built by the RouteTable: Bull Board, behind its own platform-admin guard.
+  app.use(BULL_BOARD_PATH, bullBoardRouter(deps));
   app.use(API_BASE, v1);
   app.use(notFoundHandler);
   app.use(errorHandler(deps));

@@ -3,12 +3,16 @@ import type { CoreDeps } from '@teamflow/core/platform/context';
 import { createLogger, type Logger } from '@teamflow/core/platform/logger';
 import { createRedis, type Redis } from '@teamflow/core/platform/redis';
 import { createDb, type DbHandle } from '@teamflow/db/client';
+import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
 import { createMetrics, type Metrics } from './observability/metrics';
+import { registerQueueMetrics } from './observability/queue-metrics';
 
 /** Everything the api process holds open: built once in server.ts (or per test), passed to createApp. */
 export interface ApiDeps extends CoreDeps {
   pool: DbHandle['pool'];
   metrics: Metrics;
+  /** BullMQ producer queues (fail fast): the job relay, Bull Board and queue metrics use them. */
+  queues: Queues;
   reportError?: (error: unknown, context: Record<string, unknown>) => void;
   close(): Promise<void>;
 }
@@ -18,7 +22,12 @@ export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis 
   const handle = createDb(env.DATABASE_URL, { max: env.DB_POOL_MAX });
   const redis =
     overrides.redis ?? createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'api' });
+  const queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
+  // Connection trouble is already logged by the Redis client and shows in readiness; keep it quiet here.
+  for (const q of Object.values(queues))
+    q.on('error', (error) => logger.debug('queue connection error', { queue: q.name, error: error.message }));
   const metrics = createMetrics({ pool: handle.pool, redis });
+  registerQueueMetrics(metrics.registry, queues);
   return {
     env,
     logger,
@@ -26,7 +35,13 @@ export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis 
     pool: handle.pool,
     redis,
     metrics,
+    queues,
     async close() {
+      // A queue whose Redis is gone may never finish closing: give it a moment, then drop it.
+      await Promise.race([
+        closeQueues(queues).catch(() => undefined),
+        new Promise((r) => setTimeout(r, 1000).unref()),
+      ]);
       redis.disconnect();
       await handle.close();
     },

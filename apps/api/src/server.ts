@@ -4,6 +4,7 @@ import { connectRedis, RedisUnavailableError } from '@teamflow/core/platform/red
 import { DatabaseUnavailableError, ensureDatabase, runMigrations } from '@teamflow/db/setup';
 import { createApp } from './app';
 import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
+import { createJobRelay } from '@teamflow/core/jobs/job-relay';
 import { buildDeps } from './deps';
 import { attachRealtime } from './realtime/attach-realtime';
 import { initErrorReporter } from './observability/sentry';
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
   // Every instance runs a relay; an advisory lock lets one publish at a time.
   const relay = createOutboxRelay(deps);
   relay.start();
+  // Jobs staged in job_outbox (emails) reach BullMQ from here; `skip locked` shares them out.
+  const jobRelay = createJobRelay(deps, deps.queues);
+  jobRelay.start();
   await new Promise<void>((resolve) => server.listen(env.API_PORT, resolve));
   deps.logger.info('api listening', { url: env.API_URL, port: env.API_PORT });
 
@@ -49,6 +53,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 25));
     }
     await relay.stop();
+    await jobRelay.stop();
     await deps.close();
     await reporter?.close();
     deps.logger.info('api stopped');

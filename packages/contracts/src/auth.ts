@@ -22,3 +22,15 @@ export type MeResponse = z.infer<typeof MeResponse>;
 
 export const REFRESH_COOKIE = 'tf_refresh';
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+
+// One-time tokens sent by email: 32 random bytes, base64url.
+const EmailToken = z.string().trim().min(20).max(200);
+
+export const ForgotPassword = z.object({ email: Email });
+export type ForgotPassword = z.infer<typeof ForgotPassword>;
+
+export const ResetPassword = z.object({ token: EmailToken, password: Password });
+export type ResetPassword = z.infer<typeof ResetPassword>;
+
+export const VerifyEmail = z.object({ token: EmailToken });
+export type VerifyEmail = z.infer<typeof VerifyEmail>;

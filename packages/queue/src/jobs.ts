@@ -13,5 +13,24 @@ export const cleanupJob = defineJob({
   backoffMs: 60_000,
 });
 
+export const MAIL_TEMPLATES = ['invitation', 'verify-email', 'reset-password'] as const;
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+
+/** One email, already rendered (text + HTML). Sent over SMTP, or kept in the dev outbox without SMTP_URL. */
+export const sendEmailJob = defineJob({
+  queue: 'email',
+  name: 'send',
+  payload: z.object({
+    to: z.email(),
+    subject: z.string().min(1).max(300),
+    text: z.string().min(1),
+    html: z.string().min(1),
+    template: z.enum(MAIL_TEMPLATES),
+  }),
+  // "3 retries, exponential" (ARCHITECTURE.md Queues): the first attempt plus three.
+  attempts: 4,
+  backoffMs: 10_000,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
-export const JOBS = [cleanupJob] as const;
+export const JOBS = [cleanupJob, sendEmailJob] as const;

@@ -2,17 +2,23 @@ import type { Response, Router } from 'express';
 import {
   AccessTokenResponse,
   AuthSession,
+  ForgotPassword,
   Login,
   MeResponse,
   REFRESH_COOKIE,
   REFRESH_COOKIE_PATH,
   Register,
+  ResetPassword,
+  VerifyEmail,
 } from '@teamflow/contracts/auth';
 import { ErrorResponse } from '@teamflow/contracts/common';
+import { forgotPassword } from '@teamflow/core/auth/forgot-password';
 import { login } from '@teamflow/core/auth/login';
 import { logout } from '@teamflow/core/auth/logout';
 import { refreshSession } from '@teamflow/core/auth/refresh';
 import { register } from '@teamflow/core/auth/register';
+import { resetPassword } from '@teamflow/core/auth/reset-password';
+import { requestEmailVerification, verifyEmail } from '@teamflow/core/auth/verify-email';
 import { verifyAccessToken } from '@teamflow/core/auth/tokens';
 import type { ApiDeps } from '../deps';
 import { bearerToken } from '../http/authenticate';
@@ -121,5 +127,64 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     access: USER,
     responses: { 200: MeResponse, 401: ErrorResponse },
     handler: ({ user }) => Promise.resolve({ user }),
+  });
+
+  table.add(router, base, {
+    method: 'post',
+    path: '/auth/forgot-password',
+    summary: 'Email a one-time password-reset link (same answer whether or not the account exists)',
+    tag: 'Auth',
+    access: PUBLIC,
+    rateLimit: 'auth',
+    body: ForgotPassword,
+    responses: { 202: null, 400: ErrorResponse, 429: ErrorResponse },
+    handler: async ({ body }) => {
+      await forgotPassword(deps, body);
+      return undefined;
+    },
+  });
+
+  table.add(router, base, {
+    method: 'post',
+    path: '/auth/reset-password',
+    summary: 'Set a new password with a reset token; signs out every session',
+    tag: 'Auth',
+    access: PUBLIC,
+    rateLimit: 'auth',
+    body: ResetPassword,
+    responses: { 204: null, 400: ErrorResponse, 429: ErrorResponse },
+    handler: async ({ body }) => {
+      await resetPassword(deps, body);
+      return undefined;
+    },
+  });
+
+  table.add(router, base, {
+    method: 'post',
+    path: '/auth/verify-email',
+    summary: 'Confirm the email address with a verification token',
+    tag: 'Auth',
+    access: PUBLIC,
+    rateLimit: 'auth',
+    body: VerifyEmail,
+    responses: { 204: null, 400: ErrorResponse, 429: ErrorResponse },
+    handler: async ({ body }) => {
+      await verifyEmail(deps, body);
+      return undefined;
+    },
+  });
+
+  table.add(router, base, {
+    method: 'post',
+    path: '/auth/verify-email/request',
+    summary: 'Send a new verification email to the signed-in user (nothing if already verified)',
+    tag: 'Auth',
+    access: USER,
+    rateLimit: 'auth',
+    responses: { 202: null, 401: ErrorResponse, 429: ErrorResponse },
+    handler: async ({ user }) => {
+      await requestEmailVerification(deps, user.id);
+      return undefined;
+    },
   });
 }

@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@teamflow/db/client';
-import { refreshTokens, users } from '@teamflow/db/schema/index';
+import { refreshTokens, users, userTokens } from '@teamflow/db/schema/index';
 
 export type UserRow = typeof users.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -66,4 +66,53 @@ export async function revokeAllForUser(db: DbOrTx, userId: string): Promise<void
     .update(refreshTokens)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+}
+
+export type UserTokenKind = 'password-reset' | 'email-verification';
+export type UserTokenRow = typeof userTokens.$inferSelect;
+
+/** Stores a new one-time token (its hash) after retiring the user's unused ones of that kind. */
+export async function replaceUserToken(
+  db: DbOrTx,
+  values: { userId: string; kind: UserTokenKind; tokenHash: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .update(userTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(eq(userTokens.userId, values.userId), eq(userTokens.kind, values.kind), isNull(userTokens.usedAt)),
+    );
+  await db.insert(userTokens).values(values);
+}
+
+/** Marks a live token (right kind, unused, unexpired) used; returns its user id, or undefined. */
+export async function consumeUserToken(
+  db: DbOrTx,
+  kind: UserTokenKind,
+  tokenHash: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .update(userTokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(userTokens.tokenHash, tokenHash),
+        eq(userTokens.kind, kind),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, sql`now()`),
+      ),
+    )
+    .returning({ userId: userTokens.userId });
+  return row?.userId;
+}
+
+export async function setPasswordHash(db: DbOrTx, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+export async function markEmailVerified(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ emailVerifiedAt: sql`now()` })
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
 }

@@ -1,16 +1,20 @@
 import type { InvitationCreate, InvitationCreated } from '@teamflow/contracts/workspaces';
 import { recordChange } from '../activity/activity.repository';
+import { sendEmailJob } from '@teamflow/queue/jobs';
 import { hashToken, newOpaqueToken } from '../auth/tokens';
+import { stageJob } from '../jobs/job-outbox.repository';
+import { invitationMail } from '../mail/templates';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { forbidden } from '../platform/errors';
-import { insertInvitation } from './workspaces.repository';
+import { forbidden, notFound } from '../platform/errors';
+import { findWorkspace, insertInvitation } from './workspaces.repository';
 import { toInvitation } from './workspace.mapper';
 
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Creates a one-time invitation. Only its hash is stored; the link (with the clear token) is
- * returned once to the inviter. The outbox event lets the email job send it.
+ * returned once to the inviter and goes into the invitation email, staged in the same transaction
+ * (the job outbox enqueues it once this commits).
  */
 export async function createInvitation(
   deps: CoreDeps,
@@ -19,7 +23,10 @@ export async function createInvitation(
 ): Promise<InvitationCreated> {
   if (input.role === 'admin' && ctx.role !== 'owner' && ctx.role !== 'admin') throw forbidden();
   const token = newOpaqueToken();
+  const inviteUrl = `${deps.env.WEB_ORIGIN.replace(/\/$/, '')}/invite/${token}`;
   const row = await deps.db.transaction(async (tx) => {
+    const workspace = await findWorkspace(tx, ctx.workspaceId);
+    if (!workspace) throw notFound('Workspace');
     const created = await insertInvitation(tx, {
       workspaceId: ctx.workspaceId,
       email: input.email,
@@ -40,10 +47,14 @@ export async function createInvitation(
         data: { invitationId: created.id, email: created.email, role: created.role },
       },
     });
+    const mail = invitationMail({
+      workspaceName: workspace.name,
+      inviterName: ctx.actor.name,
+      role: created.role,
+      inviteUrl,
+    });
+    await stageJob(tx, sendEmailJob, { to: created.email, ...mail });
     return created;
   });
-  return {
-    invitation: toInvitation(row),
-    inviteUrl: `${deps.env.WEB_ORIGIN.replace(/\/$/, '')}/invite/${token}`,
-  };
+  return { invitation: toInvitation(row), inviteUrl };
 }

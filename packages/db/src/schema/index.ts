@@ -3,3 +3,4 @@ export * from './identity';
 export * from './workspaces';
 export * from './board';
 export * from './events';
+export * from './mail';

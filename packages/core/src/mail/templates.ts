@@ -1,0 +1,71 @@
+import type { MailTemplate } from '@teamflow/queue/jobs';
+
+export interface RenderedMail {
+  template: MailTemplate;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function layout(title: string, paragraphs: string[], link: { url: string; label: string }): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const url = escapeHtml(link.url);
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body style="font-family: sans-serif; line-height: 1.5">
+${body}
+<p><a href="${url}">${escapeHtml(link.label)}</a></p>
+<p style="color: #666; font-size: 12px">If the button does not work, paste this link into your browser: ${url}</p>
+</body></html>`;
+}
+
+export function invitationMail(input: {
+  workspaceName: string;
+  inviterName: string;
+  role: string;
+  inviteUrl: string;
+}): RenderedMail {
+  const subject = `${input.inviterName} invited you to ${input.workspaceName} on TeamFlow`;
+  const lines = [
+    `${input.inviterName} invited you to join the workspace "${input.workspaceName}" as ${input.role}.`,
+    'The invitation is valid for 7 days and can be used once.',
+  ];
+  return {
+    template: 'invitation',
+    subject,
+    text: `${lines.join('\n\n')}\n\nAccept the invitation: ${input.inviteUrl}\n`,
+    html: layout(subject, lines, { url: input.inviteUrl, label: 'Accept the invitation' }),
+  };
+}
+
+export function verifyEmailMail(input: { name: string; verifyUrl: string }): RenderedMail {
+  const subject = 'Confirm your email address for TeamFlow';
+  const lines = [`Hi ${input.name},`, 'Please confirm that this is your email address.'];
+  return {
+    template: 'verify-email',
+    subject,
+    text: `${lines.join('\n\n')}\n\nConfirm your email: ${input.verifyUrl}\n`,
+    html: layout(subject, lines, { url: input.verifyUrl, label: 'Confirm your email' }),
+  };
+}
+
+export function resetPasswordMail(input: {
+  name: string;
+  resetUrl: string;
+  validMinutes: number;
+}): RenderedMail {
+  const subject = 'Reset your TeamFlow password';
+  const lines = [
+    `Hi ${input.name},`,
+    `Someone asked to reset the password of your TeamFlow account. The link works once, for ${input.validMinutes} minutes.`,
+    'If it was not you, ignore this email: your password stays as it is.',
+  ];
+  return {
+    template: 'reset-password',
+    subject,
+    text: `${lines.join('\n\n')}\n\nReset your password: ${input.resetUrl}\n`,
+    html: layout(subject, lines, { url: input.resetUrl, label: 'Reset your password' }),
+  };
+}
