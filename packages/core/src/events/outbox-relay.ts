@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServerEvent } from '@teamflow/contracts/events';
 import type { CoreDeps } from '../platform/context';
+import { pollingLoop } from '../platform/polling-loop';
 import { appendToStream, type StreamedEvent } from './event-stream';
 import {
   lockPending,
@@ -46,9 +46,6 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
   const batchSize = options.batchSize ?? 100;
   const idleMs = options.idleMs ?? 100;
   const maxBackoffMs = options.maxBackoffMs ?? 2000;
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: AbortController | undefined;
 
   async function runOnce(): Promise<number> {
     return deps.db.transaction(async (tx) => {
@@ -70,38 +67,6 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
     });
   }
 
-  async function run(): Promise<void> {
-    let failures = 0;
-    while (running) {
-      let published = 0;
-      try {
-        published = await runOnce();
-        if (failures > 0) deps.logger.info('outbox relay recovered');
-        failures = 0;
-      } catch (error) {
-        if (failures === 0)
-          deps.logger.warn('outbox relay failed; retrying', { error: (error as Error).message });
-        failures++;
-      }
-      // A full batch means more is waiting: go again at once.
-      if (published === batchSize) continue;
-      const delay = failures > 0 ? Math.min(idleMs * 2 ** failures, maxBackoffMs) : idleMs;
-      wake = new AbortController();
-      await sleep(delay, undefined, { signal: wake.signal }).catch(() => undefined);
-    }
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.abort();
-      await loop;
-    },
-  };
+  const loop = pollingLoop('outbox relay', runOnce, { batchSize, idleMs, maxBackoffMs, logger: deps.logger });
+  return { runOnce, start: loop.start, stop: loop.stop };
 }

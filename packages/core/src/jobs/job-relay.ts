@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { JOBS } from '@teamflow/queue/jobs';
 import { enqueue, type Queues } from '@teamflow/queue/producer';
 import type { Database } from '@teamflow/db/client';
 import type { Logger } from '../platform/logger';
+import { pollingLoop } from '../platform/polling-loop';
 import { lockPendingJobs, markJobsEnqueued } from './job-outbox.repository';
 
 export interface JobRelay {
@@ -42,9 +42,6 @@ export function createJobRelay(
   const batchSize = options.batchSize ?? 50;
   const idleMs = options.idleMs ?? 250;
   const maxBackoffMs = options.maxBackoffMs ?? 5000;
-  let running = false;
-  let loop: Promise<void> | undefined;
-  let wake: AbortController | undefined;
 
   async function runOnce(): Promise<number> {
     return deps.db.transaction(async (tx) => {
@@ -75,37 +72,6 @@ export function createJobRelay(
     });
   }
 
-  async function run(): Promise<void> {
-    let failures = 0;
-    while (running) {
-      let moved = 0;
-      try {
-        moved = await runOnce();
-        if (failures > 0) deps.logger.info('job relay recovered');
-        failures = 0;
-      } catch (error) {
-        if (failures === 0)
-          deps.logger.warn('job relay failed; retrying', { error: (error as Error).message });
-        failures++;
-      }
-      if (moved === batchSize) continue;
-      const delay = failures > 0 ? Math.min(idleMs * 2 ** failures, maxBackoffMs) : idleMs;
-      wake = new AbortController();
-      await sleep(delay, undefined, { signal: wake.signal }).catch(() => undefined);
-    }
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-    async stop() {
-      running = false;
-      wake?.abort();
-      await loop;
-    },
-  };
+  const loop = pollingLoop('job relay', runOnce, { batchSize, idleMs, maxBackoffMs, logger: deps.logger });
+  return { runOnce, start: loop.start, stop: loop.stop };
 }
