@@ -1,7 +1,8 @@
+import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
 import { createServer } from 'node:http';
-import { ConfigError, loadEnv } from '@teamflow/config/env';
-import { connectRedis, RedisUnavailableError } from '@teamflow/core/platform/redis';
-import { DatabaseUnavailableError, ensureDatabase, runMigrations } from '@teamflow/db/setup';
+import { loadEnv } from '@teamflow/config/env';
+import { connectRedis } from '@teamflow/core/platform/redis';
+import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
 import { createApp } from './app';
 import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
 import { createJobRelay } from '@teamflow/core/jobs/job-relay';
@@ -63,16 +64,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  // Known start-up failures are one clear line, not a stack trace.
-  if (
-    error instanceof ConfigError ||
-    error instanceof DatabaseUnavailableError ||
-    error instanceof RedisUnavailableError
-  ) {
-    process.stderr.write(`teamflow api: ${error.message}\n`);
-  } else {
-    process.stderr.write(`teamflow api failed to start: ${(error as Error).stack ?? String(error)}\n`);
-  }
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartupFailure(error, 'teamflow api'));

@@ -1,6 +1,7 @@
-import { ConfigError, loadEnv } from '@teamflow/config/env';
+import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
+import { loadEnv } from '@teamflow/config/env';
 import { createLogger } from '@teamflow/core/platform/logger';
-import { connectRedis, createRedis, RedisUnavailableError } from '@teamflow/core/platform/redis';
+import { connectRedis, createRedis } from '@teamflow/core/platform/redis';
 import { createDb } from '@teamflow/db/client';
 import { pingDatabase } from '@teamflow/db/ping';
 import { DatabaseUnavailableError, ensureDatabase, redactUrl } from '@teamflow/db/setup';
@@ -56,15 +57,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  if (
-    error instanceof ConfigError ||
-    error instanceof DatabaseUnavailableError ||
-    error instanceof RedisUnavailableError
-  ) {
-    process.stderr.write(`teamflow worker: ${error.message}\n`);
-  } else {
-    process.stderr.write(`teamflow worker failed to start: ${(error as Error).stack ?? String(error)}\n`);
-  }
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartupFailure(error, 'teamflow worker'));

@@ -1,9 +1,10 @@
-import { ConfigError, loadEnv } from '@teamflow/config/env';
+import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
+import { loadEnv } from '@teamflow/config/env';
 import { createLogger } from '@teamflow/core/platform/logger';
-import { connectRedis, createRedis, RedisUnavailableError } from '@teamflow/core/platform/redis';
+import { connectRedis, createRedis } from '@teamflow/core/platform/redis';
 import { seedDemo } from '@teamflow/core/seed/seed-demo';
 import { createDb } from '@teamflow/db/client';
-import { DatabaseUnavailableError, ensureDatabase, runMigrations } from '@teamflow/db/setup';
+import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
 
 /**
  * `npm start`'s data step: checks both servers answer, creates the database if missing, applies the
@@ -29,15 +30,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (
-    error instanceof ConfigError ||
-    error instanceof DatabaseUnavailableError ||
-    error instanceof RedisUnavailableError
-  ) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`teamflow prepare failed: ${(error as Error).stack ?? String(error)}\n`);
-  }
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartupFailure(error));
