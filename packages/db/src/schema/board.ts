@@ -19,6 +19,7 @@ import { workspaces } from './workspaces';
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'in_review', 'blocked', 'done', 'archived'] as const;
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const SPRINT_STATES = ['planned', 'active', 'completed'] as const;
 
 export const projects = pgTable(
   'projects',
@@ -47,6 +48,45 @@ export const projects = pgTable(
   ],
 );
 
+// Sprints live beside projects and tasks because `tasks.sprint_id` points here (one file, no cycle).
+export const sprints = pgTable(
+  'sprints',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    goal: text('goal'),
+    state: text('state', { enum: SPRINT_STATES }).notNull().default('planned'),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    index('sprints_project_idx').on(t.projectId, t.createdAt),
+    // At most one running sprint per project.
+    uniqueIndex('sprints_one_active_per_project')
+      .on(t.projectId)
+      .where(sql`${t.state} = 'active'`),
+    check('sprints_state_check', sql`${t.state} in ('planned', 'active', 'completed')`),
+    check('sprints_name_length', sql`char_length(${t.name}) between 1 and 100`),
+    check(
+      'sprints_dates_order',
+      sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`,
+    ),
+  ],
+);
+
 export const tasks = pgTable(
   'tasks',
   {
@@ -68,7 +108,8 @@ export const tasks = pgTable(
     position: doublePrecision('position').notNull(),
     version: integer('version').notNull().default(1),
     parentId: uuid('parent_id').references((): AnyPgColumn => tasks.id, { onDelete: 'set null' }),
-    sprintId: uuid('sprint_id'),
+    // The sprint the task is in now; `sprint_tasks` keeps the history that burndown reads.
+    sprintId: uuid('sprint_id').references(() => sprints.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -87,6 +128,7 @@ export const tasks = pgTable(
     index('tasks_parent_idx').on(t.parentId),
     index('tasks_project_created_idx').on(t.projectId, t.createdAt),
     index('tasks_due_idx').on(t.projectId, t.dueDate),
+    index('tasks_sprint_idx').on(t.sprintId),
     index('tasks_search_idx').using('gin', t.searchVector),
     check(
       'tasks_status_check',

@@ -4,3 +4,6 @@ export * from './workspaces';
 export * from './board';
 export * from './events';
 export * from './mail';
+export * from './sprints';
+export * from './notifications';
+export * from './ai';
