@@ -6,6 +6,7 @@ import { freePort } from './free-port';
 import { REPO_ROOT, run, start, stop, waitForUrl } from './processes';
 
 const API_DIR = join(REPO_ROOT, 'apps', 'api');
+const WORKER_DIR = join(REPO_ROOT, 'apps', 'worker');
 const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
 const NEXT_BIN = join(WEB_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
 // The e2e build has its own output folder so it never replaces a developer's `.next`.
@@ -24,25 +25,32 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const databaseUrl = process.env.E2E_DATABASE_URL ?? `postgres://root@127.0.0.1:5432/teamflow_e2e_${runId}`;
 
   let api: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let web: ChildProcess | undefined;
   const teardown = async () => {
-    await Promise.all([stop(web), stop(api)]);
+    await Promise.all([stop(web), stop(worker), stop(api)]);
     await dropDatabase(databaseUrl);
   };
 
   try {
-    await run('api-build', process.execPath, ['build.mjs'], API_DIR, {});
-    api = start('api', process.execPath, ['dist/server.js'], API_DIR, {
+    await Promise.all([
+      run('api-build', process.execPath, ['build.mjs'], API_DIR, {}),
+      run('worker-build', process.execPath, ['build.mjs'], WORKER_DIR, {}),
+    ]);
+    const serverEnv = {
       NODE_ENV: 'test',
-      API_PORT: String(apiPort),
       API_URL: apiUrl,
       DATABASE_URL: databaseUrl,
       REDIS_KEY_PREFIX: `tf:e2e:${runId}:`,
       WEB_ORIGIN: webUrl,
+      LOG_LEVEL: 'warn',
+    };
+    api = start('api', process.execPath, ['dist/server.js'], API_DIR, {
+      ...serverEnv,
+      API_PORT: String(apiPort),
       RATE_LIMIT_DEFAULT_PER_MINUTE: '100000',
       RATE_LIMIT_AUTH_PER_MINUTE: '100000',
       LOGIN_LOCKOUT_ATTEMPTS: '1000',
-      LOG_LEVEL: 'warn',
     });
     const webEnv = {
       NEXT_TELEMETRY_DISABLED: '1',
@@ -55,6 +63,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       run('web-build', process.execPath, [NEXT_BIN, 'build'], WEB_DIR, webEnv),
       waitForUrl(`${apiUrl}/health/ready`, 'api', 60_000),
     ]);
+    // The worker runs the jobs (email, notifications, analytics, AI) the flows under test enqueue.
+    worker = start('worker', process.execPath, ['dist/main.js'], WORKER_DIR, serverEnv);
     web = start('web', process.execPath, [NEXT_BIN, 'start', '-p', String(webPort)], WEB_DIR, webEnv);
     await waitForUrl(`${webUrl}/login`, 'web', 60_000);
   } catch (error) {
