@@ -69,7 +69,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   taskRoutes(table, v1, API_BASE, deps);
   taskPartRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);
-  adminRoutes(table, root, deps);
+  adminRoutes(table, root, v1, API_BASE, deps);
   app.use(root);
   // The one router not built by the RouteTable: Bull Board, behind its own platform-admin guard.
   app.use(BULL_BOARD_PATH, bullBoardRouter(deps));

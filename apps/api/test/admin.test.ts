@@ -43,6 +43,49 @@ describe('Bull Board at /admin/queues', () => {
   });
 });
 
+describe('opening Bull Board from a browser', () => {
+  it('tells the web app who is a platform admin', async () => {
+    expect((await api.http().get('/api/v1/auth/me').set(auth(admin))).body.platformAdmin).toBe(true);
+    expect((await api.http().get('/api/v1/auth/me').set(auth(someone))).body.platformAdmin).toBe(false);
+  });
+
+  it('gives a platform admin an HttpOnly /admin cookie that opens the board without a header', async () => {
+    const res = await api.http().post('/api/v1/admin/session').set(auth(admin));
+    expect(res.status).toBe(204);
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('tf_admin='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Path=\/admin/);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const page = await api.http().get('/admin/queues').set('Cookie', cookie.split(';')[0]!);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('refuses the cookie to others, and a forged or logged-out cookie opens nothing', async () => {
+    expect((await api.http().post('/api/v1/admin/session').set(auth(someone))).status).toBe(403);
+    expect((await api.http().post('/api/v1/admin/session')).status).toBe(401);
+    expect((await api.http().get('/admin/queues').set('Cookie', 'tf_admin=not-a-token')).status).toBe(401);
+    // A non-admin's token in the cookie is still a non-admin.
+    expect((await api.http().get('/admin/queues').set('Cookie', `tf_admin=${someone.token}`)).status).toBe(
+      403,
+    );
+
+    // A second sign-in of the admin, so logging it out leaves the suite's own session alive.
+    const login = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: admin.email, password: admin.password });
+    const second = { token: login.body.accessToken as string };
+    const res = await api.http().post('/api/v1/admin/session').set(auth(second));
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0]!.split(';')[0]!;
+    expect((await api.http().get('/admin/queues').set('Cookie', cookie)).status).toBe(200);
+    await api.http().post('/api/v1/auth/logout').set(auth(second));
+    expect((await api.http().get('/admin/queues').set('Cookie', cookie)).status).toBe(401);
+  });
+});
+
 describe('dev outbox at /admin/mail', () => {
   it('answers 401 / 403 to others and lists kept messages, newest first, to a platform admin', async () => {
     expect((await api.http().get('/admin/mail')).status).toBe(401);

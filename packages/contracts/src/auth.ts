@@ -17,7 +17,8 @@ export type AuthSession = z.infer<typeof AuthSession>;
 export const AccessTokenResponse = z.object({ accessToken: z.string() });
 export type AccessTokenResponse = z.infer<typeof AccessTokenResponse>;
 
-export const MeResponse = z.object({ user: User });
+// `platformAdmin` lets the web app offer the operations pages (Bull Board) to the people who may open them.
+export const MeResponse = z.object({ user: User, platformAdmin: z.boolean() });
 export type MeResponse = z.infer<typeof MeResponse>;
 
 export const REFRESH_COOKIE = 'tf_refresh';

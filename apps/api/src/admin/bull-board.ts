@@ -7,13 +7,23 @@ import { loadUser } from '@teamflow/core/auth/authenticate';
 import { forbidden } from '@teamflow/core/platform/errors';
 import { isPlatformAdmin } from '@teamflow/core/platform/platform-admin';
 import type { ApiDeps } from '../deps';
-import { requireToken } from '../http/authenticate';
+import { bearerToken, requireToken } from '../http/authenticate';
+import { ADMIN_COOKIE } from './admin-session';
 
 export const BULL_BOARD_PATH = '/admin/queues';
 
-/** Bearer token required (401), and the caller's email must be in PLATFORM_ADMIN_EMAILS (403). */
+/** A browser cannot send a bearer header on navigation, so the admin-session cookie stands in for it. */
+function bearerOrAdminCookie(req: Request): string | undefined {
+  const cookies = req.cookies as Record<string, string | undefined> | undefined;
+  return bearerToken(req) ?? cookies?.[ADMIN_COOKIE];
+}
+
+/**
+ * An access token is required (401) — as a bearer header, or the `tf_admin` cookie set by
+ * `POST /admin/session` — and the caller's email must be in PLATFORM_ADMIN_EMAILS (403).
+ */
 export function requirePlatformAdmin(deps: ApiDeps) {
-  const token = requireToken(deps, true);
+  const token = requireToken(deps, true, bearerOrAdminCookie);
   return async function requirePlatformAdmin(req: Request, res: Response, next: NextFunction): Promise<void> {
     await token(req, res, () => undefined);
     if (!req.claims) return;

@@ -16,9 +16,13 @@ export function bearerToken(req: Request): string | undefined {
  * (no I/O); then the deny-list lookup and, on per-user limited routes, the rate-limit count go to
  * Redis side by side — one round trip.
  */
-export function requireToken(deps: ApiDeps, limitPerUser: boolean) {
+export function requireToken(
+  deps: ApiDeps,
+  limitPerUser: boolean,
+  tokenFrom: (req: Request) => string | undefined = bearerToken,
+) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const token = bearerToken(req);
+    const token = tokenFrom(req);
     if (!token) throw unauthorized('Send an access token: Authorization: Bearer <token>');
     const claims = verifyAccessToken(token, deps.env.JWT_ACCESS_SECRET);
     const [denied, hit] = await Promise.all([

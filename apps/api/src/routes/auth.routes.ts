@@ -20,6 +20,7 @@ import { register } from '@teamflow/core/auth/register';
 import { resetPassword } from '@teamflow/core/auth/reset-password';
 import { requestEmailVerification, verifyEmail } from '@teamflow/core/auth/verify-email';
 import { verifyAccessToken } from '@teamflow/core/auth/tokens';
+import { isPlatformAdmin } from '@teamflow/core/platform/platform-admin';
 import type { ApiDeps } from '../deps';
 import { bearerToken } from '../http/authenticate';
 import { PUBLIC, USER, type RouteTable } from '../http/route-table';
@@ -126,7 +127,7 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     tag: 'Auth',
     access: USER,
     responses: { 200: MeResponse, 401: ErrorResponse },
-    handler: ({ user }) => Promise.resolve({ user }),
+    handler: ({ user }) => Promise.resolve({ user, platformAdmin: isPlatformAdmin(deps.env, user.email) }),
   });
 
   table.add(router, base, {

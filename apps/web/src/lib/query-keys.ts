@@ -1,6 +1,7 @@
 // Every TanStack Query key in one place, so invalidation and optimistic updates hit the same entries.
 export const queryKeys = {
   session: ['session'] as const,
+  me: ['session', 'me'] as const,
   workspaces: ['workspaces'] as const,
   projects: (workspaceId: string) => ['workspaces', workspaceId, 'projects'] as const,
   members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,

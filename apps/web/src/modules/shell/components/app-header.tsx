@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
+import { OpenQueuesButton } from '@/modules/admin/components/open-queues-button';
 import { useSignOut } from '@/modules/auth/hooks/use-auth-mutations';
 import { useSession } from '@/modules/auth/hooks/use-session';
 import { Button } from '@/modules/ui/components/button';
@@ -33,6 +34,7 @@ export function AppHeader() {
               Search <kbd className="text-xs text-slate-500">Ctrl K</kbd>
             </Button>
           </span>
+          {session.status === 'signed-in' ? <OpenQueuesButton /> : null}
           <ThemeToggle />
           {session.status === 'signed-in' ? (
             <span className="hidden text-sm sm:inline text-slate-600 dark:text-slate-400">
