@@ -16,6 +16,7 @@ import { currentTaskFromConflict } from '../hooks/conflict-from-error';
 import { putTaskInBoard } from '../hooks/task-cache';
 import { useUpdateTask } from '../hooks/use-update-task';
 import { useConflictStore, type ConflictField } from '../stores/conflict-store';
+import { DescriptionField } from '@/modules/tasks/components/description-field';
 import { useQueryClient } from '@tanstack/react-query';
 
 const TaskDetails = TaskUpdate.pick({
@@ -108,22 +109,12 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
     >
       <fieldset disabled={readOnly} className="flex flex-col gap-4">
         <TextField label="Title" error={errors.title?.message} {...form.register('title')} />
-        <div className="flex flex-col gap-1">
-          <label
-            htmlFor="task-description"
-            className="text-sm font-medium text-slate-700 dark:text-slate-300"
-          >
-            Description
-          </label>
-          <textarea
-            id="task-description"
-            rows={6}
-            className="rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none disabled:bg-slate-50"
-            placeholder={readOnly ? 'No description' : 'Add details, links, acceptance criteria…'}
-            {...form.register('description', { setValueAs: emptyToNull })}
-          />
-          {errors.description ? <p className="text-sm text-rose-700">{errors.description.message}</p> : null}
-        </div>
+        <DescriptionField
+          readOnly={readOnly}
+          error={errors.description?.message}
+          preview={form.watch('description') ?? ''}
+          {...form.register('description', { setValueAs: emptyToNull })}
+        />
         <div className="grid grid-cols-2 gap-4">
           <SelectField
             label="Status"

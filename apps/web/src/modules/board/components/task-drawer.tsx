@@ -5,6 +5,7 @@ import type { Task } from '@teamflow/contracts/tasks';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { STATUS_LABEL } from '../board-columns';
 import { TaskExtras } from '@/modules/tasks/components/task-extras';
+import { TaskLinkActions } from '@/modules/tasks/components/task-link-actions';
 import { TaskDetailForm } from './task-detail-form';
 
 const createdFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
@@ -42,6 +43,11 @@ export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; rea
               ×
             </Dialog.Close>
           </div>
+          {task ? (
+            <div className="mb-4">
+              <TaskLinkActions workspaceId={task.workspaceId} taskId={task.id} taskKey={task.key} />
+            </div>
+          ) : null}
           {task ? <TaskDetailForm key={task.id} task={task} readOnly={readOnly} /> : null}
           {task && tasks ? (
             <TaskExtras key={`extras-${task.id}`} task={task} tasks={tasks} readOnly={readOnly} />
