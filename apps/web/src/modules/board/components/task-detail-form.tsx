@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { TaskPriority, TaskStatus, TaskUpdate, type Task } from '@teamflow/contracts/tasks';
 import { useEffect } from 'react';
-import { useForm, type FieldNamesMarkedBoolean } from 'react-hook-form';
+import { useForm, useWatch, type FieldNamesMarkedBoolean } from 'react-hook-form';
 import { type z } from 'zod';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
 import { Button } from '@/modules/ui/components/button';
@@ -68,6 +68,7 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
   const openConflict = useConflictStore((s) => s.open);
   const form = useForm({ resolver: zodResolver(TaskDetails), defaultValues: detailsOf(task) });
   const { errors, isSubmitting, isDirty } = form.formState;
+  const description = useWatch({ control: form.control, name: 'description' });
   // The form holds the version its values are based on; a newer one on the server means the save conflicts.
   const resetTo = (next: Task) => form.reset(detailsOf(next));
 
@@ -112,7 +113,7 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
         <DescriptionField
           readOnly={readOnly}
           error={errors.description?.message}
-          preview={form.watch('description') ?? ''}
+          preview={description ?? ''}
           {...form.register('description', { setValueAs: emptyToNull })}
         />
         <div className="grid grid-cols-2 gap-4">

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { UpdateProfile } from '@teamflow/contracts/auth';
 import type { User } from '@teamflow/contracts/users';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
 import { initials } from '@/lib/initials';
 import { Button } from '@/modules/ui/components/button';
@@ -16,7 +16,7 @@ export function ProfileNameForm({ user }: { user: User }) {
   const update = useUpdateProfile();
   const form = useForm({ resolver: zodResolver(UpdateProfile), defaultValues: { name: user.name } });
   const { errors, isSubmitting, isDirty } = form.formState;
-  const name = form.watch('name');
+  const name = useWatch({ control: form.control, name: 'name' });
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {

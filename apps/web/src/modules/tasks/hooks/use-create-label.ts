@@ -1,7 +1,6 @@
 'use client';
 
-import { Label, type LabelCreate } from '@teamflow/contracts/labels';
-import { LabelList } from '@teamflow/contracts/labels';
+import { Label, type LabelCreate, type LabelList } from '@teamflow/contracts/labels';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
