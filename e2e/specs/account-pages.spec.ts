@@ -44,7 +44,7 @@ test('forgot password emails a reset link; the reset page sets a new password an
 
   // The link works once.
   const used = page.url();
-  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
@@ -85,7 +85,7 @@ test('a name changed on the profile persists after reload; an unverified email c
   await signIn(page, email, '/profile');
 
   await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();
-  const name = page.getByLabel('Name', { exact: true });
+  const name = page.getByRole('textbox', { name: 'Name', exact: true });
   await expect(name).toHaveValue('Pat Profile');
   await name.fill('');
   await page.getByRole('button', { name: 'Save name' }).click();
@@ -110,9 +110,9 @@ test('a name changed on the profile persists after reload; an unverified email c
   await expect(page.getByText('The current password is not correct')).toBeVisible();
   await page.getByLabel('Current password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByText('Password changed')).toBeVisible();
+  await expect(page.getByText('Password changed', { exact: true })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Patricia Profile');
+  await expect(name).toHaveValue('Patricia Profile');
   await page.screenshot({ path: join(ARTIFACTS, 'profile.png'), fullPage: true });
 });

@@ -51,7 +51,7 @@ test('a task opens at its own URL, where an editor adds dependencies (a cycle is
     'on time',
   );
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByText('KEY-1 saved')).toBeVisible();
+  await expect(page.getByText('KEY-1 saved', { exact: true })).toBeVisible();
 
   await page.reload();
   await expect(page.getByRole('checkbox', { name: 'Launch' })).toBeChecked();
@@ -59,6 +59,12 @@ test('a task opens at its own URL, where an editor adds dependencies (a cycle is
     page.getByRole('region', { name: 'Dependencies' }).getByRole('list', { name: 'Blocked by' }),
   ).toContainText('KEY-2');
   await page.screenshot({ path: join(ARTIFACTS, 'task-page.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(ARTIFACTS, 'task-page-phone-dark.png'), fullPage: true });
+  await page.setViewportSize({ width: 1600, height: 900 });
 
   // Removing the dependency takes it off the list.
   await page.getByRole('button', { name: 'Remove blocked by KEY-2' }).click();

@@ -80,7 +80,7 @@ export function ProfilePage() {
         <SkeletonList rows={3} label="Loading your profile" />
       ) : (
         <>
-          <Section id="profile-name" title="Name">
+          <Section id="profile-name" title="Profile">
             <ProfileNameForm key={session.user.name} user={session.user} />
           </Section>
           <Section id="profile-email" title="Email">
