@@ -72,9 +72,19 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
   // The form holds the version its values are based on; a newer one on the server means the save conflicts.
   const resetTo = (next: Task) => form.reset(detailsOf(next));
 
-  // Someone else's change arrived while the user had not started editing: just show it.
+  // A newer version arrived (someone else, or a checkbox saved beside this form). Untouched form:
+  // just show it. Edits in progress: take it in only when it left the fields being edited as they
+  // were, keeping the user's edits on top; otherwise saving will show the conflict dialog.
   useEffect(() => {
-    if (!form.formState.isDirty && task.version !== form.getValues('version')) form.reset(detailsOf(task));
+    if (task.version === form.getValues('version')) return;
+    const next = detailsOf(task);
+    if (!form.formState.isDirty) return form.reset(next);
+    const base = form.formState.defaultValues;
+    const editing = FIELDS.filter((f) => form.formState.dirtyFields[f]);
+    if (!editing.every((f) => (base?.[f] ?? null) === next[f])) return;
+    const mine = editing.map((f) => [f, form.getValues(f)] as const);
+    form.reset(next);
+    for (const [f, value] of mine) form.setValue(f, value, { shouldDirty: true });
   }, [task, form]);
 
   const save = async (changes: Partial<TaskDetails>, version: number) => {
