@@ -47,7 +47,7 @@ function LinkedList({
           {items.map((item) => (
             <li key={item.id} className="flex items-center gap-2 text-sm">
               <span className="font-mono text-xs text-slate-500">{item.key}</span>
-              <span className={`flex-1 ${item.status === 'done' ? 'text-slate-500 line-through' : ''}`}>
+              <span className={`min-w-0 flex-1 truncate ${item.status === 'done' ? 'text-slate-500 line-through' : ''}`}>
                 {item.title}
               </span>
               <span className="text-xs text-slate-500">{STATUS_LABEL[item.status]}</span>
@@ -133,7 +133,7 @@ export function TaskDependencies({
           </Button>
         </div>
       ) : (
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="flex flex-col gap-3">
           <LinkedList
             title="Blocked by"
             items={deps.data.dependsOn}
@@ -174,7 +174,7 @@ export function TaskDependencies({
               aria-controls={`${ids}-results`}
               value={query}
               onChange={(event) => setQuery(event.target.value)}
-              placeholder="Search this project by key or title"
+              placeholder="Key or title"
               className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
             />
           </div>

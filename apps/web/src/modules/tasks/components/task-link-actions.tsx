@@ -33,7 +33,7 @@ export function TaskLinkActions({
       {showOpen ? (
         <Link
           href={path}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-slate-50 dark:border-slate-600 dark:text-indigo-300 dark:hover:bg-slate-800"
+          className="inline-flex items-center rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-slate-50 dark:border-slate-600 dark:text-indigo-300 dark:hover:bg-slate-800"
         >
           Open full page<span className="sr-only"> for {taskKey}</span>
         </Link>

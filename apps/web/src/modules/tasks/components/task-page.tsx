@@ -86,7 +86,7 @@ function TaskPageBody({ fetched }: { fetched: Task }) {
         <div className="flex flex-wrap gap-2">
           <Link
             href={`${boardPath}?task=${task.id}`}
-            className="rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-slate-50 dark:border-slate-600 dark:text-indigo-300 dark:hover:bg-slate-800"
+            className="inline-flex items-center rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-indigo-700 hover:bg-slate-50 dark:border-slate-600 dark:text-indigo-300 dark:hover:bg-slate-800"
           >
             Show on board
           </Link>
