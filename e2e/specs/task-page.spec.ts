@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { addDependency, createBoard, createTask, uniqueEmail } from '../support/api';
+import { addDependency, addMember, createBoard, createTask, uniqueEmail } from '../support/api';
 import { ARTIFACTS, column, expect, signIn, test } from '../support/fixtures';
 
 test('a task opens at its own URL, where an editor adds dependencies (a cycle is refused clearly) and a new label', async ({
@@ -79,4 +79,31 @@ test('an unknown task id shows a not-found state, not a crash', async ({ page })
   await signIn(page, ownerEmail, board.boardPath);
   await page.goto(`/w/${board.workspaceId}/t/00000000-0000-4000-8000-000000000000`);
   await expect(page.getByText('This task does not exist')).toBeVisible();
+});
+
+test('a viewer opens a task by its key and sees it, and the calendar, without edit controls', async ({
+  page,
+}) => {
+  const ownerEmail = uniqueEmail('taskowner');
+  const viewerEmail = uniqueEmail('taskviewer');
+  const board = await createBoard(ownerEmail, 'Read the brief');
+  await addMember(board, viewerEmail, 'Vic Viewer', 'viewer');
+  await signIn(page, viewerEmail, board.boardPath);
+
+  await page.goto(`/w/${board.workspaceId}/t/KEY-1`);
+  await expect(page.getByRole('heading', { level: 1, name: /Read the brief/ })).toBeVisible();
+  await expect(page.getByText('You are a viewer here: this task is read-only.')).toBeVisible();
+  await expect(page.getByLabel('Title')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '+ New label' })).toHaveCount(0);
+  await expect(page.getByLabel('Find a task to link')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Description preview' })).toBeVisible();
+
+  await page.goto(`${board.boardPath}/calendar?month=2030-05`);
+  await expect(page.getByText('You are a viewer here: the calendar is read-only.')).toBeVisible();
+  const chip = page
+    .getByRole('group', { name: 'Friday, May 17, 2030' })
+    .getByRole('button', { name: /KEY-1/ });
+  await expect(chip).toBeVisible();
+  await expect(chip).not.toHaveAttribute('aria-describedby', /.+/);
 });

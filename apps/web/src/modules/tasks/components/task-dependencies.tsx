@@ -47,7 +47,9 @@ function LinkedList({
           {items.map((item) => (
             <li key={item.id} className="flex items-center gap-2 text-sm">
               <span className="font-mono text-xs text-slate-500">{item.key}</span>
-              <span className={`min-w-0 flex-1 truncate ${item.status === 'done' ? 'text-slate-500 line-through' : ''}`}>
+              <span
+                className={`min-w-0 flex-1 truncate ${item.status === 'done' ? 'text-slate-500 line-through' : ''}`}
+              >
                 {item.title}
               </span>
               <span className="text-xs text-slate-500">{STATUS_LABEL[item.status]}</span>

@@ -9,6 +9,7 @@ import { PriorityBadge } from '@/modules/board/components/priority-badge';
 import { TaskDetailForm } from '@/modules/board/components/task-detail-form';
 import { useBoardTasks } from '@/modules/board/hooks/use-board-tasks';
 import { useProject } from '@/modules/projects/hooks/use-projects';
+import { useSearch } from '@/modules/search/hooks/use-search';
 import { Button } from '@/modules/ui/components/button';
 import { EmptyState } from '@/modules/ui/components/empty-state';
 import { FormError } from '@/modules/ui/components/form-error';
@@ -21,8 +22,47 @@ import { TaskLinkActions } from './task-link-actions';
 
 const createdFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** A task at its own URL (/w/:workspaceId/t/:taskId): the drawer's content with room to breathe. */
-export function TaskPage({ workspaceId, taskId }: { workspaceId: string; taskId: string }) {
+const TASK_KEY = /^[A-Za-z][A-Za-z0-9]*-\d+$/;
+
+/**
+ * A task at its own URL, by id or by key (/w/:workspaceId/t/KEY-12): the drawer's content with
+ * room to breathe. A key is looked up with the workspace search, which matches keys exactly.
+ */
+export function TaskPage({ workspaceId, taskRef }: { workspaceId: string; taskRef: string }) {
+  const isKey = TASK_KEY.test(taskRef);
+  const lookup = useSearch(workspaceId, isKey ? taskRef : '');
+  const hit = lookup.data?.find((h) => h.type === 'task' && h.key.toUpperCase() === taskRef.toUpperCase());
+  if (!isKey) return <TaskById workspaceId={workspaceId} taskId={taskRef} />;
+  if (hit) return <TaskById workspaceId={workspaceId} taskId={hit.id} />;
+  return (
+    <main className="mx-auto flex w-full max-w-5xl flex-col gap-4 px-4 py-6 sm:px-6">
+      {lookup.isPending ? (
+        <SkeletonList rows={4} label="Loading the task" />
+      ) : lookup.error ? (
+        <div className="flex flex-col items-start gap-2">
+          <FormError message={`The task could not be loaded: ${lookup.error.message}`} />
+          <Button variant="secondary" onClick={() => void lookup.refetch()}>
+            Retry
+          </Button>
+        </div>
+      ) : (
+        <NotFound workspaceId={workspaceId} />
+      )}
+    </main>
+  );
+}
+
+function NotFound({ workspaceId }: { workspaceId: string }) {
+  return (
+    <EmptyState title="This task does not exist, was deleted, or is not shared with you.">
+      <Link href={`/w/${workspaceId}`} className="font-medium text-indigo-700 dark:text-indigo-300">
+        Back to the workspace
+      </Link>
+    </EmptyState>
+  );
+}
+
+function TaskById({ workspaceId, taskId }: { workspaceId: string; taskId: string }) {
   const task = useTask(taskId);
   return (
     <main className="mx-auto flex w-full max-w-5xl flex-col gap-4 px-4 py-6 sm:px-6">
@@ -30,11 +70,7 @@ export function TaskPage({ workspaceId, taskId }: { workspaceId: string; taskId:
         <TaskPageBody fetched={task.data} />
       ) : task.error ? (
         isApiError(task.error, 404) || isApiError(task.error, 400) ? (
-          <EmptyState title="This task does not exist, was deleted, or is not shared with you.">
-            <Link href={`/w/${workspaceId}`} className="font-medium text-indigo-700 dark:text-indigo-300">
-              Back to the workspace
-            </Link>
-          </EmptyState>
+          <NotFound workspaceId={workspaceId} />
         ) : (
           <div className="flex flex-col items-start gap-2">
             <FormError message={`The task could not be loaded: ${task.error.message}`} />

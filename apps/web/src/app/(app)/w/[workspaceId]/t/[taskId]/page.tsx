@@ -6,5 +6,5 @@ export default async function TaskRoute({
   params: Promise<{ workspaceId: string; taskId: string }>;
 }) {
   const { workspaceId, taskId } = await params;
-  return <TaskPage workspaceId={workspaceId} taskId={taskId} />;
+  return <TaskPage workspaceId={workspaceId} taskRef={decodeURIComponent(taskId)} />;
 }
