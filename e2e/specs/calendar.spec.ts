@@ -70,4 +70,9 @@ test('a task shows on its due date, and dragging it to another day persists afte
   await expect(agenda.getByRole('heading', { name: 'Wednesday, May 22, 2030' })).toBeVisible();
   await expect(agenda.getByRole('button', { name: /KEY-1/ })).toBeVisible();
   await page.screenshot({ path: join(ARTIFACTS, 'calendar-phone.png'), fullPage: true });
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.screenshot({ path: join(ARTIFACTS, 'calendar-dark.png'), fullPage: true });
 });

@@ -5,10 +5,11 @@ import type { Task, TaskPriority } from '@teamflow/contracts/tasks';
 import type { KeyboardEvent, PointerEventHandler } from 'react';
 
 export const PRIORITY_EDGE: Record<TaskPriority, string> = {
-  low: 'border-l-slate-400',
-  medium: 'border-l-sky-500',
-  high: 'border-l-amber-500',
-  critical: 'border-l-rose-600',
+  // Repeated under dark: so the chip's dark border colour does not cover the left edge.
+  low: 'border-l-slate-400 dark:border-l-slate-400',
+  medium: 'border-l-sky-500 dark:border-l-sky-500',
+  high: 'border-l-amber-500 dark:border-l-amber-500',
+  critical: 'border-l-rose-600 dark:border-l-rose-600',
 };
 
 // Alt + arrows move the task by a day or a week: the keyboard way to drag.
