@@ -16,6 +16,7 @@ test('forgot password emails a reset link; the reset page sets a new password an
   await registerUser(email, 'Fran Forgetful');
 
   await page.goto('/login');
+  await page.screenshot({ path: join(ARTIFACTS, 'login-forgot-link.png') });
   await page.getByRole('link', { name: 'Forgot password?' }).click();
   await expect(page).toHaveURL(/\/forgot-password$/);
   await page.getByLabel('Email').fill('not-an-email');
@@ -35,6 +36,7 @@ test('forgot password emails a reset link; the reset page sets a new password an
   await page.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByText('Password must be at least 8 characters')).toBeVisible();
   await expect(page.getByText('The passwords do not match')).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'reset-password-errors.png') });
 
   const newPassword = 'fresh-start-42';
   await page.getByLabel('New password', { exact: true }).fill(newPassword);
