@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createBoard, createTask, uniqueEmail } from '../support/api';
+import { createBoard, createTask, uniqueEmail, updateTask } from '../support/api';
 import { ARTIFACTS, expect, signIn, test } from '../support/fixtures';
 
 test('a task shows on its due date, and dragging it to another day persists after reload', async ({
@@ -75,4 +75,36 @@ test('a task shows on its due date, and dragging it to another day persists afte
   await page.getByRole('button', { name: 'Switch to dark mode' }).click();
   await expect(page.locator('html')).toHaveClass(/dark/);
   await page.screenshot({ path: join(ARTIFACTS, 'calendar-dark.png'), fullPage: true });
+});
+
+test('rescheduling a task someone else changed meanwhile rolls back and opens the conflict dialog; "apply mine again" wins', async ({
+  page,
+}) => {
+  const ownerEmail = uniqueEmail('calconflict');
+  const board = await createBoard(ownerEmail, 'Print the flyers');
+  await signIn(page, ownerEmail, `${board.boardPath}/calendar`);
+  await page.goto(`${board.boardPath}/calendar?month=2030-05`);
+  const may17 = page.getByRole('group', { name: 'Friday, May 17, 2030' });
+  const may18 = page.getByRole('group', { name: 'Saturday, May 18, 2030' });
+  await expect(may17.getByRole('button', { name: /^KEY-1:/ })).toBeVisible();
+
+  // Someone else renames the task behind the page's back: the page still holds version 1.
+  await updateTask(board.ownerToken, board.task.id, {
+    version: board.task.version,
+    title: 'Print the posters',
+  });
+  await may17.getByRole('button', { name: /^KEY-1:/ }).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+
+  const conflict = page.getByRole('dialog', { name: /Someone else changed/ });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole('cell', { name: '2030-05-18' })).toBeVisible();
+  // Rolled back to the server's day while the user decides.
+  await expect(may17.getByRole('button', { name: /^KEY-1:/ })).toBeVisible();
+
+  await conflict.getByRole('button', { name: 'Apply mine again' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(may18.getByRole('button', { name: /^KEY-1: Print the posters/ })).toBeVisible();
+  await page.reload();
+  await expect(may18.getByRole('button', { name: /^KEY-1: Print the posters/ })).toBeVisible();
 });

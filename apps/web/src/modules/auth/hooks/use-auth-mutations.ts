@@ -61,7 +61,10 @@ export function useResetPassword() {
 }
 
 export function useVerifyEmail() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: VerifyEmail) => apiRequest('POST', '/auth/verify-email', { body }),
+    // A signed-in tab shows "verified" without a reload (the token names no user, so refetch).
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.session }),
   });
 }
