@@ -110,3 +110,8 @@ export async function createLabel(board: Board, name: string, color = '#0ea5e9')
 export async function createTask(board: Board, body: Record<string, unknown>): Promise<TaskBody> {
   return call<TaskBody>('POST', `/projects/${board.projectId}/tasks`, board.ownerToken, body);
 }
+
+/** Makes `taskId` depend on (be blocked by) `dependsOnTaskId`. */
+export async function addDependency(board: Board, taskId: string, dependsOnTaskId: string): Promise<void> {
+  await call('POST', `/tasks/${taskId}/dependencies`, board.ownerToken, { dependsOnTaskId });
+}

@@ -75,5 +75,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Workers inherit these.
   process.env.E2E_API_URL = apiUrl;
   process.env.E2E_WEB_URL = webUrl;
+  process.env.E2E_DATABASE_URL = databaseUrl;
   return teardown;
 }

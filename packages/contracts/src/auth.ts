@@ -35,3 +35,12 @@ export type ResetPassword = z.infer<typeof ResetPassword>;
 
 export const VerifyEmail = z.object({ token: EmailToken });
 export type VerifyEmail = z.infer<typeof VerifyEmail>;
+
+export const UpdateProfile = z.object({ name: PersonName });
+export type UpdateProfile = z.infer<typeof UpdateProfile>;
+
+export const ChangePassword = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password').max(128),
+  newPassword: Password,
+});
+export type ChangePassword = z.infer<typeof ChangePassword>;

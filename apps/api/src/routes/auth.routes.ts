@@ -2,6 +2,7 @@ import type { Response, Router } from 'express';
 import {
   AccessTokenResponse,
   AuthSession,
+  ChangePassword,
   ForgotPassword,
   Login,
   MeResponse,
@@ -9,9 +10,11 @@ import {
   REFRESH_COOKIE_PATH,
   Register,
   ResetPassword,
+  UpdateProfile,
   VerifyEmail,
 } from '@teamflow/contracts/auth';
 import { ErrorResponse } from '@teamflow/contracts/common';
+import { changePassword } from '@teamflow/core/auth/change-password';
 import { forgotPassword } from '@teamflow/core/auth/forgot-password';
 import { login } from '@teamflow/core/auth/login';
 import { logout } from '@teamflow/core/auth/logout';
@@ -21,6 +24,7 @@ import { resetPassword } from '@teamflow/core/auth/reset-password';
 import { requestEmailVerification, verifyEmail } from '@teamflow/core/auth/verify-email';
 import { verifyAccessToken } from '@teamflow/core/auth/tokens';
 import { isPlatformAdmin } from '@teamflow/core/platform/platform-admin';
+import { updateProfile } from '@teamflow/core/auth/update-profile';
 import type { ApiDeps } from '../deps';
 import { bearerToken } from '../http/authenticate';
 import { PUBLIC, USER, type RouteTable } from '../http/route-table';
@@ -185,6 +189,35 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     responses: { 202: null, 401: ErrorResponse, 429: ErrorResponse },
     handler: async ({ user }) => {
       await requestEmailVerification(deps, user.id);
+      return undefined;
+    },
+  });
+
+  table.add(router, base, {
+    method: 'patch',
+    path: '/auth/me',
+    summary: 'Change the signed-in user’s display name',
+    tag: 'Auth',
+    access: USER,
+    body: UpdateProfile,
+    responses: { 200: MeResponse, 400: ErrorResponse, 401: ErrorResponse },
+    handler: async ({ user, body }) => ({
+      user: await updateProfile(deps, user.id, body),
+      platformAdmin: isPlatformAdmin(deps.env, user.email),
+    }),
+  });
+
+  table.add(router, base, {
+    method: 'post',
+    path: '/auth/change-password',
+    summary: 'Change the password (checks the current one); signs out every other session',
+    tag: 'Auth',
+    access: USER,
+    rateLimit: 'auth',
+    body: ChangePassword,
+    responses: { 204: null, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
+    handler: async ({ user, body, req }) => {
+      await changePassword(deps, user.id, body, refreshCookie(req.cookies));
       return undefined;
     },
   });

@@ -11,4 +11,5 @@ export const queryKeys = {
   task: (taskId: string) => ['tasks', taskId] as const,
   taskComments: (taskId: string) => ['tasks', taskId, 'comments'] as const,
   taskActivity: (taskId: string) => ['tasks', taskId, 'activity'] as const,
+  taskDependencies: (taskId: string) => ['tasks', taskId, 'dependencies'] as const,
 };

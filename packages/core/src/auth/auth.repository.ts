@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@teamflow/db/client';
 import { refreshTokens, users, userTokens } from '@teamflow/db/schema/index';
 
@@ -115,4 +115,27 @@ export async function markEmailVerified(db: DbOrTx, userId: string): Promise<voi
     .update(users)
     .set({ emailVerifiedAt: sql`now()` })
     .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
+}
+
+export async function updateUserName(db: DbOrTx, userId: string, name: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ name, updatedAt: sql`now()` })
+    .where(eq(users.id, userId))
+    .returning();
+  return row;
+}
+
+/** Revokes every live refresh session of the user except one family (the session making the call). */
+export async function revokeOtherSessions(db: DbOrTx, userId: string, keepFamilyId?: string): Promise<void> {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(refreshTokens.userId, userId),
+        isNull(refreshTokens.revokedAt),
+        keepFamilyId ? ne(refreshTokens.familyId, keepFamilyId) : undefined,
+      ),
+    );
 }

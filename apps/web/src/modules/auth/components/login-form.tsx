@@ -51,9 +51,17 @@ export function LoginForm() {
             error={errors.password?.message}
             {...form.register('password')}
           />
-          <label className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-            <input type="checkbox" {...form.register('rememberMe')} /> Keep me signed in for 30 days
-          </label>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <label className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+              <input type="checkbox" {...form.register('rememberMe')} /> Keep me signed in for 30 days
+            </label>
+            <Link
+              href="/forgot-password"
+              className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+            >
+              Forgot password?
+            </Link>
+          </div>
           <FormError message={errors.root?.message} />
           <Button type="submit" disabled={isSubmitting}>
             {isSubmitting ? 'Signing in…' : 'Sign in'}

@@ -1,6 +1,13 @@
 'use client';
 
-import { AuthSession, type Login, type Register } from '@teamflow/contracts/auth';
+import {
+  AuthSession,
+  type ForgotPassword,
+  type Login,
+  type Register,
+  type ResetPassword,
+  type VerifyEmail,
+} from '@teamflow/contracts/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, setAccessToken } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -38,5 +45,26 @@ export function useSignOut() {
       setAccessToken(undefined);
       window.location.replace('/login');
     },
+  });
+}
+
+export function useForgotPassword() {
+  return useMutation({
+    mutationFn: (body: ForgotPassword) => apiRequest('POST', '/auth/forgot-password', { body }),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (body: ResetPassword) => apiRequest('POST', '/auth/reset-password', { body }),
+  });
+}
+
+export function useVerifyEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: VerifyEmail) => apiRequest('POST', '/auth/verify-email', { body }),
+    // A signed-in tab shows "verified" without a reload (the token names no user, so refetch).
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.session }),
   });
 }

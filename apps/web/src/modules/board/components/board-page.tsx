@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo } from 'react';
+import { ProjectViewTabs } from '@/modules/projects/components/project-view-tabs';
 import { useProject } from '@/modules/projects/hooks/use-projects';
 import { FormError } from '@/modules/ui/components/form-error';
 import { Skeleton } from '@/modules/ui/components/skeleton';
@@ -43,17 +44,14 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           {project.data ? (
             <h1 className="text-2xl font-bold tracking-tight">
               {project.data.name}{' '}
-              <span className="text-base font-medium text-slate-500">{project.data.key}</span>{' '}
-              <Link
-                href={`/w/${workspaceId}/p/${projectId}/list`}
-                className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-              >
-                List view
-              </Link>
+              <span className="text-base font-medium text-slate-500">{project.data.key}</span>
             </h1>
           ) : (
             <Skeleton className="mt-1 h-8 w-64" />
           )}
+          <div className="mt-2">
+            <ProjectViewTabs workspaceId={workspaceId} projectId={projectId} current="board" />
+          </div>
         </div>
         {workspace && !canEdit ? (
           <p className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-800">

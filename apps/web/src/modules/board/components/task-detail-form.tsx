@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { TaskPriority, TaskStatus, TaskUpdate, type Task } from '@teamflow/contracts/tasks';
 import { useEffect } from 'react';
-import { useForm, type FieldNamesMarkedBoolean } from 'react-hook-form';
+import { useForm, useWatch, type FieldNamesMarkedBoolean } from 'react-hook-form';
 import { type z } from 'zod';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
 import { Button } from '@/modules/ui/components/button';
@@ -16,6 +16,7 @@ import { currentTaskFromConflict } from '../hooks/conflict-from-error';
 import { putTaskInBoard } from '../hooks/task-cache';
 import { useUpdateTask } from '../hooks/use-update-task';
 import { useConflictStore, type ConflictField } from '../stores/conflict-store';
+import { DescriptionField } from '@/modules/tasks/components/description-field';
 import { useQueryClient } from '@tanstack/react-query';
 
 const TaskDetails = TaskUpdate.pick({
@@ -67,12 +68,23 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
   const openConflict = useConflictStore((s) => s.open);
   const form = useForm({ resolver: zodResolver(TaskDetails), defaultValues: detailsOf(task) });
   const { errors, isSubmitting, isDirty } = form.formState;
+  const description = useWatch({ control: form.control, name: 'description' });
   // The form holds the version its values are based on; a newer one on the server means the save conflicts.
   const resetTo = (next: Task) => form.reset(detailsOf(next));
 
-  // Someone else's change arrived while the user had not started editing: just show it.
+  // A newer version arrived (someone else, or a checkbox saved beside this form). Untouched form:
+  // just show it. Edits in progress: take it in only when it left the fields being edited as they
+  // were, keeping the user's edits on top; otherwise saving will show the conflict dialog.
   useEffect(() => {
-    if (!form.formState.isDirty && task.version !== form.getValues('version')) form.reset(detailsOf(task));
+    if (task.version === form.getValues('version')) return;
+    const next = detailsOf(task);
+    if (!form.formState.isDirty) return form.reset(next);
+    const base = form.formState.defaultValues;
+    const editing = FIELDS.filter((f) => form.formState.dirtyFields[f]);
+    if (!editing.every((f) => (base?.[f] ?? null) === next[f])) return;
+    const mine = editing.map((f) => [f, form.getValues(f)] as const);
+    form.reset(next);
+    for (const [f, value] of mine) form.setValue(f, value, { shouldDirty: true });
   }, [task, form]);
 
   const save = async (changes: Partial<TaskDetails>, version: number) => {
@@ -108,22 +120,12 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
     >
       <fieldset disabled={readOnly} className="flex flex-col gap-4">
         <TextField label="Title" error={errors.title?.message} {...form.register('title')} />
-        <div className="flex flex-col gap-1">
-          <label
-            htmlFor="task-description"
-            className="text-sm font-medium text-slate-700 dark:text-slate-300"
-          >
-            Description
-          </label>
-          <textarea
-            id="task-description"
-            rows={6}
-            className="rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none disabled:bg-slate-50"
-            placeholder={readOnly ? 'No description' : 'Add details, links, acceptance criteria…'}
-            {...form.register('description', { setValueAs: emptyToNull })}
-          />
-          {errors.description ? <p className="text-sm text-rose-700">{errors.description.message}</p> : null}
-        </div>
+        <DescriptionField
+          readOnly={readOnly}
+          error={errors.description?.message}
+          preview={description ?? ''}
+          {...form.register('description', { setValueAs: emptyToNull })}
+        />
         <div className="grid grid-cols-2 gap-4">
           <SelectField
             label="Status"

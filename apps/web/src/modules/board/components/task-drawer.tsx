@@ -5,6 +5,7 @@ import type { Task } from '@teamflow/contracts/tasks';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { STATUS_LABEL } from '../board-columns';
 import { TaskExtras } from '@/modules/tasks/components/task-extras';
+import { TaskLinkActions } from '@/modules/tasks/components/task-link-actions';
 import { TaskDetailForm } from './task-detail-form';
 
 const createdFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
@@ -13,13 +14,20 @@ const createdFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeS
 export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; readOnly: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
-  const taskId = useSearchParams().get('task');
+  const searchParams = useSearchParams();
+  const taskId = searchParams.get('task');
+  // Closing drops only `task`: other view state in the URL (the calendar's month) stays.
+  const closeHref = () => {
+    const rest = new URLSearchParams(searchParams.toString());
+    rest.delete('task');
+    return rest.size > 0 ? `${pathname}?${rest.toString()}` : pathname;
+  };
   const task = taskId ? tasks?.find((t) => t.id === taskId) : undefined;
 
   return (
     <Dialog.Root
       open={taskId !== null}
-      onOpenChange={(open) => !open && router.push(pathname, { scroll: false })}
+      onOpenChange={(open) => !open && router.push(closeHref(), { scroll: false })}
     >
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/20" />
@@ -42,6 +50,11 @@ export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; rea
               ×
             </Dialog.Close>
           </div>
+          {task ? (
+            <div className="mb-4">
+              <TaskLinkActions workspaceId={task.workspaceId} taskId={task.id} taskKey={task.key} />
+            </div>
+          ) : null}
           {task ? <TaskDetailForm key={task.id} task={task} readOnly={readOnly} /> : null}
           {task && tasks ? (
             <TaskExtras key={`extras-${task.id}`} task={task} tasks={tasks} readOnly={readOnly} />

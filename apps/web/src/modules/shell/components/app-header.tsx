@@ -37,9 +37,14 @@ export function AppHeader() {
           {session.status === 'signed-in' ? <OpenQueuesButton /> : null}
           <ThemeToggle />
           {session.status === 'signed-in' ? (
-            <span className="hidden text-sm sm:inline text-slate-600 dark:text-slate-400">
-              {session.user.name}
-            </span>
+            <Link
+              href="/profile"
+              aria-label={`Your profile (${session.user.name})`}
+              className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+            >
+              <span className="hidden sm:inline">{session.user.name}</span>
+              <span className="sm:hidden">Profile</span>
+            </Link>
           ) : null}
           <Button variant="secondary" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
             Sign out

@@ -5,10 +5,11 @@ import { useSession } from '@/modules/auth/hooks/use-session';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
 import { TaskActivity } from './task-activity';
 import { TaskComments } from './task-comments';
+import { TaskDependencies } from './task-dependencies';
 import { TaskPeopleLabels } from './task-people-labels';
 import { TaskSubtasks } from './task-subtasks';
 
-/** Everything in the task drawer below the main form. */
+/** Everything below the main form, in the task drawer and on the task's own page. */
 export function TaskExtras({ task, tasks, readOnly }: { task: Task; tasks: Task[]; readOnly: boolean }) {
   const { workspace } = useWorkspace(task.workspaceId);
   const session = useSession();
@@ -17,6 +18,7 @@ export function TaskExtras({ task, tasks, readOnly }: { task: Task; tasks: Task[
     <div className="mt-6 flex flex-col gap-6 border-t border-slate-200 pt-6 dark:border-slate-700">
       <TaskPeopleLabels task={task} readOnly={readOnly} />
       <TaskSubtasks task={task} tasks={tasks} readOnly={readOnly} />
+      <TaskDependencies task={task} tasks={tasks} readOnly={readOnly} />
       <TaskComments taskId={task.id} role={workspace?.role} userId={userId} />
       <TaskActivity taskId={task.id} />
     </div>

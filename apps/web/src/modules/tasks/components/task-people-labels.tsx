@@ -2,7 +2,9 @@
 
 import type { Task } from '@teamflow/contracts/tasks';
 import { useWorkspaceDirectory } from '@/modules/board/hooks/use-workspace-directory';
+import { useCan } from '@/modules/workspaces/hooks/use-permission';
 import { usePatchTask } from '../hooks/use-patch-task';
+import { NewLabelForm } from './new-label-form';
 
 const toggle = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]);
 
@@ -11,6 +13,7 @@ export function TaskPeopleLabels({ task, readOnly }: { task: Task; readOnly: boo
   const { people, labels } = useWorkspaceDirectory(task.workspaceId);
   const patch = usePatchTask();
   const disabled = readOnly || patch.isPending;
+  const canCreateLabel = useCan(task.workspaceId, 'label.create') && !readOnly;
 
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -45,6 +48,12 @@ export function TaskPeopleLabels({ task, readOnly }: { task: Task; readOnly: boo
             {label.name}
           </label>
         ))}
+        {canCreateLabel ? (
+          <NewLabelForm
+            workspaceId={task.workspaceId}
+            onCreated={(label) => patch.mutate({ task, body: { labelIds: [...task.labelIds, label.id] } })}
+          />
+        ) : null}
       </fieldset>
     </div>
   );
