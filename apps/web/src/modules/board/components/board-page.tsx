@@ -61,7 +61,15 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           </p>
         ) : null}
       </div>
-      <BoardFilters filters={filters} directory={directory} setFilter={setFilter} clear={clear} />
+      <BoardFilters
+        filters={filters}
+        directory={directory}
+        setFilter={setFilter}
+        clear={clear}
+        progress={
+          tasks.data && !tasks.complete && !error ? `Loading tasks… ${tasks.loaded} so far` : undefined
+        }
+      />
       {error ? (
         <div className="px-6">
           <FormError message={error.message} />
@@ -80,6 +88,8 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
             tasks={visible ?? tasks.data}
             directory={directory}
             canEdit={canEdit}
+            complete={tasks.complete}
+            grouping={filters.group ?? 'none'}
           />
         </>
       ) : (
