@@ -110,3 +110,30 @@ export async function createLabel(board: Board, name: string, color = '#0ea5e9')
 export async function createTask(board: Board, body: Record<string, unknown>): Promise<TaskBody> {
   return call<TaskBody>('POST', `/projects/${board.projectId}/tasks`, board.ownerToken, body);
 }
+
+export async function createProject(
+  board: Board,
+  name: string,
+  key: string,
+): Promise<{ id: string; path: string }> {
+  const project = await call<{ id: string }>(
+    'POST',
+    `/workspaces/${board.workspaceId}/projects`,
+    board.ownerToken,
+    {
+      name,
+      key,
+    },
+  );
+  return { id: project.id, path: `/w/${board.workspaceId}/p/${project.id}` };
+}
+
+/** The workspace's members: user id by name. */
+export async function memberIds(board: Board): Promise<Map<string, string>> {
+  const members = await call<{ items: { user: { id: string; name: string } }[] }>(
+    'GET',
+    `/workspaces/${board.workspaceId}/members`,
+    board.ownerToken,
+  );
+  return new Map(members.items.map((m) => [m.user.name, m.user.id]));
+}
