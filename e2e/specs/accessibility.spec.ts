@@ -69,7 +69,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
 
     await page.getByRole('combobox', { name: 'Group by' }).selectOption('assignee');
-    await expect(page.getByRole('region', { name: 'Swimlane Olive Owner' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Swimlane Unassigned' })).toBeVisible();
     found.swimlanes = await seriousViolations(page);
 
     await page.goto(`${board.boardPath}/list`);

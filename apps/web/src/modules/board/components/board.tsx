@@ -92,8 +92,17 @@ export function Board({ projectId, tasks, directory, canEdit, complete, grouping
   // While a drag is under way the board shows this layout; the cache changes only on drop.
   const [dragLayout, setDragLayoutState] = useState<Layout | null>(null);
   const dragLayoutRef = useRef<Layout | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveIdState] = useState<string | null>(null);
+  const activeIdRef = useRef<string | null>(null);
+  const setActiveId = (id: string | null) => {
+    activeIdRef.current = id;
+    setActiveIdState(id);
+  };
   const layout = dragLayout ?? savedLayout;
+  const setDragLayout = (next: Layout | null) => {
+    dragLayoutRef.current = next;
+    setDragLayoutState(next);
+  };
   const dropPending = useRef(false);
 
   const laneName = (lane: string | null) =>
@@ -110,20 +119,20 @@ export function Board({ projectId, tasks, directory, canEdit, complete, grouping
   useLayoutEffect(() => {
     if (complete) markOnce('board:complete');
   }, [complete]);
-  useEffect(() => {
-    // Drop → the cache update renders the card in its column → the next frame: drop-to-paint.
+  useLayoutEffect(() => {
+    // The first commit after a drop shows the card in its new column (the drop keeps the drag
+    // layout until the cache has the move): measure from the drop to the frame after it.
     if (!dropPending.current) return;
     dropPending.current = false;
     requestAnimationFrame(() => {
       if (performance.getEntriesByName('board:drop', 'mark').length === 0) return;
       performance.measure('board:drop-to-paint', 'board:drop');
     });
+  });
+  useEffect(() => {
+    // The cache has the move (or its rollback): show the saved layout again.
+    if (dragLayoutRef.current && !activeIdRef.current) setDragLayout(null);
   }, [tasks]);
-
-  const setDragLayout = (next: Layout | null) => {
-    dragLayoutRef.current = next;
-    setDragLayoutState(next);
-  };
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -167,12 +176,14 @@ export function Board({ projectId, tasks, directory, canEdit, complete, grouping
     performance.mark('board:drop');
     const current = dragLayoutRef.current ?? savedLayout;
     setActiveId(null);
-    setDragLayout(null);
     const taskId = String(active.id);
     const task = tasksById.get(taskId);
     const column = findColumn(current, taskId);
     const parsed = column ? parseColumnId(column) : undefined;
-    if (!over || !task || !column || !parsed) return;
+    if (!over || !task || !column || !parsed) {
+      setDragLayout(null);
+      return;
+    }
 
     const list = current[column] ?? [];
     const overIndex = list.indexOf(String(over.id));
@@ -187,7 +198,12 @@ export function Board({ projectId, tasks, directory, canEdit, complete, grouping
       task.status === parsed.status &&
       target.afterId === before.afterId &&
       target.beforeId === before.beforeId;
-    if (unchanged) return;
+    if (unchanged) {
+      setDragLayout(null);
+      return;
+    }
+    // The card stays where it was dropped until the cache update (next tick) re-renders the board.
+    setDragLayout(finalLayout);
     dropPending.current = true;
     move(
       task,
@@ -235,7 +251,8 @@ export function Board({ projectId, tasks, directory, canEdit, complete, grouping
             <h2 className="sticky left-0 text-sm font-semibold text-slate-800 dark:text-slate-200">
               {laneName(lane)}{' '}
               <span className="font-normal text-slate-600 dark:text-slate-400">
-                ({BOARD_STATUSES.reduce((n, s) => n + (layout[columnId(lane, s)]?.length ?? 0), 0)} tasks)
+                ({taskCount(BOARD_STATUSES.reduce((n, s) => n + (layout[columnId(lane, s)]?.length ?? 0), 0))}
+                )
               </span>
             </h2>
             <div className="flex items-start gap-4">{columnsOf(lane)}</div>
@@ -265,6 +282,10 @@ export function Board({ projectId, tasks, directory, canEdit, complete, grouping
       <DragOverlay>{activeTask(activeId, tasksById, directory)}</DragOverlay>
     </DndContext>
   );
+}
+
+function taskCount(count: number): string {
+  return count === 1 ? '1 task' : `${count} tasks`;
 }
 
 function activeTask(activeId: string | null, tasksById: Map<string, Task>, directory: WorkspaceDirectory) {
