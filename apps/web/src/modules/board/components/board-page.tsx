@@ -34,7 +34,7 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
     <main className="flex min-w-0 flex-col gap-4 py-6">
       <div className="flex flex-wrap items-end justify-between gap-2 px-4 sm:px-6">
         <div>
-          <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
             <Link href={`/w/${workspaceId}`} className="hover:text-indigo-700">
               {workspace?.name ?? 'Workspace'}
             </Link>{' '}
@@ -43,7 +43,9 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           {project.data ? (
             <h1 className="text-2xl font-bold tracking-tight">
               {project.data.name}{' '}
-              <span className="text-base font-medium text-slate-500">{project.data.key}</span>{' '}
+              <span className="text-base font-medium text-slate-500 dark:text-slate-400">
+                {project.data.key}
+              </span>{' '}
               <Link
                 href={`/w/${workspaceId}/p/${projectId}/list`}
                 className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"

@@ -5,33 +5,64 @@ import { experimental_streamedQuery as streamedQuery, useQuery } from '@tanstack
 import { useEffect } from 'react';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { BOARD_STATUSES } from '../board-columns';
+import { BOARD_STATUSES, type BoardStatus } from '../board-columns';
 import { useBoardLoadStore } from '../stores/board-load-store';
 
-// The api's largest page; the first one paints the board, the rest stream in behind it.
+// The api's largest page. A column's first page is what a screen shows; the rest stream in behind it.
 const PAGE_SIZE = 100;
-// A board past this many tasks needs filters, not a longer page loop.
-const MAX_PAGES = 50;
+// Per column: a board past this many tasks needs filters, not a longer page loop.
+const MAX_PAGES = 30;
 
+interface ColumnPage {
+  status: BoardStatus;
+  page: TaskPage;
+}
+
+function fetchColumnPage(
+  projectId: string,
+  status: BoardStatus,
+  cursor: string | null,
+  signal: AbortSignal,
+): Promise<ColumnPage> {
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE), sort: 'position', status });
+  if (cursor) query.set('cursor', cursor);
+  const request = apiRequest('GET', `/projects/${projectId}/tasks?${query}`, {
+    schema: TaskPage,
+    signal,
+  }).then((page) => ({ status, page }));
+  // A page still in flight when another fails (or the query is cancelled) must not be an unhandled rejection.
+  request.catch(() => undefined);
+  return request;
+}
+
+/**
+ * The board's tasks, column by column in parallel (archived tasks never load): first every
+ * column's first page in one chunk, so the first paint has the top of each column, then the
+ * remaining pages as they arrive, each column following its own cursor.
+ */
 async function* taskPages(projectId: string, signal: AbortSignal): AsyncGenerator<Task[]> {
   const { started, progressed } = useBoardLoadStore.getState();
   started(projectId);
-  let cursor: string | null = null;
+  const firsts = await Promise.all(BOARD_STATUSES.map((s) => fetchColumnPage(projectId, s, null, signal)));
   let loaded = 0;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    // Archived tasks stay off the board, so the api does not send them.
-    const query = new URLSearchParams({ limit: String(PAGE_SIZE), sort: 'position' });
-    BOARD_STATUSES.forEach((status) => query.append('status', status));
-    if (cursor) query.set('cursor', cursor);
-    const result = await apiRequest('GET', `/projects/${projectId}/tasks?${query}`, {
-      schema: TaskPage,
-      signal,
-    });
-    cursor = result.nextCursor;
-    loaded += result.items.length;
-    progressed(projectId, loaded, !cursor || page === MAX_PAGES - 1);
-    yield result.items;
-    if (!cursor) break;
+  const pagesRead = new Map<BoardStatus, number>();
+  const inFlight = new Map<BoardStatus, Promise<ColumnPage>>();
+  const follow = ({ status, page }: ColumnPage) => {
+    loaded += page.items.length;
+    const read = (pagesRead.get(status) ?? 0) + 1;
+    pagesRead.set(status, read);
+    if (page.nextCursor && read < MAX_PAGES)
+      inFlight.set(status, fetchColumnPage(projectId, status, page.nextCursor, signal));
+  };
+  firsts.forEach(follow);
+  yield firsts.flatMap((f) => f.page.items);
+  progressed(projectId, loaded, inFlight.size === 0);
+  while (inFlight.size > 0) {
+    const next = await Promise.race(inFlight.values());
+    inFlight.delete(next.status);
+    follow(next);
+    yield next.page.items;
+    progressed(projectId, loaded, inFlight.size === 0);
   }
 }
 
