@@ -81,7 +81,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto(board.boardPath);
     await expect(column(page, 'To do').getByRole('article')).toHaveCount(1);
     found.phone = await seriousViolations(page);
-    await page.screenshot({ path: join(ARTIFACTS, `phone-${scheme}.png`) });
+    await page.screenshot({ path: join(ARTIFACTS, `phone-board-${scheme}.png`) });
 
     for (const [where, violations] of Object.entries(found)) {
       if (violations.length > 0) console.log(`axe ${scheme} ${where}:\n  ${violations.join('\n  ')}`);
