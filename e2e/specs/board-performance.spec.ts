@@ -125,6 +125,22 @@ test('a 2,000-task board renders virtualised columns and the render, drop and LC
   expect((await keyMoved).status()).toBe(200);
   await expect(column(page, 'In progress').locator(`[data-task-key="${keyKey}"]`)).toBeVisible();
 
+  // Dragging to the bottom edge of a long column scrolls it (dnd-kit auto-scroll on the virtual scroller).
+  const scroller = column(page, 'Done').locator('[data-column-scroller]');
+  const edge = await scroller.boundingBox();
+  const grip = await column(page, 'To do')
+    .getByRole('button', { name: /^Move / })
+    .first()
+    .boundingBox();
+  if (!edge || !grip) throw new Error('board not laid out');
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2 + 10, grip.y + grip.height / 2, { steps: 3 });
+  await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height - 8, { steps: 15 });
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop), { timeout: 10_000 }).toBeGreaterThan(200);
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+
   const readySmall = median(small.map((l) => l.readyMs));
   const readyLarge = median(large.map((l) => l.readyMs));
   const completeSmall = median(small.map((l) => l.completeMs));
