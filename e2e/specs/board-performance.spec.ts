@@ -17,6 +17,10 @@ interface Load {
   /** Navigation start → every page of tasks loaded and rendered (`board:complete`). */
   completeMs: number;
   lcpMs: number;
+  /** Cumulative layout shift of the load (skeleton → board should not move things). */
+  cls: number;
+  /** Navigation start → DOMContentLoaded: the part of the render time that is not the board's. */
+  domContentLoadedMs: number;
   cardsInDom: number;
 }
 
@@ -45,10 +49,25 @@ async function loadBoard(page: Page, path: string, expectedTasks: number): Promi
       }).observe({ type: 'largest-contentful-paint', buffered: true });
       setTimeout(() => resolve(NaN), 3000);
     });
+    const cls = await new Promise<number>((resolve) => {
+      let total = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+        })[])
+          if (!entry.hadRecentInput) total += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(total), 100);
+    });
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
     return {
       readyMs: mark('board:ready'),
       completeMs: mark('board:complete'),
       lcpMs,
+      cls,
+      domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? NaN,
       cardsInDom: document.querySelectorAll('article[data-task-key]').length,
     };
   });
@@ -163,6 +182,14 @@ test('a 2,000-task board renders virtualised columns and the render, drop and LC
       tasks2000: round(median(large.map((l) => l.lcpMs))),
       goal: GOALS.lcpMs,
     },
+    cls: {
+      tasks200: Math.max(...small.map((l) => l.cls)),
+      tasks2000: Math.max(...large.map((l) => l.cls)),
+    },
+    domContentLoadedMs: {
+      tasks200: round(median(small.map((l) => l.domContentLoadedMs))),
+      tasks2000: round(median(large.map((l) => l.domContentLoadedMs))),
+    },
     raw: { small, large },
   };
   writeFileSync(join(ARTIFACTS, 'perf.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -173,6 +200,7 @@ test('a 2,000-task board renders virtualised columns and the render, drop and LC
       `  render, first cards: 200 → ${figures.render.tasks200.readyMs} ms, 2,000 → ${figures.render.tasks2000.readyMs} ms, ratio ${figures.render.readyRatio} (goal ≤ ${GOALS.renderRatio}×, ${verdict(figures.render.readyRatio <= GOALS.renderRatio)})`,
       `  render, every task: 200 → ${figures.render.tasks200.completeMs} ms, 2,000 → ${figures.render.tasks2000.completeMs} ms, ratio ${figures.render.completeRatio} (${verdict(figures.render.completeRatio <= GOALS.renderRatio)})`,
       `  drop-to-paint: 200 → ${figures.dropToPaintMs.tasks200} ms, 2,000 → ${figures.dropToPaintMs.tasks2000} ms (goal < ${GOALS.dropToPaintMs} ms, ${verdict(Math.max(smallDrop, largeDrop) < GOALS.dropToPaintMs)})`,
+      `  DOMContentLoaded: 200 → ${figures.domContentLoadedMs.tasks200} ms, 2,000 → ${figures.domContentLoadedMs.tasks2000} ms; worst CLS: 200 → ${figures.cls.tasks200}, 2,000 → ${figures.cls.tasks2000}`,
       `  LCP: 200 → ${figures.lcpMs.tasks200} ms, 2,000 → ${figures.lcpMs.tasks2000} ms (goal < ${GOALS.lcpMs} ms, ${verdict(figures.lcpMs.tasks2000 < GOALS.lcpMs)})`,
     ]
       .join('\n')
