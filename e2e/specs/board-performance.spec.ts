@@ -166,7 +166,7 @@ test('a 2,000-task board renders virtualised columns and the render, drop and LC
   await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
   await page.mouse.down();
   await page.mouse.move(grip.x + grip.width / 2 + 10, grip.y + grip.height / 2, { steps: 3 });
-  await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height - 8, { steps: 15 });
+  await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height - 24, { steps: 15 });
   await expect.poll(() => scroller.evaluate((el) => el.scrollTop), { timeout: 10_000 }).toBeGreaterThan(200);
   await page.keyboard.press('Escape');
   await page.mouse.up();

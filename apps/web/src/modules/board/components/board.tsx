@@ -7,6 +7,7 @@ import {
   KeyboardSensor,
   MeasuringStrategy,
   PointerSensor,
+  TraversalOrder,
   useSensor,
   useSensors,
   type Announcements,
@@ -269,6 +270,8 @@ export function Board({ projectId, tasks, directory, canEdit, complete, grouping
       collisionDetection={closestCorners}
       // Cards scrolled into a virtual column mount mid-drag: measure them as they appear.
       measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      // Near a column's edge the column scrolls before the page does (innermost scroller first).
+      autoScroll={{ order: TraversalOrder.ReversedTreeOrder }}
       accessibility={{ announcements }}
       onDragStart={onDragStart}
       onDragOver={onDragOver}
