@@ -25,6 +25,8 @@ interface BoardColumnProps {
   tasks: Task[];
   directory: WorkspaceDirectory;
   canEdit: boolean;
+  /** False while later pages stream in: cards keep their handles but cannot be dragged yet. */
+  dragEnabled: boolean;
   /** The card being dragged: it stays rendered even when scrolled out of view. */
   activeId: string | null;
   /** Show the quick-add field (with swimlanes, only the Unassigned lane has it). */
@@ -44,11 +46,12 @@ export function BoardColumn({
   tasks,
   directory,
   canEdit,
+  dragEnabled,
   activeId,
   quickAdd,
 }: BoardColumnProps) {
   // The column itself is a drop target, so a card can land in an empty column.
-  const { setNodeRef, isOver } = useDroppable({ id, disabled: !canEdit });
+  const { setNodeRef, isOver } = useDroppable({ id, disabled: !canEdit || !dragEnabled });
   const scrollRef = useRef<HTMLDivElement>(null);
   const activeIndex = activeId ? tasks.findIndex((t) => t.id === activeId) : -1;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions change every render; this component is not compiler-memoised
@@ -110,7 +113,13 @@ export function BoardColumn({
                 measure: virtualizer.measureElement,
               };
               return canEdit ? (
-                <SortableTaskCard key={task.id} task={task} directory={directory} place={place} />
+                <SortableTaskCard
+                  key={task.id}
+                  task={task}
+                  directory={directory}
+                  place={place}
+                  disabled={!dragEnabled}
+                />
               ) : (
                 <li
                   key={task.id}

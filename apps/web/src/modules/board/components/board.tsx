@@ -226,7 +226,8 @@ export function Board({ projectId, tasks, directory, canEdit, complete, grouping
           lane={laneName(lane)}
           tasks={(layout[id] ?? []).map((taskId) => tasksById.get(taskId)).filter((t) => t !== undefined)}
           directory={directory}
-          canEdit={canDrag}
+          canEdit={canEdit}
+          dragEnabled={canDrag}
           activeId={activeId}
           quickAdd={canEdit && (lane === null || lane === UNASSIGNED_LANE)}
         />

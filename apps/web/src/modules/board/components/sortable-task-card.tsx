@@ -20,15 +20,15 @@ export function SortableTaskCard({
   task,
   directory,
   place,
+  disabled,
 }: {
   task: Task;
   directory: WorkspaceDirectory;
   place: CardPlace;
+  disabled: boolean;
 }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({
-      id: task.id,
-    });
+    useSortable({ id: task.id, disabled });
   const { measure } = place;
   const ref = useCallback(
     (node: HTMLLIElement | null) => {

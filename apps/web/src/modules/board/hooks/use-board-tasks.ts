@@ -55,6 +55,8 @@ async function* taskPages(projectId: string, signal: AbortSignal): AsyncGenerato
       inFlight.set(status, fetchColumnPage(projectId, status, page.nextCursor, signal));
   };
   firsts.forEach(follow);
+  // A board that fits in the first pages is complete with its first paint (no second render).
+  if (inFlight.size === 0) progressed(projectId, loaded, true);
   yield firsts.flatMap((f) => f.page.items);
   progressed(projectId, loaded, inFlight.size === 0);
   while (inFlight.size > 0) {
