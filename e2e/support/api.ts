@@ -115,3 +115,30 @@ export async function createTask(board: Board, body: Record<string, unknown>): P
 export async function addDependency(board: Board, taskId: string, dependsOnTaskId: string): Promise<void> {
   await call('POST', `/tasks/${taskId}/dependencies`, board.ownerToken, { dependsOnTaskId });
 }
+
+export async function createProject(
+  board: Board,
+  name: string,
+  key: string,
+): Promise<{ id: string; path: string }> {
+  const project = await call<{ id: string }>(
+    'POST',
+    `/workspaces/${board.workspaceId}/projects`,
+    board.ownerToken,
+    {
+      name,
+      key,
+    },
+  );
+  return { id: project.id, path: `/w/${board.workspaceId}/p/${project.id}` };
+}
+
+/** The workspace's members: user id by name. */
+export async function memberIds(board: Board): Promise<Map<string, string>> {
+  const members = await call<{ items: { user: { id: string; name: string } }[] }>(
+    'GET',
+    `/workspaces/${board.workspaceId}/members`,
+    board.ownerToken,
+  );
+  return new Map(members.items.map((m) => [m.user.name, m.user.id]));
+}

@@ -44,3 +44,75 @@ export async function waitForMail(
     await client.end();
   }
 }
+
+function runDatabaseUrl(): string {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error('E2E_DATABASE_URL is not set: run through playwright.config.ts (global setup)');
+  return url;
+}
+
+const SEED_STATUSES = ['todo', 'in_progress', 'in_review', 'blocked', 'done'];
+const SEED_PRIORITIES = ['low', 'medium', 'high', 'critical'];
+
+/**
+ * Adds `count` tasks to a project in one statement (an api loop would take minutes): spread over
+ * the five columns, every third assigned to `assigneeId`, every fourth labelled `labelId`, with
+ * due dates and points so the cards look real. Keys continue the project's counter.
+ */
+export async function seedTasks(
+  projectId: string,
+  count: number,
+  options: { assigneeId?: string; labelId?: string } = {},
+): Promise<void> {
+  const client = new Client({ connectionString: runDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ workspace_id: string; created_by: string; task_counter: number }>(
+      `UPDATE projects SET task_counter = task_counter + $2 WHERE id = $1
+       RETURNING workspace_id, created_by, task_counter - $2 AS task_counter`,
+      [projectId, count],
+    );
+    const project = rows[0];
+    if (!project) throw new Error(`no project ${projectId}`);
+    const inserted = await client.query<{ id: string; n: number }>(
+      `INSERT INTO tasks (workspace_id, project_id, number, title, status, priority, story_points, due_date, position, created_by)
+       SELECT $1, $2, $3 + g, 'Seeded task number ' || g,
+              ($5::text[])[1 + (g % 5)], ($6::text[])[1 + (g % 4)],
+              CASE WHEN g % 2 = 0 THEN 1 + (g % 8) END,
+              CASE WHEN g % 3 = 0 THEN date '2030-01-01' + (g % 300) END,
+              100000 + g * 1024, $4
+       FROM generate_series(1, $7::int) AS g
+       RETURNING id, number - $3 AS n`,
+      [
+        project.workspace_id,
+        projectId,
+        project.task_counter,
+        project.created_by,
+        SEED_STATUSES,
+        SEED_PRIORITIES,
+        count,
+      ],
+    );
+    if (options.assigneeId) {
+      const ids = inserted.rows.filter((r) => r.n % 3 === 0).map((r) => r.id);
+      await client.query('INSERT INTO task_assignees (task_id, user_id) SELECT unnest($1::uuid[]), $2', [
+        ids,
+        options.assigneeId,
+      ]);
+    }
+    if (options.labelId) {
+      const ids = inserted.rows.filter((r) => r.n % 4 === 0).map((r) => r.id);
+      await client.query('INSERT INTO task_labels (task_id, label_id) SELECT unnest($1::uuid[]), $2', [
+        ids,
+        options.labelId,
+      ]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    await client.end();
+  }
+}

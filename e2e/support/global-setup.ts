@@ -75,6 +75,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Workers inherit these.
   process.env.E2E_API_URL = apiUrl;
   process.env.E2E_WEB_URL = webUrl;
+  // Specs that need bulk data (2,000 tasks) write it straight into the run's database.
   process.env.E2E_DATABASE_URL = databaseUrl;
   return teardown;
 }

@@ -19,26 +19,53 @@ export const STATUS_LABEL: Record<TaskStatus, string> = {
   archived: 'Archived',
 };
 
-export type ColumnIds = Record<BoardStatus, string[]>;
-
 export function isBoardStatus(value: unknown): value is BoardStatus {
   return typeof value === 'string' && (BOARD_STATUSES as readonly string[]).includes(value);
 }
 
-/** Task ids per column, each column in board order (ascending position). */
-export function groupIntoColumns(tasks: readonly Task[]): ColumnIds {
-  const columns = Object.fromEntries(BOARD_STATUSES.map((s) => [s, [] as string[]])) as ColumnIds;
+/** Swimlanes: none, or one row of columns per assignee (a task sits in its first assignee's lane). */
+export type BoardGrouping = 'none' | 'assignee';
+export const UNASSIGNED_LANE = 'unassigned';
+
+/** A column's id on the board: its status, or `lane:status` when the board has swimlanes. */
+export function columnId(lane: string | null, status: BoardStatus): string {
+  return lane === null ? status : `${lane}:${status}`;
+}
+
+export function parseColumnId(id: string): { lane: string | null; status: BoardStatus } | undefined {
+  const [first, second] = id.split(':');
+  if (second === undefined) return isBoardStatus(first) ? { lane: null, status: first } : undefined;
+  return isBoardStatus(second) && first ? { lane: first, status: second } : undefined;
+}
+
+export function laneOf(task: Task, grouping: BoardGrouping): string | null {
+  if (grouping === 'none') return null;
+  return task.assigneeIds[0] ?? UNASSIGNED_LANE;
+}
+
+/** Task ids per column id, each column in board order (ascending position). */
+export type Layout = Record<string, string[]>;
+
+export function groupIntoLayout(
+  tasks: readonly Task[],
+  grouping: BoardGrouping,
+  lanes: readonly string[],
+): Layout {
+  const layout: Layout = {};
+  const laneIds = grouping === 'none' ? [null] : lanes;
+  for (const lane of laneIds) for (const status of BOARD_STATUSES) layout[columnId(lane, status)] = [];
   const sorted = [...tasks].sort((a, b) => a.position - b.position);
   for (const task of sorted) {
-    if (isBoardStatus(task.status)) columns[task.status].push(task.id);
+    if (!isBoardStatus(task.status)) continue;
+    layout[columnId(laneOf(task, grouping), task.status)]?.push(task.id);
   }
-  return columns;
+  return layout;
 }
 
 /** The column holding this id, or the column whose own droppable id it is. */
-export function findColumn(columns: ColumnIds, id: string): BoardStatus | undefined {
-  if (isBoardStatus(id)) return id;
-  return BOARD_STATUSES.find((status) => columns[status].includes(id));
+export function findColumn(layout: Layout, id: string): string | undefined {
+  if (id in layout) return id;
+  return Object.keys(layout).find((key) => layout[key]?.includes(id));
 }
 
 export interface MoveTarget {
@@ -48,8 +75,9 @@ export interface MoveTarget {
 }
 
 /** Where a card sits in a column, as the api's move request names it: its neighbours. */
-export function moveTargetAt(columns: ColumnIds, status: BoardStatus, taskId: string): MoveTarget {
-  const list = columns[status];
+export function moveTargetAt(layout: Layout, column: string, taskId: string): MoveTarget {
+  const list = layout[column] ?? [];
+  const status = parseColumnId(column)?.status ?? 'todo';
   const index = list.indexOf(taskId);
   const afterId = index > 0 ? list[index - 1] : undefined;
   const beforeId = list[index + 1];

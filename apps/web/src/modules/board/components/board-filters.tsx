@@ -14,9 +14,11 @@ interface BoardFiltersProps {
   directory: WorkspaceDirectory;
   setFilter: (name: BoardFilterName, value: string) => void;
   clear: () => void;
+  /** Shown while the board's later pages stream in. */
+  progress?: string;
 }
 
-export function BoardFilters({ filters, directory, setFilter, clear }: BoardFiltersProps) {
+export function BoardFilters({ filters, directory, setFilter, clear, progress }: BoardFiltersProps) {
   // Local state keeps typing smooth; every change also goes to the URL (replace, not push).
   const [text, setText] = useState(filters.q ?? '');
   const active = Boolean(filters.assignee || filters.label || filters.priority || filters.q);
@@ -77,6 +79,15 @@ export function BoardFilters({ filters, directory, setFilter, clear }: BoardFilt
           </option>
         ))}
       </select>
+      <select
+        aria-label="Group by"
+        value={filters.group ?? ''}
+        onChange={(event) => setFilter('group', event.target.value)}
+        className={control}
+      >
+        <option value="">No swimlanes</option>
+        <option value="assignee">Swimlanes by assignee</option>
+      </select>
       {active ? (
         <Button
           variant="ghost"
@@ -88,6 +99,9 @@ export function BoardFilters({ filters, directory, setFilter, clear }: BoardFilt
           Clear filters
         </Button>
       ) : null}
+      <p role="status" className="ml-auto text-xs text-slate-600 dark:text-slate-400">
+        {progress}
+      </p>
     </div>
   );
 }

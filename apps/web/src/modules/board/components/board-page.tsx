@@ -35,7 +35,7 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
     <main className="flex min-w-0 flex-col gap-4 py-6">
       <div className="flex flex-wrap items-end justify-between gap-2 px-4 sm:px-6">
         <div>
-          <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
             <Link href={`/w/${workspaceId}`} className="hover:text-indigo-700">
               {workspace?.name ?? 'Workspace'}
             </Link>{' '}
@@ -44,7 +44,9 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           {project.data ? (
             <h1 className="text-2xl font-bold tracking-tight">
               {project.data.name}{' '}
-              <span className="text-base font-medium text-slate-500">{project.data.key}</span>
+              <span className="text-base font-medium text-slate-500 dark:text-slate-400">
+                {project.data.key}
+              </span>
             </h1>
           ) : (
             <Skeleton className="mt-1 h-8 w-64" />
@@ -59,7 +61,15 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           </p>
         ) : null}
       </div>
-      <BoardFilters filters={filters} directory={directory} setFilter={setFilter} clear={clear} />
+      <BoardFilters
+        filters={filters}
+        directory={directory}
+        setFilter={setFilter}
+        clear={clear}
+        progress={
+          tasks.data && !tasks.complete && !error ? `Loading tasks… ${tasks.loaded} so far` : undefined
+        }
+      />
       {error ? (
         <div className="px-6">
           <FormError message={error.message} />
@@ -78,6 +88,8 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
             tasks={visible ?? tasks.data}
             directory={directory}
             canEdit={canEdit}
+            complete={tasks.complete}
+            grouping={filters.group ?? 'none'}
           />
         </>
       ) : (

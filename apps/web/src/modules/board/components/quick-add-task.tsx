@@ -38,14 +38,14 @@ export function QuickAddTask({ projectId, status }: { projectId: string; status:
           aria-label={label}
           placeholder="+ Add a task"
           aria-invalid={error ? true : undefined}
-          className="min-w-0 flex-1 rounded-md border border-transparent bg-transparent px-2 py-1.5 text-sm placeholder:text-slate-500 hover:border-slate-300 focus:border-indigo-500 focus:bg-white focus:outline-none"
+          className="min-w-0 flex-1 rounded-md border border-transparent bg-transparent px-2 py-1.5 text-sm placeholder:text-slate-500 hover:border-slate-300 focus:border-indigo-500 focus:bg-white focus:outline-none dark:hover:border-slate-600 dark:focus:bg-slate-900"
           {...form.register('title')}
         />
         <button
           type="submit"
           aria-label={`Add task to ${STATUS_LABEL[status]}`}
           disabled={form.formState.isSubmitting}
-          className="rounded-md px-2 text-sm font-medium text-indigo-700 hover:bg-indigo-50 disabled:text-slate-400"
+          className="rounded-md px-2 text-sm font-medium text-indigo-700 hover:bg-indigo-50 disabled:text-slate-400 dark:text-indigo-300 dark:hover:bg-indigo-950"
         >
           Add
         </button>

@@ -2,6 +2,7 @@ import type { Task } from '@teamflow/contracts/tasks';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { initials } from '@/lib/initials';
+import { readableTextOn } from '@/lib/readable-text';
 import type { WorkspaceDirectory } from '../hooks/use-workspace-directory';
 import { PriorityBadge } from './priority-badge';
 
@@ -27,13 +28,13 @@ export function TaskCard({ task, directory, handle, dragging = false }: TaskCard
       {handle}
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="flex items-center justify-between gap-2">
-          <span className="text-xs font-semibold text-slate-500">{task.key}</span>
+          <span className="text-xs font-semibold text-slate-600 dark:text-slate-400">{task.key}</span>
           <PriorityBadge priority={task.priority} />
         </div>
         <Link
           href={`?task=${task.id}`}
           scroll={false}
-          className="text-sm leading-snug font-medium text-slate-900 dark:text-slate-100 hover:text-indigo-700"
+          className="text-sm leading-snug font-medium text-slate-900 dark:text-slate-100 hover:text-indigo-700 dark:hover:text-indigo-300"
         >
           {task.title}
         </Link>
@@ -42,8 +43,8 @@ export function TaskCard({ task, directory, handle, dragging = false }: TaskCard
             {labels.map((label) => (
               <li
                 key={label.id}
-                className="rounded-full px-2 py-0.5 text-[11px] font-medium text-white"
-                style={{ backgroundColor: label.color }}
+                className="rounded-full px-2 py-0.5 text-[11px] font-medium"
+                style={{ backgroundColor: label.color, color: readableTextOn(label.color) }}
               >
                 {label.name}
               </li>
@@ -58,20 +59,19 @@ export function TaskCard({ task, directory, handle, dragging = false }: TaskCard
             </span>
           ) : null}
           {task.storyPoints ? (
-            <span
-              className="rounded bg-slate-100 px-1.5 py-0.5"
-              aria-label={`${task.storyPoints} story points`}
-            >
-              {task.storyPoints} pt
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800 dark:text-slate-300">
+              <span aria-hidden>{task.storyPoints} pt</span>
+              <span className="sr-only">{task.storyPoints} story points</span>
             </span>
           ) : null}
           <span className="ml-auto flex -space-x-1">
             {assignees.map((person) => (
               <span
                 key={person.id}
+                role="img"
                 title={person.name}
                 aria-label={`Assigned to ${person.name}`}
-                className="flex h-6 w-6 items-center justify-center rounded-full border-2 border-white bg-indigo-100 text-[10px] font-bold text-indigo-800"
+                className="flex h-6 w-6 items-center justify-center rounded-full border-2 border-white bg-indigo-100 text-[10px] font-bold text-indigo-800 dark:border-slate-900"
               >
                 {initials(person.name)}
               </span>

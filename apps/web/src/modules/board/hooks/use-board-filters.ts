@@ -8,10 +8,12 @@ export interface BoardFilters {
   label?: string;
   priority?: TaskPriority;
   q?: string;
+  /** Swimlanes; kept in the URL too, but "Clear filters" leaves it alone. */
+  group?: 'assignee';
 }
 export type BoardFilterName = keyof BoardFilters;
 
-/** Board filters live in the URL (?assignee=&label=&priority=&q=), so a filtered board can be shared. */
+/** Board filters live in the URL (?assignee=&label=&priority=&q=&group=), so a filtered board can be shared. */
 export function useBoardFilters(): {
   filters: BoardFilters;
   setFilter: (name: BoardFilterName, value: string) => void;
@@ -26,6 +28,7 @@ export function useBoardFilters(): {
     label: params.get('label') ?? undefined,
     priority: priority.success ? priority.data : undefined,
     q: params.get('q') ?? undefined,
+    group: params.get('group') === 'assignee' ? 'assignee' : undefined,
   };
   const go = (query: URLSearchParams) => {
     const search = query.toString();

@@ -1,6 +1,6 @@
 'use client';
 
-import { Task, type TaskMove } from '@teamflow/contracts/tasks';
+import { Task, type TaskMove, type TaskUpdate } from '@teamflow/contracts/tasks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { apiRequest } from '@/lib/api-client';
@@ -11,29 +11,54 @@ import { useConflictStore } from '../stores/conflict-store';
 import { currentTaskFromConflict } from './conflict-from-error';
 import { putTaskInBoard } from './task-cache';
 
+/** A drop into another swimlane also hands the task to that lane's person. */
+export interface MoveOptions {
+  assigneeIds?: string[];
+}
+
 /**
  * Moves a card: the board cache changes at once; the api's answer replaces it, an error rolls it
- * back with a toast, and a stale version opens the conflict dialog.
+ * back with a toast, and a stale version opens the conflict dialog. With `assigneeIds` the move is
+ * followed by a PATCH of the assignees (with the version the move returned).
  */
-export function useMoveTask(projectId: string): (task: Task, target: MoveTarget, version?: number) => void {
+export function useMoveTask(
+  projectId: string,
+): (task: Task, target: MoveTarget, version?: number, options?: MoveOptions) => void {
   const queryClient = useQueryClient();
   const openConflict = useConflictStore((s) => s.open);
   const { mutate } = useMutation({
-    mutationFn: ({ taskId, body }: { taskId: string; body: TaskMove }) =>
-      apiRequest('POST', `/tasks/${taskId}/move`, { body, schema: Task }),
+    mutationFn: async ({
+      taskId,
+      body,
+      assigneeIds,
+    }: {
+      taskId: string;
+      body: TaskMove;
+      assigneeIds?: string[];
+    }) => {
+      const moved = await apiRequest('POST', `/tasks/${taskId}/move`, { body, schema: Task });
+      if (!assigneeIds) return moved;
+      const patch: TaskUpdate = { version: moved.version, assigneeIds };
+      return apiRequest('PATCH', `/tasks/${taskId}`, { body: patch, schema: Task });
+    },
   });
 
   return useCallback(
-    function move(task: Task, target: MoveTarget, version = task.version) {
+    function move(task: Task, target: MoveTarget, version = task.version, options: MoveOptions = {}) {
+      const { assigneeIds } = options;
       const key = queryKeys.boardTasks(projectId);
       // A refetch landing mid-move would put the card back where it was.
       void queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<Task[]>(key);
       // Synchronous, so the card never flickers back to its old column between drop and request.
-      queryClient.setQueryData<Task[]>(key, (tasks) => tasks && applyMoveLocally(tasks, task.id, target));
+      queryClient.setQueryData<Task[]>(key, (tasks) => {
+        if (!tasks) return tasks;
+        const moved = applyMoveLocally(tasks, task.id, target);
+        return assigneeIds ? moved.map((t) => (t.id === task.id ? { ...t, assigneeIds } : t)) : moved;
+      });
 
       mutate(
-        { taskId: task.id, body: { ...target, version } },
+        { taskId: task.id, body: { ...target, version }, ...(assigneeIds ? { assigneeIds } : {}) },
         {
           onSuccess: (saved) => putTaskInBoard(queryClient, saved),
           onError: (error) => {
@@ -43,7 +68,7 @@ export function useMoveTask(projectId: string): (task: Task, target: MoveTarget,
               openConflict({
                 theirs,
                 mine: { status: STATUS_LABEL[target.status], place: 'where you dropped it' },
-                applyMine: (current) => move(current, target, current.version),
+                applyMine: (current) => move(current, target, current.version, options),
                 keepTheirs: (current) => putTaskInBoard(queryClient, current),
               });
               return;

@@ -4,6 +4,7 @@ import { LabelList, type Label } from '@teamflow/contracts/labels';
 import type { UserSummary } from '@teamflow/contracts/users';
 import { MemberList } from '@teamflow/contracts/workspaces';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
@@ -26,8 +27,11 @@ export function useWorkspaceDirectory(workspaceId: string): WorkspaceDirectory {
       apiRequest('GET', `/workspaces/${workspaceId}/labels`, { schema: LabelList, signal }),
     staleTime: 5 * 60_000,
   });
-  return {
-    people: new Map((members.data?.items ?? []).map((m) => [m.user.id, m.user])),
-    labels: new Map((labels.data?.items ?? []).map((l) => [l.id, l])),
-  };
+  // Stable maps (new only when the data is), so a 2,000-card board does not regroup on every render.
+  const people = useMemo(
+    () => new Map((members.data?.items ?? []).map((m) => [m.user.id, m.user])),
+    [members.data],
+  );
+  const labelMap = useMemo(() => new Map((labels.data?.items ?? []).map((l) => [l.id, l])), [labels.data]);
+  return useMemo(() => ({ people, labels: labelMap }), [people, labelMap]);
 }

@@ -76,7 +76,7 @@ export function TaskListPage({ workspaceId, projectId }: { workspaceId: string; 
   return (
     <main className="flex flex-col gap-4 px-4 py-6 sm:px-6">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
           <Link href={`/w/${workspaceId}`} className="hover:text-indigo-700">
             {workspace?.name ?? 'Workspace'}
           </Link>{' '}

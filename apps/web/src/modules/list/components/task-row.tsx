@@ -29,7 +29,7 @@ export function TaskRow({ task, canEdit, selected, onSelect }: TaskRowProps) {
           />
         </td>
       ) : null}
-      <td className="px-3 py-2 font-mono text-xs text-slate-500">{task.key}</td>
+      <td className="px-3 py-2 font-mono text-xs text-slate-500 dark:text-slate-400">{task.key}</td>
       <td className="px-3 py-2">
         <Link href={`?task=${task.id}`} scroll={false} className="hover:text-indigo-700 hover:underline">
           {task.title}

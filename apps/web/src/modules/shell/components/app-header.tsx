@@ -31,7 +31,7 @@ export function AppHeader() {
         <div className="ml-auto flex items-center gap-2 sm:gap-3">
           <span className="hidden sm:block">
             <Button variant="ghost" onClick={() => showOverlay('palette')}>
-              Search <kbd className="text-xs text-slate-500">Ctrl K</kbd>
+              Search <kbd className="text-xs text-slate-500 dark:text-slate-400">Ctrl K</kbd>
             </Button>
           </span>
           {session.status === 'signed-in' ? <OpenQueuesButton /> : null}

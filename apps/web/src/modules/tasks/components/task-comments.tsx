@@ -28,7 +28,9 @@ export function TaskComments({ taskId, role, userId }: TaskCommentsProps) {
       <h3 id="comments-heading" className="text-sm font-semibold">
         Comments
       </h3>
-      {comments.data?.length === 0 ? <p className="text-sm text-slate-500">No comments yet.</p> : null}
+      {comments.data?.length === 0 ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">No comments yet.</p>
+      ) : null}
       <ul className="flex flex-col gap-3">
         {comments.data?.map((comment) => (
           <CommentItem key={comment.id} taskId={taskId} comment={comment} role={role} userId={userId} />
@@ -74,7 +76,7 @@ function CommentItem({ taskId, comment, role, userId }: TaskCommentsProps & { co
       aria-label={`Comment by ${comment.author.name}`}
       className="rounded-md border border-slate-200 p-3 dark:border-slate-700"
     >
-      <p className="mb-1 text-xs text-slate-500">
+      <p className="mb-1 text-xs text-slate-500 dark:text-slate-400">
         <span className="font-medium text-slate-700 dark:text-slate-300">{comment.author.name}</span> ·{' '}
         {timeFormat.format(new Date(comment.createdAt))}
         {comment.editedAt ? ' · edited' : ''}

@@ -35,7 +35,7 @@ export function TaskPeopleLabels({ task, readOnly }: { task: Task; readOnly: boo
       <fieldset disabled={disabled} className="flex flex-col gap-1">
         <legend className="mb-1 text-sm font-semibold">Labels</legend>
         {labels.size === 0 ? (
-          <p className="text-xs text-slate-500">This workspace has no labels yet.</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">This workspace has no labels yet.</p>
         ) : null}
         {[...labels.values()].map((label) => (
           <label key={label.id} className="flex items-center gap-2 text-sm">

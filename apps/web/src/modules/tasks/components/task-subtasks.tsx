@@ -38,8 +38,8 @@ export function TaskSubtasks({ task, tasks, readOnly }: TaskSubtasksProps) {
                 patch.mutate({ task: sub, body: { status: event.target.checked ? 'done' : 'todo' } })
               }
             />
-            <span className={sub.status === 'done' ? 'text-slate-500 line-through' : ''}>
-              <span className="mr-1 font-mono text-xs text-slate-500">{sub.key}</span>
+            <span className={sub.status === 'done' ? 'text-slate-500 dark:text-slate-400 line-through' : ''}>
+              <span className="mr-1 font-mono text-xs text-slate-500 dark:text-slate-400">{sub.key}</span>
               {sub.title}
             </span>
           </li>

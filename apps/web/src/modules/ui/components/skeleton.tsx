@@ -1,5 +1,7 @@
 export function Skeleton({ className = '' }: { className?: string }) {
-  return <div aria-hidden className={`animate-pulse rounded-md bg-slate-200 ${className}`} />;
+  return (
+    <div aria-hidden className={`animate-pulse rounded-md bg-slate-200 dark:bg-slate-700 ${className}`} />
+  );
 }
 
 /** A list of grey bars standing in for content that is loading. */

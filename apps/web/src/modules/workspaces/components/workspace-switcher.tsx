@@ -11,11 +11,10 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
 
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label={`Switch workspace (current: ${current?.name ?? 'none'})`}
-        className="inline-flex items-center gap-2 rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
-      >
+      <DropdownMenu.Trigger className="inline-flex items-center gap-2 rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:hover:bg-slate-800">
+        {/* The visible name comes first in the accessible name (WCAG 2.5.3, label in name). */}
         {current?.name ?? 'Choose a workspace'}
+        <span className="sr-only">, switch workspace</span>
         <span aria-hidden>▾</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

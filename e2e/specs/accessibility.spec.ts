@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { addMember, createBoard, createLabel, createTask, memberIds, uniqueEmail } from '../support/api';
+import { ARTIFACTS, column, expect, signIn, test } from '../support/fixtures';
+
+// axe-core from node_modules, injected into the page: no CDN, no download.
+const AXE = require.resolve('axe-core/axe.min.js');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Serious and critical axe violations on the page as it is now, one readable line per node. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}`));
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the board, the list and the task drawer have no serious axe violations in ${scheme} mode`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const ownerEmail = uniqueEmail('a11y');
+    const board = await createBoard(ownerEmail, 'Audit the board');
+    await addMember(board, uniqueEmail('member'), 'Mira Member', 'member');
+    const ids = await memberIds(board);
+    const labels = [
+      await createLabel(board, 'Backend', '#0ea5e9'),
+      await createLabel(board, 'Urgent', '#fde047'),
+      await createLabel(board, 'Design', '#7c3aed'),
+    ];
+    await createTask(board, {
+      title: 'Labelled and assigned',
+      status: 'in_progress',
+      priority: 'critical',
+      storyPoints: 5,
+      dueDate: '2030-02-01',
+      assigneeIds: [ids.get('Olive Owner'), ids.get('Mira Member')],
+      labelIds: labels.map((l) => l.id),
+    });
+    await createTask(board, { title: 'Waiting on review', status: 'in_review', priority: 'low' });
+    await signIn(page, ownerEmail, board.boardPath);
+    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
+
+    await expect(column(page, 'In progress').getByRole('article')).toHaveCount(1);
+    const found: Record<string, string[]> = {};
+    found.board = await seriousViolations(page);
+    await page.screenshot({ path: join(ARTIFACTS, `board-${scheme}.png`), fullPage: true });
+
+    await page.getByRole('link', { name: 'Labelled and assigned' }).click();
+    await expect(page.getByRole('dialog').getByLabel('Title')).toHaveValue('Labelled and assigned');
+    found.drawer = await seriousViolations(page);
+    await page.screenshot({ path: join(ARTIFACTS, `detail-${scheme}.png`) });
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('combobox', { name: 'Group by' }).selectOption('assignee');
+    await expect(page.getByRole('region', { name: 'Swimlane Unassigned' })).toBeVisible();
+    found.swimlanes = await seriousViolations(page);
+
+    await page.goto(`${board.boardPath}/list`);
+    await expect(page.getByRole('row', { name: /^KEY-\d+:/ })).toHaveCount(3);
+    found.list = await seriousViolations(page);
+    await page.screenshot({ path: join(ARTIFACTS, `list-${scheme}.png`), fullPage: true });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(board.boardPath);
+    await expect(column(page, 'To do').getByRole('article')).toHaveCount(1);
+    found.phone = await seriousViolations(page);
+    await page.screenshot({ path: join(ARTIFACTS, `phone-board-${scheme}.png`) });
+
+    for (const [where, violations] of Object.entries(found)) {
+      if (violations.length > 0) console.log(`axe ${scheme} ${where}:\n  ${violations.join('\n  ')}`);
+    }
+    expect(found).toEqual({ board: [], drawer: [], swimlanes: [], list: [], phone: [] });
+  });
+}
