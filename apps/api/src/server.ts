@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   const realtime = await attachRealtime(server, deps);
   // Every instance runs a relay; an advisory lock lets one publish at a time.
-  const relay = createOutboxRelay(deps);
+  // Woken by NOTIFY at each commit that writes the outbox; OUTBOX_POLL_MS is the fallback.
+  const relay = createOutboxRelay(deps, { listen: true, idleMs: env.OUTBOX_POLL_MS });
   relay.start();
   // Jobs staged in job_outbox (emails) reach BullMQ from here; `skip locked` shares them out.
   const jobRelay = createJobRelay(deps, deps.queues);
