@@ -51,7 +51,12 @@ export interface Client {
   /** Stream events (with seq), in arrival order. */
   events: ServerEvent[];
   presence: PresenceEvent[];
-  join(rooms: string[]): Promise<{ joined: string[]; denied: string[]; online: Record<string, string[]> }>;
+  join(rooms: string[]): Promise<{
+    joined: string[];
+    denied: string[];
+    online: Record<string, string[]>;
+    seq: Record<string, number>;
+  }>;
 }
 
 /** A socket.io-client that records every event it receives. */

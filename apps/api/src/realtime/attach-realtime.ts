@@ -5,8 +5,9 @@ import { Server, type ServerOptions } from 'socket.io';
 import { createRedis } from '@teamflow/core/platform/redis';
 import type { ApiDeps } from '../deps';
 import { followEvents } from './event-fanout';
-import { handleJoin } from './join-handler';
+import { handleJoin, handleLeave } from './join-handler';
 import { createPresence } from './presence';
+import { createRoomViewers } from './room-viewers';
 import { userRoom } from './rooms';
 import { expireWithToken, socketAuth, type AppSocket } from './socket-auth';
 
@@ -83,14 +84,17 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
   });
 
   const presence = createPresence(deps, io);
+  const viewers = createRoomViewers(deps, io);
   io.use((socket, next) => void socketAuth(deps)(socket as AppSocket, next));
   io.on('connection', (raw) => {
     const socket = raw as AppSocket;
     void socket.join(userRoom(socket.data.userId));
     expireWithToken(socket);
-    socket.on('join', handleJoin(deps, socket, presence) as never);
+    socket.on('join', handleJoin(deps, socket, presence, viewers) as never);
+    socket.on('leave', handleLeave(socket, presence, viewers) as never);
     socket.on('disconnect', () => {
       for (const workspaceId of new Set(socket.data.rooms.values())) void presence.left(socket, workspaceId);
+      for (const room of socket.data.rooms.keys()) viewers.changed(room);
     });
   });
 
@@ -104,6 +108,7 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
     async close() {
       deps.realtime = undefined;
       presence.stop();
+      viewers.stop();
       await events.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {

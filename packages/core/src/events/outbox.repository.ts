@@ -83,3 +83,11 @@ export async function markPublished(tx: Tx, events: { id: number; seq: number }[
     )
     update activities set event_seq = o.seq from o where activities.id = o.activity_id`);
 }
+
+/** The newest seq handed out in a workspace (0 before its first event): a joining client's baseline. */
+export async function currentSeq(db: DbOrTx, workspaceId: string): Promise<number> {
+  const result = await db.execute<{ last_seq: string }>(
+    sql`select last_seq from workspace_event_seq where workspace_id = ${workspaceId}`,
+  );
+  return Number(result.rows[0]?.last_seq ?? 0);
+}
