@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { useProject } from '@/modules/projects/hooks/use-projects';
+import { PresenceAvatars } from '@/modules/realtime/components/presence-avatars';
 import { FormError } from '@/modules/ui/components/form-error';
 import { Skeleton } from '@/modules/ui/components/skeleton';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
@@ -54,6 +55,10 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           ) : (
             <Skeleton className="mt-1 h-8 w-64" />
           )}
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <PresenceAvatars workspaceId={workspaceId} label="Online" />
+          <PresenceAvatars workspaceId={workspaceId} room={`project:${projectId}`} label="Viewing this board" />
         </div>
         {workspace && !canEdit ? (
           <p className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-800">
