@@ -58,7 +58,11 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <PresenceAvatars workspaceId={workspaceId} label="Online" />
-          <PresenceAvatars workspaceId={workspaceId} room={`project:${projectId}`} label="Viewing this board" />
+          <PresenceAvatars
+            workspaceId={workspaceId}
+            room={`project:${projectId}`}
+            label="Viewing this board"
+          />
         </div>
         {workspace && !canEdit ? (
           <p className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-800">

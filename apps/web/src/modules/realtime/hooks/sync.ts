@@ -64,11 +64,9 @@ export function startSync(queryClient: QueryClient, me: string): () => void {
         if (page === MAX_CATCH_UP_PAGES) return invalidateWorkspace(queryClient);
         const query = new URLSearchParams({ since: String(since), limit: String(PAGE) });
         if (cursor) query.set('cursor', cursor);
-        const result: ActivityPage = await apiRequest(
-          'GET',
-          `/workspaces/${workspaceId}/activity?${query}`,
-          { schema: ActivityPage },
-        );
+        const result: ActivityPage = await apiRequest('GET', `/workspaces/${workspaceId}/activity?${query}`, {
+          schema: ActivityPage,
+        });
         for (const item of result.items) {
           if (item.seq === null || !firstSight(workspaceId, item.seq)) continue;
           invalidateFor(queryClient, item);
@@ -121,7 +119,8 @@ export function startSync(queryClient: QueryClient, me: string): () => void {
       if (event.success) store().setViewers(event.data.room, event.data.userIds);
     }),
     onJoined((ack) => {
-      for (const [workspaceId, userIds] of Object.entries(ack.online)) store().setOnline(workspaceId, userIds);
+      for (const [workspaceId, userIds] of Object.entries(ack.online))
+        store().setOnline(workspaceId, userIds);
       // The baseline for a later catch-up; events already seen may be newer.
       for (const [workspaceId, seq] of Object.entries(ack.seq))
         if (!lastSeq.has(workspaceId)) lastSeq.set(workspaceId, seq);
