@@ -6,8 +6,14 @@ import { ARTIFACTS, column, expect, signIn, test } from '../support/fixtures';
 // A change made in one browser shows in the other without a reload, within this.
 const LIVE_MS = 1_000;
 
-async function openAs(browser: Browser, baseURL: string, email: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
+async function openAs(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  path: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL, ...options });
   const page = await context.newPage();
   await signIn(page, email, path);
   return page;
@@ -67,7 +73,11 @@ test('while the connection is down a banner says so, and the board catches up on
 }) => {
   const ownerEmail = uniqueEmail('rt-offline');
   const board = await createBoard(ownerEmail, 'Before the outage');
-  const page = await openAs(browser, baseURL!, ownerEmail, board.boardPath);
+  // At phone width in dark mode: the banner must read well there too.
+  const page = await openAs(browser, baseURL!, ownerEmail, board.boardPath, {
+    viewport: { width: 390, height: 844 },
+    colorScheme: 'dark',
+  });
   const banner = page.getByRole('status').filter({ hasText: 'Reconnecting…' });
   await expect(
     column(page, 'To do').getByRole('article', { name: 'KEY-1: Before the outage' }),

@@ -21,9 +21,12 @@ export const hasViewers = (room: string): boolean => room.startsWith('project:')
  */
 export function createRoomViewers(deps: ApiDeps, io: Server): RoomViewers {
   const pending = new Map<string, NodeJS.Timeout>();
+  // After stop (shutdown) the adapter's Redis clients are closing: no more recounts.
+  let stopped = false;
 
   async function recount(room: string): Promise<void> {
     pending.delete(room);
+    if (stopped) return;
     try {
       const sockets = await io.in(room).fetchSockets();
       const userIds = [...new Set(sockets.map((s) => (s.data as AppSocket['data']).userId))];
@@ -37,12 +40,13 @@ export function createRoomViewers(deps: ApiDeps, io: Server): RoomViewers {
 
   return {
     changed(room) {
-      if (!hasViewers(room) || pending.has(room)) return;
+      if (stopped || !hasViewers(room) || pending.has(room)) return;
       const timer = setTimeout(() => void recount(room), COALESCE_MS);
       timer.unref();
       pending.set(room, timer);
     },
     stop() {
+      stopped = true;
       for (const timer of pending.values()) clearTimeout(timer);
       pending.clear();
     },
