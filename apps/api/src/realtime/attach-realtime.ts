@@ -98,7 +98,7 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
     });
   });
 
-  const events = followEvents(deps, io, presence, reader);
+  const events = followEvents(deps, io, presence, reader, viewers);
   deps.realtime = {
     // Through the adapter: the user's sockets on every instance.
     signedOut: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
