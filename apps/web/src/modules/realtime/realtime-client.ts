@@ -17,6 +17,8 @@ type Listener = (payload: unknown, type: string) => void;
 let socket: Socket | undefined;
 let everConnected = false;
 let failedReauths = 0;
+// The token the last handshake sent: a newer one in memory means a silent refresh already happened.
+let handshakeToken: string | undefined;
 const roomRefs = new Map<string, number>();
 const listeners = new Map<string, Set<Listener>>();
 const joinListeners = new Set<(ack: JoinAck) => void>();
@@ -43,6 +45,12 @@ async function reauthenticate(): Promise<void> {
   failedReauths++;
   if (failedReauths > 3) await new Promise((resolve) => setTimeout(resolve, 5000));
   if (socket !== current) return;
+  const token = getAccessToken();
+  if (token && token !== handshakeToken && failedReauths === 1) {
+    // The api client refreshed since this socket connected: try that token before refreshing again.
+    if (!current.connected) current.connect();
+    return;
+  }
   if (await refreshAccessToken()) {
     if (socket === current && !current.connected) current.connect();
   } else {
@@ -74,7 +82,10 @@ export function startRealtime(): void {
     // WebSocket only: several api instances need no sticky sessions then.
     transports: ['websocket'],
     // A function, so every reconnect sends the token as it is now (after silent refreshes).
-    auth: (cb) => cb({ token: getAccessToken() ?? '' }),
+    auth: (cb) => {
+      handshakeToken = getAccessToken();
+      cb({ token: handshakeToken ?? '' });
+    },
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });
