@@ -52,6 +52,8 @@ export async function startApi({
   poolMax,
   cpuProfDir,
   secrets,
+  nodeArgs = [],
+  extraEnv = {},
 }) {
   const port = await freePort();
   const env = {
@@ -74,8 +76,9 @@ export async function startApi({
     SHUTDOWN_TIMEOUT_MS: '10000',
     // Empty beats anything a developer's .env.local sets: no error reporting from a bench.
     SENTRY_DSN: '',
+    ...extraEnv,
   };
-  const args = [];
+  const args = [...nodeArgs];
   if (cpuProfDir) {
     mkdirSync(cpuProfDir, { recursive: true });
     args.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);

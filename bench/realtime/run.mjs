@@ -2,13 +2,19 @@
 // The realtime bench (pnpm bench:realtime): two api instances on one database and one Redis, many
 // idle sockets spread over project rooms, one task update per room per second made through the
 // REST api, and the time from the change to each socket's receipt. Next to it, in the same run,
-// a raw ioredis publish→subscribe round trip (the floor for any cross-instance fan-out), and the
-// api processes' resident memory per idle socket.
+// the same load on ONE instance with Socket.io's in-memory adapter (REALTIME_ADAPTER=memory), a raw
+// ioredis publish→subscribe round trip (the floor for any cross-instance fan-out), and the api's
+// heap per idle socket.
+//
+// Latency is receipt time minus the event's `at` (stamped inside the writing transaction, just
+// before commit), on one clock. Heap per socket: the api runs with --expose-gc and a preloaded
+// probe (heap-probe.cjs) that, on SIGUSR2, runs full GCs and writes process.memoryUsage(); the
+// figure is the heapUsed delta across connecting the sockets, divided by their number. RSS is
+// reported next to it (it also holds socket buffers and allocator slack).
 //
 // Options: --sockets=2000 --rooms=50 --duration=15
-// Goals: p99 ≤ 100 ms; ≤ 15 KB per idle socket. The "Redis adapter ≤ 1.5× in-memory" goal needs an
-// api switch for the in-memory adapter that does not exist yet: reported as not measured.
-import { readFileSync } from 'node:fs';
+// Goals: p99 ≤ 100 ms; Redis adapter p99 ≤ 1.5× in-memory; ≤ 15 KB heap per idle socket.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -95,6 +101,120 @@ async function redisRoundTrip(samples = 2000) {
   return summary(times);
 }
 
+const probe = join(dirname(fileURLToPath(import.meta.url)), 'heap-probe.cjs');
+
+/** The api's heap after full GCs, through the preloaded probe (see heap-probe.cjs). */
+async function heapUsed(api) {
+  rmSync(api.heapFile, { force: true });
+  process.kill(api.child.pid, 'SIGUSR2');
+  const deadline = Date.now() + 10_000;
+  while (!existsSync(api.heapFile)) {
+    if (Date.now() > deadline) throw new Error('the heap probe did not answer');
+    await sleep(50);
+  }
+  await sleep(50);
+  return JSON.parse(readFileSync(api.heapFile, 'utf8')).heapUsed;
+}
+
+async function startProbedApi(common, name, started, extraEnv = {}) {
+  const heapFile = join(os.tmpdir(), `tf-bench-heap-${process.pid}-${name}.json`);
+  const api = await startApi({
+    ...common,
+    logFile: join(resultsDir, `realtime-${name}-${fileStamp(started)}.log`),
+    nodeArgs: ['--expose-gc', '--require', probe],
+    extraEnv: { BENCH_HEAP_FILE: heapFile, ...extraEnv },
+  });
+  return { ...api, heapFile };
+}
+
+/** Connects SOCKETS sockets spread over the apis and rooms, then one update per room per second. */
+async function runPhase(label, apis, token, rooms) {
+  const sockets = [];
+  try {
+    await sleep(1000);
+    const rssBefore = apis.reduce((sum, api) => sum + rssKb(api.child.pid), 0);
+    let heapBefore = 0;
+    for (const api of apis) heapBefore += await heapUsed(api);
+    const latencies = [];
+    let received = 0;
+    for (let i = 0; i < SOCKETS; i += 100) {
+      const batch = [];
+      for (let j = i; j < Math.min(SOCKETS, i + 100); j++) {
+        const socket = io(apis[j % apis.length].url, {
+          path: '/socket.io',
+          auth: { token },
+          transports: ['websocket'],
+          reconnection: false,
+        });
+        socket.onAny((type, event) => {
+          if (type !== 'TASK_UPDATED') return;
+          received++;
+          latencies.push(Date.now() - Date.parse(event.at));
+        });
+        sockets.push(socket);
+        const room = `project:${rooms[j % ROOMS].projectId}`;
+        batch.push(
+          new Promise((resolve, reject) => {
+            socket.once('connect_error', reject);
+            socket.once('connect', () =>
+              socket.timeout(10_000).emitWithAck('join', [room]).then(resolve, reject),
+            );
+          }),
+        );
+      }
+      await Promise.all(batch);
+    }
+    await sleep(3000);
+    const rssAfter = apis.reduce((sum, api) => sum + rssKb(api.child.pid), 0);
+    let heapAfter = 0;
+    for (const api of apis) heapAfter += await heapUsed(api);
+    const rssPerSocketKb = (rssAfter - rssBefore) / SOCKETS;
+    const heapPerSocketKb = (heapAfter - heapBefore) / 1024 / SOCKETS;
+    process.stdout.write(
+      `[${label}] ${SOCKETS} sockets joined ${ROOMS} rooms; heap +${fmt(heapPerSocketKb, 2)} KB, ` +
+        `RSS +${fmt(rssPerSocketKb, 2)} KB per socket\n`,
+    );
+
+    // Load: one update per room per second, alternating instances, for DURATION_S seconds.
+    let sent = 0;
+    let conflicts = 0;
+    const end = Date.now() + DURATION_S * 1000;
+    while (Date.now() < end) {
+      const tick = Date.now();
+      await Promise.all(
+        rooms.map(async (room, i) => {
+          const client = new ApiClient(apis[i % apis.length].url, token);
+          try {
+            const task = await client.call(
+              'PATCH',
+              `/api/v1/tasks/${room.taskId}`,
+              { title: `Update ${sent}`, version: room.version },
+              200,
+            );
+            room.version = task.version;
+            sent++;
+          } catch {
+            conflicts++;
+          }
+        }),
+      );
+      await sleep(Math.max(0, 1000 - (Date.now() - tick)));
+    }
+    await sleep(2000);
+    return {
+      sent,
+      conflicts,
+      expected: sent * (SOCKETS / ROOMS),
+      received,
+      delivery: summary(latencies),
+      rssPerSocketKb,
+      heapPerSocketKb,
+    };
+  } finally {
+    for (const s of sockets) s.disconnect();
+  }
+}
+
 async function main() {
   const started = new Date();
   buildApi(repoRoot);
@@ -102,12 +222,13 @@ async function main() {
   await clearKeys();
   const secrets = newJwtSecrets();
   const common = { repoRoot, databaseUrl, redisUrl, redisPrefix: prefix, poolMax: 10, secrets };
-  const a = await startApi({ ...common, logFile: join(resultsDir, `realtime-a-${fileStamp(started)}.log`) });
-  const b = await startApi({ ...common, logFile: join(resultsDir, `realtime-b-${fileStamp(started)}.log`) });
-  const sockets = [];
+  let apis = [
+    await startProbedApi(common, 'a', started, { REALTIME_ADAPTER: 'redis' }),
+    await startProbedApi(common, 'b', started, { REALTIME_ADAPTER: 'redis' }),
+  ];
   try {
-    process.stdout.write(`api instances at ${a.url} and ${b.url}\n`);
-    const anon = new ApiClient(a.url);
+    process.stdout.write(`api instances at ${apis.map((a) => a.url).join(' and ')}\n`);
+    const anon = new ApiClient(apis[0].url);
     const owner = await anon.call(
       'POST',
       '/api/v1/auth/register',
@@ -133,98 +254,51 @@ async function main() {
       rooms.push({ projectId: project.id, taskId: task.id, version: task.version });
     }
 
-    // Idle memory: resident set of both api processes before and after the sockets connect.
-    await sleep(1000);
-    const rssBefore = rssKb(a.child.pid) + rssKb(b.child.pid);
-    const latencies = [];
-    let received = 0;
-    for (let i = 0; i < SOCKETS; i += 100) {
-      const batch = [];
-      for (let j = i; j < Math.min(SOCKETS, i + 100); j++) {
-        const socket = io(j % 2 === 0 ? a.url : b.url, {
-          path: '/socket.io',
-          auth: { token: owner.accessToken },
-          transports: ['websocket'],
-          reconnection: false,
-        });
-        socket.onAny((type, event) => {
-          if (type !== 'TASK_UPDATED') return;
-          received++;
-          latencies.push(Date.now() - Date.parse(event.at));
-        });
-        sockets.push(socket);
-        const room = `project:${rooms[j % ROOMS].projectId}`;
-        batch.push(
-          new Promise((resolve, reject) => {
-            socket.once('connect_error', reject);
-            socket.once('connect', () =>
-              socket.timeout(10_000).emitWithAck('join', [room]).then(resolve, reject),
-            );
-          }),
-        );
-      }
-      await Promise.all(batch);
-    }
-    await sleep(3000);
-    const rssAfter = rssKb(a.child.pid) + rssKb(b.child.pid);
-    const perSocketKb = (rssAfter - rssBefore) / SOCKETS;
-    process.stdout.write(
-      `${SOCKETS} sockets connected and joined ${ROOMS} rooms; RSS +${fmt(perSocketKb, 2)} KB per socket\n`,
-    );
-
-    // Load: one update per room per second, alternating instances, for DURATION_S seconds.
-    let sent = 0;
-    let conflicts = 0;
-    const end = Date.now() + DURATION_S * 1000;
-    while (Date.now() < end) {
-      const tick = Date.now();
-      await Promise.all(
-        rooms.map(async (room, i) => {
-          const client = new ApiClient(i % 2 === 0 ? a.url : b.url, owner.accessToken);
-          try {
-            const task = await client.call(
-              'PATCH',
-              `/api/v1/tasks/${room.taskId}`,
-              { title: `Update ${sent}`, version: room.version },
-              200,
-            );
-            room.version = task.version;
-            sent++;
-          } catch {
-            conflicts++;
-          }
-        }),
-      );
-      await sleep(Math.max(0, 1000 - (Date.now() - tick)));
-    }
-    await sleep(2000);
-    const perRoom = SOCKETS / ROOMS;
-    const expected = sent * perRoom;
-    const delivery = summary(latencies);
+    const redisPhase = await runPhase('2 instances, Redis adapter', apis, owner.accessToken, rooms);
+    await Promise.all(apis.map((a) => a.stop()));
+    apis = [await startProbedApi(common, 'memory', started, { REALTIME_ADAPTER: 'memory' })];
+    const memoryPhase = await runPhase('1 instance, in-memory adapter', apis, owner.accessToken, rooms);
     const rtt = await redisRoundTrip();
 
+    const ratio =
+      redisPhase.delivery.p99 !== null && memoryPhase.delivery.p99
+        ? redisPhase.delivery.p99 / memoryPhase.delivery.p99
+        : null;
     const figures = {
       sockets: SOCKETS,
       rooms: ROOMS,
-      updatesSent: sent,
-      updatesRejected: conflicts,
-      receiptsExpected: expected,
-      receiptsReceived: received,
-      commitToReceiptMs: delivery,
+      redisAdapter: redisPhase,
+      inMemoryAdapter: memoryPhase,
       redisPubSubRoundTripMs: rtt,
-      rssPerIdleSocketKb: perSocketKb,
-      inMemoryAdapter: 'not measured: the api has no switch for the in-memory adapter yet',
+      p99RatioRedisToMemory: ratio,
+      method: {
+        latency: 'receipt Date.now() minus event.at (set in the writing transaction just before commit)',
+        heap: 'heapUsed after two forced full GCs (--expose-gc, SIGUSR2 probe), delta across connecting, / sockets',
+      },
     };
     const goals = [
       {
-        goal: 'p99 commit→receipt ≤ 100 ms',
-        measured: `${fmt(delivery.p99, 0)} ms`,
-        ok: delivery.p99 !== null && delivery.p99 <= 100,
+        goal: 'p99 commit→receipt ≤ 100 ms (Redis adapter, 2 instances)',
+        measured: `${fmt(redisPhase.delivery.p99, 0)} ms`,
+        ok: redisPhase.delivery.p99 !== null && redisPhase.delivery.p99 <= 100,
       },
-      { goal: '≤ 15 KB per idle socket', measured: `${fmt(perSocketKb, 2)} KB`, ok: perSocketKb <= 15 },
-      { goal: 'Redis adapter p99 ≤ 1.5× in-memory', measured: 'not measured', ok: null },
-      { goal: 'every receipt arrives', measured: `${received}/${expected}`, ok: received === expected },
+      {
+        goal: 'Redis adapter p99 ≤ 1.5× in-memory',
+        measured: ratio === null ? 'n/a' : `${fmt(ratio, 2)}×`,
+        ok: ratio !== null && ratio <= 1.5,
+      },
+      {
+        goal: '≤ 15 KB heap per idle socket',
+        measured: `${fmt(redisPhase.heapPerSocketKb, 2)} KB`,
+        ok: redisPhase.heapPerSocketKb <= 15,
+      },
+      {
+        goal: 'every receipt arrives',
+        measured: `${redisPhase.received}/${redisPhase.expected}, ${memoryPhase.received}/${memoryPhase.expected}`,
+        ok: redisPhase.received === redisPhase.expected && memoryPhase.received === memoryPhase.expected,
+      },
     ];
+    const row = (name, d) => [name, fmt(d.p50, 0), fmt(d.p99, 0), fmt(d.max, 0), String(d.n)];
     process.stdout.write(
       `\n${table(
         [
@@ -235,13 +309,8 @@ async function main() {
           { title: 'n' },
         ],
         [
-          [
-            'change → socket receipt (2 instances, Redis adapter)',
-            fmt(delivery.p50, 0),
-            fmt(delivery.p99, 0),
-            fmt(delivery.max, 0),
-            String(delivery.n),
-          ],
+          row('change → socket receipt (2 instances, Redis adapter)', redisPhase.delivery),
+          row('change → socket receipt (1 instance, in-memory adapter)', memoryPhase.delivery),
           [
             'raw ioredis publish → subscribe',
             fmt(rtt.p50, 2),
@@ -251,6 +320,10 @@ async function main() {
           ],
         ],
       )}\n`,
+    );
+    process.stdout.write(
+      `\nper idle socket: Redis adapter heap ${fmt(redisPhase.heapPerSocketKb, 2)} KB (RSS ${fmt(redisPhase.rssPerSocketKb, 2)} KB); ` +
+        `in-memory heap ${fmt(memoryPhase.heapPerSocketKb, 2)} KB (RSS ${fmt(memoryPhase.rssPerSocketKb, 2)} KB)\n`,
     );
     process.stdout.write(
       `\n${table(
@@ -268,8 +341,7 @@ async function main() {
     });
     process.stdout.write(`results: ${file}\n`);
   } finally {
-    for (const s of sockets) s.disconnect();
-    await Promise.all([a.stop(), b.stop()]);
+    await Promise.all(apis.map((a) => a.stop()));
   }
 }
 

@@ -14,6 +14,8 @@ export interface ApiDeps extends CoreDeps {
   /** BullMQ producer queues (fail fast): the job relay, Bull Board and queue metrics use them. */
   queues: Queues;
   reportError?: (error: unknown, context: Record<string, unknown>) => void;
+  /** Set by attachRealtime when this process serves sockets. */
+  realtime?: { signedOut(userId: string): void };
   close(): Promise<void>;
 }
 

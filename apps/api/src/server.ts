@@ -2,6 +2,7 @@ import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
 import { createServer } from 'node:http';
 import { loadEnv } from '@teamflow/config/env';
 import { connectRedis } from '@teamflow/core/platform/redis';
+import { createDb } from '@teamflow/db/client';
 import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
 import { createApp } from './app';
 import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   const realtime = await attachRealtime(server, deps);
   // Every instance runs a relay; an advisory lock lets one publish at a time.
-  const relay = createOutboxRelay(deps);
+  // Woken by NOTIFY at each commit that writes the outbox; OUTBOX_POLL_MS is the fallback. Its
+  // own connection, so a burst of requests holding the pool never delays publishing.
+  const relayDb = createDb(env.DATABASE_URL, { max: 1 });
+  const relay = createOutboxRelay({ ...deps, db: relayDb.db }, { listen: true, idleMs: env.OUTBOX_POLL_MS });
   relay.start();
   // Jobs staged in job_outbox (emails) reach BullMQ from here; `skip locked` shares them out.
   const jobRelay = createJobRelay(deps, deps.queues);
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 25));
     }
     await relay.stop();
+    await relayDb.close();
     await jobRelay.stop();
     await deps.close();
     await reporter?.close();

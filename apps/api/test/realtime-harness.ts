@@ -18,13 +18,16 @@ export interface LiveApi extends TestApi {
 /** A listening api with Socket.io and its own outbox relay (like server.ts), on this run's database and prefix. */
 export async function startLiveApi(
   overrides: Partial<Record<keyof Env, string>> = {},
-  options: { relay?: boolean } = {},
+  options: { relay?: boolean; idleMs?: number } = {},
 ): Promise<LiveApi> {
   const api = await startApi(overrides);
   const server = createServer(api.app);
   const realtime = await attachRealtime(server, api.deps);
-  const relay = createOutboxRelay(api.deps, { idleMs: 50 });
-  if (options.relay !== false) relay.start();
+  const relay = createOutboxRelay(api.deps, { idleMs: options.idleMs ?? 50, listen: true });
+  if (options.relay !== false) {
+    relay.start();
+    await relay.listening();
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -48,7 +51,12 @@ export interface Client {
   /** Stream events (with seq), in arrival order. */
   events: ServerEvent[];
   presence: PresenceEvent[];
-  join(rooms: string[]): Promise<{ joined: string[]; denied: string[]; online: Record<string, string[]> }>;
+  join(rooms: string[]): Promise<{
+    joined: string[];
+    denied: string[];
+    online: Record<string, string[]>;
+    seq: Record<string, number>;
+  }>;
 }
 
 /** A socket.io-client that records every event it receives. */

@@ -86,4 +86,32 @@ describe('realtime presence and token lifetime', () => {
     await until('the server to drop the socket', () => !c.socket.connected, 5000);
     expect(Date.now() - started).toBeGreaterThan(500);
   });
+
+  it('tells a task room who is viewing it, across instances, and again when a viewer leaves the room', async () => {
+    const room = `task:${team.taskId}`;
+    const member = await client(one, team.users.member.token);
+    const viewer = await client(two, team.users.viewer.token);
+    await member.join([room]);
+    await viewer.join([room]);
+    const latest = () =>
+      (member.events as unknown as { type: string; room: string; userIds: string[] }[])
+        .filter((e) => e.type === 'ROOM_VIEWERS' && e.room === room)
+        .at(-1)?.userIds ?? [];
+    await until('both viewers to be listed', () => latest().length === 2);
+    expect(latest()).toEqual(expect.arrayContaining([team.users.member.id, team.users.viewer.id]));
+    const left = await viewer.socket.timeout(5000).emitWithAck('leave', [room]);
+    expect(left).toEqual({ left: [room] });
+    await until('the viewer to be gone from the list', () => latest().length === 1);
+    expect(latest()).toEqual([team.users.member.id]);
+  });
+
+  it("acks a workspace join with the workspace's current seq", async () => {
+    const c = await client(one, team.users.member.token);
+    const ack = await c.join([`workspace:${team.workspaceId}`]);
+    const { rows } = await one.deps.pool.query<{ last: number }>(
+      'select last_seq::int as last from workspace_event_seq where workspace_id = $1',
+      [team.workspaceId],
+    );
+    expect(ack.seq).toEqual({ [team.workspaceId]: rows[0]?.last ?? 0 });
+  });
 });

@@ -109,7 +109,7 @@ describe('realtime over two api instances', () => {
       'bogus',
       'task:x',
     ];
-    expect(await stranger.join(rooms)).toEqual({ joined: [], denied: rooms, online: {} });
+    expect(await stranger.join(rooms)).toEqual({ joined: [], denied: rooms, online: {}, seq: {} });
     const current = await one.http().get(`${V1}/tasks/${team.taskId}`).set(auth(team.users.member));
     await patchTask('Not for strangers', current.body.version);
     await sleep(500);
@@ -172,6 +172,6 @@ describe('realtime over two api instances', () => {
     await patchTask('After the removal', current.body.version);
     await sleep(500);
     expect(viewer.events).toHaveLength(count);
-    expect(await viewer.join(rooms)).toEqual({ joined: [], denied: rooms, online: {} });
+    expect(await viewer.join(rooms)).toEqual({ joined: [], denied: rooms, online: {}, seq: {} });
   });
 });

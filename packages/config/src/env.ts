@@ -55,6 +55,10 @@ export const EnvSchema = z
           .filter(Boolean),
       ),
     SHUTDOWN_TIMEOUT_MS: int(10000),
+    // Socket.io rooms across instances: `redis` (the adapter) or `memory` (one instance only: bench, dev).
+    REALTIME_ADAPTER: z.enum(['redis', 'memory']).default('redis'),
+    // The outbox relay is woken by NOTIFY at commit; this poll is only its fallback.
+    OUTBOX_POLL_MS: int(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

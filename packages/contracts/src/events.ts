@@ -44,3 +44,14 @@ export const PresenceEvent = ServerEvent.omit({ seq: true, version: true }).exte
   type: z.enum(['USER_ONLINE', 'USER_OFFLINE']),
 });
 export type PresenceEvent = z.infer<typeof PresenceEvent>;
+
+/**
+ * Who is looking at a project or task room right now (users with a socket in it, on any
+ * instance). Sent to the room when someone joins or leaves it; not part of the event stream.
+ */
+export const RoomViewersEvent = z.object({
+  type: z.literal('ROOM_VIEWERS'),
+  room: z.string(),
+  userIds: z.array(Id),
+});
+export type RoomViewersEvent = z.infer<typeof RoomViewersEvent>;

@@ -1,12 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis as IORedis } from 'ioredis';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { createRedis } from '@teamflow/core/platform/redis';
 import type { ApiDeps } from '../deps';
 import { followEvents } from './event-fanout';
-import { handleJoin } from './join-handler';
+import { handleJoin, handleLeave } from './join-handler';
 import { createPresence } from './presence';
+import { createRoomViewers } from './room-viewers';
 import { userRoom } from './rooms';
 import { expireWithToken, socketAuth, type AppSocket } from './socket-auth';
 
@@ -24,10 +25,9 @@ export function allowedOrigins(deps: ApiDeps): string[] {
  * against membership, the Redis adapter so rooms span instances, and the event stream fanned out
  * to this instance's sockets.
  */
-export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise<Realtime> {
-  const url = deps.env.REDIS_URL;
+async function redisAdapter(deps: ApiDeps): Promise<{ adapter: ServerOptions['adapter']; close(): void }> {
   // The adapter's clients wait out a Redis outage (queue, no error) rather than throw from deep inside it.
-  const pub = new IORedis(url, {
+  const pub = new IORedis(deps.env.REDIS_URL, {
     lazyConnect: true,
     maxRetriesPerRequest: null,
     connectionName: 'api-io-pub',
@@ -42,6 +42,20 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
     client.on('ready', () => (warned = false));
   }
   await Promise.all([pub.connect(), sub.connect()]);
+  return {
+    adapter: createAdapter(pub, sub, { key: `${deps.env.REDIS_KEY_PREFIX}socket.io` }),
+    close() {
+      pub.disconnect();
+      sub.disconnect();
+    },
+  };
+}
+
+export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise<Realtime> {
+  const url = deps.env.REDIS_URL;
+  // REALTIME_ADAPTER=memory: Socket.io's own in-memory adapter, right for ONE instance only (bench, dev).
+  const rooms =
+    deps.env.REALTIME_ADAPTER === 'redis' ? await redisAdapter(deps) : { adapter: undefined, close() {} };
   const reader = createRedis(url, {
     keyPrefix: deps.env.REDIS_KEY_PREFIX,
     logger: deps.logger,
@@ -59,26 +73,42 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
       const origin = req.headers.origin;
       callback(null, origin === undefined || origins.includes(origin));
     },
-    adapter: createAdapter(pub, sub, { key: `${deps.env.REDIS_KEY_PREFIX}socket.io` }),
+    ...(rooms.adapter ? { adapter: rooms.adapter } : {}),
+    // Compression costs a zlib context per socket (hundreds of KB); events are small JSON.
+    perMessageDeflate: false,
+  });
+  // The handshake request (headers, socket, parser state) is not needed after the upgrade; dropping
+  // it is the documented way to cut per-connection memory.
+  io.engine.on('connection', (rawSocket: { request: unknown }) => {
+    rawSocket.request = null;
   });
 
   const presence = createPresence(deps, io);
+  const viewers = createRoomViewers(deps, io);
   io.use((socket, next) => void socketAuth(deps)(socket as AppSocket, next));
   io.on('connection', (raw) => {
     const socket = raw as AppSocket;
     void socket.join(userRoom(socket.data.userId));
     expireWithToken(socket);
-    socket.on('join', handleJoin(deps, socket, presence) as never);
+    socket.on('join', handleJoin(deps, socket, presence, viewers) as never);
+    socket.on('leave', handleLeave(socket, presence, viewers) as never);
     socket.on('disconnect', () => {
       for (const workspaceId of new Set(socket.data.rooms.values())) void presence.left(socket, workspaceId);
+      for (const room of socket.data.rooms.keys()) viewers.changed(room);
     });
   });
 
-  const events = followEvents(deps, io, presence, reader);
+  const events = followEvents(deps, io, presence, reader, viewers);
+  deps.realtime = {
+    // Through the adapter: the user's sockets on every instance.
+    signedOut: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
+  };
   return {
     io,
     async close() {
+      deps.realtime = undefined;
       presence.stop();
+      viewers.stop();
       await events.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
@@ -86,8 +116,7 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
         io.engine.close();
         resolve();
       });
-      pub.disconnect();
-      sub.disconnect();
+      rooms.close();
     },
   };
 }

@@ -3,11 +3,18 @@ import { readStream, streamTail, type StreamedEvent } from '@teamflow/core/event
 import type { Redis } from '@teamflow/core/platform/redis';
 import type { ApiDeps } from '../deps';
 import type { Presence } from './presence';
+import type { RoomViewers } from './room-viewers';
 import { roomsFor, userRoom } from './rooms';
 import type { AppSocket } from './socket-auth';
 
 /** Takes the removed member's sockets on THIS instance out of every room of that workspace. */
-function dropMember(io: Server, presence: Presence, workspaceId: string, userId: string): void {
+function dropMember(
+  io: Server,
+  presence: Presence,
+  viewers: RoomViewers | undefined,
+  workspaceId: string,
+  userId: string,
+): void {
   for (const id of io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
     const socket = io.sockets.sockets.get(id) as AppSocket | undefined;
     if (!socket) continue;
@@ -16,6 +23,7 @@ function dropMember(io: Server, presence: Presence, workspaceId: string, userId:
       if (roomWorkspace !== workspaceId) continue;
       void socket.leave(room);
       socket.data.rooms.delete(room);
+      viewers?.changed(room);
       wasIn = true;
     }
     if (wasIn) void presence.left(socket, workspaceId);
@@ -23,14 +31,19 @@ function dropMember(io: Server, presence: Presence, workspaceId: string, userId:
 }
 
 /** Emits one published event to this instance's sockets in its rooms. */
-export function deliver(io: Server, presence: Presence, { event, projectId, taskId }: StreamedEvent): void {
+export function deliver(
+  io: Server,
+  presence: Presence,
+  { event, projectId, taskId }: StreamedEvent,
+  viewers?: RoomViewers,
+): void {
   const rooms = roomsFor(event, projectId, taskId);
   const userId =
     event.type === 'MEMBER_REMOVED' || event.type === 'MEMBER_JOINED' ? event.entityId : undefined;
   if (userId) rooms.push(userRoom(userId));
   // Every instance reads the stream, so each emits only to its own sockets.
   io.local.to(rooms).emit(event.type, event);
-  if (event.type === 'MEMBER_REMOVED' && userId) dropMember(io, presence, event.workspaceId, userId);
+  if (event.type === 'MEMBER_REMOVED' && userId) dropMember(io, presence, viewers, event.workspaceId, userId);
 }
 
 /**
@@ -42,6 +55,7 @@ export function followEvents(
   io: Server,
   presence: Presence,
   reader: Redis,
+  viewers?: RoomViewers,
 ): { stop(): Promise<void> } {
   let running = true;
   const loop = (async () => {
@@ -52,7 +66,7 @@ export function followEvents(
         lastId ??= await streamTail(reader);
         const { lastId: next, batches } = await readStream(reader, lastId, 1000);
         lastId = next;
-        for (const batch of batches) for (const item of batch) deliver(io, presence, item);
+        for (const batch of batches) for (const item of batch) deliver(io, presence, item, viewers);
         if (failing) deps.logger.info('realtime event reader recovered');
         failing = false;
       } catch (error) {

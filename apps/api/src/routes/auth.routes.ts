@@ -118,7 +118,9 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
       } catch {
         access = undefined;
       }
-      await logout(deps, { access, refreshToken: refreshCookie(req.cookies) });
+      const { userId } = await logout(deps, { access, refreshToken: refreshCookie(req.cookies) });
+      // Their live sockets go at once (every instance); other sessions' clients reconnect after a refresh.
+      if (userId) deps.realtime?.signedOut(userId);
       res.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
       return undefined;
     },

@@ -12,6 +12,16 @@ export function setAccessToken(token: string | undefined): void {
   accessToken = token;
 }
 
+/** The current access token (the realtime socket's handshake reads it on every (re)connect). */
+export function getAccessToken(): string | undefined {
+  return accessToken;
+}
+
+/** Tells the UI the session is over (a refresh failed outside apiRequest, e.g. for the socket). */
+export function endSession(): void {
+  sessionEndListeners.forEach((listener) => listener());
+}
+
 /** Called when a silent refresh fails: the session is over and the UI should ask to sign in. */
 export function onSessionEnd(listener: () => void): () => void {
   sessionEndListeners.add(listener);
@@ -80,7 +90,7 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
     if (await refreshAccessToken()) {
       res = await send(method, path, options.body, options.signal);
     } else {
-      sessionEndListeners.forEach((listener) => listener());
+      endSession();
     }
   }
   if (!res.ok) throw await toApiError(res);

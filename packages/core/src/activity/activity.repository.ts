@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, lt, or } from 'drizzle-orm';
 import type { EventType } from '@teamflow/contracts/events';
 import type { DbOrTx } from '@teamflow/db/client';
 import { activities, outbox, users } from '@teamflow/db/schema/index';
+import { notifyOutbox } from '../events/outbox.repository';
 import type { Actor } from '../platform/context';
 
 export interface Change {
@@ -50,6 +51,7 @@ export async function recordChange(tx: DbOrTx, change: Change): Promise<void> {
     },
     createdAt: now,
   });
+  await notifyOutbox(tx);
 }
 
 export type ActivityRow = typeof activities.$inferSelect & { actorName: string | null };

@@ -1,6 +1,7 @@
 import type { ServerEvent } from '@teamflow/contracts/events';
 import type { CoreDeps } from '../platform/context';
 import { pollingLoop } from '../platform/polling-loop';
+import { listenForOutbox, type OutboxListener } from './outbox-listener';
 import { appendToStream, type StreamedEvent } from './event-stream';
 import {
   lockPending,
@@ -14,14 +15,19 @@ export interface OutboxRelay {
   /** One pass: publishes up to one batch. Returns how many events went out (0 when idle or not the leader). */
   runOnce(): Promise<number>;
   start(): void;
+  /** Resolves once the NOTIFY listener (if any) has made its first attempt to LISTEN. */
+  listening(): Promise<void>;
   /** Finishes the pass under way, then stops. */
   stop(): Promise<void>;
 }
 
 export interface RelayOptions {
   batchSize?: number;
+  /** Poll interval when idle. With `listen` it is only the fallback (listener down, missed wake). */
   idleMs?: number;
   maxBackoffMs?: number;
+  /** LISTEN for the outbox NOTIFY on a dedicated connection and run a pass at once on each. */
+  listen?: boolean;
 }
 
 function withSeqs(pending: PendingEvent[], firstSeq: Map<string, number>): StreamedEvent[] {
@@ -68,5 +74,19 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
   }
 
   const loop = pollingLoop('outbox relay', runOnce, { batchSize, idleMs, maxBackoffMs, logger: deps.logger });
-  return { runOnce, start: loop.start, stop: loop.stop };
+  let listener: OutboxListener | undefined;
+  return {
+    runOnce,
+    start() {
+      loop.start();
+      if (options.listen && !listener)
+        listener = listenForOutbox(deps.env.DATABASE_URL, loop.wake, deps.logger);
+    },
+    listening: () => listener?.ready ?? Promise.resolve(),
+    async stop() {
+      await listener?.stop();
+      listener = undefined;
+      await loop.stop();
+    },
+  };
 }

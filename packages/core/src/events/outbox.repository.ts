@@ -1,8 +1,19 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '@teamflow/db/client';
+import type { DbOrTx, Tx } from '@teamflow/db/client';
 
 // One relay at a time across every api instance: the holder of this transaction lock publishes.
 const RELAY_LOCK_KEY = 7_324_001;
+
+/**
+ * NOTIFY channel that wakes the relays. NOTIFY is transactional: it is delivered at commit, so a
+ * relay woken by it sees the rows. Channels are per database, so test databases do not mix.
+ */
+export const OUTBOX_CHANNEL = 'teamflow_outbox';
+
+/** Call in the transaction that inserts outbox rows (several calls in one transaction fold into one). */
+export async function notifyOutbox(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+}
 
 export interface PendingEvent {
   id: number;
@@ -71,4 +82,12 @@ export async function markPublished(tx: Tx, events: { id: number; seq: number }[
       returning outbox.activity_id, outbox.seq
     )
     update activities set event_seq = o.seq from o where activities.id = o.activity_id`);
+}
+
+/** The newest seq handed out in a workspace (0 before its first event): a joining client's baseline. */
+export async function currentSeq(db: DbOrTx, workspaceId: string): Promise<number> {
+  const result = await db.execute<{ last_seq: string }>(
+    sql`select last_seq from workspace_event_seq where workspace_id = ${workspaceId}`,
+  );
+  return Number(result.rows[0]?.last_seq ?? 0);
 }

@@ -5,6 +5,8 @@ export interface PollingLoop {
   start: () => void;
   /** Finishes the pass under way, then stops. */
   stop: () => Promise<void>;
+  /** Runs a pass now rather than after the idle wait (once more after the pass under way, if any). */
+  wake: () => void;
 }
 
 /**
@@ -20,11 +22,15 @@ export function pollingLoop(
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: AbortController | undefined;
+  let halt = new AbortController();
+  // A wake that came while a pass ran: that pass may have missed what the wake announced.
+  let woken = false;
 
   async function run(): Promise<void> {
     let failures = 0;
     while (running) {
       let done = 0;
+      woken = false;
       try {
         done = await pass();
         if (failures > 0) options.logger.info(`${name} recovered`);
@@ -34,11 +40,13 @@ export function pollingLoop(
           options.logger.warn(`${name} failed; retrying`, { error: (error as Error).message });
         failures++;
       }
-      if (done === options.batchSize) continue;
+      // While failing, back-off wins over wakes (a burst of commits must not turn into a burst of retries).
+      if (done === options.batchSize || (woken && failures === 0)) continue;
       const delay =
         failures > 0 ? Math.min(options.idleMs * 2 ** failures, options.maxBackoffMs) : options.idleMs;
       wake = new AbortController();
-      await sleep(delay, undefined, { signal: wake.signal }).catch(() => undefined);
+      const signal = failures === 0 ? AbortSignal.any([wake.signal, halt.signal]) : halt.signal;
+      await sleep(delay, undefined, { signal }).catch(() => undefined);
     }
   }
 
@@ -46,12 +54,17 @@ export function pollingLoop(
     start() {
       if (running) return;
       running = true;
+      halt = new AbortController();
       loop = run();
     },
     async stop() {
       running = false;
-      wake?.abort();
+      halt.abort();
       await loop;
+    },
+    wake() {
+      woken = true;
+      wake?.abort();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TaskStatus } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
+import { OUTBOX_CHANNEL } from '../events/outbox.repository';
 import type { TaskRow } from './tasks.repository';
 
 export interface NewTask {
@@ -65,7 +66,8 @@ export async function insertTaskWithEvent(
                     '{data,position}', to_jsonb(t.position)),
                   ${task.at}
            from t, p, act)
-    select t.number, t.position, p.key as project_key from t, p`);
+    -- wakes the outbox relays at commit (see events/outbox.repository.ts OUTBOX_CHANNEL)
+    select t.number, t.position, p.key as project_key, pg_notify(${OUTBOX_CHANNEL}, '') from t, p`);
   const row = result.rows[0];
   if (!row) return undefined;
   // Only what the database decided is read back; the rest is what was written.

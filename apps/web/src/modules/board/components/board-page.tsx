@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import { ProjectViewTabs } from '@/modules/projects/components/project-view-tabs';
 import { useProject } from '@/modules/projects/hooks/use-projects';
+import { PresenceAvatars } from '@/modules/realtime/components/presence-avatars';
 import { FormError } from '@/modules/ui/components/form-error';
 import { Skeleton } from '@/modules/ui/components/skeleton';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
@@ -54,6 +55,14 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           <div className="mt-2">
             <ProjectViewTabs workspaceId={workspaceId} projectId={projectId} current="board" />
           </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <PresenceAvatars workspaceId={workspaceId} label="Online" />
+          <PresenceAvatars
+            workspaceId={workspaceId}
+            room={`project:${projectId}`}
+            label="Viewing this board"
+          />
         </div>
         {workspace && !canEdit ? (
           <p className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-800">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { initials } from '@/lib/initials';
 import { readableTextOn } from '@/lib/readable-text';
+import { useHighlighted } from '@/modules/realtime/stores/realtime-store';
 import type { WorkspaceDirectory } from '../hooks/use-workspace-directory';
 import { PriorityBadge } from './priority-badge';
 
@@ -19,11 +20,14 @@ interface TaskCardProps {
 export function TaskCard({ task, directory, handle, dragging = false }: TaskCardProps) {
   const assignees = task.assigneeIds.map((id) => directory.people.get(id)).filter((p) => p !== undefined);
   const labels = task.labelIds.map((id) => directory.labels.get(id)).filter((l) => l !== undefined);
+  // Changed by someone else a moment ago (realtime).
+  const live = useHighlighted(task.id);
   return (
     <article
       aria-label={`${task.key}: ${task.title}`}
       data-task-key={task.key}
-      className={`flex gap-2 rounded-lg border bg-white dark:bg-slate-900 p-3 shadow-sm ${dragging ? 'border-indigo-400 shadow-lg' : 'border-slate-200 dark:border-slate-700'}`}
+      data-live-updated={live || undefined}
+      className={`flex gap-2 rounded-lg border bg-white dark:bg-slate-900 p-3 shadow-sm transition-shadow ${dragging ? 'border-indigo-400 shadow-lg' : 'border-slate-200 dark:border-slate-700'} ${live ? 'ring-2 ring-amber-400' : ''}`}
     >
       {handle}
       <div className="flex min-w-0 flex-1 flex-col gap-2">

@@ -3,6 +3,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { Task } from '@teamflow/contracts/tasks';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { PresenceAvatars } from '@/modules/realtime/components/presence-avatars';
 import { STATUS_LABEL } from '../board-columns';
 import { TaskExtras } from '@/modules/tasks/components/task-extras';
 import { TaskLinkActions } from '@/modules/tasks/components/task-link-actions';
@@ -42,6 +43,15 @@ export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; rea
                     ? 'This task does not exist or was deleted.'
                     : 'Loading the task…'}
               </Dialog.Description>
+              {task ? (
+                <div className="mt-2">
+                  <PresenceAvatars
+                    workspaceId={task.workspaceId}
+                    room={`task:${task.id}`}
+                    label="Also viewing"
+                  />
+                </div>
+              ) : null}
             </div>
             <Dialog.Close
               aria-label="Close task details"

@@ -3,6 +3,7 @@
 import { TaskPriority, TaskStatus, type Task } from '@teamflow/contracts/tasks';
 import Link from 'next/link';
 import { STATUS_LABEL } from '@/modules/board/board-columns';
+import { useHighlighted } from '@/modules/realtime/stores/realtime-store';
 import { usePatchTask } from '@/modules/tasks/hooks/use-patch-task';
 
 const cellSelect =
@@ -17,8 +18,13 @@ interface TaskRowProps {
 
 export function TaskRow({ task, canEdit, selected, onSelect }: TaskRowProps) {
   const patch = usePatchTask();
+  const live = useHighlighted(task.id);
   return (
-    <tr aria-label={`${task.key}: ${task.title}`} className="border-t border-slate-100 dark:border-slate-800">
+    <tr
+      aria-label={`${task.key}: ${task.title}`}
+      data-live-updated={live || undefined}
+      className={`border-t border-slate-100 transition-colors dark:border-slate-800 ${live ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
+    >
       {canEdit ? (
         <td className="px-3 py-2">
           <input

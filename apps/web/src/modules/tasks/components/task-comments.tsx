@@ -3,6 +3,7 @@
 import type { Comment } from '@teamflow/contracts/comments';
 import { can, type Role } from '@teamflow/contracts/permissions';
 import { useState } from 'react';
+import { useHighlighted } from '@/modules/realtime/stores/realtime-store';
 import { Button } from '@/modules/ui/components/button';
 import { useCommentMutations, useComments } from '../hooks/use-comments';
 import { SafeMarkdown } from './safe-markdown';
@@ -70,11 +71,13 @@ function CommentItem({ taskId, comment, role, userId }: TaskCommentsProps & { co
   const own = comment.author.id === userId;
   const mayEdit = role ? can(role, 'comment.update', own) : false;
   const mayDelete = role ? can(role, 'comment.delete', own) : false;
+  const live = useHighlighted(comment.id);
 
   return (
     <li
       aria-label={`Comment by ${comment.author.name}`}
-      className="rounded-md border border-slate-200 p-3 dark:border-slate-700"
+      data-live-updated={live || undefined}
+      className={`rounded-md border p-3 transition-colors ${live ? 'border-amber-400 bg-amber-50 dark:bg-amber-950' : 'border-slate-200 dark:border-slate-700'}`}
     >
       <p className="mb-1 text-xs text-slate-500 dark:text-slate-400">
         <span className="font-medium text-slate-700 dark:text-slate-300">{comment.author.name}</span> ·{' '}
