@@ -85,7 +85,13 @@ export async function readSnapshot(
 
 export async function upsertSnapshot(
   db: DbOrTx,
-  values: { workspaceId: string; kind: SnapshotKind; subjectId: string; data: Record<string, unknown>; at: Date },
+  values: {
+    workspaceId: string;
+    kind: SnapshotKind;
+    subjectId: string;
+    data: Record<string, unknown>;
+    at: Date;
+  },
 ): Promise<void> {
   await db
     .insert(analyticsSnapshots)

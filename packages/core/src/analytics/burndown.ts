@@ -47,7 +47,11 @@ export function scopeAt(stints: Stint[], at: Date): { points: number; tasks: num
  * sprint at the end of that day and not done by then. The sprint's clock stops when it completes
  * (or now, while it runs), so a rollover at completion does not look like scope removed.
  */
-export function computeBurndown(sprint: SprintTimes, stints: Stint[], now: Date): Omit<Burndown, 'computedAt'> {
+export function computeBurndown(
+  sprint: SprintTimes,
+  stints: Stint[],
+  now: Date,
+): Omit<Burndown, 'computedAt'> {
   const start = startInstant(sprint);
   const stop = sprint.state === 'planned' ? null : (sprint.completedAt ?? now);
   const firstDay = sprint.startDate ?? (start ? dayOf(start) : null);

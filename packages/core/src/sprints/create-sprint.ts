@@ -29,7 +29,11 @@ export async function createSprint(
   });
 }
 
-export async function listSprints(deps: CoreDeps, _ctx: WorkspaceCtx, projectId: string): Promise<SprintList> {
+export async function listSprints(
+  deps: CoreDeps,
+  _ctx: WorkspaceCtx,
+  projectId: string,
+): Promise<SprintList> {
   const project = await findProject(deps.db, projectId);
   if (!project) throw notFound('Project');
   return { items: (await listSprintRecords(deps.db, projectId)).map(toSprint) };

@@ -64,7 +64,11 @@ export async function updateSprint(
     return await applyUpdate(deps, ctx, sprintId, input);
   } catch (error) {
     // Two starts racing: the unique index keeps one active sprint per project.
-    const pg = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+    const pg = error as {
+      code?: string;
+      constraint?: string;
+      cause?: { code?: string; constraint?: string };
+    };
     const cause = pg.cause ?? pg;
     if (cause.code === '23505' && cause.constraint === 'sprints_one_active_per_project') {
       throw conflict('Another sprint of this project is active; complete it first');
@@ -138,7 +142,10 @@ async function applyUpdate(
       ctx,
       sprintId,
       transition === 'active' ? 'started' : transition === 'completed' ? 'completed' : 'updated',
-      { ...changes, ...(transition === 'completed' ? { rollover: rollover ?? { to: 'backlog' }, moved } : {}) },
+      {
+        ...changes,
+        ...(transition === 'completed' ? { rollover: rollover ?? { to: 'backlog' }, moved } : {}),
+      },
     );
   });
 }

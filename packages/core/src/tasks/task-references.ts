@@ -2,7 +2,12 @@ import type { FieldError } from '@teamflow/contracts/common';
 import type { DbOrTx } from '@teamflow/db/client';
 import { invalid } from '../platform/errors';
 import { memberIdsAmong } from '../workspaces/workspaces.repository';
-import { findSprintBrief, findTaskBrief, labelIdsInWorkspace, wouldCreateParentCycle } from './tasks.repository';
+import {
+  findSprintBrief,
+  findTaskBrief,
+  labelIdsInWorkspace,
+  wouldCreateParentCycle,
+} from './tasks.repository';
 
 export interface References {
   assigneeIds?: string[];
