@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { useProject } from '@/modules/projects/hooks/use-projects';
+import { ProjectTabs } from '@/modules/sprints/components/project-tabs';
+import { useSprints } from '@/modules/sprints/hooks/use-sprints';
 import { FormError } from '@/modules/ui/components/form-error';
 import { Skeleton } from '@/modules/ui/components/skeleton';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
@@ -25,6 +27,7 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
   const canCreate = useCan(workspaceId, 'task.create');
   const error = project.error ?? tasks.error;
   const { filters, setFilter, clear } = useBoardFilters();
+  const sprints = useSprints(projectId);
   const visible = useMemo(
     () => (tasks.data ? applyBoardFilters(tasks.data, filters) : undefined),
     [tasks.data, filters],
@@ -43,17 +46,12 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           {project.data ? (
             <h1 className="text-2xl font-bold tracking-tight">
               {project.data.name}{' '}
-              <span className="text-base font-medium text-slate-500">{project.data.key}</span>{' '}
-              <Link
-                href={`/w/${workspaceId}/p/${projectId}/list`}
-                className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-              >
-                List view
-              </Link>
+              <span className="text-base font-medium text-slate-500">{project.data.key}</span>
             </h1>
           ) : (
             <Skeleton className="mt-1 h-8 w-64" />
           )}
+          <ProjectTabs workspaceId={workspaceId} projectId={projectId} />
         </div>
         {workspace && !canEdit ? (
           <p className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-800">
@@ -61,7 +59,13 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           </p>
         ) : null}
       </div>
-      <BoardFilters filters={filters} directory={directory} setFilter={setFilter} clear={clear} />
+      <BoardFilters
+        filters={filters}
+        directory={directory}
+        sprints={sprints.data ?? []}
+        setFilter={setFilter}
+        clear={clear}
+      />
       {error ? (
         <div className="px-6">
           <FormError message={error.message} />

@@ -2,6 +2,7 @@
 
 import { TaskSort, TaskStatus, type Task } from '@teamflow/contracts/tasks';
 import Link from 'next/link';
+import { ProjectTabs } from '@/modules/sprints/components/project-tabs';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { STATUS_LABEL } from '@/modules/board/board-columns';
@@ -83,12 +84,7 @@ export function TaskListPage({ workspaceId, projectId }: { workspaceId: string; 
         </nav>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold tracking-tight">{project.data?.name ?? 'Project'}</h1>
-          <Link
-            href={`/w/${workspaceId}/p/${projectId}`}
-            className="text-sm text-indigo-700 hover:underline dark:text-indigo-300"
-          >
-            Board view
-          </Link>
+          <ProjectTabs workspaceId={workspaceId} projectId={projectId} />
         </div>
       </div>
       {canEdit ? (
