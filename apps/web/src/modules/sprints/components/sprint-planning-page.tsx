@@ -196,7 +196,7 @@ export function SprintPlanningPage({ workspaceId, projectId }: { workspaceId: st
                 <PlanningLane
                   key={s.id}
                   id={s.id}
-                  label={`Sprint ${s.name}`}
+                  label={s.name}
                   header={
                     <SprintHeader
                       sprint={s}

@@ -14,8 +14,13 @@ import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { showToast } from '@/modules/ui/stores/toast-store';
 
+// Sprint counts and charts follow task changes made elsewhere (the board), so they are re-read
+// whenever a page shows them; the api answers from its snapshot when nothing changed.
+const ALWAYS_FRESH = { staleTime: 0 } as const;
+
 export function useSprints(projectId: string) {
   return useQuery({
+    ...ALWAYS_FRESH,
     queryKey: queryKeys.sprints(projectId),
     queryFn: async ({ signal }) =>
       (await apiRequest('GET', `/projects/${projectId}/sprints`, { schema: SprintList, signal })).items,
@@ -31,6 +36,7 @@ export function useSprint(sprintId: string) {
 
 export function useBurndown(sprintId: string | undefined) {
   return useQuery({
+    ...ALWAYS_FRESH,
     queryKey: queryKeys.burndown(sprintId ?? ''),
     enabled: Boolean(sprintId),
     queryFn: ({ signal }) => apiRequest('GET', `/sprints/${sprintId}/burndown`, { schema: Burndown, signal }),
@@ -39,6 +45,7 @@ export function useBurndown(sprintId: string | undefined) {
 
 export function useVelocity(projectId: string, count = 6) {
   return useQuery({
+    ...ALWAYS_FRESH,
     queryKey: queryKeys.velocity(projectId, count),
     queryFn: ({ signal }) =>
       apiRequest('GET', `/projects/${projectId}/velocity?count=${count}`, { schema: Velocity, signal }),
