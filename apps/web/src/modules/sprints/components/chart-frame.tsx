@@ -44,7 +44,8 @@ export function ChartFrame({
     <figure className="flex flex-col gap-2">
       <svg
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
         viewBox={`0 0 ${CHART.width} ${CHART.height}`}
         className="h-auto w-full text-slate-500 dark:text-slate-400"
       >
