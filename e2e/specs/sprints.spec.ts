@@ -92,7 +92,7 @@ test('plan a sprint by dragging from the backlog, start it, finish a task and re
   await expect(dialog).toBeHidden();
   await expect(backlog.getByRole('listitem', { name: /KEY-2/ })).toBeVisible();
   await page.getByRole('link', { name: 'Sprint 1' }).click();
-  await expect(page.getByRole('heading', { name: /Sprint 1/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Sprint 1/ })).toBeVisible();
   await expect(page.getByText('Carried over')).toBeVisible();
   await expect(page.getByRole('img', { name: /Burndown of Sprint 1/ })).toBeVisible();
   await page.screenshot({ path: join(ARTIFACTS, 'sprint-report.png'), fullPage: true });

@@ -41,7 +41,7 @@ export function ChartFrame({
   const ticks = [0, 1, 2, 3, 4].map((i) => (yMax / 4) * i);
   const y = (v: number) => CHART.top + plotHeight - (v / yMax) * plotHeight;
   return (
-    <figure className="flex flex-col gap-2">
+    <figure className="flex max-w-3xl flex-col gap-2">
       <svg
         role="img"
         aria-labelledby={`${id}-title`}

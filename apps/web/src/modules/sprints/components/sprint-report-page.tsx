@@ -82,14 +82,18 @@ export function SprintReportPage({
             <Figure
               label="Committed"
               value={`${burndown.data.committedPoints} pts`}
-              hint={`${burndown.data.committedTasks} tasks at the start`}
+              hint={`${burndown.data.committedTasks} ${burndown.data.committedTasks === 1 ? 'task' : 'tasks'} at the start`}
             />
             <Figure label="Scope now" value={`${scope} pts`} hint={`+${added} added, −${removed} removed`} />
             <Figure label="Completed" value={`${scope - remaining} pts`} />
             <Figure
               label={sprint.data.state === 'completed' ? 'Carried over' : 'Remaining'}
               value={`${remaining} pts`}
-              hint={last?.remainingTasks !== undefined ? `${last.remainingTasks} tasks` : undefined}
+              hint={
+                last?.remainingTasks != null
+                  ? `${last.remainingTasks} ${last.remainingTasks === 1 ? 'task' : 'tasks'}`
+                  : undefined
+              }
             />
           </dl>
           <BurndownPanel sprint={sprint.data} />
