@@ -138,7 +138,9 @@ const freshProject = (s: Scene) =>
     }),
   );
 const freshSprint = (s: Scene) =>
-  must(send(s.api, owner(s), 'post', `${V1}/projects/${s.base.projectId}/sprints`, { name: `Sprint ${tag()}` }));
+  must(
+    send(s.api, owner(s), 'post', `${V1}/projects/${s.base.projectId}/sprints`, { name: `Sprint ${tag()}` }),
+  );
 export const freshComment = (s: Scene, by: TestUser) =>
   must(send(s.api, by, 'post', `${V1}/tasks/${s.base.taskId}/comments`, { body: `Comment ${tag()}` }));
 const freshLabel = (s: Scene) =>

@@ -370,7 +370,10 @@ describe('burndown and velocity', () => {
     await stint(d.id, '2026-01-05T08:00:00Z', null);
     await stint(c.id, '2026-01-06T10:00:00Z', completedAt);
     const doneAt = (taskId: string, iso: string) =>
-      db.update(tasks).set({ completedAt: at(iso) }).where(eq(tasks.id, taskId));
+      db
+        .update(tasks)
+        .set({ completedAt: at(iso) })
+        .where(eq(tasks.id, taskId));
     await doneAt(a.id, '2026-01-08T15:00:00Z');
     await doneAt(d.id, '2026-01-09T10:00:00Z');
     return { sprint, a, b, c, d };
@@ -437,9 +440,7 @@ describe('burndown and velocity', () => {
       .get(`${V1}/projects/${team.projectId}/velocity?count=5`)
       .set(auth(team.users.viewer));
     expect(res.status).toBe(200);
-    expect(
-      (res.body.sprints as Body[]).map((s) => [s.name, s.committedPoints, s.completedPoints]),
-    ).toEqual([
+    expect((res.body.sprints as Body[]).map((s) => [s.name, s.committedPoints, s.completedPoints])).toEqual([
       ['Sprint 1', 10, 5],
       ['Second', 4, 4],
     ]);
@@ -478,9 +479,9 @@ describe('who may do what', () => {
     expect((await addTasks(sprint.id, [team.taskId], viewer)).status).toBe(403);
     const stranger = team.users.stranger;
     expect((await getSprint(sprint.id, stranger)).status).toBe(404);
-    expect(
-      (await api.http().get(`${V1}/sprints/${sprint.id}/burndown`).set(auth(stranger))).status,
-    ).toBe(404);
+    expect((await api.http().get(`${V1}/sprints/${sprint.id}/burndown`).set(auth(stranger))).status).toBe(
+      404,
+    );
     expect((await patchSprint(sprint.id, { version: 1, state: 'active' }, stranger)).status).toBe(404);
     expect((await getSprint(sprint.id)).body.state).toBe('planned');
   });
