@@ -84,20 +84,23 @@ export function BurndownChart({ burndown, title }: { burndown: Burndown; title: 
         </table>
       }
     >
-      {days.map((d, i) =>
-        i % labelEvery === 0 || i === days.length - 1 ? (
+      {days.map((d, i) => {
+        const lastDay = i === days.length - 1;
+        // Every nth day, and the last one unless it would crowd the label before it.
+        const show = lastDay || (i % labelEvery === 0 && days.length - 1 - i >= labelEvery);
+        return show ? (
           <text
             key={d.date}
             x={x(i)}
             y={CHART.height - 14}
-            textAnchor="middle"
+            textAnchor={lastDay && days.length > 1 ? 'end' : i === 0 ? 'start' : 'middle'}
             fontSize="11"
             fill="currentColor"
           >
             {label(d.date)}
           </text>
-        ) : null,
-      )}
+        ) : null;
+      })}
       <path d={ideal} fill="none" strokeWidth="2" strokeDasharray="6 4" className="stroke-slate-400" />
       {known.length ? <path d={scope} fill="none" strokeWidth="1.5" className="stroke-amber-500" /> : null}
       {known.length ? (

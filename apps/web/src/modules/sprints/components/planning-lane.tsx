@@ -23,7 +23,7 @@ export function PlanningLane({
       ref={setNodeRef}
       aria-label={label}
       data-lane={id}
-      className={`flex flex-col gap-2 rounded-xl border p-3 transition-colors ${
+      className={`flex min-w-0 flex-col gap-2 rounded-xl border p-3 transition-colors ${
         isOver
           ? 'border-indigo-400 bg-indigo-50 dark:bg-indigo-950'
           : 'border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900/60'

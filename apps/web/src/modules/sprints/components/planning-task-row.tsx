@@ -65,7 +65,7 @@ export function PlanningTaskRow({ task, targets, onMove }: PlanningTaskRowProps)
           aria-label={`Sprint for ${task.key}`}
           value={task.sprintId ?? ''}
           onChange={(event) => onMove!(event.target.value || null)}
-          className="w-28 shrink-0 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
+          className="w-28 shrink-0 rounded sm:w-40 border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
         >
           <option value="">Backlog</option>
           {targets!.map((s) => (

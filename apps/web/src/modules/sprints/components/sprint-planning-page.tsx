@@ -183,7 +183,7 @@ export function SprintPlanningPage({ workspaceId, projectId }: { workspaceId: st
             >
               {backlog.map(row)}
             </PlanningLane>
-            <div className="flex flex-col gap-4">
+            <div className="flex min-w-0 flex-col gap-4">
               <h2 className="sr-only">Sprints</h2>
               {open.length === 0 ? (
                 <p className="rounded-xl border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600 dark:border-slate-600 dark:text-slate-400">

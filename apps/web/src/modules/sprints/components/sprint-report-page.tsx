@@ -84,7 +84,11 @@ export function SprintReportPage({
               value={`${burndown.data.committedPoints} pts`}
               hint={`${burndown.data.committedTasks} ${burndown.data.committedTasks === 1 ? 'task' : 'tasks'} at the start`}
             />
-            <Figure label="Scope now" value={`${scope} pts`} hint={`+${added} added, −${removed} removed`} />
+            <Figure
+              label={sprint.data.state === 'completed' ? 'Final scope' : 'Scope now'}
+              value={`${scope} pts`}
+              hint={`+${added} added, −${removed} removed`}
+            />
             <Figure label="Completed" value={`${scope - remaining} pts`} />
             <Figure
               label={sprint.data.state === 'completed' ? 'Carried over' : 'Remaining'}
