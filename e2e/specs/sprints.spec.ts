@@ -21,6 +21,13 @@ test('plan a sprint by dragging from the backlog, start it, finish a task and re
   await expect(page.getByText('No sprint planned')).toBeVisible();
 
   await expect(page.getByLabel('Sprint name')).toHaveValue('Sprint 1');
+  // Dates out of order are refused next to the field, and nothing is created.
+  await page.getByLabel('Starts').fill('2030-01-10');
+  await page.getByLabel('Ends').fill('2030-01-01');
+  await page.getByRole('button', { name: 'Create sprint' }).click();
+  await expect(page.getByText('endDate must not be before startDate')).toBeVisible();
+  await page.getByLabel('Starts').fill('');
+  await page.getByLabel('Ends').fill('');
   await page.getByRole('button', { name: 'Create sprint' }).click();
   const sprint = page.getByRole('region', { name: 'Sprint 1', exact: true });
   await expect(sprint).toBeVisible();

@@ -2,6 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { SprintCreate } from '@teamflow/contracts/sprints';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
 import { Button } from '@/modules/ui/components/button';
@@ -15,13 +16,17 @@ export function CreateSprintForm({ projectId, suggestedName }: { projectId: stri
   const create = useCreateSprint(projectId);
   const form = useForm({
     resolver: zodResolver(SprintCreate),
-    values: { name: suggestedName, startDate: undefined, endDate: undefined },
+    defaultValues: { name: suggestedName, startDate: undefined, endDate: undefined },
   });
   const { errors, isSubmitting } = form.formState;
+  // The suggested name follows the sprint count, but never overwrites what the user typed.
+  useEffect(() => {
+    if (!form.getFieldState('name').isDirty) form.setValue('name', suggestedName);
+  }, [suggestedName, form]);
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       await create.mutateAsync(values);
-      form.reset();
+      form.reset({ name: '', startDate: undefined, endDate: undefined });
     } catch (error) {
       applyApiErrors(error, form.setError, ['name', 'startDate', 'endDate']);
     }
