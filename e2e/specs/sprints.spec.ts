@@ -25,7 +25,7 @@ test('plan a sprint by dragging from the backlog, start it, finish a task and re
   await page.getByLabel('Starts').fill('2030-01-10');
   await page.getByLabel('Ends').fill('2030-01-01');
   await page.getByRole('button', { name: 'Create sprint' }).click();
-  await expect(page.getByText('endDate must not be before startDate')).toBeVisible();
+  await expect(page.getByText('The sprint cannot end before it starts')).toBeVisible();
   await page.getByLabel('Starts').fill('');
   await page.getByLabel('Ends').fill('');
   await page.getByRole('button', { name: 'Create sprint' }).click();

@@ -10,7 +10,7 @@ const Day = z.iso.date();
 
 const datesInOrder = (v: { startDate?: string | null; endDate?: string | null }) =>
   !v.startDate || !v.endDate || v.endDate >= v.startDate;
-const datesMessage = { message: 'endDate must not be before startDate', path: ['endDate'] };
+const datesMessage = { message: 'The sprint cannot end before it starts', path: ['endDate'] };
 
 export const SprintCreate = z
   .object({

@@ -114,7 +114,7 @@ async function applyUpdate(
     const endDate = values.endDate === undefined ? before.endDate : values.endDate;
     const startDate = values.startDate === undefined ? before.startDate : values.startDate;
     if (startDate && endDate && endDate < startDate) {
-      throw invalid([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
+      throw invalid([{ field: 'endDate', message: 'The sprint cannot end before it starts' }]);
     }
     const moved: string[] = [];
     let target: string | null = null;
