@@ -4,7 +4,7 @@ import { Id, Timestamp } from './common';
 export const SprintState = z.enum(['planned', 'active', 'completed']);
 export type SprintState = z.infer<typeof SprintState>;
 
-const Name = z.string().trim().min(1).max(100);
+const Name = z.string().trim().min(1, 'Give the sprint a name').max(100);
 const Goal = z.string().trim().max(1000);
 const Day = z.iso.date();
 

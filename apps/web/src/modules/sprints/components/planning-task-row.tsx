@@ -26,7 +26,7 @@ export function PlanningTaskRow({ task, targets, onMove }: PlanningTaskRowProps)
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Translate.toString(transform) }}
-      className={`flex items-center gap-2 rounded-md border bg-white px-2 py-1.5 text-sm dark:bg-slate-900 ${
+      className={`flex flex-wrap items-center gap-2 rounded-md border bg-white px-2 py-1.5 text-sm dark:bg-slate-900 ${
         isDragging ? 'z-10 border-indigo-400 shadow-lg' : 'border-slate-200 dark:border-slate-700'
       }`}
       aria-label={`${task.key}: ${task.title}`}
@@ -49,7 +49,7 @@ export function PlanningTaskRow({ task, targets, onMove }: PlanningTaskRowProps)
       <Link
         href={`?task=${task.id}`}
         scroll={false}
-        className={`min-w-0 flex-1 truncate hover:text-indigo-700 ${done ? 'text-slate-500 line-through' : ''}`}
+        className={`min-w-0 flex-1 basis-32 truncate hover:text-indigo-700 ${done ? 'text-slate-500 line-through' : ''}`}
       >
         {task.title}
       </Link>
@@ -65,7 +65,7 @@ export function PlanningTaskRow({ task, targets, onMove }: PlanningTaskRowProps)
           aria-label={`Sprint for ${task.key}`}
           value={task.sprintId ?? ''}
           onChange={(event) => onMove!(event.target.value || null)}
-          className="w-28 shrink-0 rounded sm:w-40 border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
+          className="ml-auto w-36 shrink-0 rounded sm:w-40 border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
         >
           <option value="">Backlog</option>
           {targets!.map((s) => (
