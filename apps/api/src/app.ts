@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.routes';
 import { memberRoutes } from './routes/members.routes';
 import { projectRoutes } from './routes/projects.routes';
 import { searchRoutes } from './routes/search.routes';
+import { sprintRoutes } from './routes/sprints.routes';
 import { taskPartRoutes } from './routes/task-parts.routes';
 import { taskRoutes } from './routes/tasks.routes';
 import { workspaceRoutes } from './routes/workspaces.routes';
@@ -69,6 +70,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   taskRoutes(table, v1, API_BASE, deps);
   taskPartRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);
+  sprintRoutes(table, v1, API_BASE, deps);
   adminRoutes(table, root, v1, API_BASE, deps);
   app.use(root);
   // The one router not built by the RouteTable: Bull Board, behind its own platform-admin guard.

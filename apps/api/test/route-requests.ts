@@ -137,6 +137,10 @@ const freshProject = (s: Scene) =>
       key: freshKey(),
     }),
   );
+const freshSprint = (s: Scene) =>
+  must(
+    send(s.api, owner(s), 'post', `${V1}/projects/${s.base.projectId}/sprints`, { name: `Sprint ${tag()}` }),
+  );
 export const freshComment = (s: Scene, by: TestUser) =>
   must(send(s.api, by, 'post', `${V1}/tasks/${s.base.taskId}/comments`, { body: `Comment ${tag()}` }));
 const freshLabel = (s: Scene) =>
@@ -306,6 +310,39 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/v1/tasks/:taskId/activity': only(task),
   'GET /api/v1/workspaces/:workspaceId/activity': only(ws),
   'GET /api/v1/workspaces/:workspaceId/search': only(ws, { query: { q: 'task' } }),
+
+  // Sprints
+  'POST /api/v1/projects/:projectId/sprints': {
+    prepare: (s) => Promise.resolve({ params: project(s), body: { name: `Sprint ${tag()}` } }),
+  },
+  'GET /api/v1/projects/:projectId/sprints': only(project),
+  'GET /api/v1/sprints/:sprintId': {
+    prepare: async (s) => ({ params: { sprintId: id(await freshSprint(s)) } }),
+  },
+  'PATCH /api/v1/sprints/:sprintId': {
+    prepare: async (s) => {
+      const sprint = await freshSprint(s);
+      return { params: { sprintId: id(sprint) }, body: { version: sprint.version, goal: `Goal ${tag()}` } };
+    },
+  },
+  'POST /api/v1/sprints/:sprintId/tasks': {
+    prepare: async (s) => ({
+      params: { sprintId: id(await freshSprint(s)) },
+      body: { taskIds: [id(await freshTask(s))] },
+    }),
+  },
+  'DELETE /api/v1/sprints/:sprintId/tasks': {
+    prepare: async (s) => {
+      const sprint = await freshSprint(s);
+      const t = await freshTask(s);
+      await must(send(s.api, owner(s), 'post', `${V1}/sprints/${id(sprint)}/tasks`, { taskIds: [id(t)] }));
+      return { params: { sprintId: id(sprint) }, body: { taskIds: [id(t)] } };
+    },
+  },
+  'GET /api/v1/sprints/:sprintId/burndown': {
+    prepare: async (s) => ({ params: { sprintId: id(await freshSprint(s)) } }),
+  },
+  'GET /api/v1/projects/:projectId/velocity': only(project, { query: { count: '3' } }),
 };
 
 export const teamBase = (team: TeamFixture): Base => ({

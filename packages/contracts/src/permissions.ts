@@ -41,6 +41,9 @@ export const PERMISSIONS = {
   'label.delete': MANAGERS,
   'activity.read': ALL,
   'search.read': ALL,
+  'sprint.read': ALL,
+  'sprint.create': EDITORS,
+  'sprint.update': EDITORS,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

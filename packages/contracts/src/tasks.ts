@@ -65,7 +65,8 @@ export const TaskListQuery = PageQuery.extend({
   priority: z.union([TaskPriority, z.array(TaskPriority)]).optional(),
   assigneeId: Id.optional(),
   labelId: Id.optional(),
-  sprintId: Id.optional(),
+  /** A sprint's tasks, or `none` for the backlog (tasks in no sprint). */
+  sprintId: z.union([Id, z.literal('none')]).optional(),
   parentId: Id.optional(),
   dueBefore: DueDate.optional(),
   q: z.string().trim().min(1).max(200).optional(),

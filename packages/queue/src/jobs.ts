@@ -32,5 +32,23 @@ export const sendEmailJob = defineJob({
   backoffMs: 10_000,
 });
 
+/** Recomputes a sprint's burndown into analytics_snapshots (idempotent: the snapshot is replaced). */
+export const burndownJob = defineJob({
+  queue: 'analytics',
+  name: 'burndown',
+  payload: z.object({ workspaceId: z.uuid(), sprintId: z.uuid() }),
+  attempts: 3,
+  backoffMs: 5_000,
+});
+
+/** Recomputes a project's velocity (its last completed sprints) into analytics_snapshots. */
+export const velocityJob = defineJob({
+  queue: 'analytics',
+  name: 'velocity',
+  payload: z.object({ workspaceId: z.uuid(), projectId: z.uuid() }),
+  attempts: 3,
+  backoffMs: 5_000,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
-export const JOBS = [cleanupJob, sendEmailJob] as const;
+export const JOBS = [cleanupJob, sendEmailJob, burndownJob, velocityJob] as const;

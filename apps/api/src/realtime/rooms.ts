@@ -8,6 +8,7 @@ const ROOM_KINDS: Record<string, { scope: ScopeKind; permission: Permission }> =
   workspace: { scope: 'workspace', permission: 'workspace.read' },
   project: { scope: 'project', permission: 'project.read' },
   task: { scope: 'task', permission: 'task.read' },
+  sprint: { scope: 'sprint', permission: 'sprint.read' },
 };
 
 export const JoinRequest = z.array(z.string().max(100)).max(50);
@@ -28,14 +29,15 @@ export async function authorizeRoom(
   return { workspaceId: membership.workspaceId, userName: membership.userName };
 }
 
-/** Where an event goes: its workspace, plus the project and task it concerns. */
+/** Where an event goes: its workspace, plus the project, task or sprint it concerns. */
 export function roomsFor(
-  event: { workspaceId: string },
+  event: { workspaceId: string; type?: string; entityId?: string },
   projectId: string | null,
   taskId: string | null,
 ): string[] {
   const rooms = [`workspace:${event.workspaceId}`];
   if (projectId) rooms.push(`project:${projectId}`);
   if (taskId) rooms.push(`task:${taskId}`);
+  if (event.type === 'SPRINT_UPDATED' && event.entityId) rooms.push(`sprint:${event.entityId}`);
   return rooms;
 }

@@ -43,3 +43,22 @@ export async function markJobsEnqueued(tx: Tx, ids: number[]): Promise<void> {
     .set({ enqueuedAt: sql`now()` })
     .where(inArray(jobOutbox.id, ids));
 }
+
+/**
+ * Like `stageJob`, but adds nothing while an identical job (same kind and payload) is still waiting
+ * in the outbox: a burst of changes becomes one recompute. Idempotent jobs only.
+ */
+export async function stageJobOnce<D extends JobDefinition>(
+  db: DbOrTx,
+  def: D,
+  payload: JobPayload<D>,
+): Promise<void> {
+  const data = JSON.stringify(def.payload.parse(payload));
+  await db.execute(sql`
+    insert into job_outbox (queue, name, payload)
+    select ${def.queue}, ${def.name}, ${data}::jsonb
+    where not exists (
+      select 1 from job_outbox
+      where enqueued_at is null and queue = ${def.queue} and name = ${def.name} and payload = ${data}::jsonb
+    )`);
+}

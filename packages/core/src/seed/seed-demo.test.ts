@@ -39,6 +39,14 @@ describe('seedDemo', () => {
     ];
     expect(labelled).toBeGreaterThan(20);
 
+    const sprints = await q(`select state from sprints order by state`);
+    expect(sprints.map((r) => r.state)).toEqual(['active', 'completed', 'planned']);
+    const [{ n: history }] = (await q(
+      `select count(*)::int as n from sprint_tasks st join sprints s on s.id = st.sprint_id
+       where s.state = 'completed' and st.added_at < s.started_at`,
+    )) as [{ n: number }];
+    expect(history).toBe(4);
+
     const again = await seedDemo(deps);
     expect(again.created).toBe(false);
     const [{ n: after }] = (await q(`select count(*)::int as n from tasks`)) as [{ n: number }];

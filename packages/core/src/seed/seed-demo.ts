@@ -16,6 +16,7 @@ import { addDependency } from '../tasks/dependencies';
 import { createTask } from '../tasks/create-task';
 import { createWorkspace } from '../workspaces/create-workspace';
 import { insertMember } from '../workspaces/workspaces.repository';
+import { seedSprints } from './seed-sprints';
 
 export interface SeedResult {
   created: boolean;
@@ -61,12 +62,14 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
   for (const l of DEMO_LABELS) labelIds.set(l.name, (await createLabel(deps, owner, l)).id);
 
   const taskIds = new Map<string, string>();
+  let firstProjectId: string | undefined;
   for (const p of DEMO_PROJECTS) {
     const project = await createProject(deps, owner, {
       name: p.name,
       key: p.key,
       description: p.description,
     });
+    firstProjectId ??= project.id;
     for (const [i, t] of p.tasks.entries()) {
       const author = as(i % 3 === 0 ? 'admin' : i % 3 === 1 ? 'member' : 'owner', workspace.id);
       const task = await createTask(deps, author, project.id, {
@@ -95,5 +98,6 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
   for (const [dependent, on] of DEMO_DEPENDENCIES) {
     await addDependency(deps, owner, taskIds.get(dependent)!, taskIds.get(on)!);
   }
+  await seedSprints(deps, as('admin', workspace.id), firstProjectId!, taskIds);
   return { created: true, workspaceSlug: workspace.slug, logins };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Task, TaskCreate } from '@teamflow/contracts/tasks';
+import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
@@ -36,6 +37,7 @@ export async function createTask(
     storyPoints: input.storyPoints ?? null,
     dueDate: input.dueDate ?? null,
     parentId: input.parentId ?? null,
+    sprintId: input.sprintId ?? null,
     createdBy: ctx.actor.id,
     completedAt: input.status === 'done' ? at : null,
     at,
@@ -48,7 +50,6 @@ export async function createTask(
     number: 0,
     position: 0,
     version: 1,
-    sprintId: null,
     createdAt: at,
     updatedAt: at,
     deletedAt: null,
@@ -70,6 +71,9 @@ export async function createTask(
   if (!numbered) throw notFound('Project');
   const row = await insertTaskWithEvent(deps.db, task, numbered, ctx.actor, event, POSITION_GAP);
   if (!row) throw notFound('Project');
+  // After the insert (its own statement): if this is lost, the analytics endpoints still
+  // recompute on read, because the snapshot no longer matches its inputs.
+  await stageSprintAnalytics(deps.db, { workspaceId: ctx.workspaceId, projectId }, [task.sprintId]);
   return toTask({ ...row, assigneeIds, labelIds });
 }
 

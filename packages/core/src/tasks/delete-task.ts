@@ -1,4 +1,5 @@
 import { recordChange } from '../activity/activity.repository';
+import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { assertMayDeleteTask } from './tasks.policy';
@@ -12,6 +13,9 @@ export async function deleteTask(deps: CoreDeps, ctx: WorkspaceCtx, taskId: stri
     assertMayDeleteTask(ctx, task.createdBy);
     const row = await softDeleteTask(tx, taskId);
     if (!row) throw notFound('Task');
+    await stageSprintAnalytics(tx, { workspaceId: ctx.workspaceId, projectId: task.projectId }, [
+      task.sprintId,
+    ]);
     await recordChange(tx, {
       workspaceId: ctx.workspaceId,
       projectId: task.projectId,

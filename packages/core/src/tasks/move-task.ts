@@ -1,7 +1,9 @@
 import type { Task, TaskMove } from '@teamflow/contracts/tasks';
 import { recordChange } from '../activity/activity.repository';
+import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { invalid, notFound } from '../platform/errors';
+import { completedAtAfter } from './completion';
 import { between, hasRoomBetween, POSITION_GAP } from './positions';
 import { toTask } from './task.mapper';
 import {
@@ -78,9 +80,14 @@ export async function moveTask(
     const row = await updateTaskIfVersion(tx, taskId, input.version, {
       status: input.status,
       position,
-      ...(statusChanged ? { completedAt: input.status === 'done' ? new Date() : null } : {}),
+      ...(statusChanged ? { completedAt: completedAtAfter(before, input.status, new Date()) } : {}),
     });
     if (!row) return staleTask(tx, taskId);
+    if (statusChanged && row.sprintId) {
+      await stageSprintAnalytics(tx, { workspaceId: ctx.workspaceId, projectId: row.projectId }, [
+        row.sprintId,
+      ]);
+    }
     const task = toTask({
       ...row,
       projectKey: before.projectKey,

@@ -15,6 +15,7 @@ export interface NewTask {
   storyPoints: number | null;
   dueDate: string | null;
   parentId: string | null;
+  sprintId: string | null;
   createdBy: string;
   completedAt: Date | null;
   at: Date;
@@ -41,17 +42,20 @@ export async function insertTaskWithEvent(
     with p as (select ${numbered.number}::int as task_counter, ${numbered.key}::text as key),
     t as (
       insert into tasks (id, workspace_id, project_id, number, title, description, status, priority, story_points,
-                         due_date, position, parent_id, created_by, completed_at, created_at, updated_at)
+                         due_date, position, parent_id, sprint_id, created_by, completed_at, created_at, updated_at)
       select ${task.id}, ${task.workspaceId}, ${task.projectId}, p.task_counter, ${task.title}, ${task.description},
              ${task.status}, ${task.priority}, ${task.storyPoints}, ${task.dueDate},
              coalesce((select max(x.position) from tasks x
                         where x.project_id = ${task.projectId} and x.status = ${task.status} and x.deleted_at is null), 0) + ${gap},
-             ${task.parentId}, ${task.createdBy}, ${task.completedAt}, ${task.at}, ${task.at}
+             ${task.parentId}, ${task.sprintId}, ${task.createdBy}, ${task.completedAt}, ${task.at}, ${task.at}
       from p
       returning *
     ),
     a as (insert into task_assignees (task_id, user_id, created_at)
           select t.id, u, ${task.at} from t, unnest(${sql.param(task.assigneeIds)}::uuid[]) u),
+    st as (insert into sprint_tasks (workspace_id, sprint_id, task_id, added_at, added_by, created_at, updated_at)
+           select t.workspace_id, t.sprint_id, t.id, ${task.at}, ${task.createdBy}, ${task.at}, ${task.at}
+           from t where t.sprint_id is not null),
     l as (insert into task_labels (task_id, label_id, created_at)
           select t.id, x, ${task.at} from t, unnest(${sql.param(task.labelIds)}::uuid[]) x),
     act as (insert into activities (workspace_id, project_id, task_id, entity_type, entity_id, actor_id, action, changes, created_at)
@@ -76,7 +80,6 @@ export async function insertTaskWithEvent(
     number: Number(row.number),
     position: Number(row.position),
     version: 1,
-    sprintId: null,
     createdAt: task.at,
     updatedAt: task.at,
     deletedAt: null,

@@ -2,7 +2,12 @@ import type { FieldError } from '@teamflow/contracts/common';
 import type { DbOrTx } from '@teamflow/db/client';
 import { invalid } from '../platform/errors';
 import { memberIdsAmong } from '../workspaces/workspaces.repository';
-import { findTaskBrief, labelIdsInWorkspace, wouldCreateParentCycle } from './tasks.repository';
+import {
+  findSprintBrief,
+  findTaskBrief,
+  labelIdsInWorkspace,
+  wouldCreateParentCycle,
+} from './tasks.repository';
 
 export interface References {
   assigneeIds?: string[];
@@ -17,7 +22,7 @@ export interface References {
  */
 export async function assertReferences(
   db: DbOrTx,
-  scope: { workspaceId: string; projectId: string; taskId?: string },
+  scope: { workspaceId: string; projectId: string; taskId?: string; currentSprintId?: string | null },
   refs: References,
 ): Promise<void> {
   const errors: FieldError[] = [];
@@ -42,8 +47,12 @@ export async function assertReferences(
     }
   }
   if (refs.sprintId) {
-    // Sprints arrive with their own feature; until then no sprint id can be valid.
-    errors.push({ field: 'sprintId', message: 'Unknown sprint' });
+    const sprint = await findSprintBrief(db, refs.sprintId);
+    if (!sprint || sprint.projectId !== scope.projectId) {
+      errors.push({ field: 'sprintId', message: 'Unknown sprint for this project' });
+    } else if (sprint.state === 'completed' && refs.sprintId !== scope.currentSprintId) {
+      errors.push({ field: 'sprintId', message: 'A completed sprint cannot take tasks' });
+    }
   }
   if (errors.length) throw invalid(errors);
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { TaskSort, TaskStatus } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
-import { labels, projects, taskAssignees, taskLabels, tasks } from '@teamflow/db/schema/index';
+import { labels, projects, sprints, taskAssignees, taskLabels, tasks } from '@teamflow/db/schema/index';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type TaskRecord = Omit<TaskRow, 'searchVector'> & {
@@ -27,6 +27,8 @@ export interface TaskFilter {
   assigneeId?: string;
   labelId?: string;
   sprintId?: string;
+  /** Only tasks in no sprint (the backlog). */
+  backlog?: boolean;
   parentId?: string;
   dueBefore?: string;
   q?: string;
@@ -67,6 +69,7 @@ function filterConditions(f: TaskFilter): SQL[] {
       sql`exists (select 1 from task_labels tl where tl.task_id = ${tasks.id} and tl.label_id = ${ph('labelId')})`,
     );
   if (f.sprintId) c.push(sql`${tasks.sprintId} = ${ph('sprintId')}`);
+  if (f.backlog) c.push(isNull(tasks.sprintId));
   if (f.parentId) c.push(sql`${tasks.parentId} = ${ph('parentId')}`);
   if (f.dueBefore) c.push(sql`${tasks.dueDate} <= ${ph('dueBefore')}`);
   if (f.q) {
@@ -286,5 +289,15 @@ export async function softDeleteTask(db: DbOrTx, id: string): Promise<TaskRow | 
     .set({ deletedAt: new Date(), version: sql`${tasks.version} + 1` })
     .where(and(eq(tasks.id, id), isNull(tasks.deletedAt)))
     .returning();
+  return row;
+}
+
+/** A sprint's project and state, for checking a task's `sprintId`. */
+export async function findSprintBrief(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ id: sprints.id, projectId: sprints.projectId, state: sprints.state })
+    .from(sprints)
+    .where(eq(sprints.id, id))
+    .limit(1);
   return row;
 }

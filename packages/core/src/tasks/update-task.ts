@@ -1,8 +1,11 @@
 import type { Task, TaskUpdate } from '@teamflow/contracts/tasks';
 import { recordChange } from '../activity/activity.repository';
+import { stageSprintAnalytics } from '../analytics/stage-analytics';
+import { recordSprintMove } from '../sprints/sprint-membership';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
+import { completedAtAfter } from './completion';
 import { assertReferences, unique } from './task-references';
 import { toTask } from './task.mapper';
 import {
@@ -55,10 +58,11 @@ export async function updateTask(
     const labelIds = unique(input.labelIds);
     await assertReferences(
       tx,
-      { workspaceId: ctx.workspaceId, projectId: before.projectId, taskId },
+      { workspaceId: ctx.workspaceId, projectId: before.projectId, taskId, currentSprintId: before.sprintId },
       { assigneeIds, labelIds, parentId: input.parentId, sprintId: input.sprintId },
     );
     const statusChanged = input.status !== undefined && input.status !== before.status;
+    const at = new Date();
     const row = await updateTaskIfVersion(tx, taskId, input.version, {
       title: input.title,
       description: input.description == null ? input.description : sanitizeMarkdown(input.description),
@@ -68,9 +72,27 @@ export async function updateTask(
       dueDate: input.dueDate,
       parentId: input.parentId,
       sprintId: input.sprintId,
-      ...(statusChanged ? { completedAt: input.status === 'done' ? new Date() : null } : {}),
+      ...(statusChanged ? { completedAt: completedAtAfter(before, input.status!, at) } : {}),
     });
     if (!row) return staleTask(tx, taskId);
+    const sprintChanged = input.sprintId !== undefined && input.sprintId !== before.sprintId;
+    if (sprintChanged) {
+      await recordSprintMove(tx, {
+        workspaceId: ctx.workspaceId,
+        taskId,
+        from: before.sprintId,
+        to: input.sprintId ?? null,
+        at,
+        by: ctx.actor.id,
+      });
+    }
+    const pointsChanged = input.storyPoints !== undefined && input.storyPoints !== before.storyPoints;
+    if (sprintChanged || statusChanged || pointsChanged) {
+      await stageSprintAnalytics(tx, { workspaceId: ctx.workspaceId, projectId: before.projectId }, [
+        before.sprintId,
+        row.sprintId,
+      ]);
+    }
     if (assigneeIds) await replaceAssignees(tx, taskId, assigneeIds);
     if (labelIds) await replaceLabels(tx, taskId, labelIds);
     const task = toTask({

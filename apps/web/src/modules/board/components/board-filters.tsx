@@ -1,5 +1,6 @@
 'use client';
 
+import type { Sprint } from '@teamflow/contracts/sprints';
 import { TaskPriority } from '@teamflow/contracts/tasks';
 import { useState } from 'react';
 import { Button } from '@/modules/ui/components/button';
@@ -12,16 +13,22 @@ const control =
 interface BoardFiltersProps {
   filters: Filters;
   directory: WorkspaceDirectory;
+  /** The project's sprints: open ones are offered as filters (the active one first). */
+  sprints: Sprint[];
   setFilter: (name: BoardFilterName, value: string) => void;
   clear: () => void;
   /** Shown while the board's later pages stream in. */
   progress?: string;
 }
 
-export function BoardFilters({ filters, directory, setFilter, clear, progress }: BoardFiltersProps) {
+export function BoardFilters({ filters, directory, sprints, setFilter, clear, progress }: BoardFiltersProps) {
   // Local state keeps typing smooth; every change also goes to the URL (replace, not push).
   const [text, setText] = useState(filters.q ?? '');
-  const active = Boolean(filters.assignee || filters.label || filters.priority || filters.q);
+  const active = Boolean(
+    filters.assignee || filters.label || filters.priority || filters.sprint || filters.q,
+  );
+  const chosen = sprints.find((s) => s.id === filters.sprint);
+  const offered = sprints.filter((s) => s.state !== 'completed' || s === chosen);
 
   return (
     <div
@@ -76,6 +83,20 @@ export function BoardFilters({ filters, directory, setFilter, clear, progress }:
         {TaskPriority.options.map((p) => (
           <option key={p} value={p}>
             {p.charAt(0).toUpperCase() + p.slice(1)}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by sprint"
+        value={filters.sprint ?? ''}
+        onChange={(event) => setFilter('sprint', event.target.value)}
+        className={control}
+      >
+        <option value="">Any sprint</option>
+        <option value="backlog">Backlog (no sprint)</option>
+        {offered.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.state === 'active' ? `${s.name} (active)` : s.name}
           </option>
         ))}
       </select>

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { ProjectViewTabs } from '@/modules/projects/components/project-view-tabs';
 import { useProject } from '@/modules/projects/hooks/use-projects';
 import { PresenceAvatars } from '@/modules/realtime/components/presence-avatars';
+import { useSprints } from '@/modules/sprints/hooks/use-sprints';
 import { FormError } from '@/modules/ui/components/form-error';
 import { Skeleton } from '@/modules/ui/components/skeleton';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
@@ -27,6 +28,7 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
   const canCreate = useCan(workspaceId, 'task.create');
   const error = project.error ?? tasks.error;
   const { filters, setFilter, clear } = useBoardFilters();
+  const sprints = useSprints(projectId);
   const visible = useMemo(
     () => (tasks.data ? applyBoardFilters(tasks.data, filters) : undefined),
     [tasks.data, filters],
@@ -73,6 +75,7 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
       <BoardFilters
         filters={filters}
         directory={directory}
+        sprints={sprints.data ?? []}
         setFilter={setFilter}
         clear={clear}
         progress={

@@ -7,13 +7,15 @@ export interface BoardFilters {
   assignee?: string;
   label?: string;
   priority?: TaskPriority;
+  /** A sprint id, or `backlog` for tasks in no sprint (the api's `sprintId` / `sprintId=none`). */
+  sprint?: string;
   q?: string;
   /** Swimlanes; kept in the URL too, but "Clear filters" leaves it alone. */
   group?: 'assignee';
 }
 export type BoardFilterName = keyof BoardFilters;
 
-/** Board filters live in the URL (?assignee=&label=&priority=&q=&group=), so a filtered board can be shared. */
+/** Board filters live in the URL (?assignee=&label=&priority=&sprint=&q=&group=), so a filtered board can be shared. */
 export function useBoardFilters(): {
   filters: BoardFilters;
   setFilter: (name: BoardFilterName, value: string) => void;
@@ -27,6 +29,7 @@ export function useBoardFilters(): {
     assignee: params.get('assignee') ?? undefined,
     label: params.get('label') ?? undefined,
     priority: priority.success ? priority.data : undefined,
+    sprint: params.get('sprint') ?? undefined,
     q: params.get('q') ?? undefined,
     group: params.get('group') === 'assignee' ? 'assignee' : undefined,
   };
@@ -44,7 +47,7 @@ export function useBoardFilters(): {
     },
     clear: () => {
       const query = new URLSearchParams(params.toString());
-      (['assignee', 'label', 'priority', 'q'] as const).forEach((name) => query.delete(name));
+      (['assignee', 'label', 'priority', 'sprint', 'q'] as const).forEach((name) => query.delete(name));
       go(query);
     },
   };
@@ -57,6 +60,7 @@ export function applyBoardFilters(tasks: Task[], filters: BoardFilters): Task[] 
       (!filters.assignee || t.assigneeIds.includes(filters.assignee)) &&
       (!filters.label || t.labelIds.includes(filters.label)) &&
       (!filters.priority || t.priority === filters.priority) &&
+      (!filters.sprint || t.sprintId === (filters.sprint === 'backlog' ? null : filters.sprint)) &&
       (!q || t.title.toLowerCase().includes(q) || t.key.toLowerCase().includes(q)),
   );
 }

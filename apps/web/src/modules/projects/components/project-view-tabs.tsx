@@ -6,10 +6,11 @@ const VIEWS = [
   { id: 'board', label: 'Board', suffix: '' },
   { id: 'list', label: 'List', suffix: '/list' },
   { id: 'calendar', label: 'Calendar', suffix: '/calendar' },
+  { id: 'sprints', label: 'Sprints', suffix: '/sprints' },
 ] as const;
 export type ProjectView = (typeof VIEWS)[number]['id'];
 
-/** Board / List / Calendar switch shown on each of a project's views. */
+/** Board / List / Calendar / Sprints switch shown on each of a project's views. */
 export function ProjectViewTabs({
   workspaceId,
   projectId,

@@ -1,0 +1,31 @@
+import type { Sprint } from '@teamflow/contracts/sprints';
+import type { DbOrTx } from '@teamflow/db/client';
+import { recordChange } from '../activity/activity.repository';
+import type { WorkspaceCtx } from '../platform/context';
+import { notFound } from '../platform/errors';
+import { toSprint } from './sprint.mapper';
+import { findSprintRecord } from './sprints.repository';
+
+/** Reads the sprint as it now is and records the change with a SPRINT_UPDATED event (same transaction). */
+export async function recordSprintChange(
+  tx: DbOrTx,
+  ctx: WorkspaceCtx,
+  sprintId: string,
+  action: string,
+  changes: Record<string, unknown>,
+): Promise<Sprint> {
+  const record = await findSprintRecord(tx, sprintId);
+  if (!record) throw notFound('Sprint');
+  const sprint = toSprint(record);
+  await recordChange(tx, {
+    workspaceId: ctx.workspaceId,
+    projectId: sprint.projectId,
+    entityType: 'sprint',
+    entityId: sprint.id,
+    action,
+    changes,
+    actor: ctx.actor,
+    event: { type: 'SPRINT_UPDATED', data: sprint, version: sprint.version },
+  });
+  return sprint;
+}
