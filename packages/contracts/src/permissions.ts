@@ -41,6 +41,11 @@ export const PERMISSIONS = {
   'label.delete': MANAGERS,
   'activity.read': ALL,
   'search.read': ALL,
+  // AI: editors ask for suggestions; everyone may read a job's result; managers see usage, the owner sets the budget.
+  'ai.use': EDITORS,
+  'ai.read': ALL,
+  'ai.usage.read': MANAGERS,
+  'ai.budget.update': OWNER,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
