@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '@teamflow/contracts/permissions';
 import type { DbOrTx } from '@teamflow/db/client';
 
-export type ScopeKind = 'workspace' | 'project' | 'task' | 'comment' | 'label';
+export type ScopeKind = 'workspace' | 'project' | 'task' | 'comment' | 'label' | 'aiJob';
 
 // Each scope finds its live workspace; the caller's membership (if any) comes along in the same query.
 const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
@@ -20,6 +20,7 @@ const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
         join projects p on p.id = t.project_id and p.deleted_at is null
         where c.id = ${id} and c.deleted_at is null`,
   label: (id) => sql`select l.workspace_id from labels l where l.id = ${id}`,
+  aiJob: (id) => sql`select j.workspace_id from ai_jobs j where j.id = ${id}`,
 };
 
 export async function findMembershipByScope(

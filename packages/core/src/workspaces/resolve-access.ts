@@ -9,6 +9,7 @@ const LABEL: Record<ScopeKind, string> = {
   task: 'Task',
   comment: 'Comment',
   label: 'Label',
+  aiJob: 'Job',
 };
 
 /**
