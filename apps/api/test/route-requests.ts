@@ -173,7 +173,13 @@ async function freshMember(s: Scene): Promise<TestUser> {
 export async function completedBreakdown(s: Scene): Promise<string> {
   const value = localBreakdown({
     projectName: 'Core',
-    task: { key: 'CORE-1', title: 'Build login page with OAuth', description: null, priority: 'medium', storyPoints: null },
+    task: {
+      key: 'CORE-1',
+      title: 'Build login page with OAuth',
+      description: null,
+      priority: 'medium',
+      storyPoints: null,
+    },
   });
   const row = await insertAiJob(s.api.deps.db, {
     workspaceId: s.base.workspaceId,

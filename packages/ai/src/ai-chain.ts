@@ -29,7 +29,12 @@ export function providerChain(s: AiSettings, options: { localOnly?: boolean } = 
   if (options.localOnly || s.AI_PROVIDER === 'local') return [local];
   const common = { timeoutMs: s.AI_TIMEOUT_MS, maxRetries: s.AI_MAX_RETRIES };
   const openai = s.OPENAI_API_KEY
-    ? openAiProvider({ ...common, apiKey: s.OPENAI_API_KEY, baseURL: s.OPENAI_BASE_URL, model: s.OPENAI_MODEL })
+    ? openAiProvider({
+        ...common,
+        apiKey: s.OPENAI_API_KEY,
+        baseURL: s.OPENAI_BASE_URL,
+        model: s.OPENAI_MODEL,
+      })
     : undefined;
   const anthropic = s.ANTHROPIC_API_KEY
     ? anthropicProvider({

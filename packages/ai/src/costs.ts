@@ -21,7 +21,12 @@ const FALLBACK: Record<string, { input: number; output: number }> = {
 };
 
 /** Cost of one call in millionths of a dollar (integer, so sums stay exact). */
-export function costMicros(provider: string, model: string, promptTokens: number, completionTokens: number): number {
+export function costMicros(
+  provider: string,
+  model: string,
+  promptTokens: number,
+  completionTokens: number,
+): number {
   if (provider === 'local') return 0;
   const price = PRICES[model] ?? FALLBACK[provider] ?? { input: 3, output: 15 };
   // $ per 1M tokens × tokens = micro-dollars.

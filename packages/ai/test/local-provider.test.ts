@@ -82,7 +82,13 @@ const backlog: BacklogInput = {
   tasks: [
     base({ key: 'W-1', priority: 'low', title: 'Polish footer' }),
     base({ key: 'W-2', priority: 'high', dueDate: '2026-11-23', title: 'Ship pricing page' }),
-    base({ key: 'W-3', priority: 'critical', dueDate: '2026-11-19', blocks: ['W-4', 'W-5'], title: 'Fix auth outage' }),
+    base({
+      key: 'W-3',
+      priority: 'critical',
+      dueDate: '2026-11-19',
+      blocks: ['W-4', 'W-5'],
+      title: 'Fix auth outage',
+    }),
     base({ key: 'W-4', priority: 'high', waitsOn: ['W-3'], title: 'Add SSO' }),
     base({ key: 'W-5', priority: 'medium', status: 'blocked', waitsOn: ['W-3'], title: 'Audit logs' }),
     base({ key: 'W-6', priority: 'medium', createdAt: '2026-08-01T00:00:00.000Z', title: 'Old chore' }),
@@ -130,7 +136,11 @@ describe('local summary', () => {
     const s = localSummarize({
       ...backlog,
       tasks: [
-        base({ key: 'W-8', title: 'Terrible crash, customers angry', description: 'Awful, broken and frustrating.' }),
+        base({
+          key: 'W-8',
+          title: 'Terrible crash, customers angry',
+          description: 'Awful, broken and frustrating.',
+        }),
       ],
     });
     expect(s.risks.join('\n')).toMatch(/negative/);

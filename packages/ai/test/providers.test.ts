@@ -32,7 +32,13 @@ const settings = (over: Partial<AiSettings> = {}): AiSettings => ({
 
 const input: BreakdownInput = {
   projectName: 'Web',
-  task: { key: 'WEB-1', title: 'Build login page with OAuth', description: null, priority: 'high', storyPoints: 5 },
+  task: {
+    key: 'WEB-1',
+    title: 'Build login page with OAuth',
+    description: null,
+    priority: 'high',
+    storyPoints: 5,
+  },
 };
 const good = JSON.stringify({
   suggestions: [
@@ -59,7 +65,13 @@ describe('provider chain', () => {
     expect(source).toEqual({ provider: 'openai', model: 'gpt-4o-mini' });
     expect(value.suggestions.map((s) => s.title)).toContain('Callback handler');
     expect(calls).toEqual([
-      { provider: 'openai', model: 'gpt-4o-mini', feature: 'breakdown', promptTokens: 120, completionTokens: 80 },
+      {
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        feature: 'breakdown',
+        promptTokens: 120,
+        completionTokens: 80,
+      },
     ]);
     const sent = fake.received[0]!;
     expect(sent.headers.authorization).toBe('Bearer sk-test');
@@ -82,10 +94,14 @@ describe('provider chain', () => {
     expect(fake.count(OPENAI_CHAT)).toBe(2); // first try + one SDK retry
     const toAnthropic = fake.received.find((r) => r.path === ANTHROPIC_MESSAGES)!;
     // The SDK authenticates with the key (as a bearer token in this version) and pins an API version.
-    expect(`${toAnthropic.headers['x-api-key'] ?? ''}${toAnthropic.headers.authorization ?? ''}`).toContain('sk-ant-test');
+    expect(`${toAnthropic.headers['x-api-key'] ?? ''}${toAnthropic.headers.authorization ?? ''}`).toContain(
+      'sk-ant-test',
+    );
     expect(toAnthropic.headers['anthropic-version']).toBeTruthy();
     expect(toAnthropic.body).toMatchObject({ model: 'claude-3-5-haiku-latest', max_tokens: 2048 });
-    expect(calls).toEqual([expect.objectContaining({ provider: 'anthropic', promptTokens: 150, completionTokens: 90 })]);
+    expect(calls).toEqual([
+      expect.objectContaining({ provider: 'anthropic', promptTokens: 150, completionTokens: 90 }),
+    ]);
   });
 
   it('falls back to Anthropic when OpenAI stays rate-limited after its retries', async () => {
@@ -108,7 +124,9 @@ describe('provider chain', () => {
   it('fails clearly when both remote providers are down and fallback is off', async () => {
     fake.fallback(OPENAI_CHAT, () => openAiError(502, 'server_error'));
     fake.fallback(ANTHROPIC_MESSAGES, () => anthropicError(500, 'api_error'));
-    const error = await breakdown(settings({ AI_MAX_RETRIES: 0, AI_FALLBACK_TO_LOCAL: false })).catch((e: unknown) => e);
+    const error = await breakdown(settings({ AI_MAX_RETRIES: 0, AI_FALLBACK_TO_LOCAL: false })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AiError);
     expect((error as AiError).code).toBe('AI_PROVIDER_UNAVAILABLE');
     expect((error as AiError).message).toMatch(/anthropic/);

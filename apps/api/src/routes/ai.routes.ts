@@ -50,7 +50,13 @@ export function aiRoutes(table: RouteTable, router: Router, base: string, deps: 
     access: allow('task.create', 'task', 'taskId'),
     params: TaskParams,
     body: BreakdownAccept,
-    responses: { 201: BreakdownAccepted, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+    responses: {
+      201: BreakdownAccepted,
+      400: ErrorResponse,
+      403: ErrorResponse,
+      404: ErrorResponse,
+      409: ErrorResponse,
+    },
     handler: ({ ctx, params, body }) => acceptBreakdown(deps, ctx, params.taskId, body),
   });
   table.add(router, base, {

@@ -5,7 +5,8 @@ const PRIORITY: Record<BacklogTask['priority'], number> = { critical: 40, high: 
 const DAY = 86_400_000;
 
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
-const list = (keys: string[]) => (keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', '));
+const list = (keys: string[]) =>
+  keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', ');
 
 interface Factor {
   points: number;
@@ -17,12 +18,17 @@ export function factorsOf(task: BacklogTask, today: string): Factor[] {
   const f: Factor[] = [{ points: PRIORITY[task.priority], why: `${task.priority} priority` }];
   if (task.dueDate) {
     const left = days(today, task.dueDate);
-    if (left < 0) f.push({ points: 30 + Math.min(-left, 14), why: `overdue by ${-left} day${left === -1 ? '' : 's'}` });
-    else if (left <= 2) f.push({ points: 20, why: left === 0 ? 'due today' : `due in ${left} day${left === 1 ? '' : 's'}` });
+    if (left < 0)
+      f.push({ points: 30 + Math.min(-left, 14), why: `overdue by ${-left} day${left === -1 ? '' : 's'}` });
+    else if (left <= 2)
+      f.push({ points: 20, why: left === 0 ? 'due today' : `due in ${left} day${left === 1 ? '' : 's'}` });
     else if (left <= 7) f.push({ points: 10, why: `due in ${left} days` });
   }
   if (task.blocks.length > 0)
-    f.push({ points: Math.min(30, 10 * task.blocks.length), why: `${list(task.blocks)} wait${task.blocks.length === 1 ? 's' : ''} on it` });
+    f.push({
+      points: Math.min(30, 10 * task.blocks.length),
+      why: `${list(task.blocks)} wait${task.blocks.length === 1 ? 's' : ''} on it`,
+    });
   if (task.status === 'blocked') f.push({ points: 10, why: 'marked blocked: clear the blocker' });
   if (task.waitsOn.length > 0) f.push({ points: -15, why: `waits on ${list(task.waitsOn)}` });
   if (task.status === 'in_progress' || task.status === 'in_review')
@@ -54,7 +60,12 @@ export function localPrioritize(input: BacklogInput): PrioritizeOutput {
         .slice(0, 3)
         .map((x) => x.why)
         .join('; ');
-      return { taskId: s.task.id, rank: i + 1, score: s.score, reason: reason.charAt(0).toUpperCase() + reason.slice(1) };
+      return {
+        taskId: s.task.id,
+        rank: i + 1,
+        score: s.score,
+        reason: reason.charAt(0).toUpperCase() + reason.slice(1),
+      };
     }),
   };
 }

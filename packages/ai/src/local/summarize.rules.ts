@@ -4,7 +4,13 @@ import { analyse } from './nlp';
 import { localPrioritize } from './prioritize.rules';
 
 const OPEN = new Set(['todo', 'in_progress', 'in_review', 'blocked']);
-const keys = (ts: { key: string }[]) => (ts.length > 4 ? `${ts.slice(0, 4).map((t) => t.key).join(', ')} and ${ts.length - 4} more` : ts.map((t) => t.key).join(', '));
+const keys = (ts: { key: string }[]) =>
+  ts.length > 4
+    ? `${ts
+        .slice(0, 4)
+        .map((t) => t.key)
+        .join(', ')} and ${ts.length - 4} more`
+    : ts.map((t) => t.key).join(', ');
 
 /**
  * Summary rules (deterministic): counts by state and the share done; highlights are the top of the
@@ -51,7 +57,9 @@ export function localSummarize(input: BacklogInput): SummaryOutput {
   const byId = new Map(open.map((t) => [t.id, t]));
   const highlights = [
     ...(themes.length ? [`Main themes: ${themes.join(', ')}`] : []),
-    ...ranked.map((r) => `Next up: ${byId.get(r.taskId)!.key} ${byId.get(r.taskId)!.title} (${r.reason.toLowerCase()})`),
+    ...ranked.map(
+      (r) => `Next up: ${byId.get(r.taskId)!.key} ${byId.get(r.taskId)!.title} (${r.reason.toLowerCase()})`,
+    ),
     ...(done.length ? [`${done.length} task${done.length === 1 ? '' : 's'} done`] : []),
   ].map((s) => s.slice(0, 300));
   const risks = [

@@ -23,7 +23,12 @@ export const openAiCompletion = (content: string, model = 'gpt-4o-mini'): Reply 
     created: Math.floor(Date.now() / 1000),
     model,
     choices: [
-      { index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' },
+      {
+        index: 0,
+        message: { role: 'assistant', content, refusal: null },
+        logprobs: null,
+        finish_reason: 'stop',
+      },
     ],
     usage: { prompt_tokens: 120, completion_tokens: 80, total_tokens: 200 },
   },
@@ -105,11 +110,17 @@ export class FakeProviderServer {
     for await (const c of req) chunks.push(c as Buffer);
     const path = (req.url ?? '').split('?')[0]!;
     const text = Buffer.concat(chunks).toString('utf8');
-    const received: Received = { path, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: req.headers };
+    const received: Received = {
+      path,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      headers: req.headers,
+    };
     this.received.push(received);
-    const reply =
-      this.queues.get(path)?.shift() ??
-      this.defaults.get(path)?.(received) ?? { status: 404, body: { error: { message: `no route ${path}` } } };
+    const reply = this.queues.get(path)?.shift() ??
+      this.defaults.get(path)?.(received) ?? {
+        status: 404,
+        body: { error: { message: `no route ${path}` } },
+      };
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   }

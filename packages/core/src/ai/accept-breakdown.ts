@@ -66,7 +66,17 @@ export async function acceptBreakdown(
       };
       const numbered = await nextTaskNumber(tx, parent.projectId);
       if (!numbered) throw notFound('Project');
-      const draft = toTask({ ...task, number: numbered.number, position: 0, version: 1, sprintId: null, createdAt: at, updatedAt: at, deletedAt: null, projectKey: numbered.key });
+      const draft = toTask({
+        ...task,
+        number: numbered.number,
+        position: 0,
+        version: 1,
+        sprintId: null,
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+        projectKey: numbered.key,
+      });
       const event = {
         type: 'TASK_CREATED',
         workspaceId: ctx.workspaceId,

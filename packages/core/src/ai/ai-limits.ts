@@ -2,15 +2,21 @@ import type { CoreDeps } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { findBudgetMicros, spentSince } from './ai.repository';
 
-export const monthStart = (now = new Date()) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+export const monthStart = (now = new Date()) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 export const usd = (micros: number) => Math.round(micros) / 1_000_000;
 
 /** The workspace's monthly budget in micro-dollars: the owner's, or the configured default. */
 export async function budgetMicros(deps: Pick<CoreDeps, 'db' | 'env'>, workspaceId: string): Promise<number> {
-  return (await findBudgetMicros(deps.db, workspaceId)) ?? Math.round(deps.env.AI_MONTHLY_BUDGET_USD * 1_000_000);
+  return (
+    (await findBudgetMicros(deps.db, workspaceId)) ?? Math.round(deps.env.AI_MONTHLY_BUDGET_USD * 1_000_000)
+  );
 }
 
-export async function isOverBudget(deps: Pick<CoreDeps, 'db' | 'env'>, workspaceId: string): Promise<boolean> {
+export async function isOverBudget(
+  deps: Pick<CoreDeps, 'db' | 'env'>,
+  workspaceId: string,
+): Promise<boolean> {
   const [budget, spent] = await Promise.all([
     budgetMicros(deps, workspaceId),
     spentSince(deps.db, workspaceId, monthStart()),
@@ -21,7 +27,7 @@ export async function isOverBudget(deps: Pick<CoreDeps, 'db' | 'env'>, workspace
 export const budgetExceeded = () =>
   new AppError(
     'AI_BUDGET_EXCEEDED',
-    "This workspace has used its AI budget for the month. The local model still works; the owner can raise the budget.",
+    'This workspace has used its AI budget for the month. The local model still works; the owner can raise the budget.',
   );
 
 /**

@@ -25,7 +25,10 @@ function groupBy<K extends string>(groups: UsageGroup[], key: (g: UsageGroup) =>
 /** This month's AI tokens and cost against the budget, by provider/model and by feature. */
 export async function getAiUsage(deps: CoreDeps, ctx: WorkspaceCtx): Promise<AiUsageReport> {
   const since = monthStart();
-  const [groups, budget] = await Promise.all([usageSince(deps.db, ctx.workspaceId, since), budgetMicros(deps, ctx.workspaceId)]);
+  const [groups, budget] = await Promise.all([
+    usageSince(deps.db, ctx.workspaceId, since),
+    budgetMicros(deps, ctx.workspaceId),
+  ]);
   const totals = line(groups);
   return {
     month: since.toISOString().slice(0, 7),
@@ -40,12 +43,19 @@ export async function getAiUsage(deps: CoreDeps, ctx: WorkspaceCtx): Promise<AiU
       model: gs[0]!.model,
       ...line(gs),
     })),
-    byFeature: [...groupBy(groups, (g) => g.feature).entries()].map(([feature, gs]) => ({ feature, ...line(gs) })),
+    byFeature: [...groupBy(groups, (g) => g.feature).entries()].map(([feature, gs]) => ({
+      feature,
+      ...line(gs),
+    })),
   };
 }
 
 /** The owner sets the workspace's monthly AI budget; answers with the usage report. */
-export async function setAiBudget(deps: CoreDeps, ctx: WorkspaceCtx, body: AiBudgetUpdate): Promise<AiUsageReport> {
+export async function setAiBudget(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  body: AiBudgetUpdate,
+): Promise<AiUsageReport> {
   await upsertBudget(deps.db, ctx.workspaceId, Math.round(body.monthlyBudgetUsd * 1_000_000));
   ctx.logger.info('ai budget set', { workspaceId: ctx.workspaceId, monthlyBudgetUsd: body.monthlyBudgetUsd });
   return getAiUsage(deps, ctx);

@@ -8,14 +8,22 @@ import { notFound } from '../platform/errors';
 import { findCachedAiJob, findTaskForAi, insertAiJob, insertAiUsage, listBacklog } from './ai.repository';
 import { budgetExceeded, countAiRequest, isOverBudget } from './ai-limits';
 
-const JOB_DEFS = { breakdown: aiBreakdownJob, prioritize: aiPrioritizeJob, summarize: aiSummarizeJob } as const;
+const JOB_DEFS = {
+  breakdown: aiBreakdownJob,
+  prioritize: aiPrioritizeJob,
+  summarize: aiSummarizeJob,
+} as const;
 export type QueuedAiKind = keyof typeof JOB_DEFS;
 const CACHE_MS = 3600_000;
 // Bounds what one request sends to a model.
 const BACKLOG_LIMIT = 200;
 
 /** The snapshot a job works on; it is also what the cache key is made of. */
-async function snapshot(deps: CoreDeps, kind: QueuedAiKind, subjectId: string): Promise<Record<string, unknown>> {
+async function snapshot(
+  deps: CoreDeps,
+  kind: QueuedAiKind,
+  subjectId: string,
+): Promise<Record<string, unknown>> {
   if (kind === 'breakdown') {
     const t = await findTaskForAi(deps.db, subjectId);
     if (!t) throw notFound('Task');
@@ -56,7 +64,13 @@ export async function requestAiJob(
   const input = { localOnly, data };
   const inputHash = hashOf({ kind, subjectId, source, data });
 
-  const cached = await findCachedAiJob(deps.db, ctx.workspaceId, kind, inputHash, new Date(Date.now() - CACHE_MS));
+  const cached = await findCachedAiJob(
+    deps.db,
+    ctx.workspaceId,
+    kind,
+    inputHash,
+    new Date(Date.now() - CACHE_MS),
+  );
   if (cached) {
     const cachedSource = (cached.result?.source ?? source) as AiSource;
     await insertAiUsage(deps.db, {

@@ -9,7 +9,8 @@ import { findAiJob, insertAiUsage, updateAiJob, type AiJobRow } from './ai.repos
 import { isOverBudget } from './ai-limits';
 
 export type AiRunDeps = Pick<CoreDeps, 'db' | 'env'> & { logger: Logger };
-export type AiRunOutcome = { state: 'completed' } | { state: 'failed'; code: string; message: string } | { state: 'skipped' };
+export type AiRunOutcome =
+  { state: 'completed' } | { state: 'failed'; code: string; message: string } | { state: 'skipped' };
 
 const FEATURE: Record<AiJobKind, CallOptions['feature']> = {
   breakdown: 'breakdown',
@@ -18,7 +19,11 @@ const FEATURE: Record<AiJobKind, CallOptions['feature']> = {
   duplicates: 'embed',
 };
 
-async function work(row: AiJobRow, provider: AiProvider, options: CallOptions): Promise<Record<string, unknown>> {
+async function work(
+  row: AiJobRow,
+  provider: AiProvider,
+  options: CallOptions,
+): Promise<Record<string, unknown>> {
   const data = (row.input as { data: unknown }).data;
   if (row.kind === 'breakdown') return provider.breakdown(BreakdownInput.parse(data), options);
   const backlog = BacklogInput.parse(data);
@@ -28,7 +33,12 @@ async function work(row: AiJobRow, provider: AiProvider, options: CallOptions): 
   return {
     items: [...ranked.items]
       .sort((a, b) => a.rank - b.rank)
-      .map((item, i) => ({ ...item, rank: i + 1, key: byId.get(item.taskId)!.key, title: byId.get(item.taskId)!.title })),
+      .map((item, i) => ({
+        ...item,
+        rank: i + 1,
+        key: byId.get(item.taskId)!.key,
+        title: byId.get(item.taskId)!.title,
+      })),
   };
 }
 
@@ -42,7 +52,9 @@ export async function runAiJob(deps: AiRunDeps, aiJobId: string): Promise<AiRunO
   const row = await findAiJob(deps.db, aiJobId);
   if (!row || row.state === 'completed' || row.state === 'failed') return { state: 'skipped' };
   await updateAiJob(deps.db, row.id, { state: 'active', progress: 10 });
-  const chain = providerChain(deps.env, { localOnly: (row.input as { localOnly?: boolean }).localOnly === true });
+  const chain = providerChain(deps.env, {
+    localOnly: (row.input as { localOnly?: boolean }).localOnly === true,
+  });
   const options: CallOptions = {
     feature: FEATURE[row.kind],
     beforeRemoteCall: async () => {
@@ -68,7 +80,11 @@ export async function runAiJob(deps: AiRunDeps, aiJobId: string): Promise<AiRunO
       chain,
       (provider) => work(row, provider, options),
       (from, error) => {
-        deps.logger.warn('ai provider unavailable; trying the next', { aiJobId, provider: from.name, error: error.message });
+        deps.logger.warn('ai provider unavailable; trying the next', {
+          aiJobId,
+          provider: from.name,
+          error: error.message,
+        });
         void updateAiJob(deps.db, row.id, { progress: 60 }).catch(() => undefined);
       },
     );
@@ -79,7 +95,12 @@ export async function runAiJob(deps: AiRunDeps, aiJobId: string): Promise<AiRunO
       provider: source.provider,
       finishedAt: new Date(),
     });
-    deps.logger.info('ai job completed', { aiJobId, kind: row.kind, provider: source.provider, model: source.model });
+    deps.logger.info('ai job completed', {
+      aiJobId,
+      kind: row.kind,
+      provider: source.provider,
+      model: source.model,
+    });
     return { state: 'completed' };
   } catch (error) {
     if (!(error instanceof AiError)) throw error;
@@ -88,7 +109,12 @@ export async function runAiJob(deps: AiRunDeps, aiJobId: string): Promise<AiRunO
   }
 }
 
-export async function failAiJob(deps: AiRunDeps, aiJobId: string, code: string, message: string): Promise<void> {
+export async function failAiJob(
+  deps: AiRunDeps,
+  aiJobId: string,
+  code: string,
+  message: string,
+): Promise<void> {
   await updateAiJob(deps.db, aiJobId, { state: 'failed', error: { code, message }, finishedAt: new Date() });
   deps.logger.warn('ai job failed', { aiJobId, code, message });
 }

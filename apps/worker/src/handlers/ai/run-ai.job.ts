@@ -19,7 +19,12 @@ export const aiHandlers = (deps: Omit<AiRunDeps, 'logger'>): Registration[] =>
       } catch (error) {
         const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         if (!(error instanceof UnrecoverableError) && last)
-          await failAiJob({ ...deps, logger: log }, payload.aiJobId, 'INTERNAL_ERROR', 'The AI job could not run; try again');
+          await failAiJob(
+            { ...deps, logger: log },
+            payload.aiJobId,
+            'INTERNAL_ERROR',
+            'The AI job could not run; try again',
+          );
         throw error;
       }
     }),
