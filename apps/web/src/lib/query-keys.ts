@@ -10,4 +10,8 @@ export const queryKeys = {
   task: (taskId: string) => ['tasks', taskId] as const,
   taskComments: (taskId: string) => ['tasks', taskId, 'comments'] as const,
   taskActivity: (taskId: string) => ['tasks', taskId, 'activity'] as const,
+  aiJob: (jobId: string) => ['ai-jobs', jobId] as const,
+  aiDuplicates: (projectId: string, title: string) =>
+    ['projects', projectId, 'ai-duplicates', title] as const,
+  aiUsage: (workspaceId: string) => ['workspaces', workspaceId, 'ai-usage'] as const,
 };

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo } from 'react';
+import { AiProjectPanel } from '@/modules/ai/components/ai-project-panel';
 import { useProject } from '@/modules/projects/hooks/use-projects';
 import { FormError } from '@/modules/ui/components/form-error';
 import { Skeleton } from '@/modules/ui/components/skeleton';
@@ -62,6 +63,7 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
         ) : null}
       </div>
       <BoardFilters filters={filters} directory={directory} setFilter={setFilter} clear={clear} />
+      <AiProjectPanel workspaceId={workspaceId} projectId={projectId} />
       {error ? (
         <div className="px-6">
           <FormError message={error.message} />

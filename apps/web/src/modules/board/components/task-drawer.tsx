@@ -4,6 +4,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import type { Task } from '@teamflow/contracts/tasks';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { STATUS_LABEL } from '../board-columns';
+import { AiBreakdownPanel } from '@/modules/ai/components/ai-breakdown-panel';
 import { TaskExtras } from '@/modules/tasks/components/task-extras';
 import { TaskDetailForm } from './task-detail-form';
 
@@ -43,6 +44,7 @@ export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; rea
             </Dialog.Close>
           </div>
           {task ? <TaskDetailForm key={task.id} task={task} readOnly={readOnly} /> : null}
+          {task ? <AiBreakdownPanel key={`ai-${task.id}`} task={task} /> : null}
           {task && tasks ? (
             <TaskExtras key={`extras-${task.id}`} task={task} tasks={tasks} readOnly={readOnly} />
           ) : null}
