@@ -24,8 +24,18 @@ test('with no AI key the local model breaks a task down; two picked suggestions 
   await expect(suggestions).toContainText(/login form/i);
   const boxes = suggestions.getByRole('checkbox');
   expect(await boxes.count()).toBeGreaterThanOrEqual(3);
-  const firstTitle = (await suggestions.getByRole('listitem').nth(0).locator('label span').first().textContent())!;
-  const secondTitle = (await suggestions.getByRole('listitem').nth(1).locator('label span').first().textContent())!;
+  const firstTitle = (await suggestions
+    .getByRole('listitem')
+    .nth(0)
+    .locator('label span')
+    .first()
+    .textContent())!;
+  const secondTitle = (await suggestions
+    .getByRole('listitem')
+    .nth(1)
+    .locator('label span')
+    .first()
+    .textContent())!;
   await boxes.nth(0).check();
   await boxes.nth(1).check();
   await page.screenshot({ path: join(ARTIFACTS, 'ai-breakdown-suggestions.png'), fullPage: true });
