@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { remoteProvider, type ChatTransport } from './remote.provider';
-import { AiError, type AiProvider, unavailable } from './provider';
+import { type AiError, type AiProvider, unavailable } from './provider';
 
 export interface OpenAiSettings {
   apiKey: string;

@@ -59,7 +59,7 @@ async function ask<S extends z.ZodType>(
       completionTokens: answer.completionTokens,
     });
     try {
-      const value = schema.parse(extractJson(answer.text)) as z.infer<S>;
+      const value = schema.parse(extractJson(answer.text));
       const wrong = check(value);
       if (!wrong) return value;
       problem = wrong;

@@ -53,7 +53,7 @@ const retryHeaders = { 'retry-after': '0', 'retry-after-ms': '20' };
 async function breakdown(s: AiSettings) {
   const calls: CallUsage[] = [];
   const result = await runWithFallback(providerChain(s), (p) =>
-    p.breakdown(input, { feature: 'breakdown', onCall: async (u) => void calls.push(u) }),
+    p.breakdown(input, { feature: 'breakdown', onCall: (u) => Promise.resolve(void calls.push(u)) }),
   );
   return { ...result, calls };
 }

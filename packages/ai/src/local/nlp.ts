@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method -- wink's `its.*` are stateless helpers passed by reference, as its API is designed */
 import winkNLP, { type ItemToken, type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
