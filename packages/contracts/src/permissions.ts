@@ -41,10 +41,11 @@ export const PERMISSIONS = {
   'label.delete': MANAGERS,
   'activity.read': ALL,
   'search.read': ALL,
-  // AI: editors ask for suggestions; everyone may read a job's result; managers see usage, the owner sets the budget.
+  // AI: editors ask for suggestions; everyone reads results and usage vs budget (so they know why
+  // paid AI paused); the owner sets the budget.
   'ai.use': EDITORS,
   'ai.read': ALL,
-  'ai.usage.read': MANAGERS,
+  'ai.usage.read': ALL,
   'ai.budget.update': OWNER,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 

@@ -28,7 +28,7 @@ export function AiUsagePage({ workspaceId }: { workspaceId: string }) {
     return (
       <main className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
         <EmptyState title="AI usage is not available">
-          Only the workspace owner and admins see AI usage.
+          You are not a member of this workspace, or it was deleted.
         </EmptyState>
       </main>
     );
