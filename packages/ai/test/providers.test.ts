@@ -1,4 +1,5 @@
 import { providerChain, runWithFallback, type AiSettings } from '../src/ai-chain';
+import { openAiEmbed } from '../src/openai.provider';
 import type { BreakdownInput } from '../src/inputs';
 import { AiError, type CallUsage } from '../src/provider';
 import {
@@ -7,6 +8,7 @@ import {
   anthropicMessage,
   FakeProviderServer,
   OPENAI_CHAT,
+  OPENAI_EMBEDDINGS,
   openAiCompletion,
   openAiError,
 } from '../src/testing/fake-providers';
@@ -170,5 +172,44 @@ describe('provider chain', () => {
     expect(names(settings({ AI_PROVIDER: 'anthropic', AI_FALLBACK_TO_LOCAL: false }))).toEqual(['anthropic']);
     expect(names(settings({ AI_PROVIDER: 'local' }))).toEqual(['local']);
     expect(providerChain(settings(), { localOnly: true }).map((p) => p.name)).toEqual(['local']);
+  });
+});
+
+describe('OpenAI embeddings', () => {
+  it('returns one vector per text in input order, with the tokens it cost', async () => {
+    fake.script(OPENAI_EMBEDDINGS, {
+      status: 200,
+      body: {
+        object: 'list',
+        model: 'text-embedding-3-small',
+        data: [
+          { object: 'embedding', index: 1, embedding: [0, 1] },
+          { object: 'embedding', index: 0, embedding: [1, 0] },
+        ],
+        usage: { prompt_tokens: 7, total_tokens: 7 },
+      },
+    });
+    const out = await openAiEmbed(
+      {
+        apiKey: 'sk-test',
+        baseURL: fake.openAiBaseUrl,
+        embeddingModel: 'text-embedding-3-small',
+        timeoutMs: 5000,
+        maxRetries: 0,
+      },
+      ['login page', 'revenue report'],
+    );
+    expect(out).toEqual({
+      vectors: [
+        [1, 0],
+        [0, 1],
+      ],
+      promptTokens: 7,
+      model: 'text-embedding-3-small',
+    });
+    expect(fake.received[0]!.body).toMatchObject({
+      model: 'text-embedding-3-small',
+      input: ['login page', 'revenue report'],
+    });
   });
 });
