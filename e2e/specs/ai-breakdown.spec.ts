@@ -87,7 +87,7 @@ test('the board ranks the backlog with reasons, summarises the project, hints at
   await expect(page.getByText(/\$0\.00 of \$10\.00 spent/)).toBeVisible();
   await page.getByLabel('Monthly budget (USD)').fill('-3');
   await page.getByRole('button', { name: 'Save budget' }).click();
-  await expect(page.getByText('Enter a budget between $0 and $100,000')).toBeVisible();
+  await expect(page.getByText('Enter a budget between $0 and $100,000', { exact: true })).toBeVisible();
   await page.getByLabel('Monthly budget (USD)').fill('25');
   await page.getByRole('button', { name: 'Save budget' }).click();
   await expect(page.getByText(/of \$25\.00 spent/)).toBeVisible();
