@@ -120,7 +120,9 @@ describe('provider chain', () => {
     const { source, value, calls } = await breakdown(settings({ AI_MAX_RETRIES: 0 }));
     expect(source.provider).toBe('local');
     expect(value.suggestions.length).toBeGreaterThanOrEqual(3);
-    expect(calls).toEqual([]);
+    expect(calls).toEqual([
+      expect.objectContaining({ provider: 'local', promptTokens: 0, completionTokens: 0 }),
+    ]);
   });
 
   it('fails clearly when both remote providers are down and fallback is off', async () => {
