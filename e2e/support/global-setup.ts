@@ -44,6 +44,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       REDIS_KEY_PREFIX: `tf:e2e:${runId}:`,
       WEB_ORIGIN: webUrl,
       LOG_LEVEL: 'warn',
+      // AI runs offline here (the local provider), whatever keys the machine has.
+      AI_PROVIDER: 'local',
     };
     api = start('api', process.execPath, ['dist/server.js'], API_DIR, {
       ...serverEnv,

@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import { requestContext } from './http/request-context';
 import { RouteTable } from './http/route-table';
 import { adminRoutes } from './routes/admin.routes';
+import { aiRoutes } from './routes/ai.routes';
 import { authRoutes } from './routes/auth.routes';
 import { docsRoutes } from './routes/docs.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -71,6 +72,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   taskPartRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);
   sprintRoutes(table, v1, API_BASE, deps);
+  aiRoutes(table, v1, API_BASE, deps);
   adminRoutes(table, root, v1, API_BASE, deps);
   app.use(root);
   // The one router not built by the RouteTable: Bull Board, behind its own platform-admin guard.

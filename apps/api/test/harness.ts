@@ -30,6 +30,7 @@ export async function startApi(
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     RATE_LIMIT_AUTH_PER_MINUTE: '100000',
     RATE_LIMIT_DEFAULT_PER_MINUTE: '100000',
+    RATE_LIMIT_AI_PER_HOUR: '100000',
     DB_POOL_MAX: '5',
     ...overrides,
   });

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Test } from 'supertest';
 import { loadEnv } from '@teamflow/config/env';
 import type { Role } from '@teamflow/contracts/permissions';
+import { LOCAL_MODEL } from '@teamflow/ai/local/local.provider';
+import { localBreakdown } from '@teamflow/ai/local/breakdown.rules';
+import { insertAiJob } from '@teamflow/core/ai/ai.repository';
 import { createApp } from '../src/app';
 import { buildDeps } from '../src/deps';
 import type { AnyRouteSpec, PermissionAccess } from '../src/http/route-table';
@@ -168,6 +171,33 @@ async function freshMember(s: Scene): Promise<TestUser> {
   );
   await acceptInvite(s.api, inv.inviteUrl, user);
   return user;
+}
+
+/** A completed breakdown of the case's task, as the worker would have stored it (no worker runs here). */
+export async function completedBreakdown(s: Scene): Promise<string> {
+  const value = localBreakdown({
+    projectName: 'Core',
+    task: {
+      key: 'CORE-1',
+      title: 'Build login page with OAuth',
+      description: null,
+      priority: 'medium',
+      storyPoints: null,
+    },
+  });
+  const row = await insertAiJob(s.api.deps.db, {
+    workspaceId: s.base.workspaceId,
+    kind: 'breakdown',
+    subjectId: s.base.taskId,
+    inputHash: `recipe-${tag()}`,
+    input: {},
+    state: 'completed',
+    progress: 100,
+    result: { ...value, source: { provider: 'local', model: LOCAL_MODEL } },
+    provider: 'local',
+    finishedAt: new Date(),
+  });
+  return row.id;
 }
 
 const ws = (s: Scene) => ({ workspaceId: s.base.workspaceId });
@@ -343,6 +373,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     prepare: async (s) => ({ params: { sprintId: id(await freshSprint(s)) } }),
   },
   'GET /api/v1/projects/:projectId/velocity': only(project, { query: { count: '3' } }),
+
+  // AI
+  'POST /api/v1/tasks/:taskId/ai-breakdown': only(task, { body: {} }),
+  'POST /api/v1/tasks/:taskId/ai-breakdown/accept': {
+    prepare: async (s) => ({ params: task(s), body: { jobId: await completedBreakdown(s), indexes: [0] } }),
+  },
+  'POST /api/v1/projects/:projectId/ai-prioritize': only(project, { body: {} }),
+  'POST /api/v1/projects/:projectId/ai-summary': only(project, { body: { provider: 'local' } }),
+  'POST /api/v1/projects/:projectId/ai-duplicates': only(project, { body: { title: 'First task again' } }),
+  'GET /api/v1/jobs/:jobId': { prepare: async (s) => ({ params: { jobId: await completedBreakdown(s) } }) },
+  'GET /api/v1/workspaces/:workspaceId/ai/usage': only(ws),
+  'PUT /api/v1/workspaces/:workspaceId/ai/budget': only(ws, { body: { monthlyBudgetUsd: 25 } }),
 };
 
 export const teamBase = (team: TeamFixture): Base => ({

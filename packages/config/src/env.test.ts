@@ -8,6 +8,10 @@ describe('loadEnv', () => {
     expect(env.RATE_LIMIT_DEFAULT_PER_MINUTE).toBe(100);
     expect(env.LOGIN_LOCKOUT_ATTEMPTS).toBe(5);
     expect(env.PLATFORM_ADMIN_EMAILS).toEqual([]);
+    expect(env.AI_PROVIDER).toBe('auto');
+    expect(env.RATE_LIMIT_AI_PER_HOUR).toBe(20);
+    expect(env.AI_FALLBACK_TO_LOCAL).toBe(true);
+    expect(env.AI_MONTHLY_BUDGET_USD).toBe(10);
   });
 
   it('names every bad variable in one error', () => {

@@ -40,6 +40,16 @@ export const EnvSchema = z
     OPENAI_BASE_URL: optionalString,
     ANTHROPIC_API_KEY: optionalString,
     ANTHROPIC_BASE_URL: optionalString,
+    OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+    OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+    ANTHROPIC_MODEL: z.string().default('claude-3-5-haiku-latest'),
+    // Per provider call; the SDKs retry 429/5xx (honouring Retry-After) this many times before we fall back.
+    AI_TIMEOUT_MS: int(30000),
+    AI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    // When OpenAI and Anthropic both fail: answer with the local model (true) or fail the job (false).
+    AI_FALLBACK_TO_LOCAL: z.stringbool().default(true),
+    // A workspace's monthly budget until its owner sets one (US dollars).
+    AI_MONTHLY_BUDGET_USD: z.coerce.number().min(0).default(10),
     SMTP_URL: optionalString,
     MAIL_FROM: z.string().default('TeamFlow <no-reply@teamflow.local>'),
     SENTRY_DSN: optionalString,

@@ -44,6 +44,12 @@ export const PERMISSIONS = {
   'sprint.read': ALL,
   'sprint.create': EDITORS,
   'sprint.update': EDITORS,
+  // AI: editors ask for suggestions; everyone reads results and usage vs budget (so they know why
+  // paid AI paused); the owner sets the budget.
+  'ai.use': EDITORS,
+  'ai.read': ALL,
+  'ai.usage.read': ALL,
+  'ai.budget.update': OWNER,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

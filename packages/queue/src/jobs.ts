@@ -50,5 +50,38 @@ export const velocityJob = defineJob({
   backoffMs: 5_000,
 });
 
+/** AI requests: the payload names the `ai_jobs` row that holds the input snapshot and takes the result. */
+const aiJobPayload = z.object({ aiJobId: z.uuid() });
+// Two attempts: provider retries and fallback happen inside one attempt; the second covers a lost worker or database.
+export const aiBreakdownJob = defineJob({
+  queue: 'ai',
+  name: 'breakdown',
+  payload: aiJobPayload,
+  attempts: 2,
+  backoffMs: 5000,
+});
+export const aiPrioritizeJob = defineJob({
+  queue: 'ai',
+  name: 'prioritize',
+  payload: aiJobPayload,
+  attempts: 2,
+  backoffMs: 5000,
+});
+export const aiSummarizeJob = defineJob({
+  queue: 'ai',
+  name: 'summarize',
+  payload: aiJobPayload,
+  attempts: 2,
+  backoffMs: 5000,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
-export const JOBS = [cleanupJob, sendEmailJob, burndownJob, velocityJob] as const;
+export const JOBS = [
+  cleanupJob,
+  sendEmailJob,
+  burndownJob,
+  velocityJob,
+  aiBreakdownJob,
+  aiPrioritizeJob,
+  aiSummarizeJob,
+] as const;

@@ -16,4 +16,8 @@ export const queryKeys = {
   velocity: (projectId: string, count: number) => ['projects', projectId, 'velocity', count] as const,
   sprint: (sprintId: string) => ['sprints', sprintId] as const,
   burndown: (sprintId: string) => ['sprints', sprintId, 'burndown'] as const,
+  aiJob: (jobId: string) => ['ai-jobs', jobId] as const,
+  aiDuplicates: (projectId: string, title: string) =>
+    ['projects', projectId, 'ai-duplicates', title] as const,
+  aiUsage: (workspaceId: string) => ['workspaces', workspaceId, 'ai-usage'] as const,
 };

@@ -11,6 +11,8 @@ const STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   ACCOUNT_LOCKED: 423,
   RATE_LIMIT_EXCEEDED: 429,
+  // Payment Required: the workspace's monthly AI budget is spent (the local model still works).
+  AI_BUDGET_EXCEEDED: 402,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
 };

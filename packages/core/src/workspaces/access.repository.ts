@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '@teamflow/contracts/permissions';
 import type { DbOrTx } from '@teamflow/db/client';
 
-export type ScopeKind = 'workspace' | 'project' | 'task' | 'comment' | 'label' | 'sprint';
+export type ScopeKind = 'workspace' | 'project' | 'task' | 'comment' | 'label' | 'sprint' | 'aiJob';
 
 // Each scope finds its live workspace; the caller's membership (if any) comes along in the same query.
 const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
@@ -23,6 +23,7 @@ const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
   sprint: (id) =>
     sql`select s.workspace_id from sprints s join projects p on p.id = s.project_id and p.deleted_at is null
         where s.id = ${id}`,
+  aiJob: (id) => sql`select j.workspace_id from ai_jobs j where j.id = ${id}`,
 };
 
 export async function findMembershipByScope(

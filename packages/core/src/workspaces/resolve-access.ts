@@ -10,6 +10,7 @@ const LABEL: Record<ScopeKind, string> = {
   comment: 'Comment',
   label: 'Label',
   sprint: 'Sprint',
+  aiJob: 'Job',
 };
 
 /**

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useMemo } from 'react';
+import { AiProjectPanel } from '@/modules/ai/components/ai-project-panel';
 import { ProjectViewTabs } from '@/modules/projects/components/project-view-tabs';
 import { useProject } from '@/modules/projects/hooks/use-projects';
 import { PresenceAvatars } from '@/modules/realtime/components/presence-avatars';
@@ -82,6 +83,7 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           tasks.data && !tasks.complete && !error ? `Loading tasks… ${tasks.loaded} so far` : undefined
         }
       />
+      <AiProjectPanel workspaceId={workspaceId} projectId={projectId} />
       {error ? (
         <div className="px-6">
           <FormError message={error.message} />

@@ -2,8 +2,9 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { TaskCreate } from '@teamflow/contracts/tasks';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
+import { DuplicateHints } from '@/modules/ai/components/duplicate-hints';
 import { STATUS_LABEL, type BoardStatus } from '../board-columns';
 import { useCreateTask } from '../hooks/use-create-task';
 
@@ -13,6 +14,7 @@ const QuickAdd = TaskCreate.pick({ title: true });
 export function QuickAddTask({ projectId, status }: { projectId: string; status: BoardStatus }) {
   const createTask = useCreateTask(projectId);
   const form = useForm({ resolver: zodResolver(QuickAdd), defaultValues: { title: '' } });
+  const title = useWatch({ control: form.control, name: 'title' });
   const error = form.formState.errors.title?.message ?? form.formState.errors.root?.message;
   const label = `Add a task to ${STATUS_LABEL[status]}`;
 
@@ -50,6 +52,7 @@ export function QuickAddTask({ projectId, status }: { projectId: string; status:
           Add
         </button>
       </div>
+      <DuplicateHints projectId={projectId} title={title} />
       {error ? (
         <p role="alert" className="px-2 text-xs text-rose-700">
           {error}

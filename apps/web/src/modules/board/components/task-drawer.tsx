@@ -5,6 +5,7 @@ import type { Task } from '@teamflow/contracts/tasks';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { PresenceAvatars } from '@/modules/realtime/components/presence-avatars';
 import { STATUS_LABEL } from '../board-columns';
+import { AiBreakdownPanel } from '@/modules/ai/components/ai-breakdown-panel';
 import { TaskExtras } from '@/modules/tasks/components/task-extras';
 import { TaskLinkActions } from '@/modules/tasks/components/task-link-actions';
 import { TaskDetailForm } from './task-detail-form';
@@ -66,6 +67,7 @@ export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; rea
             </div>
           ) : null}
           {task ? <TaskDetailForm key={task.id} task={task} readOnly={readOnly} /> : null}
+          {task ? <AiBreakdownPanel key={`ai-${task.id}`} task={task} /> : null}
           {task && tasks ? (
             <TaskExtras key={`extras-${task.id}`} task={task} tasks={tasks} readOnly={readOnly} />
           ) : null}

@@ -12,6 +12,7 @@ import { ProjectList } from './project-list';
 export function ProjectsPage({ workspaceId }: { workspaceId: string }) {
   const { workspace, isPending } = useWorkspace(workspaceId);
   const canCreate = useCan(workspaceId, 'project.create');
+  const canSeeAi = useCan(workspaceId, 'ai.usage.read');
 
   if (!isPending && !workspace) {
     return (
@@ -35,6 +36,14 @@ export function ProjectsPage({ workspaceId }: { workspaceId: string }) {
             >
               Members
             </Link>
+            {canSeeAi ? (
+              <Link
+                href={`/w/${workspaceId}/ai`}
+                className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+              >
+                AI usage
+              </Link>
+            ) : null}
           </>
         ) : (
           <Skeleton className="h-8 w-64" />

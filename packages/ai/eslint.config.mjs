@@ -1,0 +1,3 @@
+import { base } from '@teamflow/eslint-config/base';
+
+export default base;

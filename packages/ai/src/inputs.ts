@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { TaskPriority, TaskStatus } from '@teamflow/contracts/tasks';
+
+/**
+ * What the features read, as the worker snapshots it into `ai_jobs.input` (and hashes it for
+ * the cache): providers see exactly this, never the database.
+ */
+export const BreakdownInput = z.object({
+  projectName: z.string(),
+  task: z.object({
+    key: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    priority: TaskPriority,
+    storyPoints: z.number().int().nullable(),
+  }),
+});
+export type BreakdownInput = z.infer<typeof BreakdownInput>;
+
+export const BacklogTask = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  status: TaskStatus,
+  priority: TaskPriority,
+  dueDate: z.string().nullable(),
+  createdAt: z.string(),
+  storyPoints: z.number().int().nullable(),
+  /** Keys of open tasks this one waits on (its dependencies not yet done). */
+  waitsOn: z.array(z.string()),
+  /** Keys of open tasks that wait on this one. */
+  blocks: z.array(z.string()),
+});
+export type BacklogTask = z.infer<typeof BacklogTask>;
+
+export const BacklogInput = z.object({
+  projectName: z.string(),
+  /** YYYY-MM-DD, the day the request was made (part of the cache key: rankings age). */
+  today: z.iso.date(),
+  tasks: z.array(BacklogTask),
+});
+export type BacklogInput = z.infer<typeof BacklogInput>;

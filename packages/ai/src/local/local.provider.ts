@@ -1,0 +1,29 @@
+import type { AiProvider, CallOptions } from '../provider';
+import { localBreakdown } from './breakdown.rules';
+import { localPrioritize } from './prioritize.rules';
+import { localSummarize } from './summarize.rules';
+
+export const LOCAL_MODEL = 'wink-eng-lite-rules-v1';
+
+/** The offline provider: no network, no key, deterministic rules over wink-nlp (docs/ai.md). */
+export function localProvider(): AiProvider {
+  // Local calls are free but still reported, so usage shows how much work the offline model did.
+  const run = async <T>(options: CallOptions, work: () => T): Promise<T> => {
+    const value = work();
+    await options.onCall?.({
+      provider: 'local',
+      model: LOCAL_MODEL,
+      feature: options.feature,
+      promptTokens: 0,
+      completionTokens: 0,
+    });
+    return value;
+  };
+  return {
+    name: 'local',
+    model: LOCAL_MODEL,
+    breakdown: (input, options) => run(options, () => localBreakdown(input)),
+    prioritize: (input, options) => run(options, () => localPrioritize(input)),
+    summarize: (input, options) => run(options, () => localSummarize(input)),
+  };
+}

@@ -1,0 +1,76 @@
+import OpenAI from 'openai';
+import { remoteProvider, type ChatTransport } from './remote.provider';
+import { type AiError, type AiProvider, unavailable } from './provider';
+
+export interface OpenAiSettings {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+/** Any SDK failure (connection, timeout, 429 after retries, 5xx, auth) means "try the next provider". */
+function toUnavailable(error: unknown): AiError {
+  if (error instanceof OpenAI.APIError) {
+    return unavailable('openai', `${error.status ?? 'connection'} ${error.message}`.trim());
+  }
+  return unavailable('openai', (error as Error).message);
+}
+
+/** OpenAI chat completions in JSON mode, through the official SDK (which retries 429/5xx, honouring Retry-After). */
+export function openAiTransport(settings: OpenAiSettings): ChatTransport {
+  const client = new OpenAI({
+    apiKey: settings.apiKey,
+    baseURL: settings.baseURL,
+    timeout: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+  });
+  return {
+    name: 'openai',
+    model: settings.model,
+    async chat(system, user) {
+      try {
+        const res = await client.chat.completions.create({
+          model: settings.model,
+          temperature: 0.2,
+          response_format: { type: 'json_object' },
+          messages: [
+            { role: 'system', content: system },
+            { role: 'user', content: user },
+          ],
+        });
+        return {
+          text: res.choices[0]?.message?.content ?? '',
+          promptTokens: res.usage?.prompt_tokens ?? 0,
+          completionTokens: res.usage?.completion_tokens ?? 0,
+        };
+      } catch (error) {
+        throw toUnavailable(error);
+      }
+    },
+  };
+}
+
+export const openAiProvider = (settings: OpenAiSettings): AiProvider =>
+  remoteProvider(openAiTransport(settings));
+
+/** Embedding vectors from OpenAI (Anthropic offers none), with the tokens they cost. */
+export async function openAiEmbed(
+  settings: Omit<OpenAiSettings, 'model'> & { embeddingModel: string },
+  texts: string[],
+): Promise<{ vectors: number[][]; promptTokens: number; model: string }> {
+  const client = new OpenAI({
+    apiKey: settings.apiKey,
+    baseURL: settings.baseURL,
+    timeout: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+  });
+  try {
+    const res = await client.embeddings.create({ model: settings.embeddingModel, input: texts });
+    const vectors = [...res.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
+    return { vectors, promptTokens: res.usage?.prompt_tokens ?? 0, model: settings.embeddingModel };
+  } catch (error) {
+    throw toUnavailable(error);
+  }
+}

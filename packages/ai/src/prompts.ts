@@ -1,0 +1,53 @@
+import type { BacklogInput, BreakdownInput } from './inputs';
+
+export const SYSTEM_PROMPT =
+  'You are a pragmatic engineering lead inside TeamFlow, a task tracker. Answer with ONE JSON object only, no prose, matching exactly the shape asked for.';
+
+export function breakdownPrompt(input: BreakdownInput): string {
+  const t = input.task;
+  return [
+    `Project: ${input.projectName}`,
+    `Task ${t.key} (priority ${t.priority}${t.storyPoints ? `, ${t.storyPoints} story points` : ''}): ${t.title}`,
+    t.description ? `Description:\n${t.description.slice(0, 4000)}` : 'No description.',
+    '',
+    'Split this task into 3 to 10 concrete sub-tasks a developer can pick up, in the order they should be done.',
+    'Shape: {"suggestions":[{"title":string (3-200 chars),"description":string,"estimatedHours":number (0.25-200),"confidence":number (0-1),"order":integer starting at 1}]}',
+  ].join('\n');
+}
+
+const line = (t: BacklogInput['tasks'][number]) =>
+  [
+    `id=${t.id}`,
+    `key=${t.key}`,
+    `title=${JSON.stringify(t.title)}`,
+    `status=${t.status}`,
+    `priority=${t.priority}`,
+    `due=${t.dueDate ?? 'none'}`,
+    `created=${t.createdAt.slice(0, 10)}`,
+    t.waitsOn.length ? `waitsOn=${t.waitsOn.join(',')}` : '',
+    t.blocks.length ? `blocks=${t.blocks.join(',')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+export function prioritizePrompt(input: BacklogInput): string {
+  return [
+    `Project: ${input.projectName}. Today is ${input.today}.`,
+    'Open tasks:',
+    ...input.tasks.map(line),
+    '',
+    'Rank EVERY task above (each id exactly once) by what the team should do first, weighing priority, due date (overdue first), dependencies (a task others wait on comes before them), blocked state and age.',
+    'Shape: {"items":[{"taskId":string (the id above),"rank":integer from 1,"score":number (higher = sooner),"reason":string (one short sentence)}]}',
+  ].join('\n');
+}
+
+export function summaryPrompt(input: BacklogInput): string {
+  return [
+    `Project: ${input.projectName}. Today is ${input.today}.`,
+    'Tasks:',
+    ...input.tasks.map(line),
+    '',
+    'Summarise the state of this project for the team in a short paragraph, then list highlights and risks (overdue, blocked, critical work).',
+    'Shape: {"summary":string,"highlights":[string] (at most 10),"risks":[string] (at most 10)}',
+  ].join('\n');
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+import { Task, TaskPriority, TaskStatus } from './tasks';
+
+/** Which engine produced an AI result; every result names its provider and model. */
+export const AiProviderName = z.enum(['openai', 'anthropic', 'local']);
+export type AiProviderName = z.infer<typeof AiProviderName>;
+
+export const AiSource = z.object({ provider: AiProviderName, model: z.string() });
+export type AiSource = z.infer<typeof AiSource>;
+
+export const AiJobKind = z.enum(['breakdown', 'prioritize', 'summarize', 'duplicates']);
+export type AiJobKind = z.infer<typeof AiJobKind>;
+export const AiJobState = z.enum(['queued', 'active', 'completed', 'failed']);
+export type AiJobState = z.infer<typeof AiJobState>;
+
+/** Optional body of the AI request routes: `local` asks for the offline model (allowed over budget). */
+export const AiRequest = z.object({ provider: z.literal('local').optional() });
+export type AiRequest = z.infer<typeof AiRequest>;
+
+export const AiJobAccepted = z.object({ jobId: Id });
+export type AiJobAccepted = z.infer<typeof AiJobAccepted>;
+
+// What a provider must return (validated before it is stored; malformed output gets one retry).
+export const BreakdownSuggestion = z.object({
+  title: z.string().trim().min(3).max(200),
+  description: z.string().trim().max(2000).default(''),
+  estimatedHours: z.number().min(0.25).max(200),
+  confidence: z.number().min(0).max(1),
+  order: z.number().int().min(1).max(10),
+});
+export type BreakdownSuggestion = z.infer<typeof BreakdownSuggestion>;
+export const BreakdownOutput = z.object({ suggestions: z.array(BreakdownSuggestion).min(3).max(10) });
+export type BreakdownOutput = z.infer<typeof BreakdownOutput>;
+
+export const PrioritizedTask = z.object({
+  taskId: Id,
+  rank: z.number().int().min(1),
+  score: z.number(),
+  reason: z.string().min(1).max(500),
+});
+export type PrioritizedTask = z.infer<typeof PrioritizedTask>;
+export const PrioritizeOutput = z.object({ items: z.array(PrioritizedTask) });
+export type PrioritizeOutput = z.infer<typeof PrioritizeOutput>;
+
+export const SummaryOutput = z.object({
+  summary: z.string().min(1).max(4000),
+  highlights: z.array(z.string().max(300)).max(10),
+  risks: z.array(z.string().max(300)).max(10),
+});
+export type SummaryOutput = z.infer<typeof SummaryOutput>;
+
+/** Results as stored on the job and returned by `GET /jobs/:id`. */
+export const BreakdownResult = BreakdownOutput.extend({ source: AiSource });
+export type BreakdownResult = z.infer<typeof BreakdownResult>;
+export const PrioritizeResult = z.object({
+  items: z.array(PrioritizedTask.extend({ key: z.string(), title: z.string() })),
+  source: AiSource,
+});
+export type PrioritizeResult = z.infer<typeof PrioritizeResult>;
+export const SummaryResult = SummaryOutput.extend({ source: AiSource });
+export type SummaryResult = z.infer<typeof SummaryResult>;
+
+export const AiJobError = z.object({ code: z.string(), message: z.string() });
+export const AiJob = z.object({
+  id: Id,
+  kind: AiJobKind,
+  subjectId: Id,
+  state: AiJobState,
+  progress: z.number().int().min(0).max(100),
+  result: z.record(z.string(), z.unknown()).optional(),
+  error: AiJobError.optional(),
+  provider: z.string().nullable(),
+  createdAt: Timestamp,
+  finishedAt: Timestamp.nullable(),
+});
+export type AiJob = z.infer<typeof AiJob>;
+export const JobParams = z.object({ jobId: Id });
+
+export const BreakdownAccept = z.object({
+  jobId: Id,
+  /** Indexes into the job's `suggestions` (0-based): the ones that become sub-tasks. */
+  indexes: z.array(z.number().int().min(0).max(9)).min(1).max(10),
+});
+export type BreakdownAccept = z.infer<typeof BreakdownAccept>;
+export const BreakdownAccepted = z.object({ items: z.array(Task) });
+export type BreakdownAccepted = z.infer<typeof BreakdownAccepted>;
+
+export const DuplicateQuery = z.object({
+  title: z.string().trim().min(3).max(200),
+  description: z.string().max(5000).optional(),
+});
+export type DuplicateQuery = z.infer<typeof DuplicateQuery>;
+export const DuplicateCandidate = z.object({
+  taskId: Id,
+  key: z.string(),
+  title: z.string(),
+  status: TaskStatus,
+  priority: TaskPriority,
+  /** Cosine similarity of term vectors, 0–1. */
+  similarity: z.number().min(0).max(1),
+});
+export const DuplicateResult = z.object({ items: z.array(DuplicateCandidate), source: AiSource });
+export type DuplicateResult = z.infer<typeof DuplicateResult>;
+
+export const AiBudgetUpdate = z.object({ monthlyBudgetUsd: z.number().min(0).max(100000) });
+export type AiBudgetUpdate = z.infer<typeof AiBudgetUpdate>;
+
+const UsageLine = z.object({
+  calls: z.number().int(),
+  cachedCalls: z.number().int(),
+  promptTokens: z.number().int(),
+  completionTokens: z.number().int(),
+  costUsd: z.number(),
+});
+export const AiUsageReport = z.object({
+  month: z.string(),
+  budgetUsd: z.number(),
+  spentUsd: z.number(),
+  remainingUsd: z.number(),
+  overBudget: z.boolean(),
+  provider: AiSource,
+  totals: UsageLine,
+  byProvider: z.array(UsageLine.extend({ provider: z.string(), model: z.string() })),
+  byFeature: z.array(UsageLine.extend({ feature: z.string() })),
+});
+export type AiUsageReport = z.infer<typeof AiUsageReport>;

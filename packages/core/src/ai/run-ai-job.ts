@@ -1,0 +1,120 @@
+import { providerChain, runWithFallback } from '@teamflow/ai/ai-chain';
+import { costMicros } from '@teamflow/ai/costs';
+import { BacklogInput, BreakdownInput } from '@teamflow/ai/inputs';
+import { AiError, type AiProvider, type CallOptions } from '@teamflow/ai/provider';
+import type { AiJobKind } from '@teamflow/contracts/ai';
+import type { CoreDeps } from '../platform/context';
+import type { Logger } from '../platform/logger';
+import { findAiJob, insertAiUsage, updateAiJob, type AiJobRow } from './ai.repository';
+import { isOverBudget } from './ai-limits';
+
+export type AiRunDeps = Pick<CoreDeps, 'db' | 'env'> & { logger: Logger };
+export type AiRunOutcome =
+  { state: 'completed' } | { state: 'failed'; code: string; message: string } | { state: 'skipped' };
+
+const FEATURE: Record<AiJobKind, CallOptions['feature']> = {
+  breakdown: 'breakdown',
+  prioritize: 'prioritize',
+  summarize: 'summarize',
+  duplicates: 'embed',
+};
+
+async function work(
+  row: AiJobRow,
+  provider: AiProvider,
+  options: CallOptions,
+): Promise<Record<string, unknown>> {
+  const data = (row.input as { data: unknown }).data;
+  if (row.kind === 'breakdown') return provider.breakdown(BreakdownInput.parse(data), options);
+  const backlog = BacklogInput.parse(data);
+  if (row.kind === 'summarize') return provider.summarize(backlog, options);
+  const ranked = await provider.prioritize(backlog, options);
+  const byId = new Map(backlog.tasks.map((t) => [t.id, t]));
+  return {
+    items: [...ranked.items]
+      .sort((a, b) => a.rank - b.rank)
+      .map((item, i) => ({
+        ...item,
+        rank: i + 1,
+        key: byId.get(item.taskId)!.key,
+        title: byId.get(item.taskId)!.title,
+      })),
+  };
+}
+
+/**
+ * Runs one AI job (the `ai` queue's handlers call this): marks it active, asks the providers in
+ * order (each paid call checked against the budget and recorded in `ai_usage` with its cost), and
+ * stores the validated result with its source, or a failure with a clear code. Idempotent: a job
+ * that already finished is left alone.
+ */
+export async function runAiJob(deps: AiRunDeps, aiJobId: string): Promise<AiRunOutcome> {
+  const row = await findAiJob(deps.db, aiJobId);
+  if (!row || row.state === 'completed' || row.state === 'failed') return { state: 'skipped' };
+  await updateAiJob(deps.db, row.id, { state: 'active', progress: 10 });
+  const chain = providerChain(deps.env, {
+    localOnly: (row.input as { localOnly?: boolean }).localOnly === true,
+  });
+  const options: CallOptions = {
+    feature: FEATURE[row.kind],
+    beforeRemoteCall: async () => {
+      if (await isOverBudget(deps, row.workspaceId))
+        throw new AiError('AI_BUDGET_EXCEEDED', 'The monthly AI budget of this workspace is spent');
+    },
+    onCall: (u) =>
+      insertAiUsage(deps.db, {
+        workspaceId: row.workspaceId,
+        userId: row.requestedBy,
+        jobId: row.id,
+        feature: row.kind,
+        provider: u.provider,
+        model: u.model,
+        promptTokens: u.promptTokens,
+        completionTokens: u.completionTokens,
+        costMicros: costMicros(u.provider, u.model, u.promptTokens, u.completionTokens),
+      }),
+  };
+  try {
+    await updateAiJob(deps.db, row.id, { progress: 30 });
+    const { value, source } = await runWithFallback(
+      chain,
+      (provider) => work(row, provider, options),
+      (from, error) => {
+        deps.logger.warn('ai provider unavailable; trying the next', {
+          aiJobId,
+          provider: from.name,
+          error: error.message,
+        });
+        void updateAiJob(deps.db, row.id, { progress: 60 }).catch(() => undefined);
+      },
+    );
+    await updateAiJob(deps.db, row.id, {
+      state: 'completed',
+      progress: 100,
+      result: { ...value, source },
+      provider: source.provider,
+      finishedAt: new Date(),
+    });
+    deps.logger.info('ai job completed', {
+      aiJobId,
+      kind: row.kind,
+      provider: source.provider,
+      model: source.model,
+    });
+    return { state: 'completed' };
+  } catch (error) {
+    if (!(error instanceof AiError)) throw error;
+    await failAiJob(deps, row.id, error.code, error.message);
+    return { state: 'failed', code: error.code, message: error.message };
+  }
+}
+
+export async function failAiJob(
+  deps: AiRunDeps,
+  aiJobId: string,
+  code: string,
+  message: string,
+): Promise<void> {
+  await updateAiJob(deps.db, aiJobId, { state: 'failed', error: { code, message }, finishedAt: new Date() });
+  deps.logger.warn('ai job failed', { aiJobId, code, message });
+}
