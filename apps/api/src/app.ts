@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.routes';
 import { docsRoutes } from './routes/docs.routes';
 import { healthRoutes } from './routes/health.routes';
 import { memberRoutes } from './routes/members.routes';
+import { notificationRoutes } from './routes/notifications.routes';
 import { projectRoutes } from './routes/projects.routes';
 import { searchRoutes } from './routes/search.routes';
 import { taskPartRoutes } from './routes/task-parts.routes';
@@ -69,6 +70,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   taskRoutes(table, v1, API_BASE, deps);
   taskPartRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);
+  notificationRoutes(table, v1, API_BASE, deps);
   adminRoutes(table, root, deps);
   app.use(root);
   // The one router not built by the RouteTable: Bull Board, behind its own platform-admin guard.

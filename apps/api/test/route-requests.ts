@@ -306,6 +306,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/v1/tasks/:taskId/activity': only(task),
   'GET /api/v1/workspaces/:workspaceId/activity': only(ws),
   'GET /api/v1/workspaces/:workspaceId/search': only(ws, { query: { q: 'task' } }),
+
+  // Watching (the /notifications routes are USER-scoped, not workspace-guarded: notifications.test.ts)
+  'GET /api/v1/tasks/:taskId/watch': only(task),
+  'PUT /api/v1/tasks/:taskId/watch': only(task),
+  'DELETE /api/v1/tasks/:taskId/watch': only(task),
 };
 
 export const teamBase = (team: TeamFixture): Base => ({

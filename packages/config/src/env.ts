@@ -55,6 +55,8 @@ export const EnvSchema = z
           .filter(Boolean),
       ),
     SHUTDOWN_TIMEOUT_MS: int(10000),
+    // Minutes a notification stays unread before the digest email includes it.
+    NOTIFICATION_EMAIL_DELAY: z.coerce.number().int().min(0).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

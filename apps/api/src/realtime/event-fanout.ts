@@ -24,6 +24,12 @@ function dropMember(io: Server, presence: Presence, workspaceId: string, userId:
 
 /** Emits one published event to this instance's sockets in its rooms. */
 export function deliver(io: Server, presence: Presence, { event, projectId, taskId }: StreamedEvent): void {
+  // A notification is personal: only its recipient's room, never the workspace's.
+  if (event.type === 'NOTIFICATION') {
+    const recipient = (event.data as { userId?: unknown }).userId;
+    if (typeof recipient === 'string') io.local.to(userRoom(recipient)).emit(event.type, event);
+    return;
+  }
   const rooms = roomsFor(event, projectId, taskId);
   const userId =
     event.type === 'MEMBER_REMOVED' || event.type === 'MEMBER_JOINED' ? event.entityId : undefined;

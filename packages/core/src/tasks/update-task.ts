@@ -3,6 +3,7 @@ import { recordChange } from '../activity/activity.repository';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
+import { stageTaskChangeNotifications } from '../notifications/stage-notifications';
 import { assertReferences, unique } from './task-references';
 import { toTask } from './task.mapper';
 import {
@@ -90,6 +91,12 @@ export async function updateTask(
       actor: ctx.actor,
       event: { type: 'TASK_UPDATED', data: task, version: task.version },
     });
+    await stageTaskChangeNotifications(
+      tx,
+      { workspaceId: ctx.workspaceId, taskId, actorId: ctx.actor.id },
+      before,
+      task,
+    );
     return task;
   });
 }
