@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'label.delete': MANAGERS,
   'activity.read': ALL,
   'search.read': ALL,
+  // Watching changes only the caller's own subscription, so every role that can read may watch.
+  'task.watch': ALL,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
