@@ -88,3 +88,25 @@ export function mentionedUserIds(text: string | null | undefined): string[] {
   const ids = [...text.matchAll(MENTION_PATTERN)].map((m) => m[2]!.toLowerCase());
   return [...new Set(ids)];
 }
+
+/** One line for a notification, worded the same in the inbox and the digest email. */
+export function notificationText(n: Pick<Notification, 'type' | 'data'>): string {
+  const task = [n.data.taskKey, n.data.taskTitle].filter(Boolean).join(' ') || 'a task';
+  const who = n.data.actorName ?? 'Someone';
+  switch (n.type) {
+    case 'assigned':
+      return `${who} assigned you to ${task}`;
+    case 'mentioned':
+      return `${who} mentioned you in ${n.data.source === 'description' ? 'the description of' : 'a comment on'} ${task}`;
+    case 'commented':
+      return `${who} commented on ${task}${n.data.excerpt ? `: "${n.data.excerpt}"` : ''}`;
+    case 'due_soon':
+      return `${task} is due ${n.data.dueDate ?? 'soon'}`;
+  }
+}
+
+/** The web path that opens the notification's task (the board with its drawer), or the inbox. */
+export function notificationPath(n: Pick<Notification, 'workspaceId' | 'taskId' | 'data'>): string {
+  if (!n.taskId || !n.data.projectId) return '/notifications';
+  return `/w/${n.workspaceId}/p/${n.data.projectId}?task=${n.taskId}`;
+}

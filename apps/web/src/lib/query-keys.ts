@@ -10,4 +10,9 @@ export const queryKeys = {
   task: (taskId: string) => ['tasks', taskId] as const,
   taskComments: (taskId: string) => ['tasks', taskId, 'comments'] as const,
   taskActivity: (taskId: string) => ['tasks', taskId, 'activity'] as const,
+  taskWatch: (taskId: string) => ['tasks', taskId, 'watch'] as const,
+  notifications: ['notifications'] as const,
+  notificationList: (filter: 'all' | 'unread') => ['notifications', 'list', filter] as const,
+  unreadCount: ['notifications', 'unread-count'] as const,
+  notificationPreferences: ['notification-preferences'] as const,
 };

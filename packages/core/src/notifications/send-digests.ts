@@ -1,4 +1,4 @@
-import type { Notification } from '@teamflow/contracts/notifications';
+import { notificationPath, notificationText } from '@teamflow/contracts/notifications';
 import { sendEmailJob } from '@teamflow/queue/jobs';
 import { stageJob } from '../jobs/job-outbox.repository';
 import { notificationDigestMail, type DigestItem } from '../mail/templates';
@@ -11,28 +11,6 @@ import {
   userContact,
   usersWithDigestDue,
 } from './notifications.repository';
-
-/** The task link the web app opens (board with the task drawer). */
-export function taskUrl(webOrigin: string, n: Notification): string {
-  if (!n.taskId || !n.data.projectId) return `${webOrigin}/notifications`;
-  return `${webOrigin}/w/${n.workspaceId}/p/${n.data.projectId}?task=${n.taskId}`;
-}
-
-/** One line for a notification, as the inbox and the digest word it. */
-export function describe(n: Notification): string {
-  const task = [n.data.taskKey, n.data.taskTitle].filter(Boolean).join(' ');
-  const who = n.data.actorName ?? 'Someone';
-  switch (n.type) {
-    case 'assigned':
-      return `${who} assigned you to ${task}`;
-    case 'mentioned':
-      return `${who} mentioned you in ${n.data.source === 'description' ? 'the description of ' : 'a comment on '}${task}`;
-    case 'commented':
-      return `${who} commented on ${task}${n.data.excerpt ? `: "${n.data.excerpt}"` : ''}`;
-    case 'due_soon':
-      return `${task} is due ${n.data.dueDate ?? 'soon'}`;
-  }
-}
 
 export interface DigestResult {
   users: number;
@@ -64,7 +42,7 @@ export async function sendNotificationDigests(
       const items: DigestItem[] = rows
         .filter((r) => !emailOff.has(r.type))
         .map(toNotification)
-        .map((n) => ({ line: describe(n), url: taskUrl(options.webOrigin, n) }));
+        .map((n) => ({ line: notificationText(n), url: `${options.webOrigin}${notificationPath(n)}` }));
       const contact = await userContact(tx, userId);
       if (items.length > 0 && contact) {
         const mail = notificationDigestMail({

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useSignOut } from '@/modules/auth/hooks/use-auth-mutations';
 import { useSession } from '@/modules/auth/hooks/use-session';
+import { NotificationBell } from '@/modules/notifications/components/notification-bell';
 import { Button } from '@/modules/ui/components/button';
 import { ThemeToggle } from '@/modules/ui/components/theme-toggle';
 import { WorkspaceSwitcher } from '@/modules/workspaces/components/workspace-switcher';
@@ -33,6 +34,7 @@ export function AppHeader() {
               Search <kbd className="text-xs text-slate-500">Ctrl K</kbd>
             </Button>
           </span>
+          {session.status === 'signed-in' ? <NotificationBell /> : null}
           <ThemeToggle />
           {session.status === 'signed-in' ? (
             <span className="hidden text-sm sm:inline text-slate-600 dark:text-slate-400">
