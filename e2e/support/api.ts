@@ -80,7 +80,7 @@ export async function addMember(
   email: string,
   name: string,
   role: 'viewer' | 'member',
-): Promise<void> {
+): Promise<string> {
   const { inviteUrl } = await call<{ inviteUrl: string }>(
     'POST',
     `/workspaces/${board.workspaceId}/invitations`,
@@ -90,6 +90,7 @@ export async function addMember(
   const token = inviteUrl.split('/').pop() ?? '';
   const memberToken = await registerUser(email, name);
   await call('POST', `/invitations/${token}/accept`, memberToken);
+  return memberToken;
 }
 
 export async function updateTask(
@@ -109,4 +110,8 @@ export async function createLabel(board: Board, name: string, color = '#0ea5e9')
 
 export async function createTask(board: Board, body: Record<string, unknown>): Promise<TaskBody> {
   return call<TaskBody>('POST', `/projects/${board.projectId}/tasks`, board.ownerToken, body);
+}
+
+export async function currentUserId(token: string): Promise<string> {
+  return (await call<{ user: { id: string } }>('GET', '/auth/me', token)).user.id;
 }

@@ -41,6 +41,10 @@ export function createDb(url: string, options: { max?: number; statementTimeoutM
   });
   // A backend killed under an idle client surfaces here; the pool drops that client and carries on.
   pool.on('error', () => undefined);
+  // A backend killed while a client is checked out but between queries (inside a transaction) is
+  // emitted on the client itself; unheard, that 'error' event would crash the process. The query
+  // that follows fails on its own, and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle({ client: pool, schema });
   return { db, pool, close: () => pool.end() };
 }

@@ -2,11 +2,15 @@
 
 import { notificationText, type Notification } from '@teamflow/contracts/notifications';
 
-const ICONS: Record<Notification['type'], string> = {
-  assigned: '👤',
-  mentioned: '@',
-  commented: '💬',
-  due_soon: '⏰',
+// Plain glyphs (emoji fonts are not everywhere), in a tinted circle per type.
+const ICONS: Record<Notification['type'], { glyph: string; tint: string }> = {
+  assigned: { glyph: '+', tint: 'bg-indigo-100 text-indigo-700 dark:bg-indigo-900 dark:text-indigo-200' },
+  mentioned: { glyph: '@', tint: 'bg-sky-100 text-sky-700 dark:bg-sky-900 dark:text-sky-200' },
+  commented: {
+    glyph: '“',
+    tint: 'bg-emerald-100 text-emerald-700 dark:bg-emerald-900 dark:text-emerald-200',
+  },
+  due_soon: { glyph: '!', tint: 'bg-amber-100 text-amber-800 dark:bg-amber-900 dark:text-amber-200' },
 };
 
 const timeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
@@ -35,8 +39,11 @@ export function NotificationSummary({ notification }: { notification: Notificati
   const unread = notification.readAt === null;
   return (
     <span className="flex min-w-0 items-start gap-3">
-      <span aria-hidden className="mt-0.5 w-5 shrink-0 text-center text-sm">
-        {ICONS[notification.type]}
+      <span
+        aria-hidden
+        className={`mt-0.5 flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-sm font-bold ${ICONS[notification.type].tint}`}
+      >
+        {ICONS[notification.type].glyph}
       </span>
       <span className="flex min-w-0 flex-col">
         <span

@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { addMember, createBoard, currentUserId, uniqueEmail, updateTask } from '../support/api';
+import { ARTIFACTS, expect, signIn, test } from '../support/fixtures';
+
+test('an assignee sees the bell count without reloading, opens the inbox and clicks through to the task', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const board = await createBoard(uniqueEmail('owner'), 'Wire up the bell');
+  const assigneeEmail = uniqueEmail('bea');
+  const assigneeToken = await addMember(board, assigneeEmail, 'Bea Assignee', 'member');
+  const assigneeId = await currentUserId(assigneeToken);
+
+  await signIn(page, assigneeEmail, '/workspaces');
+  const bell = page.getByRole('button', { name: /^Notifications/ });
+  await expect(bell).toHaveAccessibleName('Notifications, none unread');
+
+  // The owner assigns Bea behind the page's back: api → job outbox → worker → notification row.
+  await updateTask(board.ownerToken, board.task.id, {
+    version: board.task.version,
+    assigneeIds: [assigneeId],
+  });
+  // The bell polls every 30 s (and refreshes at once on a realtime NOTIFICATION event).
+  await expect(bell).toHaveAccessibleName('Notifications, 1 unread', { timeout: 45_000 });
+  await expect(page.getByTestId('unread-badge')).toHaveText('1');
+  await page.screenshot({ path: join(ARTIFACTS, 'notifications-bell.png') });
+
+  await bell.click();
+  const item = page.getByRole('menuitem', { name: /Olive Owner assigned you to KEY-1 Wire up the bell/ });
+  await expect(item).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'notifications-menu.png') });
+  await item.click();
+
+  await page.waitForURL(
+    (url) => url.pathname === board.boardPath && url.searchParams.get('task') === board.task.id,
+  );
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByRole('dialog').getByLabel('Title')).toHaveValue('Wire up the bell');
+  await page.screenshot({ path: join(ARTIFACTS, 'notifications-task.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(bell).toHaveAccessibleName('Notifications, none unread');
+
+  // The inbox page lists it as read.
+  await page.goto('/notifications');
+  const list = page.getByRole('list', { name: 'Notifications' });
+  await expect(list.getByRole('link', { name: /assigned you to KEY-1/ })).toBeVisible();
+  await expect(list.getByLabel('unread')).toHaveCount(0);
+  await page.screenshot({ path: join(ARTIFACTS, 'notifications-inbox.png'), fullPage: true });
+
+  await page.goto('/profile/notifications');
+  await page.getByLabel('Comments by email').uncheck();
+  await page.reload();
+  await expect(page.getByLabel('Comments by email')).not.toBeChecked();
+  await expect(page.getByLabel('Comments in the app')).toBeChecked();
+  await page.screenshot({ path: join(ARTIFACTS, 'notifications-preferences.png'), fullPage: true });
+});
