@@ -135,7 +135,7 @@ describe('notifications/dispatch through the worker', () => {
     await enqueue(queues, dispatchNotificationsJob, payload);
     await until(async () => (await notificationsOf(s.people[1]!.id)).length === 1, 15000, 'notifications');
     await until(
-      async () => (await queues.notifications.getJobCounts('completed')).completed >= 2,
+      async () => ((await queues.notifications.getJobCounts('completed')).completed ?? 0) >= 2,
       15000,
       'both jobs to complete',
     );
