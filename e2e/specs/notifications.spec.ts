@@ -49,7 +49,13 @@ test('an assignee sees the bell count without reloading, opens the inbox and cli
   await page.screenshot({ path: join(ARTIFACTS, 'notifications-inbox.png'), fullPage: true });
 
   await page.goto('/profile/notifications');
-  await page.getByLabel('Comments by email').uncheck();
+  const commentsByEmail = page.getByLabel('Comments by email');
+  await expect(commentsByEmail).toBeChecked();
+  await commentsByEmail.click();
+  await expect(commentsByEmail).not.toBeChecked();
+  // Saved on the server, not only on the page.
+  await expect(page.getByRole('status')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
   await page.reload();
   await expect(page.getByLabel('Comments by email')).not.toBeChecked();
   await expect(page.getByLabel('Comments in the app')).toBeChecked();
