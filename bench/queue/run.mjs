@@ -131,6 +131,29 @@ async function ourLatency(samples, keyPrefix) {
   return summary(out);
 }
 
+/** The same one-at-a-time latency through plain BullMQ Queue.add/Worker (is the tail BullMQ's or ours?). */
+async function plainLatency(samples, keyPrefix) {
+  const opts = { prefix: queuePrefix(keyPrefix) };
+  const queue = new Queue('integrations', { connection: bullConnection(redisUrl, 'producer'), ...opts });
+  let onStart;
+  const worker = new Worker('integrations', async (job) => onStart(performance.now() - job.data.sentAt), {
+    connection: bullConnection(redisUrl, 'worker'),
+    concurrency: 1,
+    ...opts,
+  });
+  await worker.waitUntilReady();
+  const out = [];
+  for (let i = 0; i < samples + 50; i++) {
+    const started = new Promise((resolve) => (onStart = resolve));
+    await queue.add('bench-noop', { sentAt: performance.now() }, noopJob.options);
+    const ms = await started;
+    if (i >= 50) out.push(ms);
+  }
+  await worker.close();
+  await queue.close();
+  return summary(out);
+}
+
 /** N no-op jobs added by 50 concurrent producers while a worker at concurrency 50 runs them. */
 async function throughput(kind, jobs, keyPrefix) {
   let done = 0;
@@ -192,6 +215,7 @@ async function main() {
   await clearKeys();
   const ping = await pingRoundTrip(2000);
   const latency = await ourLatency(SAMPLES, `${prefix}lat:`);
+  const plainLat = await plainLatency(SAMPLES, `${prefix}plat:`);
   const rounds = [];
   for (let r = 0; r < ROUNDS; r++) {
     rounds.push({ kind: 'plain', ...(await throughput('plain', JOBS, `${prefix}p${r}:`)) });
@@ -224,6 +248,13 @@ async function main() {
           fmt(latency.p99, 3),
           fmt(latency.max, 3),
         ],
+        [
+          'Queue.add → processor (plain BullMQ)',
+          plainLat.n,
+          fmt(plainLat.p50, 3),
+          fmt(plainLat.p99, 3),
+          fmt(plainLat.max, 3),
+        ],
       ],
     )}\n`,
   );
@@ -253,6 +284,7 @@ async function main() {
     options: { samples: SAMPLES, jobs: JOBS, rounds: ROUNDS, concurrency: CONCURRENCY },
     ping,
     latency,
+    plainLatency: plainLat,
     throughput: { rounds, bestOurs: ours, bestPlain: plain },
     ratios: { latencyP99OverPingP99: latencyRatio, throughputOursOverPlain: throughputRatio },
     goals,
