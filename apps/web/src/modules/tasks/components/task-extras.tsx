@@ -17,7 +17,7 @@ export function TaskExtras({ task, tasks, readOnly }: { task: Task; tasks: Task[
     <div className="mt-6 flex flex-col gap-6 border-t border-slate-200 pt-6 dark:border-slate-700">
       <TaskPeopleLabels task={task} readOnly={readOnly} />
       <TaskSubtasks task={task} tasks={tasks} readOnly={readOnly} />
-      <TaskComments taskId={task.id} role={workspace?.role} userId={userId} />
+      <TaskComments taskId={task.id} workspaceId={task.workspaceId} role={workspace?.role} userId={userId} />
       <TaskActivity taskId={task.id} />
     </div>
   );
