@@ -1,6 +1,13 @@
 import { join } from 'node:path';
-import { addMember, createBoard, currentUserId, uniqueEmail, updateTask } from '../support/api';
+import { addMember, apiUrl, createBoard, currentUserId, uniqueEmail, updateTask } from '../support/api';
 import { ARTIFACTS, expect, signIn, test } from '../support/fixtures';
+
+async function notificationsOf(token: string): Promise<{ type: string }[]> {
+  const res = await fetch(`${apiUrl()}/api/v1/notifications`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return ((await res.json()) as { items: { type: string }[] }).items;
+}
 
 test('an assignee sees the bell count without reloading, opens the inbox and clicks through to the task', async ({
   page,
@@ -37,6 +44,22 @@ test('an assignee sees the bell count without reloading, opens the inbox and cli
   await expect(page.getByRole('dialog')).toBeVisible();
   await expect(page.getByRole('dialog').getByLabel('Title')).toHaveValue('Wire up the bell');
   await page.screenshot({ path: join(ARTIFACTS, 'notifications-task.png') });
+
+  // Bea mentions the owner through the member autocomplete; the owner gets a "mentioned" notification.
+  const drawer = page.getByRole('dialog');
+  const box = drawer.getByRole('combobox', { name: 'New comment' });
+  await box.fill('Thanks @Oli');
+  await expect(drawer.getByRole('option', { name: /Olive Owner/ })).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'notifications-mention.png') });
+  await box.press('Enter');
+  await expect(box).toHaveValue(/^Thanks @\[Olive Owner\]\([0-9a-f-]{36}\) $/);
+  await box.pressSequentially('on it');
+  await drawer.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(drawer.getByText('@Olive Owner')).toBeVisible();
+  await expect(drawer.getByRole('button', { name: 'Watching' })).toBeVisible();
+  await expect
+    .poll(async () => (await notificationsOf(board.ownerToken)).map((n) => n.type), { timeout: 30_000 })
+    .toContain('mentioned');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(bell).toHaveAccessibleName('Notifications, none unread');

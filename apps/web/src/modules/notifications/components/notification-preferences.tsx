@@ -34,8 +34,8 @@ export function NotificationPreferencesForm() {
   return (
     <table className="w-full text-left text-sm">
       <caption className="mb-3 text-left text-slate-600 dark:text-slate-400">
-        Email is a digest of notifications still unread after 30 minutes, so it needs the in-app notification
-        on.
+        Email is a digest of notifications still unread after a while (30 minutes unless your admin changed
+        it), so it needs the in-app notification on.
       </caption>
       <thead>
         <tr className="border-b border-slate-200 dark:border-slate-700">
