@@ -31,8 +31,12 @@ function fromBodyParser(error: { type?: string }): AppError | undefined {
 
 /** The driver's error under any wrappers (Drizzle wraps a failed query, keeping it as `cause`). */
 function rootCause(error: unknown): unknown {
-  let e = error as { cause?: unknown } | undefined;
-  for (let depth = 0; depth < 5 && e && typeof e === 'object' && e.cause; depth++) e = e.cause as typeof e;
+  let e = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const cause = e && typeof e === 'object' ? (e as { cause?: unknown }).cause : undefined;
+    if (!cause) break;
+    e = cause;
+  }
   return e;
 }
 
