@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,13 @@ async function enqueueWhenUp(delayMs = 0): Promise<string> {
   let id: string | undefined;
   await until(
     async () => {
-      id = await enqueue(queues, effectJob, { holdMs: 10 }, { delayMs }).catch(() => undefined);
+      // Ids of our own: job_effects is shared with faults.test.ts, whose job ids are 1, 2, …
+      id = await enqueue(
+        queues,
+        effectJob,
+        { holdMs: 10 },
+        { delayMs, jobId: `restart-${randomUUID()}` },
+      ).catch(() => undefined);
       return id !== undefined;
     },
     15_000,
