@@ -80,7 +80,8 @@ export type NotificationEventData = z.infer<typeof NotificationEventData>;
  * Mentions in comments and descriptions: `@[Display Name](userId)`. The web composer inserts this
  * token when a member is picked from the autocomplete; the name is only for display.
  */
-export const MENTION_PATTERN = /@\[([^\]\n]{1,100})\]\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)/gi;
+export const MENTION_PATTERN =
+  /@\[([^\]\n]{1,100})\]\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)/gi;
 
 /** The distinct user ids mentioned in a markdown text, in order of first mention. */
 export function mentionedUserIds(text: string | null | undefined): string[] {

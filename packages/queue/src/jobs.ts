@@ -13,7 +13,12 @@ export const cleanupJob = defineJob({
   backoffMs: 60_000,
 });
 
-export const MAIL_TEMPLATES = ['invitation', 'verify-email', 'reset-password', 'notification-digest'] as const;
+export const MAIL_TEMPLATES = [
+  'invitation',
+  'verify-email',
+  'reset-password',
+  'notification-digest',
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 /** One email, already rendered (text + HTML). Sent over SMTP, or kept in the dev outbox without SMTP_URL. */
@@ -90,4 +95,10 @@ export const notificationDigestJob = defineJob({
 });
 
 /** Every job kind a worker may receive, by queue and name. */
-export const JOBS = [cleanupJob, sendEmailJob, dispatchNotificationsJob, dueSoonJob, notificationDigestJob] as const;
+export const JOBS = [
+  cleanupJob,
+  sendEmailJob,
+  dispatchNotificationsJob,
+  dueSoonJob,
+  notificationDigestJob,
+] as const;

@@ -31,7 +31,11 @@ const isPersonal = (row: PendingEvent) => row.payload.type === 'NOTIFICATION';
 function withSeqs(pending: PendingEvent[], firstSeq: Map<string, number>): StreamedEvent[] {
   return pending.map((row) => {
     if (isPersonal(row))
-      return { event: { ...(row.payload as Omit<ServerEvent, 'seq'>), seq: 0 }, projectId: null, taskId: null };
+      return {
+        event: { ...(row.payload as Omit<ServerEvent, 'seq'>), seq: 0 },
+        projectId: null,
+        taskId: null,
+      };
     const seq = firstSeq.get(row.workspaceId)!;
     firstSeq.set(row.workspaceId, seq + 1);
     return {
@@ -59,7 +63,8 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
       const pending = await lockPending(tx, batchSize);
       if (pending.length === 0) return 0;
       const counts = new Map<string, number>();
-      for (const row of pending.filter((r) => !isPersonal(r))) counts.set(row.workspaceId, (counts.get(row.workspaceId) ?? 0) + 1);
+      for (const row of pending.filter((r) => !isPersonal(r)))
+        counts.set(row.workspaceId, (counts.get(row.workspaceId) ?? 0) + 1);
       const firstSeq = new Map<string, number>();
       for (const [workspaceId, count] of counts)
         firstSeq.set(workspaceId, await reserveSeqs(tx, workspaceId, count));

@@ -63,27 +63,36 @@ async function intents(
       }));
       const followers = (await taskFollowers(deps.db, task.id))
         .filter((id) => !payload.mentionedUserIds.includes(id))
-        .map(
-          (userId): Intent => ({
-            userId,
-            type: 'commented',
-            dedupeKey: `commented:${payload.commentId}`,
-            data,
-          }),
-        );
+        .map((userId): Intent => ({
+          userId,
+          type: 'commented',
+          dedupeKey: `commented:${payload.commentId}`,
+          data,
+        }));
       return [...mentioned, ...followers];
     }
   }
 }
 
 /** Keeps members other than the actor who want this type in the app. */
-async function wanted(deps: Pick<CoreDeps, 'db'>, workspaceId: string, actorId: string | null, all: Intent[]) {
+async function wanted(
+  deps: Pick<CoreDeps, 'db'>,
+  workspaceId: string,
+  actorId: string | null,
+  all: Intent[],
+) {
   const candidates = all.filter((i) => i.userId !== actorId);
-  const members = new Set(await membersAmong(deps.db, workspaceId, [...new Set(candidates.map((i) => i.userId))]));
+  const members = new Set(
+    await membersAmong(deps.db, workspaceId, [...new Set(candidates.map((i) => i.userId))]),
+  );
   const kept: Intent[] = [];
   for (const type of new Set(candidates.map((i) => i.type))) {
     const ofType = candidates.filter((i) => i.type === type && members.has(i.userId));
-    const prefs = await preferencesFor(deps.db, ofType.map((i) => i.userId), type);
+    const prefs = await preferencesFor(
+      deps.db,
+      ofType.map((i) => i.userId),
+      type,
+    );
     kept.push(...ofType.filter((i) => prefs.get(i.userId)?.inApp !== false));
   }
   return kept;

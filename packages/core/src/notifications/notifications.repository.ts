@@ -243,7 +243,11 @@ export async function usersWithDigestDue(db: DbOrTx, olderThan: Date, limit: num
 }
 
 /** A user's digest candidates, locked for the transaction (a concurrent digest skips them). */
-export async function lockDigestRows(db: DbOrTx, userId: string, olderThan: Date): Promise<NotificationRow[]> {
+export async function lockDigestRows(
+  db: DbOrTx,
+  userId: string,
+  olderThan: Date,
+): Promise<NotificationRow[]> {
   const result = await db.execute<{ id: string }>(sql`
     select id from notifications
     where user_id = ${userId} and read_at is null and emailed_at is null
@@ -261,7 +265,10 @@ export async function lockDigestRows(db: DbOrTx, userId: string, olderThan: Date
 
 export async function markEmailed(db: DbOrTx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.update(notifications).set({ emailedAt: sql`now()` }).where(inArray(notifications.id, ids));
+  await db
+    .update(notifications)
+    .set({ emailedAt: sql`now()` })
+    .where(inArray(notifications.id, ids));
 }
 
 export async function userContact(

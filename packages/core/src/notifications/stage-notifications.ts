@@ -40,7 +40,8 @@ export async function stageTaskChangeNotifications(
   before: { assigneeIds: string[]; description: string | null },
   after: { assigneeIds: string[]; description: string | null },
 ): Promise<void> {
-  for (const job of taskChangeDispatches(change, before, after)) await stageJob(tx, dispatchNotificationsJob, job);
+  for (const job of taskChangeDispatches(change, before, after))
+    await stageJob(tx, dispatchNotificationsJob, job);
 }
 
 /** Stages the dispatch job of a new comment (followers, and anyone it mentions). */

@@ -72,7 +72,11 @@ export async function createTask(
     { workspaceId: ctx.workspaceId, taskId: task.id, actorId: ctx.actor.id },
     { assigneeIds: [], description: null },
     task,
-  ).map((payload) => ({ queue: dispatchNotificationsJob.queue, name: dispatchNotificationsJob.name, payload }));
+  ).map((payload) => ({
+    queue: dispatchNotificationsJob.queue,
+    name: dispatchNotificationsJob.name,
+    payload,
+  }));
   const numbered = await nextTaskNumber(deps.db, projectId);
   if (!numbered) throw notFound('Project');
   const row = await insertTaskWithEvent(deps.db, task, numbered, ctx.actor, event, POSITION_GAP, jobs);
