@@ -83,4 +83,17 @@ test('an assignee sees the bell count without reloading, opens the inbox and cli
   await expect(page.getByLabel('Comments by email')).not.toBeChecked();
   await expect(page.getByLabel('Comments in the app')).toBeChecked();
   await page.screenshot({ path: join(ARTIFACTS, 'notifications-preferences.png'), fullPage: true });
+
+  // Phone width, dark mode: the header still fits the bell, the inbox and its menu are usable.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(() => localStorage.removeItem('tf-theme'));
+  await page.goto('/notifications');
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expect(bell).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Notifications' }).getByRole('listitem')).not.toHaveCount(0);
+  await page.screenshot({ path: join(ARTIFACTS, 'notifications-phone-dark.png') });
+  await bell.click();
+  await expect(page.getByRole('menu', { name: 'Latest notifications' })).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'notifications-phone-dark-menu.png') });
 });
