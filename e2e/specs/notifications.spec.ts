@@ -94,6 +94,6 @@ test('an assignee sees the bell count without reloading, opens the inbox and cli
   await expect(page.getByRole('list', { name: 'Notifications' }).getByRole('listitem')).not.toHaveCount(0);
   await page.screenshot({ path: join(ARTIFACTS, 'notifications-phone-dark.png') });
   await bell.click();
-  await expect(page.getByRole('menu', { name: 'Latest notifications' })).toBeVisible();
+  await expect(page.getByRole('menu')).toBeVisible();
   await page.screenshot({ path: join(ARTIFACTS, 'notifications-phone-dark-menu.png') });
 });

@@ -51,7 +51,6 @@ export function NotificationBell() {
         <DropdownMenu.Content
           align="end"
           sideOffset={6}
-          aria-label="Latest notifications"
           className="z-40 w-[min(24rem,calc(100vw-1rem))] rounded-lg border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           {open ? <BellMenuItems onOpen={(n) => router.push(notificationPath(n))} /> : null}
