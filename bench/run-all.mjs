@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const BENCHES = [
   { name: 'api', script: 'api/run.mjs' },
   { name: 'realtime', script: 'realtime/run.mjs' },
+  { name: 'queue', script: 'queue/run.mjs' },
 ];
 
 const cwd = fileURLToPath(new URL('.', import.meta.url));

@@ -80,7 +80,7 @@ export async function addMember(
   email: string,
   name: string,
   role: 'viewer' | 'member',
-): Promise<void> {
+): Promise<string> {
   const { inviteUrl } = await call<{ inviteUrl: string }>(
     'POST',
     `/workspaces/${board.workspaceId}/invitations`,
@@ -90,6 +90,7 @@ export async function addMember(
   const token = inviteUrl.split('/').pop() ?? '';
   const memberToken = await registerUser(email, name);
   await call('POST', `/invitations/${token}/accept`, memberToken);
+  return memberToken;
 }
 
 export async function updateTask(
@@ -141,4 +142,8 @@ export async function memberIds(board: Board): Promise<Map<string, string>> {
     board.ownerToken,
   );
   return new Map(members.items.map((m) => [m.user.name, m.user.id]));
+}
+
+export async function currentUserId(token: string): Promise<string> {
+  return (await call<{ user: { id: string } }>('GET', '/auth/me', token)).user.id;
 }

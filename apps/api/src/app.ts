@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth.routes';
 import { docsRoutes } from './routes/docs.routes';
 import { healthRoutes } from './routes/health.routes';
 import { memberRoutes } from './routes/members.routes';
+import { notificationRoutes } from './routes/notifications.routes';
 import { projectRoutes } from './routes/projects.routes';
 import { searchRoutes } from './routes/search.routes';
 import { sprintRoutes } from './routes/sprints.routes';
@@ -73,6 +74,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   searchRoutes(table, v1, API_BASE, deps);
   sprintRoutes(table, v1, API_BASE, deps);
   aiRoutes(table, v1, API_BASE, deps);
+  notificationRoutes(table, v1, API_BASE, deps);
   adminRoutes(table, root, v1, API_BASE, deps);
   app.use(root);
   // The one router not built by the RouteTable: Bull Board, behind its own platform-admin guard.

@@ -47,7 +47,7 @@ beforeAll(async () => {
     redisUrl: api.deps.env.REDIS_URL,
     redisKeyPrefix: api.deps.env.REDIS_KEY_PREFIX,
     logger,
-    registrations: allHandlers(api.deps.db, undefined, api.deps.env),
+    registrations: allHandlers(api.deps.db, { env: api.deps.env }),
   });
   team = await createTeam(api);
 });

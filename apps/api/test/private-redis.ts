@@ -17,10 +17,17 @@ export async function freePort(): Promise<number> {
  */
 export class PrivateRedis {
   private child: ChildProcess | undefined;
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly persistDir?: string,
+  ) {}
 
-  static async start(): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await freePort());
+  /**
+   * Without `persistDir` nothing survives a restart (no RDB, no AOF), as most tests want. With it,
+   * an append-only file fsynced on every write lives there, so a kill -9 and restart keeps all data.
+   */
+  static async start(options: { persistDir?: string } = {}): Promise<PrivateRedis> {
+    const redis = new PrivateRedis(await freePort(), options.persistDir);
     await redis.restart();
     return redis;
   }
@@ -53,7 +60,17 @@ export class PrivateRedis {
   async restart(): Promise<void> {
     const child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        ...(this.persistDir
+          ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.persistDir]
+          : ['--appendonly', 'no']),
+      ],
       { stdio: 'ignore' },
     );
     let spawnError: Error | undefined;

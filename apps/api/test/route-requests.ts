@@ -385,6 +385,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/v1/jobs/:jobId': { prepare: async (s) => ({ params: { jobId: await completedBreakdown(s) } }) },
   'GET /api/v1/workspaces/:workspaceId/ai/usage': only(ws),
   'PUT /api/v1/workspaces/:workspaceId/ai/budget': only(ws, { body: { monthlyBudgetUsd: 25 } }),
+
+  // Watching (the /notifications routes are USER-scoped, not workspace-guarded: notifications.test.ts)
+  'GET /api/v1/tasks/:taskId/watch': only(task),
+  'PUT /api/v1/tasks/:taskId/watch': only(task),
+  'DELETE /api/v1/tasks/:taskId/watch': only(task),
 };
 
 export const teamBase = (team: TeamFixture): Base => ({

@@ -34,7 +34,11 @@ async function main(): Promise<void> {
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     logger,
-    registrations: allHandlers(db.db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }, env),
+    registrations: allHandlers(db.db, {
+      mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+      digest: { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN },
+      env,
+    }),
   });
   logger.info('worker ready', { pid: process.pid, queues: runtime.workers.map((w) => w.name) });
 

@@ -65,7 +65,7 @@ const start = (mail: { smtpUrl?: string; from: string }) => {
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     logger: quietLogger(),
-    registrations: allHandlers(db.db, mail),
+    registrations: allHandlers(db.db, { mail }),
   });
   runtimes.push(r);
   return r;

@@ -138,7 +138,7 @@ describe('worker runtime', () => {
     await raw.close();
   });
 
-  it('registers each schedule once however many workers start, with the nightly cleanup at 02:00 UTC', async () => {
+  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, due-soon hourly, the digest every 15 min', async () => {
     await registerSchedules(queues);
     const other = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
     await registerSchedules(other);
@@ -151,6 +151,11 @@ describe('worker runtime', () => {
       tz: 'UTC',
       name: 'cleanup',
     });
+    const notifications = await queues.notifications.getJobSchedulers();
+    expect(notifications.map((s) => [s.key, s.pattern, s.name]).sort()).toEqual([
+      ['due-soon', '0 * * * *', 'due-soon'],
+      ['notification-digest', '*/15 * * * *', 'digest'],
+    ]);
   });
 
   it('runs every firing of a schedule exactly once across two workers', async () => {

@@ -69,6 +69,8 @@ export const EnvSchema = z
     REALTIME_ADAPTER: z.enum(['redis', 'memory']).default('redis'),
     // The outbox relay is woken by NOTIFY at commit; this poll is only its fallback.
     OUTBOX_POLL_MS: int(1000),
+    // Minutes a notification stays unread before the digest email includes it.
+    NOTIFICATION_EMAIL_DELAY: z.coerce.number().int().min(0).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

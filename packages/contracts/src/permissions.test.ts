@@ -10,9 +10,9 @@ describe('permission table', () => {
     }
   });
 
-  it('gives viewers no write at all except leaving the workspace', () => {
+  it('gives viewers no write at all except leaving the workspace and watching a task (their own subscription)', () => {
     const viewerWrites = writes.filter((p) => grantFor('viewer', p) !== undefined);
-    expect(viewerWrites).toEqual(['member.remove']);
+    expect(viewerWrites).toEqual(['member.remove', 'task.watch']);
     expect(grantFor('viewer', 'member.remove')).toBe('own');
   });
 

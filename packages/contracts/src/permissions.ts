@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   'ai.read': ALL,
   'ai.usage.read': ALL,
   'ai.budget.update': OWNER,
+  // Watching changes only the caller's own subscription, so every role that can read may watch.
+  'task.watch': ALL,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -41,6 +41,40 @@ export function createDb(url: string, options: { max?: number; statementTimeoutM
   });
   // A backend killed under an idle client surfaces here; the pool drops that client and carries on.
   pool.on('error', () => undefined);
+  // A backend killed while a client is checked out but between queries (inside a transaction) is
+  // emitted on the client itself; unheard, that 'error' event would crash the process. The query
+  // that follows fails on its own, and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  releaseDeadCheckouts(pool);
   const db = drizzle({ client: pool, schema });
   return { db, pool, close: () => pool.end() };
+}
+
+/**
+ * Drizzle's `transaction()` runs `begin` before its try/finally, so when the backend dies right as
+ * a client is checked out, `begin` throws and the client is never released: each such event leaks
+ * a pool slot until the api answers 503 forever (found by the pg_terminate_backend fault test).
+ * So a client checked out through `pool.connect()` (the promise form Drizzle uses) is released
+ * with an error — which makes the pool discard it — as soon as its connection ends, and a second
+ * release of the same checkout is ignored.
+ */
+function releaseDeadCheckouts(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  pool.connect = ((...args: unknown[]) => {
+    if (args.length > 0) return connect(...args); // callback form (pool.query): releases on every path
+    return (connect() as Promise<pg.PoolClient>).then((client) => {
+      const release = client.release.bind(client);
+      let released = false;
+      const releaseOnce = (err?: Error | boolean) => {
+        if (released) return;
+        released = true;
+        client.removeListener('end', onEnd);
+        release(err);
+      };
+      const onEnd = () => releaseOnce(new Error('connection ended while checked out'));
+      client.release = releaseOnce;
+      client.once('end', onEnd);
+      return client;
+    });
+  }) as typeof pool.connect;
 }

@@ -13,7 +13,12 @@ export const cleanupJob = defineJob({
   backoffMs: 60_000,
 });
 
-export const MAIL_TEMPLATES = ['invitation', 'verify-email', 'reset-password'] as const;
+export const MAIL_TEMPLATES = [
+  'invitation',
+  'verify-email',
+  'reset-password',
+  'notification-digest',
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 /** One email, already rendered (text + HTML). Sent over SMTP, or kept in the dev outbox without SMTP_URL. */
@@ -75,6 +80,63 @@ export const aiSummarizeJob = defineJob({
   backoffMs: 5000,
 });
 
+/**
+ * notifications/dispatch: staged in the transaction of an assignment, a comment or a description
+ * change; the handler decides who hears of it and writes their notifications (idempotent by
+ * dedupe key, so a retry writes nothing twice). `changeId` is unique per change.
+ */
+export const dispatchNotificationsJob = defineJob({
+  queue: 'notifications',
+  name: 'dispatch',
+  payload: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('assigned'),
+      changeId: z.uuid(),
+      workspaceId: z.uuid(),
+      taskId: z.uuid(),
+      actorId: z.uuid(),
+      userIds: z.array(z.uuid()).max(100),
+    }),
+    z.object({
+      kind: z.literal('description-mentions'),
+      changeId: z.uuid(),
+      workspaceId: z.uuid(),
+      taskId: z.uuid(),
+      actorId: z.uuid(),
+      userIds: z.array(z.uuid()).max(100),
+    }),
+    z.object({
+      kind: z.literal('commented'),
+      changeId: z.uuid(),
+      workspaceId: z.uuid(),
+      taskId: z.uuid(),
+      actorId: z.uuid(),
+      commentId: z.uuid(),
+      mentionedUserIds: z.array(z.uuid()).max(100),
+    }),
+  ]),
+  attempts: 3,
+  backoffMs: 5_000,
+});
+
+/** notifications/due-soon (hourly): a notification per assignee of each open task due within 24 h. */
+export const dueSoonJob = defineJob({
+  queue: 'notifications',
+  name: 'due-soon',
+  payload: z.object({ withinHours: z.number().int().min(1).max(168).default(24) }),
+  attempts: 2,
+  backoffMs: 60_000,
+});
+
+/** notifications/digest (every 15 min): one email per user with their unread, un-emailed notifications. */
+export const notificationDigestJob = defineJob({
+  queue: 'notifications',
+  name: 'digest',
+  payload: z.object({}),
+  attempts: 3,
+  backoffMs: 30_000,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
 export const JOBS = [
   cleanupJob,
@@ -84,4 +146,7 @@ export const JOBS = [
   aiBreakdownJob,
   aiPrioritizeJob,
   aiSummarizeJob,
+  dispatchNotificationsJob,
+  dueSoonJob,
+  notificationDigestJob,
 ] as const;

@@ -1,5 +1,5 @@
 import type { JobDefinition, JobPayload } from './define-job';
-import { cleanupJob } from './jobs';
+import { cleanupJob, dueSoonJob, notificationDigestJob } from './jobs';
 import type { Queues } from './producer';
 
 export interface Schedule<D extends JobDefinition = JobDefinition> {
@@ -17,6 +17,8 @@ export const SCHEDULES: Schedule[] = [
     pattern: '0 2 * * *',
     payload: { commentRetentionDays: 30, activityRetentionDays: 365 },
   },
+  { id: 'due-soon', job: dueSoonJob, pattern: '0 * * * *', payload: { withinHours: 24 } },
+  { id: 'notification-digest', job: notificationDigestJob, pattern: '*/15 * * * *', payload: {} },
 ];
 
 /** Creates or updates every schedule (idempotent: safe for each worker to call at start). */

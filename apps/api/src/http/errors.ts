@@ -29,16 +29,31 @@ function fromBodyParser(error: { type?: string }): AppError | undefined {
   }
 }
 
+/** The driver's error under any wrappers (Drizzle wraps a failed query, keeping it as `cause`). */
+function rootCause(error: unknown): unknown {
+  let e = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const cause = e && typeof e === 'object' ? (e as { cause?: unknown }).cause : undefined;
+    if (!cause) break;
+    e = cause;
+  }
+  return e;
+}
+
 function classify(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
-  const e = error as { type?: string; code?: string; message?: string };
+  const root = rootCause(error);
+  if (root !== error && root instanceof AppError) return root;
+  const e = (root ?? error) as { type?: string; code?: string; message?: string };
   const parsed = fromBodyParser(e);
   if (parsed) return parsed;
   const code = e.code ?? '';
   if (
     UNAVAILABLE_CODES.has(code) ||
     code.startsWith('08') ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? '')
+    /Connection terminated|timeout exceeded when trying to connect|not queryable|Client was closed/i.test(
+      e.message ?? '',
+    )
   ) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly');
   }

@@ -37,6 +37,12 @@ export function deliver(
   { event, projectId, taskId }: StreamedEvent,
   viewers?: RoomViewers,
 ): void {
+  // A notification is personal: only its recipient's room, never the workspace's.
+  if (event.type === 'NOTIFICATION') {
+    const recipient = (event.data as { userId?: unknown }).userId;
+    if (typeof recipient === 'string') io.local.to(userRoom(recipient)).emit(event.type, event);
+    return;
+  }
   const rooms = roomsFor(event, projectId, taskId);
   const userId =
     event.type === 'MEMBER_REMOVED' || event.type === 'MEMBER_JOINED' ? event.entityId : undefined;

@@ -20,4 +20,9 @@ export const queryKeys = {
   aiDuplicates: (projectId: string, title: string) =>
     ['projects', projectId, 'ai-duplicates', title] as const,
   aiUsage: (workspaceId: string) => ['workspaces', workspaceId, 'ai-usage'] as const,
+  taskWatch: (taskId: string) => ['tasks', taskId, 'watch'] as const,
+  notifications: ['notifications'] as const,
+  notificationList: (filter: 'all' | 'unread') => ['notifications', 'list', filter] as const,
+  unreadCount: ['notifications', 'unread-count'] as const,
+  notificationPreferences: ['notification-preferences'] as const,
 };

@@ -3,6 +3,8 @@ import type { Comment, CommentCreate, CommentPage, CommentUpdate } from '@teamfl
 import type { PageQuery } from '@teamflow/contracts/common';
 import { can } from '@teamflow/contracts/permissions';
 import { recordChange } from '../activity/activity.repository';
+import { addWatcher } from '../notifications/notifications.repository';
+import { stageCommentNotifications } from '../notifications/stage-notifications';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { forbidden, notFound } from '../platform/errors';
@@ -79,6 +81,15 @@ export async function createComment(
       changes: {},
       actor: ctx.actor,
       event: { type: 'COMMENT_CREATED', data: comment },
+    });
+    // Commenting on a task follows it: later comments notify you too.
+    await addWatcher(tx, taskId, ctx.actor.id);
+    await stageCommentNotifications(tx, {
+      workspaceId: ctx.workspaceId,
+      taskId,
+      actorId: ctx.actor.id,
+      commentId: row.id,
+      body: comment.body,
     });
     return comment;
   });

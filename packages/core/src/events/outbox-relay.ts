@@ -30,8 +30,18 @@ export interface RelayOptions {
   listen?: boolean;
 }
 
+// Personal events go to one user's room, not the workspace's: they take no workspace seq (they
+// carry seq 0), so members never see a gap in the sequence they follow.
+const isPersonal = (row: PendingEvent) => row.payload.type === 'NOTIFICATION';
+
 function withSeqs(pending: PendingEvent[], firstSeq: Map<string, number>): StreamedEvent[] {
   return pending.map((row) => {
+    if (isPersonal(row))
+      return {
+        event: { ...(row.payload as Omit<ServerEvent, 'seq'>), seq: 0 },
+        projectId: null,
+        taskId: null,
+      };
     const seq = firstSeq.get(row.workspaceId)!;
     firstSeq.set(row.workspaceId, seq + 1);
     return {
@@ -59,7 +69,8 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
       const pending = await lockPending(tx, batchSize);
       if (pending.length === 0) return 0;
       const counts = new Map<string, number>();
-      for (const row of pending) counts.set(row.workspaceId, (counts.get(row.workspaceId) ?? 0) + 1);
+      for (const row of pending.filter((r) => !isPersonal(r)))
+        counts.set(row.workspaceId, (counts.get(row.workspaceId) ?? 0) + 1);
       const firstSeq = new Map<string, number>();
       for (const [workspaceId, count] of counts)
         firstSeq.set(workspaceId, await reserveSeqs(tx, workspaceId, count));
@@ -67,7 +78,7 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
       await appendToStream(deps.redis, batch);
       await markPublished(
         tx,
-        pending.map((row, i) => ({ id: row.id, seq: batch[i]!.event.seq })),
+        pending.map((row, i) => ({ id: row.id, seq: isPersonal(row) ? null : batch[i]!.event.seq })),
       );
       return pending.length;
     });

@@ -69,8 +69,8 @@ export async function reserveSeqs(tx: Tx, workspaceId: string, count: number): P
   return Number(result.rows[0]!.last_seq) - count + 1;
 }
 
-/** Stamps seq and published_at on the outbox rows and copies seq onto their activity rows. */
-export async function markPublished(tx: Tx, events: { id: number; seq: number }[]): Promise<void> {
+/** Stamps seq (null for personal events) and published_at on the outbox rows and copies seq onto their activity rows. */
+export async function markPublished(tx: Tx, events: { id: number; seq: number | null }[]): Promise<void> {
   if (events.length === 0) return;
   const ids = events.map((e) => e.id);
   const seqs = events.map((e) => e.seq);

@@ -69,3 +69,44 @@ export function resetPasswordMail(input: {
     html: layout(subject, lines, { url: input.resetUrl, label: 'Reset your password' }),
   };
 }
+
+export interface DigestItem {
+  /** One line: who did what, e.g. "Ann assigned you to WEB-4 Fix login". */
+  line: string;
+  url: string;
+}
+
+/** Unread notifications gathered into one email (newest last), each linking to its task. */
+export function notificationDigestMail(input: {
+  name: string;
+  items: DigestItem[];
+  inboxUrl: string;
+  preferencesUrl: string;
+}): RenderedMail {
+  const n = input.items.length;
+  const subject = n === 1 ? `TeamFlow: ${input.items[0]!.line}` : `TeamFlow: ${n} unread notifications`;
+  const intro = `Hi ${input.name}, ${n === 1 ? 'this notification is' : `these ${n} notifications are`} still unread:`;
+  const text = [
+    intro,
+    '',
+    ...input.items.map((i) => `- ${i.line}\n  ${i.url}`),
+    '',
+    `All notifications: ${input.inboxUrl}`,
+    `Choose which notifications are emailed: ${input.preferencesUrl}`,
+    '',
+  ].join('\n');
+  const list = input.items
+    .map((i) => `<li><a href="${escapeHtml(i.url)}">${escapeHtml(i.line)}</a></li>`)
+    .join('\n');
+  const html = `<!doctype html>
+<html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: sans-serif; line-height: 1.5">
+<p>${escapeHtml(intro)}</p>
+<ul>
+${list}
+</ul>
+<p><a href="${escapeHtml(input.inboxUrl)}">Open your notifications</a></p>
+<p style="color: #666; font-size: 12px"><a href="${escapeHtml(input.preferencesUrl)}">Choose which notifications are emailed</a></p>
+</body></html>`;
+  return { template: 'notification-digest', subject, text, html };
+}

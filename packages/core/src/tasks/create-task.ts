@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Task, TaskCreate } from '@teamflow/contracts/tasks';
+import { dispatchNotificationsJob } from '@teamflow/queue/jobs';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
+import { taskChangeDispatches } from '../notifications/stage-notifications';
 import { nextTaskNumber } from '../projects/projects.repository';
 import { POSITION_GAP } from './positions';
 import { assertReferences, unique } from './task-references';
@@ -67,9 +69,18 @@ export async function createTask(
   // Numbering is its own short statement: the project row is locked for microseconds, not for the
   // whole insert, so creates in one project run side by side. A create that then fails leaves a
   // gap in the numbers (as in most trackers); numbers stay unique and increasing.
+  const jobs = taskChangeDispatches(
+    { workspaceId: ctx.workspaceId, taskId: task.id, actorId: ctx.actor.id },
+    { assigneeIds: [], description: null },
+    task,
+  ).map((payload) => ({
+    queue: dispatchNotificationsJob.queue,
+    name: dispatchNotificationsJob.name,
+    payload,
+  }));
   const numbered = await nextTaskNumber(deps.db, projectId);
   if (!numbered) throw notFound('Project');
-  const row = await insertTaskWithEvent(deps.db, task, numbered, ctx.actor, event, POSITION_GAP);
+  const row = await insertTaskWithEvent(deps.db, task, numbered, ctx.actor, event, POSITION_GAP, jobs);
   if (!row) throw notFound('Project');
   // After the insert (its own statement): if this is lost, the analytics endpoints still
   // recompute on read, because the snapshot no longer matches its inputs.

@@ -28,7 +28,7 @@ export interface NewTask {
  * and writes the activity and outbox rows (what `recordChange` writes for other changes). A single
  * statement is atomic on its own. The number was taken just before (see `nextTaskNumber`), so no
  * project-wide lock is held while this runs. `event` is the outbox payload; the database fills in
- * the position it decides.
+ * the position it decides. `jobs` are staged into the job outbox by the same statement.
  */
 export async function insertTaskWithEvent(
   db: DbOrTx,
@@ -37,6 +37,7 @@ export async function insertTaskWithEvent(
   actor: { id: string },
   event: Record<string, unknown>,
   gap: number,
+  jobs: { queue: string; name: string; payload: Record<string, unknown> }[] = [],
 ): Promise<(TaskRow & { projectKey: string }) | undefined> {
   const result = await db.execute<{ number: number; position: number; project_key: string }>(sql`
     with p as (select ${numbered.number}::int as task_counter, ${numbered.key}::text as key),
@@ -69,7 +70,11 @@ export async function insertTaskWithEvent(
                     '{data,key}', to_jsonb(p.key || '-' || t.number)),
                     '{data,position}', to_jsonb(t.position)),
                   ${task.at}
-           from t, p, act)
+           from t, p, act),
+    -- Jobs the creation calls for (notifications), staged like stageJob does: only if the task is.
+    jo as (insert into job_outbox (queue, name, payload)
+           select x.queue, x.name, x.payload
+           from t, jsonb_to_recordset(${JSON.stringify(jobs)}::jsonb) as x(queue text, name text, payload jsonb))
     -- wakes the outbox relays at commit (see events/outbox.repository.ts OUTBOX_CHANNEL)
     select t.number, t.position, p.key as project_key, pg_notify(${OUTBOX_CHANNEL}, '') from t, p`);
   const row = result.rows[0];

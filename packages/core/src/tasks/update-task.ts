@@ -6,6 +6,7 @@ import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
 import { completedAtAfter } from './completion';
+import { stageTaskChangeNotifications } from '../notifications/stage-notifications';
 import { assertReferences, unique } from './task-references';
 import { toTask } from './task.mapper';
 import {
@@ -112,6 +113,12 @@ export async function updateTask(
       actor: ctx.actor,
       event: { type: 'TASK_UPDATED', data: task, version: task.version },
     });
+    await stageTaskChangeNotifications(
+      tx,
+      { workspaceId: ctx.workspaceId, taskId, actorId: ctx.actor.id },
+      before,
+      task,
+    );
     return task;
   });
 }

@@ -5,6 +5,7 @@ import { useParams } from 'next/navigation';
 import { OpenQueuesButton } from '@/modules/admin/components/open-queues-button';
 import { useSignOut } from '@/modules/auth/hooks/use-auth-mutations';
 import { useSession } from '@/modules/auth/hooks/use-session';
+import { NotificationBell } from '@/modules/notifications/components/notification-bell';
 import { Button } from '@/modules/ui/components/button';
 import { ThemeToggle } from '@/modules/ui/components/theme-toggle';
 import { WorkspaceSwitcher } from '@/modules/workspaces/components/workspace-switcher';
@@ -35,6 +36,7 @@ export function AppHeader() {
             </Button>
           </span>
           {session.status === 'signed-in' ? <OpenQueuesButton /> : null}
+          {session.status === 'signed-in' ? <NotificationBell /> : null}
           <ThemeToggle />
           {session.status === 'signed-in' ? (
             <Link

@@ -2,10 +2,19 @@ import { Fragment, type ReactNode } from 'react';
 
 // A deliberately tiny subset (**bold**, *italic*, `code`, line breaks) built as React nodes, so no
 // HTML from a comment ever reaches the DOM as markup.
-const INLINE = /(\*\*[^*\n]+\*\*|`[^`\n]+`|\*[^*\n]+\*)/g;
+// Mentions `@[Name](userId)` show as "@Name".
+const INLINE = /(@\[[^\]\n]{1,100}\]\([0-9a-f-]{36}\)|\*\*[^*\n]+\*\*|`[^`\n]+`|\*[^*\n]+\*)/g;
+const MENTION = /^@\[([^\]\n]{1,100})\]\([0-9a-f-]{36}\)$/;
 
 function inline(line: string): ReactNode[] {
   return line.split(INLINE).map((part, i) => {
+    const mention = MENTION.exec(part);
+    if (mention)
+      return (
+        <span key={i} className="font-medium text-indigo-700 dark:text-indigo-300">
+          @{mention[1]}
+        </span>
+      );
     if (part.startsWith('**') && part.endsWith('**') && part.length > 4)
       return <strong key={i}>{part.slice(2, -2)}</strong>;
     if (part.startsWith('`') && part.endsWith('`') && part.length > 2)

@@ -4,6 +4,8 @@ import type { Comment } from '@teamflow/contracts/comments';
 import { can, type Role } from '@teamflow/contracts/permissions';
 import { useState } from 'react';
 import { useHighlighted } from '@/modules/realtime/stores/realtime-store';
+import { MentionTextarea } from '@/modules/notifications/components/mention-textarea';
+import { WatchButton } from '@/modules/notifications/components/watch-button';
 import { Button } from '@/modules/ui/components/button';
 import { useCommentMutations, useComments } from '../hooks/use-comments';
 import { SafeMarkdown } from './safe-markdown';
@@ -14,11 +16,12 @@ const textareaClass =
 
 interface TaskCommentsProps {
   taskId: string;
+  workspaceId: string;
   role: Role | undefined;
   userId: string | undefined;
 }
 
-export function TaskComments({ taskId, role, userId }: TaskCommentsProps) {
+export function TaskComments({ taskId, workspaceId, role, userId }: TaskCommentsProps) {
   const comments = useComments(taskId);
   const { add } = useCommentMutations(taskId);
   const [draft, setDraft] = useState('');
@@ -26,15 +29,25 @@ export function TaskComments({ taskId, role, userId }: TaskCommentsProps) {
 
   return (
     <section aria-labelledby="comments-heading" className="flex flex-col gap-3">
-      <h3 id="comments-heading" className="text-sm font-semibold">
-        Comments
-      </h3>
+      <div className="flex items-center justify-between gap-2">
+        <h3 id="comments-heading" className="text-sm font-semibold">
+          Comments
+        </h3>
+        <WatchButton taskId={taskId} />
+      </div>
       {comments.data?.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">No comments yet.</p>
       ) : null}
       <ul className="flex flex-col gap-3">
         {comments.data?.map((comment) => (
-          <CommentItem key={comment.id} taskId={taskId} comment={comment} role={role} userId={userId} />
+          <CommentItem
+            key={comment.id}
+            taskId={taskId}
+            workspaceId={workspaceId}
+            comment={comment}
+            role={role}
+            userId={userId}
+          />
         ))}
       </ul>
       {canComment ? (
@@ -46,12 +59,12 @@ export function TaskComments({ taskId, role, userId }: TaskCommentsProps) {
             add.mutate(draft, { onSuccess: () => setDraft('') });
           }}
         >
-          <textarea
-            aria-label="New comment"
-            rows={3}
+          <MentionTextarea
+            workspaceId={workspaceId}
+            label="New comment"
             value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            placeholder="Write a comment (**bold**, *italic*, `code`)"
+            onChange={setDraft}
+            placeholder="Write a comment (**bold**, *italic*, `code`, @ to mention)"
             className={textareaClass}
           />
           <div className="flex justify-end">

@@ -19,7 +19,7 @@ export function TaskExtras({ task, tasks, readOnly }: { task: Task; tasks: Task[
       <TaskPeopleLabels task={task} readOnly={readOnly} />
       <TaskSubtasks task={task} tasks={tasks} readOnly={readOnly} />
       <TaskDependencies task={task} tasks={tasks} readOnly={readOnly} />
-      <TaskComments taskId={task.id} role={workspace?.role} userId={userId} />
+      <TaskComments taskId={task.id} workspaceId={task.workspaceId} role={workspace?.role} userId={userId} />
       <TaskActivity taskId={task.id} />
     </div>
   );
