@@ -5,8 +5,8 @@ import { useToastStore, type ToastTone } from '../stores/toast-store';
 
 const toneStyle: Record<ToastTone, string> = {
   info: 'border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900',
-  success: 'border-emerald-200 bg-emerald-50',
-  error: 'border-rose-200 bg-rose-50',
+  success: 'border-emerald-200 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950',
+  error: 'border-rose-200 bg-rose-50 dark:border-rose-800 dark:bg-rose-950',
 };
 
 export function Toaster() {
@@ -31,7 +31,7 @@ export function Toaster() {
               {toast.description}
             </Toast.Description>
           ) : null}
-          <Toast.Close aria-label="Dismiss notification" className="absolute top-2 right-2 text-slate-500">
+          <Toast.Close aria-label="Dismiss notification" className="absolute top-2 right-2 text-slate-600 dark:text-slate-300">
             ×
           </Toast.Close>
         </Toast.Root>
