@@ -11,6 +11,7 @@ import {
 // The worker's real runtime and handlers, in-process: the api enqueues, BullMQ delivers, the handler runs.
 import { allHandlers } from '../../worker/src/handlers/index';
 import { startWorkers, type Runtime } from '../../worker/src/runtime';
+import { isolatedStore, type IsolatedStore } from '@teamflow/core/testing/isolated-store';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
 
 const fake = new FakeProviderServer();
@@ -30,9 +31,13 @@ const suggestions = (prefix: string) =>
     })),
   });
 
+let store: IsolatedStore;
 beforeAll(async () => {
   await fake.start();
+  // Its own database and prefix: its relay and worker must not pick up AI jobs other suites stage.
+  store = await isolatedStore('ai');
   api = await startApi({
+    ...store.env,
     OPENAI_API_KEY: 'sk-test',
     OPENAI_BASE_URL: fake.openAiBaseUrl,
     ANTHROPIC_API_KEY: 'sk-ant-test',
@@ -56,6 +61,7 @@ afterAll(async () => {
   await relay.stop();
   await api.close();
   await fake.stop();
+  await store.drop();
 });
 beforeEach(() => fake.reset());
 

@@ -31,7 +31,10 @@ export function Toaster() {
               {toast.description}
             </Toast.Description>
           ) : null}
-          <Toast.Close aria-label="Dismiss notification" className="absolute top-2 right-2 text-slate-600 dark:text-slate-300">
+          <Toast.Close
+            aria-label="Dismiss notification"
+            className="absolute top-2 right-2 text-slate-600 dark:text-slate-300"
+          >
             ×
           </Toast.Close>
         </Toast.Root>
