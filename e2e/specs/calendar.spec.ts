@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createBoard, createTask, uniqueEmail, updateTask } from '../support/api';
-import { ARTIFACTS, expect, signIn, test } from '../support/fixtures';
+import { ARTIFACTS, expect, holdableRealtime, signIn, test } from '../support/fixtures';
 
 test('a task shows on its due date, and dragging it to another day persists after reload', async ({
   page,
@@ -82,13 +82,16 @@ test('rescheduling a task someone else changed meanwhile rolls back and opens th
 }) => {
   const ownerEmail = uniqueEmail('calconflict');
   const board = await createBoard(ownerEmail, 'Print the flyers');
+  const realtime = await holdableRealtime(page);
   await signIn(page, ownerEmail, `${board.boardPath}/calendar`);
   await page.goto(`${board.boardPath}/calendar?month=2030-05`);
   const may17 = page.getByRole('group', { name: 'Friday, May 17, 2030' });
   const may18 = page.getByRole('group', { name: 'Saturday, May 18, 2030' });
   await expect(may17.getByRole('button', { name: /^KEY-1:/ })).toBeVisible();
 
-  // Someone else renames the task behind the page's back: the page still holds version 1.
+  // Someone else renames the task behind the page's back, and the page has not heard yet: it
+  // still holds version 1.
+  realtime.hold();
   await updateTask(board.ownerToken, board.task.id, {
     version: board.task.version,
     title: 'Print the posters',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createBoard, createTask, uniqueEmail, updateTask } from '../support/api';
-import { ARTIFACTS, expect, signIn, test } from '../support/fixtures';
+import { ARTIFACTS, expect, holdableRealtime, signIn, test } from '../support/fixtures';
 
 test('the list view sorts by column, edits status and priority inline, and bulk-sets status reporting conflicts', async ({
   page,
@@ -10,6 +10,7 @@ test('the list view sorts by column, edits status and priority inline, and bulk-
   await createTask(board, { title: 'Bravo low task', priority: 'low' });
   const charlie = await createTask(board, { title: 'Charlie critical task', priority: 'critical' });
   const listPath = `${board.boardPath}/list`;
+  const realtime = await holdableRealtime(page);
   await signIn(page, ownerEmail, listPath);
 
   const rows = page.getByRole('row', { name: /^KEY-\d+:/ });
@@ -29,8 +30,10 @@ test('the list view sorts by column, edits status and priority inline, and bulk-
   await expect(page.getByLabel('Status of KEY-1')).toHaveValue('in_review');
   await expect(page.getByLabel('Priority of KEY-2')).toHaveValue('medium');
 
-  // Someone else edits KEY-3 after the list loaded: its bulk update is reported, not forced.
+  // Someone else edits KEY-3 after the list loaded, and the page has not heard yet: its bulk
+  // update is reported, not forced.
   await page.getByLabel('Select all tasks').check();
+  realtime.hold();
   await updateTask(board.ownerToken, charlie.id, {
     title: 'Charlie renamed elsewhere',
     version: charlie.version,

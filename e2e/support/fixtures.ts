@@ -28,3 +28,26 @@ export async function signIn(page: Page, email: string, next: string): Promise<v
 export function column(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
 }
+
+/**
+ * Routes the page's realtime socket through the test so it can hold back the server's events. A
+ * stale edit happens only while someone else's change has not reached this page yet; on a live
+ * board that window is milliseconds, so a test that needs it holds the events open. Heartbeats
+ * and acks still pass, so the connection stays up. Call before the page connects.
+ */
+export async function holdableRealtime(page: Page): Promise<{ hold: () => void }> {
+  let holding = false;
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      // Engine.IO "4" (message) + Socket.IO "2" (event): "42[...]". Pings are "2", acks "43".
+      if (holding && typeof message === 'string' && message.startsWith('42')) return;
+      ws.send(message);
+    });
+  });
+  return {
+    hold: () => {
+      holding = true;
+    },
+  };
+}
