@@ -80,6 +80,9 @@ test('the board ranks the backlog with reasons, summarises the project, hints at
   await expect(
     column(page, 'To do').getByRole('link', { name: /KEY-2 Fix the checkout outage/ }),
   ).toBeVisible();
+  // Without a provider key the hint comes from the local model, by shared words, and says so.
+  await expect(column(page, 'To do').getByText(/% alike in wording/)).toBeVisible();
+  await expect(column(page, 'To do').getByText('Local model')).toBeVisible();
   await page.screenshot({ path: join(ARTIFACTS, 'ai-duplicates-phone-dark.png'), fullPage: true });
 
   await page.goto(`/w/${board.workspaceId}/ai`);

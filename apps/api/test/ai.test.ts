@@ -6,7 +6,10 @@ import {
   FakeProviderServer,
   OPENAI_CHAT,
   openAiCompletion,
+  OPENAI_EMBEDDINGS,
+  openAiEmbeddings,
   openAiError,
+  type Received,
 } from '@teamflow/ai/testing/fake-providers';
 // The worker's real runtime and handlers, in-process: the api enqueues, BullMQ delivers, the handler runs.
 import { allHandlers } from '../../worker/src/handlers/index';
@@ -374,21 +377,163 @@ describe('AI budget, limits, prioritisation and usage', () => {
       .set(auth(team.users.viewer));
     expect(byViewer.status).toBe(200);
   });
+});
 
-  it('lists similar open tasks for a title being typed, from full-text search ranked by term vectors', async () => {
-    const t = await createTeam(api);
-    const mk = (title: string) =>
-      api.http().post(`${V1}/projects/${t.projectId}/tasks`).set(auth(t.users.member)).send({ title });
-    await mk('OAuth login page for customers');
-    await mk('Quarterly revenue report');
+// A stand-in embedding model: one dimension per concept, so rephrasings of one request land
+// together however they are worded (what a real model does, in a form a test can reason about).
+const CONCEPTS = [
+  ['login', 'sign', 'signin', 'oauth', 'password', 'account'],
+  ['broken', 'fails', 'failing', 'cannot', 'error', 'crash'],
+  ['revenue', 'report', 'quarterly', 'sales'],
+  ['page', 'screen', 'button'],
+];
+const conceptVector = (text: string) =>
+  CONCEPTS.map(
+    (words) => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => words.includes(w)).length,
+  );
+const conceptEmbeddings = (req: Received) =>
+  openAiEmbeddings(req, (req.body.input as string[]).map(conceptVector));
+const embeddingInputs = () =>
+  fake.received.filter((r) => r.path === OPENAI_EMBEDDINGS).map((r) => r.body.input as string[]);
+
+describe('duplicate detection while a task is typed', () => {
+  const duplicates = (t: TeamFixture, title: string) =>
+    api.http().post(`${V1}/projects/${t.projectId}/ai-duplicates`).set(auth(t.users.member)).send({ title });
+  const mk = async (t: TeamFixture, title: string) => {
     const res = await api
       .http()
-      .post(`${V1}/projects/${t.projectId}/ai-duplicates`)
+      .post(`${V1}/projects/${t.projectId}/tasks`)
       .set(auth(t.users.member))
-      .send({ title: 'Build the login page with OAuth' });
+      .send({ title });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; version: number };
+  };
+  /** Waits until the worker's ai/embed-tasks job has embedded every open task of the project. */
+  async function embedded(t: TeamFixture) {
+    const end = Date.now() + 15000;
+    for (;;) {
+      const { rows } = await api.deps.pool.query(
+        `select count(*)::int as missing from tasks t
+         left join embeddings e on e.entity_id = t.id and e.model = 'text-embedding-3-small'
+         where t.project_id = $1 and t.deleted_at is null and e.id is null`,
+        [t.projectId],
+      );
+      if (rows[0].missing === 0) return;
+      if (Date.now() > end) throw new Error(`${rows[0].missing} tasks still without an embedding`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  /** A team whose tasks the worker has embedded; the first check (words only) asks for it. */
+  async function embeddedTeam(...titles: string[]) {
+    const t = await createTeam(api);
+    for (const title of titles) await mk(t, title);
+    fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+    expect((await duplicates(t, 'anything at all')).status).toBe(200);
+    await embedded(t);
+    return t;
+  }
+
+  it('before any embeddings exist, lists open tasks sharing words, ranked by the local term vectors', async () => {
+    const t = await createTeam(api);
+    await mk(t, 'OAuth login page for customers');
+    await mk(t, 'Quarterly revenue report');
+    fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+    const res = await duplicates(t, 'Build the login page with OAuth');
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i: { title: string }) => i.title)).toEqual(['OAuth login page for customers']);
+    expect(res.body.items).toMatchObject([{ title: 'OAuth login page for customers', matchedBy: ['words'] }]);
     expect(res.body.items[0].similarity).toBeGreaterThan(0.5);
     expect(res.body.source.provider).toBe('local');
+    await embedded(t); // the check asked the worker to embed the project; let it finish here
+  });
+
+  it('finds a task worded differently by meaning once the worker has embedded the project, and says OpenAI did', async () => {
+    const t = await createTeam(api);
+    await mk(t, 'Users cannot sign in');
+    await mk(t, 'Quarterly revenue report');
+    fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+
+    // No shared words, nothing embedded yet: nothing to show, and the project's embedding is asked for.
+    const before = await duplicates(t, 'Login is broken');
+    expect(before.body).toMatchObject({ items: [], source: { provider: 'local' } });
+    await embedded(t);
+    // One batch for the project's three open tasks (the fixture's first task too).
+    expect(embeddingInputs()).toEqual([
+      expect.arrayContaining(['Users cannot sign in\n', 'Quarterly revenue report\n', 'First task\n']),
+    ]);
+
+    const after = await duplicates(t, 'Login is broken');
+    expect(after.status).toBe(200);
+    expect(after.body.source).toEqual({ provider: 'openai', model: 'text-embedding-3-small' });
+    expect(after.body.items).toMatchObject([{ title: 'Users cannot sign in', matchedBy: ['meaning'] }]);
+    expect(after.body.items[0].similarity).toBeGreaterThan(0.9);
+
+    // The same text again within the hour: the same answer, no second call for it.
+    const calls = fake.count(OPENAI_EMBEDDINGS);
+    expect((await duplicates(t, 'Login is broken')).body.items).toEqual(after.body.items);
+    expect(fake.count(OPENAI_EMBEDDINGS)).toBe(calls);
+
+    const { rows } = await api.deps.pool.query(
+      `select provider, model, prompt_tokens, cost_micros from ai_usage where workspace_id = $1 and feature = 'duplicates'`,
+      [t.workspaceId],
+    );
+    expect(rows).toHaveLength(2); // the project batch and the typed text
+    for (const row of rows) {
+      expect(row).toMatchObject({ provider: 'openai', model: 'text-embedding-3-small', prompt_tokens: 8 });
+      expect(Number(row.cost_micros)).toBeGreaterThan(0);
+    }
+  });
+
+  it('re-embeds only the task whose wording changed, and the check then finds it by its new meaning', async () => {
+    const t = await embeddedTeam('Users cannot sign in', 'Quarterly revenue report');
+    const { rows } = await api.deps.pool.query(
+      `select id, version from tasks where project_id = $1 and title = 'Quarterly revenue report'`,
+      [t.projectId],
+    );
+    const edit = await api
+      .http()
+      .patch(`${V1}/tasks/${rows[0].id}`)
+      .set(auth(t.users.member))
+      .send({ title: 'Sign-in button fails', version: rows[0].version });
+    expect(edit.status).toBe(200);
+    fake.reset();
+    fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+
+    const end = Date.now() + 15000;
+    let titles: string[] = [];
+    while (!titles.includes('Sign-in button fails') && Date.now() < end) {
+      const res = await duplicates(t, 'Login is broken');
+      titles = res.body.items.map((i: { title: string }) => i.title);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(titles).toEqual(expect.arrayContaining(['Users cannot sign in', 'Sign-in button fails']));
+    expect(embeddingInputs()).toContainEqual(['Sign-in button fails\n']);
+    expect(embeddingInputs().flat()).not.toContain('Users cannot sign in\n');
+  });
+
+  it('answers from words when the embedding provider fails', async () => {
+    const t = await embeddedTeam('OAuth login page for customers');
+    fake.reset();
+    fake.fallback(OPENAI_EMBEDDINGS, () => openAiError(500, 'server_error'));
+    const res = await duplicates(t, 'Build the login page with OAuth');
+    expect(res.status).toBe(200);
+    expect(res.body.source.provider).toBe('local');
+    expect(res.body.items).toMatchObject([{ title: 'OAuth login page for customers', matchedBy: ['words'] }]);
+    expect(fake.count(OPENAI_EMBEDDINGS)).toBe(1);
+  });
+
+  it('makes no paid embedding call once the budget is spent, and still answers from words', async () => {
+    const t = await embeddedTeam('OAuth login page for customers');
+    const budget = await api
+      .http()
+      .put(`${V1}/workspaces/${t.workspaceId}/ai/budget`)
+      .set(auth(t.users.owner))
+      .send({ monthlyBudgetUsd: 0 });
+    expect(budget.status).toBe(200);
+    fake.reset();
+    fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+    const res = await duplicates(t, 'Build the login page with OAuth');
+    expect(res.body.source.provider).toBe('local');
+    expect(res.body.items).toMatchObject([{ title: 'OAuth login page for customers', matchedBy: ['words'] }]);
+    expect(fake.count(OPENAI_EMBEDDINGS)).toBe(0);
   });
 });

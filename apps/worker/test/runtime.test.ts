@@ -158,6 +158,35 @@ describe('worker runtime', () => {
     ]);
   });
 
+  it('coalesces jobs with one dedupe id: while one runs, only the latest of the rest waits for it', async () => {
+    const refresh = defineJob({
+      queue: 'maintenance',
+      name: 'refresh-test',
+      payload: z.object({ key: z.string(), n: z.number() }),
+      attempts: 1,
+      dedupeId: (p) => `refresh:${p.key}`,
+    });
+    // Only this test's worker may take jobs from the queue (an earlier one would fail an unknown name).
+    await Promise.all(runtimes.splice(0).map((r) => r.close(5000)));
+    const seen: number[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    start([
+      register(refresh, async (p) => {
+        seen.push(p.n);
+        if (p.n === 1) await gate;
+      }),
+    ]);
+    await enqueue(queues, refresh, { key: 'a', n: 1 });
+    await until(() => seen.length === 1, 5000, 'the first run');
+    for (const n of [2, 3, 4]) await enqueue(queues, refresh, { key: 'a', n });
+    await enqueue(queues, refresh, { key: 'b', n: 10 });
+    release();
+    await until(() => seen.includes(4) && seen.includes(10), 5000, 'the follow-up and the other key');
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...seen].sort((a, b) => a - b)).toEqual([1, 4, 10]);
+  });
+
   it('runs every firing of a schedule exactly once across two workers', async () => {
     const tick = defineJob({ queue: 'analytics', name: 'tick', payload: z.object({}), attempts: 1 });
     const seen: string[] = [];

@@ -97,9 +97,15 @@ export const DuplicateCandidate = z.object({
   title: z.string(),
   status: TaskStatus,
   priority: TaskPriority,
-  /** Cosine similarity of term vectors, 0–1. */
+  /**
+   * 0–1: the higher of the cosine of the local model's term vectors ("words") and, where a provider
+   * offers embeddings, the cosine of the embeddings ("meaning").
+   */
   similarity: z.number().min(0).max(1),
+  /** What found it: shared words (full-text search), similar meaning (embeddings), or both. */
+  matchedBy: z.array(z.enum(['words', 'meaning'])).min(1),
 });
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 export const DuplicateResult = z.object({ items: z.array(DuplicateCandidate), source: AiSource });
 export type DuplicateResult = z.infer<typeof DuplicateResult>;
 

@@ -8,6 +8,12 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   payload: S;
   options: JobsOptions;
+  /**
+   * Jobs with the same id coalesce: while one waits, another is dropped; while one runs, the
+   * latest waits for it (BullMQ deduplication, keepLastIfActive). For idempotent "bring X up to
+   * date" jobs.
+   */
+  dedupeId?(payload: z.infer<S>): string;
 }
 
 export type JobPayload<D extends JobDefinition> = z.infer<D['payload']>;
@@ -21,11 +27,13 @@ export function defineJob<S extends z.ZodType>(def: {
   payload: S;
   attempts: number;
   backoffMs?: number;
+  dedupeId?: (payload: z.infer<S>) => string;
 }): JobDefinition<S> {
   return {
     queue: def.queue,
     name: def.name,
     payload: def.payload,
+    dedupeId: def.dedupeId,
     options: {
       attempts: def.attempts,
       ...(def.backoffMs ? { backoff: { type: 'exponential', delay: def.backoffMs } } : {}),

@@ -81,6 +81,21 @@ export const aiSummarizeJob = defineJob({
 });
 
 /**
+ * ai/embed-tasks: brings a project's task embeddings up to date (only tasks whose title or
+ * description changed since, so a repeat costs nothing). Staged by duplicate detection when it
+ * meets tasks it has no current vector for; one per project at a time; retried when the provider
+ * is away.
+ */
+export const aiEmbedTasksJob = defineJob({
+  queue: 'ai',
+  name: 'embed-tasks',
+  payload: z.object({ workspaceId: z.uuid(), projectId: z.uuid() }),
+  attempts: 3,
+  backoffMs: 30_000,
+  dedupeId: (p) => `embed-tasks:${p.projectId}`,
+});
+
+/**
  * notifications/dispatch: staged in the transaction of an assignment, a comment or a description
  * change; the handler decides who hears of it and writes their notifications (idempotent by
  * dedupe key, so a retry writes nothing twice). `changeId` is unique per change.
@@ -146,6 +161,7 @@ export const JOBS = [
   aiBreakdownJob,
   aiPrioritizeJob,
   aiSummarizeJob,
+  aiEmbedTasksJob,
   dispatchNotificationsJob,
   dueSoonJob,
   notificationDigestJob,

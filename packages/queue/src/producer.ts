@@ -28,6 +28,7 @@ export async function enqueue<D extends JobDefinition>(
     ...def.options,
     ...(options.jobId ? { jobId: options.jobId } : {}),
     ...(options.delayMs ? { delay: options.delayMs } : {}),
+    ...(def.dedupeId ? { deduplication: { id: def.dedupeId(data), keepLastIfActive: true } } : {}),
   });
   return job.id!;
 }

@@ -3,6 +3,7 @@ import type { Database } from '@teamflow/db/client';
 import type { Registration } from '../runtime';
 import { burndownHandler } from './analytics/burndown.job';
 import { velocityHandler } from './analytics/velocity.job';
+import { embedTasksHandler } from './ai/embed-tasks.job';
 import { aiHandlers } from './ai/run-ai.job';
 import { sendEmailHandler, type MailSettings } from './email/send.job';
 import { cleanupHandler } from './maintenance/cleanup.job';
@@ -29,6 +30,7 @@ export function allHandlers(db: Database, settings: HandlerSettings = {}): Regis
     burndownHandler(db),
     velocityHandler(db),
     ...aiHandlers({ db, env: aiEnv }),
+    embedTasksHandler({ db, env: aiEnv }),
     dispatchNotificationsHandler(db),
     dueSoonHandler(db),
     notificationDigestHandler(db, settings.digest ?? DEV_DIGEST),

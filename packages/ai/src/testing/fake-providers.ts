@@ -33,6 +33,26 @@ export const openAiCompletion = (content: string, model = 'gpt-4o-mini'): Reply 
     usage: { prompt_tokens: 120, completion_tokens: 80, total_tokens: 200 },
   },
 });
+/**
+ * OpenAI's embedding list for a request to `/v1/embeddings`, one vector per input. Encoded as the
+ * request asks: base64 little-endian float32 (what the SDK asks for by default) or plain numbers.
+ */
+export const openAiEmbeddings = (request: Received, vectors: number[][], promptTokens = 8): Reply => ({
+  status: 200,
+  body: {
+    object: 'list',
+    model: String(request.body.model),
+    data: vectors.map((v, index) => ({
+      object: 'embedding',
+      index,
+      embedding:
+        request.body.encoding_format === 'base64'
+          ? Buffer.from(new Float32Array(v).buffer).toString('base64')
+          : v,
+    })),
+    usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
+  },
+});
 /** OpenAI's error body (`{error: {message, type, param, code}}`). */
 export const openAiError = (status: number, type: string, headers?: Record<string, string>): Reply => ({
   status,

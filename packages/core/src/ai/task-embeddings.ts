@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { costMicros } from '@teamflow/ai/costs';
+import { denseCosine, embeddingInput, embeddingSettings } from '@teamflow/ai/embeddings';
+import { openAiEmbed } from '@teamflow/ai/openai.provider';
+import { AiError } from '@teamflow/ai/provider';
+import { aiEmbedTasksJob } from '@teamflow/queue/jobs';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import type { Logger } from '../platform/logger';
+import { stageJobOnce } from '../jobs/job-outbox.repository';
+import { insertAiUsage } from './ai.repository';
+import { isOverBudget } from './ai-limits';
+import {
+  currentTaskVectors,
+  staleTaskEmbeddings,
+  upsertTaskEmbeddings,
+  type TaskVector,
+} from './embeddings.repository';
+
+// One provider call embeds up to BATCH tasks; one job embeds at most BATCH × ROUNDS (the rest wait
+// for the next job, so a huge backlog cannot hold a worker for long).
+const BATCH = 100;
+const ROUNDS = 20;
+// The duplicate check compares against this many recently updated open tasks.
+const COMPARED = 1000;
+// A typing hint must answer fast: one short try, then words alone.
+const QUERY_TIMEOUT_MS = 5000;
+const QUERY_CACHE_SECONDS = 3600;
+
+export type EmbedDeps = Pick<CoreDeps, 'db' | 'env'> & { logger: Logger };
+
+/**
+ * The ai/embed-tasks job: embeds a project's open tasks that have no current vector, in batches,
+ * each provider call checked against the workspace's budget and recorded in `ai_usage`. A spent
+ * budget stops quietly (duplicates keep working from words); an unavailable provider throws, so the
+ * job retries later.
+ */
+export async function embedProjectTasks(
+  deps: EmbedDeps,
+  target: { workspaceId: string; projectId: string },
+): Promise<{ embedded: number }> {
+  const settings = embeddingSettings(deps.env);
+  if (!settings) return { embedded: 0 };
+  const model = settings.embeddingModel;
+  let embedded = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const stale = await staleTaskEmbeddings(deps.db, target.projectId, model, BATCH);
+    if (stale.length === 0) break;
+    if (await isOverBudget(deps, target.workspaceId)) {
+      deps.logger.info('ai budget spent; task embeddings wait', { workspaceId: target.workspaceId });
+      break;
+    }
+    const out = await openAiEmbed(
+      settings,
+      stale.map((t) => embeddingInput(t.title, t.description)),
+    );
+    await insertAiUsage(deps.db, {
+      workspaceId: target.workspaceId,
+      feature: 'duplicates',
+      provider: 'openai',
+      model,
+      promptTokens: out.promptTokens,
+      costMicros: costMicros('openai', model, out.promptTokens, 0),
+    });
+    if (out.vectors.length !== stale.length)
+      throw new AiError(
+        'AI_OUTPUT_INVALID',
+        `openai returned ${out.vectors.length} embeddings for ${stale.length} inputs`,
+      );
+    await upsertTaskEmbeddings(
+      deps.db,
+      target.workspaceId,
+      model,
+      stale.map((t, i) => ({ taskId: t.id, hash: t.hash, vector: out.vectors[i]! })),
+    );
+    embedded += stale.length;
+  }
+  return { embedded };
+}
+
+export interface MeaningMatches {
+  model: string;
+  matches: (Omit<TaskVector, 'vector'> & { similarity: number })[];
+}
+
+/**
+ * Open tasks of the project ranked by how close their embedding is to `text`'s, or `null` when no
+ * provider offers embeddings, none are stored yet, the budget is spent or the provider does not
+ * answer in time (the caller then goes by words alone). Tasks without a current vector get one
+ * from a background job, so the next check sees them.
+ */
+export async function meaningMatches(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  projectId: string,
+  text: string,
+): Promise<MeaningMatches | null> {
+  const settings = embeddingSettings(deps.env, { timeoutMs: QUERY_TIMEOUT_MS, maxRetries: 0 });
+  if (!settings) return null;
+  const model = settings.embeddingModel;
+  const [vectors, stale] = await Promise.all([
+    currentTaskVectors(deps.db, projectId, model, COMPARED),
+    staleTaskEmbeddings(deps.db, projectId, model, 1),
+  ]);
+  // Coalesced twice over: in the outbox while it waits there, in BullMQ while a run is on.
+  if (stale.length > 0)
+    await stageJobOnce(deps.db, aiEmbedTasksJob, { workspaceId: ctx.workspaceId, projectId });
+  if (vectors.length === 0) return null;
+
+  const query = await queryVector(deps, ctx, model, text, async () => {
+    if (await isOverBudget(deps, ctx.workspaceId)) return null;
+    const out = await openAiEmbed(settings, [text]);
+    await insertAiUsage(deps.db, {
+      workspaceId: ctx.workspaceId,
+      userId: ctx.actor.id,
+      feature: 'duplicates',
+      provider: 'openai',
+      model,
+      promptTokens: out.promptTokens,
+      costMicros: costMicros('openai', model, out.promptTokens, 0),
+    });
+    return out.vectors[0] ?? null;
+  });
+  if (!query) return null;
+  return {
+    model,
+    matches: vectors.map(({ vector, ...task }) => ({ ...task, similarity: denseCosine(query, vector) })),
+  };
+}
+
+/** The text's embedding, from Redis for an hour after it was first asked for (typing repeats itself). */
+async function queryVector(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  model: string,
+  text: string,
+  fetch: () => Promise<number[] | null>,
+): Promise<number[] | null> {
+  const key = `ai:embed:${model}:${createHash('sha256').update(text).digest('hex')}`;
+  const cached = await deps.redis.get(key).catch(() => null);
+  if (cached) return JSON.parse(cached) as number[];
+  try {
+    const vector = await fetch();
+    if (vector)
+      await deps.redis.set(key, JSON.stringify(vector), 'EX', QUERY_CACHE_SECONDS).catch(() => undefined);
+    return vector;
+  } catch (error) {
+    if (!(error instanceof AiError)) throw error;
+    ctx.logger.warn('embedding provider unavailable; duplicates by words only', { error: error.message });
+    return null;
+  }
+}
