@@ -14,6 +14,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { outputFolder: './artifacts/report', open: 'never' }]],
+  // The board's timings are measured after every other spec has finished, so the second worker's
+  // browser is not competing for the machine's two cores while they are taken.
+  projects: [
+    { name: 'flows', testIgnore: /board-performance/ },
+    { name: 'performance', testMatch: /board-performance/, dependencies: ['flows'] },
+  ],
   use: {
     headless: true,
     trace: 'retain-on-failure',

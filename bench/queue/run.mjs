@@ -3,7 +3,9 @@
 // runtime) costs on top of BullMQ, next to floors measured in the same run.
 //
 // 1. enqueue → start latency of one job at a time through `enqueue()` and `startWorkers()`, next
-//    to a raw Redis PING round trip (p99 goal: ≤ 10× PING p99).
+//    to a raw Redis PING round trip (p99 goal: ≤ 10× PING p99). Each job is sent once the previous
+//    one has completed, so it meets an idle worker (sending at the previous job's start would time
+//    that job's completion round trip too).
 // 2. no-op job throughput at concurrency 50 through our producer and runtime, next to plain
 //    BullMQ Queue.add/Worker with the same job options (goal: ≥ 80 % of plain), alternating
 //    ours/plain so drift on a shared machine hits both.
@@ -119,11 +121,15 @@ async function ourLatency(samples, keyPrefix) {
     registrations: [registerJob(noopJob, async ({ sentAt }) => onStart(performance.now() - sentAt))],
   });
   await Promise.all(runtime.workers.map((w) => w.waitUntilReady()));
+  let onDone;
+  for (const w of runtime.workers) w.on('completed', () => onDone());
   const out = [];
   for (let i = 0; i < samples + 50; i++) {
     const started = new Promise((resolve) => (onStart = resolve));
+    const done = new Promise((resolve) => (onDone = resolve));
     await enqueue(queues, noopJob, { sentAt: performance.now() });
     const ms = await started;
+    await done; // the next job meets an idle worker, not one still completing this one
     if (i >= 50) out.push(ms); // the first 50 warm up
   }
   await runtime.close(5000);
@@ -142,11 +148,15 @@ async function plainLatency(samples, keyPrefix) {
     ...opts,
   });
   await worker.waitUntilReady();
+  let onDone;
+  worker.on('completed', () => onDone());
   const out = [];
   for (let i = 0; i < samples + 50; i++) {
     const started = new Promise((resolve) => (onStart = resolve));
+    const done = new Promise((resolve) => (onDone = resolve));
     await queue.add('bench-noop', { sentAt: performance.now() }, noopJob.options);
     const ms = await started;
+    await done;
     if (i >= 50) out.push(ms);
   }
   await worker.close();

@@ -94,7 +94,7 @@ test('a name changed on the profile persists after reload; an unverified email c
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await name.fill('Patricia Profile');
   await page.getByRole('button', { name: 'Save name' }).click();
-  await expect(page.getByRole('link', { name: /Your profile \(Patricia Profile\)/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Your profile:\s*Patricia Profile/ })).toBeVisible();
 
   await expect(page.getByText('Not verified')).toBeVisible();
   await page.getByRole('button', { name: 'Resend verification email' }).click();

@@ -44,9 +44,8 @@ export function AppHeader() {
               className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100"
             >
               {/* The name is built from text, not aria-label, so what is visible is always part of it. */}
-              <span className="sr-only">Your profile (</span>
+              <span className="sr-only">Your profile: </span>
               <span className="sr-only sm:not-sr-only">{session.user.name}</span>
-              <span className="sr-only">)</span>
               <span aria-hidden className="sm:hidden">
                 Profile
               </span>
