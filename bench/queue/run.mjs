@@ -10,7 +10,7 @@
 //    BullMQ Queue.add/Worker with the same job options (goal: ≥ 80 % of plain), alternating
 //    ours/plain so drift on a shared machine hits both.
 //
-// Options: --samples=500 --jobs=10000 --rounds=2
+// Options: --samples=2000 --jobs=10000 --rounds=2
 // Redis keys: tf:bench-queue:* (cleared before and after). Needs Redis on 127.0.0.1:6379
 // (BENCH_REDIS_URL), no database.
 import { createRequire } from 'node:module';
@@ -28,7 +28,7 @@ const resultsDir = join(repoRoot, 'bench', 'results');
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
-    samples: { type: 'string', default: '500' },
+    samples: { type: 'string', default: '2000' },
     jobs: { type: 'string', default: '10000' },
     rounds: { type: 'string', default: '2' },
   },
