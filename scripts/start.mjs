@@ -11,6 +11,9 @@ step('Installing dependencies');
 await install();
 // The environment wins over .env.local; turboEnv also puts the pinned pnpm on PATH.
 const env = { ...ensureEnvFile(), ...turboEnv };
+// Locally the demo owner may open Bull Board (the Queues button); set PLATFORM_ADMIN_EMAILS to change it.
+const DEMO_ADMIN = 'owner@demo.teamflow.dev';
+env.PLATFORM_ADMIN_EMAILS ??= DEMO_ADMIN;
 const apiPort = Number(env.API_PORT ?? 4000);
 const webPort = Number(env.WEB_PORT ?? 3000);
 const apiUrl = env.API_URL ?? `http://localhost:${apiPort}`;
@@ -123,6 +126,7 @@ if (!apiUp || !webUp) {
     Web       ${webUrl}
     API       ${apiUrl}/api/v1   (docs: ${apiUrl}/api/docs)
     Health    ${apiUrl}/health/ready
+    Queues    ${apiUrl}/admin/queues   (Bull Board: the Queues button, for ${env.PLATFORM_ADMIN_EMAILS})
   Demo workspace "${seed.workspaceSlug}" — sign in as:
 ${logins}
   Ctrl-C stops everything.
