@@ -7,12 +7,13 @@ import { pingDatabase } from '@teamflow/db/ping';
 import { DatabaseUnavailableError, ensureDatabase, redactUrl } from '@teamflow/db/setup';
 import { closeQueues, createQueues } from '@teamflow/queue/producer';
 import { registerSchedules } from '@teamflow/queue/schedules';
+import { QUEUES } from '@teamflow/queue/queues';
 import { allHandlers } from './handlers/index';
 import { startWorkers } from './runtime';
 
 /**
  * The worker process: proves its connections, registers the job schedules, runs a BullMQ worker
- * per queue with handlers, and on SIGTERM/SIGINT stops taking jobs and lets the active ones finish.
+ * per queue, and on SIGTERM/SIGINT stops taking jobs and lets the active ones finish.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     logger,
+    alwaysServe: QUEUES,
     registrations: allHandlers(db.db, {
       mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
       digest: { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN },

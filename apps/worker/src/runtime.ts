@@ -27,6 +27,11 @@ export interface RuntimeOptions {
   redisKeyPrefix: string;
   logger: Logger;
   registrations: Registration[];
+  /**
+   * Queues to serve even without handlers (the process passes them all), so a job nobody can
+   * run fails visibly instead of waiting forever, and Bull Board shows a worker on every queue.
+   */
+  alwaysServe?: readonly QueueName[];
   concurrency?: number;
   /** How soon a job whose worker died is handed to another (BullMQ's stalled check). */
   stalledIntervalMs?: number;
@@ -40,11 +45,13 @@ export interface Runtime {
 }
 
 /**
- * One BullMQ worker per queue that has handlers. A payload that fails its schema, or a job name no
+ * One BullMQ worker per queue that has handlers (or is named in `alwaysServe`). A payload that fails its schema, or a job name no
  * handler knows, fails at once without retries (UnrecoverableError) and stays visible as failed.
  */
 export function startWorkers(options: RuntimeOptions): Runtime {
-  const byQueue = new Map<QueueName, Map<string, Registration>>();
+  const byQueue = new Map<QueueName, Map<string, Registration>>(
+    (options.alwaysServe ?? []).map((queue) => [queue, new Map<string, Registration>()]),
+  );
   for (const r of options.registrations) {
     const names = byQueue.get(r.def.queue) ?? new Map<string, Registration>();
     names.set(r.def.name, r);

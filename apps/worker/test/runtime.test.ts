@@ -138,6 +138,23 @@ describe('worker runtime', () => {
     await raw.close();
   });
 
+  it('serves a queue it has no handlers for, so a job sent there fails visibly instead of waiting forever', async () => {
+    const r = startWorkers({
+      redisUrl: env.REDIS_URL,
+      redisKeyPrefix: env.REDIS_KEY_PREFIX,
+      logger: quietLogger(),
+      registrations: [],
+      alwaysServe: ['integrations'],
+    });
+    runtimes.push(r);
+    expect(r.workers.map((w) => w.name)).toEqual(['integrations']);
+    const job = await queues.integrations.add('slack-post', {}, { attempts: 2 });
+    await until(async () => (await job.getState()) === 'failed', 15000, 'the job to fail');
+    expect((await queues.integrations.getJob(job.id!))!.failedReason).toMatch(
+      /No handler for integrations\/slack-post/,
+    );
+  });
+
   it('registers each schedule once however many workers start: cleanup at 02:00 UTC, due-soon hourly, the digest every 15 min', async () => {
     await registerSchedules(queues);
     const other = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
