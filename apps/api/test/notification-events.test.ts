@@ -20,8 +20,8 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   store = await isolatedStore('notif');
-  one = await startLiveApi(store.overrides);
-  two = await startLiveApi(store.overrides, { relay: false });
+  one = await startLiveApi(store.env);
+  two = await startLiveApi(store.env, { relay: false });
   team = await createTeam(one);
 });
 afterAll(async () => {

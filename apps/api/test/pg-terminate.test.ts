@@ -17,9 +17,9 @@ let killer: Client;
 
 beforeAll(async () => {
   store = await isolatedStore('pgterm');
-  api = await startApi(store.overrides);
+  api = await startApi(store.env);
   team = await createTeam(api);
-  killer = new Client({ connectionString: connectionUrl(store.overrides.DATABASE_URL!) });
+  killer = new Client({ connectionString: connectionUrl(store.env.DATABASE_URL) });
   await killer.connect();
 });
 afterAll(async () => {

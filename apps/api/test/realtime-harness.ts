@@ -98,24 +98,5 @@ export async function until(
   }
 }
 
-/**
- * A database and Redis prefix of the suite's own. Relays publish every unpublished outbox row in
- * their database, so a realtime suite sharing the run's database would also relay (and wait on)
- * the rows every other suite is writing at the same time.
- */
-export async function isolatedStore(
-  suffix: string,
-): Promise<{ overrides: Partial<Record<keyof Env, string>>; drop(): Promise<void> }> {
-  const { dropDatabase, ensureDatabase, runMigrations } = await import('@teamflow/db/setup');
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `${url.pathname}_${suffix}`;
-  await ensureDatabase(url.toString());
-  await runMigrations(url.toString());
-  return {
-    overrides: {
-      DATABASE_URL: url.toString(),
-      REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX ?? 'tf:test:'}${suffix}:`,
-    },
-    drop: () => dropDatabase(url.toString()),
-  };
-}
+// A suite running its own relay needs its own database and Redis prefix (see isolated-store.ts).
+export { isolatedStore } from '@teamflow/core/testing/isolated-store';

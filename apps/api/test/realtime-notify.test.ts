@@ -50,8 +50,8 @@ async function listeners(): Promise<number> {
 
 beforeAll(async () => {
   store = await isolatedStore('notify');
-  one = await startLiveApi(store.overrides, { idleMs: SLOW_POLL_MS });
-  two = await startLiveApi(store.overrides, { idleMs: SLOW_POLL_MS });
+  one = await startLiveApi(store.env, { idleMs: SLOW_POLL_MS });
+  two = await startLiveApi(store.env, { idleMs: SLOW_POLL_MS });
   team = await createTeam(one);
 });
 

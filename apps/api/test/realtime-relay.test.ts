@@ -52,7 +52,7 @@ function expectNoRepeats(client: Client): void {
 beforeAll(async () => {
   redis = await PrivateRedis.start();
   store = await isolatedStore('relay');
-  const env = { ...store.overrides, REDIS_URL: redis.url };
+  const env = { ...store.env, REDIS_URL: redis.url };
   one = await startLiveApi(env);
   two = await startLiveApi(env);
   team = await createTeam(one);

@@ -15,7 +15,7 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   store = await isolatedStore('rts');
-  api = await startLiveApi(store.overrides);
+  api = await startLiveApi(store.env);
   team = await createTeam(api);
 });
 afterAll(async () => {

@@ -33,8 +33,8 @@ let store: Awaited<ReturnType<typeof isolatedStore>>;
 
 beforeAll(async () => {
   store = await isolatedStore('rt');
-  one = await startLiveApi(store.overrides);
-  two = await startLiveApi(store.overrides);
+  one = await startLiveApi(store.env);
+  two = await startLiveApi(store.env);
   team = await createTeam(one);
 });
 
