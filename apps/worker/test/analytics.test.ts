@@ -4,14 +4,18 @@ import { burndownJob, velocityJob } from '@teamflow/queue/jobs';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
 import { allHandlers } from '../src/handlers/index';
 import { startWorkers, type Runtime } from '../src/runtime';
-import { openDb, quietLogger, suiteEnv, until } from './support';
+import { quietLogger, until, isolatedSuite } from './support';
 
-const env = suiteEnv();
-const db = openDb(env.DATABASE_URL);
+// Its own database: it runs a job relay (see isolatedSuite).
+let suite: Awaited<ReturnType<typeof isolatedSuite>>;
+let env: typeof suite.env;
+let db: typeof suite.db;
 let queues: Queues;
 const runtimes: Runtime[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
+  suite = await isolatedSuite('wanalytics');
+  ({ env, db } = suite);
   queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
 });
 afterAll(async () => {
@@ -19,6 +23,7 @@ afterAll(async () => {
   for (const q of Object.values(queues)) await q.obliterate({ force: true }).catch(() => undefined);
   await closeQueues(queues);
   await db.close();
+  await suite.drop();
 });
 
 const q = (text: string, values: unknown[] = []) => db.pool.query(text, values);

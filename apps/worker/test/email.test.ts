@@ -9,7 +9,7 @@ import { closeQueues, createQueues, enqueue, type Queues } from '@teamflow/queue
 import { allHandlers } from '../src/handlers/index';
 import { sendEmailHandler } from '../src/handlers/email/send.job';
 import { startWorkers, type Runtime } from '../src/runtime';
-import { openDb, quietLogger, suiteEnv, until } from './support';
+import { quietLogger, until, isolatedSuite } from './support';
 
 interface Received {
   from: string;
@@ -23,8 +23,10 @@ const decodeQp = (raw: string) =>
     .replace(/=\r?\n/g, '')
     .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
-const env = suiteEnv();
-const db = openDb(env.DATABASE_URL);
+// Its own database: it runs a job relay (see isolatedSuite).
+let suite: Awaited<ReturnType<typeof isolatedSuite>>;
+let env: typeof suite.env;
+let db: typeof suite.db;
 const received: Received[] = [];
 const smtp = new SMTPServer({
   authOptional: true,
@@ -48,6 +50,8 @@ let queues: Queues;
 const runtimes: Runtime[] = [];
 
 beforeAll(async () => {
+  suite = await isolatedSuite('wemail');
+  ({ env, db } = suite);
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
   queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
@@ -58,6 +62,7 @@ afterAll(async () => {
   await closeQueues(queues);
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await db.close();
+  await suite.drop();
 });
 
 const start = (mail: { smtpUrl?: string; from: string }) => {

@@ -8,15 +8,17 @@ import { dispatchNotificationsJob, notificationDigestJob } from '@teamflow/queue
 import { closeQueues, createQueues, enqueue, type Queues } from '@teamflow/queue/producer';
 import { allHandlers } from '../src/handlers/index';
 import { startWorkers, type Runtime } from '../src/runtime';
-import { openDb, quietLogger, suiteEnv, until } from './support';
+import { quietLogger, until, isolatedSuite } from './support';
 
 /**
  * The notification jobs through the real pipeline: job outbox → relay → BullMQ → worker runtime
  * → PostgreSQL, and the digest email out over SMTP to a real SMTP server in this process.
  */
 
-const env = suiteEnv();
-const db = openDb(env.DATABASE_URL);
+// Its own database: it runs a job relay (see isolatedSuite).
+let suite: Awaited<ReturnType<typeof isolatedSuite>>;
+let env: typeof suite.env;
+let db: typeof suite.db;
 const received: { to: string[]; raw: string }[] = [];
 const decodeQp = (raw: string) =>
   raw
@@ -88,6 +90,8 @@ async function scene(n: number): Promise<Scene> {
 }
 
 beforeAll(async () => {
+  suite = await isolatedSuite('wnotify');
+  ({ env, db } = suite);
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
   queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
@@ -110,6 +114,7 @@ afterAll(async () => {
   await closeQueues(queues);
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await db.close();
+  await suite.drop();
 });
 
 const notificationsOf = (userId: string) =>

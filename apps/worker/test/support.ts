@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadEnv } from '@teamflow/config/env';
 import { createLogger } from '@teamflow/core/platform/logger';
 import { createDb } from '@teamflow/db/client';
+import { isolatedStore } from '@teamflow/core/testing/isolated-store';
 
 /** This run's settings (from the jest global setup) with a key prefix of the suite's own. */
 export function suiteEnv() {
@@ -23,4 +24,15 @@ export async function until(
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * A database and key prefix of the suite's own, for suites that run a job relay: a relay moves
+ * every staged job in its database, so another suite's relay on a shared one would carry this
+ * suite's jobs off to its own queues.
+ */
+export async function isolatedSuite(tag: string) {
+  const store = await isolatedStore(tag);
+  const env = { ...suiteEnv(), ...store.env };
+  return { env, db: openDb(env.DATABASE_URL), drop: () => store.drop() };
 }

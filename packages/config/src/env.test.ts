@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, DEV_ACCESS_SECRET, loadEnv } from './env';
 
 describe('loadEnv', () => {
@@ -23,7 +26,9 @@ describe('loadEnv', () => {
   it('refuses the development secrets in production', () => {
     let error: unknown;
     try {
-      loadEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: DEV_ACCESS_SECRET });
+      // From a folder without .env.local: the repo's own (written by npm start) would fill in a secret.
+      const elsewhere = mkdtempSync(join(tmpdir(), 'tf-env-'));
+      loadEnv({ NODE_ENV: 'production', JWT_ACCESS_SECRET: DEV_ACCESS_SECRET }, elsewhere);
     } catch (e) {
       error = e;
     }
