@@ -414,7 +414,7 @@ describe('duplicate detection while a task is typed', () => {
     for (;;) {
       const { rows } = await api.deps.pool.query(
         `select count(*)::int as missing from tasks t
-         left join embeddings e on e.entity_id = t.id and e.model = 'text-embedding-3-small'
+         left join embeddings e on e.entity_id = t.id and e.model = 'text-embedding-3-small@256'
          where t.project_id = $1 and t.deleted_at is null and e.id is null`,
         [t.projectId],
       );
@@ -456,7 +456,11 @@ describe('duplicate detection while a task is typed', () => {
     const before = await duplicates(t, 'Login is broken');
     expect(before.body).toMatchObject({ items: [], source: { provider: 'local' } });
     await embedded(t);
-    // One batch for the project's three open tasks (the fixture's first task too).
+    // One batch for the project's three open tasks (the fixture's first task too), shortened vectors asked for.
+    expect(fake.received.find((r) => r.path === OPENAI_EMBEDDINGS)!.body).toMatchObject({
+      model: 'text-embedding-3-small',
+      dimensions: 256,
+    });
     expect(embeddingInputs()).toEqual([
       expect.arrayContaining(['Users cannot sign in\n', 'Quarterly revenue report\n', 'First task\n']),
     ]);

@@ -1,7 +1,11 @@
 import type { Env } from '@teamflow/config/env';
 import type { OpenAiSettings } from './openai.provider';
 
-export type EmbeddingSettings = Omit<OpenAiSettings, 'model'> & { embeddingModel: string };
+export type EmbeddingSettings = Omit<OpenAiSettings, 'model'> & {
+  embeddingModel: string;
+  /** Asked-for vector length; 0 means the model's own. */
+  dimensions: number;
+};
 
 type EmbeddingEnv = Pick<
   Env,
@@ -9,6 +13,7 @@ type EmbeddingEnv = Pick<
   | 'OPENAI_API_KEY'
   | 'OPENAI_BASE_URL'
   | 'OPENAI_EMBEDDING_MODEL'
+  | 'OPENAI_EMBEDDING_DIMENSIONS'
   | 'AI_TIMEOUT_MS'
   | 'AI_MAX_RETRIES'
 >;
@@ -27,6 +32,7 @@ export function embeddingSettings(
     apiKey: env.OPENAI_API_KEY,
     baseURL: env.OPENAI_BASE_URL,
     embeddingModel: env.OPENAI_EMBEDDING_MODEL,
+    dimensions: env.OPENAI_EMBEDDING_DIMENSIONS,
     timeoutMs: overrides.timeoutMs ?? env.AI_TIMEOUT_MS,
     maxRetries: overrides.maxRetries ?? env.AI_MAX_RETRIES,
   };
@@ -39,17 +45,15 @@ const MAX_INPUT_CHARS = 8000;
 export const embeddingInput = (title: string, description?: string | null): string =>
   `${title}\n${description ?? ''}`.slice(0, MAX_INPUT_CHARS);
 
-/** Cosine similarity of two dense vectors, clamped to 0–1 (opposites count as unrelated). */
-export function denseCosine(a: readonly number[], b: readonly number[]): number {
-  if (a.length !== b.length || a.length === 0) return 0;
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  if (na === 0 || nb === 0) return 0;
-  return Math.max(0, Math.min(1, dot / Math.sqrt(na * nb)));
+/**
+ * What stored vectors are filed under: the model and the length asked for, so vectors of another
+ * length (after a settings change) are never compared with these; they are re-embedded instead.
+ */
+export const embeddingKey = (s: EmbeddingSettings): string =>
+  s.dimensions ? `${s.embeddingModel}@${s.dimensions}` : s.embeddingModel;
+
+/** The vector scaled to length 1 (zero stays zero), so a dot product of two is their cosine. */
+export function unitVector(v: readonly number[]): number[] {
+  const norm = Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
+  return norm === 0 ? [...v] : v.map((x) => x / norm);
 }

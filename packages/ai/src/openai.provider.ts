@@ -57,7 +57,7 @@ export const openAiProvider = (settings: OpenAiSettings): AiProvider =>
 
 /** Embedding vectors from OpenAI (Anthropic offers none), with the tokens they cost. */
 export async function openAiEmbed(
-  settings: Omit<OpenAiSettings, 'model'> & { embeddingModel: string },
+  settings: Omit<OpenAiSettings, 'model'> & { embeddingModel: string; dimensions?: number },
   texts: string[],
 ): Promise<{ vectors: number[][]; promptTokens: number; model: string }> {
   const client = new OpenAI({
@@ -67,7 +67,11 @@ export async function openAiEmbed(
     maxRetries: settings.maxRetries,
   });
   try {
-    const res = await client.embeddings.create({ model: settings.embeddingModel, input: texts });
+    const res = await client.embeddings.create({
+      model: settings.embeddingModel,
+      input: texts,
+      ...(settings.dimensions ? { dimensions: settings.dimensions } : {}),
+    });
     const vectors = [...res.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
     return { vectors, promptTokens: res.usage?.prompt_tokens ?? 0, model: settings.embeddingModel };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { costMicros } from '@teamflow/ai/costs';
-import { denseCosine, embeddingInput, embeddingSettings } from '@teamflow/ai/embeddings';
+import { embeddingInput, embeddingKey, embeddingSettings, unitVector } from '@teamflow/ai/embeddings';
 import { openAiEmbed } from '@teamflow/ai/openai.provider';
 import { AiError } from '@teamflow/ai/provider';
 import { aiEmbedTasksJob } from '@teamflow/queue/jobs';
@@ -10,18 +10,19 @@ import { stageJobOnce } from '../jobs/job-outbox.repository';
 import { insertAiUsage } from './ai.repository';
 import { isOverBudget } from './ai-limits';
 import {
-  currentTaskVectors,
+  closestTasks,
+  embeddingCoverage,
   staleTaskEmbeddings,
   upsertTaskEmbeddings,
-  type TaskVector,
+  type TaskMatch,
 } from './embeddings.repository';
 
 // One provider call embeds up to BATCH tasks; one job embeds at most BATCH × ROUNDS (the rest wait
 // for the next job, so a huge backlog cannot hold a worker for long).
 const BATCH = 100;
 const ROUNDS = 20;
-// The duplicate check compares against this many recently updated open tasks.
-const COMPARED = 1000;
+// The duplicate check reads back this many of the closest tasks.
+const CLOSEST = 10;
 // A typing hint must answer fast: one short try, then words alone.
 const QUERY_TIMEOUT_MS = 5000;
 const QUERY_CACHE_SECONDS = 3600;
@@ -41,9 +42,10 @@ export async function embedProjectTasks(
   const settings = embeddingSettings(deps.env);
   if (!settings) return { embedded: 0 };
   const model = settings.embeddingModel;
+  const key = embeddingKey(settings);
   let embedded = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const stale = await staleTaskEmbeddings(deps.db, target.projectId, model, BATCH);
+    const stale = await staleTaskEmbeddings(deps.db, target.projectId, key, BATCH);
     if (stale.length === 0) break;
     if (await isOverBudget(deps, target.workspaceId)) {
       deps.logger.info('ai budget spent; task embeddings wait', { workspaceId: target.workspaceId });
@@ -69,8 +71,8 @@ export async function embedProjectTasks(
     await upsertTaskEmbeddings(
       deps.db,
       target.workspaceId,
-      model,
-      stale.map((t, i) => ({ taskId: t.id, hash: t.hash, vector: out.vectors[i]! })),
+      key,
+      stale.map((t, i) => ({ taskId: t.id, hash: t.hash, vector: unitVector(out.vectors[i]!) })),
     );
     embedded += stale.length;
   }
@@ -79,14 +81,14 @@ export async function embedProjectTasks(
 
 export interface MeaningMatches {
   model: string;
-  matches: (Omit<TaskVector, 'vector'> & { similarity: number })[];
+  matches: TaskMatch[];
 }
 
 /**
- * Open tasks of the project ranked by how close their embedding is to `text`'s, or `null` when no
- * provider offers embeddings, none are stored yet, the budget is spent or the provider does not
- * answer in time (the caller then goes by words alone). Tasks without a current vector get one
- * from a background job, so the next check sees them.
+ * The project's open tasks closest in meaning to `text`, or `null` when no provider offers
+ * embeddings, none are stored yet, the budget is spent or the provider does not answer in time
+ * (the caller then goes by words alone). Tasks without a current vector get one from a background
+ * job, so the next check sees them.
  */
 export async function meaningMatches(
   deps: CoreDeps,
@@ -97,16 +99,14 @@ export async function meaningMatches(
   const settings = embeddingSettings(deps.env, { timeoutMs: QUERY_TIMEOUT_MS, maxRetries: 0 });
   if (!settings) return null;
   const model = settings.embeddingModel;
-  const [vectors, stale] = await Promise.all([
-    currentTaskVectors(deps.db, projectId, model, COMPARED),
-    staleTaskEmbeddings(deps.db, projectId, model, 1),
-  ]);
+  const key = embeddingKey(settings);
+  const coverage = await embeddingCoverage(deps.db, projectId, key);
   // Coalesced twice over: in the outbox while it waits there, in BullMQ while a run is on.
-  if (stale.length > 0)
+  if (coverage.stale > 0)
     await stageJobOnce(deps.db, aiEmbedTasksJob, { workspaceId: ctx.workspaceId, projectId });
-  if (vectors.length === 0) return null;
+  if (coverage.current === 0) return null;
 
-  const query = await queryVector(deps, ctx, model, text, async () => {
+  const query = await queryVector(deps, ctx, key, text, async () => {
     if (await isOverBudget(deps, ctx.workspaceId)) return null;
     const out = await openAiEmbed(settings, [text]);
     await insertAiUsage(deps.db, {
@@ -118,24 +118,21 @@ export async function meaningMatches(
       promptTokens: out.promptTokens,
       costMicros: costMicros('openai', model, out.promptTokens, 0),
     });
-    return out.vectors[0] ?? null;
+    return out.vectors[0] ? unitVector(out.vectors[0]) : null;
   });
   if (!query) return null;
-  return {
-    model,
-    matches: vectors.map(({ vector, ...task }) => ({ ...task, similarity: denseCosine(query, vector) })),
-  };
+  return { model, matches: await closestTasks(deps.db, projectId, key, query, CLOSEST) };
 }
 
 /** The text's embedding, from Redis for an hour after it was first asked for (typing repeats itself). */
 async function queryVector(
   deps: CoreDeps,
   ctx: WorkspaceCtx,
-  model: string,
+  modelKey: string,
   text: string,
   fetch: () => Promise<number[] | null>,
 ): Promise<number[] | null> {
-  const key = `ai:embed:${model}:${createHash('sha256').update(text).digest('hex')}`;
+  const key = `ai:embed:${modelKey}:${createHash('sha256').update(text).digest('hex')}`;
   const cached = await deps.redis.get(key).catch(() => null);
   if (cached) return JSON.parse(cached) as number[];
   try {
