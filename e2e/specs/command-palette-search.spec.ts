@@ -1,7 +1,7 @@
 import { createBoard, uniqueEmail } from '../support/api';
 import { column, expect, signIn, test } from '../support/fixtures';
 
-test('Ctrl-K palette navigates to a project and searches the workspace; c, / and ? shortcuts work', async ({
+test('Ctrl-K palette navigates to a project and searches the workspace; c, /, j, k, e and ? shortcuts work', async ({
   page,
 }) => {
   const ownerEmail = uniqueEmail('owner');
@@ -32,8 +32,25 @@ test('Ctrl-K palette navigates to a project and searches the workspace; c, / and
   await expect(page.getByLabel('Filter by text')).toBeFocused();
   await page.getByLabel('Filter by text').blur();
 
+  // j / k walk the cards (To do holds KEY-1 then KEY-2); e opens the selected one with its title ready to edit.
+  const todo = column(page, 'To do');
+  await page.keyboard.press('j');
+  await expect(todo.getByRole('link', { name: 'Prepare the launch checklist' })).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(todo.getByRole('link', { name: 'Typed after pressing c' })).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(todo.getByRole('link', { name: 'Prepare the launch checklist' })).toBeFocused();
+  await page.keyboard.press('e');
+  const drawer = page.getByRole('dialog', { name: 'KEY-1', exact: true });
+  await expect(drawer.getByLabel('Title')).toBeFocused();
+  await expect(drawer.getByLabel('Title')).toHaveValue('Prepare the launch checklist');
+  await drawer.getByRole('button', { name: 'Close task details' }).click();
+  await expect(drawer).toBeHidden();
+
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help.getByText('Select the next / previous task (board and list)')).toBeVisible();
   await page.keyboard.press('Escape');
 
   await page.keyboard.press('Control+k');

@@ -27,7 +27,7 @@ export function TaskCard({ task, directory, handle, dragging = false }: TaskCard
       aria-label={`${task.key}: ${task.title}`}
       data-task-key={task.key}
       data-live-updated={live || undefined}
-      className={`flex gap-2 rounded-lg border bg-white dark:bg-slate-900 p-3 shadow-sm transition-shadow ${dragging ? 'border-indigo-400 shadow-lg' : 'border-slate-200 dark:border-slate-700'} ${live ? 'ring-2 ring-amber-400' : ''}`}
+      className={`flex gap-2 rounded-lg border bg-white dark:bg-slate-900 p-3 shadow-sm transition-shadow has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-indigo-500 ${dragging ? 'border-indigo-400 shadow-lg' : 'border-slate-200 dark:border-slate-700'} ${live ? 'ring-2 ring-amber-400' : ''}`}
     >
       {handle}
       <div className="flex min-w-0 flex-1 flex-col gap-2">
@@ -38,6 +38,7 @@ export function TaskCard({ task, directory, handle, dragging = false }: TaskCard
         <Link
           href={`?task=${task.id}`}
           scroll={false}
+          data-task-link
           className="text-sm leading-snug font-medium text-slate-900 dark:text-slate-100 hover:text-indigo-700 dark:hover:text-indigo-300"
         >
           {task.title}

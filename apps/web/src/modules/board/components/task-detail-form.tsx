@@ -116,6 +116,7 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
       onSubmit={(event) => void onSubmit(event)}
       noValidate
       aria-label={`Edit ${task.key}`}
+      data-task-detail
       className="flex flex-col gap-4"
     >
       <fieldset disabled={readOnly} className="flex flex-col gap-4">

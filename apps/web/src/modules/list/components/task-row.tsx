@@ -23,7 +23,7 @@ export function TaskRow({ task, canEdit, selected, onSelect }: TaskRowProps) {
     <tr
       aria-label={`${task.key}: ${task.title}`}
       data-live-updated={live || undefined}
-      className={`border-t border-slate-100 transition-colors dark:border-slate-800 ${live ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
+      className={`border-t border-slate-100 transition-colors dark:border-slate-800 has-[a:focus-visible]:bg-indigo-50 dark:has-[a:focus-visible]:bg-indigo-950 ${live ? 'bg-amber-50 dark:bg-amber-950' : ''}`}
     >
       {canEdit ? (
         <td className="px-3 py-2">
@@ -37,7 +37,12 @@ export function TaskRow({ task, canEdit, selected, onSelect }: TaskRowProps) {
       ) : null}
       <td className="px-3 py-2 font-mono text-xs text-slate-500 dark:text-slate-400">{task.key}</td>
       <td className="px-3 py-2">
-        <Link href={`?task=${task.id}`} scroll={false} className="hover:text-indigo-700 hover:underline">
+        <Link
+          href={`?task=${task.id}`}
+          scroll={false}
+          data-task-link
+          className="hover:text-indigo-700 hover:underline"
+        >
           {task.title}
         </Link>
       </td>

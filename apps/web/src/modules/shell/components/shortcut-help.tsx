@@ -7,6 +7,8 @@ const SHORTCUTS = [
   ['Ctrl K / ⌘ K', 'Open the command palette'],
   ['c', 'New task (on a board)'],
   ['/', 'Search or filter'],
+  ['j / k', 'Select the next / previous task (board and list)'],
+  ['e', 'Open the selected task and edit its title'],
   ['?', 'Show this help'],
 ] as const;
 
