@@ -1,5 +1,6 @@
 import { createBoard, uniqueEmail } from '../support/api';
-import { column, expect, signIn, test } from '../support/fixtures';
+import { join } from 'node:path';
+import { ARTIFACTS, column, expect, signIn, test } from '../support/fixtures';
 
 test('Ctrl-K palette navigates to a project and searches the workspace; c, /, j, k, e and ? shortcuts work', async ({
   page,
@@ -40,6 +41,7 @@ test('Ctrl-K palette navigates to a project and searches the workspace; c, /, j,
   await expect(todo.getByRole('link', { name: 'Typed after pressing c' })).toBeFocused();
   await page.keyboard.press('k');
   await expect(todo.getByRole('link', { name: 'Prepare the launch checklist' })).toBeFocused();
+  await page.screenshot({ path: join(ARTIFACTS, 'keyboard-selection.png') });
   await page.keyboard.press('e');
   const drawer = page.getByRole('dialog', { name: 'KEY-1', exact: true });
   await expect(drawer.getByLabel('Title')).toBeFocused();

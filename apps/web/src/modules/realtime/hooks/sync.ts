@@ -97,11 +97,11 @@ export function startSync(queryClient: QueryClient, me: string): () => void {
     const applied = applyEvent(queryClient, event);
     // Missed something between `last` and this one: fetch it (this one is already applied).
     if (gap) void catchUp(ws, last);
-    if (!applied.changed) return;
+    // My own changes (this tab's echo arriving before its response, or another tab of mine) update
+    // silently; other people's are highlighted and named.
+    if (!applied.changed || !event.actor || event.actor.id === me) return;
     if (applied.highlightId) store().highlight(applied.highlightId);
-    // Another tab of mine updates silently; other people's changes are named.
-    if (event.actor && event.actor.id !== me && applied.summary)
-      showToast({ tone: 'info', title: `${event.actor.name} ${applied.summary}` });
+    if (applied.summary) showToast({ tone: 'info', title: `${event.actor.name} ${applied.summary}` });
   }
 
   const stops = [
