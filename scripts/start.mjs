@@ -11,9 +11,6 @@ step('Installing dependencies');
 await install();
 // The environment wins over .env.local; turboEnv also puts the pinned pnpm on PATH.
 const env = { ...ensureEnvFile(), ...turboEnv };
-// Locally the demo owner may open Bull Board (the Queues button); set PLATFORM_ADMIN_EMAILS to change it.
-const DEMO_ADMIN = 'owner@demo.teamflow.dev';
-env.PLATFORM_ADMIN_EMAILS ??= DEMO_ADMIN;
 const apiPort = Number(env.API_PORT ?? 4000);
 const webPort = Number(env.WEB_PORT ?? 3000);
 const apiUrl = env.API_URL ?? `http://localhost:${apiPort}`;
@@ -43,6 +40,8 @@ if (prepared.code !== 0) {
   process.exit(1);
 }
 const { seed } = JSON.parse(prepared.output.trim().split('\n').pop());
+// Locally the demo owner may open Bull Board (the Queues button); set PLATFORM_ADMIN_EMAILS to change it.
+env.PLATFORM_ADMIN_EMAILS ??= seed.logins.find((l) => l.role === 'owner')?.email;
 
 step('Building the web app');
 if (

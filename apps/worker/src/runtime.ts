@@ -45,8 +45,9 @@ export interface Runtime {
 }
 
 /**
- * One BullMQ worker per queue that has handlers (or is named in `alwaysServe`). A payload that fails its schema, or a job name no
- * handler knows, fails at once without retries (UnrecoverableError) and stays visible as failed.
+ * One BullMQ worker per queue that has handlers (or is named in `alwaysServe`). A payload that
+ * fails its schema, or a job name no handler knows, fails at once without retries
+ * (UnrecoverableError) and stays visible as failed.
  */
 export function startWorkers(options: RuntimeOptions): Runtime {
   const byQueue = new Map<QueueName, Map<string, Registration>>(

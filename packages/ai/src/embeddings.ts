@@ -1,11 +1,5 @@
 import type { Env } from '@teamflow/config/env';
-import type { OpenAiSettings } from './openai.provider';
-
-export type EmbeddingSettings = Omit<OpenAiSettings, 'model'> & {
-  embeddingModel: string;
-  /** Asked-for vector length; 0 means the model's own. */
-  dimensions: number;
-};
+import type { EmbeddingSettings } from './openai.provider';
 
 type EmbeddingEnv = Pick<
   Env,

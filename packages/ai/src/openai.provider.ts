@@ -55,9 +55,15 @@ export function openAiTransport(settings: OpenAiSettings): ChatTransport {
 export const openAiProvider = (settings: OpenAiSettings): AiProvider =>
   remoteProvider(openAiTransport(settings));
 
+export type EmbeddingSettings = Omit<OpenAiSettings, 'model'> & {
+  embeddingModel: string;
+  /** Asked-for vector length; unset or 0 means the model's own. */
+  dimensions?: number;
+};
+
 /** Embedding vectors from OpenAI (Anthropic offers none), with the tokens they cost. */
 export async function openAiEmbed(
-  settings: Omit<OpenAiSettings, 'model'> & { embeddingModel: string; dimensions?: number },
+  settings: EmbeddingSettings,
   texts: string[],
 ): Promise<{ vectors: number[][]; promptTokens: number; model: string }> {
   const client = new OpenAI({

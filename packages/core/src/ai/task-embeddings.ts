@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { costMicros } from '@teamflow/ai/costs';
 import { embeddingInput, embeddingKey, embeddingSettings, unitVector } from '@teamflow/ai/embeddings';
-import { openAiEmbed } from '@teamflow/ai/openai.provider';
+import { openAiEmbed, type EmbeddingSettings } from '@teamflow/ai/openai.provider';
 import { AiError } from '@teamflow/ai/provider';
 import { aiEmbedTasksJob } from '@teamflow/queue/jobs';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
@@ -41,7 +41,6 @@ export async function embedProjectTasks(
 ): Promise<{ embedded: number }> {
   const settings = embeddingSettings(deps.env);
   if (!settings) return { embedded: 0 };
-  const model = settings.embeddingModel;
   const key = embeddingKey(settings);
   let embedded = 0;
   for (let round = 0; round < ROUNDS; round++) {
@@ -51,32 +50,49 @@ export async function embedProjectTasks(
       deps.logger.info('ai budget spent; task embeddings wait', { workspaceId: target.workspaceId });
       break;
     }
-    const out = await openAiEmbed(
+    const vectors = await embed(
+      deps,
       settings,
+      { workspaceId: target.workspaceId },
       stale.map((t) => embeddingInput(t.title, t.description)),
     );
-    await insertAiUsage(deps.db, {
-      workspaceId: target.workspaceId,
-      feature: 'duplicates',
-      provider: 'openai',
-      model,
-      promptTokens: out.promptTokens,
-      costMicros: costMicros('openai', model, out.promptTokens, 0),
-    });
-    if (out.vectors.length !== stale.length)
-      throw new AiError(
-        'AI_OUTPUT_INVALID',
-        `openai returned ${out.vectors.length} embeddings for ${stale.length} inputs`,
-      );
     await upsertTaskEmbeddings(
       deps.db,
       target.workspaceId,
       key,
-      stale.map((t, i) => ({ taskId: t.id, hash: t.hash, vector: unitVector(out.vectors[i]!) })),
+      stale.map((t, i) => ({ taskId: t.id, hash: t.hash, vector: vectors[i]! })),
     );
     embedded += stale.length;
   }
   return { embedded };
+}
+
+/**
+ * One paid embedding call: its usage recorded in `ai_usage` (feature `duplicates`), one vector per
+ * text checked, each returned at unit length (stored and query vectors alike, so a dot product in
+ * SQL is their cosine).
+ */
+async function embed(
+  deps: Pick<CoreDeps, 'db'>,
+  settings: EmbeddingSettings,
+  who: { workspaceId: string; userId?: string },
+  texts: string[],
+): Promise<number[][]> {
+  const out = await openAiEmbed(settings, texts);
+  await insertAiUsage(deps.db, {
+    ...who,
+    feature: 'duplicates',
+    provider: 'openai',
+    model: out.model,
+    promptTokens: out.promptTokens,
+    costMicros: costMicros('openai', out.model, out.promptTokens, 0),
+  });
+  if (out.vectors.length !== texts.length)
+    throw new AiError(
+      'AI_OUTPUT_INVALID',
+      `openai returned ${out.vectors.length} embeddings for ${texts.length} inputs`,
+    );
+  return out.vectors.map(unitVector);
 }
 
 export interface MeaningMatches {
@@ -98,7 +114,6 @@ export async function meaningMatches(
 ): Promise<MeaningMatches | null> {
   const settings = embeddingSettings(deps.env, { timeoutMs: QUERY_TIMEOUT_MS, maxRetries: 0 });
   if (!settings) return null;
-  const model = settings.embeddingModel;
   const key = embeddingKey(settings);
   const coverage = await embeddingCoverage(deps.db, projectId, key);
   // Coalesced twice over: in the outbox while it waits there, in BullMQ while a run is on.
@@ -108,20 +123,16 @@ export async function meaningMatches(
 
   const query = await queryVector(deps, ctx, key, text, async () => {
     if (await isOverBudget(deps, ctx.workspaceId)) return null;
-    const out = await openAiEmbed(settings, [text]);
-    await insertAiUsage(deps.db, {
-      workspaceId: ctx.workspaceId,
-      userId: ctx.actor.id,
-      feature: 'duplicates',
-      provider: 'openai',
-      model,
-      promptTokens: out.promptTokens,
-      costMicros: costMicros('openai', model, out.promptTokens, 0),
-    });
-    return out.vectors[0] ? unitVector(out.vectors[0]) : null;
+    const [vector] = await embed(deps, settings, { workspaceId: ctx.workspaceId, userId: ctx.actor.id }, [
+      text,
+    ]);
+    return vector!;
   });
   if (!query) return null;
-  return { model, matches: await closestTasks(deps.db, projectId, key, query, CLOSEST) };
+  return {
+    model: settings.embeddingModel,
+    matches: await closestTasks(deps.db, projectId, key, query, CLOSEST),
+  };
 }
 
 /** The text's embedding, from Redis for an hour after it was first asked for (typing repeats itself). */

@@ -29,12 +29,9 @@ export function moveTaskSelection(step: 1 | -1): boolean {
   const current = links.findIndex(
     (link) => link === document.activeElement || link.closest('article, tr') === holder,
   );
-  const next =
-    current === -1
-      ? step === 1
-        ? 0
-        : links.length - 1
-      : Math.min(links.length - 1, Math.max(0, current + step));
+  // With nothing selected, j starts at the first task and k at the last.
+  const from = current === -1 ? (step === 1 ? -1 : links.length) : current;
+  const next = Math.min(links.length - 1, Math.max(0, from + step));
   links[next]!.focus();
   links[next]!.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   return true;
