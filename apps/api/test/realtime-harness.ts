@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Env } from '@teamflow/config/env';
-import type { PresenceEvent, ServerEvent } from '@teamflow/contracts/events';
+import { PresenceEvent, RoomViewersEvent, ServerEvent } from '@teamflow/contracts/events';
 import { createOutboxRelay, type OutboxRelay } from '@teamflow/core/events/outbox-relay';
 import { attachRealtime, type Realtime } from '../src/realtime/attach-realtime';
 import { startApi, type TestApi } from './harness';
@@ -46,11 +46,24 @@ export async function startLiveApi(
   };
 }
 
+/** A stream event as tests read it: any field of `data` may be looked at without narrowing. */
+export type ReceivedEvent = Omit<ServerEvent, 'data'> & { data: Record<string, unknown> };
+
+// Every event a test client receives must match its catalogue entry (contracts/events.ts): an
+// event type without an entry, or data off its schema, fails the test that saw it.
+const offCatalogue: unknown[] = [];
+afterEach(() => {
+  const seen = offCatalogue.splice(0);
+  expect(seen).toEqual([]);
+});
+
 export interface Client {
   socket: Socket;
-  /** Stream events (with seq), in arrival order. */
-  events: ServerEvent[];
+  /** Stream events (with seq), in arrival order; each has passed the catalogue's schema. */
+  events: ReceivedEvent[];
   presence: PresenceEvent[];
+  /** ROOM_VIEWERS messages: who is looking at a project or task room. */
+  viewers: RoomViewersEvent[];
   join(rooms: string[]): Promise<{
     joined: string[];
     denied: string[];
@@ -67,11 +80,24 @@ export async function connectClient(url: string, token: string): Promise<Client>
     transports: ['websocket'],
     reconnection: false,
   });
-  const events: ServerEvent[] = [];
+  const events: ReceivedEvent[] = [];
   const presence: PresenceEvent[] = [];
-  socket.onAny((name: string, event: ServerEvent & PresenceEvent) => {
-    if (name === 'USER_ONLINE' || name === 'USER_OFFLINE') presence.push(event);
-    else events.push(event);
+  const viewers: RoomViewersEvent[] = [];
+  socket.onAny((name: string, payload: unknown) => {
+    const schema =
+      name === 'ROOM_VIEWERS'
+        ? RoomViewersEvent
+        : name === 'USER_ONLINE' || name === 'USER_OFFLINE'
+          ? PresenceEvent
+          : ServerEvent;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success || (parsed.data as { type: string }).type !== name) {
+      offCatalogue.push({ name, payload, issues: parsed.error?.issues });
+      return;
+    }
+    if (schema === RoomViewersEvent) viewers.push(parsed.data as RoomViewersEvent);
+    else if (schema === PresenceEvent) presence.push(parsed.data as PresenceEvent);
+    else events.push(parsed.data as ReceivedEvent);
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -81,6 +107,7 @@ export async function connectClient(url: string, token: string): Promise<Client>
     socket,
     events,
     presence,
+    viewers,
     join: (rooms) => socket.timeout(5000).emitWithAck('join', rooms),
   };
 }

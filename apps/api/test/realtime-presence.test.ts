@@ -93,10 +93,7 @@ describe('realtime presence and token lifetime', () => {
     const viewer = await client(two, team.users.viewer.token);
     await member.join([room]);
     await viewer.join([room]);
-    const latest = () =>
-      (member.events as unknown as { type: string; room: string; userIds: string[] }[])
-        .filter((e) => e.type === 'ROOM_VIEWERS' && e.room === room)
-        .at(-1)?.userIds ?? [];
+    const latest = () => member.viewers.filter((e) => e.room === room).at(-1)?.userIds ?? [];
     await until('both viewers to be listed', () => latest().length === 2);
     expect(latest()).toEqual(expect.arrayContaining([team.users.member.id, team.users.viewer.id]));
     const left = await viewer.socket.timeout(5000).emitWithAck('leave', [room]);

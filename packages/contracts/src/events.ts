@@ -1,47 +1,150 @@
 import { z } from 'zod';
+import { Comment } from './comments';
 import { Id, Timestamp } from './common';
+import { Label } from './labels';
+import { Notification } from './notifications';
+import { Role } from './permissions';
+import { Project } from './projects';
+import { Sprint } from './sprints';
+import { Task } from './tasks';
 
-export const EventType = z.enum([
-  'TASK_CREATED',
-  'TASK_UPDATED',
-  'TASK_MOVED',
-  'TASK_DELETED',
-  'COMMENT_CREATED',
-  'COMMENT_UPDATED',
-  'COMMENT_DELETED',
-  'SPRINT_UPDATED',
-  'PROJECT_CREATED',
-  'PROJECT_UPDATED',
-  'PROJECT_DELETED',
-  'WORKSPACE_UPDATED',
-  'MEMBER_INVITED',
-  'MEMBER_JOINED',
-  'MEMBER_UPDATED',
-  'MEMBER_REMOVED',
-  'LABEL_CREATED',
-  'LABEL_DELETED',
-  'USER_ONLINE',
-  'USER_OFFLINE',
-  'NOTIFICATION',
-]);
-export type EventType = z.infer<typeof EventType>;
+/** Room names, as clients `join` them (API.md, Realtime). */
+export const rooms = {
+  workspace: (id: string) => `workspace:${id}`,
+  project: (id: string) => `project:${id}`,
+  task: (id: string) => `task:${id}`,
+  sprint: (id: string) => `sprint:${id}`,
+  user: (id: string) => `user:${id}`,
+} as const;
 
-/** What the realtime layer emits; the outbox stores everything but `seq`, which the relay assigns. */
-export const ServerEvent = z.object({
-  type: EventType,
+/**
+ * Who hears an event.
+ * - `workspace`: the workspace's room plus the project/task rooms of the change it records (and
+ *   any `extraRooms` of its data). Takes the workspace's next seq and is replayed by
+ *   `GET /workspaces/:id/activity?since=` through the activity row written with it.
+ * - `user`: only `user:{id}`. Personal: no workspace seq (it goes out with seq 0, so members never
+ *   see a gap in the sequence they follow), no activity row, never replayed.
+ */
+export type EventAudience<D> =
+  { kind: 'workspace'; extraRooms?: (data: D) => string[] } | { kind: 'user'; userId: (data: D) => string };
+
+export interface EventDefinition<S extends z.ZodType = z.ZodType> {
+  data: S;
+  audience: EventAudience<z.infer<S>>;
+}
+
+function defineEvent<S extends z.ZodType>(def: EventDefinition<S>): EventDefinition<S> {
+  return def;
+}
+
+const workspaceWide = { kind: 'workspace' } as const;
+const TaskRef = z.object({ id: Id, projectId: Id });
+const TaskDependency = z.object({ taskId: Id, dependsOnTaskId: Id, projectId: Id });
+const MemberJoined = z.object({ userId: Id, name: z.string(), role: Role });
+const WorkspaceSummary = z.object({ id: Id, name: z.string(), slug: z.string() });
+
+/**
+ * Every event that travels through the outbox, defined once: its type (the key), the schema of
+ * its `data`, and its audience. `emitEvent` (core/events) writes them, the relay and the realtime
+ * fan-out route them by audience, and the web client narrows `ServerEvent` on `type`.
+ */
+export const EVENTS = {
+  TASK_CREATED: defineEvent({ data: Task, audience: workspaceWide }),
+  TASK_UPDATED: defineEvent({ data: Task, audience: workspaceWide }),
+  TASK_MOVED: defineEvent({ data: Task, audience: workspaceWide }),
+  TASK_DELETED: defineEvent({ data: TaskRef, audience: workspaceWide }),
+  TASK_DEPENDENCY_ADDED: defineEvent({ data: TaskDependency, audience: workspaceWide }),
+  TASK_DEPENDENCY_REMOVED: defineEvent({ data: TaskDependency, audience: workspaceWide }),
+  COMMENT_CREATED: defineEvent({ data: Comment, audience: workspaceWide }),
+  COMMENT_UPDATED: defineEvent({ data: Comment, audience: workspaceWide }),
+  COMMENT_DELETED: defineEvent({ data: z.object({ id: Id, taskId: Id }), audience: workspaceWide }),
+  SPRINT_UPDATED: defineEvent({
+    data: Sprint,
+    audience: { kind: 'workspace', extraRooms: (sprint) => [rooms.sprint(sprint.id)] },
+  }),
+  PROJECT_CREATED: defineEvent({ data: Project, audience: workspaceWide }),
+  PROJECT_UPDATED: defineEvent({ data: Project, audience: workspaceWide }),
+  PROJECT_DELETED: defineEvent({ data: z.object({ id: Id }), audience: workspaceWide }),
+  WORKSPACE_CREATED: defineEvent({ data: WorkspaceSummary, audience: workspaceWide }),
+  WORKSPACE_UPDATED: defineEvent({ data: WorkspaceSummary, audience: workspaceWide }),
+  WORKSPACE_DELETED: defineEvent({ data: z.object({ id: Id }), audience: workspaceWide }),
+  MEMBER_INVITED: defineEvent({
+    data: z.object({ invitationId: Id, email: z.string(), role: Role }),
+    audience: workspaceWide,
+  }),
+  INVITATION_REVOKED: defineEvent({ data: z.object({ invitationId: Id }), audience: workspaceWide }),
+  // The member's own room too: their other tabs learn of the new workspace, or of losing it.
+  MEMBER_JOINED: defineEvent({
+    data: MemberJoined,
+    audience: { kind: 'workspace', extraRooms: (m) => [rooms.user(m.userId)] },
+  }),
+  MEMBER_UPDATED: defineEvent({ data: z.object({ userId: Id, role: Role }), audience: workspaceWide }),
+  MEMBER_REMOVED: defineEvent({
+    data: z.object({ userId: Id }),
+    audience: { kind: 'workspace', extraRooms: (m) => [rooms.user(m.userId)] },
+  }),
+  LABEL_CREATED: defineEvent({ data: Label, audience: workspaceWide }),
+  LABEL_DELETED: defineEvent({ data: z.object({ id: Id }), audience: workspaceWide }),
+  NOTIFICATION: defineEvent({
+    data: z.object({ userId: Id, notification: Notification }),
+    audience: { kind: 'user', userId: (n) => n.userId },
+  }),
+} satisfies Record<string, EventDefinition>;
+
+type Catalogue = typeof EVENTS;
+export type EventType = keyof Catalogue;
+export const EventType = z.enum(Object.keys(EVENTS) as [EventType, ...EventType[]]);
+export type EventData<K extends EventType> = z.infer<Catalogue[K]['data']>;
+
+export const EventActor = z.object({ id: Id, name: z.string() });
+export type EventActor = z.infer<typeof EventActor>;
+
+const envelope = {
   workspaceId: Id,
   entityId: Id,
-  data: z.record(z.string(), z.unknown()),
-  actor: z.object({ id: Id, name: z.string() }).nullable(),
+  actor: EventActor.nullable(),
   version: z.number().int().optional(),
   at: Timestamp,
   seq: z.number().int(),
-});
-export type ServerEvent = z.infer<typeof ServerEvent>;
+};
+type Envelope = z.infer<z.ZodObject<typeof envelope>>;
+
+/** Events of the given types as the realtime layer emits them: a union on `type`, which narrows `data`. */
+export type ServerEventOf<K extends EventType> = { [P in K]: Envelope & { type: P; data: EventData<P> } }[K];
+export type ServerEvent = ServerEventOf<EventType>;
+/** As written to the outbox: everything but `seq`, which the relay assigns when it publishes. */
+export type UnpublishedEvent = { [K in EventType]: Omit<ServerEventOf<K>, 'seq'> }[EventType];
+
+const eventSchemas = Object.entries(EVENTS).map(([type, def]) =>
+  z.object({ type: z.literal(type), data: def.data, ...envelope }),
+);
+export const ServerEvent = z.discriminatedUnion(
+  'type',
+  eventSchemas as [(typeof eventSchemas)[number], ...(typeof eventSchemas)[number][]],
+) as unknown as z.ZodType<ServerEvent>;
+
+export function eventAudience<K extends EventType>(type: K): EventAudience<EventData<K>> {
+  return EVENTS[type].audience as EventAudience<EventData<K>>;
+}
+
+/** Personal events (audience `user`) take no workspace seq and are never replayed. */
+export function isPersonalEvent(type: string): boolean {
+  return type in EVENTS && EVENTS[type as EventType].audience.kind === 'user';
+}
+
+/** Workspace events carry the gap-free per-workspace seq a client follows and catches up on. */
+export function isWorkspaceEvent(type: string): type is EventType {
+  return type in EVENTS && EVENTS[type as EventType].audience.kind === 'workspace';
+}
 
 /** Presence is not part of the event stream: it carries no seq and is never replayed. */
-export const PresenceEvent = ServerEvent.omit({ seq: true, version: true }).extend({
+export const PresenceEvent = z.object({
   type: z.enum(['USER_ONLINE', 'USER_OFFLINE']),
+  workspaceId: Id,
+  entityId: Id,
+  data: z.object({ userId: Id }),
+  actor: EventActor.nullable(),
+  at: Timestamp,
 });
 export type PresenceEvent = z.infer<typeof PresenceEvent>;
 

@@ -8,7 +8,7 @@ import { followEvents } from './event-fanout';
 import { handleJoin, handleLeave } from './join-handler';
 import { createPresence } from './presence';
 import { createRoomViewers } from './room-viewers';
-import { userRoom } from './rooms';
+import { rooms as roomNames } from '@teamflow/contracts/events';
 import { expireWithToken, socketAuth, type AppSocket } from './socket-auth';
 
 export interface Realtime {
@@ -88,7 +88,7 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
   io.use((socket, next) => void socketAuth(deps)(socket as AppSocket, next));
   io.on('connection', (raw) => {
     const socket = raw as AppSocket;
-    void socket.join(userRoom(socket.data.userId));
+    void socket.join(roomNames.user(socket.data.userId));
     expireWithToken(socket);
     socket.on('join', handleJoin(deps, socket, presence, viewers) as never);
     socket.on('leave', handleLeave(socket, presence, viewers) as never);
@@ -101,7 +101,7 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
   const events = followEvents(deps, io, presence, reader, viewers);
   deps.realtime = {
     // Through the adapter: the user's sockets on every instance.
-    signedOut: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
+    signedOut: (userId) => io.in(roomNames.user(userId)).disconnectSockets(true),
   };
   return {
     io,

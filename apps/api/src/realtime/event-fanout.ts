@@ -4,7 +4,8 @@ import type { Redis } from '@teamflow/core/platform/redis';
 import type { ApiDeps } from '../deps';
 import type { Presence } from './presence';
 import type { RoomViewers } from './room-viewers';
-import { roomsFor, userRoom } from './rooms';
+import { eventRooms } from './rooms';
+import { rooms as roomNames } from '@teamflow/contracts/events';
 import type { AppSocket } from './socket-auth';
 
 /** Takes the removed member's sockets on THIS instance out of every room of that workspace. */
@@ -15,7 +16,7 @@ function dropMember(
   workspaceId: string,
   userId: string,
 ): void {
-  for (const id of io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
+  for (const id of io.sockets.adapter.rooms.get(roomNames.user(userId)) ?? []) {
     const socket = io.sockets.sockets.get(id) as AppSocket | undefined;
     if (!socket) continue;
     let wasIn = false;
@@ -30,26 +31,17 @@ function dropMember(
   }
 }
 
-/** Emits one published event to this instance's sockets in its rooms. */
+/** Emits one published event to this instance's sockets in its rooms, as its catalogue entry says. */
 export function deliver(
   io: Server,
   presence: Presence,
   { event, projectId, taskId }: StreamedEvent,
   viewers?: RoomViewers,
 ): void {
-  // A notification is personal: only its recipient's room, never the workspace's.
-  if (event.type === 'NOTIFICATION') {
-    const recipient = (event.data as { userId?: unknown }).userId;
-    if (typeof recipient === 'string') io.local.to(userRoom(recipient)).emit(event.type, event);
-    return;
-  }
-  const rooms = roomsFor(event, projectId, taskId);
-  const userId =
-    event.type === 'MEMBER_REMOVED' || event.type === 'MEMBER_JOINED' ? event.entityId : undefined;
-  if (userId) rooms.push(userRoom(userId));
   // Every instance reads the stream, so each emits only to its own sockets.
-  io.local.to(rooms).emit(event.type, event);
-  if (event.type === 'MEMBER_REMOVED' && userId) dropMember(io, presence, viewers, event.workspaceId, userId);
+  io.local.to(eventRooms(event, projectId, taskId)).emit(event.type, event);
+  if (event.type === 'MEMBER_REMOVED')
+    dropMember(io, presence, viewers, event.workspaceId, event.data.userId);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventAudience, rooms, type ServerEvent } from '@teamflow/contracts/events';
 import { grantFor, type Permission } from '@teamflow/contracts/permissions';
 import { findMembershipByScope, type ScopeKind } from '@teamflow/core/workspaces/access.repository';
 import type { ApiDeps } from '../deps';
@@ -12,8 +13,6 @@ const ROOM_KINDS: Record<string, { scope: ScopeKind; permission: Permission }> =
 };
 
 export const JoinRequest = z.array(z.string().max(100)).max(50);
-
-export const userRoom = (userId: string): string => `user:${userId}`;
 
 /** The workspace behind a room the user may read, or undefined (unknown room, stranger, no permission). */
 export async function authorizeRoom(
@@ -29,15 +28,17 @@ export async function authorizeRoom(
   return { workspaceId: membership.workspaceId, userName: membership.userName };
 }
 
-/** Where an event goes: its workspace, plus the project, task or sprint it concerns. */
-export function roomsFor(
-  event: { workspaceId: string; type?: string; entityId?: string },
-  projectId: string | null,
-  taskId: string | null,
-): string[] {
-  const rooms = [`workspace:${event.workspaceId}`];
-  if (projectId) rooms.push(`project:${projectId}`);
-  if (taskId) rooms.push(`task:${taskId}`);
-  if (event.type === 'SPRINT_UPDATED' && event.entityId) rooms.push(`sprint:${event.entityId}`);
-  return rooms;
+/**
+ * Where an event goes, from its audience in the catalogue: a personal event only to its
+ * recipient's room; a workspace event to the workspace, the project and task of the change, and
+ * any rooms its data names (a sprint's room, a joining or leaving member's own room).
+ */
+export function eventRooms(event: ServerEvent, projectId: string | null, taskId: string | null): string[] {
+  const audience = eventAudience(event.type);
+  if (audience.kind === 'user') return [rooms.user(audience.userId(event.data))];
+  const targets = [rooms.workspace(event.workspaceId)];
+  if (projectId) targets.push(rooms.project(projectId));
+  if (taskId) targets.push(rooms.task(taskId));
+  targets.push(...(audience.extraRooms?.(event.data) ?? []));
+  return targets;
 }

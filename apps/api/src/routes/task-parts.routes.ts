@@ -22,7 +22,7 @@ import { createComment, deleteComment, listComments, updateComment } from '@team
 import { createLabel, deleteLabel, listLabels } from '@teamflow/core/labels/labels';
 import { addDependency, listDependencies, removeDependency } from '@teamflow/core/tasks/dependencies';
 import { addLabelToTask, removeLabelFromTask } from '@teamflow/core/tasks/task-labels';
-import { getTask } from '@teamflow/core/tasks/create-task';
+import { getTask } from '@teamflow/core/tasks/get-task';
 import type { ApiDeps } from '../deps';
 import { allow, type RouteTable } from '../http/route-table';
 

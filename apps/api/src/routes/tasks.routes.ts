@@ -1,7 +1,8 @@
 import type { Router } from 'express';
 import { ErrorResponse, ProjectParams, TaskParams } from '@teamflow/contracts/common';
 import { Task, TaskCreate, TaskListQuery, TaskMove, TaskPage, TaskUpdate } from '@teamflow/contracts/tasks';
-import { createTask, getTask } from '@teamflow/core/tasks/create-task';
+import { createTask } from '@teamflow/core/tasks/create-task';
+import { getTask } from '@teamflow/core/tasks/get-task';
 import { deleteTask } from '@teamflow/core/tasks/delete-task';
 import { listTasks } from '@teamflow/core/tasks/list-tasks';
 import { moveTask } from '@teamflow/core/tasks/move-task';

@@ -5,9 +5,8 @@ import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, invalid, notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
 import { nextTaskNumber } from '../projects/projects.repository';
-import { POSITION_GAP } from '../tasks/positions';
-import { insertTaskWithEvent, type NewTask } from '../tasks/task-creation.repository';
-import { toTask } from '../tasks/task.mapper';
+import type { NewTask } from '../tasks/task-creation.repository';
+import { writeNewTask } from '../tasks/write-new-task';
 import { findTaskRecord } from '../tasks/tasks.repository';
 import { findAiJob } from './ai.repository';
 
@@ -67,29 +66,7 @@ export async function acceptBreakdown(
       };
       const numbered = await nextTaskNumber(tx, parent.projectId);
       if (!numbered) throw notFound('Project');
-      const draft = toTask({
-        ...task,
-        number: numbered.number,
-        position: 0,
-        version: 1,
-        sprintId: null,
-        createdAt: at,
-        updatedAt: at,
-        deletedAt: null,
-        projectKey: numbered.key,
-      });
-      const event = {
-        type: 'TASK_CREATED',
-        workspaceId: ctx.workspaceId,
-        entityId: task.id,
-        data: draft,
-        actor: { id: ctx.actor.id, name: ctx.actor.name },
-        version: 1,
-        at: at.toISOString(),
-      };
-      const row = await insertTaskWithEvent(tx, task, numbered, ctx.actor, event, POSITION_GAP);
-      if (!row) throw notFound('Project');
-      tasks.push(toTask({ ...row, assigneeIds: [], labelIds: [] }));
+      tasks.push(await writeNewTask(tx, ctx, task, numbered));
     }
     return tasks;
   });

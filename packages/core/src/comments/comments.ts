@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Comment, CommentCreate, CommentPage, CommentUpdate } from '@teamflow/contracts/comments';
 import type { PageQuery } from '@teamflow/contracts/common';
 import { can } from '@teamflow/contracts/permissions';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import { addWatcher } from '../notifications/notifications.repository';
 import { stageCommentNotifications } from '../notifications/stage-notifications';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
@@ -71,16 +71,13 @@ export async function createComment(
       body: sanitizeMarkdown(input.body),
     });
     const comment = toComment((await findCommentRecord(tx, row.id))!);
-    await recordChange(tx, {
+    await emitEvent(tx, 'COMMENT_CREATED', comment, {
       workspaceId: ctx.workspaceId,
+      entityId: row.id,
+      actor: ctx.actor,
       projectId: task.projectId,
       taskId,
-      entityType: 'comment',
-      entityId: row.id,
-      action: 'commented',
-      changes: {},
-      actor: ctx.actor,
-      event: { type: 'COMMENT_CREATED', data: comment },
+      activity: { entityType: 'comment', action: 'commented' },
     });
     // Commenting on a task follows it: later comments notify you too.
     await addWatcher(tx, taskId, ctx.actor.id);
@@ -110,15 +107,13 @@ export async function updateComment(
     await updateCommentBody(tx, commentId, sanitizeMarkdown(input.body));
     const comment = toComment((await findCommentRecord(tx, commentId))!);
     const task = await findTaskBrief(tx, existing.taskId);
-    await recordChange(tx, {
+    await emitEvent(tx, 'COMMENT_UPDATED', comment, {
       workspaceId: ctx.workspaceId,
+      entityId: commentId,
+      actor: ctx.actor,
       projectId: task?.projectId,
       taskId: existing.taskId,
-      entityType: 'comment',
-      entityId: commentId,
-      action: 'comment_edited',
-      actor: ctx.actor,
-      event: { type: 'COMMENT_UPDATED', data: comment },
+      activity: { entityType: 'comment', action: 'comment_edited' },
     });
     return comment;
   });
@@ -133,15 +128,18 @@ export async function deleteComment(deps: CoreDeps, ctx: WorkspaceCtx, commentId
     }
     await softDeleteComment(tx, commentId);
     const task = await findTaskBrief(tx, existing.taskId);
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      projectId: task?.projectId,
-      taskId: existing.taskId,
-      entityType: 'comment',
-      entityId: commentId,
-      action: 'comment_deleted',
-      actor: ctx.actor,
-      event: { type: 'COMMENT_DELETED', data: { id: commentId, taskId: existing.taskId } },
-    });
+    await emitEvent(
+      tx,
+      'COMMENT_DELETED',
+      { id: commentId, taskId: existing.taskId },
+      {
+        workspaceId: ctx.workspaceId,
+        entityId: commentId,
+        actor: ctx.actor,
+        projectId: task?.projectId,
+        taskId: existing.taskId,
+        activity: { entityType: 'comment', action: 'comment_deleted' },
+      },
+    );
   });
 }

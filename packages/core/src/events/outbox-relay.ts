@@ -1,4 +1,4 @@
-import type { ServerEvent } from '@teamflow/contracts/events';
+import { isPersonalEvent, type ServerEvent, type UnpublishedEvent } from '@teamflow/contracts/events';
 import type { CoreDeps } from '../platform/context';
 import { pollingLoop } from '../platform/polling-loop';
 import { listenForOutbox, type OutboxListener } from './outbox-listener';
@@ -32,23 +32,16 @@ export interface RelayOptions {
 
 // Personal events go to one user's room, not the workspace's: they take no workspace seq (they
 // carry seq 0), so members never see a gap in the sequence they follow.
-const isPersonal = (row: PendingEvent) => row.payload.type === 'NOTIFICATION';
+const isPersonal = (row: PendingEvent) => isPersonalEvent(row.payload.type);
+
+const sequenced = (payload: UnpublishedEvent, seq: number): ServerEvent => ({ ...payload, seq });
 
 function withSeqs(pending: PendingEvent[], firstSeq: Map<string, number>): StreamedEvent[] {
   return pending.map((row) => {
-    if (isPersonal(row))
-      return {
-        event: { ...(row.payload as Omit<ServerEvent, 'seq'>), seq: 0 },
-        projectId: null,
-        taskId: null,
-      };
+    if (isPersonal(row)) return { event: sequenced(row.payload, 0), projectId: null, taskId: null };
     const seq = firstSeq.get(row.workspaceId)!;
     firstSeq.set(row.workspaceId, seq + 1);
-    return {
-      event: { ...(row.payload as Omit<ServerEvent, 'seq'>), seq },
-      projectId: row.projectId,
-      taskId: row.taskId,
-    };
+    return { event: sequenced(row.payload, seq), projectId: row.projectId, taskId: row.taskId };
   });
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { UnpublishedEvent } from '@teamflow/contracts/events';
 import type { DbOrTx, Tx } from '@teamflow/db/client';
 
 // One relay at a time across every api instance: the holder of this transaction lock publishes.
@@ -10,9 +11,59 @@ const RELAY_LOCK_KEY = 7_324_001;
  */
 export const OUTBOX_CHANNEL = 'teamflow_outbox';
 
-/** Call in the transaction that inserts outbox rows (several calls in one transaction fold into one). */
-export async function notifyOutbox(tx: DbOrTx): Promise<void> {
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+/** The activity row an event records (workspace events: the history, and what `?since=` replays). */
+export interface ActivityRecord {
+  id: string;
+  projectId: string | null;
+  taskId: string | null;
+  entityType: string;
+  action: string;
+  changes: Record<string, unknown>;
+}
+
+export interface OutboxEntry {
+  payload: UnpublishedEvent;
+  activity: ActivityRecord | null;
+}
+
+/**
+ * Inserts events, their activity rows and the relay's wake-up in ONE statement (only
+ * `emitEvent` calls this). NOTIFY is delivered at commit, so a woken relay sees the rows; several
+ * in one transaction fold into one.
+ */
+export async function insertOutboxEntries(tx: DbOrTx, entries: OutboxEntry[], at: Date): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(({ payload, activity }, ord) => ({
+    ord,
+    workspace_id: payload.workspaceId,
+    type: payload.type,
+    entity_id: payload.entityId,
+    actor_id: payload.actor?.id ?? null,
+    payload,
+    activity_id: activity?.id ?? null,
+    project_id: activity?.projectId ?? null,
+    task_id: activity?.taskId ?? null,
+    entity_type: activity?.entityType ?? null,
+    action: activity?.action ?? null,
+    changes: activity?.changes ?? null,
+  }));
+  await tx.execute(sql`
+    with x as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+        ord int, workspace_id uuid, type text, entity_id uuid, actor_id uuid, payload jsonb, activity_id uuid,
+        project_id uuid, task_id uuid, entity_type text, action text, changes jsonb)
+    ),
+    a as (
+      insert into activities (id, workspace_id, project_id, task_id, entity_type, entity_id, actor_id, action, changes,
+                              created_at, updated_at)
+      select activity_id, workspace_id, project_id, task_id, entity_type, entity_id, actor_id, action, changes, ${at}, ${at}
+      from x where activity_id is not null
+    ),
+    o as (
+      insert into outbox (workspace_id, activity_id, type, entity_id, actor_id, payload, created_at, updated_at)
+      select workspace_id, activity_id, type, entity_id, actor_id, payload, ${at}, ${at} from x order by ord
+    )
+    select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }
 
 export interface PendingEvent {
@@ -21,7 +72,7 @@ export interface PendingEvent {
   activityId: string | null;
   projectId: string | null;
   taskId: string | null;
-  payload: Record<string, unknown>;
+  payload: UnpublishedEvent;
 }
 
 /** Takes the relay lock for the rest of the transaction; false when another relay holds it. */
@@ -40,7 +91,7 @@ export async function lockPending(tx: Tx, limit: number): Promise<PendingEvent[]
     activity_id: string | null;
     project_id: string | null;
     task_id: string | null;
-    payload: Record<string, unknown>;
+    payload: UnpublishedEvent;
   }>(sql`
     with pending as (
       select id from outbox where published_at is null order by id limit ${limit} for update skip locked

@@ -1,5 +1,5 @@
 import type { Label, LabelCreate, LabelList } from '@teamflow/contracts/labels';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, notFound } from '../platform/errors';
 import { deleteLabelRow, insertLabel, listLabelRows, type LabelRow } from './labels.repository';
@@ -24,14 +24,11 @@ export async function createLabel(deps: CoreDeps, ctx: WorkspaceCtx, input: Labe
         { field: 'name', message: 'Already taken' },
       ]);
     const label = toLabel(row);
-    await recordChange(tx, {
+    await emitEvent(tx, 'LABEL_CREATED', label, {
       workspaceId: ctx.workspaceId,
-      entityType: 'label',
       entityId: row.id,
-      action: 'created',
-      changes: { name: row.name },
       actor: ctx.actor,
-      event: { type: 'LABEL_CREATED', data: label },
+      activity: { entityType: 'label', action: 'created', changes: { name: row.name } },
     });
     return label;
   });
@@ -40,13 +37,16 @@ export async function createLabel(deps: CoreDeps, ctx: WorkspaceCtx, input: Labe
 export async function deleteLabel(deps: CoreDeps, ctx: WorkspaceCtx, labelId: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     if (!(await deleteLabelRow(tx, ctx.workspaceId, labelId))) throw notFound('Label');
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      entityType: 'label',
-      entityId: labelId,
-      action: 'deleted',
-      actor: ctx.actor,
-      event: { type: 'LABEL_DELETED', data: { id: labelId } },
-    });
+    await emitEvent(
+      tx,
+      'LABEL_DELETED',
+      { id: labelId },
+      {
+        workspaceId: ctx.workspaceId,
+        entityId: labelId,
+        actor: ctx.actor,
+        activity: { entityType: 'label', action: 'deleted' },
+      },
+    );
   });
 }

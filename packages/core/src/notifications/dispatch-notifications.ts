@@ -1,12 +1,13 @@
 import type { NotificationData, NotificationType } from '@teamflow/contracts/notifications';
 import type { JobPayload } from '@teamflow/queue/define-job';
 import type { dispatchNotificationsJob } from '@teamflow/queue/jobs';
+import { emitEvents } from '../events/emit-event';
 import type { CoreDeps } from '../platform/context';
 import { excerpt, toNotification } from './notification.mapper';
 import {
   findLiveCommentBody,
   findTaskContext,
-  insertNotificationsWithEvents,
+  insertNewNotifications,
   membersAmong,
   taskFollowers,
   userName,
@@ -116,9 +117,18 @@ export async function writeNotifications(
     data: i.data,
     dedupeKey: i.dedupeKey,
   }));
-  const inserted = await deps.db.transaction((tx) =>
-    insertNotificationsWithEvents(tx, rows, actor, (row) => toNotification(row)),
-  );
+  const inserted = await deps.db.transaction(async (tx) => {
+    const written = await insertNewNotifications(tx, rows);
+    await emitEvents(
+      tx,
+      written.map((row) => ({
+        type: 'NOTIFICATION',
+        data: { userId: row.userId, notification: toNotification(row) },
+        meta: { workspaceId: row.workspaceId, entityId: row.id, actor },
+      })),
+    );
+    return written;
+  });
   return inserted.length;
 }
 

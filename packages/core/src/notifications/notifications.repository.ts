@@ -4,11 +4,9 @@ import type { DbOrTx } from '@teamflow/db/client';
 import {
   notificationPreferences,
   notifications,
-  outbox,
   taskWatchers,
   workspaceMembers,
 } from '@teamflow/db/schema/index';
-import { notifyOutbox } from '../events/outbox.repository';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotification = Pick<
@@ -114,43 +112,19 @@ export async function upsertPreferences(db: DbOrTx, rows: PreferenceRow[]): Prom
 }
 
 /**
- * Writes notifications that do not exist yet (unique user + dedupe key) and, for each new one, a
- * `NOTIFICATION` outbox event in the same transaction. Returns only the rows written now, so a
- * retried job neither duplicates a notification nor emits its event twice.
+ * Writes notifications that do not exist yet (unique user + dedupe key). Returns only the rows
+ * written now, so a retried job neither duplicates a notification nor emits its event twice.
  */
-export async function insertNotificationsWithEvents(
+export async function insertNewNotifications(
   tx: DbOrTx,
   rows: NewNotification[],
-  actor: { id: string; name: string } | null,
-  toEvent: (row: NotificationRow) => Record<string, unknown>,
 ): Promise<NotificationRow[]> {
   if (rows.length === 0) return [];
-  const inserted = await tx
+  return tx
     .insert(notifications)
     .values(rows)
     .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
     .returning();
-  if (inserted.length === 0) return [];
-  const now = new Date();
-  await tx.insert(outbox).values(
-    inserted.map((n) => ({
-      workspaceId: n.workspaceId,
-      type: 'NOTIFICATION',
-      entityId: n.id,
-      actorId: actor?.id ?? null,
-      payload: {
-        type: 'NOTIFICATION',
-        workspaceId: n.workspaceId,
-        entityId: n.id,
-        data: { userId: n.userId, notification: toEvent(n) },
-        actor,
-        at: now.toISOString(),
-      },
-      createdAt: now,
-    })),
-  );
-  await notifyOutbox(tx);
-  return inserted;
 }
 
 /** Newest first, keyset by (created_at, id); `cursorAt` keeps created_at at microsecond precision. */

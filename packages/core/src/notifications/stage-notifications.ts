@@ -17,7 +17,7 @@ interface TaskChange {
  * The dispatch jobs a task change calls for: newly added assignees, and people newly mentioned in
  * the description. The actor is left out here already (nobody hears of their own change).
  */
-export function taskChangeDispatches(
+function taskChangeDispatches(
   change: TaskChange,
   before: { assigneeIds: string[]; description: string | null },
   after: { assigneeIds: string[]; description: string | null },

@@ -1,5 +1,5 @@
 import type { Project, ProjectCreate } from '@teamflow/contracts/projects';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
@@ -34,15 +34,17 @@ export async function createProject(
     });
     if (!created) return undefined;
     const project = toProject(created);
-    await recordChange(tx, {
+    await emitEvent(tx, 'PROJECT_CREATED', project, {
       workspaceId: ctx.workspaceId,
-      projectId: created.id,
-      entityType: 'project',
       entityId: created.id,
-      action: 'created',
-      changes: { name: created.name, key: created.key },
       actor: ctx.actor,
-      event: { type: 'PROJECT_CREATED', data: project, version: created.version },
+      version: created.version,
+      projectId: created.id,
+      activity: {
+        entityType: 'project',
+        action: 'created',
+        changes: { name: created.name, key: created.key },
+      },
     });
     return project;
   });

@@ -1,5 +1,5 @@
 import type { Project, ProjectUpdate } from '@teamflow/contracts/projects';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
@@ -26,15 +26,13 @@ export async function updateProject(
       throw conflict('The project was changed by someone else', { current: toProject(current) });
     }
     const project = toProject(row);
-    await recordChange(tx, {
+    await emitEvent(tx, 'PROJECT_UPDATED', project, {
       workspaceId: ctx.workspaceId,
-      projectId,
-      entityType: 'project',
       entityId: projectId,
-      action: 'updated',
-      changes: fields,
       actor: ctx.actor,
-      event: { type: 'PROJECT_UPDATED', data: project, version: row.version },
+      version: row.version,
+      projectId,
+      activity: { entityType: 'project', action: 'updated', changes: fields },
     });
     return project;
   });
@@ -44,14 +42,18 @@ export async function deleteProject(deps: CoreDeps, ctx: WorkspaceCtx, projectId
   await deps.db.transaction(async (tx) => {
     const row = await softDeleteProject(tx, projectId);
     if (!row) throw notFound('Project');
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      projectId,
-      entityType: 'project',
-      entityId: projectId,
-      action: 'deleted',
-      actor: ctx.actor,
-      event: { type: 'PROJECT_DELETED', data: { id: projectId }, version: row.version },
-    });
+    await emitEvent(
+      tx,
+      'PROJECT_DELETED',
+      { id: projectId },
+      {
+        workspaceId: ctx.workspaceId,
+        entityId: projectId,
+        actor: ctx.actor,
+        version: row.version,
+        projectId,
+        activity: { entityType: 'project', action: 'deleted' },
+      },
+    );
   });
 }

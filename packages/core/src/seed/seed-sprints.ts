@@ -2,7 +2,7 @@ import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { changeSprintTasks } from '../sprints/sprint-membership';
 import { createSprint, getSprint } from '../sprints/create-sprint';
 import { updateSprint } from '../sprints/update-sprint';
-import { getTask } from '../tasks/create-task';
+import { getTask } from '../tasks/get-task';
 import { updateTask } from '../tasks/update-task';
 import { backdateCompletion, backdateSprint, backdateStints } from './sprint-history.repository';
 

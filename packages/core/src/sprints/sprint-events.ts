@@ -1,6 +1,6 @@
 import type { Sprint } from '@teamflow/contracts/sprints';
 import type { DbOrTx } from '@teamflow/db/client';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { toSprint } from './sprint.mapper';
@@ -17,15 +17,13 @@ export async function recordSprintChange(
   const record = await findSprintRecord(tx, sprintId);
   if (!record) throw notFound('Sprint');
   const sprint = toSprint(record);
-  await recordChange(tx, {
+  await emitEvent(tx, 'SPRINT_UPDATED', sprint, {
     workspaceId: ctx.workspaceId,
-    projectId: sprint.projectId,
-    entityType: 'sprint',
     entityId: sprint.id,
-    action,
-    changes,
     actor: ctx.actor,
-    event: { type: 'SPRINT_UPDATED', data: sprint, version: sprint.version },
+    version: sprint.version,
+    projectId: sprint.projectId,
+    activity: { entityType: 'sprint', action, changes },
   });
   return sprint;
 }

@@ -1,7 +1,8 @@
 import type { Sprint, SprintTasksChange } from '@teamflow/contracts/sprints';
 import type { Task } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
+import { taskChange } from '../tasks/task-event';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, invalid, notFound } from '../platform/errors';
@@ -51,17 +52,12 @@ export async function moveTaskToSprint(
     assigneeIds: before.assigneeIds,
     labelIds: before.labelIds,
   });
-  await recordChange(tx, {
-    workspaceId: ctx.workspaceId,
-    projectId: task.projectId,
-    taskId: task.id,
-    entityType: 'task',
-    entityId: task.id,
-    action: 'updated',
-    changes: { sprintId: { from: before.sprintId, to } },
-    actor: ctx.actor,
-    event: { type: 'TASK_UPDATED', data: task, version: task.version },
-  });
+  await emitEvent(
+    tx,
+    'TASK_UPDATED',
+    task,
+    taskChange(ctx, task, 'updated', { sprintId: { from: before.sprintId, to } }),
+  );
   return task;
 }
 

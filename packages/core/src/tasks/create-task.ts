@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Task, TaskCreate } from '@teamflow/contracts/tasks';
-import { dispatchNotificationsJob } from '@teamflow/queue/jobs';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
+import { stageTaskChangeNotifications } from '../notifications/stage-notifications';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
-import { taskChangeDispatches } from '../notifications/stage-notifications';
 import { nextTaskNumber } from '../projects/projects.repository';
-import { POSITION_GAP } from './positions';
+import type { NewTask } from './task-creation.repository';
 import { assertReferences, unique } from './task-references';
-import { toTask } from './task.mapper';
-import { insertTaskWithEvent, type NewTask } from './task-creation.repository';
-import { findTaskRecord } from './tasks.repository';
+import { writeNewTask } from './write-new-task';
 
 /** Creates a task at the bottom of its column, numbered within its project (TF-42), with its activity and event. */
 export async function createTask(
@@ -28,7 +25,7 @@ export async function createTask(
     { ...input, assigneeIds, labelIds },
   );
   const at = new Date();
-  const task: NewTask = {
+  const draft: NewTask = {
     id: randomUUID(),
     workspaceId: ctx.workspaceId,
     projectId,
@@ -46,50 +43,20 @@ export async function createTask(
     assigneeIds,
     labelIds,
   };
-  // The event carries the task as the api returns it; number, key and position are set by the database.
-  const draft = toTask({
-    ...task,
-    number: 0,
-    position: 0,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
-    projectKey: '',
-  });
-  const event = {
-    type: 'TASK_CREATED',
-    workspaceId: ctx.workspaceId,
-    entityId: task.id,
-    data: draft,
-    actor: { id: ctx.actor.id, name: ctx.actor.name },
-    version: 1,
-    at: at.toISOString(),
-  };
   // Numbering is its own short statement: the project row is locked for microseconds, not for the
-  // whole insert, so creates in one project run side by side. A create that then fails leaves a
+  // whole create, so creates in one project run side by side. A create that then fails leaves a
   // gap in the numbers (as in most trackers); numbers stay unique and increasing.
-  const jobs = taskChangeDispatches(
-    { workspaceId: ctx.workspaceId, taskId: task.id, actorId: ctx.actor.id },
-    { assigneeIds: [], description: null },
-    task,
-  ).map((payload) => ({
-    queue: dispatchNotificationsJob.queue,
-    name: dispatchNotificationsJob.name,
-    payload,
-  }));
   const numbered = await nextTaskNumber(deps.db, projectId);
   if (!numbered) throw notFound('Project');
-  const row = await insertTaskWithEvent(deps.db, task, numbered, ctx.actor, event, POSITION_GAP, jobs);
-  if (!row) throw notFound('Project');
-  // After the insert (its own statement): if this is lost, the analytics endpoints still
-  // recompute on read, because the snapshot no longer matches its inputs.
-  await stageSprintAnalytics(deps.db, { workspaceId: ctx.workspaceId, projectId }, [task.sprintId]);
-  return toTask({ ...row, assigneeIds, labelIds });
-}
-
-export async function getTask(deps: CoreDeps, _ctx: WorkspaceCtx, taskId: string): Promise<Task> {
-  const row = await findTaskRecord(deps.db, taskId);
-  if (!row) throw notFound('Task');
-  return toTask(row);
+  return deps.db.transaction(async (tx) => {
+    const task = await writeNewTask(tx, ctx, draft, numbered);
+    await stageTaskChangeNotifications(
+      tx,
+      { workspaceId: ctx.workspaceId, taskId: task.id, actorId: ctx.actor.id },
+      { assigneeIds: [], description: null },
+      draft,
+    );
+    await stageSprintAnalytics(tx, { workspaceId: ctx.workspaceId, projectId }, [draft.sprintId]);
+    return task;
+  });
 }

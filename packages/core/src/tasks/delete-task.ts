@@ -1,4 +1,5 @@
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
+import { taskChange } from './task-event';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
@@ -16,16 +17,13 @@ export async function deleteTask(deps: CoreDeps, ctx: WorkspaceCtx, taskId: stri
     await stageSprintAnalytics(tx, { workspaceId: ctx.workspaceId, projectId: task.projectId }, [
       task.sprintId,
     ]);
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      projectId: task.projectId,
-      taskId,
-      entityType: 'task',
-      entityId: taskId,
-      action: 'deleted',
-      changes: { title: task.title },
-      actor: ctx.actor,
-      event: { type: 'TASK_DELETED', data: { id: taskId, projectId: task.projectId }, version: row.version },
-    });
+    await emitEvent(
+      tx,
+      'TASK_DELETED',
+      { id: taskId, projectId: task.projectId },
+      taskChange(ctx, { id: taskId, projectId: task.projectId, version: row.version }, 'deleted', {
+        title: task.title,
+      }),
+    );
   });
 }

@@ -1,5 +1,5 @@
 import type { TaskDependencies } from '@teamflow/contracts/tasks';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, invalid, notFound } from '../platform/errors';
 import {
@@ -9,6 +9,7 @@ import {
   lockDependencyGraph,
   wouldCreateDependencyCycle,
 } from './dependencies.repository';
+import { taskChange } from './task-event';
 import { findTaskBrief } from './tasks.repository';
 
 export async function listDependencies(
@@ -42,17 +43,13 @@ export async function addDependency(
     }
     if (!(await insertDependency(tx, taskId, dependsOnTaskId, ctx.actor.id))) return;
     const source = await findTaskBrief(tx, taskId);
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      projectId: source?.projectId,
-      taskId,
-      entityType: 'task',
-      entityId: taskId,
-      action: 'dependency_added',
-      changes: { dependsOnTaskId },
-      actor: ctx.actor,
-      event: { type: 'TASK_UPDATED', data: { id: taskId, dependsOnTaskId, dependency: 'added' } },
-    });
+    if (!source) throw notFound('Task');
+    await emitEvent(
+      tx,
+      'TASK_DEPENDENCY_ADDED',
+      { taskId, dependsOnTaskId, projectId: source.projectId },
+      taskChange(ctx, { id: taskId, projectId: source.projectId }, 'dependency_added', { dependsOnTaskId }),
+    );
   });
   return listDependencies(deps, ctx, taskId);
 }
@@ -66,16 +63,12 @@ export async function removeDependency(
   await deps.db.transaction(async (tx) => {
     if (!(await deleteDependency(tx, taskId, dependsOnTaskId))) throw notFound('Dependency');
     const source = await findTaskBrief(tx, taskId);
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      projectId: source?.projectId,
-      taskId,
-      entityType: 'task',
-      entityId: taskId,
-      action: 'dependency_removed',
-      changes: { dependsOnTaskId },
-      actor: ctx.actor,
-      event: { type: 'TASK_UPDATED', data: { id: taskId, dependsOnTaskId, dependency: 'removed' } },
-    });
+    if (!source) throw notFound('Task');
+    await emitEvent(
+      tx,
+      'TASK_DEPENDENCY_REMOVED',
+      { taskId, dependsOnTaskId, projectId: source.projectId },
+      taskChange(ctx, { id: taskId, projectId: source.projectId }, 'dependency_removed', { dependsOnTaskId }),
+    );
   });
 }

@@ -1,5 +1,6 @@
 import type { Task, TaskMove } from '@teamflow/contracts/tasks';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
+import { taskChange } from './task-event';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { invalid, notFound } from '../platform/errors';
@@ -94,19 +95,19 @@ export async function moveTask(
       assigneeIds: before.assigneeIds,
       labelIds: before.labelIds,
     });
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      projectId: task.projectId,
-      taskId,
-      entityType: 'task',
-      entityId: taskId,
-      action: 'moved',
-      changes: statusChanged
-        ? { status: { from: before.status, to: task.status } }
-        : { position: { from: before.position, to: position } },
-      actor: ctx.actor,
-      event: { type: 'TASK_MOVED', data: task, version: task.version },
-    });
+    await emitEvent(
+      tx,
+      'TASK_MOVED',
+      task,
+      taskChange(
+        ctx,
+        task,
+        'moved',
+        statusChanged
+          ? { status: { from: before.status, to: task.status } }
+          : { position: { from: before.position, to: position } },
+      ),
+    );
     return task;
   });
 }

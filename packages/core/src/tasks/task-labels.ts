@@ -1,5 +1,6 @@
 import type { Task } from '@teamflow/contracts/tasks';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
+import { taskChange } from './task-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { invalid, notFound } from '../platform/errors';
 import { toTask } from './task.mapper';
@@ -26,17 +27,7 @@ async function changeLabel(
     if (!record) throw notFound('Task');
     const task = toTask(record);
     if (changed) {
-      await recordChange(tx, {
-        workspaceId: ctx.workspaceId,
-        projectId: task.projectId,
-        taskId,
-        entityType: 'task',
-        entityId: taskId,
-        action,
-        changes: { labelId },
-        actor: ctx.actor,
-        event: { type: 'TASK_UPDATED', data: task, version: task.version },
-      });
+      await emitEvent(tx, 'TASK_UPDATED', task, taskChange(ctx, task, action, { labelId }));
     }
     return task;
   });

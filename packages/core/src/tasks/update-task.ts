@@ -1,5 +1,6 @@
 import type { Task, TaskUpdate } from '@teamflow/contracts/tasks';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
+import { taskChange } from './task-event';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import { recordSprintMove } from '../sprints/sprint-membership';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
@@ -102,17 +103,7 @@ export async function updateTask(
       assigneeIds: assigneeIds ?? before.assigneeIds,
       labelIds: labelIds ?? before.labelIds,
     });
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      projectId: task.projectId,
-      taskId,
-      entityType: 'task',
-      entityId: taskId,
-      action: 'updated',
-      changes: diff(before, task),
-      actor: ctx.actor,
-      event: { type: 'TASK_UPDATED', data: task, version: task.version },
-    });
+    await emitEvent(tx, 'TASK_UPDATED', task, taskChange(ctx, task, 'updated', diff(before, task)));
     await stageTaskChangeNotifications(
       tx,
       { workspaceId: ctx.workspaceId, taskId, actorId: ctx.actor.id },

@@ -1,5 +1,5 @@
 import type { InvitationAccepted } from '@teamflow/contracts/workspaces';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import { hashToken } from '../auth/tokens';
 import type { CoreDeps, Ctx } from '../platform/context';
 import { conflict, forbidden, notFound } from '../platform/errors';
@@ -34,18 +34,17 @@ export async function acceptInvitation(
     });
     if (!member) throw conflict('You are already a member of this workspace');
     await markInvitationAccepted(tx, invitation.id, ctx.actor.id);
-    await recordChange(tx, {
-      workspaceId: invitation.workspaceId,
-      entityType: 'member',
-      entityId: ctx.actor.id,
-      action: 'joined',
-      changes: { role: invitation.role },
-      actor: ctx.actor,
-      event: {
-        type: 'MEMBER_JOINED',
-        data: { userId: ctx.actor.id, name: ctx.actor.name, role: invitation.role },
+    await emitEvent(
+      tx,
+      'MEMBER_JOINED',
+      { userId: ctx.actor.id, name: ctx.actor.name, role: invitation.role },
+      {
+        workspaceId: invitation.workspaceId,
+        entityId: ctx.actor.id,
+        actor: ctx.actor,
+        activity: { entityType: 'member', action: 'joined', changes: { role: invitation.role } },
       },
-    });
+    );
     return { workspace: toWorkspace(workspace, invitation.role) };
   });
 }

@@ -1,7 +1,7 @@
 import type { InvitationCreate, InvitationCreated } from '@teamflow/contracts/workspaces';
-import { recordChange } from '../activity/activity.repository';
 import { sendEmailJob } from '@teamflow/queue/jobs';
 import { hashToken, newOpaqueToken } from '../auth/tokens';
+import { emitEvent } from '../events/emit-event';
 import { stageJob } from '../jobs/job-outbox.repository';
 import { invitationMail } from '../mail/templates';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
@@ -35,18 +35,21 @@ export async function createInvitation(
       invitedBy: ctx.actor.id,
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     });
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      entityType: 'invitation',
-      entityId: created.id,
-      action: 'created',
-      changes: { email: created.email, role: created.role },
-      actor: ctx.actor,
-      event: {
-        type: 'MEMBER_INVITED',
-        data: { invitationId: created.id, email: created.email, role: created.role },
+    await emitEvent(
+      tx,
+      'MEMBER_INVITED',
+      { invitationId: created.id, email: created.email, role: created.role },
+      {
+        workspaceId: ctx.workspaceId,
+        entityId: created.id,
+        actor: ctx.actor,
+        activity: {
+          entityType: 'invitation',
+          action: 'created',
+          changes: { email: created.email, role: created.role },
+        },
       },
-    });
+    );
     const mail = invitationMail({
       workspaceName: workspace.name,
       inviterName: ctx.actor.name,

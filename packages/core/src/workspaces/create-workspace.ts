@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Workspace, WorkspaceCreate } from '@teamflow/contracts/workspaces';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, Ctx } from '../platform/context';
 import { conflict } from '../platform/errors';
 import { insertMember, insertWorkspace } from './workspaces.repository';
@@ -26,15 +26,21 @@ export async function createWorkspace(deps: CoreDeps, ctx: Ctx, input: Workspace
       const row = await insertWorkspace(tx, { name: input.name, slug, createdBy: ctx.actor.id });
       if (!row) return undefined;
       await insertMember(tx, { workspaceId: row.id, userId: ctx.actor.id, role: 'owner' });
-      await recordChange(tx, {
-        workspaceId: row.id,
-        entityType: 'workspace',
-        entityId: row.id,
-        action: 'created',
-        changes: { name: row.name, slug: row.slug },
-        actor: ctx.actor,
-        event: { type: 'WORKSPACE_UPDATED', data: { id: row.id, name: row.name, slug: row.slug } },
-      });
+      await emitEvent(
+        tx,
+        'WORKSPACE_CREATED',
+        { id: row.id, name: row.name, slug: row.slug },
+        {
+          workspaceId: row.id,
+          entityId: row.id,
+          actor: ctx.actor,
+          activity: {
+            entityType: 'workspace',
+            action: 'created',
+            changes: { name: row.name, slug: row.slug },
+          },
+        },
+      );
       return row;
     });
     if (created) return toWorkspace(created, 'owner');

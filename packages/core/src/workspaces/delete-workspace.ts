@@ -1,4 +1,4 @@
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { softDeleteWorkspace } from './workspaces.repository';
 
@@ -6,13 +6,16 @@ import { softDeleteWorkspace } from './workspaces.repository';
 export async function deleteWorkspace(deps: CoreDeps, ctx: WorkspaceCtx): Promise<void> {
   await deps.db.transaction(async (tx) => {
     await softDeleteWorkspace(tx, ctx.workspaceId);
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      entityType: 'workspace',
-      entityId: ctx.workspaceId,
-      action: 'deleted',
-      actor: ctx.actor,
-      event: { type: 'WORKSPACE_UPDATED', data: { id: ctx.workspaceId, deleted: true } },
-    });
+    await emitEvent(
+      tx,
+      'WORKSPACE_DELETED',
+      { id: ctx.workspaceId },
+      {
+        workspaceId: ctx.workspaceId,
+        entityId: ctx.workspaceId,
+        actor: ctx.actor,
+        activity: { entityType: 'workspace', action: 'deleted' },
+      },
+    );
   });
 }

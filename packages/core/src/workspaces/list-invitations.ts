@@ -1,4 +1,4 @@
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { listPendingInvitations, revokeInvitationRow } from './workspaces.repository';
@@ -16,13 +16,16 @@ export async function revokeInvitation(
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
     if (!(await revokeInvitationRow(tx, ctx.workspaceId, invitationId))) throw notFound('Invitation');
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      entityType: 'invitation',
-      entityId: invitationId,
-      action: 'revoked',
-      actor: ctx.actor,
-      event: { type: 'MEMBER_INVITED', data: { invitationId, revoked: true } },
-    });
+    await emitEvent(
+      tx,
+      'INVITATION_REVOKED',
+      { invitationId },
+      {
+        workspaceId: ctx.workspaceId,
+        entityId: invitationId,
+        actor: ctx.actor,
+        activity: { entityType: 'invitation', action: 'revoked' },
+      },
+    );
   });
 }

@@ -1,4 +1,4 @@
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { assertMayRemove } from './members.policy';
@@ -12,14 +12,20 @@ export async function removeMember(deps: CoreDeps, ctx: WorkspaceCtx, userId: st
     if (!target) throw notFound('Member');
     assertMayRemove(ctx.role, userId === ctx.actor.id, target.role, owners);
     await deleteMember(tx, ctx.workspaceId, userId);
-    await recordChange(tx, {
-      workspaceId: ctx.workspaceId,
-      entityType: 'member',
-      entityId: userId,
-      action: userId === ctx.actor.id ? 'left' : 'removed',
-      changes: { role: target.role },
-      actor: ctx.actor,
-      event: { type: 'MEMBER_REMOVED', data: { userId } },
-    });
+    await emitEvent(
+      tx,
+      'MEMBER_REMOVED',
+      { userId },
+      {
+        workspaceId: ctx.workspaceId,
+        entityId: userId,
+        actor: ctx.actor,
+        activity: {
+          entityType: 'member',
+          action: userId === ctx.actor.id ? 'left' : 'removed',
+          changes: { role: target.role },
+        },
+      },
+    );
   });
 }

@@ -1,5 +1,5 @@
 import type { Member, MemberUpdate } from '@teamflow/contracts/workspaces';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { assertMayChangeRole } from './members.policy';
@@ -23,15 +23,21 @@ export async function updateMember(
     assertMayChangeRole(ctx.role, target.role, input.role, owners);
     if (target.role !== input.role) {
       await setMemberRole(tx, ctx.workspaceId, userId, input.role);
-      await recordChange(tx, {
-        workspaceId: ctx.workspaceId,
-        entityType: 'member',
-        entityId: userId,
-        action: 'role_changed',
-        changes: { role: { from: target.role, to: input.role } },
-        actor: ctx.actor,
-        event: { type: 'MEMBER_UPDATED', data: { userId, role: input.role } },
-      });
+      await emitEvent(
+        tx,
+        'MEMBER_UPDATED',
+        { userId, role: input.role },
+        {
+          workspaceId: ctx.workspaceId,
+          entityId: userId,
+          actor: ctx.actor,
+          activity: {
+            entityType: 'member',
+            action: 'role_changed',
+            changes: { role: { from: target.role, to: input.role } },
+          },
+        },
+      );
     }
     const member = (await listMembers(tx, ctx.workspaceId)).find((m) => m.userId === userId)!;
     return {

@@ -1,5 +1,5 @@
 import type { Workspace, WorkspaceUpdate } from '@teamflow/contracts/workspaces';
-import { recordChange } from '../activity/activity.repository';
+import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, notFound } from '../platform/errors';
 import { slugTakenByOther, updateWorkspaceRow } from './workspaces.repository';
@@ -40,15 +40,17 @@ async function updateInTransaction(
       throw slugTaken();
     const row = await updateWorkspaceRow(tx, ctx.workspaceId, { name: input.name, slug: input.slug });
     if (!row) throw notFound('Workspace');
-    await recordChange(tx, {
-      workspaceId: row.id,
-      entityType: 'workspace',
-      entityId: row.id,
-      action: 'updated',
-      changes: { ...input },
-      actor: ctx.actor,
-      event: { type: 'WORKSPACE_UPDATED', data: { id: row.id, name: row.name, slug: row.slug } },
-    });
+    await emitEvent(
+      tx,
+      'WORKSPACE_UPDATED',
+      { id: row.id, name: row.name, slug: row.slug },
+      {
+        workspaceId: row.id,
+        entityId: row.id,
+        actor: ctx.actor,
+        activity: { entityType: 'workspace', action: 'updated', changes: { ...input } },
+      },
+    );
     return toWorkspace(row, ctx.role);
   });
 }

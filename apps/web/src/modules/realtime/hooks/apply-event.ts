@@ -1,6 +1,6 @@
-import { Comment } from '@teamflow/contracts/comments';
-import type { ServerEvent } from '@teamflow/contracts/events';
-import { Task } from '@teamflow/contracts/tasks';
+import type { Comment } from '@teamflow/contracts/comments';
+import type { ServerEvent, ServerEventOf } from '@teamflow/contracts/events';
+import type { Task } from '@teamflow/contracts/tasks';
 import type { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '@/lib/query-keys';
 import { STATUS_LABEL } from '@/modules/board/board-columns';
@@ -44,14 +44,11 @@ function patchTask(queryClient: QueryClient, task: Task): { had?: Task; changed:
   return { had, changed };
 }
 
-function applyTaskEvent(queryClient: QueryClient, event: ServerEvent): Applied {
-  const parsed = Task.safeParse(event.data);
-  if (!parsed.success) {
-    // Dependency changes carry no task: nothing on a card changes; the timeline may.
-    void queryClient.invalidateQueries({ queryKey: queryKeys.taskActivity(event.entityId), exact: true });
-    return NOTHING;
-  }
-  const task = parsed.data;
+function applyTaskEvent(
+  queryClient: QueryClient,
+  event: ServerEventOf<'TASK_CREATED' | 'TASK_UPDATED' | 'TASK_MOVED'>,
+): Applied {
+  const task = event.data;
   const { had, changed } = patchTask(queryClient, task);
   let added = false;
   if (event.type === 'TASK_CREATED') {
@@ -78,22 +75,23 @@ function applyTaskEvent(queryClient: QueryClient, event: ServerEvent): Applied {
   return { changed: true, highlightId: task.id, summary };
 }
 
-function applyTaskDeleted(queryClient: QueryClient, event: ServerEvent): Applied {
-  const projectId = typeof event.data.projectId === 'string' ? event.data.projectId : undefined;
+function applyTaskDeleted(queryClient: QueryClient, event: ServerEventOf<'TASK_DELETED'>): Applied {
+  const { projectId } = event.data;
   const known = cachedTask(queryClient, event.entityId);
   let removed = false;
-  if (projectId)
-    queryClient.setQueriesData<Task[]>({ queryKey: queryKeys.boardTasks(projectId) }, (tasks) => {
-      if (!Array.isArray(tasks) || !tasks.some((t) => t.id === event.entityId)) return tasks;
-      removed = true;
-      return tasks.filter((t) => t.id !== event.entityId);
-    });
+  queryClient.setQueriesData<Task[]>({ queryKey: queryKeys.boardTasks(projectId) }, (tasks) => {
+    if (!Array.isArray(tasks) || !tasks.some((t) => t.id === event.entityId)) return tasks;
+    removed = true;
+    return tasks.filter((t) => t.id !== event.entityId);
+  });
   return removed ? { changed: true, summary: `deleted ${known?.key ?? 'a task'}` } : NOTHING;
 }
 
-function applyCommentEvent(queryClient: QueryClient, event: ServerEvent): Applied {
-  const taskId = typeof event.data.taskId === 'string' ? event.data.taskId : undefined;
-  if (!taskId) return NOTHING;
+function applyCommentEvent(
+  queryClient: QueryClient,
+  event: ServerEventOf<'COMMENT_CREATED' | 'COMMENT_UPDATED' | 'COMMENT_DELETED'>,
+): Applied {
+  const { taskId } = event.data;
   const key = queryKeys.taskComments(taskId);
   const taskKey = cachedTask(queryClient, taskId)?.key ?? 'a task';
   let changed = false;
@@ -104,12 +102,7 @@ function applyCommentEvent(queryClient: QueryClient, event: ServerEvent): Applie
       return comments.filter((c) => c.id !== event.entityId);
     });
   } else {
-    const parsed = Comment.safeParse(event.data);
-    if (!parsed.success) {
-      void queryClient.invalidateQueries({ queryKey: key, exact: true });
-      return NOTHING;
-    }
-    const comment = parsed.data;
+    const comment = event.data;
     queryClient.setQueryData<Comment[]>(key, (comments) => {
       if (!comments) return comments;
       const current = comments.find((c) => c.id === comment.id);
@@ -159,22 +152,36 @@ export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applie
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects(ws), exact: true });
       void queryClient.invalidateQueries({ queryKey: queryKeys.project(event.entityId), exact: true });
       return NOTHING;
+    case 'TASK_DEPENDENCY_ADDED':
+    case 'TASK_DEPENDENCY_REMOVED':
+      // Nothing on a card changes; both tasks' dependency lists and the timeline may.
+      for (const id of [event.data.taskId, event.data.dependsOnTaskId])
+        void queryClient.invalidateQueries({ queryKey: queryKeys.taskDependencies(id), exact: true });
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.taskActivity(event.data.taskId),
+        exact: true,
+      });
+      return NOTHING;
     case 'LABEL_CREATED':
     case 'LABEL_DELETED':
       void queryClient.invalidateQueries({ queryKey: queryKeys.labels(ws), exact: true });
       return NOTHING;
     case 'MEMBER_INVITED':
+    case 'INVITATION_REVOKED':
     case 'MEMBER_JOINED':
     case 'MEMBER_UPDATED':
     case 'MEMBER_REMOVED':
       void queryClient.invalidateQueries({ queryKey: queryKeys.members(ws), exact: true });
-      if (event.type !== 'MEMBER_INVITED')
+      if (event.type !== 'MEMBER_INVITED' && event.type !== 'INVITATION_REVOKED')
         void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true });
       return NOTHING;
+    case 'WORKSPACE_CREATED':
     case 'WORKSPACE_UPDATED':
+    case 'WORKSPACE_DELETED':
       void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true });
       return NOTHING;
-    default:
+    case 'SPRINT_UPDATED':
+    case 'NOTIFICATION':
       return NOTHING;
   }
 }

@@ -1,5 +1,5 @@
 import { ActivityPage, type Activity } from '@teamflow/contracts/activity';
-import { PresenceEvent, RoomViewersEvent, ServerEvent } from '@teamflow/contracts/events';
+import { isWorkspaceEvent, PresenceEvent, RoomViewersEvent, ServerEvent } from '@teamflow/contracts/events';
 import type { QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -11,7 +11,6 @@ import { applyEvent } from './apply-event';
 // Past this many missed changes a refetch of what is on screen is cheaper than replaying them.
 const MAX_CATCH_UP_PAGES = 5;
 const PAGE = 100;
-const NOT_STREAM = new Set(['USER_ONLINE', 'USER_OFFLINE', 'ROOM_VIEWERS', 'NOTIFICATION']);
 
 /** Everything cached for a workspace's screens is stale: refetch what is mounted. */
 function invalidateWorkspace(queryClient: QueryClient): void {
@@ -85,7 +84,8 @@ export function startSync(queryClient: QueryClient, me: string): () => void {
   }
 
   function onStreamEvent(payload: unknown, type: string): void {
-    if (NOT_STREAM.has(type)) return;
+    // Only workspace events carry the seq this follows; presence and personal events do not.
+    if (!isWorkspaceEvent(type)) return;
     const parsed = ServerEvent.safeParse(payload);
     if (!parsed.success) return;
     const event = parsed.data;

@@ -1,0 +1,21 @@
+import type { Task } from '@teamflow/contracts/tasks';
+import type { EventMeta } from '../events/emit-event';
+import type { WorkspaceCtx } from '../platform/context';
+
+/** Where a task change is heard and filed: its workspace, project and task, at the task's new version. */
+export function taskChange(
+  ctx: WorkspaceCtx,
+  task: Pick<Task, 'id' | 'projectId'> & { version?: number },
+  action: string,
+  changes: Record<string, unknown> = {},
+): EventMeta {
+  return {
+    workspaceId: ctx.workspaceId,
+    entityId: task.id,
+    actor: ctx.actor,
+    version: task.version,
+    projectId: task.projectId,
+    taskId: task.id,
+    activity: { entityType: 'task', action, changes },
+  };
+}
