@@ -1,7 +1,7 @@
 // Shared Jest preset: swc compiles TypeScript (and the workspace packages' source) on the fly.
 const path = require('node:path');
 
-const testing = path.join(__dirname, '..', '..', 'packages', 'core', 'src', 'testing');
+const testing = path.join(__dirname, '..', '..', 'packages', 'core', 'testing');
 
 /** @param {{ services?: boolean }} options services: the suite talks to real PostgreSQL and Redis */
 module.exports = function preset(options = {}) {

@@ -55,7 +55,7 @@ beforeAll(async () => {
     redisUrl: api.deps.env.REDIS_URL,
     redisKeyPrefix: api.deps.env.REDIS_KEY_PREFIX,
     logger,
-    registrations: allHandlers(api.deps.db, { env: api.deps.env }),
+    registrations: allHandlers(api.deps.db, api.deps.env),
   });
   team = await createTeam(api);
 });

@@ -36,11 +36,7 @@ async function main(): Promise<void> {
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     logger,
     alwaysServe: QUEUES,
-    registrations: allHandlers(db.db, {
-      mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
-      digest: { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN },
-      env,
-    }),
+    registrations: allHandlers(db.db, env),
   });
   logger.info('worker ready', { pid: process.pid, queues: runtime.workers.map((w) => w.name) });
 

@@ -81,7 +81,7 @@ describe('analytics jobs', () => {
         redisUrl: env.REDIS_URL,
         redisKeyPrefix: env.REDIS_KEY_PREFIX,
         logger: quietLogger(),
-        registrations: allHandlers(db.db),
+        registrations: allHandlers(db.db, env),
       }),
     );
     // Staged in the outbox and relayed, as the api does.

@@ -70,7 +70,7 @@ const start = (mail: { smtpUrl?: string; from: string }) => {
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     logger: quietLogger(),
-    registrations: allHandlers(db.db, { mail }),
+    registrations: allHandlers(db.db, { ...env, SMTP_URL: mail.smtpUrl, MAIL_FROM: mail.from }),
   });
   runtimes.push(r);
   return r;

@@ -100,8 +100,11 @@ beforeAll(async () => {
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     logger: quietLogger(),
     registrations: allHandlers(db.db, {
-      mail: { smtpUrl, from: 'TeamFlow <no-reply@teamflow.test>' },
-      digest: { delayMinutes: 0, webOrigin: 'http://web.test' },
+      ...env,
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: 'TeamFlow <no-reply@teamflow.test>',
+      NOTIFICATION_EMAIL_DELAY: 0,
+      WEB_ORIGIN: 'http://web.test',
     }),
   });
   relay = createJobRelay({ db: db.db, logger: quietLogger() }, queues, { idleMs: 50 });

@@ -14,7 +14,7 @@ const env = suiteEnv();
 const db = openDb(env.DATABASE_URL);
 let queues: Queues;
 const runtimes: Runtime[] = [];
-const start = (registrations = allHandlers(db.db)) => {
+const start = (registrations = allHandlers(db.db, env)) => {
   const r = startWorkers({
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,

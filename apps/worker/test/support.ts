@@ -6,7 +6,8 @@ import { isolatedStore } from '@teamflow/core/testing/isolated-store';
 
 /** This run's settings (from the jest global setup) with a key prefix of the suite's own. */
 export function suiteEnv() {
-  const env = loadEnv({ ...process.env, NODE_ENV: 'test' });
+  // The local AI provider: a developer's own key in the environment must not reach the tests.
+  const env = loadEnv({ ...process.env, NODE_ENV: 'test', AI_PROVIDER: 'local' });
   return { ...env, REDIS_KEY_PREFIX: `${env.REDIS_KEY_PREFIX}${randomBytes(3).toString('hex')}:` };
 }
 

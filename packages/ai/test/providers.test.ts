@@ -11,7 +11,7 @@ import {
   OPENAI_EMBEDDINGS,
   openAiCompletion,
   openAiError,
-} from '../src/testing/fake-providers';
+} from '../testing/fake-providers';
 
 const fake = new FakeProviderServer();
 beforeAll(() => fake.start());

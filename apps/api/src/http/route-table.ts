@@ -5,7 +5,7 @@ import type { User } from '@teamflow/contracts/users';
 import type { Ctx, WorkspaceCtx } from '@teamflow/core/platform/context';
 import { loadUser } from '@teamflow/core/auth/authenticate';
 import { resolveAccess } from '@teamflow/core/workspaces/resolve-access';
-import type { ScopeKind } from '@teamflow/core/workspaces/access.repository';
+import type { ScopeKind } from '@teamflow/core/workspaces/scope';
 import type { ApiDeps } from '../deps';
 import { requireToken } from './authenticate';
 import { rateLimitByIp, type RateLimitBucket } from './rate-limit';

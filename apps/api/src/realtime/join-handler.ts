@@ -1,5 +1,5 @@
 import { isAccessTokenDenied } from '@teamflow/core/auth/deny-list';
-import { currentSeq } from '@teamflow/core/events/outbox.repository';
+import { latestSeq } from '@teamflow/core/events/latest-seq';
 import type { ApiDeps } from '../deps';
 import type { Presence } from './presence';
 import type { RoomViewers } from './room-viewers';
@@ -50,7 +50,7 @@ export function handleJoin(deps: ApiDeps, socket: AppSocket, presence: Presence,
         viewers.changed(room);
         if (room.startsWith('workspace:')) {
           result.online[access.workspaceId] = await presence.online(access.workspaceId);
-          result.seq[access.workspaceId] = await currentSeq(deps.db, access.workspaceId);
+          result.seq[access.workspaceId] = await latestSeq(deps, access.workspaceId);
         }
       }
     } catch (error) {

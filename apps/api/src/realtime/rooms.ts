@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { eventAudience, rooms, type ServerEvent } from '@teamflow/contracts/events';
 import { grantFor, type Permission } from '@teamflow/contracts/permissions';
-import { findMembershipByScope, type ScopeKind } from '@teamflow/core/workspaces/access.repository';
+import { findMembership } from '@teamflow/core/workspaces/find-membership';
+import type { ScopeKind } from '@teamflow/core/workspaces/scope';
 import type { ApiDeps } from '../deps';
 
 // Room kind → the scope that finds its workspace and the permission needed to listen in.
@@ -23,7 +24,7 @@ export async function authorizeRoom(
   const [kind, id, ...rest] = room.split(':');
   const spec = kind ? ROOM_KINDS[kind] : undefined;
   if (!spec || rest.length > 0 || !z.uuid().safeParse(id).success) return undefined;
-  const membership = await findMembershipByScope(deps.db, spec.scope, id!, userId);
+  const membership = await findMembership(deps, { kind: spec.scope, id: id! }, userId);
   if (!membership || !grantFor(membership.role, spec.permission)) return undefined;
   return { workspaceId: membership.workspaceId, userName: membership.userName };
 }

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '@teamflow/contracts/permissions';
 import type { DbOrTx } from '@teamflow/db/client';
-
-export type ScopeKind = 'workspace' | 'project' | 'task' | 'comment' | 'label' | 'sprint' | 'aiJob';
+import type { ScopeKind } from './scope';
 
 // Each scope finds its live workspace; the caller's membership (if any) comes along in the same query.
 const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {

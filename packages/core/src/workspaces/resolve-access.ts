@@ -1,7 +1,8 @@
 import { grantFor, type Permission } from '@teamflow/contracts/permissions';
 import type { CoreDeps, Ctx, WorkspaceCtx } from '../platform/context';
 import { forbidden, notFound } from '../platform/errors';
-import { findMembershipByScope, type ScopeKind } from './access.repository';
+import { findMembership } from './find-membership';
+import type { ScopeKind } from './scope';
 
 const LABEL: Record<ScopeKind, string> = {
   workspace: 'Workspace',
@@ -24,7 +25,7 @@ export async function resolveAccess(
   permission: Permission,
   scope: { kind: ScopeKind; id: string },
 ): Promise<WorkspaceCtx> {
-  const membership = await findMembershipByScope(deps.db, scope.kind, scope.id, caller.userId);
+  const membership = await findMembership(deps, scope, caller.userId);
   if (!membership) throw notFound(LABEL[scope.kind]);
   if (!grantFor(membership.role, permission)) throw forbidden();
   return {

@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '@teamflow/db/client';
-import { insertDevMail } from '@teamflow/core/mail/mail.repository';
+import { keepDevMail } from '@teamflow/core/mail/keep-dev-mail';
 import { sendEmailJob } from '@teamflow/queue/jobs';
 import { register } from '../../runtime';
 
@@ -20,7 +20,7 @@ export const sendEmailHandler = (db: Database, mail: MailSettings) => {
   return register(sendEmailJob, async (payload, { job, log }) => {
     const jobId = String(job.id);
     if (!mail.smtpUrl) {
-      const stored = await insertDevMail(db, { jobId, ...payload });
+      const stored = await keepDevMail({ db }, { jobId, ...payload });
       log.info('email kept in the dev outbox', { template: payload.template, duplicate: !stored });
       return { delivered: 'dev-outbox' };
     }

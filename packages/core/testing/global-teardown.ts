@@ -3,11 +3,10 @@ import { dropDatabase } from '@teamflow/db/setup';
 
 /** Drops this run's database and deletes its Redis keys. */
 export default async function globalTeardown(): Promise<void> {
-  /* eslint-disable no-restricted-properties -- set by global-setup for this run */
   const url = process.env.DATABASE_URL;
   const prefix = process.env.REDIS_KEY_PREFIX;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  /* eslint-enable no-restricted-properties */
+
   if (url?.includes('teamflow_test_')) await dropDatabase(url);
   if (prefix?.startsWith('tf:test:')) {
     const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });

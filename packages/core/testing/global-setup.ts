@@ -7,7 +7,6 @@ import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
  * parallel runs on one machine never see each other's rows or keys.
  */
 export default async function globalSetup(): Promise<void> {
-  /* eslint-disable no-restricted-properties -- the test runner hands settings to its workers through the environment */
   const runId = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const base = new URL(
     process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/teamflow',
@@ -16,7 +15,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = base.toString();
   process.env.REDIS_KEY_PREFIX = `tf:test:${runId}:`;
   process.env.NODE_ENV = 'test';
-  /* eslint-enable no-restricted-properties */
+
   await ensureDatabase(base.toString());
   await runMigrations(base.toString());
 }

@@ -13,10 +13,9 @@ export interface IsolatedStore {
  * running beside it, and its worker would run them (against this suite's fake providers).
  */
 export async function isolatedStore(tag: string): Promise<IsolatedStore> {
-  /* eslint-disable no-restricted-properties -- the run's database and prefix come from the jest global setup */
   const base = new URL(process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/teamflow');
   const prefix = process.env.REDIS_KEY_PREFIX ?? 'tf:test:';
-  /* eslint-enable no-restricted-properties */
+
   const suffix = `${tag}_${randomBytes(3).toString('hex')}`;
   base.pathname = `${base.pathname}_${suffix}`;
   const url = base.toString();
