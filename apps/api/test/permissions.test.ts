@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { EventType, isWorkspaceEvent, ServerEvent } from '@teamflow/contracts/events';
 import { grantFor, PERMISSIONS, type Permission } from '@teamflow/contracts/permissions';
 import { createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
 import {
@@ -152,5 +154,26 @@ describe("'own' rules", () => {
     const res = await send(api, team.users.member, 'delete', `${V1}/comments/${String(comment.id)}`);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the events the matrix wrote', () => {
+  // Runs after every route has been called by every role: each outbox row any write produced must
+  // match its catalogue entry, and every workspace event a route can cause must have been seen.
+  it('are all catalogued, with data matching the schema of their type', async () => {
+    const rows = await api.deps.db.execute<{ type: string; payload: unknown }>(
+      sql`select type, payload from outbox order by id`,
+    );
+    const offCatalogue = rows.rows
+      .map((row) => ({
+        type: row.type,
+        result: ServerEvent.safeParse({ ...(row.payload as object), seq: 0 }),
+      }))
+      .filter((r) => !r.result.success || r.result.data.type !== r.type)
+      .map((r) => ({ type: r.type, issues: r.result.error?.issues }));
+    expect(offCatalogue).toEqual([]);
+    const seen = new Set(rows.rows.map((row) => row.type));
+    const routeCaused = EventType.options.filter((type) => isWorkspaceEvent(type));
+    expect(routeCaused.filter((type) => !seen.has(type))).toEqual([]);
   });
 });
