@@ -34,6 +34,40 @@ describe('PATCH /auth/me', () => {
     expect(me.body.user.name).toBe(user.name);
   });
 
+  it('sets the time zone to an IANA name, which a new user starts at UTC', async () => {
+    const user = await registerUser(api, 'zone');
+    const before = await api.http().get(`${V1}/auth/me`).set(auth(user));
+    expect(before.body.user.timeZone).toBe('UTC');
+    const res = await api
+      .http()
+      .patch(`${V1}/auth/me`)
+      .set(auth(user))
+      .send({ timeZone: 'America/Los_Angeles' });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({ timeZone: 'America/Los_Angeles', name: user.name });
+    const me = await api.http().get(`${V1}/auth/me`).set(auth(user));
+    expect(me.body.user.timeZone).toBe('America/Los_Angeles');
+  });
+
+  it('refuses an unknown time zone or a bare offset with a field error, and keeps the old one', async () => {
+    const user = await registerUser(api, 'badzone');
+    for (const timeZone of ['Mars/Olympus_Mons', '+01:00', '', 'Europe/Berlin; drop table users']) {
+      const res = await api.http().patch(`${V1}/auth/me`).set(auth(user)).send({ timeZone });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_ERROR');
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['timeZone']);
+    }
+    const me = await api.http().get(`${V1}/auth/me`).set(auth(user));
+    expect(me.body.user.timeZone).toBe('UTC');
+  });
+
+  it('refuses an empty change', async () => {
+    const user = await registerUser(api, 'nothing');
+    const res = await api.http().patch(`${V1}/auth/me`).set(auth(user)).send({});
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_ERROR');
+  });
+
   it('needs a signed-in user', async () => {
     const res = await api.http().patch(`${V1}/auth/me`).send({ name: 'Nobody' });
     expect(res.status).toBe(401);

@@ -163,6 +163,21 @@ describe('get, update and delete by role', () => {
     expect(after.outbox.slice(before.outbox.length)).toEqual([{ type: 'WORKSPACE_UPDATED' }]);
   });
 
+  it('lets the owner set the team’s time zone (UTC until then) and refuses an unknown one', async () => {
+    expect((await api.http().get(url()).set(auth(team.users.member))).body.timeZone).toBe('UTC');
+    const res = await api.http().patch(url()).set(auth(team.users.owner)).send({ timeZone: 'Europe/Berlin' });
+    expect(res.status).toBe(200);
+    expect(res.body.timeZone).toBe('Europe/Berlin');
+    const bad = await api
+      .http()
+      .patch(url())
+      .set(auth(team.users.owner))
+      .send({ timeZone: 'Europe/Atlantis' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(['timeZone']);
+    expect((await api.http().get(url()).set(auth(team.users.viewer))).body.timeZone).toBe('Europe/Berlin');
+  });
+
   it('refuses update and delete to admin, member and viewer with 403, and to strangers with 404', async () => {
     for (const role of ['admin', 'member', 'viewer'] as const) {
       expect(

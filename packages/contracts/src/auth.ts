@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZone } from './time-zones';
 import { Email, Password, PersonName, User } from './users';
 
 export const Register = z.object({ email: Email, name: PersonName, password: Password });
@@ -36,7 +37,9 @@ export type ResetPassword = z.infer<typeof ResetPassword>;
 export const VerifyEmail = z.object({ token: EmailToken });
 export type VerifyEmail = z.infer<typeof VerifyEmail>;
 
-export const UpdateProfile = z.object({ name: PersonName });
+export const UpdateProfile = z
+  .object({ name: PersonName.optional(), timeZone: TimeZone.optional() })
+  .refine((v) => v.name !== undefined || v.timeZone !== undefined, { message: 'Nothing to update' });
 export type UpdateProfile = z.infer<typeof UpdateProfile>;
 
 export const ChangePassword = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
+import { TimeZone } from './time-zones';
 
 export const Email = z
   .email()
@@ -21,6 +22,8 @@ export const User = z.object({
   name: z.string(),
   avatarUrl: z.string().nullable(),
   emailVerified: z.boolean(),
+  /** IANA zone: "today", check-in days and streaks are counted in it. */
+  timeZone: TimeZone,
   createdAt: Timestamp,
 });
 export type User = z.infer<typeof User>;

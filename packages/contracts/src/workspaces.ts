@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
 import { Role } from './permissions';
+import { TimeZone } from './time-zones';
 import { Email, UserSummary } from './users';
 
 export const Slug = z
@@ -11,12 +12,22 @@ export const Slug = z
   .max(48)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes');
 
-export const WorkspaceCreate = z.object({ name: z.string().trim().min(1).max(80), slug: Slug.optional() });
+export const WorkspaceCreate = z.object({
+  name: z.string().trim().min(1).max(80),
+  slug: Slug.optional(),
+  timeZone: TimeZone.optional(),
+});
 export type WorkspaceCreate = z.infer<typeof WorkspaceCreate>;
 
 export const WorkspaceUpdate = z
-  .object({ name: z.string().trim().min(1).max(80).optional(), slug: Slug.optional() })
-  .refine((v) => v.name !== undefined || v.slug !== undefined, { message: 'Nothing to update' });
+  .object({
+    name: z.string().trim().min(1).max(80).optional(),
+    slug: Slug.optional(),
+    timeZone: TimeZone.optional(),
+  })
+  .refine((v) => v.name !== undefined || v.slug !== undefined || v.timeZone !== undefined, {
+    message: 'Nothing to update',
+  });
 export type WorkspaceUpdate = z.infer<typeof WorkspaceUpdate>;
 
 export const Workspace = z.object({
@@ -24,6 +35,8 @@ export const Workspace = z.object({
   name: z.string(),
   slug: z.string(),
   role: Role,
+  /** The team's zone: digests and check-in reminders follow its days. */
+  timeZone: TimeZone,
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

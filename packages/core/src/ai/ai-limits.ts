@@ -1,5 +1,6 @@
 import type { CoreDeps } from '../platform/context';
 import { AppError } from '../platform/errors';
+import { hitLimit, rateLimitHeaders, type LimitHit } from '../platform/rate-limits';
 import { findBudgetMicros, spentSince } from './ai.repository';
 
 export const monthStart = (now = new Date()) =>
@@ -31,36 +32,22 @@ export const budgetExceeded = () =>
   );
 
 /**
- * RATE_LIMIT_AI_PER_HOUR per workspace: a fixed hourly window in Redis shared by every api
- * instance. If Redis is away the limit steps aside (logged), like the request limiter.
+ * RATE_LIMIT_AI_PER_HOUR per workspace, shared by every api instance. If Redis is away the limit
+ * steps aside (logged), like the request limiter.
  */
 export async function countAiRequest(deps: CoreDeps, workspaceId: string): Promise<void> {
-  const windowSeconds = 3600;
-  const now = Math.floor(Date.now() / 1000);
-  const windowStart = now - (now % windowSeconds);
-  const key = `rl:ai:${workspaceId}:${windowStart}`;
-  let count: number;
+  let hit: LimitHit;
   try {
-    const result = await deps.redis.multi().incr(key).expire(key, windowSeconds, 'NX').exec();
-    count = Number(result?.[0]?.[1] ?? 0);
+    hit = await hitLimit(deps, 'ai', workspaceId);
   } catch (error) {
     deps.logger.warn('AI rate limiter unavailable; request allowed', { error: (error as Error).message });
     return;
   }
-  const limit = deps.env.RATE_LIMIT_AI_PER_HOUR;
-  if (count > limit) {
-    const reset = windowStart + windowSeconds - now;
+  if (hit.exceeded)
     throw new AppError(
       'RATE_LIMIT_EXCEEDED',
-      `This workspace has made ${limit} AI requests this hour; try again later`,
-      { limit, windowSeconds },
-      {
-        'Retry-After': String(reset),
-        'RateLimit-Policy': `${limit};w=${windowSeconds}`,
-        'RateLimit-Limit': String(limit),
-        'RateLimit-Remaining': '0',
-        'RateLimit-Reset': String(reset),
-      },
+      `This workspace has made ${hit.limit} AI requests this hour; try again later`,
+      { limit: hit.limit, windowSeconds: hit.windowSeconds },
+      rateLimitHeaders(hit),
     );
-  }
 }

@@ -4,6 +4,7 @@ import type { AiJobAccepted, AiJobKind, AiRequest, AiSource } from '@teamflow/co
 import { aiBreakdownJob, aiPrioritizeJob, aiSummarizeJob } from '@teamflow/queue/jobs';
 import { stageJob } from '../jobs/job-outbox.repository';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { todayIn } from '../platform/local-dates';
 import { notFound } from '../platform/errors';
 import { findCachedAiJob, findTaskForAi, insertAiJob, insertAiUsage, listBacklog } from './ai.repository';
 import { budgetExceeded, countAiRequest, isOverBudget } from './ai-limits';
@@ -21,6 +22,7 @@ const BACKLOG_LIMIT = 200;
 /** The snapshot a job works on; it is also what the cache key is made of. */
 async function snapshot(
   deps: CoreDeps,
+  ctx: WorkspaceCtx,
   kind: QueuedAiKind,
   subjectId: string,
 ): Promise<Record<string, unknown>> {
@@ -40,7 +42,8 @@ async function snapshot(
   }
   const backlog = await listBacklog(deps.db, subjectId, kind === 'prioritize', BACKLOG_LIMIT);
   if (!backlog) throw notFound('Project');
-  return { ...backlog, today: new Date().toISOString().slice(0, 10) };
+  // Due dates are the team's dates: "overdue" is judged on the workspace's today.
+  return { ...backlog, today: todayIn(ctx.timeZone) };
 }
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -60,7 +63,7 @@ export async function requestAiJob(
 ): Promise<AiJobAccepted> {
   const localOnly = request.provider === 'local';
   const source: AiSource = primarySource(deps.env, { localOnly });
-  const data = await snapshot(deps, kind, subjectId);
+  const data = await snapshot(deps, ctx, kind, subjectId);
   const input = { localOnly, data };
   const inputHash = hashOf({ kind, subjectId, source, data });
 

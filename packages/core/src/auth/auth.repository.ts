@@ -117,10 +117,14 @@ export async function markEmailVerified(db: DbOrTx, userId: string): Promise<voi
     .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)));
 }
 
-export async function updateUserName(db: DbOrTx, userId: string, name: string): Promise<UserRow | undefined> {
+export async function updateUserProfile(
+  db: DbOrTx,
+  userId: string,
+  values: { name?: string; timeZone?: string },
+): Promise<UserRow | undefined> {
   const [row] = await db
     .update(users)
-    .set({ name, updatedAt: sql`now()` })
+    .set({ ...values, updatedAt: sql`now()` })
     .where(eq(users.id, userId))
     .returning();
   return row;

@@ -8,6 +8,7 @@ export function toUser(row: UserRow): User {
     name: row.name,
     avatarUrl: row.avatarUrl,
     emailVerified: row.emailVerifiedAt !== null,
+    timeZone: row.timeZone,
     createdAt: row.createdAt.toISOString(),
   };
 }

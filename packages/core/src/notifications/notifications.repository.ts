@@ -192,7 +192,10 @@ export async function isWatching(db: DbOrTx, taskId: string, userId: string): Pr
   return rows.length > 0;
 }
 
-/** Open tasks due between today and the horizon, with each assignee who is still a member. */
+/**
+ * Open tasks due between today and the horizon, with each assignee who is still a member. A due
+ * date is the assignee's own date: "today" and the horizon's date are read in their time zone.
+ */
 export async function dueSoonAssignments(
   db: DbOrTx,
   horizon: Date,
@@ -202,9 +205,10 @@ export async function dueSoonAssignments(
     from tasks t
     join task_assignees a on a.task_id = t.id
     join workspace_members m on m.workspace_id = t.workspace_id and m.user_id = a.user_id
+    join users u on u.id = a.user_id
     where t.deleted_at is null and t.status not in ('done', 'archived') and t.due_date is not null
-      and t.due_date >= (now() at time zone 'utc')::date
-      and t.due_date <= (${horizon.toISOString()}::timestamptz at time zone 'utc')::date
+      and t.due_date >= (now() at time zone u.time_zone)::date
+      and t.due_date <= (${horizon.toISOString()}::timestamptz at time zone u.time_zone)::date
     order by t.id`);
   return result.rows.map((r) => ({ taskId: r.task_id, userId: r.user_id }));
 }

@@ -27,4 +27,6 @@ export interface Ctx {
 export interface WorkspaceCtx extends Ctx {
   workspaceId: string;
   role: Role;
+  /** The workspace's IANA zone: the team's "today" (see platform/local-dates.ts). */
+  timeZone: string;
 }

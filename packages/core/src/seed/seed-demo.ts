@@ -48,6 +48,7 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
     ...people.get(role)!,
     workspaceId,
     role: DEMO_USERS.find((u) => u.role === role)!.role,
+    timeZone: 'UTC',
   });
   const workspace = await createWorkspace(deps, people.get('owner')!, DEMO_WORKSPACE);
   for (const u of DEMO_USERS.slice(1)) {

@@ -1,6 +1,7 @@
 import type { Sprint, SprintRollover, SprintState, SprintUpdate } from '@teamflow/contracts/sprints';
 import type { Tx } from '@teamflow/db/client';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
+import { todayIn } from '../platform/local-dates';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, invalid, notFound } from '../platform/errors';
 import { findTaskRecord } from '../tasks/tasks.repository';
@@ -103,7 +104,7 @@ async function applyUpdate(
     if (transition === 'active') {
       const running = await activeSprintId(tx, before.projectId);
       if (running) throw conflict('Another sprint of this project is active; complete it first');
-      const startDate = input.startDate ?? before.startDate ?? at.toISOString().slice(0, 10);
+      const startDate = input.startDate ?? before.startDate ?? todayIn(ctx.timeZone, at);
       Object.assign(values, {
         state: 'active',
         startedAt: at,

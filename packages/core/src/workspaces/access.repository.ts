@@ -30,16 +30,18 @@ export async function findMembershipByScope(
   kind: ScopeKind,
   id: string,
   userId: string,
-): Promise<{ workspaceId: string; role: Role; userName: string } | undefined> {
-  // The member's name comes along, so a workspace request needs no separate user lookup.
-  const result = await db.execute<{ workspace_id: string; role: Role; name: string }>(sql`
+): Promise<{ workspaceId: string; role: Role; userName: string; timeZone: string } | undefined> {
+  // The member's name and the workspace's zone come along: a request needs no further lookups.
+  const result = await db.execute<{ workspace_id: string; role: Role; name: string; time_zone: string }>(sql`
     with scope as (${SCOPE_SQL[kind](id)})
-    select s.workspace_id, m.role, u.name
+    select s.workspace_id, m.role, u.name, w.time_zone
     from scope s
     join workspaces w on w.id = s.workspace_id and w.deleted_at is null
     join workspace_members m on m.workspace_id = s.workspace_id and m.user_id = ${userId}
     join users u on u.id = m.user_id
   `);
   const row = result.rows[0];
-  return row ? { workspaceId: row.workspace_id, role: row.role, userName: row.name } : undefined;
+  return row
+    ? { workspaceId: row.workspace_id, role: row.role, userName: row.name, timeZone: row.time_zone }
+    : undefined;
 }

@@ -23,7 +23,12 @@ export async function createWorkspace(deps: CoreDeps, ctx: Ctx, input: Workspace
   for (let attempt = 0; attempt < 5; attempt++) {
     const slug = attempt === 0 ? base : `${base}-${randomBytes(3).toString('hex')}`;
     const created = await deps.db.transaction(async (tx) => {
-      const row = await insertWorkspace(tx, { name: input.name, slug, createdBy: ctx.actor.id });
+      const row = await insertWorkspace(tx, {
+        name: input.name,
+        slug,
+        createdBy: ctx.actor.id,
+        timeZone: input.timeZone,
+      });
       if (!row) return undefined;
       await insertMember(tx, { workspaceId: row.id, userId: ctx.actor.id, role: 'owner' });
       await emitEvent(

@@ -7,6 +7,8 @@ export interface Membership {
   workspaceId: string;
   role: Role;
   userName: string;
+  /** The workspace's IANA zone. */
+  timeZone: string;
 }
 
 /** The caller's membership in the workspace behind a resource; undefined for strangers and missing resources. */

@@ -34,5 +34,6 @@ export async function resolveAccess(
     logger: caller.logger,
     workspaceId: membership.workspaceId,
     role: membership.role,
+    timeZone: membership.timeZone,
   };
 }

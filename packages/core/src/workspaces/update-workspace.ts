@@ -38,7 +38,11 @@ async function updateInTransaction(
   return deps.db.transaction(async (tx) => {
     if (input.slug !== undefined && (await slugTakenByOther(tx, input.slug, ctx.workspaceId)))
       throw slugTaken();
-    const row = await updateWorkspaceRow(tx, ctx.workspaceId, { name: input.name, slug: input.slug });
+    const row = await updateWorkspaceRow(tx, ctx.workspaceId, {
+      name: input.name,
+      slug: input.slug,
+      timeZone: input.timeZone,
+    });
     if (!row) throw notFound('Workspace');
     await emitEvent(
       tx,

@@ -8,6 +8,7 @@ export function toWorkspace(row: WorkspaceRow, role: Role): Workspace {
     name: row.name,
     slug: row.slug,
     role,
+    timeZone: row.timeZone,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -9,7 +9,7 @@ export type InvitationRow = typeof invitations.$inferSelect;
 /** Inserts a workspace; undefined when the slug is taken. */
 export async function insertWorkspace(
   db: DbOrTx,
-  values: { name: string; slug: string; createdBy: string },
+  values: { name: string; slug: string; createdBy: string; timeZone?: string },
 ): Promise<WorkspaceRow | undefined> {
   const [row] = await db
     .insert(workspaces)
@@ -49,7 +49,7 @@ export async function findWorkspace(db: DbOrTx, id: string): Promise<WorkspaceRo
 export async function updateWorkspaceRow(
   db: DbOrTx,
   id: string,
-  values: { name?: string; slug?: string },
+  values: { name?: string; slug?: string; timeZone?: string },
 ): Promise<WorkspaceRow | undefined> {
   const [row] = await db
     .update(workspaces)

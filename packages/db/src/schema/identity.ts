@@ -11,6 +11,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     avatarUrl: text('avatar_url'),
+    // IANA zone (validated by the contract): the person's own days (check-ins, streaks, XP caps).
+    timeZone: text('time_zone').notNull().default('UTC'),
     ...timestamps,
   },
   (t) => [

@@ -11,6 +11,8 @@ export const workspaces = pgTable(
     id: id(),
     name: text('name').notNull(),
     slug: text('slug').notNull(),
+    // IANA zone (validated by the contract): the team's days for digests and check-in reminders.
+    timeZone: text('time_zone').notNull().default('UTC'),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),

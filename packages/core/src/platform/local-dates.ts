@@ -1,0 +1,51 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, getISODay, parseISO } from 'date-fns';
+
+/**
+ * Local dates on the server: every "today", check-in day, digest day and streak day is computed
+ * here, in someone's IANA zone, with @date-fns/tz (daylight saving and zone history included).
+ * A local date is the string `YYYY-MM-DD`; an instant is a `Date`.
+ */
+
+/** The date an instant falls on in a zone: 23:30 in Los Angeles on the 6th is the 7th in Berlin. */
+export function localDateOf(instant: Date, zone: string): string {
+  return format(new TZDate(instant, zone), 'yyyy-MM-dd');
+}
+
+/** Today in a zone. */
+export function todayIn(zone: string, now: Date = new Date()): string {
+  return localDateOf(now, zone);
+}
+
+/** The wall-clock time (`HH:mm`) of an instant in a zone. */
+export function localTimeOf(instant: Date, zone: string): string {
+  return format(new TZDate(instant, zone), 'HH:mm');
+}
+
+/** The instant a local date begins in a zone (not always 00:00 UTC-offset-wise: DST days differ). */
+export function startOfLocalDay(date: string, zone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(TZDate.tz(zone, y, m - 1, d).getTime());
+}
+
+/** The instant a local date ends (the next day's start). */
+export function endOfLocalDay(date: string, zone: string): Date {
+  return startOfLocalDay(shiftDate(date, 1), zone);
+}
+
+/** Calendar arithmetic on a local date, free of zones. */
+export function shiftDate(date: string, days: number): string {
+  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+}
+
+/** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
+export function isoWeekdayOf(date: string): number {
+  return getISODay(parseISO(date));
+}
+
+/** The local dates from `from` to `to`, both included. */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let d = from; d <= to; d = shiftDate(d, 1)) dates.push(d);
+  return dates;
+}
