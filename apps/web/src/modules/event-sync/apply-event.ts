@@ -53,10 +53,11 @@ function applyCommentEvent(
   // The comment list is not loaded (drawer closed): a new comment is still worth a toast.
   let changed = event.type === 'COMMENT_CREATED' && !queryClient.getQueryData(queryKeys.taskComments(taskId));
   queryClient.setQueryData<Comment[]>(queryKeys.taskComments(taskId), (comments) => {
-    if (!comments) return comments;
+    // undefined leaves the entry untouched (no write, no fresh timestamp).
+    if (!comments) return undefined;
     const index = comments.findIndex((c) => c.id === event.data.id);
     if (event.type === 'COMMENT_DELETED') {
-      if (index === -1) return comments;
+      if (index === -1) return undefined;
       changed = true;
       return comments.filter((c) => c.id !== event.data.id);
     }
@@ -66,7 +67,7 @@ function applyCommentEvent(
       return [...comments, comment];
     }
     // Edits carry updatedAt: the later one wins, an echo or an older copy changes nothing.
-    if (comments[index]!.updatedAt >= comment.updatedAt) return comments;
+    if (comments[index]!.updatedAt >= comment.updatedAt) return undefined;
     changed = true;
     return comments.map((c, i) => (i === index ? comment : c));
   });

@@ -31,12 +31,21 @@ function invalidateFor(queryClient: QueryClient, item: Activity): void {
     void queryClient.invalidateQueries({ queryKey: queryKeys.labels(item.workspaceId), exact: true });
 }
 
+/** Where sync hears the socket: the tab's realtime client (a test passes a fake). */
+export interface EventSource {
+  onRealtime: typeof onRealtime;
+  onJoined: typeof onJoined;
+  onReconnected: typeof onReconnected;
+}
+
+const socketEvents: EventSource = { onRealtime, onJoined, onReconnected };
+
 /**
  * Keeps the query cache in step with the event stream: applies each event once, tracks the last
  * seq per workspace, and after a gap or a reconnect fetches what was missed through
  * `GET /workspaces/:id/activity?since=` (or, when that cannot work, refetches what is on screen).
  */
-export function startSync(queryClient: QueryClient, me: string): () => void {
+export function startSync(queryClient: QueryClient, me: string, source = socketEvents): () => void {
   const lastSeq = new Map<string, number>();
   const seen = new Map<string, Set<number>>();
   const catchingUp = new Set<string>();
@@ -104,13 +113,13 @@ export function startSync(queryClient: QueryClient, me: string): () => void {
   }
 
   const stops = [
-    onRealtime('*', onStreamEvent),
-    onJoined((ack) => {
+    source.onRealtime('*', onStreamEvent),
+    source.onJoined((ack) => {
       // The baseline for a later catch-up; events already seen may be newer.
       for (const [workspaceId, seq] of Object.entries(ack.seq))
         if (!lastSeq.has(workspaceId)) lastSeq.set(workspaceId, seq);
     }),
-    onReconnected(() => {
+    source.onReconnected(() => {
       for (const workspaceId of lastSeq.keys()) void catchUp(workspaceId);
       if (lastSeq.size === 0) invalidateWorkspace(queryClient);
     }),

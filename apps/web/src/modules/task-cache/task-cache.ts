@@ -30,6 +30,10 @@ function replaces(cached: Task, incoming: Task, source: TaskChangeSource): boole
 
 const isSortedListKey = (query: Query): boolean => query.queryKey.length > 3;
 
+// An updater that returns undefined leaves the entry untouched: returning the same array would
+// still count as a write (fresh again, a pending invalidation dropped).
+const UNCHANGED = undefined;
+
 /** Every cached task list (boards and sorted pages) of one project, or of every project. */
 function cachedLists(queryClient: QueryClient, projectId?: string): Task[][] {
   return queryClient
@@ -68,19 +72,19 @@ export function applyTaskChange(
   let previous: Task | undefined;
   let changed = false;
   queryClient.setQueriesData<Task[]>({ queryKey: queryKeys.boardTasks(task.projectId) }, (tasks) => {
-    if (!Array.isArray(tasks)) return tasks;
+    if (!Array.isArray(tasks)) return UNCHANGED;
     const index = tasks.findIndex((t) => t.id === task.id);
-    if (index === -1) return tasks;
+    if (index === -1) return UNCHANGED;
     const cached = tasks[index]!;
     previous ??= cached;
-    if (!replaces(cached, task, source)) return tasks;
+    if (!replaces(cached, task, source)) return UNCHANGED;
     changed = true;
     return tasks.map((t, i) => (i === index ? task : t));
   });
   queryClient.setQueryData<Task>(queryKeys.task(task.id), (cached) => {
-    if (!cached) return cached;
+    if (!cached) return UNCHANGED;
     previous ??= cached;
-    if (!replaces(cached, task, source)) return cached;
+    if (!replaces(cached, task, source)) return UNCHANGED;
     changed = true;
     return task;
   });
@@ -97,7 +101,7 @@ export function addTask(queryClient: QueryClient, task: Task): { changed: boolea
   if (known) return applyTaskChange(queryClient, task, { source: 'server' });
   let added = false;
   queryClient.setQueryData<Task[]>(queryKeys.boardTasks(task.projectId), (tasks) => {
-    if (!tasks) return tasks;
+    if (!tasks) return UNCHANGED;
     added = true;
     return [...tasks, task];
   });
@@ -119,9 +123,9 @@ export function removeTask(
 ): { removed?: Task } {
   let removed: Task | undefined;
   queryClient.setQueriesData<Task[]>({ queryKey: queryKeys.boardTasks(projectId) }, (tasks) => {
-    if (!Array.isArray(tasks)) return tasks;
+    if (!Array.isArray(tasks)) return UNCHANGED;
     const found = tasks.find((t) => t.id === id);
-    if (!found) return tasks;
+    if (!found) return UNCHANGED;
     removed ??= found;
     return tasks.filter((t) => t.id !== id);
   });
