@@ -4,8 +4,8 @@ import { useMutation } from '@tanstack/react-query';
 import { apiRequest, setAccessToken } from '@/lib/api-client';
 import { stopRealtime } from '@/modules/realtime/realtime-client';
 
-// Here rather than in auth: signing out closes the session's socket too, and the realtime module
-// already depends on auth for the session.
+// In the shell, not auth: signing out closes the socket first, and realtime depends on auth (for
+// the session), so auth cannot depend on realtime.
 export function useSignOut() {
   return useMutation({
     mutationFn: () => {
