@@ -2,7 +2,7 @@
 
 import { Suspense, type ReactNode } from 'react';
 import { RequireSession } from '@/modules/auth/components/require-session';
-import { RealtimeConnection } from '@/modules/realtime/components/realtime-connection';
+import { RealtimeConnection } from '@/modules/event-sync/components/realtime-connection';
 import { AppHeader } from '@/modules/shell/components/app-header';
 import { CommandPalette } from '@/modules/shell/components/command-palette';
 import { ShortcutHelp } from '@/modules/shell/components/shortcut-help';

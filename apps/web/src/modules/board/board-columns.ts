@@ -1,27 +1,5 @@
-import type { Task, TaskStatus } from '@teamflow/contracts/tasks';
-
-/** The board's columns, left to right; archived tasks stay off the board. */
-export const BOARD_STATUSES = [
-  'todo',
-  'in_progress',
-  'in_review',
-  'blocked',
-  'done',
-] as const satisfies readonly TaskStatus[];
-export type BoardStatus = (typeof BOARD_STATUSES)[number];
-
-export const STATUS_LABEL: Record<TaskStatus, string> = {
-  todo: 'To do',
-  in_progress: 'In progress',
-  in_review: 'In review',
-  blocked: 'Blocked',
-  done: 'Done',
-  archived: 'Archived',
-};
-
-export function isBoardStatus(value: unknown): value is BoardStatus {
-  return typeof value === 'string' && (BOARD_STATUSES as readonly string[]).includes(value);
-}
+import type { Task } from '@teamflow/contracts/tasks';
+import { BOARD_STATUSES, isBoardStatus, type BoardStatus } from '@/modules/tasks/task-status';
 
 /** Swimlanes: none, or one row of columns per assignee (a task sits in its first assignee's lane). */
 export type BoardGrouping = 'none' | 'assignee';
@@ -87,7 +65,7 @@ export function moveTargetAt(layout: Layout, column: string, taskId: string): Mo
 const GAP = 1024;
 
 /** The task as the board should show it right after a move, before the api answers. */
-export function applyMoveLocally(tasks: readonly Task[], taskId: string, target: MoveTarget): Task[] {
+export function movedLocally(tasks: readonly Task[], task: Task, target: MoveTarget): Task {
   const positionOf = (id: string | undefined) => tasks.find((t) => t.id === id)?.position;
   const above = positionOf(target.afterId);
   const below = positionOf(target.beforeId);
@@ -99,5 +77,5 @@ export function applyMoveLocally(tasks: readonly Task[], taskId: string, target:
         : below !== undefined
           ? below - GAP
           : 0;
-  return tasks.map((t) => (t.id === taskId ? { ...t, status: target.status, position } : t));
+  return { ...task, status: target.status, position };
 }

@@ -6,7 +6,7 @@ import { apiRequest } from '@/lib/api-client';
 import { publicApiUrl } from '@/lib/public-env';
 import { queryKeys } from '@/lib/query-keys';
 import { Button } from '@/modules/ui/components/button';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 
 /**
  * For platform admins only: opens Bull Board in a new tab. A tab cannot send the in-memory bearer

@@ -4,7 +4,7 @@ import { BreakdownResult } from '@teamflow/contracts/ai';
 import type { Task } from '@teamflow/contracts/tasks';
 import { useState } from 'react';
 import { Button } from '@/modules/ui/components/button';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
 import { useAcceptBreakdown } from '../hooks/use-accept-breakdown';
 import { useAiJob, useStartAiJob } from '../hooks/use-ai-job';

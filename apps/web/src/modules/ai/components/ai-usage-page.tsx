@@ -6,7 +6,7 @@ import { Button } from '@/modules/ui/components/button';
 import { EmptyState } from '@/modules/ui/components/empty-state';
 import { FormError } from '@/modules/ui/components/form-error';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
 import { useAiUsage, useSetAiBudget } from '../hooks/use-ai-usage';

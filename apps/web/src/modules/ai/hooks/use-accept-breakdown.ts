@@ -3,7 +3,7 @@
 import { BreakdownAccepted, type BreakdownAccept } from '@teamflow/contracts/ai';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import { putTaskInBoard } from '@/modules/board/hooks/task-cache';
+import { addTask } from '@/modules/task-cache/task-cache';
 
 /** Creates the picked suggestions as sub-tasks (all or none) and puts them on the board. */
 export function useAcceptBreakdown(taskId: string) {
@@ -11,6 +11,6 @@ export function useAcceptBreakdown(taskId: string) {
   return useMutation({
     mutationFn: (body: BreakdownAccept) =>
       apiRequest('POST', `/tasks/${taskId}/ai-breakdown/accept`, { body, schema: BreakdownAccepted }),
-    onSuccess: (created) => created.items.forEach((task) => putTaskInBoard(queryClient, task)),
+    onSuccess: (created) => created.items.forEach((task) => addTask(queryClient, task)),
   });
 }

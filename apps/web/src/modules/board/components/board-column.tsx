@@ -5,8 +5,8 @@ import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import type { Task } from '@teamflow/contracts/tasks';
 import { useCallback, useRef } from 'react';
-import { STATUS_LABEL, type BoardStatus } from '../board-columns';
-import type { WorkspaceDirectory } from '../hooks/use-workspace-directory';
+import { STATUS_LABEL, type BoardStatus } from '@/modules/tasks/task-status';
+import type { WorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 import { QuickAddTask } from './quick-add-task';
 import { SortableTaskCard } from './sortable-task-card';
 import { TaskCard } from './task-card';

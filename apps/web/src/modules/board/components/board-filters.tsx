@@ -5,7 +5,7 @@ import { TaskPriority } from '@teamflow/contracts/tasks';
 import { useState } from 'react';
 import { Button } from '@/modules/ui/components/button';
 import type { BoardFilterName, BoardFilters as Filters } from '../hooks/use-board-filters';
-import type { WorkspaceDirectory } from '../hooks/use-workspace-directory';
+import type { WorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 
 const control =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900';

@@ -12,13 +12,13 @@ import { Skeleton } from '@/modules/ui/components/skeleton';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
 import { applyBoardFilters, useBoardFilters } from '../hooks/use-board-filters';
-import { useBoardTasks } from '../hooks/use-board-tasks';
-import { useWorkspaceDirectory } from '../hooks/use-workspace-directory';
+import { useBoardTasks } from '@/modules/tasks/hooks/use-board-tasks';
+import { useWorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 import { Board } from './board';
 import { BoardFilters } from './board-filters';
 import { BoardSkeleton } from './board-skeleton';
-import { ConflictDialog } from './conflict-dialog';
-import { TaskDrawer } from './task-drawer';
+import { ConflictDialog } from '@/modules/tasks/components/conflict-dialog';
+import { TaskDrawer } from '@/modules/tasks/components/task-drawer';
 
 export function BoardPage({ workspaceId, projectId }: { workspaceId: string; projectId: string }) {
   const project = useProject(projectId);

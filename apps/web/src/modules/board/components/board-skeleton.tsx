@@ -1,5 +1,5 @@
 import { Skeleton } from '@/modules/ui/components/skeleton';
-import { BOARD_STATUSES } from '../board-columns';
+import { BOARD_STATUSES } from '@/modules/tasks/task-status';
 
 /** The board's shape while its first page loads: same columns, widths and card heights, no jump. */
 export function BoardSkeleton() {

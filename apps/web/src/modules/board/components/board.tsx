@@ -18,21 +18,20 @@ import {
 import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type { Task } from '@teamflow/contracts/tasks';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { BOARD_STATUSES, STATUS_LABEL } from '@/modules/tasks/task-status';
 import {
-  BOARD_STATUSES,
   columnId,
   findColumn,
   groupIntoLayout,
   laneOf,
   moveTargetAt,
   parseColumnId,
-  STATUS_LABEL,
   UNASSIGNED_LANE,
   type BoardGrouping,
   type Layout,
 } from '../board-columns';
 import { useMoveTask } from '../hooks/use-move-task';
-import type { WorkspaceDirectory } from '../hooks/use-workspace-directory';
+import type { WorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 import { BoardColumn } from './board-column';
 import { TaskCard } from './task-card';
 

@@ -5,8 +5,8 @@ import { TaskCreate } from '@teamflow/contracts/tasks';
 import { useForm, useWatch } from 'react-hook-form';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
 import { DuplicateHints } from '@/modules/ai/components/duplicate-hints';
-import { STATUS_LABEL, type BoardStatus } from '../board-columns';
-import { useCreateTask } from '../hooks/use-create-task';
+import { STATUS_LABEL, type BoardStatus } from '@/modules/tasks/task-status';
+import { useCreateTask } from '@/modules/tasks/hooks/use-create-task';
 
 const QuickAdd = TaskCreate.pick({ title: true });
 

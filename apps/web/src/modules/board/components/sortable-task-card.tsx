@@ -4,7 +4,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Task } from '@teamflow/contracts/tasks';
 import { useCallback } from 'react';
-import type { WorkspaceDirectory } from '../hooks/use-workspace-directory';
+import type { WorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 import { TaskCard } from './task-card';
 
 /** Where the virtual column places the card, and how it learns the card's real height. */

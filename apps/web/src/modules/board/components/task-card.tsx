@@ -3,9 +3,9 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { initials } from '@/lib/initials';
 import { readableTextOn } from '@/lib/readable-text';
-import { useHighlighted } from '@/modules/realtime/stores/realtime-store';
-import type { WorkspaceDirectory } from '../hooks/use-workspace-directory';
-import { PriorityBadge } from './priority-badge';
+import { useHighlighted } from '@/modules/realtime/highlights';
+import type { WorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
+import { PriorityBadge } from '@/modules/tasks/components/priority-badge';
 
 const dueFormat = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 

@@ -5,11 +5,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { showToast } from '@/modules/ui/stores/toast-store';
-import { applyMoveLocally, STATUS_LABEL, type MoveTarget } from '../board-columns';
-import { useConflictStore } from '../stores/conflict-store';
-import { currentTaskFromConflict } from './conflict-from-error';
-import { putTaskInBoard } from './task-cache';
+import {
+  applyOptimistic,
+  applyTaskChange,
+  cachedProjectTasks,
+  rollback,
+} from '@/modules/task-cache/task-cache';
+import { currentTaskFromConflict } from '@/modules/tasks/hooks/conflict-from-error';
+import { useOpenConflict } from '@/modules/tasks/hooks/use-open-conflict';
+import { STATUS_LABEL } from '@/modules/tasks/task-status';
+import { showToast } from '@/modules/ui/toast';
+import { movedLocally, type MoveTarget } from '../board-columns';
 
 /** A drop into another swimlane also hands the task to that lane's person. */
 export interface MoveOptions {
@@ -25,7 +31,7 @@ export function useMoveTask(
   projectId: string,
 ): (task: Task, target: MoveTarget, version?: number, options?: MoveOptions) => void {
   const queryClient = useQueryClient();
-  const openConflict = useConflictStore((s) => s.open);
+  const openConflict = useOpenConflict();
   const { mutate } = useMutation({
     mutationFn: async ({
       taskId,
@@ -46,35 +52,31 @@ export function useMoveTask(
   return useCallback(
     function move(task: Task, target: MoveTarget, version = task.version, options: MoveOptions = {}) {
       const { assigneeIds } = options;
-      const key = queryKeys.boardTasks(projectId);
-      // A refetch landing mid-move would put the card back where it was.
-      void queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<Task[]>(key);
+      const tasks = cachedProjectTasks(queryClient, projectId) ?? [];
+      // The newer of the card that was dropped and the cached copy (the dialog's "apply mine" passes theirs).
+      const cached = tasks.find((t) => t.id === task.id);
+      const moved = movedLocally(tasks, cached && cached.version > task.version ? cached : task, target);
       // Synchronous, so the card never flickers back to its old column between drop and request.
-      queryClient.setQueryData<Task[]>(key, (tasks) => {
-        if (!tasks) return tasks;
-        const moved = applyMoveLocally(tasks, task.id, target);
-        return assigneeIds ? moved.map((t) => (t.id === task.id ? { ...t, assigneeIds } : t)) : moved;
-      });
+      const snapshot = applyOptimistic(queryClient, [assigneeIds ? { ...moved, assigneeIds } : moved]);
 
       mutate(
         { taskId: task.id, body: { ...target, version }, ...(assigneeIds ? { assigneeIds } : {}) },
         {
-          onSuccess: (saved) => putTaskInBoard(queryClient, saved),
+          onSuccess: (saved) => applyTaskChange(queryClient, saved, { source: 'server' }),
           onError: (error) => {
-            queryClient.setQueryData(key, previous);
+            rollback(queryClient, snapshot);
             const theirs = currentTaskFromConflict(error);
             if (theirs) {
               openConflict({
                 theirs,
                 mine: { status: STATUS_LABEL[target.status], place: 'where you dropped it' },
                 applyMine: (current) => move(current, target, current.version, options),
-                keepTheirs: (current) => putTaskInBoard(queryClient, current),
+                keepTheirs: (current) => applyTaskChange(queryClient, current, { source: 'server' }),
               });
               return;
             }
             showToast({ tone: 'error', title: `Could not move ${task.key}`, description: error.message });
-            void queryClient.invalidateQueries({ queryKey: key });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.boardTasks(projectId) });
           },
         },
       );

@@ -4,11 +4,11 @@ import type { Task } from '@teamflow/contracts/tasks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { queryKeys } from '@/lib/query-keys';
-import { currentTaskFromConflict } from '@/modules/board/hooks/conflict-from-error';
-import { putTaskInBoard } from '@/modules/board/hooks/task-cache';
-import { useUpdateTask } from '@/modules/board/hooks/use-update-task';
-import { useConflictStore } from '@/modules/board/stores/conflict-store';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { currentTaskFromConflict } from '@/modules/tasks/hooks/conflict-from-error';
+import { applyOptimistic, applyTaskChange, rollback } from '@/modules/task-cache/task-cache';
+import { useUpdateTask } from '@/modules/tasks/hooks/use-update-task';
+import { useOpenConflict } from '@/modules/tasks/hooks/use-open-conflict';
+import { showToast } from '@/modules/ui/toast';
 
 /**
  * Gives a task a new due date (or none), the way the board moves cards: the project's task cache
@@ -17,30 +17,25 @@ import { showToast } from '@/modules/ui/stores/toast-store';
  */
 export function useRescheduleTask(projectId: string) {
   const queryClient = useQueryClient();
-  const openConflict = useConflictStore((s) => s.open);
+  const openConflict = useOpenConflict();
   const { mutate } = useUpdateTask();
 
   return useCallback(
     function reschedule(task: Task, dueDate: string | null, version = task.version) {
       if (task.dueDate === dueDate && version === task.version) return;
-      const key = queryKeys.boardTasks(projectId);
-      void queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<Task[]>(key);
-      queryClient.setQueryData<Task[]>(key, (tasks) =>
-        tasks?.map((t) => (t.id === task.id ? { ...t, dueDate } : t)),
-      );
+      const snapshot = applyOptimistic(queryClient, [{ ...task, dueDate }]);
       mutate(
         { taskId: task.id, body: { dueDate, version } },
         {
           onError: (error) => {
-            queryClient.setQueryData(key, previous);
+            rollback(queryClient, snapshot);
             const theirs = currentTaskFromConflict(error);
             if (theirs) {
               openConflict({
                 theirs,
                 mine: { dueDate: dueDate ?? '—' },
                 applyMine: (current) => reschedule(current, dueDate, current.version),
-                keepTheirs: (current) => putTaskInBoard(queryClient, current),
+                keepTheirs: (current) => applyTaskChange(queryClient, current, { source: 'server' }),
               });
               return;
             }
@@ -49,7 +44,7 @@ export function useRescheduleTask(projectId: string) {
               title: `Could not reschedule ${task.key}`,
               description: error.message,
             });
-            void queryClient.invalidateQueries({ queryKey: key });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.boardTasks(projectId) });
           },
           onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.taskActivity(task.id) }),
         },

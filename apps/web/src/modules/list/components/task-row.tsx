@@ -2,8 +2,8 @@
 
 import { TaskPriority, TaskStatus, type Task } from '@teamflow/contracts/tasks';
 import Link from 'next/link';
-import { STATUS_LABEL } from '@/modules/board/board-columns';
-import { useHighlighted } from '@/modules/realtime/stores/realtime-store';
+import { STATUS_LABEL } from '@/modules/tasks/task-status';
+import { useHighlighted } from '@/modules/realtime/highlights';
 import { usePatchTask } from '@/modules/tasks/hooks/use-patch-task';
 
 const cellSelect =

@@ -4,7 +4,7 @@ import { Task, type TaskStatus } from '@teamflow/contracts/tasks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { currentTaskFromConflict } from '@/modules/board/hooks/conflict-from-error';
+import { currentTaskFromConflict } from '@/modules/tasks/hooks/conflict-from-error';
 
 export interface BulkResult {
   updated: string[];

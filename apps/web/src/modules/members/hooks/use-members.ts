@@ -5,7 +5,7 @@ import { InvitationCreated, MemberList, type InvitationCreate } from '@teamflow/
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 
 /** The workspace's members with their roles (same cache entry the board's directory reads). */
 export function useMembers(workspaceId: string) {

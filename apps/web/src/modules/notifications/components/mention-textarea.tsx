@@ -2,7 +2,7 @@
 
 import type { UserSummary } from '@teamflow/contracts/users';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useWorkspaceDirectory } from '@/modules/board/hooks/use-workspace-directory';
+import { useWorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 
 interface MentionTextareaProps {
   workspaceId: string;

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { Button } from '@/modules/ui/components/button';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 
 /** Watch / stop watching a task: a watcher hears of every new comment on it. */
 export function WatchButton({ taskId }: { taskId: string }) {
@@ -18,7 +18,7 @@ export function WatchButton({ taskId }: { taskId: string }) {
   const toggle = useMutation({
     mutationFn: (watch: boolean) =>
       apiRequest(watch ? 'PUT' : 'DELETE', `/tasks/${taskId}/watch`, { schema: WatchState }),
-    onSuccess: (next) => queryClient.setQueryData(key, next),
+    onSuccess: (next) => queryClient.setQueryData(queryKeys.taskWatch(taskId), next),
     onError: (error) =>
       showToast({ tone: 'error', title: 'Could not change watching', description: error.message }),
   });

@@ -3,7 +3,7 @@
 import { NotificationEventData, notificationText } from '@teamflow/contracts/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '@/lib/query-keys';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 import { useRealtimeEvent } from '@/modules/realtime/hooks/use-realtime-event';
 
 /**

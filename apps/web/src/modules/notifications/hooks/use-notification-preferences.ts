@@ -4,7 +4,7 @@ import { NotificationPreferences, type NotificationPreference } from '@teamflow/
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 
 export function useNotificationPreferences() {
   return useQuery({
@@ -28,15 +28,15 @@ export function useUpdatePreference() {
     onMutate: async (item) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<NotificationPreference[]>(key);
-      queryClient.setQueryData<NotificationPreference[]>(key, (items) =>
+      queryClient.setQueryData<NotificationPreference[]>(queryKeys.notificationPreferences, (items) =>
         items?.map((i) => (i.type === item.type ? item : i)),
       );
       return { previous };
     },
     onError: (error, _item, context) => {
-      queryClient.setQueryData(key, context?.previous);
+      queryClient.setQueryData(queryKeys.notificationPreferences, context?.previous);
       showToast({ tone: 'error', title: 'Preference not saved', description: error.message });
     },
-    onSuccess: (saved) => queryClient.setQueryData(key, saved.items),
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.notificationPreferences, saved.items),
   });
 }

@@ -9,7 +9,7 @@ import {
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 
 /** The bell's number. Polled every 30 s; a realtime NOTIFICATION event refreshes it at once. */
 export function useUnreadCount() {

@@ -8,7 +8,7 @@ import { applyApiErrors } from '@/lib/apply-api-field-errors';
 import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
 import { TextField } from '@/modules/ui/components/text-field';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 import { useChangePassword } from '../hooks/use-profile';
 
 const ChangePasswordForm = ChangePassword.extend({ confirm: z.string() }).refine(

@@ -9,7 +9,7 @@ import { initials } from '@/lib/initials';
 import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
 import { TextField } from '@/modules/ui/components/text-field';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 import { useUpdateProfile } from '../hooks/use-profile';
 
 export function ProfileNameForm({ user }: { user: User }) {

@@ -2,7 +2,7 @@
 
 import { initials } from '@/lib/initials';
 import { useSession } from '@/modules/auth/hooks/use-session';
-import { useWorkspaceDirectory } from '@/modules/board/hooks/use-workspace-directory';
+import { useWorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 import { useRealtimeStore } from '../stores/realtime-store';
 
 const EMPTY: string[] = [];

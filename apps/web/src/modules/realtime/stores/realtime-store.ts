@@ -55,6 +55,3 @@ export const useRealtimeStore = create<RealtimeState>((set) => ({
   },
   reset: () => set({ status: 'idle', online: {}, viewers: {}, highlighted: {} }),
 }));
-
-/** True for a moment after someone else changed this task or comment. */
-export const useHighlighted = (id: string): boolean => useRealtimeStore((s) => s.highlighted[id] === true);

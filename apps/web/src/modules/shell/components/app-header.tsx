@@ -3,13 +3,13 @@
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { OpenQueuesButton } from '@/modules/admin/components/open-queues-button';
-import { useSignOut } from '@/modules/auth/hooks/use-auth-mutations';
 import { useSession } from '@/modules/auth/hooks/use-session';
 import { NotificationBell } from '@/modules/notifications/components/notification-bell';
 import { Button } from '@/modules/ui/components/button';
 import { ThemeToggle } from '@/modules/ui/components/theme-toggle';
 import { WorkspaceSwitcher } from '@/modules/workspaces/components/workspace-switcher';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts';
+import { useSignOut } from '../hooks/use-sign-out';
 import { useOverlayStore } from '../stores/overlay-store';
 
 export function AppHeader() {

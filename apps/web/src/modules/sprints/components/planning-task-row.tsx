@@ -5,7 +5,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { Sprint } from '@teamflow/contracts/sprints';
 import type { Task } from '@teamflow/contracts/tasks';
 import Link from 'next/link';
-import { STATUS_LABEL } from '@/modules/board/board-columns';
+import { STATUS_LABEL } from '@/modules/tasks/task-status';
 
 interface PlanningTaskRowProps {
   task: Task;

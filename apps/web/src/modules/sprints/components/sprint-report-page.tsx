@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { STATUS_LABEL } from '@/modules/board/board-columns';
-import { useBoardTasks } from '@/modules/board/hooks/use-board-tasks';
+import { STATUS_LABEL } from '@/modules/tasks/task-status';
+import { useBoardTasks } from '@/modules/tasks/hooks/use-board-tasks';
 import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
 import { SkeletonList } from '@/modules/ui/components/skeleton';

@@ -8,11 +8,11 @@ import {
   type SprintCreate,
   type SprintUpdate,
 } from '@teamflow/contracts/sprints';
-import type { Task } from '@teamflow/contracts/tasks';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { applyOptimistic, findCachedTask, rollback } from '@/modules/task-cache/task-cache';
+import { showToast } from '@/modules/ui/toast';
 
 // Sprint counts and charts follow task changes made elsewhere (the board), so they are re-read
 // whenever a page shows them; the api answers from its snapshot when nothing changed.
@@ -96,28 +96,28 @@ interface MoveInput {
  */
 export function useMoveToSprint(projectId: string) {
   const queryClient = useQueryClient();
-  const key = queryKeys.boardTasks(projectId);
   return useMutation({
     mutationFn: async ({ taskIds, to, from }: MoveInput) => {
       if (to) return apiRequest('POST', `/sprints/${to}/tasks`, { body: { taskIds }, schema: Sprint });
       if (from) return apiRequest('DELETE', `/sprints/${from}/tasks`, { body: { taskIds }, schema: Sprint });
       return undefined;
     },
-    onMutate: async ({ taskIds, to }) => {
-      await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<Task[]>(key);
-      queryClient.setQueryData<Task[]>(key, (tasks) =>
-        tasks?.map((t) => (taskIds.includes(t.id) ? { ...t, sprintId: to } : t)),
-      );
-      return { previous };
+    onMutate: ({ taskIds, to }) => {
+      const moving = taskIds.flatMap((id) => findCachedTask(queryClient, id) ?? []);
+      return {
+        snapshot: applyOptimistic(
+          queryClient,
+          moving.map((t) => ({ ...t, sprintId: to })),
+        ),
+      };
     },
     onError: (error, _input, context) => {
-      if (context?.previous) queryClient.setQueryData(key, context.previous);
+      if (context) rollback(queryClient, context.snapshot);
       showToast({ tone: 'error', title: 'Could not move the task', description: error.message });
     },
     onSettled: () => {
       refreshSprintData(queryClient, projectId);
-      void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.boardTasks(projectId) });
     },
   });
 }

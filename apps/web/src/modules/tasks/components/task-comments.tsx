@@ -3,7 +3,7 @@
 import type { Comment } from '@teamflow/contracts/comments';
 import { can, type Role } from '@teamflow/contracts/permissions';
 import { useState } from 'react';
-import { useHighlighted } from '@/modules/realtime/stores/realtime-store';
+import { useHighlighted } from '@/modules/realtime/highlights';
 import { MentionTextarea } from '@/modules/notifications/components/mention-textarea';
 import { WatchButton } from '@/modules/notifications/components/watch-button';
 import { Button } from '@/modules/ui/components/button';

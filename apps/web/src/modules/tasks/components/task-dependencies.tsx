@@ -3,7 +3,7 @@
 import type { Task, TaskDependencies as Deps } from '@teamflow/contracts/tasks';
 import { useId, useMemo, useState } from 'react';
 import { isApiError } from '@/lib/api-error';
-import { STATUS_LABEL } from '@/modules/board/board-columns';
+import { STATUS_LABEL } from '../task-status';
 import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
 import { Skeleton } from '@/modules/ui/components/skeleton';

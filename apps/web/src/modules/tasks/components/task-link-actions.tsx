@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { Button } from '@/modules/ui/components/button';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 import { taskPagePath } from '../hooks/task-url';
 
 /** "Open full page" (hidden on the page itself) and "Copy link" for a task. */

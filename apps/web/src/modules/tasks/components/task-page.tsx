@@ -3,11 +3,11 @@
 import type { Task } from '@teamflow/contracts/tasks';
 import Link from 'next/link';
 import { isApiError } from '@/lib/api-error';
-import { STATUS_LABEL } from '@/modules/board/board-columns';
-import { ConflictDialog } from '@/modules/board/components/conflict-dialog';
-import { PriorityBadge } from '@/modules/board/components/priority-badge';
-import { TaskDetailForm } from '@/modules/board/components/task-detail-form';
-import { useBoardTasks } from '@/modules/board/hooks/use-board-tasks';
+import { STATUS_LABEL } from '../task-status';
+import { ConflictDialog } from './conflict-dialog';
+import { PriorityBadge } from './priority-badge';
+import { TaskDetailForm } from './task-detail-form';
+import { useBoardTasks } from '../hooks/use-board-tasks';
 import { useProject } from '@/modules/projects/hooks/use-projects';
 import { useSearch } from '@/modules/search/hooks/use-search';
 import { Button } from '@/modules/ui/components/button';

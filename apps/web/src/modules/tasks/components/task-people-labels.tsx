@@ -1,7 +1,7 @@
 'use client';
 
 import type { Task } from '@teamflow/contracts/tasks';
-import { useWorkspaceDirectory } from '@/modules/board/hooks/use-workspace-directory';
+import { useWorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
 import { usePatchTask } from '../hooks/use-patch-task';
 import { NewLabelForm } from './new-label-form';

@@ -2,9 +2,9 @@
 
 import type { Task } from '@teamflow/contracts/tasks';
 import { useState } from 'react';
-import { useCreateTask } from '@/modules/board/hooks/use-create-task';
+import { useCreateTask } from '../hooks/use-create-task';
 import { Button } from '@/modules/ui/components/button';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 import { usePatchTask } from '../hooks/use-patch-task';
 
 interface TaskSubtasksProps {

@@ -4,7 +4,7 @@ import { Comment, CommentPage } from '@teamflow/contracts/comments';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { showToast } from '@/modules/ui/stores/toast-store';
+import { showToast } from '@/modules/ui/toast';
 
 export function useComments(taskId: string) {
   return useQuery({

@@ -1,18 +1,12 @@
 'use client';
 
 import { Task, type TaskUpdate } from '@teamflow/contracts/tasks';
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { currentTaskFromConflict } from '@/modules/board/hooks/conflict-from-error';
-import { showToast } from '@/modules/ui/stores/toast-store';
-
-/** Replaces the task in every cached list of its project (the board and each sorted list view). */
-function replaceTask(queryClient: QueryClient, task: Task): void {
-  queryClient.setQueriesData<Task[]>({ queryKey: queryKeys.boardTasks(task.projectId) }, (tasks) =>
-    tasks?.map((t) => (t.id === task.id ? task : t)),
-  );
-}
+import { applyOptimistic, applyTaskChange, rollback } from '@/modules/task-cache/task-cache';
+import { showToast } from '@/modules/ui/toast';
+import { currentTaskFromConflict } from './conflict-from-error';
 
 /**
  * A one-field change made straight from a control (checkbox, select), shown at once. On a stale
@@ -24,15 +18,12 @@ export function usePatchTask() {
   return useMutation({
     mutationFn: ({ task, body }: { task: Task; body: Omit<TaskUpdate, 'version'> }) =>
       apiRequest('PATCH', `/tasks/${task.id}`, { body: { ...body, version: task.version }, schema: Task }),
-    onMutate: ({ task, body }) => {
-      // Cancelling is synchronous enough: an in-flight refetch can no longer overwrite the change.
-      void queryClient.cancelQueries({ queryKey: queryKeys.boardTasks(task.projectId) });
-      replaceTask(queryClient, { ...task, ...body });
-    },
-    onSuccess: (saved) => replaceTask(queryClient, saved),
-    onError: (error, { task }) => {
+    onMutate: ({ task, body }) => ({ snapshot: applyOptimistic(queryClient, [{ ...task, ...body }]) }),
+    onSuccess: (saved) => applyTaskChange(queryClient, saved, { source: 'server' }),
+    onError: (error, { task }, context) => {
+      if (context) rollback(queryClient, context.snapshot);
       const current = currentTaskFromConflict(error);
-      replaceTask(queryClient, current ?? task);
+      if (current) applyTaskChange(queryClient, current, { source: 'server' });
       showToast({
         tone: 'error',
         title: current ? `${task.key} was changed by someone else` : `${task.key} not saved`,

@@ -22,6 +22,3 @@ export const useToastStore = create<ToastState>((set) => ({
   show: (toast) => set((state) => ({ toasts: [...state.toasts, { ...toast, id: nextId++ }] })),
   dismiss: (id) => set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) })),
 }));
-
-/** For code outside React (mutation callbacks): show a toast without a hook. */
-export const showToast = (toast: Omit<ToastMessage, 'id'>): void => useToastStore.getState().show(toast);

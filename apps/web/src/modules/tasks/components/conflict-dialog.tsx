@@ -3,7 +3,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { Task } from '@teamflow/contracts/tasks';
 import { Button } from '@/modules/ui/components/button';
-import { STATUS_LABEL } from '../board-columns';
+import { STATUS_LABEL } from '../task-status';
 import { useConflictStore, type ConflictField } from '../stores/conflict-store';
 
 const FIELD_LABEL: Record<ConflictField, string> = {

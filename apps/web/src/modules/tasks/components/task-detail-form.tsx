@@ -10,13 +10,13 @@ import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
 import { SelectField } from '@/modules/ui/components/select-field';
 import { TextField } from '@/modules/ui/components/text-field';
-import { showToast } from '@/modules/ui/stores/toast-store';
-import { STATUS_LABEL } from '../board-columns';
+import { showToast } from '@/modules/ui/toast';
+import { STATUS_LABEL } from '../task-status';
 import { currentTaskFromConflict } from '../hooks/conflict-from-error';
-import { putTaskInBoard } from '../hooks/task-cache';
+import { applyTaskChange } from '@/modules/task-cache/task-cache';
 import { useUpdateTask } from '../hooks/use-update-task';
 import { useConflictStore, type ConflictField } from '../stores/conflict-store';
-import { DescriptionField } from '@/modules/tasks/components/description-field';
+import { DescriptionField } from './description-field';
 import { useQueryClient } from '@tanstack/react-query';
 
 const TaskDetails = TaskUpdate.pick({
@@ -100,7 +100,7 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
         mine: asText(changes),
         applyMine: (current) => void save(changes, current.version),
         keepTheirs: (current) => {
-          putTaskInBoard(queryClient, current);
+          applyTaskChange(queryClient, current, { source: 'server' });
           resetTo(current);
         },
       });

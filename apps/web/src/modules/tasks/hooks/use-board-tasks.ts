@@ -5,7 +5,7 @@ import { experimental_streamedQuery as streamedQuery, useQuery } from '@tanstack
 import { useEffect } from 'react';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { BOARD_STATUSES, type BoardStatus } from '../board-columns';
+import { BOARD_STATUSES, type BoardStatus } from '../task-status';
 import { useBoardLoadStore } from '../stores/board-load-store';
 
 // The api's largest page. A column's first page is what a screen shows; the rest stream in behind it.

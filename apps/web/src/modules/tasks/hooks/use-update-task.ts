@@ -3,7 +3,7 @@
 import { Task, type TaskUpdate } from '@teamflow/contracts/tasks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import { putTaskInBoard } from './task-cache';
+import { applyTaskChange } from '@/modules/task-cache/task-cache';
 
 /** PATCH with the version the user saw; the caller handles a 409 (see the conflict dialog). */
 export function useUpdateTask() {
@@ -11,6 +11,6 @@ export function useUpdateTask() {
   return useMutation({
     mutationFn: ({ taskId, body }: { taskId: string; body: TaskUpdate }) =>
       apiRequest('PATCH', `/tasks/${taskId}`, { body, schema: Task }),
-    onSuccess: (saved) => putTaskInBoard(queryClient, saved),
+    onSuccess: (saved) => applyTaskChange(queryClient, saved, { source: 'server' }),
   });
 }

@@ -4,10 +4,10 @@ import * as Dialog from '@radix-ui/react-dialog';
 import type { Task } from '@teamflow/contracts/tasks';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { PresenceAvatars } from '@/modules/realtime/components/presence-avatars';
-import { STATUS_LABEL } from '../board-columns';
+import { STATUS_LABEL } from '../task-status';
 import { AiBreakdownPanel } from '@/modules/ai/components/ai-breakdown-panel';
-import { TaskExtras } from '@/modules/tasks/components/task-extras';
-import { TaskLinkActions } from '@/modules/tasks/components/task-link-actions';
+import { TaskExtras } from './task-extras';
+import { TaskLinkActions } from './task-link-actions';
 import { TaskDetailForm } from './task-detail-form';
 
 const createdFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,11 +1,11 @@
 import { ActivityPage, type Activity } from '@teamflow/contracts/activity';
-import { isWorkspaceEvent, PresenceEvent, RoomViewersEvent, ServerEvent } from '@teamflow/contracts/events';
+import { isWorkspaceEvent, ServerEvent } from '@teamflow/contracts/events';
 import type { QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { showToast } from '@/modules/ui/stores/toast-store';
-import { onJoined, onRealtime, onReconnected } from '../realtime-client';
-import { useRealtimeStore } from '../stores/realtime-store';
+import { showToast } from '@/modules/ui/toast';
+import { highlight } from '@/modules/realtime/highlights';
+import { onJoined, onRealtime, onReconnected } from '@/modules/realtime/realtime-client';
 import { applyEvent } from './apply-event';
 
 // Past this many missed changes a refetch of what is on screen is cheaper than replaying them.
@@ -31,16 +31,24 @@ function invalidateFor(queryClient: QueryClient, item: Activity): void {
     void queryClient.invalidateQueries({ queryKey: queryKeys.labels(item.workspaceId), exact: true });
 }
 
+/** Where sync hears the socket: the tab's realtime client (a test passes a fake). */
+export interface EventSource {
+  onRealtime: typeof onRealtime;
+  onJoined: typeof onJoined;
+  onReconnected: typeof onReconnected;
+}
+
+const socketEvents: EventSource = { onRealtime, onJoined, onReconnected };
+
 /**
  * Keeps the query cache in step with the event stream: applies each event once, tracks the last
  * seq per workspace, and after a gap or a reconnect fetches what was missed through
  * `GET /workspaces/:id/activity?since=` (or, when that cannot work, refetches what is on screen).
  */
-export function startSync(queryClient: QueryClient, me: string): () => void {
+export function startSync(queryClient: QueryClient, me: string, source = socketEvents): () => void {
   const lastSeq = new Map<string, number>();
   const seen = new Map<string, Set<number>>();
   const catchingUp = new Set<string>();
-  const store = () => useRealtimeStore.getState();
 
   function firstSight(workspaceId: string, seq: number): boolean {
     let set = seen.get(workspaceId);
@@ -100,32 +108,18 @@ export function startSync(queryClient: QueryClient, me: string): () => void {
     // My own changes (this tab's echo arriving before its response, or another tab of mine) update
     // silently; other people's are highlighted and named.
     if (!applied.changed || !event.actor || event.actor.id === me) return;
-    if (applied.highlightId) store().highlight(applied.highlightId);
+    if (applied.highlightId) highlight(applied.highlightId);
     if (applied.summary) showToast({ tone: 'info', title: `${event.actor.name} ${applied.summary}` });
   }
 
   const stops = [
-    onRealtime('*', onStreamEvent),
-    onRealtime('USER_ONLINE', (payload) => {
-      const event = PresenceEvent.safeParse(payload);
-      if (event.success) store().userOnline(event.data.workspaceId, event.data.entityId, true);
-    }),
-    onRealtime('USER_OFFLINE', (payload) => {
-      const event = PresenceEvent.safeParse(payload);
-      if (event.success) store().userOnline(event.data.workspaceId, event.data.entityId, false);
-    }),
-    onRealtime('ROOM_VIEWERS', (payload) => {
-      const event = RoomViewersEvent.safeParse(payload);
-      if (event.success) store().setViewers(event.data.room, event.data.userIds);
-    }),
-    onJoined((ack) => {
-      for (const [workspaceId, userIds] of Object.entries(ack.online))
-        store().setOnline(workspaceId, userIds);
+    source.onRealtime('*', onStreamEvent),
+    source.onJoined((ack) => {
       // The baseline for a later catch-up; events already seen may be newer.
       for (const [workspaceId, seq] of Object.entries(ack.seq))
         if (!lastSeq.has(workspaceId)) lastSeq.set(workspaceId, seq);
     }),
-    onReconnected(() => {
+    source.onReconnected(() => {
       for (const workspaceId of lastSeq.keys()) void catchUp(workspaceId);
       if (lastSeq.size === 0) invalidateWorkspace(queryClient);
     }),

@@ -1,0 +1,146 @@
+import type { Comment } from '@teamflow/contracts/comments';
+import type { ServerEvent, ServerEventOf } from '@teamflow/contracts/events';
+import type { QueryClient } from '@tanstack/react-query';
+import { queryKeys } from '@/lib/query-keys';
+import { addTask, applyTaskChange, findCachedTask, removeTask } from '@/modules/task-cache/task-cache';
+import { STATUS_LABEL } from '@/modules/tasks/task-status';
+
+/** What applying an event did: whether the cache changed, and the line for a toast. */
+export interface Applied {
+  changed: boolean;
+  /** The task or comment to highlight. */
+  highlightId?: string;
+  /** "moved TF-12 to In progress" (the actor's name goes in front). */
+  summary?: string;
+}
+
+const NOTHING: Applied = { changed: false };
+
+function applyTaskChangeEvent(
+  queryClient: QueryClient,
+  event: ServerEventOf<'TASK_UPDATED' | 'TASK_MOVED'>,
+): Applied {
+  const task = event.data;
+  const { changed, previous } = applyTaskChange(queryClient, task, { source: 'server' });
+  if (!changed) return NOTHING;
+  void queryClient.invalidateQueries({ queryKey: queryKeys.taskActivity(task.id), exact: true });
+  const moved = event.type === 'TASK_MOVED' || (previous && previous.status !== task.status);
+  return {
+    changed: true,
+    highlightId: task.id,
+    summary: moved ? `moved ${task.key} to ${STATUS_LABEL[task.status]}` : `updated ${task.key}`,
+  };
+}
+
+function applyTaskCreated(queryClient: QueryClient, event: ServerEventOf<'TASK_CREATED'>): Applied {
+  const task = event.data;
+  if (!addTask(queryClient, task).changed) return NOTHING;
+  void queryClient.invalidateQueries({ queryKey: queryKeys.taskActivity(task.id), exact: true });
+  return { changed: true, highlightId: task.id, summary: `created ${task.key}` };
+}
+
+function applyTaskDeleted(queryClient: QueryClient, event: ServerEventOf<'TASK_DELETED'>): Applied {
+  const { removed } = removeTask(queryClient, event.data);
+  return removed ? { changed: true, summary: `deleted ${removed.key}` } : NOTHING;
+}
+
+function applyCommentEvent(
+  queryClient: QueryClient,
+  event: ServerEventOf<'COMMENT_CREATED' | 'COMMENT_UPDATED' | 'COMMENT_DELETED'>,
+): Applied {
+  const { taskId } = event.data;
+  const taskKey = findCachedTask(queryClient, taskId)?.key ?? 'a task';
+  // The comment list is not loaded (drawer closed): a new comment is still worth a toast.
+  let changed = event.type === 'COMMENT_CREATED' && !queryClient.getQueryData(queryKeys.taskComments(taskId));
+  queryClient.setQueryData<Comment[]>(queryKeys.taskComments(taskId), (comments) => {
+    // undefined leaves the entry untouched (no write, no fresh timestamp).
+    if (!comments) return undefined;
+    const index = comments.findIndex((c) => c.id === event.data.id);
+    if (event.type === 'COMMENT_DELETED') {
+      if (index === -1) return undefined;
+      changed = true;
+      return comments.filter((c) => c.id !== event.data.id);
+    }
+    const comment = event.data;
+    if (index === -1) {
+      changed = true;
+      return [...comments, comment];
+    }
+    // Edits carry updatedAt: the later one wins, an echo or an older copy changes nothing.
+    if (comments[index]!.updatedAt >= comment.updatedAt) return undefined;
+    changed = true;
+    return comments.map((c, i) => (i === index ? comment : c));
+  });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.taskActivity(taskId), exact: true });
+  if (!changed) return NOTHING;
+  const verb = {
+    COMMENT_CREATED: 'commented on',
+    COMMENT_UPDATED: 'edited a comment on',
+    COMMENT_DELETED: 'deleted a comment on',
+  }[event.type];
+  return { changed: true, highlightId: event.data.id, summary: `${verb} ${taskKey}` };
+}
+
+/**
+ * Applies one stream event to the TanStack Query cache: patched in place with setQueryData where
+ * the event carries the resource (tasks, comments), invalidated where it cannot be patched.
+ * Idempotent: applying an event twice, or the echo of this tab's own change, changes nothing.
+ */
+export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applied {
+  const ws = event.workspaceId;
+  switch (event.type) {
+    case 'TASK_CREATED':
+      return applyTaskCreated(queryClient, event);
+    case 'TASK_UPDATED':
+    case 'TASK_MOVED':
+      return applyTaskChangeEvent(queryClient, event);
+    case 'TASK_DELETED':
+      return applyTaskDeleted(queryClient, event);
+    case 'COMMENT_CREATED':
+    case 'COMMENT_UPDATED':
+    case 'COMMENT_DELETED':
+      return applyCommentEvent(queryClient, event);
+    case 'PROJECT_CREATED':
+    case 'PROJECT_UPDATED':
+    case 'PROJECT_DELETED':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects(ws), exact: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.project(event.entityId), exact: true });
+      return NOTHING;
+    case 'TASK_DEPENDENCY_ADDED':
+    case 'TASK_DEPENDENCY_REMOVED':
+      // Nothing on a card changes; both tasks' dependency lists and the timeline may.
+      for (const id of [event.data.taskId, event.data.dependsOnTaskId])
+        void queryClient.invalidateQueries({ queryKey: queryKeys.taskDependencies(id), exact: true });
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.taskActivity(event.data.taskId),
+        exact: true,
+      });
+      return NOTHING;
+    case 'LABEL_CREATED':
+    case 'LABEL_DELETED':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.labels(ws), exact: true });
+      return NOTHING;
+    case 'MEMBER_INVITED':
+    case 'INVITATION_REVOKED':
+    case 'MEMBER_JOINED':
+    case 'MEMBER_UPDATED':
+    case 'MEMBER_REMOVED':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.members(ws), exact: true });
+      if (event.type !== 'MEMBER_INVITED' && event.type !== 'INVITATION_REVOKED')
+        void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true });
+      return NOTHING;
+    case 'WORKSPACE_CREATED':
+    case 'WORKSPACE_UPDATED':
+    case 'WORKSPACE_DELETED':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true });
+      return NOTHING;
+    case 'SPRINT_UPDATED':
+      // Counts, dates and charts are the api's to compute: the sprint pages re-read them.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sprints(event.data.projectId), exact: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sprint(event.data.id) });
+      return NOTHING;
+    case 'NOTIFICATION':
+      // Personal (user:{id} only): the notifications module listens for it; no workspace cache holds it.
+      return NOTHING;
+  }
+}

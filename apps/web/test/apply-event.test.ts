@@ -1,0 +1,208 @@
+import type { Comment } from '@teamflow/contracts/comments';
+import type { Task } from '@teamflow/contracts/tasks';
+import type { QueryClient } from '@tanstack/react-query';
+import { queryKeys } from '@/lib/query-keys';
+import { applyEvent } from '@/modules/event-sync/apply-event';
+import {
+  aComment,
+  aNotification,
+  anEvent,
+  aQueryClient,
+  aTask,
+  invalidated,
+  loaded,
+  ME,
+  PROJECT,
+  WORKSPACE,
+} from './builders';
+
+const board = queryKeys.boardTasks(PROJECT);
+
+let queryClient: QueryClient;
+beforeEach(() => {
+  queryClient = aQueryClient();
+});
+afterEach(() => queryClient.clear());
+
+const boardTasks = () => queryClient.getQueryData<Task[]>(board);
+
+describe('task events', () => {
+  it('TASK_CREATED adds the task to the board once, however often it arrives', async () => {
+    const existing = aTask();
+    await loaded(queryClient, board, [existing]);
+    const created = aTask();
+    const event = anEvent('TASK_CREATED', created);
+
+    expect(applyEvent(queryClient, event)).toEqual({
+      changed: true,
+      highlightId: created.id,
+      summary: `created ${created.key}`,
+    });
+    expect(applyEvent(queryClient, event)).toEqual({ changed: false });
+    expect(boardTasks()).toEqual([existing, created]);
+  });
+
+  it('TASK_UPDATED puts a newer version in place and names the change', async () => {
+    const task = aTask();
+    await loaded(queryClient, board, [task]);
+    await loaded(queryClient, queryKeys.taskActivity(task.id), []);
+    const renamed = { ...task, title: 'Renamed', version: 2 };
+
+    const applied = applyEvent(queryClient, anEvent('TASK_UPDATED', renamed));
+
+    expect(applied).toEqual({ changed: true, highlightId: task.id, summary: `updated ${task.key}` });
+    expect(boardTasks()).toEqual([renamed]);
+    expect(invalidated(queryClient, queryKeys.taskActivity(task.id))).toBe(true);
+  });
+
+  it('TASK_UPDATED that changed the status reads as a move', async () => {
+    const task = aTask({ status: 'todo' });
+    await loaded(queryClient, board, [task]);
+
+    const applied = applyEvent(queryClient, anEvent('TASK_UPDATED', { ...task, status: 'done', version: 2 }));
+
+    expect(applied.summary).toBe(`moved ${task.key} to Done`);
+  });
+
+  it('TASK_MOVED puts the task in its new column', async () => {
+    const task = aTask({ status: 'todo' });
+    await loaded(queryClient, board, [task]);
+    const moved = { ...task, status: 'in_progress' as const, position: 10, version: 2 };
+
+    expect(applyEvent(queryClient, anEvent('TASK_MOVED', moved)).summary).toBe(
+      `moved ${task.key} to In progress`,
+    );
+    expect(boardTasks()).toEqual([moved]);
+  });
+
+  it('an older version, or the echo of the version the cache has, changes nothing', async () => {
+    const task = aTask({ version: 4, title: 'Mine, saved' });
+    await loaded(queryClient, board, [task]);
+    const before = boardTasks();
+
+    expect(applyEvent(queryClient, anEvent('TASK_UPDATED', { ...task, version: 3, title: 'Old' }))).toEqual({
+      changed: false,
+    });
+    expect(applyEvent(queryClient, anEvent('TASK_UPDATED', task, { actor: ME }))).toEqual({ changed: false });
+    expect(boardTasks()).toBe(before);
+  });
+
+  it('TASK_DELETED takes the task off the board and says which one', async () => {
+    const gone = aTask();
+    const kept = aTask();
+    await loaded(queryClient, board, [gone, kept]);
+    const event = anEvent('TASK_DELETED', { id: gone.id, projectId: PROJECT });
+
+    expect(applyEvent(queryClient, event)).toEqual({ changed: true, summary: `deleted ${gone.key}` });
+    expect(applyEvent(queryClient, event)).toEqual({ changed: false });
+    expect(boardTasks()).toEqual([kept]);
+  });
+});
+
+describe('comment events', () => {
+  const comments = (taskId: string) => queryClient.getQueryData<Comment[]>(queryKeys.taskComments(taskId));
+
+  it('COMMENT_CREATED appends to a loaded comment list once', async () => {
+    const task = aTask();
+    await loaded(queryClient, board, [task]);
+    await loaded(queryClient, queryKeys.taskComments(task.id), []);
+    const comment = aComment(task.id);
+    const event = anEvent('COMMENT_CREATED', comment);
+
+    expect(applyEvent(queryClient, event)).toEqual({
+      changed: true,
+      highlightId: comment.id,
+      summary: `commented on ${task.key}`,
+    });
+    expect(applyEvent(queryClient, event)).toEqual({ changed: false });
+    expect(comments(task.id)).toEqual([comment]);
+  });
+
+  it('COMMENT_CREATED for a task whose comments are not loaded still counts (for the toast)', () => {
+    const taskId = crypto.randomUUID();
+
+    expect(applyEvent(queryClient, anEvent('COMMENT_CREATED', aComment(taskId))).summary).toBe(
+      'commented on a task',
+    );
+    expect(comments(taskId)).toBeUndefined();
+  });
+
+  it('COMMENT_UPDATED replaces a comment with a later edit and ignores an earlier one', async () => {
+    const taskId = crypto.randomUUID();
+    const comment = aComment(taskId, { updatedAt: '2026-01-02T10:05:00.000Z' });
+    await loaded(queryClient, queryKeys.taskComments(taskId), [comment]);
+    const later = { ...comment, body: 'Edited', updatedAt: '2026-01-02T10:06:00.000Z' };
+    const earlier = { ...comment, body: 'Stale', updatedAt: '2026-01-02T10:04:00.000Z' };
+
+    expect(applyEvent(queryClient, anEvent('COMMENT_UPDATED', earlier)).changed).toBe(false);
+    expect(applyEvent(queryClient, anEvent('COMMENT_UPDATED', later)).summary).toBe(
+      'edited a comment on a task',
+    );
+    expect(comments(taskId)).toEqual([later]);
+  });
+
+  it('COMMENT_DELETED removes the comment', async () => {
+    const taskId = crypto.randomUUID();
+    const gone = aComment(taskId);
+    const kept = aComment(taskId);
+    await loaded(queryClient, queryKeys.taskComments(taskId), [gone, kept]);
+
+    const applied = applyEvent(queryClient, anEvent('COMMENT_DELETED', { id: gone.id, taskId }));
+
+    expect(applied.summary).toBe('deleted a comment on a task');
+    expect(comments(taskId)).toEqual([kept]);
+  });
+});
+
+describe('events that refetch', () => {
+  it.each(['TASK_DEPENDENCY_ADDED', 'TASK_DEPENDENCY_REMOVED'] as const)(
+    '%s refetches both tasks’ dependency lists and touches no card',
+    async (type) => {
+      const task = aTask();
+      const blocker = aTask();
+      await loaded(queryClient, board, [task, blocker]);
+      for (const id of [task.id, blocker.id])
+        await loaded(queryClient, queryKeys.taskDependencies(id), { blockedBy: [], blocks: [] });
+      await loaded(queryClient, queryKeys.taskActivity(task.id), []);
+      const before = boardTasks();
+      const data = { taskId: task.id, dependsOnTaskId: blocker.id, projectId: PROJECT };
+
+      expect(applyEvent(queryClient, anEvent(type, data, { entityId: task.id }))).toEqual({ changed: false });
+
+      expect(invalidated(queryClient, queryKeys.taskDependencies(task.id))).toBe(true);
+      expect(invalidated(queryClient, queryKeys.taskDependencies(blocker.id))).toBe(true);
+      expect(invalidated(queryClient, queryKeys.taskActivity(task.id))).toBe(true);
+      expect(boardTasks()).toBe(before);
+    },
+  );
+
+  it('project, label and member events refetch the lists they change', async () => {
+    const projectId = crypto.randomUUID();
+    await loaded(queryClient, queryKeys.projects(WORKSPACE), []);
+    await loaded(queryClient, queryKeys.labels(WORKSPACE), []);
+    await loaded(queryClient, queryKeys.members(WORKSPACE), []);
+    await loaded(queryClient, queryKeys.workspaces, []);
+
+    applyEvent(queryClient, anEvent('PROJECT_DELETED', { id: projectId }, { entityId: projectId }));
+    applyEvent(queryClient, anEvent('LABEL_DELETED', { id: crypto.randomUUID() }));
+    applyEvent(queryClient, anEvent('MEMBER_REMOVED', { userId: crypto.randomUUID() }));
+
+    expect(invalidated(queryClient, queryKeys.projects(WORKSPACE))).toBe(true);
+    expect(invalidated(queryClient, queryKeys.labels(WORKSPACE))).toBe(true);
+    expect(invalidated(queryClient, queryKeys.members(WORKSPACE))).toBe(true);
+    expect(invalidated(queryClient, queryKeys.workspaces)).toBe(true);
+  });
+});
+
+it('a personal event (a notification) changes no workspace cache', async () => {
+  const task = aTask();
+  await loaded(queryClient, board, [task]);
+  await loaded(queryClient, queryKeys.notifications, []);
+  const event = anEvent('NOTIFICATION', aNotification(task.id), { seq: 0, actor: null });
+
+  expect(applyEvent(queryClient, event)).toEqual({
+    changed: false,
+  });
+  expect(boardTasks()).toEqual([task]);
+  expect(invalidated(queryClient, queryKeys.notifications)).toBe(false);
+});
