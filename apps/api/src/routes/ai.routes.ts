@@ -13,7 +13,8 @@ import {
 } from '@teamflow/contracts/ai';
 import { ErrorResponse, ProjectParams, TaskParams, WorkspaceParams } from '@teamflow/contracts/common';
 import { acceptBreakdown } from '@teamflow/core/ai/accept-breakdown';
-import { getAiUsage, setAiBudget } from '@teamflow/core/ai/ai-usage';
+import { getAiUsage } from '@teamflow/core/ai/get-ai-usage';
+import { setAiBudget } from '@teamflow/core/ai/set-ai-budget';
 import { findDuplicates } from '@teamflow/core/ai/find-duplicates';
 import { getAiJob } from '@teamflow/core/ai/get-ai-job';
 import { requestAiJob } from '@teamflow/core/ai/request-ai-job';

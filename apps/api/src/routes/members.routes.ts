@@ -14,7 +14,8 @@ import {
 } from '@teamflow/contracts/workspaces';
 import { acceptInvitation } from '@teamflow/core/workspaces/accept-invitation';
 import { createInvitation } from '@teamflow/core/workspaces/create-invitation';
-import { listInvitations, revokeInvitation } from '@teamflow/core/workspaces/list-invitations';
+import { listInvitations } from '@teamflow/core/workspaces/list-invitations';
+import { revokeInvitation } from '@teamflow/core/workspaces/revoke-invitation';
 import { listMembers } from '@teamflow/core/workspaces/list-members';
 import { removeMember } from '@teamflow/core/workspaces/remove-member';
 import { updateMember } from '@teamflow/core/workspaces/update-member';

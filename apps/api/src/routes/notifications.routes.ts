@@ -11,14 +11,15 @@ import {
   UnreadCount,
   WatchState,
 } from '@teamflow/contracts/notifications';
-import { getPreferences, updatePreferences } from '@teamflow/core/notifications/preferences';
-import {
-  listNotifications,
-  readAllNotifications,
-  readNotification,
-  unreadCount,
-} from '@teamflow/core/notifications/read-notifications';
-import { getWatchState, unwatchTask, watchTask } from '@teamflow/core/notifications/watch-task';
+import { countUnreadNotifications } from '@teamflow/core/notifications/count-unread-notifications';
+import { getNotificationPreferences } from '@teamflow/core/notifications/get-notification-preferences';
+import { getWatchState } from '@teamflow/core/notifications/get-watch-state';
+import { listNotifications } from '@teamflow/core/notifications/list-notifications';
+import { readAllNotifications } from '@teamflow/core/notifications/read-all-notifications';
+import { readNotification } from '@teamflow/core/notifications/read-notification';
+import { unwatchTask } from '@teamflow/core/notifications/unwatch-task';
+import { updateNotificationPreferences } from '@teamflow/core/notifications/update-notification-preferences';
+import { watchTask } from '@teamflow/core/notifications/watch-task';
 import type { ApiDeps } from '../deps';
 import { allow, USER, type RouteTable } from '../http/route-table';
 
@@ -41,7 +42,7 @@ export function notificationRoutes(table: RouteTable, router: Router, base: stri
     tag: 'Notifications',
     access: USER,
     responses: { 200: UnreadCount },
-    handler: ({ ctx }) => unreadCount(deps, ctx),
+    handler: ({ ctx }) => countUnreadNotifications(deps, ctx),
   });
   table.add(router, base, {
     method: 'post',
@@ -69,7 +70,7 @@ export function notificationRoutes(table: RouteTable, router: Router, base: stri
     tag: 'Notifications',
     access: USER,
     responses: { 200: NotificationPreferences },
-    handler: ({ ctx }) => getPreferences(deps, ctx),
+    handler: ({ ctx }) => getNotificationPreferences(deps, ctx),
   });
   table.add(router, base, {
     method: 'put',
@@ -79,7 +80,7 @@ export function notificationRoutes(table: RouteTable, router: Router, base: stri
     access: USER,
     body: NotificationPreferencesUpdate,
     responses: { 200: NotificationPreferences, 400: ErrorResponse },
-    handler: ({ ctx, body }) => updatePreferences(deps, ctx, body),
+    handler: ({ ctx, body }) => updateNotificationPreferences(deps, ctx, body),
   });
 
   table.add(router, base, {

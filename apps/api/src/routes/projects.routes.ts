@@ -2,8 +2,10 @@ import type { Router } from 'express';
 import { ErrorResponse, ProjectParams, WorkspaceParams } from '@teamflow/contracts/common';
 import { Project, ProjectCreate, ProjectList, ProjectUpdate } from '@teamflow/contracts/projects';
 import { createProject } from '@teamflow/core/projects/create-project';
-import { getProject, listProjects } from '@teamflow/core/projects/read-projects';
-import { deleteProject, updateProject } from '@teamflow/core/projects/update-project';
+import { deleteProject } from '@teamflow/core/projects/delete-project';
+import { getProject } from '@teamflow/core/projects/get-project';
+import { listProjects } from '@teamflow/core/projects/list-projects';
+import { updateProject } from '@teamflow/core/projects/update-project';
 import type { ApiDeps } from '../deps';
 import { allow, type RouteTable } from '../http/route-table';
 

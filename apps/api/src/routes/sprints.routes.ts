@@ -11,9 +11,12 @@ import {
   Velocity,
   VelocityQuery,
 } from '@teamflow/contracts/sprints';
-import { getBurndown, getVelocity } from '@teamflow/core/analytics/read-analytics';
-import { createSprint, getSprint, listSprints } from '@teamflow/core/sprints/create-sprint';
-import { changeSprintTasks } from '@teamflow/core/sprints/sprint-membership';
+import { getBurndown } from '@teamflow/core/analytics/get-burndown';
+import { getVelocity } from '@teamflow/core/analytics/get-velocity';
+import { changeSprintTasks } from '@teamflow/core/sprints/change-sprint-tasks';
+import { createSprint } from '@teamflow/core/sprints/create-sprint';
+import { getSprint } from '@teamflow/core/sprints/get-sprint';
+import { listSprints } from '@teamflow/core/sprints/list-sprints';
 import { updateSprint } from '@teamflow/core/sprints/update-sprint';
 import type { ApiDeps } from '../deps';
 import { allow, type RouteTable } from '../http/route-table';

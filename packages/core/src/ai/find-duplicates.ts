@@ -4,7 +4,7 @@ import { embeddingInput } from '@teamflow/ai/embeddings';
 import type { DuplicateCandidate, DuplicateQuery, DuplicateResult } from '@teamflow/contracts/ai';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { searchOpenTasks } from './ai.repository';
-import { meaningMatches } from './task-embeddings';
+import { meaningMatches } from './meaning-matches';
 
 const CANDIDATES = 25;
 // Term-vector cosine at which shared words mean "probably the same work".

@@ -7,6 +7,7 @@ import type { CoreDeps } from '../platform/context';
 import type { Logger } from '../platform/logger';
 import { findAiJob, insertAiUsage, updateAiJob, type AiJobRow } from './ai.repository';
 import { isOverBudget } from './ai-limits';
+import { failAiJob } from './fail-ai-job';
 
 export type AiRunDeps = Pick<CoreDeps, 'db' | 'env'> & { logger: Logger };
 export type AiRunOutcome =
@@ -107,14 +108,4 @@ export async function runAiJob(deps: AiRunDeps, aiJobId: string): Promise<AiRunO
     await failAiJob(deps, row.id, error.code, error.message);
     return { state: 'failed', code: error.code, message: error.message };
   }
-}
-
-export async function failAiJob(
-  deps: AiRunDeps,
-  aiJobId: string,
-  code: string,
-  message: string,
-): Promise<void> {
-  await updateAiJob(deps.db, aiJobId, { state: 'failed', error: { code, message }, finishedAt: new Date() });
-  deps.logger.warn('ai job failed', { aiJobId, code, message });
 }

@@ -1,6 +1,5 @@
 import type { CoreDeps } from '../platform/context';
-import type { Intent } from './dispatch-notifications';
-import { writeNotifications } from './dispatch-notifications';
+import { writeNotifications, type Intent } from './write-notifications';
 import { dueSoonAssignments, findTaskContext } from './notifications.repository';
 
 /**

@@ -1,22 +1,11 @@
 import type { WatchState } from '@teamflow/contracts/notifications';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
-import { addWatcher, findTaskContext, isWatching, removeWatcher } from './notifications.repository';
+import { addWatcher, findTaskContext } from './notifications.repository';
 
 /** Follow a task: its comments notify you like its creator and assignees. Idempotent. */
 export async function watchTask(deps: CoreDeps, ctx: WorkspaceCtx, taskId: string): Promise<WatchState> {
   if (!(await findTaskContext(deps.db, taskId))) throw notFound('Task');
   await addWatcher(deps.db, taskId, ctx.actor.id);
   return { taskId, watching: true };
-}
-
-export async function unwatchTask(deps: CoreDeps, ctx: WorkspaceCtx, taskId: string): Promise<WatchState> {
-  if (!(await findTaskContext(deps.db, taskId))) throw notFound('Task');
-  await removeWatcher(deps.db, taskId, ctx.actor.id);
-  return { taskId, watching: false };
-}
-
-export async function getWatchState(deps: CoreDeps, ctx: WorkspaceCtx, taskId: string): Promise<WatchState> {
-  if (!(await findTaskContext(deps.db, taskId))) throw notFound('Task');
-  return { taskId, watching: await isWatching(deps.db, taskId, ctx.actor.id) };
 }

@@ -4,7 +4,7 @@ import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
 import { toProject } from './project.mapper';
-import { findProject, softDeleteProject, updateProjectIfVersion } from './projects.repository';
+import { findProject, updateProjectIfVersion } from './projects.repository';
 
 /** A stale `version` is a 409 carrying the current project, so the client can merge instead of overwrite. */
 export async function updateProject(
@@ -35,25 +35,5 @@ export async function updateProject(
       activity: { entityType: 'project', action: 'updated', changes: fields },
     });
     return project;
-  });
-}
-
-export async function deleteProject(deps: CoreDeps, ctx: WorkspaceCtx, projectId: string): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const row = await softDeleteProject(tx, projectId);
-    if (!row) throw notFound('Project');
-    await emitEvent(
-      tx,
-      'PROJECT_DELETED',
-      { id: projectId },
-      {
-        workspaceId: ctx.workspaceId,
-        entityId: projectId,
-        actor: ctx.actor,
-        version: row.version,
-        projectId,
-        activity: { entityType: 'project', action: 'deleted' },
-      },
-    );
   });
 }

@@ -8,11 +8,11 @@ import {
 } from '@teamflow/db/seed-data';
 import { findUserByEmail } from '../auth/auth.repository';
 import { register } from '../auth/register';
-import { createComment } from '../comments/comments';
-import { createLabel } from '../labels/labels';
+import { createComment } from '../comments/create-comment';
+import { createLabel } from '../labels/create-label';
 import type { CoreDeps, Ctx, WorkspaceCtx } from '../platform/context';
 import { createProject } from '../projects/create-project';
-import { addDependency } from '../tasks/dependencies';
+import { addDependency } from '../tasks/add-dependency';
 import { createTask } from '../tasks/create-task';
 import { createWorkspace } from '../workspaces/create-workspace';
 import { insertMember } from '../workspaces/workspaces.repository';

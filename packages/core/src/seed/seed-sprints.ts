@@ -1,6 +1,7 @@
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { changeSprintTasks } from '../sprints/sprint-membership';
-import { createSprint, getSprint } from '../sprints/create-sprint';
+import { changeSprintTasks } from '../sprints/change-sprint-tasks';
+import { createSprint } from '../sprints/create-sprint';
+import { getSprint } from '../sprints/get-sprint';
 import { updateSprint } from '../sprints/update-sprint';
 import { getTask } from '../tasks/get-task';
 import { updateTask } from '../tasks/update-task';

@@ -1,9 +1,8 @@
-import type { Sprint, SprintCreate, SprintList } from '@teamflow/contracts/sprints';
+import type { Sprint, SprintCreate } from '@teamflow/contracts/sprints';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { findProject } from '../projects/projects.repository';
-import { toSprint } from './sprint.mapper';
-import { findSprintRecord, insertSprint, listSprintRecords } from './sprints.repository';
+import { insertSprint } from './sprints.repository';
 import { recordSprintChange } from './sprint-events';
 
 /** A new sprint starts out planned; tasks are added to it before it starts (or after). */
@@ -27,20 +26,4 @@ export async function createSprint(
     });
     return recordSprintChange(tx, ctx, row.id, 'created', { name: row.name });
   });
-}
-
-export async function listSprints(
-  deps: CoreDeps,
-  _ctx: WorkspaceCtx,
-  projectId: string,
-): Promise<SprintList> {
-  const project = await findProject(deps.db, projectId);
-  if (!project) throw notFound('Project');
-  return { items: (await listSprintRecords(deps.db, projectId)).map(toSprint) };
-}
-
-export async function getSprint(deps: CoreDeps, _ctx: WorkspaceCtx, sprintId: string): Promise<Sprint> {
-  const row = await findSprintRecord(deps.db, sprintId);
-  if (!row) throw notFound('Sprint');
-  return toSprint(row);
 }

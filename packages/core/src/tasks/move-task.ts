@@ -14,7 +14,7 @@ import {
   rebalanceColumn,
   updateTaskIfVersion,
 } from './tasks.repository';
-import { staleTask } from './update-task';
+import { staleTask } from './stale-task';
 import type { DbOrTx } from '@teamflow/db/client';
 
 async function anchorPosition(

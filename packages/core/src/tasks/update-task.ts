@@ -4,10 +4,11 @@ import { taskChange } from './task-event';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import { recordSprintMove } from '../sprints/sprint-membership';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { conflict, notFound } from '../platform/errors';
+import { notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
 import { completedAtAfter } from './completion';
 import { stageTaskChangeNotifications } from '../notifications/stage-notifications';
+import { staleTask } from './stale-task';
 import { assertReferences, unique } from './task-references';
 import { toTask } from './task.mapper';
 import {
@@ -17,13 +18,6 @@ import {
   updateTaskIfVersion,
   type TaskRecord,
 } from './tasks.repository';
-
-/** A 409 carrying the task as it now is, so the client can show theirs and yours. */
-export async function staleTask(db: CoreDeps['db'], taskId: string): Promise<never> {
-  const current = await findTaskRecord(db, taskId);
-  if (!current) throw notFound('Task');
-  throw conflict('The task was changed by someone else', { current: toTask(current) });
-}
 
 function diff(before: TaskRecord, after: Task): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};

@@ -1,31 +1,8 @@
-import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { notFound } from '../platform/errors';
-import { listPendingInvitations, revokeInvitationRow } from './workspaces.repository';
+import { listPendingInvitations } from './workspaces.repository';
 import { toInvitation } from './workspace.mapper';
 import type { Invitation } from '@teamflow/contracts/workspaces';
 
 export async function listInvitations(deps: CoreDeps, ctx: WorkspaceCtx): Promise<{ items: Invitation[] }> {
   return { items: (await listPendingInvitations(deps.db, ctx.workspaceId)).map(toInvitation) };
-}
-
-export async function revokeInvitation(
-  deps: CoreDeps,
-  ctx: WorkspaceCtx,
-  invitationId: string,
-): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    if (!(await revokeInvitationRow(tx, ctx.workspaceId, invitationId))) throw notFound('Invitation');
-    await emitEvent(
-      tx,
-      'INVITATION_REVOKED',
-      { invitationId },
-      {
-        workspaceId: ctx.workspaceId,
-        entityId: invitationId,
-        actor: ctx.actor,
-        activity: { entityType: 'invitation', action: 'revoked' },
-      },
-    );
-  });
 }

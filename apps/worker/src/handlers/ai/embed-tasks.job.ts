@@ -1,4 +1,4 @@
-import { embedProjectTasks, type EmbedDeps } from '@teamflow/core/ai/task-embeddings';
+import { embedProjectTasks, type EmbedDeps } from '@teamflow/core/ai/embed-project-tasks';
 import { aiEmbedTasksJob } from '@teamflow/queue/jobs';
 import { register, type Registration } from '../../runtime';
 

@@ -1,5 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
-import { failAiJob, runAiJob, type AiRunDeps } from '@teamflow/core/ai/run-ai-job';
+import { failAiJob } from '@teamflow/core/ai/fail-ai-job';
+import { runAiJob, type AiRunDeps } from '@teamflow/core/ai/run-ai-job';
 import { aiBreakdownJob, aiPrioritizeJob, aiSummarizeJob } from '@teamflow/queue/jobs';
 import { register, type Registration } from '../../runtime';
 

@@ -1,5 +1,5 @@
 import type { Database } from '@teamflow/db/client';
-import { refreshBurndown } from '@teamflow/core/analytics/read-analytics';
+import { refreshBurndown } from '@teamflow/core/analytics/refresh-burndown';
 import { burndownJob } from '@teamflow/queue/jobs';
 import { register } from '../../runtime';
 

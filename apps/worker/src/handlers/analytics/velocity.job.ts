@@ -1,5 +1,5 @@
 import type { Database } from '@teamflow/db/client';
-import { refreshVelocity } from '@teamflow/core/analytics/read-analytics';
+import { refreshVelocity } from '@teamflow/core/analytics/refresh-velocity';
 import { velocityJob } from '@teamflow/queue/jobs';
 import { register } from '../../runtime';
 

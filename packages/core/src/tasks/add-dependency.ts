@@ -2,26 +2,10 @@ import type { TaskDependencies } from '@teamflow/contracts/tasks';
 import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, invalid, notFound } from '../platform/errors';
-import {
-  deleteDependency,
-  insertDependency,
-  listDependencyRows,
-  lockDependencyGraph,
-  wouldCreateDependencyCycle,
-} from './dependencies.repository';
+import { insertDependency, lockDependencyGraph, wouldCreateDependencyCycle } from './dependencies.repository';
+import { listDependencies } from './list-dependencies';
 import { taskChange } from './task-event';
 import { findTaskBrief } from './tasks.repository';
-
-export async function listDependencies(
-  deps: CoreDeps,
-  _ctx: WorkspaceCtx,
-  taskId: string,
-): Promise<TaskDependencies> {
-  const rows = await listDependencyRows(deps.db, taskId);
-  const pick = (d: string) =>
-    rows.filter((r) => r.direction === d).map(({ id, key, title, status }) => ({ id, key, title, status }));
-  return { dependsOn: pick('dependsOn'), blocks: pick('blocks') };
-}
 
 /** `taskId` depends on `dependsOnTaskId`; an edge that would close a loop is a 409. */
 export async function addDependency(
@@ -52,23 +36,4 @@ export async function addDependency(
     );
   });
   return listDependencies(deps, ctx, taskId);
-}
-
-export async function removeDependency(
-  deps: CoreDeps,
-  ctx: WorkspaceCtx,
-  taskId: string,
-  dependsOnTaskId: string,
-): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    if (!(await deleteDependency(tx, taskId, dependsOnTaskId))) throw notFound('Dependency');
-    const source = await findTaskBrief(tx, taskId);
-    if (!source) throw notFound('Task');
-    await emitEvent(
-      tx,
-      'TASK_DEPENDENCY_REMOVED',
-      { taskId, dependsOnTaskId, projectId: source.projectId },
-      taskChange(ctx, { id: taskId, projectId: source.projectId }, 'dependency_removed', { dependsOnTaskId }),
-    );
-  });
 }

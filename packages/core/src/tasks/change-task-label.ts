@@ -6,7 +6,8 @@ import { invalid, notFound } from '../platform/errors';
 import { toTask } from './task.mapper';
 import { addTaskLabel, findTaskRecord, labelIdsInWorkspace, removeTaskLabel } from './tasks.repository';
 
-async function changeLabel(
+// Adding and removing a label differ only in the write and in how an unknown label is answered.
+export async function changeTaskLabel(
   deps: CoreDeps,
   ctx: WorkspaceCtx,
   taskId: string,
@@ -32,8 +33,3 @@ async function changeLabel(
     return task;
   });
 }
-
-export const addLabelToTask = (deps: CoreDeps, ctx: WorkspaceCtx, taskId: string, labelId: string) =>
-  changeLabel(deps, ctx, taskId, labelId, 'label_added');
-export const removeLabelFromTask = (deps: CoreDeps, ctx: WorkspaceCtx, taskId: string, labelId: string) =>
-  changeLabel(deps, ctx, taskId, labelId, 'label_removed');

@@ -1,7 +1,7 @@
 import { primarySource } from '@teamflow/ai/ai-chain';
-import type { AiBudgetUpdate, AiUsageReport } from '@teamflow/contracts/ai';
+import type { AiUsageReport } from '@teamflow/contracts/ai';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { upsertBudget, usageSince, type UsageGroup } from './ai.repository';
+import { usageSince, type UsageGroup } from './ai.repository';
 import { budgetMicros, monthStart, usd } from './ai-limits';
 
 function line(groups: UsageGroup[]) {
@@ -48,15 +48,4 @@ export async function getAiUsage(deps: CoreDeps, ctx: WorkspaceCtx): Promise<AiU
       ...line(gs),
     })),
   };
-}
-
-/** The owner sets the workspace's monthly AI budget; answers with the usage report. */
-export async function setAiBudget(
-  deps: CoreDeps,
-  ctx: WorkspaceCtx,
-  body: AiBudgetUpdate,
-): Promise<AiUsageReport> {
-  await upsertBudget(deps.db, ctx.workspaceId, Math.round(body.monthlyBudgetUsd * 1_000_000));
-  ctx.logger.info('ai budget set', { workspaceId: ctx.workspaceId, monthlyBudgetUsd: body.monthlyBudgetUsd });
-  return getAiUsage(deps, ctx);
 }

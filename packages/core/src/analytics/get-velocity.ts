@@ -1,0 +1,21 @@
+import type { Velocity } from '@teamflow/contracts/sprints';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { refreshVelocity } from './refresh-velocity';
+import { average } from './velocity';
+
+/** The last `count` completed sprints (oldest first) and their averages. */
+export async function getVelocity(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  projectId: string,
+  count: number,
+): Promise<Velocity> {
+  const full = await refreshVelocity(deps.db, ctx.workspaceId, projectId);
+  const sprints = full.sprints.slice(-count);
+  return {
+    ...full,
+    sprints,
+    averageCompletedPoints: average(sprints.map((s) => s.completedPoints)),
+    averageCommittedPoints: average(sprints.map((s) => s.committedPoints)),
+  };
+}
