@@ -1,5 +1,5 @@
 import { quantileFromTop, scoreCase, summarise, type PairScore } from './score';
-import { wordScore } from './similarity';
+import { stepOf, stepSimilarity, wordScore } from './similarity';
 
 // A hand-made case with a known answer. Meaning comes from a fixed table so the figures below can
 // be worked out by hand; words from the real Dice measure.
@@ -87,5 +87,25 @@ describe('breakdown scorer', () => {
     const scores = Array.from({ length: 100 }, (_v, i) => i / 100);
     expect(quantileFromTop(scores, 0.01)).toBeCloseTo(0.99);
     expect(quantileFromTop(scores, 0.1)).toBeCloseTo(0.9);
+  });
+
+  it('compares steps on what they say beyond the title, so restating the title matches nothing', () => {
+    const title = 'Add Stripe checkout to the web shop';
+    const similar = stepSimilarity(wordScore);
+    const refunds = stepOf('Handle refunds for Stripe checkout', title);
+    expect(refunds.specific).toBe('handle refunds');
+    expect(
+      similar(refunds, stepOf('Review and ship the Stripe checkout for the web shop', title)).words,
+    ).toBe(0);
+    expect(similar(refunds, stepOf('Handle refunds', title)).words).toBe(1);
+  });
+
+  it('compares an expected step that only restates the title as a whole', () => {
+    const title = 'Redis response caching for read-heavy endpoints';
+    const similar = stepSimilarity(wordScore);
+    const active = stepOf('Redis caching active for read-heavy endpoints', title);
+    expect(
+      similar(active, stepOf('Enable Redis caching for the read-heavy endpoints', title)).words,
+    ).toBeGreaterThan(0.5);
   });
 });

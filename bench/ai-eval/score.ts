@@ -39,10 +39,10 @@ export interface CaseScore {
 export const f1Of = (precision: number, recall: number): number =>
   precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 
-export function scoreCase(
-  expected: string[],
-  suggestions: string[],
-  similarity: (expected: string, suggestion: string) => PairScore,
+export function scoreCase<E, S>(
+  expected: E[],
+  suggestions: S[],
+  similarity: (expected: E, suggestion: S) => PairScore,
   thresholds: Thresholds,
 ): CaseScore {
   const candidates: Match[] = [];

@@ -1,6 +1,7 @@
 import { analyse } from '@teamflow/ai/local/nlp';
 import { openAiEmbed, type EmbeddingSettings } from '@teamflow/ai/openai.provider';
 import winkNLP from 'wink-nlp';
+import type { PairScore } from './score';
 import model from 'wink-eng-lite-web-model';
 
 interface ContentWord {
@@ -34,6 +35,30 @@ export function specificText(text: string, title: string): string {
     .filter((w) => !titleLemmas.has(w.lemma))
     .map((w) => w.normal)
     .join(' ');
+}
+
+/** A step as the scorer compares it: whole, and by what it says beyond its task's title. */
+export interface Step {
+  whole: string;
+  specific: string;
+}
+export const stepOf = (text: string, title: string): Step => ({
+  whole: text,
+  specific: specificText(text, title),
+});
+
+/**
+ * How alike an expected step and a suggested one are, by meaning and by words, on what each says
+ * beyond the title. An expected step that says next to nothing beyond it (one content word left:
+ * "Redis caching active" under "Redis caching for read-heavy endpoints") is the title restated,
+ * and is compared whole.
+ */
+export function stepSimilarity(meaning: (a: string, b: string) => number) {
+  return (expected: Step, suggestion: Step): PairScore => {
+    const whole = contentWords(expected.specific).length < 2;
+    const [a, b] = whole ? [expected.whole, suggestion.whole] : [expected.specific, suggestion.specific];
+    return { meaning: meaning(a, b), words: wordScore(a, b) };
+  };
 }
 
 /** By words: the Dice coefficient of the two texts' sets of content lemmas. */
