@@ -24,19 +24,22 @@ export interface Clause {
  */
 const TASK_VERBS = new Set(
   (
-    'access add adjust allow analyse analyze announce apply archive assign audit automate back backfill block build bump ' +
-    'cache calculate call change check clarify clean cleanup clear collect compute configure confirm connect ' +
-    'convert copy create cut debug decide define delete deploy deprecate describe design detect disable display document edit explain ' +
-    'draft drop emit enable enforce ensure estimate evaluate expose extend extract fetch filter find fix flag ' +
-    'generate give handle help hide highlight hook implement import improve include increase inform install integrate ' +
-    'introduce investigate invite keep label let limit link list listen load localise localize log make mark measure mention merge ' +
-    'migrate mock monitor move normalise normalize notify observe open optimise optimize outline parse patch ' +
-    'offer paginate persist plan polish port precompute prefetch prepare prevent profile prototype provide publish pull push ' +
-    'rate read rebuild record redesign redirect reduce refactor register reject release remove rename render ' +
-    'reorganise replace report reproduce request research reset resolve restore restrict retry return reuse ' +
-    'review revoke rewrite rollback rotate run sanitise sanitize save scaffold schedule search secure send ' +
-    'separate serve set setup ship show sign simplify skip sort split start stop store stream submit support ' +
-    'surface switch sync tag test throttle track translate trigger try tune turn unify update upgrade upload use ' +
+    'access add adjust allow analyse analyze announce apply archive assign audit automate back ' +
+    'backfill block build bump cache calculate call change check clarify clean cleanup clear ' +
+    'collect compute configure confirm connect convert copy create cut debug decide define delete ' +
+    'deploy deprecate describe design detect disable display document draft drop edit emit enable ' +
+    'enforce ensure estimate evaluate explain expose extend extract fetch filter find fix flag ' +
+    'generate give handle help hide highlight hook implement import improve include increase ' +
+    'inform install integrate introduce investigate invite keep label let limit link list listen ' +
+    'load localise localize log make mark measure mention merge migrate mock monitor move ' +
+    'normalise normalize notify observe offer open optimise optimize outline paginate parse patch ' +
+    'persist plan polish port precompute prefetch prepare prevent profile prototype provide ' +
+    'publish pull push rate read rebuild record redesign redirect reduce refactor register reject ' +
+    'release remove rename render reorganise replace report reproduce request research reset ' +
+    'resolve restore restrict retry return reuse review revoke rewrite rollback rotate run ' +
+    'sanitise sanitize save scaffold schedule search secure send separate serve set setup ship ' +
+    'show sign simplify skip sort split start stop store stream submit support surface switch ' +
+    'sync tag test throttle track translate trigger try tune turn unify update upgrade upload use ' +
     'validate verify view walk warn wire write'
   ).split(' '),
 );
@@ -78,7 +81,7 @@ function verbFor(object: string): string {
   const o = object.toLowerCase();
   if (/\b(tests?|sandbox|test mode|credentials?|ci|pipeline|environment|staging|account)\b/.test(o))
     return 'Set up';
-  if (/\b(compliance|complian|security|gdpr|pci|accessib\w*|wcag|privacy)\b/.test(o)) return 'Ensure';
+  if (/\b(compliance|security|gdpr|pci|accessib\w*|wcag|privacy)\b/.test(o)) return 'Ensure';
   if (/\b(docs?|documentation|readme|guide|changelog|tutorial)\b/.test(o)) return 'Write';
   if (/\b(emails?|notifications?|receipts?|reminders?|alerts?|digests?)\b/.test(o)) return 'Send';
   if (/\b(refunds?|errors?|failures?|retries|events?|callbacks?)\b/.test(o)) return 'Handle';
