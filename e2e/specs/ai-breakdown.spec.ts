@@ -19,9 +19,10 @@ test('with no AI key the local model breaks a task down; two picked suggestions 
   const suggestions = drawer.getByRole('list', { name: 'Suggested sub-tasks' });
   await expect(suggestions).toBeVisible();
   await expect(drawer.getByText('Local model')).toBeVisible();
-  // The local rules know what a login page with OAuth takes.
+  // The local rules know what a login page with OAuth takes, and say the steps come from a playbook.
   await expect(suggestions).toContainText(/OAuth/);
-  await expect(suggestions).toContainText(/login form/i);
+  await expect(suggestions).toContainText(/callback/i);
+  await expect(suggestions.getByText('Usual step for sign-in work (playbook)').first()).toBeVisible();
   const boxes = suggestions.getByRole('checkbox');
   expect(await boxes.count()).toBeGreaterThanOrEqual(3);
   const firstTitle = (await suggestions

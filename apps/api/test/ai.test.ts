@@ -1,8 +1,9 @@
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
+import { OUTPUTS } from '@teamflow/ai/remote.provider';
 import {
   ANTHROPIC_MESSAGES,
-  anthropicMessage,
+  anthropicToolUse,
   FakeProviderServer,
   OPENAI_CHAT,
   openAiCompletion,
@@ -112,8 +113,12 @@ describe('AI breakdown through the queue', () => {
     expect(job).toMatchObject({ state: 'completed', progress: 100, kind: 'breakdown', provider: 'openai' });
     expect(job.result.source).toEqual({ provider: 'openai', model: 'gpt-4o-mini' });
     expect(job.result.suggestions).toHaveLength(4);
-    // The prompt carried the task.
+    // The prompt carried the task, and the request the answer's JSON Schema (strict Structured Outputs).
     expect(JSON.stringify(fake.received[0]!.body)).toContain('Build login page with OAuth');
+    expect(fake.received[0]!.body.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'task_breakdown', strict: true, schema: OUTPUTS.breakdown.jsonSchema },
+    });
     const rows = await usageRows(res.body.jobId);
     expect(rows).toEqual([
       expect.objectContaining({
@@ -220,7 +225,7 @@ describe('AI breakdown through the queue', () => {
 
   it('falls back to Anthropic when OpenAI answers 5xx', async () => {
     fake.fallback(OPENAI_CHAT, () => openAiError(500, 'server_error'));
-    fake.script(ANTHROPIC_MESSAGES, anthropicMessage(suggestions('Fallback')));
+    fake.script(ANTHROPIC_MESSAGES, anthropicToolUse('task_breakdown', JSON.parse(suggestions('Fallback'))));
     const task = await newTask('Add CSV import');
     const { jobId } = (
       await api.http().post(`${V1}/tasks/${task.id}/ai-breakdown`).set(auth(team.users.member)).send({})
@@ -228,7 +233,44 @@ describe('AI breakdown through the queue', () => {
     const job = await finished(jobId);
     expect(job.state).toBe('completed');
     expect(job.result.source).toEqual({ provider: 'anthropic', model: 'claude-3-5-haiku-latest' });
+    // The answer came as the forced tool call's input.
+    expect(job.result.suggestions.map((s: { title: string }) => s.title)).toEqual([
+      'Fallback step 1',
+      'Fallback step 2',
+      'Fallback step 3',
+      'Fallback step 4',
+    ]);
     expect(fake.count(ANTHROPIC_MESSAGES)).toBe(1);
+    expect(fake.received.find((r) => r.path === ANTHROPIC_MESSAGES)!.body).toMatchObject({
+      tools: [{ name: 'task_breakdown', input_schema: OUTPUTS.breakdown.jsonSchema }],
+      tool_choice: { type: 'tool', name: 'task_breakdown' },
+    });
+  });
+
+  it("stores where the local model's suggestions came from: a phrase of the description or a playbook", async () => {
+    const task = await newTask('Add Stripe checkout to the web shop', {
+      description: 'It needs a payment form, refunds for support and receipt emails.',
+    });
+    const { jobId } = (
+      await api
+        .http()
+        .post(`${V1}/tasks/${task.id}/ai-breakdown`)
+        .set(auth(team.users.member))
+        .send({ provider: 'local' })
+    ).body;
+    const job = await finished(jobId);
+    expect(job.result.source.provider).toBe('local');
+    const suggestions = job.result.suggestions as { title: string; origin: unknown }[];
+    expect(suggestions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: 'Build the payment form',
+          origin: { kind: 'description', phrase: 'a payment form' },
+        }),
+        expect.objectContaining({ origin: { kind: 'playbook', playbook: 'a third-party integration' } }),
+      ]),
+    );
+    expect(fake.received).toHaveLength(0);
   });
 
   it('fails the job clearly when both providers are down and local fallback is off', async () => {

@@ -18,7 +18,10 @@ function toUnavailable(error: unknown): AiError {
   return unavailable('openai', (error as Error).message);
 }
 
-/** OpenAI chat completions in JSON mode, through the official SDK (which retries 429/5xx, honouring Retry-After). */
+/**
+ * OpenAI chat completions with Structured Outputs (a strict json_schema response format made from
+ * our Zod schema), through the official SDK (which retries 429/5xx, honouring Retry-After).
+ */
 export function openAiTransport(settings: OpenAiSettings): ChatTransport {
   const client = new OpenAI({
     apiKey: settings.apiKey,
@@ -29,19 +32,29 @@ export function openAiTransport(settings: OpenAiSettings): ChatTransport {
   return {
     name: 'openai',
     model: settings.model,
-    async chat(system, user) {
+    async chat(system, user, output) {
       try {
         const res = await client.chat.completions.create({
           model: settings.model,
           temperature: 0.2,
-          response_format: { type: 'json_object' },
+          response_format: {
+            type: 'json_schema',
+            json_schema: {
+              name: output.name,
+              description: output.description,
+              schema: output.jsonSchema,
+              strict: true,
+            },
+          },
           messages: [
             { role: 'system', content: system },
             { role: 'user', content: user },
           ],
         });
+        const message = res.choices[0]?.message;
         return {
-          text: res.choices[0]?.message?.content ?? '',
+          text: message?.content ?? '',
+          refusal: message?.refusal ?? undefined,
           promptTokens: res.usage?.prompt_tokens ?? 0,
           completionTokens: res.usage?.completion_tokens ?? 0,
         };

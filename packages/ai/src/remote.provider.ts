@@ -1,23 +1,52 @@
 import type { z } from 'zod';
 import type { AiProviderName } from '@teamflow/contracts/ai';
-import { BreakdownOutput, PrioritizeOutput, SummaryOutput } from '@teamflow/contracts/ai';
+import { ModelBreakdownOutput, PrioritizeOutput, SummaryOutput } from '@teamflow/contracts/ai';
 import type { BacklogInput, BreakdownInput } from './inputs';
 import { AiError, type AiProvider, type CallOptions } from './provider';
 import { breakdownPrompt, prioritizePrompt, SYSTEM_PROMPT, summaryPrompt } from './prompts';
+import { type StructuredOutput, structuredOutput, withoutNulls } from './structured-output';
 
 export interface ChatAnswer {
+  /** The answer as the provider's structured output gave it (Anthropic's tool input), when it did. */
+  value?: unknown;
+  /** The answer's text (OpenAI's JSON, or whatever a model wrote instead of calling the tool). */
   text: string;
+  /** Why the model declined to answer in the schema (OpenAI's refusal), when it did. */
+  refusal?: string;
   promptTokens: number;
   completionTokens: number;
 }
 
-/** A remote model reached through its official SDK: one system + one user message in, text out. */
+/**
+ * A remote model reached through its official SDK: one system + one user message in, an answer
+ * shaped by the JSON Schema of `output` out (OpenAI: strict json_schema response format;
+ * Anthropic: a tool whose input is that schema, which the model is made to call).
+ */
 export interface ChatTransport {
   readonly name: AiProviderName;
   readonly model: string;
   /** Throws AiError('AI_PROVIDER_UNAVAILABLE') once the SDK's own retries are spent. */
-  chat(system: string, user: string): Promise<ChatAnswer>;
+  chat(system: string, user: string, output: StructuredOutput): Promise<ChatAnswer>;
 }
+
+/** The shapes asked for: each Zod schema we validate with, sent to the models as JSON Schema. */
+export const OUTPUTS = {
+  breakdown: structuredOutput(
+    'task_breakdown',
+    'Sub-tasks of one task, in the order to do them.',
+    ModelBreakdownOutput,
+  ),
+  prioritize: structuredOutput(
+    'backlog_ranking',
+    'Every given task ranked, with a one-sentence reason.',
+    PrioritizeOutput,
+  ),
+  summarize: structuredOutput(
+    'project_summary',
+    "A short summary of the project's state, highlights and risks.",
+    SummaryOutput,
+  ),
+};
 
 /** The JSON object in a model's answer (models sometimes wrap it in a code fence or a sentence). */
 export function extractJson(text: string): unknown {
@@ -41,7 +70,7 @@ function describe(error: unknown): string {
 /** Asks, validates with Zod, and on malformed output asks once more saying what was wrong. */
 async function ask<S extends z.ZodType>(
   transport: ChatTransport,
-  schema: S,
+  output: StructuredOutput<S>,
   prompt: string,
   options: CallOptions,
   check: (value: z.infer<S>) => string | undefined = () => undefined,
@@ -50,7 +79,7 @@ async function ask<S extends z.ZodType>(
   let problem = '';
   for (let attempt = 1; attempt <= 2; attempt++) {
     await options.beforeRemoteCall?.();
-    const answer = await transport.chat(SYSTEM_PROMPT, user);
+    const answer = await transport.chat(SYSTEM_PROMPT, user, output);
     await options.onCall?.({
       provider: transport.name,
       model: transport.model,
@@ -59,14 +88,16 @@ async function ask<S extends z.ZodType>(
       completionTokens: answer.completionTokens,
     });
     try {
-      const value = schema.parse(extractJson(answer.text));
+      if (answer.refusal) throw new Error(`the model refused: ${answer.refusal}`);
+      const raw = answer.value !== undefined ? answer.value : extractJson(answer.text);
+      const value = output.zod.parse(withoutNulls(raw));
       const wrong = check(value);
       if (!wrong) return value;
       problem = wrong;
     } catch (error) {
       problem = describe(error);
     }
-    user = `${prompt}\n\nYour previous answer was rejected: ${problem}. Answer again with ONLY the JSON object described.`;
+    user = `${prompt}\n\nYour previous answer was rejected: ${problem}. Answer again in the required shape.`;
   }
   throw new AiError(
     'AI_OUTPUT_INVALID',
@@ -81,9 +112,9 @@ export function remoteProvider(transport: ChatTransport): AiProvider {
     name: transport.name,
     model: transport.model,
     breakdown: (input: BreakdownInput, options) =>
-      ask(transport, BreakdownOutput, breakdownPrompt(input), options),
+      ask(transport, OUTPUTS.breakdown, breakdownPrompt(input), options),
     prioritize: (input: BacklogInput, options) =>
-      ask(transport, PrioritizeOutput, prioritizePrompt(input), options, (value) => {
+      ask(transport, OUTPUTS.prioritize, prioritizePrompt(input), options, (value) => {
         const want = new Set(input.tasks.map((t) => t.id));
         const got = new Set(value.items.map((i) => i.taskId));
         if (got.size !== value.items.length) return 'a task appears twice';
@@ -91,6 +122,7 @@ export function remoteProvider(transport: ChatTransport): AiProvider {
           return 'items must rank every given task id exactly once';
         return undefined;
       }),
-    summarize: (input: BacklogInput, options) => ask(transport, SummaryOutput, summaryPrompt(input), options),
+    summarize: (input: BacklogInput, options) =>
+      ask(transport, OUTPUTS.summarize, summaryPrompt(input), options),
   };
 }

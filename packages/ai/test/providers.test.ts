@@ -1,16 +1,19 @@
 import { providerChain, runWithFallback, type AiSettings } from '../src/ai-chain';
 import { openAiEmbed } from '../src/openai.provider';
-import type { BreakdownInput } from '../src/inputs';
+import type { BacklogInput, BreakdownInput } from '../src/inputs';
 import { AiError, type CallUsage } from '../src/provider';
+import { OUTPUTS } from '../src/remote.provider';
 import {
   ANTHROPIC_MESSAGES,
   anthropicError,
   anthropicMessage,
+  anthropicToolUse,
   FakeProviderServer,
   OPENAI_CHAT,
   OPENAI_EMBEDDINGS,
   openAiCompletion,
   openAiError,
+  openAiRefusal,
 } from '../testing/fake-providers';
 
 const fake = new FakeProviderServer();
@@ -77,7 +80,21 @@ describe('provider chain', () => {
     ]);
     const sent = fake.received[0]!;
     expect(sent.headers.authorization).toBe('Bearer sk-test');
-    expect(sent.body).toMatchObject({ model: 'gpt-4o-mini', response_format: { type: 'json_object' } });
+    // Structured Outputs: the strict JSON Schema made from the same Zod schema the answer is checked with.
+    expect(sent.body).toMatchObject({
+      model: 'gpt-4o-mini',
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'task_breakdown', strict: true, schema: OUTPUTS.breakdown.jsonSchema },
+      },
+    });
+    const schema = OUTPUTS.breakdown.jsonSchema as unknown as {
+      properties: { suggestions: { items: unknown } };
+    };
+    expect(schema.properties.suggestions.items).toMatchObject({
+      additionalProperties: false,
+      required: ['title', 'description', 'estimatedHours', 'confidence', 'order'],
+    });
     expect(fake.count(ANTHROPIC_MESSAGES)).toBe(0);
   });
 
@@ -90,9 +107,17 @@ describe('provider chain', () => {
 
   it('falls back to Anthropic when OpenAI keeps answering 5xx', async () => {
     fake.fallback(OPENAI_CHAT, () => openAiError(500, 'server_error'));
-    fake.script(ANTHROPIC_MESSAGES, anthropicMessage(`Here you go:\n${good}`));
-    const { source, calls } = await breakdown(settings({ AI_MAX_RETRIES: 1 }));
+    fake.script(
+      ANTHROPIC_MESSAGES,
+      anthropicToolUse('task_breakdown', JSON.parse(good), { text: 'Here you go.' }),
+    );
+    const { source, calls, value } = await breakdown(settings({ AI_MAX_RETRIES: 1 }));
     expect(source).toEqual({ provider: 'anthropic', model: 'claude-3-5-haiku-latest' });
+    expect(value.suggestions.map((s) => s.title)).toEqual([
+      'Register OAuth app',
+      'Callback handler',
+      'Login form',
+    ]);
     expect(fake.count(OPENAI_CHAT)).toBe(2); // first try + one SDK retry
     const toAnthropic = fake.received.find((r) => r.path === ANTHROPIC_MESSAGES)!;
     // The SDK authenticates with the key (as a bearer token in this version) and pins an API version.
@@ -100,7 +125,13 @@ describe('provider chain', () => {
       'sk-ant-test',
     );
     expect(toAnthropic.headers['anthropic-version']).toBeTruthy();
-    expect(toAnthropic.body).toMatchObject({ model: 'claude-3-5-haiku-latest', max_tokens: 2048 });
+    // The answer's shape is a tool whose input schema is the same JSON Schema, and the model must call it.
+    expect(toAnthropic.body).toMatchObject({
+      model: 'claude-3-5-haiku-latest',
+      max_tokens: 2048,
+      tools: [{ name: 'task_breakdown', input_schema: OUTPUTS.breakdown.jsonSchema }],
+      tool_choice: { type: 'tool', name: 'task_breakdown' },
+    });
     expect(calls).toEqual([
       expect.objectContaining({ provider: 'anthropic', promptTokens: 150, completionTokens: 90 }),
     ]);
@@ -108,10 +139,47 @@ describe('provider chain', () => {
 
   it('falls back to Anthropic when OpenAI stays rate-limited after its retries', async () => {
     fake.fallback(OPENAI_CHAT, () => openAiError(429, 'rate_limit_exceeded', retryHeaders));
-    fake.script(ANTHROPIC_MESSAGES, anthropicMessage(good));
+    fake.script(ANTHROPIC_MESSAGES, anthropicToolUse('task_breakdown', JSON.parse(good)));
     const { source } = await breakdown(settings({ AI_MAX_RETRIES: 2 }));
     expect(source.provider).toBe('anthropic');
     expect(fake.count(OPENAI_CHAT)).toBe(3);
+  });
+
+  it('still reads a JSON answer Anthropic wrote as text instead of calling the tool', async () => {
+    fake.fallback(OPENAI_CHAT, () => openAiError(503, 'server_error'));
+    fake.script(ANTHROPIC_MESSAGES, anthropicMessage(`Here you go:\n${good}`));
+    const { source, value } = await breakdown(settings({ AI_MAX_RETRIES: 0 }));
+    expect(source.provider).toBe('anthropic');
+    expect(value.suggestions).toHaveLength(3);
+  });
+
+  it('retries a tool call whose input fails the schema once, telling the model why, then accepts the fix', async () => {
+    fake.fallback(OPENAI_CHAT, () => openAiError(503, 'server_error'));
+    fake.script(
+      ANTHROPIC_MESSAGES,
+      anthropicToolUse('task_breakdown', { suggestions: [{ title: 'x' }] }),
+      anthropicToolUse('task_breakdown', JSON.parse(good)),
+    );
+    const { value, calls } = await breakdown(settings({ AI_MAX_RETRIES: 0 }));
+    expect(value.suggestions).toHaveLength(3);
+    expect(calls.map((c) => c.provider)).toEqual(['anthropic', 'anthropic']);
+    const second = fake.received.filter((r) => r.path === ANTHROPIC_MESSAGES)[1]!.body;
+    expect((second.messages as { content: string }[])[0]!.content).toMatch(
+      /previous answer was rejected: suggestions/,
+    );
+    expect(second.tool_choice).toEqual({
+      type: 'tool',
+      name: 'task_breakdown',
+      disable_parallel_tool_use: true,
+    });
+  });
+
+  it('treats an OpenAI refusal as malformed output: one retry, then AI_OUTPUT_INVALID', async () => {
+    fake.fallback(OPENAI_CHAT, () => openAiRefusal('I cannot help with that.'));
+    const error = await breakdown(settings()).catch((e: unknown) => e);
+    expect((error as AiError).code).toBe('AI_OUTPUT_INVALID');
+    expect((error as AiError).message).toMatch(/refused: I cannot help with that/);
+    expect(fake.count(OPENAI_CHAT)).toBe(2);
   });
 
   it('answers with the local model when both remote providers are down and fallback is on', async () => {
@@ -164,6 +232,51 @@ describe('provider chain', () => {
     ).catch((e: unknown) => e);
     expect((error as AiError).code).toBe('AI_BUDGET_EXCEEDED');
     expect(fake.received).toHaveLength(0);
+  });
+
+  it('asks for the ranking and the summary in their own schemas, on OpenAI and as Anthropic tools', async () => {
+    const backlog: BacklogInput = {
+      projectName: 'Web',
+      today: '2026-11-22',
+      tasks: [
+        {
+          id: '00000000-0000-4000-8000-000000000001',
+          key: 'WEB-1',
+          title: 'Fix login',
+          description: null,
+          status: 'todo',
+          priority: 'high',
+          dueDate: null,
+          createdAt: '2026-11-20T10:00:00.000Z',
+          storyPoints: null,
+          waitsOn: [],
+          blocks: [],
+        },
+      ],
+    };
+    const ranking = {
+      items: [{ taskId: backlog.tasks[0]!.id, rank: 1, score: 9, reason: 'High priority.' }],
+    };
+    const summary = { summary: 'One task, not started.', highlights: [], risks: ['Login is broken'] };
+    fake.script(OPENAI_CHAT, openAiCompletion(JSON.stringify(ranking)));
+    fake.script(ANTHROPIC_MESSAGES, anthropicToolUse('project_summary', summary));
+    const [openai, anthropic] = providerChain(settings());
+    expect(await openai!.prioritize(backlog, { feature: 'prioritize' })).toEqual(ranking);
+    expect(await anthropic!.summarize(backlog, { feature: 'summarize' })).toEqual(summary);
+    const [toOpenAi, toAnthropic] = fake.received;
+    expect(toOpenAi!.body.response_format).toEqual({
+      type: 'json_schema',
+      json_schema: {
+        name: 'backlog_ranking',
+        description: OUTPUTS.prioritize.description,
+        schema: OUTPUTS.prioritize.jsonSchema,
+        strict: true,
+      },
+    });
+    expect(toAnthropic!.body).toMatchObject({
+      tools: [{ name: 'project_summary', input_schema: OUTPUTS.summarize.jsonSchema }],
+      tool_choice: { type: 'tool', name: 'project_summary' },
+    });
   });
 
   it('chooses providers from AI_PROVIDER and the keys that are set', () => {

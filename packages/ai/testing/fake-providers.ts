@@ -33,6 +33,25 @@ export const openAiCompletion = (content: string, model = 'gpt-4o-mini'): Reply 
     usage: { prompt_tokens: 120, completion_tokens: 80, total_tokens: 200 },
   },
 });
+/** OpenAI's chat completion when the model declines to answer in the schema (`refusal` set, no content). */
+export const openAiRefusal = (refusal: string, model = 'gpt-4o-mini'): Reply => ({
+  status: 200,
+  body: {
+    id: 'chatcmpl-test',
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: null, refusal },
+        logprobs: null,
+        finish_reason: 'stop',
+      },
+    ],
+    usage: { prompt_tokens: 120, completion_tokens: 5, total_tokens: 125 },
+  },
+});
 /**
  * OpenAI's embedding list for a request to `/v1/embeddings`, one vector per input. Encoded as the
  * request asks: base64 little-endian float32 (what the SDK asks for by default) or plain numbers.
@@ -69,6 +88,27 @@ export const anthropicMessage = (text: string, model = 'claude-3-5-haiku-latest'
     model,
     content: [{ type: 'text', text }],
     stop_reason: 'end_turn',
+    stop_sequence: null,
+    usage: { input_tokens: 150, output_tokens: 90 },
+  },
+});
+/**
+ * Anthropic's message object for a forced tool call: a `tool_use` block whose `input` is the
+ * answer (how structured output arrives from Anthropic), optionally after some text.
+ */
+export const anthropicToolUse = (
+  name: string,
+  input: unknown,
+  { text, model = 'claude-3-5-haiku-latest' }: { text?: string; model?: string } = {},
+): Reply => ({
+  status: 200,
+  body: {
+    id: 'msg_test',
+    type: 'message',
+    role: 'assistant',
+    model,
+    content: [...(text ? [{ type: 'text', text }] : []), { type: 'tool_use', id: 'toolu_test', name, input }],
+    stop_reason: 'tool_use',
     stop_sequence: null,
     usage: { input_tokens: 150, output_tokens: 90 },
   },

@@ -21,14 +21,31 @@ export type AiRequest = z.infer<typeof AiRequest>;
 export const AiJobAccepted = z.object({ jobId: Id });
 export type AiJobAccepted = z.infer<typeof AiJobAccepted>;
 
+/**
+ * Where a suggested sub-task came from, so people can judge it before they accept it: a phrase of
+ * the task's own description (quoted as written), or a step of one of the local model's
+ * playbooks (the kind of work it recognised). Remote models' suggestions carry none.
+ */
+export const SuggestionOrigin = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('description'), phrase: z.string().min(1).max(500) }),
+  z.object({ kind: z.literal('playbook'), playbook: z.string().min(1).max(100) }),
+]);
+export type SuggestionOrigin = z.infer<typeof SuggestionOrigin>;
+
 // What a provider must return (validated before it is stored; malformed output gets one retry).
-export const BreakdownSuggestion = z.object({
+export const ModelBreakdownSuggestion = z.object({
   title: z.string().trim().min(3).max(200),
   description: z.string().trim().max(2000).default(''),
   estimatedHours: z.number().min(0.25).max(200),
   confidence: z.number().min(0).max(1),
   order: z.number().int().min(1).max(10),
 });
+/** The shape a remote model is asked for (its JSON Schema is sent with the request). */
+export const ModelBreakdownOutput = z.object({
+  suggestions: z.array(ModelBreakdownSuggestion).min(3).max(10),
+});
+export type ModelBreakdownOutput = z.infer<typeof ModelBreakdownOutput>;
+export const BreakdownSuggestion = ModelBreakdownSuggestion.extend({ origin: SuggestionOrigin.optional() });
 export type BreakdownSuggestion = z.infer<typeof BreakdownSuggestion>;
 export const BreakdownOutput = z.object({ suggestions: z.array(BreakdownSuggestion).min(3).max(10) });
 export type BreakdownOutput = z.infer<typeof BreakdownOutput>;

@@ -1,351 +1,175 @@
-import type { BreakdownOutput, BreakdownSuggestion } from '@teamflow/contracts/ai';
+import type { BreakdownOutput, BreakdownSuggestion, SuggestionOrigin } from '@teamflow/contracts/ai';
 import type { BreakdownInput } from '../inputs';
+import { type Clause, type ClauseKind, concise, extractClauses } from './clauses';
 import { analyse, contentLemmas } from './nlp';
+import { DOCS_STEP, GENERIC, type Playbook, PLAYBOOKS, type PlaybookStep } from './playbooks';
+
+/** The order work is done in; steps keep the description's order within a phase. */
+export type Phase = 'setup' | 'build' | 'test' | 'release';
+const PHASES: Phase[] = ['setup', 'build', 'test', 'release'];
+
+/** Hours a story point stands for when a task has points: the steps share points × this. */
+export const HOURS_PER_POINT = 4;
+/** Without points: hours of a description step by phase; and each phase's share of the points. */
+const PHASE_HOURS: Record<Phase, number> = { setup: 2, build: 4, test: 3, release: 1 };
+const PHASE_WEIGHT: Record<Phase, number> = { setup: 0.75, build: 1.5, test: 1, release: 0.5 };
+const CLAUSE_CONFIDENCE: Record<ClauseKind, number> = {
+  list: 0.8,
+  enumeration: 0.75,
+  requirement: 0.7,
+  action: 0.7,
+};
+/** Fewer steps than this from the description: the playbooks of the work's kind fill in. */
+const THIN = 3;
+const MAX = 10;
+
+export function phaseOf(title: string): Phase {
+  const t = title.toLowerCase();
+  // The leading verb says most; words elsewhere in the title decide the rest.
+  if (
+    /^(set up|setup|install|configure|register|research|investigate|reproduce|plan|design|sketch|clarify|define|outline|spike|decide|back up|backup|audit|read|measure|brainstorm|prepare|list|choose)\b/.test(
+      t,
+    )
+  )
+    return 'setup';
+  if (/^(test|verify|validate|check|smoke-test|qa|compare)\b/.test(t)) return 'test';
+  if (/^(document|announce|publish|release|deploy|ship|tag|bump|roll out|merge|push)\b/.test(t))
+    return 'release';
+  if (/\b(tests?|testing|e2e|end-to-end|regression check)\b/.test(t)) return 'test';
+  if (/\b(changelog|readme|release notes|documentation|docs)\b/.test(t)) return 'release';
+  if (/\b(schema|credentials|sandbox)\b/.test(t)) return 'setup';
+  return 'build';
+}
 
 interface Step {
   title: string;
   description: string;
+  phase: Phase;
   hours: number;
+  confidence: number;
+  origin: SuggestionOrigin;
 }
 
-/**
- * Playbooks: a kind of work, recognised by lemmas in the task's title and description, and the
- * steps that kind of work usually takes. `{x}` is the task's subject (its title without the verb).
- */
-const PLAYBOOKS: { kind: string; triggers: string[]; steps: Step[] }[] = [
-  {
-    kind: 'auth',
-    triggers: [
-      'login',
-      'logout',
-      'signin',
-      'sign-in',
-      'oauth',
-      'auth',
-      'authentication',
-      'sso',
-      'password',
-      'signup',
-      'sign-up',
-      'register',
-      'session',
-    ],
-    steps: [
-      {
-        title: 'Register the OAuth app and store client credentials',
-        description:
-          'Create the app with the identity provider, set redirect URIs, keep the client secret in configuration.',
-        hours: 1,
-      },
-      {
-        title: 'Implement the OAuth redirect and callback with token exchange',
-        description:
-          'Authorization-code flow with state/PKCE; exchange the code for tokens and load the user profile.',
-        hours: 4,
-      },
-      {
-        title: 'Create or link the user account and start a session',
-        description: 'Match by verified email, create the user when new, issue the session cookie or tokens.',
-        hours: 3,
-      },
-      {
-        title: 'Build the login form UI',
-        description:
-          'Email/password fields and the "Continue with provider" button, with loading and error states.',
-        hours: 3,
-      },
-      {
-        title: 'Handle logout and error cases',
-        description:
-          'Denied consent, expired or replayed state, provider outage; sign-out clears the session.',
-        hours: 2,
-      },
-    ],
-  },
-  {
-    kind: 'ui',
-    triggers: [
-      'page',
-      'screen',
-      'ui',
-      'form',
-      'component',
-      'dialog',
-      'modal',
-      'view',
-      'layout',
-      'dashboard',
-      'button',
-      'frontend',
-    ],
-    steps: [
-      {
-        title: 'Sketch the layout and states of {x}',
-        description: 'Empty, loading, error and populated states; phone width and dark mode.',
-        hours: 2,
-      },
-      {
-        title: 'Build the {x} components',
-        description: 'Accessible controls with labels; reuse existing design components.',
-        hours: 4,
-      },
-      {
-        title: 'Wire {x} to the API',
-        description: 'Queries and mutations with error handling and retry.',
-        hours: 3,
-      },
-    ],
-  },
-  {
-    kind: 'api',
-    triggers: ['api', 'endpoint', 'route', 'rest', 'graphql', 'backend', 'server', 'webhook'],
-    steps: [
-      {
-        title: 'Define the request and response schemas for {x}',
-        description: 'Validation rules, error codes and permissions.',
-        hours: 2,
-      },
-      {
-        title: 'Implement the {x} endpoint and its use case',
-        description: 'Keep the route thin; the rules live in the use case.',
-        hours: 4,
-      },
-      {
-        title: 'Add integration tests for {x}',
-        description: 'Success, validation errors, permissions and not-found.',
-        hours: 3,
-      },
-    ],
-  },
-  {
-    kind: 'data',
-    triggers: [
-      'database',
-      'migration',
-      'schema',
-      'table',
-      'column',
-      'index',
-      'query',
-      'sql',
-      'postgres',
-      'data',
-    ],
-    steps: [
-      {
-        title: 'Design the schema change for {x}',
-        description: 'Columns, constraints and indexes that follow the queries.',
-        hours: 2,
-      },
-      {
-        title: 'Write and test the migration for {x}',
-        description: 'Safe on existing data; check it on a copy of production-sized data.',
-        hours: 3,
-      },
-      {
-        title: 'Update the repository queries for {x}',
-        description: 'Keep queries parameterised; check the plans use the new indexes.',
-        hours: 3,
-      },
-    ],
-  },
-  {
-    kind: 'bug',
-    triggers: ['bug', 'fix', 'crash', 'error', 'broken', 'regression', 'fail', 'issue', 'wrong'],
-    steps: [
-      {
-        title: 'Reproduce {x} and write a failing test',
-        description: 'Pin down the exact steps, input and environment.',
-        hours: 2,
-      },
-      {
-        title: 'Find the root cause of {x}',
-        description: 'Logs, recent changes, bisect if needed.',
-        hours: 3,
-      },
-      {
-        title: 'Fix {x} and make the test pass',
-        description: 'The smallest change that removes the cause, not the symptom.',
-        hours: 2,
-      },
-      {
-        title: 'Check for the same bug elsewhere and release the fix',
-        description: 'Search for similar code paths; note the fix in the changelog.',
-        hours: 1,
-      },
-    ],
-  },
-  {
-    kind: 'performance',
-    triggers: ['slow', 'performance', 'optimize', 'optimise', 'latency', 'speed', 'fast', 'cache', 'scale'],
-    steps: [
-      {
-        title: 'Measure {x} and set a target',
-        description: 'A benchmark or profile that shows the current numbers.',
-        hours: 2,
-      },
-      {
-        title: 'Find the bottleneck in {x}',
-        description: 'Profile queries, network and rendering.',
-        hours: 3,
-      },
-      {
-        title: 'Optimise {x} and measure again',
-        description: 'Keep the benchmark as a regression check.',
-        hours: 4,
-      },
-    ],
-  },
-  {
-    kind: 'integration',
-    triggers: [
-      'integrate',
-      'integration',
-      'slack',
-      'github',
-      'stripe',
-      'payment',
-      'billing',
-      'email',
-      'notification',
-      'export',
-      'import',
-    ],
-    steps: [
-      {
-        title: 'Read the third-party API docs and set up credentials for {x}',
-        description: 'Sandbox account, keys in configuration, rate limits noted.',
-        hours: 2,
-      },
-      {
-        title: 'Implement the {x} client with retries and error handling',
-        description: 'Timeouts, retries with backoff, idempotency.',
-        hours: 4,
-      },
-      {
-        title: 'Test {x} against a local fake of the service',
-        description: 'Success, errors and rate limiting, without the real service.',
-        hours: 3,
-      },
-    ],
-  },
-  {
-    kind: 'docs',
-    triggers: ['doc', 'docs', 'document', 'documentation', 'readme', 'guide', 'tutorial'],
-    steps: [
-      { title: 'Outline {x}', description: 'Who reads it and what they need to do afterwards.', hours: 1 },
-      { title: 'Write the first draft of {x}', description: 'With examples that actually run.', hours: 3 },
-      { title: 'Review {x} with someone new to it', description: 'Fix what confused them.', hours: 1 },
-    ],
-  },
-];
-
-const GENERIC: Step[] = [
-  {
-    title: 'Clarify scope and acceptance criteria for {x}',
-    description: 'Agree what done means and what is out of scope.',
-    hours: 1,
-  },
-  {
-    title: 'Design the approach for {x}',
-    description: 'Pick the approach, note risks and open questions.',
-    hours: 2,
-  },
-  { title: 'Implement {x}', description: 'The main change, in small reviewable commits.', hours: 6 },
-];
-const CLOSING: Step[] = [
-  {
-    title: 'Write tests for {x}',
-    description: 'Cover the main flow and the edge cases found along the way.',
-    hours: 3,
-  },
-  {
-    title: 'Review, document and ship {x}',
-    description: 'Code review, a note in the docs or changelog, release.',
-    hours: 1,
-  },
-];
-
-const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)]|\[[ x]\])\s+(.+)$/i;
-
-/** The task's subject: its title without a leading imperative verb ("Build login page" → "login page"). */
-// The tagger reads a capitalised first word as a noun now and then ("Plan the offsite"); these are verbs there.
-const IMPERATIVES = new Set(
-  'add build create design document fix implement improve integrate investigate make migrate plan prepare refactor remove research review set ship support update write'.split(
-    ' ',
-  ),
-);
-
-function subjectOf(title: string): string {
-  const first = analyse(title).words[0];
-  const isVerb = first && (first.pos === 'VERB' || IMPERATIVES.has(first.normal));
-  const rest = isVerb ? title.trim().split(/\s+/).slice(1).join(' ') : title.trim();
-  const subject = (rest || title).replace(/[.!?]+$/, '');
-  return subject.length > 60 ? `${subject.slice(0, 57)}…` : subject;
+const lemmaSet = (text: string) => new Set(contentLemmas(analyse(text)).map((l) => l.toLowerCase()));
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return (2 * shared) / (a.size + b.size);
 }
 
-/** Steps the author already wrote: list items, or description sentences that start with a verb. */
-function authoredSteps(description: string | null): string[] {
-  if (!description) return [];
-  const items = description
-    .split('\n')
-    .map((l) => LIST_ITEM.exec(l)?.[1]?.trim())
-    .filter((l): l is string => !!l && l.length >= 3);
-  if (items.length > 0) return items;
-  return analyse(description)
-    .sentences.filter((s) => s.firstPos === 'VERB' && s.text.length >= 8)
-    .map((s) => s.text.replace(/[.!]+$/, ''));
+/** Playbooks whose trigger words the text uses: those named in the title first, then the description's. */
+function playbooksFor(title: string, description: string): { inTitle: Playbook[]; anywhere: Playbook[] } {
+  const tokens = (text: string) => {
+    const lemmas = contentLemmas(analyse(text)).map((l) => l.toLowerCase());
+    return [...lemmas, ...text.toLowerCase().split(/[^\p{L}\p{N}-]+/u)];
+  };
+  const titleWords = tokens(title);
+  const allWords = [...titleWords, ...tokens(description)];
+  const firstUse = (p: Playbook, words: string[]) => {
+    const positions = p.triggers.map((t) => words.indexOf(t)).filter((i) => i >= 0);
+    return positions.length ? Math.min(...positions) : -1;
+  };
+  const rank = (words: string[]) =>
+    PLAYBOOKS.map((p) => ({ p, at: firstUse(p, words) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => a.at - b.at)
+      .map((x) => x.p);
+  return { inTitle: rank(titleWords), anywhere: rank(allWords) };
+}
+
+const quote = (phrase: string) => (phrase.length > 280 ? `${phrase.slice(0, 277)}…` : phrase);
+
+function fromClause(clause: Clause): Step {
+  const title = concise(clause.title);
+  const phase = phaseOf(title);
+  return {
+    title,
+    description: `From the description: “${quote(clause.phrase)}”`,
+    phase,
+    hours: PHASE_HOURS[phase],
+    confidence: CLAUSE_CONFIDENCE[clause.kind],
+    origin: { kind: 'description', phrase: quote(clause.phrase) },
+  };
+}
+
+function fromPlaybook(step: PlaybookStep, playbook: Playbook, confidence: number): Step {
+  return {
+    title: step.title,
+    description: step.description,
+    phase: step.phase ?? phaseOf(step.title),
+    hours: step.hours,
+    confidence,
+    origin: { kind: 'playbook', playbook: playbook.label },
+  };
 }
 
 const round = (n: number, step: number) => Math.max(step, Math.round(n / step) * step);
-const cap = (s: string) => (s.charAt(0).toUpperCase() + s.slice(1)).slice(0, 200);
 
 /**
- * Breakdown rules (deterministic; see docs/ai.md): the author's own checklist first; then the steps
- * of every playbook whose trigger words appear (in the order they first appear), or a generic plan
- * when none does; then tests and review unless already there. At most 10, at least 3. Hours scale
- * with story points (5 points = ×1); confidence is higher for authored steps and matched playbooks.
+ * Breakdown rules (deterministic; see docs/ai.md). The description's own structure comes first:
+ * list items, enumerations, must/should clauses, user stories and sentences that start with a verb,
+ * cleaned into imperative titles; a step that says nothing beyond the task's title, or repeats an
+ * earlier step, is dropped. The playbooks of the work's kind fill the gaps: the whole playbook when
+ * the description gave fewer than three steps, otherwise only a test step when none is there, and a
+ * documentation step when the task asks for docs that no step covers. Steps are ordered set-up →
+ * build → test → release (the description's order within each), at most ten; hours come from the
+ * story points when set.
  */
 export function localBreakdown(input: BreakdownInput): BreakdownOutput {
   const { task } = input;
-  const text = `${task.title}\n${task.description ?? ''}`;
-  const lemmas = contentLemmas(analyse(text)).map((l) => l.toLowerCase());
-  const words = new Set([...lemmas, ...text.toLowerCase().split(/[^\p{L}\p{N}-]+/u)]);
-  const position = (trigger: string) => {
-    const i = lemmas.indexOf(trigger);
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  const matched = PLAYBOOKS.filter((p) => p.triggers.some((t) => words.has(t))).sort(
-    (a, b) => Math.min(...a.triggers.map(position)) - Math.min(...b.triggers.map(position)),
-  );
-  const subject = subjectOf(task.title);
-  const scale = task.storyPoints ? Math.min(3, Math.max(0.5, task.storyPoints / 5)) : 1;
-  const described = (task.description ?? '').trim().length >= 40;
-
-  const out: (Omit<BreakdownSuggestion, 'order'> & { key: string })[] = [];
-  const push = (step: Step, confidence: number) => {
-    const title = cap(step.title.replaceAll('{x}', subject));
-    const key = title.toLowerCase();
-    if (out.length >= 10 || out.some((s) => s.key === key)) return;
-    out.push({
-      key,
-      title,
-      description: step.description.replaceAll('{x}', subject),
-      estimatedHours: round(step.hours * scale, 0.5),
-      confidence: Math.round(Math.min(0.95, confidence) * 100) / 100,
-    });
+  const description = task.description ?? '';
+  const titleLemmas = lemmaSet(task.title);
+  const steps: Step[] = [];
+  const seen: Set<string>[] = [];
+  const add = (step: Step) => {
+    const lemmas = lemmaSet(step.title);
+    const beyondTitle = [...lemmas].some((l) => !titleLemmas.has(l));
+    if (!beyondTitle || seen.some((s) => dice(s, lemmas) >= 0.8)) return;
+    seen.push(lemmas);
+    steps.push(step);
   };
 
-  for (const item of authoredSteps(task.description).slice(0, 6))
-    push({ title: item, description: 'From the task description.', hours: 2 }, 0.85);
-  const base = described ? 0.75 : 0.65;
-  if (matched.length === 0) for (const s of GENERIC) push(s, base - 0.15);
-  // Each matched playbook adds its steps; the first (most prominent) kind is trusted most.
-  matched.forEach((p, i) => p.steps.forEach((s) => push(s, base - i * 0.05)));
-  for (const s of CLOSING) {
-    const already = out.some((o) => /\btest/i.test(o.title) && /test/i.test(s.title));
-    if (!already) push(s, base);
+  for (const clause of extractClauses(description)) add(fromClause(clause));
+  const described = steps.length;
+
+  const { inTitle, anywhere } = playbooksFor(task.title, description);
+  const kinds = inTitle.length ? inTitle : anywhere.length ? anywhere : [GENERIC];
+  const confidence = inTitle.length ? 0.6 : 0.5;
+  if (described < THIN) {
+    // Too little to read: the steps this kind of work usually takes; a second kind only if still thin.
+    kinds[0]!.steps.forEach((s) => add(fromPlaybook(s, kinds[0]!, confidence)));
+    if (steps.length < THIN && kinds[1])
+      kinds[1].steps.forEach((s) => add(fromPlaybook(s, kinds[1]!, confidence - 0.1)));
   }
-  const suggestions = out.slice(0, 10).map(({ key: _key, ...s }, i) => ({ ...s, order: i + 1 }));
+  if (!steps.some((s) => s.phase === 'test')) add(fromPlaybook(kinds[0]!.test, kinds[0]!, 0.6));
+  if (steps.length < THIN) GENERIC.steps.forEach((s) => add(fromPlaybook(s, GENERIC, 0.4)));
+  const asksForDocs = /\b(docs?|documentation|document(ed)?|readme|guide)\b/i.test(
+    `${task.title}\n${description}`,
+  );
+  if (asksForDocs && !steps.some((s) => /\b(docs?|document\w*|readme|guide|changelog)\b/i.test(s.title)))
+    add(fromPlaybook(DOCS_STEP, kinds[0]!, 0.5));
+
+  // Order by phase, keeping the description's order within each; then keep the first ten,
+  // dropping description steps from the end rather than the closing test step.
+  const ordered = PHASES.flatMap((phase) => steps.filter((s) => s.phase === phase));
+  while (ordered.length > MAX) {
+    const last = ordered.findLastIndex((s) => s.origin.kind === 'description' && s.phase !== 'test');
+    ordered.splice(last >= 0 ? last : ordered.length - 1, 1);
+  }
+
+  const points = task.storyPoints;
+  const totalWeight = ordered.reduce((sum, s) => sum + PHASE_WEIGHT[s.phase], 0);
+  const suggestions: BreakdownSuggestion[] = ordered.map((s, i) => ({
+    title: s.title,
+    description: s.description,
+    estimatedHours: round(
+      points ? Math.min(40, (points * HOURS_PER_POINT * PHASE_WEIGHT[s.phase]) / totalWeight) : s.hours,
+      0.5,
+    ),
+    confidence: Math.round(s.confidence * 100) / 100,
+    order: i + 1,
+    origin: s.origin,
+  }));
   return { suggestions };
 }

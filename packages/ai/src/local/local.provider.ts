@@ -3,7 +3,7 @@ import { localBreakdown } from './breakdown.rules';
 import { localPrioritize } from './prioritize.rules';
 import { localSummarize } from './summarize.rules';
 
-export const LOCAL_MODEL = 'wink-eng-lite-rules-v1';
+export const LOCAL_MODEL = 'wink-eng-lite-rules-v2';
 
 /** The offline provider: no network, no key, deterministic rules over wink-nlp (docs/ai.md). */
 export function localProvider(): AiProvider {

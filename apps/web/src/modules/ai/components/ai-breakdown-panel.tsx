@@ -1,6 +1,6 @@
 'use client';
 
-import { BreakdownResult } from '@teamflow/contracts/ai';
+import { BreakdownResult, type SuggestionOrigin } from '@teamflow/contracts/ai';
 import type { Task } from '@teamflow/contracts/tasks';
 import { useState } from 'react';
 import { Button } from '@/modules/ui/components/button';
@@ -95,8 +95,10 @@ export function AiBreakdownPanel({ task }: { task: Task }) {
                   <span className="font-medium">{s.title}</span>
                   <span className="text-xs text-slate-600 dark:text-slate-400">
                     {s.estimatedHours} h · {Math.round(s.confidence * 100)}% confidence
-                    {s.description ? ` · ${s.description}` : ''}
+                    {/* A step read from the description shows its phrase below instead of repeating it here. */}
+                    {s.description && s.origin?.kind !== 'description' ? ` · ${s.description}` : ''}
                   </span>
+                  {s.origin ? <OriginNote origin={s.origin} /> : null}
                 </label>
               </li>
             ))}
@@ -123,5 +125,21 @@ export function AiBreakdownPanel({ task }: { task: Task }) {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * Where a suggestion came from, so people can judge it before accepting it: the words of the
+ * task's own description it was read from, or the playbook of the kind of work it follows.
+ */
+function OriginNote({ origin }: { origin: SuggestionOrigin }) {
+  return origin.kind === 'description' ? (
+    <span className="text-xs text-slate-600 dark:text-slate-400">
+      From the description: <q className="italic">{origin.phrase}</q>
+    </span>
+  ) : (
+    <span className="text-xs text-slate-600 dark:text-slate-400">
+      Usual step for {origin.playbook} (playbook)
+    </span>
   );
 }
