@@ -7,7 +7,11 @@ import { parseInput } from '../http/validate';
 
 const REPORT_LIMIT = '64kb';
 // The app-wide parser takes only application/json, so this route is mounted before it and reads its own body.
-const parseReportJson = express.json({ type: [...CSP_REPORT_MEDIA_TYPES], limit: REPORT_LIMIT, strict: true });
+const parseReportJson = express.json({
+  type: [...CSP_REPORT_MEDIA_TYPES],
+  limit: REPORT_LIMIT,
+  strict: true,
+});
 
 /** One violation as it is logged: where, what was blocked, by which directive. Nothing else of the body. */
 interface LoggedViolation {
@@ -54,7 +58,7 @@ async function readReportBody(req: Request, res: Response): Promise<unknown> {
   return req.body as unknown;
 }
 
-function bodyError(error: unknown): unknown {
+function bodyError(error: unknown): Error {
   switch ((error as { type?: string }).type) {
     case 'entity.too.large':
       return new AppError('PAYLOAD_TOO_LARGE', `A CSP report body is limited to ${REPORT_LIMIT}`);
@@ -64,7 +68,7 @@ function bodyError(error: unknown): unknown {
     case 'charset.unsupported':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding');
     default:
-      return error;
+      return error instanceof Error ? error : new Error(String(error));
   }
 }
 

@@ -23,7 +23,12 @@ export function contentSecurityPolicy({ nonce, apiUrl, development }: CspOptions
     // tags and inline payloads; the root layout on the theme script) or was loaded by one that does
     // ('strict-dynamic', which is how Next's chunks load). Browsers that know 'strict-dynamic'
     // ignore 'self'; it is there for older ones, which would otherwise block Next's chunks.
-    'script-src': [`'nonce-${nonce}'`, "'strict-dynamic'", "'self'", ...(development ? ["'unsafe-eval'"] : [])],
+    'script-src': [
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      "'self'",
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     // <style> elements need the nonce too: Tailwind is a same-origin file, and the one library that
     // injects a stylesheet at runtime (Radix's scroll lock, react-remove-scroll) takes the nonce via
     // get-nonce (see style-nonce.tsx). Style *attributes* cannot carry a nonce, and React's
