@@ -83,7 +83,6 @@ export function staticSecurityHeaders(production: boolean): { key: string; value
       key: 'Permissions-Policy',
       value: [
         'accelerometer=()',
-        'bluetooth=()',
         'browsing-topics=()',
         'camera=()',
         'display-capture=()',
