@@ -154,7 +154,7 @@ test.describe('what the policy stops', () => {
     ...new Set(violations.map((v) => `${v.disposition} ${v.effectiveDirective} ${v.blockedURI}`).sort()),
   ];
 
-  test('a script from another origin, an injected inline script and an inline handler are blocked and reported', async ({
+  test('a script from another origin, an injected inline script and an inline handler are blocked, each raising a violation', async ({
     page,
     cspViolations,
   }) => {

@@ -10,7 +10,7 @@ export interface CspOptions {
   nonce: string;
   /** The api's public origin, as the browser reaches it (NEXT_PUBLIC_API_URL). */
   apiUrl: string;
-  /** `next dev` only: React rebuilds server error stacks in the browser with eval. */
+  /** `next dev`: React rebuilds server error stacks in the browser with eval; hot reload injects styles. */
   development: boolean;
 }
 
@@ -35,7 +35,8 @@ export function contentSecurityPolicy({ nonce, apiUrl, development }: CspOptions
     // server-rendered markup has them (widths, virtual-list offsets, label colours), hence
     // 'unsafe-inline' for attributes only: an attribute cannot hold a selector, so it cannot be used
     // to read the page the way an injected stylesheet can, and loads from it still obey img-src.
-    'style-src': ["'self'", `'nonce-${nonce}'`],
+    // `next dev` injects un-nonced <style> elements (hot reload, the error overlay).
+    'style-src': development ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`],
     'style-src-attr': ["'unsafe-inline'"],
     // Attachments and avatars will be served by the api.
     'img-src': ["'self'", 'data:', 'blob:', api.origin],
