@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
+import { staticSecurityHeaders } from './src/lib/security-headers';
 
 // The monorepo root holds the one lockfile; pointing Turbopack at it lets it resolve workspace packages.
 const monorepoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -12,6 +13,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The e2e suite builds into its own folder (NEXT_DIST_DIR) so it never replaces a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // On every response, static files included; the Content-Security-Policy is per request (src/proxy.ts).
+  headers: () =>
+    Promise.resolve([
+      { source: '/:path*', headers: staticSecurityHeaders(process.env.NODE_ENV === 'production') },
+    ]),
 };
 
 export default nextConfig;

@@ -147,3 +147,18 @@ export async function memberIds(board: Board): Promise<Map<string, string>> {
 export async function currentUserId(token: string): Promise<string> {
   return (await call<{ user: { id: string } }>('GET', '/auth/me', token)).user.id;
 }
+
+export async function createSprint(board: Board, name: string): Promise<{ id: string }> {
+  return call<{ id: string }>('POST', `/projects/${board.projectId}/sprints`, board.ownerToken, { name });
+}
+
+/** An invitation link's token (not accepted). */
+export async function inviteToken(board: Board, email: string): Promise<string> {
+  const { inviteUrl } = await call<{ inviteUrl: string }>(
+    'POST',
+    `/workspaces/${board.workspaceId}/invitations`,
+    board.ownerToken,
+    { email, role: 'member' },
+  );
+  return inviteUrl.split('/').pop() ?? '';
+}

@@ -4,13 +4,10 @@ import { join } from 'node:path';
 import { dropDatabase } from './database';
 import { freePort } from './free-port';
 import { REPO_ROOT, run, start, stop, waitForUrl } from './processes';
+import { NEXT_BIN, startWeb, WEB_DIR, webEnv as webEnvFor } from './web-server';
 
 const API_DIR = join(REPO_ROOT, 'apps', 'api');
 const WORKER_DIR = join(REPO_ROOT, 'apps', 'worker');
-const WEB_DIR = join(REPO_ROOT, 'apps', 'web');
-const NEXT_BIN = join(WEB_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
-// The e2e build has its own output folder so it never replaces a developer's `.next`.
-const WEB_DIST_DIR = '.next/e2e';
 
 /**
  * Builds and starts the real api (own database and Redis key prefix) and the production web build
@@ -54,12 +51,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       RATE_LIMIT_AUTH_PER_MINUTE: '100000',
       LOGIN_LOCKOUT_ATTEMPTS: '1000',
     });
-    const webEnv = {
-      NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: WEB_DIST_DIR,
-      API_URL: apiUrl,
-      NEXT_PUBLIC_API_URL: apiUrl,
-    };
+    const webEnv = webEnvFor(apiUrl);
     // The build runs while the api migrates its fresh database.
     await Promise.all([
       run('web-build', process.execPath, [NEXT_BIN, 'build'], WEB_DIR, webEnv),
@@ -67,8 +59,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ]);
     // The worker runs the jobs (email, notifications, analytics, AI) the flows under test enqueue.
     worker = start('worker', process.execPath, ['dist/main.js'], WORKER_DIR, serverEnv);
-    web = start('web', process.execPath, [NEXT_BIN, 'start', '-p', String(webPort)], WEB_DIR, webEnv);
-    await waitForUrl(`${webUrl}/login`, 'web', 60_000);
+    web = await startWeb('web', webPort, webEnv);
   } catch (error) {
     await teardown();
     throw error;

@@ -11,6 +11,7 @@ import { RouteTable } from './http/route-table';
 import { adminRoutes } from './routes/admin.routes';
 import { aiRoutes } from './routes/ai.routes';
 import { authRoutes } from './routes/auth.routes';
+import { cspReportRoutes } from './routes/csp-reports.routes';
 import { docsRoutes } from './routes/docs.routes';
 import { healthRoutes } from './routes/health.routes';
 import { memberRoutes } from './routes/members.routes';
@@ -58,6 +59,11 @@ export function createApp(deps: ApiDeps): ApiApp {
       ],
     }),
   );
+  // CSP reports arrive as application/csp-report or application/reports+json, which the JSON-only
+  // parser below refuses: their one route reads its own body, so it is mounted first.
+  const reports = express.Router();
+  cspReportRoutes(table, reports, API_BASE);
+  app.use(API_BASE, reports);
   app.use(jsonBody());
   app.use(cookieParser());
 

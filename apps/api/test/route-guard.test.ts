@@ -133,7 +133,7 @@ describe('access rules', () => {
     expect(broken).toEqual([]);
   });
 
-  it('makes only the sign-in, token, health, metrics and docs routes public', () => {
+  it('makes only the sign-in, token, health, metrics, docs and browser CSP report routes public', () => {
     const pub = api.routes.routes
       .filter((r) => r.spec.access.kind === 'public')
       .map(routeKey)
@@ -153,6 +153,8 @@ describe('access rules', () => {
         'POST /api/v1/auth/forgot-password',
         'POST /api/v1/auth/reset-password',
         'POST /api/v1/auth/verify-email',
+        // Browsers send CSP violation reports without credentials.
+        'POST /api/v1/csp-reports',
       ].sort(),
     );
   });

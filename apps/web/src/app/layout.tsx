@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { StyleNonce } from '@/lib/style-nonce';
 import { AppProviders } from '@/modules/ui/components/app-providers';
 import { THEME_SCRIPT } from '@/modules/ui/theme';
 import './globals.css';
@@ -9,14 +11,18 @@ export const metadata: Metadata = {
   description: "A team's work in one place: board, async updates, work log, progress, AI.",
 };
 
-export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  // The CSP nonce proxy.ts issued for this request. Reading a request header also makes every page
+  // render per request: a prerendered page would serve one nonce to everyone.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     // The inline script sets the saved theme's class before first paint, so the server HTML differs by design.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-slate-50 dark:bg-slate-950 text-slate-900 dark:text-slate-100 antialiased">
+        <StyleNonce nonce={nonce} />
         <AppProviders>{children}</AppProviders>
       </body>
     </html>
