@@ -4,7 +4,6 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { BULL_BOARD_PATH, bullBoardRouter } from './admin/bull-board';
 import type { ApiDeps } from './deps';
-import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { requestContext } from './http/request-context';
 import { RouteTable } from './http/route-table';
@@ -58,7 +57,6 @@ export function createApp(deps: ApiDeps): ApiApp {
       ],
     }),
   );
-  app.use(jsonBody());
   app.use(cookieParser());
 
   const root = express.Router();
