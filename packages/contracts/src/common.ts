@@ -50,7 +50,10 @@ export const Version = z.number().int().min(1).max(PG_INT_MAX);
  * the ISO pattern allows), four digits are all the format can say, and a year below 1000 on a due
  * date or a sprint is a typo (`0224` for `2024`), not a plan.
  */
-export const CalendarDate = z.iso.date().regex(/^[1-9]/, 'Use a date from 1000-01-01 to 9999-12-31');
+export const CalendarDate = z.iso
+  .date()
+  .refine((day) => day >= '1000', 'Use a date from 1000-01-01 to 9999-12-31')
+  .describe('YYYY-MM-DD, years 1000–9999');
 
 /**
  * A whole number sent in a query string: plain decimal digits only, then bounded. (`z.coerce`
