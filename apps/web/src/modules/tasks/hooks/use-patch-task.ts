@@ -6,6 +6,7 @@ import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { currentTaskFromConflict } from '@/modules/board/hooks/conflict-from-error';
 import { showToast } from '@/modules/ui/stores/toast-store';
+import { TASK_CHANGE } from './task-change';
 
 /** Replaces the task in every cached list of its project (the board and each sorted list view). */
 function replaceTask(queryClient: QueryClient, task: Task): void {
@@ -22,6 +23,7 @@ function replaceTask(queryClient: QueryClient, task: Task): void {
 export function usePatchTask() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: TASK_CHANGE,
     mutationFn: ({ task, body }: { task: Task; body: Omit<TaskUpdate, 'version'> }) =>
       apiRequest('PATCH', `/tasks/${task.id}`, { body: { ...body, version: task.version }, schema: Task }),
     onMutate: ({ task, body }) => {
