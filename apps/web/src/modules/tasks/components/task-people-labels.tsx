@@ -14,7 +14,8 @@ export function TaskPeopleLabels({ task, readOnly }: { task: Task; readOnly: boo
   const { people, labels } = useWorkspaceDirectory(task.workspaceId);
   const patch = usePatchTask();
   // One change at a time, each based on the version the last one produced (see useTaskChangePending).
-  const disabled = readOnly || useTaskChangePending(task.id);
+  const changePending = useTaskChangePending(task.id);
+  const disabled = readOnly || changePending;
   const canCreateLabel = useCan(task.workspaceId, 'label.create') && !readOnly;
 
   return (
