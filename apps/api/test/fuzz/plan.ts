@@ -76,8 +76,11 @@ export const PROTECTED_KEYS = [
   'tokenVersion',
 ] as const;
 
-/** What an injected protected key carries: distinctive values, so a response that echoes one is caught. */
-export type Injection = [key: string, value: unknown | { foreign: true }];
+/**
+ * What an injected protected key carries: distinctive values, so a response that echoes one is
+ * caught; `{ foreign: true }` stands for another workspace's id of that kind, filled in when sent.
+ */
+export type Injection = [key: string, value: unknown];
 
 export type Edit =
   | { op: 'set'; key: string; value: unknown }

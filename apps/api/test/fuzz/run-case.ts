@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { grantFor, type Role } from '@teamflow/contracts/permissions';
+import { grantFor } from '@teamflow/contracts/permissions';
 import { freshWorkspace, ROUTE_CASES, someoneElse, teamBase, type Scene, type Who } from '../route-requests';
 import { encode } from './arbitraries';
 import type { Operation } from './operations';
@@ -92,7 +92,7 @@ function queryString(plan: QueryPlan, valid: Record<string, string> | undefined)
   if (plan.kind === 'generated') {
     for (const [k, v] of Object.entries(plan.values)) {
       if (Array.isArray(v)) for (const item of v) add(k, String(item));
-      else if (v !== undefined) add(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
+      else if (v !== undefined) add(k, typeof v === 'string' ? v : JSON.stringify(v));
     }
   }
   if (plan.kind === 'raw') for (const [k, v] of plan.pairs) pairs.push(`${k}=${v}`);
@@ -234,7 +234,7 @@ async function send(target: Target, built: Built): Promise<Seen> {
   } catch {
     body = undefined;
   }
-  return { status: res.status, headers: res.headers as Record<string, string>, text, body };
+  return { status: res.status, headers: res.headers, text, body };
 }
 
 /** Why a 2xx must not have happened, if it must not. */
@@ -244,7 +244,7 @@ function deniedBecause(op: Operation, caller: Caller, plan: CasePlan, built: Bui
   if (built.reachesForeign) return 'a request that names another workspace’s resource';
   if (!op.permission || !signedIn) return undefined;
   if (caller === 'stranger') return built.usedRecipe ? 'a stranger to the workspace' : undefined;
-  const grant = grantFor(caller as Role, op.permission);
+  const grant = grantFor(caller, op.permission);
   if (grant === undefined) return `a ${caller}, whom ${op.permission} does not grant`;
   if (grant === 'own' && built.usedRecipe)
     return `a ${caller} on someone else’s resource (${op.permission} is own-only)`;
