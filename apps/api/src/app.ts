@@ -4,7 +4,6 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { BULL_BOARD_PATH, bullBoardRouter } from './admin/bull-board';
 import type { ApiDeps } from './deps';
-import { jsonBody } from './http/body';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { requestContext } from './http/request-context';
 import { RouteTable } from './http/route-table';
@@ -59,12 +58,6 @@ export function createApp(deps: ApiDeps): ApiApp {
       ],
     }),
   );
-  // CSP reports arrive as application/csp-report or application/reports+json, which the JSON-only
-  // parser below refuses: their one route reads its own body, so it is mounted first.
-  const reports = express.Router();
-  cspReportRoutes(table, reports, API_BASE);
-  app.use(API_BASE, reports);
-  app.use(jsonBody());
   app.use(cookieParser());
 
   const root = express.Router();
@@ -81,6 +74,8 @@ export function createApp(deps: ApiDeps): ApiApp {
   sprintRoutes(table, v1, API_BASE, deps);
   aiRoutes(table, v1, API_BASE, deps);
   notificationRoutes(table, v1, API_BASE, deps);
+  // Reads its own body: browsers send application/csp-report or application/reports+json.
+  cspReportRoutes(table, v1, API_BASE);
   adminRoutes(table, root, v1, API_BASE, deps);
   app.use(root);
   // The one router not built by the RouteTable: Bull Board, behind its own platform-admin guard.

@@ -5,6 +5,7 @@ import { connectRedis } from '@teamflow/core/platform/redis';
 import { createDb } from '@teamflow/db/client';
 import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
 import { createApp } from './app';
+import { answerClientErrors } from './http/client-error';
 import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
 import { createJobRelay } from '@teamflow/core/jobs/job-relay';
 import { buildDeps } from './deps';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   await connectRedis(deps.redis, env.REDIS_URL);
   const { app, state, routes } = createApp(deps);
   const server = createServer(app);
+  answerClientErrors(server, deps.logger);
   server.keepAliveTimeout = 65_000;
   const realtime = await attachRealtime(server, deps);
   // Every instance runs a relay; an advisory lock lets one publish at a time.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Timestamp } from './common';
+import { Id, PageQuery, queryInt, Timestamp } from './common';
 
 export const Activity = z.object({
   id: Id,
@@ -23,6 +23,6 @@ export const ActivityQuery = PageQuery.extend({
    * Only changes whose event seq is greater, oldest first: what a realtime client missed. Without
    * it the history is newest first.
    */
-  since: z.coerce.number().int().min(0).optional(),
+  since: queryInt(0, Number.MAX_SAFE_INTEGER).optional(),
 });
 export type ActivityQuery = z.infer<typeof ActivityQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp } from './common';
+import { queryInt, Timestamp } from './common';
 
 /** A message the email job kept in the dev outbox (no SMTP_URL set). */
 export const DevMail = z.object({
@@ -14,7 +14,7 @@ export const DevMail = z.object({
 });
 export type DevMail = z.infer<typeof DevMail>;
 
-export const DevMailQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const DevMailQuery = z.object({ limit: queryInt(1, 200).default(50) });
 export type DevMailQuery = z.infer<typeof DevMailQuery>;
 
 export const DevMailList = z.object({ items: z.array(DevMail) });

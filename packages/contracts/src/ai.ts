@@ -126,7 +126,17 @@ export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 export const DuplicateResult = z.object({ items: z.array(DuplicateCandidate), source: AiSource });
 export type DuplicateResult = z.infer<typeof DuplicateResult>;
 
-export const AiBudgetUpdate = z.object({ monthlyBudgetUsd: z.number().min(0).max(100000) });
+/** Whole cents: `1e-7` would be stored as 0 micros, which reads as "no paid AI" (Zod's `multipleOf` lets it pass). */
+const isWholeCents = (usd: number) => Math.abs(usd * 100 - Math.round(usd * 100)) < 1e-6;
+
+export const AiBudgetUpdate = z.object({
+  monthlyBudgetUsd: z
+    .number()
+    .min(0)
+    .max(100000)
+    .refine(isWholeCents, 'Use whole cents (at most two decimals)')
+    .describe('US dollars, in whole cents'),
+});
 export type AiBudgetUpdate = z.infer<typeof AiBudgetUpdate>;
 
 const UsageLine = z.object({

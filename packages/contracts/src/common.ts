@@ -5,15 +5,21 @@ export const Timestamp = z.iso.datetime({ offset: true });
 
 export const ErrorCode = z.enum([
   'VALIDATION_ERROR',
+  'MALFORMED_REQUEST',
   'INVALID_JSON',
+  'INVALID_BODY',
+  'INVALID_PATH_PARAM',
   'UNAUTHORIZED',
   'FORBIDDEN',
   'NOT_FOUND',
+  'REQUEST_TIMEOUT',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'UNSUPPORTED_CONTENT_ENCODING',
   'ACCOUNT_LOCKED',
   'RATE_LIMIT_EXCEEDED',
+  'HEADERS_TOO_LARGE',
   'AI_BUDGET_EXCEEDED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
@@ -33,8 +39,35 @@ export const ErrorResponse = z.object({
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
+/** PostgreSQL `integer` (int4), the type of our `version` columns. */
+export const PG_INT_MAX = 2_147_483_647;
+
+/** The `version` a client last saw (optimistic locking), bounded to what its int4 column stores. */
+export const Version = z.number().int().min(1).max(PG_INT_MAX);
+
+/**
+ * A calendar day, `YYYY-MM-DD`, in years 1000–9999. PostgreSQL's `date` refuses year 0000 (which
+ * the ISO pattern allows), four digits are all the format can say, and a year below 1000 on a due
+ * date or a sprint is a typo (`0224` for `2024`), not a plan.
+ */
+export const CalendarDate = z.iso
+  .date()
+  .refine((day) => day >= '1000', 'Use a date from 1000-01-01 to 9999-12-31')
+  .describe('YYYY-MM-DD, years 1000–9999');
+
+/**
+ * A whole number sent in a query string: plain decimal digits only, then bounded. (`z.coerce`
+ * would take `0x10`, `1e3`, ` 5` and `+5` as numbers.)
+ */
+export const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'Use plain decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: queryInt(1, 100).default(50),
   cursor: z.string().max(500).optional(),
 });
 export type PageQuery = z.infer<typeof PageQuery>;

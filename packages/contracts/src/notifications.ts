@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, queryInt, Timestamp } from './common';
 
 export const NotificationType = z.enum(['assigned', 'mentioned', 'commented', 'due_soon']);
 export type NotificationType = z.infer<typeof NotificationType>;
@@ -34,7 +34,7 @@ export const NotificationPage = z.object({ items: z.array(Notification), nextCur
 export type NotificationPage = z.infer<typeof NotificationPage>;
 
 export const NotificationListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: queryInt(1, 100).default(50),
   cursor: z.string().max(500).optional(),
   unread: z.stringbool().optional(),
 });

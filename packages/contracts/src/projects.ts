@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Markdown, Timestamp } from './common';
+import { Id, Markdown, Timestamp, Version } from './common';
 
 export const ProjectKey = z
   .string()
@@ -15,7 +15,7 @@ export const ProjectCreate = z.object({
 export type ProjectCreate = z.infer<typeof ProjectCreate>;
 
 export const ProjectUpdate = z.object({
-  version: z.number().int().positive(),
+  version: Version,
   name: z.string().trim().min(1).max(100).optional(),
   description: Markdown(10000).nullable().optional(),
 });

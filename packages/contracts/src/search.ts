@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, queryInt } from './common';
 import { TaskStatus } from './tasks';
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(200),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: queryInt(1, 50).default(20),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { CalendarDate, Id, queryInt, Timestamp, Version } from './common';
 
 export const SprintState = z.enum(['planned', 'active', 'completed']);
 export type SprintState = z.infer<typeof SprintState>;
 
 const Name = z.string().trim().min(1, 'Give the sprint a name').max(100);
 const Goal = z.string().trim().max(1000);
+// What the api answers (inputs take CalendarDate, which bounds the year).
 const Day = z.iso.date();
 
 const datesInOrder = (v: { startDate?: string | null; endDate?: string | null }) =>
@@ -16,8 +17,8 @@ export const SprintCreate = z
   .object({
     name: Name,
     goal: Goal.optional(),
-    startDate: Day.optional(),
-    endDate: Day.optional(),
+    startDate: CalendarDate.optional(),
+    endDate: CalendarDate.optional(),
   })
   .refine(datesInOrder, datesMessage);
 export type SprintCreate = z.infer<typeof SprintCreate>;
@@ -36,11 +37,11 @@ export type SprintRollover = z.infer<typeof SprintRollover>;
  */
 export const SprintUpdate = z
   .object({
-    version: z.number().int().positive(),
+    version: Version,
     name: Name.optional(),
     goal: Goal.nullable().optional(),
-    startDate: Day.nullable().optional(),
-    endDate: Day.nullable().optional(),
+    startDate: CalendarDate.nullable().optional(),
+    endDate: CalendarDate.nullable().optional(),
     state: SprintState.optional(),
     rollover: SprintRollover.optional(),
   })
@@ -127,5 +128,5 @@ export const Velocity = z.object({
 });
 export type Velocity = z.infer<typeof Velocity>;
 
-export const VelocityQuery = z.object({ count: z.coerce.number().int().min(1).max(20).default(5) });
+export const VelocityQuery = z.object({ count: queryInt(1, 20).default(5) });
 export type VelocityQuery = z.infer<typeof VelocityQuery>;

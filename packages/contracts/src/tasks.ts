@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Markdown, PageQuery, Timestamp } from './common';
+import { CalendarDate, Id, Markdown, PageQuery, Timestamp, Version } from './common';
 
 export const TaskStatus = z.enum(['todo', 'in_progress', 'in_review', 'blocked', 'done', 'archived']);
 export type TaskStatus = z.infer<typeof TaskStatus>;
@@ -8,7 +8,7 @@ export type TaskPriority = z.infer<typeof TaskPriority>;
 
 const Title = z.string().trim().min(3).max(200);
 const StoryPoints = z.number().int().min(1).max(21);
-const DueDate = z.iso.date();
+const DueDate = CalendarDate;
 const IdList = z.array(Id).max(50);
 
 export const TaskCreate = z.object({
@@ -26,7 +26,7 @@ export const TaskCreate = z.object({
 export type TaskCreate = z.infer<typeof TaskCreate>;
 
 export const TaskUpdate = z.object({
-  version: z.number().int().positive(),
+  version: Version,
   title: Title.optional(),
   description: Markdown(50000).nullable().optional(),
   status: TaskStatus.optional(),
@@ -45,7 +45,7 @@ export const TaskMove = z.object({
   status: TaskStatus,
   afterId: Id.optional(),
   beforeId: Id.optional(),
-  version: z.number().int().positive(),
+  version: Version,
 });
 export type TaskMove = z.infer<typeof TaskMove>;
 

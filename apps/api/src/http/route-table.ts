@@ -8,6 +8,7 @@ import { resolveAccess } from '@teamflow/core/workspaces/resolve-access';
 import type { ScopeKind } from '@teamflow/core/workspaces/scope';
 import type { ApiDeps } from '../deps';
 import { requireToken } from './authenticate';
+import { jsonBody } from './body';
 import { rateLimitByIp, type RateLimitBucket } from './rate-limit';
 import { parseInput } from './validate';
 
@@ -119,6 +120,7 @@ export class RouteTable {
     if (bucket === 'auth') chain.push(rateLimitByIp(deps, 'auth'));
     if (access.kind === 'public' && bucket === 'default') chain.push(rateLimitByIp(deps, 'default'));
     if (access.kind !== 'public') chain.push(requireToken(deps, bucket === 'default'));
+    if (spec.body) chain.push(jsonBody);
     const success = Number(Object.keys(spec.responses).find((s) => s.startsWith('2')) ?? 200);
 
     chain.push(async (req, res) => {

@@ -6,7 +6,7 @@ import { PUBLIC, type RouteTable } from '../http/route-table';
 import { parseInput } from '../http/validate';
 
 const REPORT_LIMIT = '64kb';
-// The app-wide parser takes only application/json, so this route is mounted before it and reads its own body.
+// The route table's JSON parser takes only application/json: this route declares no body and reads its own.
 const parseReportJson = express.json({
   type: [...CSP_REPORT_MEDIA_TYPES],
   limit: REPORT_LIMIT,

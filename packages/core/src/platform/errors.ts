@@ -2,15 +2,26 @@ import type { ErrorCode, FieldError } from '@teamflow/contracts/common';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_ERROR: 400,
+  // Bytes that are not HTTP (answered by the http server, before Express).
+  MALFORMED_REQUEST: 400,
   INVALID_JSON: 400,
+  // The body could not be read as sent (e.g. `Content-Encoding: gzip` on bytes that are not gzip).
+  INVALID_BODY: 400,
+  // A path segment that is not valid percent-encoding (`/tasks/%zz`).
+  INVALID_PATH_PARAM: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  // Headers not received within the server's headersTimeout.
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  UNSUPPORTED_CONTENT_ENCODING: 415,
   ACCOUNT_LOCKED: 423,
   RATE_LIMIT_EXCEEDED: 429,
+  // Request line and headers over Node's 16 KB (answered by the http server, before Express).
+  HEADERS_TOO_LARGE: 431,
   // Payment Required: the workspace's monthly AI budget is spent (the local model still works).
   AI_BUDGET_EXCEEDED: 402,
   SERVICE_UNAVAILABLE: 503,

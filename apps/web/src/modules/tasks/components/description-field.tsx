@@ -20,7 +20,11 @@ const tabClass =
  */
 export const DescriptionField = forwardRef<HTMLTextAreaElement, DescriptionFieldProps>(
   function DescriptionField({ readOnly, error, preview, ...props }, ref) {
-    const [mode, setMode] = useState<'write' | 'preview'>(readOnly ? 'preview' : 'write');
+    // Read-only shows the rendered text; an editor starts in Write. Derived, not the initial state:
+    // the form often mounts before the caller's role has loaded (read-only until then), and a
+    // mode fixed at mount left editors in Preview with the textarea hidden.
+    const [chosen, setMode] = useState<'write' | 'preview'>();
+    const mode = readOnly ? 'preview' : (chosen ?? 'write');
     return (
       <div className="flex flex-col gap-1">
         <div className="flex items-center justify-between gap-2">

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { TaskPriority, TaskStatus, TaskUpdate, type Task } from '@teamflow/contracts/tasks';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useForm, useWatch, type FieldNamesMarkedBoolean } from 'react-hook-form';
 import { type z } from 'zod';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
@@ -17,6 +17,7 @@ import { applyTaskChange } from '@/modules/task-cache/task-cache';
 import { useUpdateTask } from '../hooks/use-update-task';
 import { useConflictStore, type ConflictField } from '../stores/conflict-store';
 import { DescriptionField } from './description-field';
+import { useTaskChangePending } from '../hooks/task-change';
 import { useQueryClient } from '@tanstack/react-query';
 
 const TaskDetails = TaskUpdate.pick({
@@ -68,6 +69,8 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
   const openConflict = useConflictStore((s) => s.open);
   const form = useForm({ resolver: zodResolver(TaskDetails), defaultValues: detailsOf(task) });
   const { errors, isSubmitting, isDirty } = form.formState;
+  // A label or assignee ticked beside the form is still saving: Save waits for the version it makes.
+  const changePending = useTaskChangePending(task.id);
   const description = useWatch({ control: form.control, name: 'description' });
   // The form holds the version its values are based on; a newer one on the server means the save conflicts.
   const resetTo = (next: Task) => form.reset(detailsOf(next));
@@ -75,7 +78,8 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
   // A newer version arrived (someone else, or a checkbox saved beside this form). Untouched form:
   // just show it. Edits in progress: take it in only when it left the fields being edited as they
   // were, keeping the user's edits on top; otherwise saving will show the conflict dialog.
-  useEffect(() => {
+  // Before paint, so Save is never clickable on the version this render replaced.
+  useLayoutEffect(() => {
     if (task.version === form.getValues('version')) return;
     const next = detailsOf(task);
     if (!form.formState.isDirty) return form.reset(next);
@@ -166,7 +170,7 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
           <Button variant="secondary" disabled={!isDirty || isSubmitting} onClick={() => resetTo(task)}>
             Discard changes
           </Button>
-          <Button type="submit" disabled={!isDirty || isSubmitting}>
+          <Button type="submit" disabled={!isDirty || isSubmitting || changePending}>
             {isSubmitting ? 'Saving…' : 'Save changes'}
           </Button>
         </div>

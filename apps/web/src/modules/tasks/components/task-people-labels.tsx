@@ -4,6 +4,7 @@ import type { Task } from '@teamflow/contracts/tasks';
 import { useWorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
 import { usePatchTask } from '../hooks/use-patch-task';
+import { useTaskChangePending } from '../hooks/task-change';
 import { NewLabelForm } from './new-label-form';
 
 const toggle = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]);
@@ -12,7 +13,9 @@ const toggle = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((x)
 export function TaskPeopleLabels({ task, readOnly }: { task: Task; readOnly: boolean }) {
   const { people, labels } = useWorkspaceDirectory(task.workspaceId);
   const patch = usePatchTask();
-  const disabled = readOnly || patch.isPending;
+  // One change at a time, each based on the version the last one produced (see useTaskChangePending).
+  const changePending = useTaskChangePending(task.id);
+  const disabled = readOnly || changePending;
   const canCreateLabel = useCan(task.workspaceId, 'label.create') && !readOnly;
 
   return (

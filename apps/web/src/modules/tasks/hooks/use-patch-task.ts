@@ -7,6 +7,7 @@ import { queryKeys } from '@/lib/query-keys';
 import { applyOptimistic, applyTaskChange, rollback } from '@/modules/task-cache/task-cache';
 import { showToast } from '@/modules/ui/toast';
 import { currentTaskFromConflict } from './conflict-from-error';
+import { TASK_CHANGE } from './task-change';
 
 /**
  * A one-field change made straight from a control (checkbox, select), shown at once. On a stale
@@ -16,6 +17,7 @@ import { currentTaskFromConflict } from './conflict-from-error';
 export function usePatchTask() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: TASK_CHANGE,
     mutationFn: ({ task, body }: { task: Task; body: Omit<TaskUpdate, 'version'> }) =>
       apiRequest('PATCH', `/tasks/${task.id}`, { body: { ...body, version: task.version }, schema: Task }),
     onMutate: ({ task, body }) => ({ snapshot: applyOptimistic(queryClient, [{ ...task, ...body }]) }),
