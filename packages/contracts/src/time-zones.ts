@@ -20,7 +20,3 @@ export const TimeZone = z
   .max(64)
   .refine(isTimeZone, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin' });
 export type TimeZone = z.infer<typeof TimeZone>;
-
-/** A date without a time, `YYYY-MM-DD`, in someone's own time zone (a check-in day, a journal day). */
-export const LocalDate = z.iso.date();
-export type LocalDate = z.infer<typeof LocalDate>;

@@ -94,7 +94,7 @@ export function BoardColumn({
       <div
         ref={scrollRef}
         data-column-scroller
-        className={`-mx-1 overflow-y-auto px-1 ${lane ? 'max-h-[28rem]' : 'max-h-[calc(100dvh-20rem)] min-h-16'}`}
+        className={`-mx-1 overflow-y-auto px-1 ${lane ? 'max-h-[28rem]' : 'max-h-[calc(100dvh-22.5rem)] min-h-16'}`}
       >
         <SortableContext id={id} items={tasks.map((t) => t.id)} strategy={verticalListSortingStrategy}>
           <ul

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { Skeleton } from '@/modules/ui/components/skeleton';
 import { RoleBadge } from '@/modules/workspaces/components/role-badge';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
@@ -12,7 +11,6 @@ import { ProjectList } from './project-list';
 export function ProjectsPage({ workspaceId }: { workspaceId: string }) {
   const { workspace, isPending } = useWorkspace(workspaceId);
   const canCreate = useCan(workspaceId, 'project.create');
-  const canSeeAi = useCan(workspaceId, 'ai.usage.read');
 
   if (!isPending && !workspace) {
     return (
@@ -30,20 +28,6 @@ export function ProjectsPage({ workspaceId }: { workspaceId: string }) {
           <>
             <h1 className="text-2xl font-bold tracking-tight">{workspace.name}</h1>
             <RoleBadge role={workspace.role} />
-            <Link
-              href={`/w/${workspaceId}/members`}
-              className="ml-auto text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-            >
-              Members
-            </Link>
-            {canSeeAi ? (
-              <Link
-                href={`/w/${workspaceId}/ai`}
-                className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-              >
-                AI usage
-              </Link>
-            ) : null}
           </>
         ) : (
           <Skeleton className="h-8 w-64" />

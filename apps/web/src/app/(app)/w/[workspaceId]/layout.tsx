@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import { WorkspaceNav } from '@/modules/shell/components/workspace-nav';
+
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspaceId: string }>;
+}) {
+  const { workspaceId } = await params;
+  return (
+    <>
+      <WorkspaceNav workspaceId={workspaceId} />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The workspace's areas, in the order the navigation shows them. A new area adds ONE entry here
+ * (its page lives at `href`); the navigation, and the command palette's "go to" list, read it.
+ */
+import type { Permission } from '@teamflow/contracts/permissions';
+
+export interface WorkspaceNavItem {
+  id: string;
+  label: string;
+  /** The area's page in a workspace. */
+  href: (workspaceId: string) => string;
+  /** Paths under the workspace that belong to the area (the first segment after `/w/:id`). */
+  segments: readonly string[];
+  /** Shown only to roles with this permission. */
+  permission?: Permission;
+}
+
+export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
+  // The workspace home lists its projects; a project's views (`/p/…`) and tasks (`/t/…`) are part of it.
+  { id: 'projects', label: 'Projects', href: (w) => `/w/${w}`, segments: ['', 'p', 't'] },
+  { id: 'search', label: 'Search', href: (w) => `/w/${w}/search`, segments: ['search'] },
+  { id: 'members', label: 'Members', href: (w) => `/w/${w}/members`, segments: ['members'] },
+  { id: 'ai', label: 'AI usage', href: (w) => `/w/${w}/ai`, segments: ['ai'], permission: 'ai.usage.read' },
+];
+
+/** The area a path under `/w/:workspaceId` belongs to. */
+export function currentArea(pathname: string, workspaceId: string): string | undefined {
+  const rest = pathname.slice(`/w/${workspaceId}`.length).replace(/^\//, '');
+  const segment = rest.split('/')[0] ?? '';
+  return WORKSPACE_NAV.find((item) => item.segments.includes(segment))?.id;
+}
