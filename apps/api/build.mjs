@@ -1,6 +1,7 @@
 // Bundles the api (and the workspace packages it imports, which ship TypeScript source) into dist/.
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { externalDependencies } from '../../scripts/external-dependencies.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
@@ -11,17 +12,8 @@ await build({
   format: 'cjs',
   outdir: 'dist',
   sourcemap: true,
-  // Workspace packages are bundled; npm dependencies stay external, loaded from node_modules.
-  plugins: [
-    {
-      name: 'external-npm-packages',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) =>
-          args.path.startsWith('@teamflow/') ? undefined : { path: args.path, external: true },
-        );
-      },
-    },
-  ],
+  // Workspace packages are bundled; npm dependencies stay external, loaded from the app's node_modules.
+  plugins: [externalDependencies('.')],
   logLevel: 'warning',
 });
 cpSync('../../packages/db/migrations', 'dist/migrations', { recursive: true });
