@@ -1,0 +1,145 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useMemo, type ComponentProps, type ReactNode } from 'react';
+import Markdown, { type Components, type ExtraProps } from 'react-markdown';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import { publicApiUrl } from '@/lib/public-env';
+import { useTaskKeyLinks } from '../hooks/use-task-key-links';
+import { useLazyExtras } from '../lazy-extras';
+import { markdownSchema } from '../markdown-schema';
+import { safeUrl } from '../markdown-url';
+import {
+  rehypeAttachmentImages,
+  rehypeChecklistSources,
+  rehypeFootnoteLinks,
+} from '../plugins/rehype-markdown-view';
+import { remarkMentions } from '../plugins/remark-mentions';
+import { remarkRequestExtras } from '../plugins/remark-request-extras';
+import { remarkTaskKeys } from '../plugins/remark-task-keys';
+import { toggleChecklistItem } from '../toggle-checklist';
+
+export interface MarkdownViewProps {
+  /** The Markdown source (GitHub-flavoured). */
+  source: string;
+  /** Links task keys (`PLAT-12`) to the tasks of this workspace the reader may see. */
+  workspaceId?: string;
+  /**
+   * Makes task-list checkboxes toggles: called with the source as it is with the clicked item
+   * ticked or unticked. Without it the checkboxes are read-only.
+   */
+  onToggleChecklist?: (nextSource: string) => void;
+  /** Checkboxes are shown busy and do not toggle (a toggle is being saved). */
+  checklistBusy?: boolean;
+  className?: string;
+}
+
+// remark-rehype must not prefix ids itself: rehype-sanitize prefixes each one once, per view.
+const REMARK_REHYPE = { clobberPrefix: '' };
+
+function MarkdownLink({ node, href, children, ...props }: ComponentProps<'a'> & ExtraProps) {
+  if (!href) return <span>{children}</span>;
+  if (node?.properties.dataTaskKey) {
+    return (
+      <Link href={href} title={props.title} className="task-key">
+        {children}
+      </Link>
+    );
+  }
+  // Footnotes and other in-page or in-app links stay in this tab; anything else opens a new one
+  // that cannot reach back to this page (window.opener) or learn where the reader came from.
+  if (href.startsWith('#') || href.startsWith('/')) return <a href={href} {...props}>{children}</a>;
+  return (
+    <a href={href} {...props} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+/**
+ * The one Markdown renderer of the web app (descriptions, comments, and every long text): GFM via
+ * react-markdown + remark-gfm, raw HTML cut by rehype-sanitize to what the api keeps on write
+ * (markdown-schema.ts), links that open safely, images only from our attachments, mentions and
+ * task keys as remark plugins, code highlighted once the highlighter has loaded (lazy-extras.ts),
+ * and task-list checkboxes that toggle the source when `onToggleChecklist` is given.
+ */
+export function MarkdownView({
+  source,
+  workspaceId,
+  onToggleChecklist,
+  checklistBusy,
+  className,
+}: MarkdownViewProps) {
+  const extras = useLazyExtras();
+  const taskLinks = useTaskKeyLinks(workspaceId, source);
+  const idPrefix = `user-content-${useId().replace(/[^\w-]/g, '')}-`;
+
+  const remarkPlugins = useMemo(
+    () => [remarkGfm, remarkRequestExtras, remarkMentions, [remarkTaskKeys, { links: taskLinks }] as const],
+    [taskLinks],
+  );
+  const rehypePlugins = useMemo(
+    () => [
+      ...(extras.raw ? [extras.raw] : []),
+      [rehypeSanitize, markdownSchema(idPrefix)] as const,
+      [rehypeFootnoteLinks, { idPrefix }] as const,
+      [rehypeAttachmentImages, { apiUrl: publicApiUrl }] as const,
+      rehypeChecklistSources,
+      ...(extras.highlight ? [[extras.highlight, { detect: false }] as const] : []),
+    ],
+    [extras, idPrefix],
+  );
+  const components = useMemo<Components>(
+    () => ({
+      a: MarkdownLink,
+      input: ({ node, checked, type }) => {
+        if (type !== 'checkbox') return null;
+        const offset = node?.properties.dataSourceOffset;
+        const label = String(node?.properties.dataLabel ?? 'Checklist item');
+        const toggle = onToggleChecklist && typeof offset === 'number' ? onToggleChecklist : undefined;
+        return (
+          <input
+            type="checkbox"
+            className="checklist-box"
+            aria-label={label}
+            checked={Boolean(checked)}
+            disabled={!toggle}
+            aria-busy={toggle && checklistBusy ? true : undefined}
+            onChange={(event) => {
+              event.preventDefault();
+              if (!toggle || checklistBusy || typeof offset !== 'number') return;
+              const next = toggleChecklistItem(source, offset);
+              if (next !== null) toggle(next);
+            }}
+          />
+        );
+      },
+    }),
+    [onToggleChecklist, checklistBusy, source],
+  );
+
+  return (
+    <div className={`markdown-body ${className ?? ''}`}>
+      <Markdown
+        remarkPlugins={remarkPlugins}
+        remarkRehypeOptions={REMARK_REHYPE}
+        rehypePlugins={rehypePlugins}
+        components={components}
+        urlTransform={safeUrl}
+      >
+        {source}
+      </Markdown>
+    </div>
+  );
+}
+
+/** A short text rendered inline-ish (a project card's description): the same renderer, clamped. */
+export function MarkdownSummary({ source, lines = 2 }: { source: string; lines?: 2 | 3 }): ReactNode {
+  return (
+    <MarkdownView
+      source={source}
+      className={`markdown-summary ${lines === 2 ? 'line-clamp-2' : 'line-clamp-3'}`}
+    />
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+
+// The plugins few texts need, loaded on first need so they stay out of the board's first-load
+// bundle: the code highlighter (rehype-highlight with lowlight's common languages, the heaviest
+// part of the renderer) for fenced code with a language, and the HTML parser (rehype-raw) for the
+// raw HTML the api lets through. Until they arrive, code shows plain and raw HTML is left out.
+export interface LazyExtras {
+  highlight?: typeof import('rehype-highlight').default;
+  raw?: typeof import('rehype-raw').default;
+}
+export type LazyExtra = keyof LazyExtras;
+
+const loaders = {
+  highlight: () => import('rehype-highlight').then((m) => m.default),
+  raw: () => import('rehype-raw').then((m) => m.default),
+} satisfies { [K in LazyExtra]: () => Promise<NonNullable<LazyExtras[K]>> };
+
+const NONE: LazyExtras = {};
+let loaded: LazyExtras = NONE;
+const loading = new Set<LazyExtra>();
+const listeners = new Set<() => void>();
+
+/** Starts loading an extra (once; like React.lazy, safe to call while rendering). */
+export function requestExtra(kind: LazyExtra): void {
+  if (loaded[kind] || loading.has(kind) || typeof window === 'undefined') return;
+  loading.add(kind);
+  loaders[kind]().then(
+    (plugin) => {
+      loaded = { ...loaded, [kind]: plugin };
+      for (const listener of listeners) listener();
+    },
+    // A chunk that failed to load (offline, a new deploy) leaves code plain and raw HTML out,
+    // which still reads fine; the next render that needs it tries again.
+    () => loading.delete(kind),
+  );
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The extras loaded so far; the component re-renders when one arrives. */
+export function useLazyExtras(): LazyExtras {
+  return useSyncExternalStore(
+    subscribe,
+    () => loaded,
+    () => NONE,
+  );
+}
+
+/** Resolves once every extra requested so far has loaded or failed (tests and the bench). */
+export async function extrasSettled(): Promise<void> {
+  while (loading.size > [...loading].filter((k) => loaded[k]).length) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

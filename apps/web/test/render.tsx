@@ -1,0 +1,40 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+
+// React's act() warns unless the environment says it is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+export interface Rendered {
+  container: HTMLElement;
+  queryClient: QueryClient;
+  rerender: (ui: ReactNode) => Promise<void>;
+  unmount: () => Promise<void>;
+}
+
+/** Renders into a jsdom container inside a QueryClientProvider (no retries, no refetches). */
+export async function render(ui: ReactNode, queryClient = aTestQueryClient()): Promise<Rendered> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root: Root = createRoot(container);
+  const wrap = (node: ReactNode) => <QueryClientProvider client={queryClient}>{node}</QueryClientProvider>;
+  await act(async () => root.render(wrap(ui)));
+  return {
+    container,
+    queryClient,
+    rerender: async (next) => act(async () => root.render(wrap(next))),
+    unmount: async () => {
+      await act(async () => root.unmount());
+      container.remove();
+    },
+  };
+}
+
+export function aTestQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+}
+
+/** Lets pending promises (a lazy chunk, a query) settle and React re-render. */
+export async function settle(ms = 20): Promise<void> {
+  await act(async () => new Promise((resolve) => setTimeout(resolve, ms)));
+}
