@@ -18,13 +18,24 @@ export async function render(ui: ReactNode, queryClient = aTestQueryClient()): P
   document.body.append(container);
   const root: Root = createRoot(container);
   const wrap = (node: ReactNode) => <QueryClientProvider client={queryClient}>{node}</QueryClientProvider>;
-  await act(async () => root.render(wrap(ui)));
+  await act(async () => {
+    root.render(wrap(ui));
+    await Promise.resolve();
+  });
   return {
     container,
     queryClient,
-    rerender: async (next) => act(async () => root.render(wrap(next))),
+    rerender: async (next) => {
+      await act(async () => {
+        root.render(wrap(next));
+        await Promise.resolve();
+      });
+    },
     unmount: async () => {
-      await act(async () => root.unmount());
+      await act(async () => {
+        root.unmount();
+        await Promise.resolve();
+      });
       container.remove();
     },
   };

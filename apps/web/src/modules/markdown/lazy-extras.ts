@@ -1,14 +1,16 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import type rehypeHighlight from 'rehype-highlight';
+import type rehypeRaw from 'rehype-raw';
 
 // The plugins few texts need, loaded on first need so they stay out of the board's first-load
 // bundle: the code highlighter (rehype-highlight with lowlight's common languages, the heaviest
 // part of the renderer) for fenced code with a language, and the HTML parser (rehype-raw) for the
 // raw HTML the api lets through. Until they arrive, code shows plain and raw HTML is left out.
 export interface LazyExtras {
-  highlight?: typeof import('rehype-highlight').default;
-  raw?: typeof import('rehype-raw').default;
+  highlight?: typeof rehypeHighlight;
+  raw?: typeof rehypeRaw;
 }
 export type LazyExtra = keyof LazyExtras;
 

@@ -18,9 +18,9 @@ function attributesKeptByTheApi(): Attributes {
     Object.entries(MARKDOWN_HTML_ATTRIBUTES).map(([tag, names]) => [
       tag,
       // The api keeps any class on <code>; here only the language class a fence makes.
-      names.map((name) => (name === 'class' ? (['className', /^language-[\w+#-]+$/] as const) : name)),
+      names.map((name) => (name === 'class' ? ['className', /^language-[\w+#-]+$/] : name)),
     ]),
-  ) as Attributes;
+  );
 }
 
 /**

@@ -1,8 +1,10 @@
 import { MARKDOWN_URL_SCHEMES } from '@teamflow/contracts/markdown';
 
 const SCHEMES: readonly string[] = MARKDOWN_URL_SCHEMES;
-// What a browser ignores when it reads a URL (so "java\tscript:" is "javascript:" to it).
-const IGNORED_BY_BROWSERS = /[\u0000-\u0020\u007f]/g;
+// What a browser ignores when it reads a URL (so "java\tscript:" is "javascript:" to it): spaces
+// and control characters.
+const asBrowsersRead = (url: string) =>
+  [...url].filter((c) => c.charCodeAt(0) > 0x20 && c.charCodeAt(0) !== 0x7f).join('');
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 /**
@@ -10,7 +12,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
  * (the api's schemes), relative paths and #fragments pass.
  */
 export function safeUrl(url: string): string {
-  const scheme = SCHEME.exec(url.replace(IGNORED_BY_BROWSERS, ''))?.[1];
+  const scheme = SCHEME.exec(asBrowsersRead(url))?.[1];
   if (scheme === undefined) return url.includes(':') && !/^[./?#]/.test(url.trim()) ? '' : url;
   return SCHEMES.includes(scheme.toLowerCase()) ? url : '';
 }

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useMemo, type ComponentProps, type ReactNode } from 'react';
-import Markdown, { type Components, type ExtraProps } from 'react-markdown';
+import { useId, useMemo, type ComponentProps } from 'react';
+import Markdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { publicApiUrl } from '@/lib/public-env';
@@ -34,6 +34,8 @@ export interface MarkdownViewProps {
   checklistBusy?: boolean;
   className?: string;
 }
+
+type PluginList = NonNullable<Options['rehypePlugins']>;
 
 // remark-rehype must not prefix ids itself: rehype-sanitize prefixes each one once, per view.
 const REMARK_REHYPE = { clobberPrefix: '' };
@@ -75,18 +77,18 @@ export function MarkdownView({
   const taskLinks = useTaskKeyLinks(workspaceId, source);
   const idPrefix = `user-content-${useId().replace(/[^\w-]/g, '')}-`;
 
-  const remarkPlugins = useMemo(
-    () => [remarkGfm, remarkRequestExtras, remarkMentions, [remarkTaskKeys, { links: taskLinks }] as const],
+  const remarkPlugins = useMemo<PluginList>(
+    () => [remarkGfm, remarkRequestExtras, remarkMentions, [remarkTaskKeys, { links: taskLinks }]],
     [taskLinks],
   );
-  const rehypePlugins = useMemo(
+  const rehypePlugins = useMemo<PluginList>(
     () => [
       ...(extras.raw ? [extras.raw] : []),
-      [rehypeSanitize, markdownSchema(idPrefix)] as const,
-      [rehypeFootnoteLinks, { idPrefix }] as const,
-      [rehypeAttachmentImages, { apiUrl: publicApiUrl }] as const,
+      [rehypeSanitize, markdownSchema(idPrefix)],
+      [rehypeFootnoteLinks, { idPrefix }],
+      [rehypeAttachmentImages, { apiUrl: publicApiUrl }],
       rehypeChecklistSources,
-      ...(extras.highlight ? [[extras.highlight, { detect: false }] as const] : []),
+      ...(extras.highlight ? [[extras.highlight, { detect: false }] satisfies PluginList[number]] : []),
     ],
     [extras, idPrefix],
   );
@@ -131,15 +133,5 @@ export function MarkdownView({
         {source}
       </Markdown>
     </div>
-  );
-}
-
-/** A short text rendered inline-ish (a project card's description): the same renderer, clamped. */
-export function MarkdownSummary({ source, lines = 2 }: { source: string; lines?: 2 | 3 }): ReactNode {
-  return (
-    <MarkdownView
-      source={source}
-      className={`markdown-summary ${lines === 2 ? 'line-clamp-2' : 'line-clamp-3'}`}
-    />
   );
 }
