@@ -1,6 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { aQueryClient } from './builders';
 
 // React's act() warns unless the environment says it is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -12,8 +13,8 @@ export interface Rendered {
   unmount: () => Promise<void>;
 }
 
-/** Renders into a jsdom container inside a QueryClientProvider (no retries, no refetches). */
-export async function render(ui: ReactNode, queryClient = aTestQueryClient()): Promise<Rendered> {
+/** Renders into a jsdom container inside a QueryClientProvider (the builders' client unless given). */
+export async function render(ui: ReactNode, queryClient = aQueryClient()): Promise<Rendered> {
   const container = document.createElement('div');
   document.body.append(container);
   const root: Root = createRoot(container);
@@ -39,10 +40,6 @@ export async function render(ui: ReactNode, queryClient = aTestQueryClient()): P
       container.remove();
     },
   };
-}
-
-export function aTestQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
 }
 
 /** Lets pending promises (a lazy chunk, a query) settle and React re-render. */

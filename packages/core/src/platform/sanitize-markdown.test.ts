@@ -47,7 +47,9 @@ describe('sanitizeMarkdown keeps GitHub-flavoured Markdown intact', () => {
   });
 
   it('still sanitises the prose around code', () => {
-    const out = sanitizeMarkdown('`<b>` is <b onclick="x()">bold</b> <script>alert(1)</script>\n\n```\n<script>\n```');
+    const out = sanitizeMarkdown(
+      '`<b>` is <b onclick="x()">bold</b> <script>alert(1)</script>\n\n```\n<script>\n```',
+    );
     expect(out).toBe('`<b>` is <b>bold</b> \n\n```\n<script>\n```');
   });
 

@@ -51,7 +51,12 @@ function MarkdownLink({ node, href, children, ...props }: ComponentProps<'a'> & 
   }
   // Footnotes and other in-page or in-app links stay in this tab; anything else opens a new one
   // that cannot reach back to this page (window.opener) or learn where the reader came from.
-  if (href.startsWith('#') || href.startsWith('/')) return <a href={href} {...props}>{children}</a>;
+  if (href.startsWith('#') || href.startsWith('/'))
+    return (
+      <a href={href} {...props}>
+        {children}
+      </a>
+    );
   return (
     <a href={href} {...props} target="_blank" rel="noopener noreferrer">
       {children}
@@ -108,8 +113,8 @@ export function MarkdownView({
             checked={Boolean(checked)}
             disabled={!toggle}
             aria-busy={toggle && checklistBusy ? true : undefined}
-            onChange={(event) => {
-              event.preventDefault();
+            // Controlled: the box shows the source, so it ticks when the new source arrives.
+            onChange={() => {
               if (!toggle || checklistBusy || typeof offset !== 'number') return;
               const next = toggleChecklistItem(source, offset);
               if (next !== null) toggle(next);

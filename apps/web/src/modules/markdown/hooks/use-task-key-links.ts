@@ -29,7 +29,10 @@ async function lookUp(workspaceId: string, key: string, signal: AbortSignal) {
  * (the workspace's projects, a project's board), then from the workspace's search (which only
  * finds what the reader may see). A key whose project is not in the workspace is not looked up.
  */
-export function useTaskKeyLinks(workspaceId: string | undefined, text: string): ReadonlyMap<string, TaskLink> {
+export function useTaskKeyLinks(
+  workspaceId: string | undefined,
+  text: string,
+): ReadonlyMap<string, TaskLink> {
   const queryClient = useQueryClient();
   const keys = useMemo(() => (workspaceId ? taskKeysIn(text) : []), [workspaceId, text]);
 
