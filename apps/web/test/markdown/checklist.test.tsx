@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { MarkdownView } from '@/modules/markdown/components/markdown-view';
 import { toggleChecklistItem } from '@/modules/markdown/toggle-checklist';
-import { render, type Rendered } from '../render';
+import { render, settle, type Rendered } from '../render';
 
 describe('toggleChecklistItem', () => {
   it('ticks an unticked item and unticks a ticked one, changing only the box', () => {
@@ -66,18 +66,39 @@ describe('checklists in MarkdownView', () => {
     expect(box('design').checked).toBe(true);
   });
 
-  it('boxes are disabled without a handler, and busy ones ignore clicks', async () => {
+  it('boxes are disabled without a handler, and ignore clicks while a toggle is saved', async () => {
     view = await render(<MarkdownView source={SOURCE} />);
     expect(box('design').disabled).toBe(true);
     const changes: string[] = [];
     await view.rerender(
       <MarkdownView source={SOURCE} checklistBusy onToggleChecklist={(n) => changes.push(n)} />,
     );
-    expect(box('design').getAttribute('aria-busy')).toBe('true');
     await act(async () => {
       box('design').click();
       await Promise.resolve();
     });
     expect(changes).toEqual([]);
+  });
+});
+
+describe('a long text', () => {
+  let view: Rendered | undefined;
+  afterEach(async () => view?.unmount());
+
+  it('renders in parts, all of it in the end, and a box far down toggles its own item', async () => {
+    const filler = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} ${'words '.repeat(40)}`).join('\n\n');
+    const source = `${filler}\n\n- [ ] far down\n- [x] the last one\n`;
+    const changes: string[] = [];
+    view = await render(<MarkdownView source={source} onToggleChecklist={(next) => changes.push(next)} />);
+    const rendered = () => view!.container.querySelectorAll('p').length;
+    expect(rendered()).toBeLessThan(60);
+    for (let i = 0; i < 20 && !view.container.querySelector('input[aria-label="far down"]'); i++)
+      await settle(10);
+    expect(rendered()).toBe(60);
+    await act(async () => {
+      view!.container.querySelector<HTMLInputElement>('input[aria-label="far down"]')!.click();
+      await Promise.resolve();
+    });
+    expect(changes).toEqual([source.replace('- [ ] far down', '- [x] far down')]);
   });
 });

@@ -19,8 +19,7 @@ const loaders = {
   raw: () => import('rehype-raw').then((m) => m.default),
 } satisfies { [K in LazyExtra]: () => Promise<NonNullable<LazyExtras[K]>> };
 
-const NONE: LazyExtras = {};
-let loaded: LazyExtras = NONE;
+let loaded: LazyExtras = {};
 const loading = new Set<LazyExtra>();
 const listeners = new Set<() => void>();
 
@@ -44,13 +43,23 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The extras loaded so far; the component re-renders when one arrives. */
+const snapshot = () => loaded;
+
+/**
+ * The extras loaded so far; the component re-renders when one arrives. (On a server nothing is
+ * ever requested, so the server snapshot is empty there too.)
+ */
 export function useLazyExtras(): LazyExtras {
-  return useSyncExternalStore(
-    subscribe,
-    () => loaded,
-    () => NONE,
-  );
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
+}
+
+/** Loads extras wherever it runs (the bench renders with them on Node); the app uses requestExtra. */
+export async function loadExtras(kinds: readonly LazyExtra[]): Promise<void> {
+  for (const kind of kinds) {
+    const plugin = await loaders[kind]();
+    loaded = { ...loaded, [kind]: plugin };
+  }
+  for (const listener of listeners) listener();
 }
 
 /** Resolves once every extra requested so far has loaded or failed (tests and the bench). */

@@ -1,13 +1,24 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useMemo, type ComponentProps } from 'react';
+import {
+  memo,
+  startTransition,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentProps,
+} from 'react';
 import Markdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { publicApiUrl } from '@/lib/public-env';
 import { useTaskKeyLinks } from '../hooks/use-task-key-links';
-import { useLazyExtras } from '../lazy-extras';
+import { useLazyExtras, type LazyExtras } from '../lazy-extras';
+import { markdownBlocks } from '../markdown-blocks';
 import { markdownSchema } from '../markdown-schema';
 import { safeUrl } from '../markdown-url';
 import {
@@ -18,6 +29,7 @@ import {
 import { remarkMentions } from '../plugins/remark-mentions';
 import { remarkRequestExtras } from '../plugins/remark-request-extras';
 import { remarkTaskKeys } from '../plugins/remark-task-keys';
+import type { TaskLink } from '../task-key';
 import { toggleChecklistItem } from '../toggle-checklist';
 
 export interface MarkdownViewProps {
@@ -30,9 +42,11 @@ export interface MarkdownViewProps {
    * ticked or unticked. Without it the checkboxes are read-only.
    */
   onToggleChecklist?: (nextSource: string) => void;
-  /** Checkboxes are shown busy and do not toggle (a toggle is being saved). */
+  /** Checkboxes do not toggle (a toggle is being saved). */
   checklistBusy?: boolean;
   className?: string;
+  /** Render a long text in one go instead of its first part first (the bench's full-render figure). */
+  renderAll?: boolean;
 }
 
 type PluginList = NonNullable<Options['rehypePlugins']>;
@@ -64,24 +78,39 @@ function MarkdownLink({ node, href, children, ...props }: ComponentProps<'a'> & 
   );
 }
 
-/**
- * The one Markdown renderer of the web app (descriptions, comments, and every long text): GFM via
- * react-markdown + remark-gfm, raw HTML cut by rehype-sanitize to what the api keeps on write
- * (markdown-schema.ts), links that open safely, images only from our attachments, mentions and
- * task keys as remark plugins, code highlighted once the highlighter has loaded (lazy-extras.ts),
- * and task-list checkboxes that toggle the source when `onToggleChecklist` is given.
- */
-export function MarkdownView({
-  source,
-  workspaceId,
-  onToggleChecklist,
-  checklistBusy,
-  className,
-}: MarkdownViewProps) {
-  const extras = useLazyExtras();
-  const taskLinks = useTaskKeyLinks(workspaceId, source);
-  const idPrefix = `user-content-${useId().replace(/[^\w-]/g, '')}-`;
+// A long text paints its first blocks at once and the rest in steps of about this many characters.
+const STEP_CHARS = 6_000;
 
+function blocksWithin(blocks: readonly { text: string }[], from: number, chars: number): number {
+  let count = from;
+  for (
+    let used = 0;
+    count < blocks.length && (count === from || used + blocks[count]!.text.length <= chars);
+    count++
+  ) {
+    used += blocks[count]!.text.length;
+  }
+  return count;
+}
+
+interface BlockProps {
+  text: string;
+  offset: number;
+  idPrefix: string;
+  taskLinks: ReadonlyMap<string, TaskLink>;
+  extras: LazyExtras;
+  components: Components;
+}
+
+/** One run of blocks through the whole pipeline; memoised, so an edit elsewhere does not re-parse it. */
+const MarkdownBlockView = memo(function MarkdownBlockView({
+  text,
+  offset,
+  idPrefix,
+  taskLinks,
+  extras,
+  components,
+}: BlockProps) {
   const remarkPlugins = useMemo<PluginList>(
     () => [remarkGfm, remarkRequestExtras, remarkMentions, [remarkTaskKeys, { links: taskLinks }]],
     [taskLinks],
@@ -92,11 +121,64 @@ export function MarkdownView({
       [rehypeSanitize, markdownSchema(idPrefix)],
       [rehypeFootnoteLinks, { idPrefix }],
       [rehypeAttachmentImages, { apiUrl: publicApiUrl }],
-      rehypeChecklistSources,
+      [rehypeChecklistSources, { offset }],
       ...(extras.highlight ? [[extras.highlight, { detect: false }] satisfies PluginList[number]] : []),
     ],
-    [extras, idPrefix],
+    [extras, idPrefix, offset],
   );
+  return (
+    <Markdown
+      remarkPlugins={remarkPlugins}
+      remarkRehypeOptions={REMARK_REHYPE}
+      rehypePlugins={rehypePlugins}
+      components={components}
+      urlTransform={safeUrl}
+    >
+      {text}
+    </Markdown>
+  );
+});
+
+/**
+ * The one Markdown renderer of the web app (descriptions, comments, and every long text): GFM via
+ * react-markdown + remark-gfm, raw HTML cut by rehype-sanitize to what the api keeps on write
+ * (markdown-schema.ts), links that open safely, images only from our attachments, mentions and
+ * task keys as remark plugins, code highlighted once the highlighter has loaded (lazy-extras.ts),
+ * and task-list checkboxes that toggle the source when `onToggleChecklist` is given. A long text
+ * renders in runs of blocks (markdown-blocks.ts): the first paint, and every edit, parses only a
+ * few thousand characters.
+ */
+export function MarkdownView({
+  source,
+  workspaceId,
+  onToggleChecklist,
+  checklistBusy,
+  className,
+  renderAll,
+}: MarkdownViewProps) {
+  const extras = useLazyExtras();
+  const taskLinks = useTaskKeyLinks(workspaceId, source);
+  const idPrefix = `user-content-${useId().replace(/[^\w-]/g, '')}-`;
+  const blocks = useMemo(() => markdownBlocks(source), [source]);
+  const [shown, setShown] = useState(() => (renderAll ? Infinity : blocksWithin(blocks, 0, STEP_CHARS)));
+
+  // The rest of a long text, a step per task, as a transition (typing and clicks go first).
+  useEffect(() => {
+    if (shown >= blocks.length) return;
+    const timer = setTimeout(() =>
+      startTransition(() => setShown((n) => blocksWithin(blocks, n, STEP_CHARS))),
+    );
+    return () => clearTimeout(timer);
+  }, [shown, blocks]);
+
+  // The checkbox handler reads the latest text, callback and busy state when clicked, so the
+  // components (and every memoised block) stay the same while they change.
+  const latest = useRef({ source, onToggleChecklist, checklistBusy });
+  useLayoutEffect(() => {
+    latest.current = { source, onToggleChecklist, checklistBusy };
+  });
+  const toggles = Boolean(onToggleChecklist);
+
   const components = useMemo<Components>(
     () => ({
       a: MarkdownLink,
@@ -104,39 +186,41 @@ export function MarkdownView({
         if (type !== 'checkbox') return null;
         const offset = node?.properties.dataSourceOffset;
         const label = String(node?.properties.dataLabel ?? 'Checklist item');
-        const toggle = onToggleChecklist && typeof offset === 'number' ? onToggleChecklist : undefined;
+        const enabled = toggles && typeof offset === 'number';
         return (
           <input
             type="checkbox"
             className="checklist-box"
             aria-label={label}
             checked={Boolean(checked)}
-            disabled={!toggle}
-            aria-busy={toggle && checklistBusy ? true : undefined}
+            disabled={!enabled}
             // Controlled: the box shows the source, so it ticks when the new source arrives.
             onChange={() => {
-              if (!toggle || checklistBusy || typeof offset !== 'number') return;
-              const next = toggleChecklistItem(source, offset);
+              const { source: current, onToggleChecklist: toggle, checklistBusy: busy } = latest.current;
+              if (!toggle || busy || typeof offset !== 'number') return;
+              const next = toggleChecklistItem(current, offset);
               if (next !== null) toggle(next);
             }}
           />
         );
       },
     }),
-    [onToggleChecklist, checklistBusy, source],
+    [toggles],
   );
 
   return (
     <div className={`markdown-body ${className ?? ''}`}>
-      <Markdown
-        remarkPlugins={remarkPlugins}
-        remarkRehypeOptions={REMARK_REHYPE}
-        rehypePlugins={rehypePlugins}
-        components={components}
-        urlTransform={safeUrl}
-      >
-        {source}
-      </Markdown>
+      {blocks.slice(0, shown).map((block, i) => (
+        <MarkdownBlockView
+          key={i}
+          text={block.text}
+          offset={block.offset}
+          idPrefix={blocks.length === 1 ? idPrefix : `${idPrefix}${i}-`}
+          taskLinks={taskLinks}
+          extras={extras}
+          components={components}
+        />
+      ))}
     </div>
   );
 }

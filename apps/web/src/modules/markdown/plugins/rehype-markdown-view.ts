@@ -18,9 +18,10 @@ const classes = (node: Element): unknown[] =>
 
 /**
  * Each task-list checkbox learns where its item starts in the source (so MarkdownView can toggle
- * that item) and the item's text (its accessible name).
+ * that item; `offset` is where this part of a long text starts) and the item's text (its
+ * accessible name).
  */
-export function rehypeChecklistSources() {
+export function rehypeChecklistSources({ offset: base }: { offset: number }) {
   return (tree: Root): void => {
     visit(tree, 'element', (li) => {
       if (li.tagName !== 'li' || !classes(li).includes('task-list-item')) return;
@@ -29,7 +30,7 @@ export function rehypeChecklistSources() {
       if (box?.type !== 'element' || box.tagName !== 'input') return;
       box.properties.dataLabel = textOf(li).trim() || 'Checklist item';
       const offset = li.position?.start.offset;
-      if (offset !== undefined) box.properties.dataSourceOffset = offset;
+      if (offset !== undefined) box.properties.dataSourceOffset = base + offset;
     });
   };
 }
