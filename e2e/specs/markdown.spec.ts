@@ -40,7 +40,9 @@ test('a description with a checklist, highlighted code and a table renders in li
 
   // A saved description opens rendered (Preview), with the Write tab beside it.
   const preview = page.getByRole('tabpanel', { name: 'Description preview' });
-  await expect(page.getByRole('tab', { name: 'Preview' })).toHaveAttribute('aria-selected', 'true');
+  await expect(
+    page.getByRole('tablist', { name: 'Description mode' }).getByRole('tab', { name: 'Preview' }),
+  ).toHaveAttribute('aria-selected', 'true');
   await expect(preview.getByRole('heading', { level: 2, name: 'Launch checklist' })).toBeVisible();
   await expect(preview.getByRole('checkbox', { name: 'Write the plan' })).toBeChecked();
   await expect(preview.getByRole('checkbox', { name: 'Book the caterer' })).not.toBeChecked();
@@ -113,7 +115,7 @@ test('the editor continues a checklist on Enter, bolds with the keyboard, and pr
   await box.press('ControlOrMeta+z');
   await expect(box).toHaveValue('- [ ] first\n- [ ] second\ndone');
 
-  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.getByRole('tablist', { name: 'Description mode' }).getByRole('tab', { name: 'Preview' }).click();
   const preview = page.getByRole('tabpanel', { name: 'Description preview' });
   await expect(preview).toHaveAttribute('aria-live', 'polite');
   await expect(preview.getByRole('checkbox')).toHaveCount(2);

@@ -46,7 +46,7 @@ test('a task opens at its own URL, where an editor adds dependencies (a cycle is
   await expect(page.getByRole('checkbox', { name: 'Launch' })).toBeChecked();
 
   await page.getByLabel('Description', { exact: true }).fill('Ship it **on time**');
-  await page.getByRole('tab', { name: 'Preview' }).click();
+  await page.getByRole('tablist', { name: 'Description mode' }).getByRole('tab', { name: 'Preview' }).click();
   await expect(page.getByRole('tabpanel', { name: 'Description preview' }).locator('strong')).toHaveText(
     'on time',
   );
