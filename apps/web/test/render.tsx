@@ -21,7 +21,8 @@ export async function render(ui: ReactNode, queryClient = aQueryClient()): Promi
   const wrap = (node: ReactNode) => <QueryClientProvider client={queryClient}>{node}</QueryClientProvider>;
   await act(async () => {
     root.render(wrap(ui));
-    await Promise.resolve();
+    // Lazy parts (the Markdown pipeline) load in a tick or two; let them, so tests see the page.
+    await new Promise((resolve) => setTimeout(resolve, 10));
   });
   return {
     container,

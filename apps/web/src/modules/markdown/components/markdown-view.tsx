@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import {
-  memo,
+  lazy,
   startTransition,
+  Suspense,
   useEffect,
   useId,
   useLayoutEffect,
@@ -12,25 +13,19 @@ import {
   useState,
   type ComponentProps,
 } from 'react';
-import Markdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
-import rehypeSanitize from 'rehype-sanitize';
-import remarkGfm from 'remark-gfm';
-import { publicApiUrl } from '@/lib/public-env';
+import type { Components, ExtraProps } from 'react-markdown';
 import { useTaskKeyLinks } from '../hooks/use-task-key-links';
-import { useLazyExtras, type LazyExtras } from '../lazy-extras';
+import { useLazyExtras } from '../lazy-extras';
 import { markdownBlocks } from '../markdown-blocks';
-import { markdownSchema } from '../markdown-schema';
-import { safeUrl } from '../markdown-url';
-import {
-  rehypeAttachmentImages,
-  rehypeChecklistSources,
-  rehypeFootnoteLinks,
-} from '../plugins/rehype-markdown-view';
-import { remarkMentions } from '../plugins/remark-mentions';
-import { remarkRequestExtras } from '../plugins/remark-request-extras';
-import { remarkTaskKeys } from '../plugins/remark-task-keys';
-import type { TaskLink } from '../task-key';
 import { toggleChecklistItem } from '../toggle-checklist';
+
+const loadRenderer = () => import('./markdown-block.internal');
+const MarkdownBlockView = lazy(loadRenderer);
+
+/** Starts loading the Markdown pipeline before a view needs it (the bench; a page about to show text). */
+export function preloadMarkdownRenderer(): Promise<unknown> {
+  return loadRenderer();
+}
 
 export interface MarkdownViewProps {
   /** The Markdown source (GitHub-flavoured). */
@@ -48,11 +43,6 @@ export interface MarkdownViewProps {
   /** Render a long text in one go instead of its first part first (the bench's full-render figure). */
   renderAll?: boolean;
 }
-
-type PluginList = NonNullable<Options['rehypePlugins']>;
-
-// remark-rehype must not prefix ids itself: rehype-sanitize prefixes each one once, per view.
-const REMARK_REHYPE = { clobberPrefix: '' };
 
 function MarkdownLink({ node, href, children, ...props }: ComponentProps<'a'> & ExtraProps) {
   if (!href) return <span>{children}</span>;
@@ -93,52 +83,6 @@ function blocksWithin(blocks: readonly { text: string }[], from: number, chars: 
   return count;
 }
 
-interface BlockProps {
-  text: string;
-  offset: number;
-  idPrefix: string;
-  taskLinks: ReadonlyMap<string, TaskLink>;
-  extras: LazyExtras;
-  components: Components;
-}
-
-/** One run of blocks through the whole pipeline; memoised, so an edit elsewhere does not re-parse it. */
-const MarkdownBlockView = memo(function MarkdownBlockView({
-  text,
-  offset,
-  idPrefix,
-  taskLinks,
-  extras,
-  components,
-}: BlockProps) {
-  const remarkPlugins = useMemo<PluginList>(
-    () => [remarkGfm, remarkRequestExtras, remarkMentions, [remarkTaskKeys, { links: taskLinks }]],
-    [taskLinks],
-  );
-  const rehypePlugins = useMemo<PluginList>(
-    () => [
-      ...(extras.raw ? [extras.raw] : []),
-      [rehypeSanitize, markdownSchema(idPrefix)],
-      [rehypeFootnoteLinks, { idPrefix }],
-      [rehypeAttachmentImages, { apiUrl: publicApiUrl }],
-      [rehypeChecklistSources, { offset }],
-      ...(extras.highlight ? [[extras.highlight, { detect: false }] satisfies PluginList[number]] : []),
-    ],
-    [extras, idPrefix, offset],
-  );
-  return (
-    <Markdown
-      remarkPlugins={remarkPlugins}
-      remarkRehypeOptions={REMARK_REHYPE}
-      rehypePlugins={rehypePlugins}
-      components={components}
-      urlTransform={safeUrl}
-    >
-      {text}
-    </Markdown>
-  );
-});
-
 /**
  * The one Markdown renderer of the web app (descriptions, comments, and every long text): GFM via
  * react-markdown + remark-gfm, raw HTML cut by rehype-sanitize to what the api keeps on write
@@ -146,7 +90,7 @@ const MarkdownBlockView = memo(function MarkdownBlockView({
  * task keys as remark plugins, code highlighted once the highlighter has loaded (lazy-extras.ts),
  * and task-list checkboxes that toggle the source when `onToggleChecklist` is given. A long text
  * renders in runs of blocks (markdown-blocks.ts): the first paint, and every edit, parses only a
- * few thousand characters.
+ * few thousand characters. The pipeline itself loads on first use (markdown-block.internal.tsx).
  */
 export function MarkdownView({
   source,
@@ -210,17 +154,20 @@ export function MarkdownView({
 
   return (
     <div className={`markdown-body ${className ?? ''}`}>
-      {blocks.slice(0, shown).map((block, i) => (
-        <MarkdownBlockView
-          key={i}
-          text={block.text}
-          offset={block.offset}
-          idPrefix={blocks.length === 1 ? idPrefix : `${idPrefix}${i}-`}
-          taskLinks={taskLinks}
-          extras={extras}
-          components={components}
-        />
-      ))}
+      {/* Until the pipeline has loaded (once per page), the text shows as written. */}
+      <Suspense fallback={<p className="whitespace-pre-wrap">{source}</p>}>
+        {blocks.slice(0, shown).map((block, i) => (
+          <MarkdownBlockView
+            key={i}
+            text={block.text}
+            offset={block.offset}
+            idPrefix={blocks.length === 1 ? idPrefix : `${idPrefix}${i}-`}
+            taskLinks={taskLinks}
+            extras={extras}
+            components={components}
+          />
+        ))}
+      </Suspense>
     </div>
   );
 }
