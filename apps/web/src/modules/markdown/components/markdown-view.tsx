@@ -71,14 +71,15 @@ function MarkdownLink({ node, href, children, ...props }: ComponentProps<'a'> & 
 // A long text paints its first blocks at once and the rest in steps of about this many characters.
 const STEP_CHARS = 6_000;
 
+/** How many blocks to show: those before `from`, and at least one more, up to `chars` characters. */
 function blocksWithin(blocks: readonly { text: string }[], from: number, chars: number): number {
   let count = from;
-  for (
-    let used = 0;
-    count < blocks.length && (count === from || used + blocks[count]!.text.length <= chars);
-    count++
-  ) {
-    used += blocks[count]!.text.length;
+  let used = 0;
+  while (count < blocks.length) {
+    const size = blocks[count]!.text.length;
+    if (count > from && used + size > chars) break;
+    used += size;
+    count++;
   }
   return count;
 }
