@@ -18,7 +18,7 @@ import { remarkRequestExtras } from '../plugins/remark-request-extras';
 import { remarkTaskKeys } from '../plugins/remark-task-keys';
 import type { TaskLink } from '../task-key';
 
-// The Markdown pipeline itself (react-markdown, micromark, GFM, sanitize: ~55 kB gzip), loaded by
+// The Markdown pipeline itself (react-markdown, micromark, GFM, sanitize: ~42 kB gzip), loaded by
 // MarkdownView on first use so that pages which may show Markdown (the board, for its drawer) do
 // not carry it in their first-load JS.
 
