@@ -9,6 +9,7 @@ const BENCHES = [
   { name: 'api', script: 'api/run.mjs' },
   { name: 'realtime', script: 'realtime/run.mjs' },
   { name: 'queue', script: 'queue/run.mjs' },
+  { name: 'markdown', script: 'markdown/run.mjs' },
 ];
 
 const cwd = fileURLToPath(new URL('.', import.meta.url));

@@ -55,7 +55,7 @@ test('two people on one board see each other, and each other’s changes, live',
   await mia.getByRole('link', { name: 'Renamed live' }).click();
   const miaDrawer = mia.getByRole('dialog', { name: 'KEY-1', exact: true });
   await expect(miaDrawer.getByRole('list', { name: 'Also viewing: Olive Owner' })).toBeVisible();
-  await oliveDrawer.getByLabel('New comment').fill('Picked this up from the **live** board');
+  await oliveDrawer.getByLabel('New comment', { exact: true }).fill('Picked this up from the **live** board');
   await oliveDrawer.getByRole('button', { name: 'Comment', exact: true }).click();
   await expect(oliveDrawer.getByRole('listitem', { name: 'Comment by Olive Owner' })).toBeVisible();
   await expect(miaDrawer.getByRole('listitem', { name: 'Comment by Olive Owner' })).toContainText(

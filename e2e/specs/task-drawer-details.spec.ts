@@ -31,7 +31,9 @@ test('in the task drawer an editor assigns people and labels, adds and checks of
   await expect(subtask).toBeChecked();
   await expect(drawer.getByText('Sub-tasks (1/1 done)')).toBeVisible();
 
-  await drawer.getByLabel('New comment').fill('Looks **good**\n<img src=x onerror="alert(1)">');
+  await drawer
+    .getByLabel('New comment', { exact: true })
+    .fill('Looks **good**\n<img src=x onerror="alert(1)">');
   await drawer.getByRole('button', { name: 'Comment', exact: true }).click();
   const comment = drawer.getByRole('listitem', { name: 'Comment by Olive Owner' });
   await expect(comment.locator('strong')).toHaveText('good');
@@ -40,12 +42,12 @@ test('in the task drawer an editor assigns people and labels, adds and checks of
   await expect(comment.locator('img')).toHaveCount(0);
 
   await comment.getByRole('button', { name: 'Edit' }).click();
-  await comment.getByLabel('Edit comment').fill('Ship it on *Monday*');
+  await comment.getByLabel('Edit comment', { exact: true }).fill('Ship it on *Monday*');
   await comment.getByRole('button', { name: 'Save comment' }).click();
   await expect(comment.locator('em')).toHaveText('Monday');
   await expect(comment.getByText('edited')).toBeVisible();
 
-  await drawer.getByLabel('New comment').fill('A second thought');
+  await drawer.getByLabel('New comment', { exact: true }).fill('A second thought');
   await drawer.getByRole('button', { name: 'Comment', exact: true }).click();
   await expect(drawer.getByRole('listitem', { name: 'Comment by Olive Owner' })).toHaveCount(2);
 

@@ -46,8 +46,8 @@ test('a task opens at its own URL, where an editor adds dependencies (a cycle is
   await expect(page.getByRole('checkbox', { name: 'Launch' })).toBeChecked();
 
   await page.getByLabel('Description', { exact: true }).fill('Ship it **on time**');
-  await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByRole('region', { name: 'Description preview' }).locator('strong')).toHaveText(
+  await page.getByRole('tablist', { name: 'Description mode' }).getByRole('tab', { name: 'Preview' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Description preview' }).locator('strong')).toHaveText(
     'on time',
   );
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -97,7 +97,7 @@ test('a viewer opens a task by its key and sees it, and the calendar, without ed
   await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '+ New label' })).toHaveCount(0);
   await expect(page.getByLabel('Find a task to link')).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Description preview' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Description' })).toContainText('No description');
 
   await page.goto(`${board.boardPath}/calendar?month=2030-05`);
   await expect(page.getByText('You are a viewer here: the calendar is read-only.')).toBeVisible();

@@ -3,6 +3,54 @@ const path = require('node:path');
 
 const testing = path.join(__dirname, '..', '..', 'packages', 'core', 'testing');
 
+// The dependencies that ship ESM only, as pnpm names their folders: sanitize-html's parser, and
+// the Markdown family (unified, remark, rehype, micromark, mdast/hast utilities, lowlight) that
+// the api's sanitizer and the web's renderer use.
+const ESM_ONLY = [
+  'htmlparser2',
+  'domhandler',
+  'domutils',
+  'dom-serializer',
+  'domelementtype',
+  'entities',
+  'react-markdown',
+  'remark-[^@]+',
+  'rehype-[^@]+',
+  'micromark[^@]*',
+  'mdast-util-[^@]+',
+  'hast-util-[^@]+',
+  'hastscript',
+  'unist-util-[^@]+',
+  'unified',
+  'bail',
+  'trough',
+  'vfile[^@]*',
+  'devlop',
+  'property-information',
+  'space-separated-tokens',
+  'comma-separated-tokens',
+  'decode-named-character-reference',
+  'character-entities[^@]*',
+  'character-reference-invalid',
+  'ccount',
+  'escape-string-regexp',
+  'markdown-table',
+  'longest-streak',
+  'zwitch',
+  'html-url-attributes',
+  'html-void-elements',
+  'estree-util-[^@]+',
+  'is-plain-obj',
+  'trim-lines',
+  'web-namespaces',
+  'lowlight',
+  'parse5',
+  'is-decimal',
+  'is-hexadecimal',
+  'is-alphanumerical',
+  'is-alphabetical',
+];
+
 /** @param {{ services?: boolean }} options services: the suite talks to real PostgreSQL and Redis */
 module.exports = function preset(options = {}) {
   return {
@@ -14,10 +62,8 @@ module.exports = function preset(options = {}) {
         { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
       ],
     },
-    // A few dependencies ship ESM only; compile them too (Jest's CommonJS runtime cannot load them).
-    transformIgnorePatterns: [
-      '/node_modules/\\.pnpm/(?!(htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities)@)',
-    ],
+    // Some dependencies ship ESM only; compile them too (Jest's CommonJS runtime cannot load them).
+    transformIgnorePatterns: [`/node_modules/\\.pnpm/(?!(${ESM_ONLY.join('|')})@)`],
     ...(options.services
       ? {
           globalSetup: path.join(testing, 'global-setup.ts'),

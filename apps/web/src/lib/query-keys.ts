@@ -6,6 +6,7 @@ export const queryKeys = {
   projects: (workspaceId: string) => ['workspaces', workspaceId, 'projects'] as const,
   members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,
   labels: (workspaceId: string) => ['workspaces', workspaceId, 'labels'] as const,
+  taskKeyLookup: (workspaceId: string, key: string) => ['workspaces', workspaceId, 'task-key', key] as const,
   project: (projectId: string) => ['projects', projectId] as const,
   boardTasks: (projectId: string) => ['projects', projectId, 'tasks'] as const,
   task: (taskId: string) => ['tasks', taskId] as const,

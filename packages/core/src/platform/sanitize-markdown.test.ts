@@ -23,3 +23,38 @@ describe('sanitizeMarkdown', () => {
     expect(sanitizeMarkdown('<a href="javascript:alert(1)">x</a>')).not.toMatch(/javascript:/i);
   });
 });
+
+describe('sanitizeMarkdown keeps GitHub-flavoured Markdown intact', () => {
+  it('keeps task lists, checked and unchecked, nested', () => {
+    const md = '- [ ] write it\n- [x] test it\n  - [ ] nested step\n1. [X] numbered';
+    expect(sanitizeMarkdown(md)).toBe(md);
+  });
+
+  it('keeps tables with alignment rows and pipes', () => {
+    const md = '| Left | Centre | Right |\n| :--- | :----: | ----: |\n| a < b | **x** | `c|d` |';
+    expect(sanitizeMarkdown(md)).toBe(md);
+  });
+
+  it('keeps fenced code exactly as written, markup and entities included', () => {
+    const md =
+      '```html\n<div onclick="go()">&amp; <script>x()</script></div>\n```\n\n~~~ts\nconst m: Map<string, Array<number>> = new Map();\n~~~';
+    expect(sanitizeMarkdown(md)).toBe(md);
+  });
+
+  it('keeps inline code and indented code as written', () => {
+    const md = 'Use `Array<string>` or `<br>` here.\n\n    <iframe src="x"></iframe>\n';
+    expect(sanitizeMarkdown(md)).toBe(md);
+  });
+
+  it('still sanitises the prose around code', () => {
+    const out = sanitizeMarkdown(
+      '`<b>` is <b onclick="x()">bold</b> <script>alert(1)</script>\n\n```\n<script>\n```',
+    );
+    expect(out).toBe('`<b>` is <b>bold</b> \n\n```\n<script>\n```');
+  });
+
+  it('keeps footnotes, strikethrough and autolinks', () => {
+    const md = 'Text[^1] ~~gone~~ https://example.com\n\n[^1]: The note.';
+    expect(sanitizeMarkdown(md)).toBe(md);
+  });
+});

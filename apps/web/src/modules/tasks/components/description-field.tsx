@@ -1,86 +1,104 @@
 'use client';
 
-import { forwardRef, useState, type TextareaHTMLAttributes } from 'react';
-import { SafeMarkdown } from './safe-markdown';
+import type { Task } from '@teamflow/contracts/tasks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { MarkdownEditor } from '@/modules/markdown/components/markdown-editor';
+import { MarkdownView } from '@/modules/markdown/components/markdown-view';
+import { applyTaskChange } from '@/modules/task-cache/task-cache';
+import { showToast } from '@/modules/ui/toast';
+import { currentTaskFromConflict } from '../hooks/conflict-from-error';
+import { useOpenConflict } from '../hooks/use-open-conflict';
+import { useUpdateTask } from '../hooks/use-update-task';
 
-interface DescriptionFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+interface DescriptionFieldProps {
+  task: Task;
   readOnly: boolean;
+  /** The form's current text (the saved one until the user edits it). */
+  value: string;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+  /** The user has unsaved edits of the description in the form. */
+  editing: boolean;
   error?: string;
-  /** The current text, rendered in the preview tab. */
-  preview: string;
+  textareaRef?: (node: HTMLTextAreaElement | null) => void;
 }
 
-const tabClass =
-  'rounded px-2 py-0.5 text-xs font-medium text-slate-600 aria-pressed:bg-slate-200 aria-pressed:text-slate-900 dark:text-slate-400 dark:aria-pressed:bg-slate-700 dark:aria-pressed:text-slate-100';
-
 /**
- * The task description: a Markdown textarea with a Write / Preview switch. The preview goes
- * through SafeMarkdown (React nodes, never HTML), the same renderer as comments. Read-only
- * viewers see the rendered text.
+ * The task description: the Markdown editor (Write / Preview; Preview first when there is text),
+ * or the rendered text for read-only viewers. Ticking a checklist item in the preview saves at
+ * once with the version shown (a stale one opens the conflict dialog like any edit); while the
+ * description has unsaved edits it changes the draft instead.
  */
-export const DescriptionField = forwardRef<HTMLTextAreaElement, DescriptionFieldProps>(
-  function DescriptionField({ readOnly, error, preview, ...props }, ref) {
-    // Read-only shows the rendered text; an editor starts in Write. Derived, not the initial state:
-    // the form often mounts before the caller's role has loaded (read-only until then), and a
-    // mode fixed at mount left editors in Preview with the textarea hidden.
-    const [chosen, setMode] = useState<'write' | 'preview'>();
-    const mode = readOnly ? 'preview' : (chosen ?? 'write');
+export function DescriptionField({
+  task,
+  readOnly,
+  value,
+  onChange,
+  onBlur,
+  editing,
+  error,
+  textareaRef,
+}: DescriptionFieldProps) {
+  const queryClient = useQueryClient();
+  const updateTask = useUpdateTask();
+  const openConflict = useOpenConflict();
+  const [saving, setSaving] = useState<string | null>(null);
+
+  const save = async (description: string, version: number) => {
+    setSaving(description);
+    try {
+      await updateTask.mutateAsync({ taskId: task.id, body: { description, version } });
+    } catch (error) {
+      const theirs = currentTaskFromConflict(error);
+      if (!theirs) {
+        showToast({
+          tone: 'error',
+          title: `${task.key} not saved`,
+          description: error instanceof Error ? error.message : String(error),
+        });
+        return;
+      }
+      openConflict({
+        theirs,
+        mine: { description },
+        applyMine: (current) => void save(description, current.version),
+        keepTheirs: (current) => applyTaskChange(queryClient, current, { source: 'server' }),
+      });
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const toggle = (next: string) => (editing ? onChange(next) : void save(next, task.version));
+
+  if (readOnly) {
     return (
-      <div className="flex flex-col gap-1">
-        <div className="flex items-center justify-between gap-2">
-          <label
-            htmlFor="task-description"
-            className="text-sm font-medium text-slate-700 dark:text-slate-300"
-          >
-            Description
-          </label>
-          {readOnly ? null : (
-            <div role="group" aria-label="Description mode" className="flex gap-1">
-              <button
-                type="button"
-                aria-pressed={mode === 'write'}
-                onClick={() => setMode('write')}
-                className={tabClass}
-              >
-                Write
-              </button>
-              <button
-                type="button"
-                aria-pressed={mode === 'preview'}
-                onClick={() => setMode('preview')}
-                className={tabClass}
-              >
-                Preview
-              </button>
-            </div>
-          )}
-        </div>
-        {/* The textarea stays mounted (hidden in preview) so the form keeps its registered value. */}
-        <textarea
-          ref={ref}
-          id="task-description"
-          rows={6}
-          hidden={mode === 'preview'}
-          aria-invalid={error ? true : undefined}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none disabled:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:disabled:bg-slate-800"
-          placeholder="Add details, links, acceptance criteria… (**bold**, *italic*, `code`)"
-          {...props}
-        />
-        {mode === 'preview' ? (
-          <div
-            aria-label="Description preview"
-            role="region"
-            className="min-h-16 rounded-md border border-dashed border-slate-300 px-3 py-2 dark:border-slate-600"
-          >
-            {preview.trim() ? (
-              <SafeMarkdown text={preview} />
-            ) : (
-              <p className="text-sm text-slate-500">No description</p>
-            )}
-          </div>
-        ) : null}
-        {error ? <p className="text-sm text-rose-700">{error}</p> : null}
-      </div>
+      <section aria-label="Description" className="flex flex-col gap-1">
+        <h3 className="text-sm font-medium text-slate-700 dark:text-slate-300">Description</h3>
+        {value.trim() ? (
+          <MarkdownView source={value} workspaceId={task.workspaceId} />
+        ) : (
+          <p className="text-sm text-slate-500">No description</p>
+        )}
+      </section>
     );
-  },
-);
+  }
+
+  return (
+    <MarkdownEditor
+      id="task-description"
+      label="Description"
+      value={saving ?? value}
+      onChange={onChange}
+      onBlur={onBlur}
+      workspaceId={task.workspaceId}
+      initialMode={value.trim() ? 'preview' : 'write'}
+      placeholder="Add details, links, acceptance criteria… Markdown: **bold**, - [ ] checklist, ```code```, tables"
+      error={error}
+      onToggleChecklist={toggle}
+      checklistBusy={saving !== null}
+      textareaRef={textareaRef}
+    />
+  );
+}

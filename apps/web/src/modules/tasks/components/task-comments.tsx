@@ -4,15 +4,15 @@ import type { Comment } from '@teamflow/contracts/comments';
 import { can, type Role } from '@teamflow/contracts/permissions';
 import { useState } from 'react';
 import { useHighlighted } from '@/modules/realtime/highlights';
-import { MentionTextarea } from '@/modules/notifications/components/mention-textarea';
+import { MarkdownEditor } from '@/modules/markdown/components/markdown-editor';
+import { MarkdownView } from '@/modules/markdown/components/markdown-view';
 import { WatchButton } from '@/modules/notifications/components/watch-button';
 import { Button } from '@/modules/ui/components/button';
 import { useCommentMutations, useComments } from '../hooks/use-comments';
-import { SafeMarkdown } from './safe-markdown';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const textareaClass =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none dark:border-slate-600 dark:bg-slate-900';
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm focus:border-indigo-500 focus:outline-none dark:border-slate-600 dark:bg-slate-900';
 
 interface TaskCommentsProps {
   taskId: string;
@@ -59,13 +59,15 @@ export function TaskComments({ taskId, workspaceId, role, userId }: TaskComments
             add.mutate(draft, { onSuccess: () => setDraft('') });
           }}
         >
-          <MentionTextarea
+          <MarkdownEditor
             workspaceId={workspaceId}
             label="New comment"
+            labelHidden
+            rows={3}
             value={draft}
             onChange={setDraft}
-            placeholder="Write a comment (**bold**, *italic*, `code`, @ to mention)"
-            className={textareaClass}
+            placeholder="Write a comment (Markdown, @ to mention)"
+            textareaClassName={textareaClass}
           />
           <div className="flex justify-end">
             <Button type="submit" disabled={add.isPending || !draft.trim()}>
@@ -78,7 +80,13 @@ export function TaskComments({ taskId, workspaceId, role, userId }: TaskComments
   );
 }
 
-function CommentItem({ taskId, comment, role, userId }: TaskCommentsProps & { comment: Comment }) {
+function CommentItem({
+  taskId,
+  workspaceId,
+  comment,
+  role,
+  userId,
+}: TaskCommentsProps & { comment: Comment }) {
   const { edit, remove } = useCommentMutations(taskId);
   const [editing, setEditing] = useState<string>();
   const own = comment.author.id === userId;
@@ -98,14 +106,16 @@ function CommentItem({ taskId, comment, role, userId }: TaskCommentsProps & { co
         {comment.editedAt ? ' · edited' : ''}
       </p>
       {editing === undefined ? (
-        <SafeMarkdown text={comment.body} />
+        <MarkdownView source={comment.body} workspaceId={workspaceId} className="text-sm" />
       ) : (
-        <textarea
-          aria-label="Edit comment"
+        <MarkdownEditor
+          workspaceId={workspaceId}
+          label="Edit comment"
+          labelHidden
           rows={3}
           value={editing}
-          onChange={(event) => setEditing(event.target.value)}
-          className={textareaClass}
+          onChange={setEditing}
+          textareaClassName={textareaClass}
         />
       )}
       <div className="mt-2 flex justify-end gap-1">

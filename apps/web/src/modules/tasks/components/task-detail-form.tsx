@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { TaskPriority, TaskStatus, TaskUpdate, type Task } from '@teamflow/contracts/tasks';
 import { useLayoutEffect } from 'react';
-import { useForm, useWatch, type FieldNamesMarkedBoolean } from 'react-hook-form';
+import { Controller, useForm, type FieldNamesMarkedBoolean } from 'react-hook-form';
 import { type z } from 'zod';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
 import { Button } from '@/modules/ui/components/button';
@@ -44,12 +44,18 @@ function detailsOf(task: Task): TaskDetails {
   };
 }
 
+const emptyToNull = (value: string | null) => (value === null || value.trim() === '' ? null : value);
+
 /** Only what the user changed goes to the api, so "apply mine again" re-applies just that. */
 function changedFields(
   values: TaskDetails,
   dirty: Partial<FieldNamesMarkedBoolean<TaskDetails>>,
 ): Partial<TaskDetails> {
-  return Object.fromEntries(FIELDS.filter((f) => dirty[f]).map((f) => [f, values[f]]));
+  const changed: Partial<TaskDetails> = Object.fromEntries(
+    FIELDS.filter((f) => dirty[f]).map((f) => [f, values[f]]),
+  );
+  if (changed.description !== undefined) changed.description = emptyToNull(changed.description);
+  return changed;
 }
 
 function asText(changes: Partial<TaskDetails>): Partial<Record<ConflictField, string>> {
@@ -61,8 +67,6 @@ function asText(changes: Partial<TaskDetails>): Partial<Record<ConflictField, st
   );
 }
 
-const emptyToNull = (value: string | null) => (value === null || value.trim() === '' ? null : value);
-
 export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boolean }) {
   const queryClient = useQueryClient();
   const updateTask = useUpdateTask();
@@ -71,7 +75,6 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
   const { errors, isSubmitting, isDirty } = form.formState;
   // A label or assignee ticked beside the form is still saving: Save waits for the version it makes.
   const changePending = useTaskChangePending(task.id);
-  const description = useWatch({ control: form.control, name: 'description' });
   // The form holds the version its values are based on; a newer one on the server means the save conflicts.
   const resetTo = (next: Task) => form.reset(detailsOf(next));
 
@@ -125,11 +128,22 @@ export function TaskDetailForm({ task, readOnly }: { task: Task; readOnly: boole
     >
       <fieldset disabled={readOnly} className="flex flex-col gap-4">
         <TextField label="Title" error={errors.title?.message} {...form.register('title')} />
-        <DescriptionField
-          readOnly={readOnly}
-          error={errors.description?.message}
-          preview={description ?? ''}
-          {...form.register('description', { setValueAs: emptyToNull })}
+        <Controller
+          control={form.control}
+          name="description"
+          render={({ field, fieldState }) => (
+            <DescriptionField
+              task={task}
+              readOnly={readOnly}
+              value={field.value ?? ''}
+              // An emptied description is no description (null), as the api stores it.
+              onChange={(text) => field.onChange(text === '' ? null : text)}
+              onBlur={field.onBlur}
+              editing={fieldState.isDirty}
+              error={errors.description?.message}
+              textareaRef={field.ref}
+            />
+          )}
         />
         <div className="grid grid-cols-2 gap-4">
           <SelectField

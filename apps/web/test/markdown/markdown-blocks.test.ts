@@ -1,0 +1,33 @@
+import { markdownBlocks } from '@/modules/markdown/markdown-blocks';
+import { bigDescription } from './fixtures';
+
+const paragraphs = (n: number) =>
+  Array.from({ length: n }, (_, i) => `Paragraph ${i} ${'x'.repeat(300)}`).join('\n\n');
+
+describe('markdownBlocks', () => {
+  it('keeps a short text whole', () => {
+    expect(markdownBlocks('# Title\n\nText')).toEqual([{ text: '# Title\n\nText', offset: 0 }]);
+  });
+
+  it('cuts a long text at blank lines into runs that put it back together, with their offsets', () => {
+    const source = bigDescription(50_000);
+    const blocks = markdownBlocks(source);
+    expect(blocks.length).toBeGreaterThan(5);
+    expect(blocks.map((b) => b.text).join('')).toBe(source);
+    for (const b of blocks) expect(source.slice(b.offset, b.offset + b.text.length)).toBe(b.text);
+  });
+
+  it('never cuts inside fenced code, a list, a quote or an open <details>', () => {
+    const fence = `${paragraphs(15)}\n\n\`\`\`\n${'line\n\n'.repeat(2000)}\`\`\`\n\nafter`;
+    expect(markdownBlocks(fence).some((b) => b.text.startsWith('line'))).toBe(false);
+    const list = `${paragraphs(15)}\n\n- item\n\n  more of the item ${'y'.repeat(9000)}\n\n- next item\n`;
+    for (const b of markdownBlocks(list)) expect(b.text).not.toMatch(/^( {2}more|- next)/);
+    const details = `<details>\n\n${paragraphs(30)}\n\n</details>\n\n${paragraphs(30)}`;
+    expect(markdownBlocks(details)[0]!.text).toContain('</details>');
+  });
+
+  it('keeps a text with reference definitions whole (they are read from the whole text)', () => {
+    const source = `${paragraphs(40)}\n\nSee [the spec][spec].\n\n[spec]: https://spec.example`;
+    expect(markdownBlocks(source)).toHaveLength(1);
+  });
+});

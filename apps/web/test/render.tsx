@@ -1,0 +1,49 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { act, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { aQueryClient } from './builders';
+
+// React's act() warns unless the environment says it is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+export interface Rendered {
+  container: HTMLElement;
+  queryClient: QueryClient;
+  rerender: (ui: ReactNode) => Promise<void>;
+  unmount: () => Promise<void>;
+}
+
+/** Renders into a jsdom container inside a QueryClientProvider (the builders' client unless given). */
+export async function render(ui: ReactNode, queryClient = aQueryClient()): Promise<Rendered> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root: Root = createRoot(container);
+  const wrap = (node: ReactNode) => <QueryClientProvider client={queryClient}>{node}</QueryClientProvider>;
+  await act(async () => {
+    root.render(wrap(ui));
+    // Lazy parts (the Markdown pipeline) load in a tick or two; let them, so tests see the page.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+  return {
+    container,
+    queryClient,
+    rerender: async (next) => {
+      await act(async () => {
+        root.render(wrap(next));
+        await Promise.resolve();
+      });
+    },
+    unmount: async () => {
+      await act(async () => {
+        root.unmount();
+        await Promise.resolve();
+      });
+      container.remove();
+    },
+  };
+}
+
+/** Lets pending promises (a lazy chunk, a query) settle and React re-render. */
+export async function settle(ms = 20): Promise<void> {
+  await act(async () => new Promise((resolve) => setTimeout(resolve, ms)));
+}
