@@ -1,5 +1,10 @@
 const preset = require('../../tooling/jest/preset.cjs')();
 
+// The device is in Los Angeles for every web test (workers inherit it): a local date computed in
+// the device's zone instead of the user's (lib/local-dates.ts) shows up as a failure, not as UTC
+// agreeing with itself. A test cannot move the zone itself: Jest gives it its own copy of process.env.
+process.env.TZ = 'America/Los_Angeles';
+
 /** @type {import('jest').Config} */
 module.exports = {
   ...preset,

@@ -118,3 +118,42 @@ test('a name changed on the profile persists after reload; an unverified email c
   await expect(name).toHaveValue('Patricia Profile');
   await page.screenshot({ path: join(ARTIFACTS, 'profile.png'), fullPage: true });
 });
+
+test.describe('with the device in Berlin', () => {
+  test.use({ timezoneId: 'Europe/Berlin' });
+
+  test('the time zone picker finds a zone by city, saves it, and offers the device’s zone', async ({
+    page,
+  }) => {
+    const email = uniqueEmail('zone');
+    await registerUser(email, 'Zoe Zone');
+    await signIn(page, email, '/profile');
+
+    const form = page.getByRole('form', { name: 'Your time zone' });
+    // A new account is in UTC until the user says otherwise.
+    await expect(form.getByText('UTC', { exact: true })).toBeVisible();
+    const search = form.getByRole('combobox', { name: 'Time zone' });
+    await search.fill('new y');
+    await expect(form.getByRole('option', { name: /America\/New_York/ })).toBeVisible();
+    await search.fill('tokyo');
+    const tokyo = form.getByRole('option', { name: /Asia\/Tokyo/ });
+    // The city that starts with what was typed comes first, before looser matches.
+    await expect(form.getByRole('option').first()).toHaveAccessibleName(/^Asia\/Tokyo/);
+    await page.screenshot({ path: join(ARTIFACTS, 'profile-time-zone.png'), fullPage: true });
+    await tokyo.click();
+    await expect(form.getByText('Asia/Tokyo', { exact: true })).toBeVisible();
+    await form.getByRole('button', { name: 'Save time zone' }).click();
+    await expect(page.getByText('Time zone saved', { exact: true })).toBeVisible();
+
+    await page.reload();
+    await expect(form.getByText('Asia/Tokyo', { exact: true })).toBeVisible();
+    await form.getByRole('button', { name: 'Use this device’s zone (Europe/Berlin)' }).click();
+    await expect(form.getByText('Europe/Berlin', { exact: true })).toBeVisible();
+    await form.getByRole('button', { name: 'Save time zone' }).click();
+    await expect(page.getByText('Time zone saved', { exact: true })).toBeVisible();
+    await page.reload();
+    await expect(form.getByText('Europe/Berlin', { exact: true })).toBeVisible();
+    // Already the device's zone: the shortcut has nothing left to do.
+    await expect(form.getByRole('button', { name: /Use this device’s zone/ })).toHaveCount(0);
+  });
+});

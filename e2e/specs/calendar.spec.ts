@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { createBoard, createTask, uniqueEmail, updateTask } from '../support/api';
-import { ARTIFACTS, expect, holdableRealtime, signIn, test } from '../support/fixtures';
+import { createBoard, createTask, setTimeZone, uniqueEmail, updateTask } from '../support/api';
+import { ARTIFACTS, column, expect, holdableRealtime, signIn, test } from '../support/fixtures';
 
 test('a task shows on its due date, and dragging it to another day persists after reload', async ({
   page,
@@ -114,4 +114,48 @@ test('rescheduling a task someone else changed meanwhile rolls back and opens th
   await expect(may18.getByRole('button', { name: /^KEY-1: Print the posters/ })).toBeVisible();
   await page.reload();
   await expect(may18.getByRole('button', { name: /^KEY-1: Print the posters/ })).toBeVisible();
+});
+
+// Kiritimati (UTC+14) and Pago Pago (UTC-11) are 25 hours apart: their dates always differ.
+// (page.clock cannot stand in for them: its fake Date breaks Date subclasses such as TZDate.)
+const DEVICE_ZONE = 'Pacific/Kiritimati';
+const USER_ZONE = 'Pacific/Pago_Pago';
+const isoDateIn = (zone: string, at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at);
+const dayLabelIn = (zone: string, at: Date) =>
+  new Intl.DateTimeFormat('en', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: zone,
+  }).format(at);
+
+test.describe('with the device in another time zone than the user', () => {
+  test.use({ timezoneId: DEVICE_ZONE });
+
+  test("today and overdue follow the user's own time zone, not the device's", async ({ page }) => {
+    const ownerEmail = uniqueEmail('calendar-zone');
+    const board = await createBoard(ownerEmail, 'Launch the site');
+    const now = new Date();
+    const userToday = isoDateIn(USER_ZONE, now);
+    const userYesterday = isoDateIn(USER_ZONE, new Date(now.getTime() - 24 * 3600 * 1000));
+    expect(isoDateIn(DEVICE_ZONE, now)).not.toBe(userToday);
+    await createTask(board, { title: 'Due today where she is', dueDate: userToday });
+    await createTask(board, { title: 'Due yesterday where she is', dueDate: userYesterday });
+    await setTimeZone(board.ownerToken, USER_ZONE);
+    await signIn(page, ownerEmail, `${board.boardPath}/calendar`);
+
+    const today = page.getByRole('group', { name: dayLabelIn(USER_ZONE, now) });
+    await expect(today).toHaveAttribute('aria-current', 'date');
+    await expect(today.getByRole('button', { name: /Due today where she is/ })).toBeVisible();
+    // One today only: the device's own date (a day or two later) is not marked.
+    await expect(page.locator('[aria-current="date"]')).toHaveCount(1);
+
+    // On the board, only the task due before her today is overdue.
+    await page.goto(board.boardPath);
+    const todo = column(page, 'To do');
+    await expect(todo.getByRole('article', { name: /Due yesterday where she is/ })).toContainText('overdue');
+    await expect(todo.getByRole('article', { name: /Due today where she is/ })).toBeVisible();
+    await expect(todo.getByRole('article', { name: /Due today where she is/ })).not.toContainText('overdue');
+  });
 });

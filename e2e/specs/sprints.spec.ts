@@ -103,4 +103,26 @@ test('plan a sprint by dragging from the backlog, start it, finish a task and re
   await expect(page.getByText('Carried over')).toBeVisible();
   await expect(page.getByRole('img', { name: /Burndown of Sprint 1/ })).toBeVisible();
   await page.screenshot({ path: join(ARTIFACTS, 'sprint-report.png'), fullPage: true });
+
+  // The planning page charts the last sprint beside the project's velocity (Recharts, lazily loaded).
+  await page.goto(`${board.boardPath}/sprints`);
+  const velocity = page.getByRole('img', { name: 'Velocity' });
+  await expect(velocity).toHaveAccessibleDescription(
+    /Average 3 points completed per sprint over the last 1 sprints/,
+  );
+  await expect(
+    page.getByRole('img', { name: /Burndown of Sprint 1/ }).locator('svg.recharts-surface'),
+  ).toBeVisible();
+  await expect(velocity.locator('svg.recharts-surface')).toBeVisible();
+  const velocityPanel = page.getByRole('region', { name: 'Velocity' });
+  await velocityPanel.getByText('Show the numbers').click();
+  const numbers = velocityPanel.getByRole('table', { name: 'Velocity per sprint' });
+  await expect(numbers.getByRole('row', { name: /Sprint 1/ })).toContainText('8');
+  await page.screenshot({ path: join(ARTIFACTS, 'sprint-charts.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await page.screenshot({ path: join(ARTIFACTS, 'sprint-charts-dark.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(velocity.locator('svg.recharts-surface')).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'sprint-charts-phone.png'), fullPage: true });
 });

@@ -162,3 +162,17 @@ export async function inviteToken(board: Board, email: string): Promise<string> 
   );
   return inviteUrl.split('/').pop() ?? '';
 }
+
+/** Sets a user's own time zone (an IANA name), as the profile page does. */
+export async function setTimeZone(token: string, timeZone: string): Promise<void> {
+  await call('PATCH', '/auth/me', token, { timeZone });
+}
+
+/** Changes a workspace's name, slug or time zone (owners). */
+export async function updateWorkspace(
+  token: string,
+  workspaceId: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  await call('PATCH', `/workspaces/${workspaceId}`, token, body);
+}

@@ -6,6 +6,17 @@ import { aQueryClient } from './builders';
 // React's act() warns unless the environment says it is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
+// jsdom lays nothing out, so it has no ResizeObserver and no scrolling; cmdk's list uses both.
+// Nothing is ever resized or scrolled here: empty stand-ins are the truth of this environment.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+if (!('scrollIntoView' in Element.prototype)) {
+  Object.defineProperty(Element.prototype, 'scrollIntoView', { value: () => {} });
+}
+
 export interface Rendered {
   container: HTMLElement;
   queryClient: QueryClient;

@@ -1,6 +1,7 @@
 /**
  * The workspace's areas, in the order the navigation shows them. A new area adds ONE entry here
- * (its page lives at `href`); the navigation, and the command palette's "go to" list, read it.
+ * (its page lives at `href`): the navigation shows it, and the command palette offers it
+ * (palette-pages.ts reads this list; `keywords` help its fuzzy match).
  */
 import type { Permission } from '@teamflow/contracts/permissions';
 
@@ -13,14 +14,43 @@ export interface WorkspaceNavItem {
   segments: readonly string[];
   /** Shown only to roles with this permission. */
   permission?: Permission;
+  /** Other words the command palette matches the area by. */
+  keywords?: string[];
 }
 
 export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
   // The workspace home lists its projects; a project's views (`/p/…`) and tasks (`/t/…`) are part of it.
-  { id: 'projects', label: 'Projects', href: (w) => `/w/${w}`, segments: ['', 'p', 't'] },
-  { id: 'search', label: 'Search', href: (w) => `/w/${w}/search`, segments: ['search'] },
-  { id: 'members', label: 'Members', href: (w) => `/w/${w}/members`, segments: ['members'] },
-  { id: 'ai', label: 'AI usage', href: (w) => `/w/${w}/ai`, segments: ['ai'], permission: 'ai.usage.read' },
+  {
+    id: 'projects',
+    label: 'Projects',
+    href: (w) => `/w/${w}`,
+    segments: ['', 'p', 't'],
+    keywords: ['workspace home'],
+  },
+  { id: 'search', label: 'Search', href: (w) => `/w/${w}/search`, segments: ['search'], keywords: ['find'] },
+  {
+    id: 'members',
+    label: 'Members',
+    href: (w) => `/w/${w}/members`,
+    segments: ['members'],
+    keywords: ['people', 'invite', 'team'],
+  },
+  {
+    id: 'ai-usage',
+    label: 'AI usage',
+    href: (w) => `/w/${w}/ai`,
+    segments: ['ai'],
+    permission: 'ai.usage.read',
+    keywords: ['budget', 'tokens'],
+  },
+  {
+    id: 'workspace-settings',
+    label: 'Settings',
+    href: (w) => `/w/${w}/settings`,
+    segments: ['settings'],
+    permission: 'workspace.update',
+    keywords: ['workspace settings', 'name', 'slug', 'time zone'],
+  },
 ];
 
 /** The area a path under `/w/:workspaceId` belongs to. */

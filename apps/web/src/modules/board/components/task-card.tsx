@@ -5,9 +5,8 @@ import { initials } from '@/lib/initials';
 import { readableTextOn } from '@/lib/readable-text';
 import { useHighlighted } from '@/modules/realtime/highlights';
 import type { WorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
+import { DueDate } from '@/modules/tasks/components/due-date';
 import { PriorityBadge } from '@/modules/tasks/components/priority-badge';
-
-const dueFormat = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 interface TaskCardProps {
   task: Task;
@@ -57,12 +56,7 @@ export function TaskCard({ task, directory, handle, dragging = false }: TaskCard
           </ul>
         ) : null}
         <div className="flex items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
-          {task.dueDate ? (
-            <span>
-              <span className="sr-only">Due </span>
-              <time dateTime={task.dueDate}>{dueFormat.format(new Date(task.dueDate))}</time>
-            </span>
-          ) : null}
+          <DueDate task={task} />
           {task.storyPoints ? (
             <span className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800 dark:text-slate-300">
               <span aria-hidden>{task.storyPoints} pt</span>

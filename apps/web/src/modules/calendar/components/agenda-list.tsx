@@ -1,7 +1,7 @@
 'use client';
 
 import type { Task } from '@teamflow/contracts/tasks';
-import { dayLabel, type IsoDate } from '../calendar-dates';
+import { formatLocalDate, type LocalDate } from '@/lib/local-dates';
 import { PRIORITY_EDGE } from './calendar-task-chip';
 
 /** Phone width: the month's days that have tasks, as a list (the grid needs a wider screen). */
@@ -11,9 +11,9 @@ export function AgendaList({
   today,
   onOpen,
 }: {
-  days: IsoDate[];
-  byDay: Map<IsoDate, Task[]>;
-  today: IsoDate;
+  days: LocalDate[];
+  byDay: Map<LocalDate, Task[]>;
+  today: LocalDate;
   onOpen: (task: Task) => void;
 }) {
   const withTasks = days.filter((d) => (byDay.get(d)?.length ?? 0) > 0);
@@ -24,7 +24,7 @@ export function AgendaList({
       {withTasks.map((day) => (
         <li key={day}>
           <h3 className="mb-1 text-sm font-semibold">
-            {dayLabel(day)}
+            {formatLocalDate(day, 'long')}
             {day === today ? (
               <span className="ml-2 text-xs text-indigo-700 dark:text-indigo-300">Today</span>
             ) : null}

@@ -16,16 +16,17 @@ import { Skeleton } from '@/modules/ui/components/skeleton';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
 import {
-  addDays,
-  addMonths,
-  dayLabel,
+  formatLocalDate,
+  formatLocalMonth,
   monthOf,
-  monthTitle,
   monthWeeks,
   parseMonth,
-  todayIso,
-  type IsoDate,
-} from '../calendar-dates';
+  shiftDate,
+  shiftMonth,
+  todayIn,
+  type LocalDate,
+} from '@/lib/local-dates';
+import { useTimeZone } from '@/modules/auth/hooks/use-time-zone';
 import { useRescheduleTask } from '../hooks/use-reschedule-task';
 import { AgendaList } from './agenda-list';
 import { MonthGrid, type ChipHandlers } from './month-grid';
@@ -40,7 +41,8 @@ export function CalendarPage({ workspaceId, projectId }: { workspaceId: string; 
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const today = todayIso();
+  // Today where the user is (their profile's zone), not where the browser or UTC is.
+  const today = todayIn(useTimeZone());
   const month = parseMonth(searchParams.get('month'), monthOf(today));
   const project = useProject(projectId);
   const tasks = useBoardTasks(projectId);
@@ -54,7 +56,7 @@ export function CalendarPage({ workspaceId, projectId }: { workspaceId: string; 
 
   const weeks = useMemo(() => monthWeeks(month), [month]);
   const { byDay, unscheduled } = useMemo(() => {
-    const map = new Map<IsoDate, Task[]>();
+    const map = new Map<LocalDate, Task[]>();
     const none: Task[] = [];
     for (const task of tasks.data ?? []) {
       if (task.status === 'archived') continue;
@@ -82,7 +84,9 @@ export function CalendarPage({ workspaceId, projectId }: { workspaceId: string; 
   const moveTo = (task: Task, dueDate: string | null) => {
     if (task.dueDate === dueDate) return;
     reschedule(task, dueDate);
-    setAnnouncement(`${task.key} ${dueDate ? `moved to ${dayLabel(dueDate)}` : 'has no due date now'}`);
+    setAnnouncement(
+      `${task.key} ${dueDate ? `moved to ${formatLocalDate(dueDate, 'long')}` : 'has no due date now'}`,
+    );
   };
   const handlers: ChipHandlers = {
     canEdit,
@@ -90,7 +94,7 @@ export function CalendarPage({ workspaceId, projectId }: { workspaceId: string; 
     onOpen: (task) => go({ task: task.id }),
     onShift: (task, days) => {
       if (!task.dueDate) return;
-      const next = addDays(task.dueDate, days);
+      const next = shiftDate(task.dueDate, days);
       setFocusTaskId(task.id);
       moveTo(task, next);
       // Follow the task into another month.
@@ -135,12 +139,12 @@ export function CalendarPage({ workspaceId, projectId }: { workspaceId: string; 
 
       <div className="flex flex-wrap items-center gap-2">
         <h2 aria-live="polite" className="mr-2 min-w-40 text-xl font-semibold">
-          {monthTitle(month)}
+          {formatLocalMonth(month)}
         </h2>
         <Button
           variant="secondary"
           aria-label="Previous month"
-          onClick={() => go({ month: addMonths(month, -1) })}
+          onClick={() => go({ month: shiftMonth(month, -1) })}
         >
           ‹
         </Button>
@@ -150,7 +154,7 @@ export function CalendarPage({ workspaceId, projectId }: { workspaceId: string; 
         <Button
           variant="secondary"
           aria-label="Next month"
-          onClick={() => go({ month: addMonths(month, 1) })}
+          onClick={() => go({ month: shiftMonth(month, 1) })}
         >
           ›
         </Button>

@@ -2,7 +2,7 @@
 
 import { useDroppable } from '@dnd-kit/core';
 import type { Task } from '@teamflow/contracts/tasks';
-import { dayLabel, monthOf, WEEKDAYS, type IsoDate, type IsoMonth } from '../calendar-dates';
+import { formatLocalDate, monthOf, type LocalDate, type LocalMonth } from '@/lib/local-dates';
 import { CalendarTaskChip } from './calendar-task-chip';
 
 export interface ChipHandlers {
@@ -19,9 +19,9 @@ function DayCell({
   tasks,
   handlers,
 }: {
-  day: IsoDate;
-  month: IsoMonth;
-  today: IsoDate;
+  day: LocalDate;
+  month: LocalMonth;
+  today: LocalDate;
   tasks: Task[];
   handlers: ChipHandlers;
 }) {
@@ -31,7 +31,7 @@ function DayCell({
     <div
       ref={setNodeRef}
       role="group"
-      aria-label={dayLabel(day)}
+      aria-label={formatLocalDate(day, 'long')}
       aria-current={day === today ? 'date' : undefined}
       className={`flex min-h-28 min-w-0 flex-col gap-1 border-t border-l border-slate-200 p-1 dark:border-slate-700 ${outside ? 'bg-slate-50 dark:bg-slate-950' : 'bg-white dark:bg-slate-900'} ${isOver ? 'ring-2 ring-indigo-400 ring-inset' : ''}`}
     >
@@ -58,6 +58,8 @@ function DayCell({
   );
 }
 
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
 /** The month as weeks of days (Monday first), each day a drop target holding its tasks. */
 export function MonthGrid({
   month,
@@ -66,10 +68,10 @@ export function MonthGrid({
   byDay,
   handlers,
 }: {
-  month: IsoMonth;
-  weeks: IsoDate[][];
-  today: IsoDate;
-  byDay: Map<IsoDate, Task[]>;
+  month: LocalMonth;
+  weeks: LocalDate[][];
+  today: LocalDate;
+  byDay: Map<LocalDate, Task[]>;
   handlers: ChipHandlers;
 }) {
   return (

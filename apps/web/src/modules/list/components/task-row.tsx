@@ -2,6 +2,9 @@
 
 import { TaskPriority, TaskStatus, type Task } from '@teamflow/contracts/tasks';
 import Link from 'next/link';
+import { localDateOf } from '@/lib/local-dates';
+import { useTimeZone } from '@/modules/auth/hooks/use-time-zone';
+import { DueDate } from '@/modules/tasks/components/due-date';
 import { STATUS_LABEL } from '@/modules/tasks/task-status';
 import { useHighlighted } from '@/modules/realtime/highlights';
 import { usePatchTask } from '@/modules/tasks/hooks/use-patch-task';
@@ -19,6 +22,7 @@ interface TaskRowProps {
 export function TaskRow({ task, canEdit, selected, onSelect }: TaskRowProps) {
   const patch = usePatchTask();
   const live = useHighlighted(task.id);
+  const zone = useTimeZone();
   return (
     <tr
       aria-label={`${task.key}: ${task.title}`}
@@ -79,10 +83,10 @@ export function TaskRow({ task, canEdit, selected, onSelect }: TaskRowProps) {
         </select>
       </td>
       <td className="px-3 py-2 whitespace-nowrap text-slate-600 dark:text-slate-400">
-        {task.dueDate ?? '—'}
+        {task.dueDate ? <DueDate task={task} format="iso" /> : '—'}
       </td>
       <td className="px-3 py-2 whitespace-nowrap text-slate-600 dark:text-slate-400">
-        {task.updatedAt.slice(0, 10)}
+        {localDateOf(task.updatedAt, zone)}
       </td>
     </tr>
   );

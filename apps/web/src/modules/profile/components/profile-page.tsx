@@ -9,6 +9,7 @@ import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { useResendVerification } from '../hooks/use-profile';
 import { ChangePasswordFormSection } from './change-password-form';
 import { ProfileNameForm } from './profile-name-form';
+import { TimeZoneForm } from './time-zone-form';
 
 /**
  * More account settings, each a page of its own, linked from the profile. Add new ones here
@@ -85,6 +86,9 @@ export function ProfilePage() {
           </Section>
           <Section id="profile-email" title="Email">
             <EmailStatus email={session.user.email} verified={session.user.emailVerified} />
+          </Section>
+          <Section id="profile-time-zone" title="Time zone">
+            <TimeZoneForm key={session.user.timeZone} user={session.user} />
           </Section>
           <Section id="profile-password" title="Password">
             <ChangePasswordFormSection />

@@ -9,7 +9,7 @@ import { BurndownChart } from './burndown-chart';
 import { VelocityChart } from './velocity-chart';
 
 const panel =
-  'flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900';
+  'flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900';
 
 function Failed({ message, retry }: { message: string; retry: () => void }) {
   return (
@@ -34,7 +34,7 @@ export function BurndownPanel({ sprint }: { sprint: Sprint }) {
       ) : burndown.data ? (
         <BurndownChart burndown={burndown.data} title={`Burndown of ${sprint.name}`} />
       ) : (
-        <Skeleton className="aspect-[64/26] w-full" />
+        <Skeleton className="h-60 w-full" />
       )}
     </section>
   );
@@ -64,7 +64,7 @@ export function SprintCharts({ projectId, focus }: { projectId: string; focus: S
         ) : velocity.data ? (
           <VelocityChart velocity={velocity.data} />
         ) : (
-          <Skeleton className="aspect-[64/26] w-full" />
+          <Skeleton className="h-60 w-full" />
         )}
       </section>
     </div>

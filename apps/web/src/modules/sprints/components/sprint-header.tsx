@@ -2,15 +2,24 @@
 
 import type { Sprint } from '@teamflow/contracts/sprints';
 import Link from 'next/link';
+import { daysBetween, formatLocalDate, todayIn } from '@/lib/local-dates';
+import { useTimeZone } from '@/modules/auth/hooks/use-time-zone';
 import { Button } from '@/modules/ui/components/button';
 
-const dayFormat = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 export const sprintDates = (s: Sprint) =>
   s.startDate || s.endDate
-    ? `${s.startDate ? dayFormat.format(new Date(`${s.startDate}T00:00:00Z`)) : '…'} – ${
-        s.endDate ? dayFormat.format(new Date(`${s.endDate}T00:00:00Z`)) : '…'
-      }`
+    ? `${s.startDate ? formatLocalDate(s.startDate) : '…'} – ${s.endDate ? formatLocalDate(s.endDate) : '…'}`
     : 'No dates yet';
+
+/** How long an active sprint has left, counted in days where the user is ("3 days left"). */
+export function sprintDaysLeft(sprint: Sprint, today: string): string | null {
+  if (sprint.state !== 'active' || !sprint.endDate) return null;
+  const left = daysBetween(today, sprint.endDate);
+  if (left > 1) return `${left} days left`;
+  if (left === 1) return '1 day left';
+  if (left === 0) return 'ends today';
+  return `${-left} ${left === -1 ? 'day' : 'days'} past its end`;
+}
 
 const STATE_STYLE: Record<Sprint['state'], string> = {
   planned: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
@@ -46,6 +55,7 @@ export function SprintHeader({
   onStart,
   onComplete,
 }: SprintHeaderProps) {
+  const daysLeft = sprintDaysLeft(sprint, todayIn(useTimeZone()));
   return (
     <header className="flex flex-wrap items-center justify-between gap-2">
       <div className="min-w-0">
@@ -53,8 +63,9 @@ export function SprintHeader({
           <span className="truncate">{sprint.name}</span> <SprintStateBadge state={sprint.state} />
         </h3>
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          {sprintDates(sprint)} · {sprint.taskCount} {sprint.taskCount === 1 ? 'task' : 'tasks'} ·{' '}
-          {sprint.donePoints}/{sprint.totalPoints} points done
+          {sprintDates(sprint)}
+          {daysLeft ? ` (${daysLeft})` : ''} · {sprint.taskCount} {sprint.taskCount === 1 ? 'task' : 'tasks'}{' '}
+          · {sprint.donePoints}/{sprint.totalPoints} points done
         </p>
         {sprint.goal ? (
           <p className="text-xs text-slate-600 dark:text-slate-400">Goal: {sprint.goal}</p>

@@ -1,6 +1,11 @@
 'use client';
 
-import { Workspace, WorkspaceList, type WorkspaceCreate } from '@teamflow/contracts/workspaces';
+import {
+  Workspace,
+  WorkspaceList,
+  type WorkspaceCreate,
+  type WorkspaceUpdate,
+} from '@teamflow/contracts/workspaces';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -26,6 +31,20 @@ export function useCreateWorkspace() {
     onSuccess: (created) => {
       queryClient.setQueryData<Workspace[]>(queryKeys.workspaces, (list) => [...(list ?? []), created]);
       void queryClient.invalidateQueries({ queryKey: queryKeys.workspaces, exact: true });
+    },
+  });
+}
+
+/** Renames the workspace, changes its URL slug or its time zone (owners); the header and lists follow at once. */
+export function useUpdateWorkspace(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WorkspaceUpdate) =>
+      apiRequest('PATCH', `/workspaces/${workspaceId}`, { body, schema: Workspace }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData<Workspace[]>(queryKeys.workspaces, (list) =>
+        list?.map((w) => (w.id === saved.id ? saved : w)),
+      );
     },
   });
 }

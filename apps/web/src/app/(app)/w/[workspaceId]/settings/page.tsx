@@ -1,0 +1,10 @@
+import { WorkspaceSettingsPage } from '@/modules/workspaces/components/workspace-settings-page';
+
+export default async function WorkspaceSettingsRoute({
+  params,
+}: {
+  params: Promise<{ workspaceId: string }>;
+}) {
+  const { workspaceId } = await params;
+  return <WorkspaceSettingsPage workspaceId={workspaceId} />;
+}
