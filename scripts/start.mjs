@@ -47,7 +47,8 @@ step('Building the web app');
 if (
   (
     await run(turbo, ['run', 'build', '--filter=@teamflow/web', '--output-logs=errors-only'], {
-      env: { ...env, API_URL: apiUrl },
+      // The browser's api origin (fetch, WebSocket, the CSP's connect-src) is inlined at build time.
+      env: { ...env, API_URL: apiUrl, NEXT_PUBLIC_API_URL: apiUrl },
     })
   ).code !== 0
 ) {
@@ -94,7 +95,7 @@ launch(
   'web',
   process.execPath,
   [join(webDir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(webPort)],
-  { API_URL: apiUrl },
+  { API_URL: apiUrl, NEXT_PUBLIC_API_URL: apiUrl },
   webDir,
 );
 
