@@ -431,16 +431,17 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'PATCH /api/v1/workspaces/:workspaceId/check-ins/settings': only(ws, { body: { reminderTime: '09:30' } }),
   'GET /api/v1/workspaces/:workspaceId/check-ins/today': only(ws),
   'POST /api/v1/workspaces/:workspaceId/status-updates': {
-    prepare: async (s) => ({
-      params: ws(s),
-      body: {
-        date: freshDate(),
-        done: 'Shipped it',
-        doing: 'Next one',
-        blockers: `Waiting on ${tag()}`,
-        mood: 3,
-      },
-    }),
+    prepare: (s) =>
+      Promise.resolve({
+        params: ws(s),
+        body: {
+          date: freshDate(),
+          done: 'Shipped it',
+          doing: 'Next one',
+          blockers: `Waiting on ${tag()}`,
+          mood: 3,
+        },
+      }),
   },
   'GET /api/v1/workspaces/:workspaceId/status-updates': only(ws),
   'GET /api/v1/workspaces/:workspaceId/status-updates/draft': only(ws),
@@ -523,7 +524,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
   },
   'POST /api/v1/workspaces/:workspaceId/digests/:date/regenerate': {
-    prepare: async (s) => Promise.resolve({ params: { ...ws(s), date: freshDate() } }),
+    prepare: (s) => Promise.resolve({ params: { ...ws(s), date: freshDate() } }),
   },
   'GET /api/v1/tasks/:taskId/async-links': only(task),
 };
