@@ -5,6 +5,7 @@ import type { Role } from '@teamflow/contracts/permissions';
 import { LOCAL_MODEL } from '@teamflow/ai/local/local.provider';
 import { localBreakdown } from '@teamflow/ai/local/breakdown.rules';
 import { insertAiJob } from '@teamflow/core/ai/ai.repository';
+import { generateDigest } from '@teamflow/core/digests/generate-digest';
 import { createApp } from '../src/app';
 import { buildDeps } from '../src/deps';
 import type { AnyRouteSpec, PermissionAccess } from '../src/http/route-table';
@@ -172,6 +173,40 @@ async function freshMember(s: Scene): Promise<TestUser> {
   await acceptInvite(s.api, inv.inviteUrl, user);
   return user;
 }
+
+/** A date no other recipe has used: one status update per person per date. */
+let dateCounter = 0;
+export const freshDate = () =>
+  new Date(Date.UTC(2030, 0, 1) + dateCounter++ * 86_400_000).toISOString().slice(0, 10);
+export const freshStatusUpdate = (s: Scene, by: TestUser) =>
+  must(
+    send(s.api, by, 'post', `${V1}/workspaces/${s.base.workspaceId}/status-updates`, {
+      date: freshDate(),
+      done: `Done ${tag()}`,
+      doing: 'Doing the next thing',
+      mood: 4,
+    }),
+  );
+export const freshBlocker = (s: Scene, by: TestUser) =>
+  must(
+    send(s.api, by, 'post', `${V1}/workspaces/${s.base.workspaceId}/blockers`, { title: `Blocked ${tag()}` }),
+  );
+export const freshIncident = (s: Scene) =>
+  must(
+    send(s.api, owner(s), 'post', `${V1}/workspaces/${s.base.workspaceId}/incidents`, {
+      title: `Outage ${tag()}`,
+      severity: 'sev3',
+    }),
+  );
+export const freshDecision = (s: Scene, status: 'proposed' | 'accepted' = 'proposed') =>
+  must(
+    send(s.api, owner(s), 'post', `${V1}/workspaces/${s.base.workspaceId}/decisions`, {
+      title: `Decision ${tag()}`,
+      context: 'We need to choose',
+      decision: 'We chose',
+      status,
+    }),
+  );
 
 /** A completed breakdown of the case's task, as the worker would have stored it (no worker runs here). */
 export async function completedBreakdown(s: Scene): Promise<string> {
@@ -390,6 +425,108 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/v1/tasks/:taskId/watch': only(task),
   'PUT /api/v1/tasks/:taskId/watch': only(task),
   'DELETE /api/v1/tasks/:taskId/watch': only(task),
+
+  // Async updates
+  'GET /api/v1/workspaces/:workspaceId/check-ins/settings': only(ws),
+  'PATCH /api/v1/workspaces/:workspaceId/check-ins/settings': only(ws, { body: { reminderTime: '09:30' } }),
+  'GET /api/v1/workspaces/:workspaceId/check-ins/today': only(ws),
+  'POST /api/v1/workspaces/:workspaceId/status-updates': {
+    prepare: (s) =>
+      Promise.resolve({
+        params: ws(s),
+        body: {
+          date: freshDate(),
+          done: 'Shipped it',
+          doing: 'Next one',
+          blockers: `Waiting on ${tag()}`,
+          mood: 3,
+        },
+      }),
+  },
+  'GET /api/v1/workspaces/:workspaceId/status-updates': only(ws),
+  'GET /api/v1/workspaces/:workspaceId/status-updates/draft': only(ws),
+  'PATCH /api/v1/status-updates/:statusUpdateId': {
+    prepare: async (s) => {
+      const update = await freshStatusUpdate(s, s.author);
+      return {
+        params: { statusUpdateId: id(update) },
+        body: { version: update.version, doing: 'Changed plans' },
+      };
+    },
+  },
+  'DELETE /api/v1/status-updates/:statusUpdateId': {
+    prepare: async (s) => ({ params: { statusUpdateId: id(await freshStatusUpdate(s, s.author)) } }),
+  },
+  'POST /api/v1/workspaces/:workspaceId/blockers': only(ws, {
+    body: { title: 'Waiting on review', severity: 'high' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/blockers': only(ws, { query: { status: 'open' } }),
+  'GET /api/v1/blockers/:blockerId': {
+    prepare: async (s) => ({ params: { blockerId: id(await freshBlocker(s, s.author)) } }),
+  },
+  'POST /api/v1/blockers/:blockerId/acknowledge': {
+    prepare: async (s) => ({
+      params: { blockerId: id(await freshBlocker(s, s.author)) },
+      body: { note: 'On it' },
+    }),
+  },
+  'POST /api/v1/blockers/:blockerId/resolve': {
+    prepare: async (s) => ({
+      params: { blockerId: id(await freshBlocker(s, s.author)) },
+      body: { resolution: 'Reviewed' },
+    }),
+  },
+  'POST /api/v1/workspaces/:workspaceId/incidents': only(ws, {
+    body: { title: 'API errors', severity: 'sev2' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/incidents': only(ws),
+  'GET /api/v1/incidents/:incidentId': {
+    prepare: async (s) => ({ params: { incidentId: id(await freshIncident(s)) } }),
+  },
+  'PATCH /api/v1/incidents/:incidentId': {
+    prepare: async (s) => {
+      const incident = await freshIncident(s);
+      return {
+        params: { incidentId: id(incident) },
+        body: { version: incident.version, status: 'identified' },
+      };
+    },
+  },
+  'POST /api/v1/incidents/:incidentId/events': {
+    prepare: async (s) => ({
+      params: { incidentId: id(await freshIncident(s)) },
+      body: { message: 'Rolled back' },
+    }),
+  },
+  'POST /api/v1/workspaces/:workspaceId/decisions': only(ws, {
+    body: { title: 'Use Postgres', context: 'We need a database', decision: 'Postgres', status: 'accepted' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/decisions': only(ws, { query: { q: 'decision' } }),
+  'GET /api/v1/decisions/:decisionId': {
+    prepare: async (s) => ({ params: { decisionId: id(await freshDecision(s)) } }),
+  },
+  'PATCH /api/v1/decisions/:decisionId': {
+    prepare: async (s) => {
+      const decision = await freshDecision(s);
+      return {
+        params: { decisionId: id(decision) },
+        body: { version: decision.version, status: 'accepted' },
+      };
+    },
+  },
+  'GET /api/v1/workspaces/:workspaceId/digests': only(ws),
+  'GET /api/v1/workspaces/:workspaceId/digests/:date': {
+    // As the digest schedule would have written it (no worker runs here).
+    prepare: async (s) => {
+      const date = freshDate();
+      await generateDigest(s.api.deps, s.base.workspaceId, date);
+      return { params: { ...ws(s), date } };
+    },
+  },
+  'POST /api/v1/workspaces/:workspaceId/digests/:date/regenerate': {
+    prepare: (s) => Promise.resolve({ params: { ...ws(s), date: freshDate() } }),
+  },
+  'GET /api/v1/tasks/:taskId/async-links': only(task),
 };
 
 export const teamBase = (team: TeamFixture): Base => ({

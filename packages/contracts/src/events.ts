@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { Blocker } from './blockers';
 import { Comment } from './comments';
+import { Decision } from './decisions';
+import { DigestReady } from './digests';
+import { Incident } from './incidents';
 import { Id, Timestamp } from './common';
 import { Label } from './labels';
 import { Notification } from './notifications';
 import { Role } from './permissions';
 import { Project } from './projects';
 import { Sprint } from './sprints';
+import { PublicStatusUpdate } from './status-updates';
 import { Task } from './tasks';
 
 /** Room names, as clients `join` them (API.md, Realtime). */
@@ -85,6 +90,20 @@ export const EVENTS = {
   }),
   LABEL_CREATED: defineEvent({ data: Label, audience: workspaceWide }),
   LABEL_DELETED: defineEvent({ data: z.object({ id: Id }), audience: workspaceWide }),
+  // Async updates. A status update travels without its mood (only the author ever sees that).
+  STATUS_UPDATE_POSTED: defineEvent({ data: PublicStatusUpdate, audience: workspaceWide }),
+  STATUS_UPDATE_UPDATED: defineEvent({ data: PublicStatusUpdate, audience: workspaceWide }),
+  STATUS_UPDATE_DELETED: defineEvent({
+    data: z.object({ id: Id, userId: Id, date: z.iso.date() }),
+    audience: workspaceWide,
+  }),
+  // Opened, acknowledged, resolved or escalated (the activity's action says which).
+  BLOCKER_UPDATED: defineEvent({ data: Blocker, audience: workspaceWide }),
+  // Declared or changed; `status: 'resolved'` with `commanderId` is what the resolving commander earns by.
+  INCIDENT_UPDATED: defineEvent({ data: Incident, audience: workspaceWide }),
+  // Recorded or changed; `status: 'accepted'` with `createdBy` and `deciderIds` names who decided.
+  DECISION_UPDATED: defineEvent({ data: Decision, audience: workspaceWide }),
+  DIGEST_READY: defineEvent({ data: DigestReady, audience: workspaceWide }),
   NOTIFICATION: defineEvent({
     data: z.object({ userId: Id, notification: Notification }),
     audience: { kind: 'user', userId: (n) => n.userId },

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { Id, queryInt, Timestamp } from './common';
 
-export const NotificationType = z.enum(['assigned', 'mentioned', 'commented', 'due_soon']);
+export const NotificationType = z.enum([
+  'assigned',
+  'mentioned',
+  'commented',
+  'due_soon',
+  'check_in_reminder',
+  'blocker_escalated',
+]);
 export type NotificationType = z.infer<typeof NotificationType>;
 
 /** What the inbox shows without another request: the task, who did it, a comment excerpt, the due date. */
@@ -15,6 +22,12 @@ export const NotificationData = z.object({
   dueDate: z.string().optional(),
   /** Where a mention was made: a comment or the task description. */
   source: z.enum(['comment', 'description']).optional(),
+  /** Check-in reminders: the local date with no update yet. */
+  date: z.string().optional(),
+  /** Blocker escalations: which blocker, its title and the level reached. */
+  blockerId: Id.optional(),
+  blockerTitle: z.string().optional(),
+  escalationLevel: z.number().int().optional(),
 });
 export type NotificationData = z.infer<typeof NotificationData>;
 
@@ -103,11 +116,17 @@ export function notificationText(n: Pick<Notification, 'type' | 'data'>): string
       return `${who} commented on ${task}${n.data.excerpt ? `: "${n.data.excerpt}"` : ''}`;
     case 'due_soon':
       return `${task} is due ${n.data.dueDate ?? 'soon'}`;
+    case 'check_in_reminder':
+      return `Time for your check-in${n.data.date ? ` for ${n.data.date}` : ''}`;
+    case 'blocker_escalated':
+      return `Blocker still open${n.data.escalationLevel ? ` (level ${n.data.escalationLevel})` : ''}: ${n.data.blockerTitle ?? 'a blocker'}`;
   }
 }
 
 /** The web path that opens the notification's task (the board with its drawer), or the inbox. */
 export function notificationPath(n: Pick<Notification, 'workspaceId' | 'taskId' | 'data'>): string {
+  if (n.data.blockerId) return `/w/${n.workspaceId}/blockers`;
+  if (n.data.date && !n.taskId) return `/w/${n.workspaceId}/updates`;
   if (!n.taskId || !n.data.projectId) return '/notifications';
   return `/w/${n.workspaceId}/p/${n.data.projectId}?task=${n.taskId}`;
 }

@@ -52,6 +52,26 @@ export const PERMISSIONS = {
   'ai.budget.update': OWNER,
   // Watching changes only the caller's own subscription, so every role that can read may watch.
   'task.watch': ALL,
+  // Async updates. Check-ins: everyone sees who posted; owners and admins set the schedule.
+  'checkIn.read': ALL,
+  'checkIn.settings.update': MANAGERS,
+  'statusUpdate.read': ALL,
+  'statusUpdate.create': EDITORS,
+  // An update is its author's word: nobody else edits or deletes it, not even the owner.
+  'statusUpdate.update': { owner: 'own', admin: 'own', member: 'own' },
+  'statusUpdate.delete': { owner: 'own', admin: 'own', member: 'own' },
+  'blocker.read': ALL,
+  'blocker.create': EDITORS,
+  // Acknowledge and resolve (the reporter may not acknowledge their own: the blockers policy).
+  'blocker.update': EDITORS,
+  'incident.read': ALL,
+  'incident.create': EDITORS,
+  'incident.update': EDITORS,
+  'decision.read': ALL,
+  'decision.create': EDITORS,
+  'decision.update': EDITORS,
+  'digest.read': ALL,
+  'digest.regenerate': MANAGERS,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -152,6 +152,45 @@ export const notificationDigestJob = defineJob({
   backoffMs: 30_000,
 });
 
+/**
+ * analytics/digest: one workspace's digest for one local date. Staged by `POST …/digests/:date/regenerate`
+ * (force: the day's row is replaced); the schedule below writes missing ones without force.
+ */
+export const digestJob = defineJob({
+  queue: 'analytics',
+  name: 'digest',
+  payload: z.object({ workspaceId: z.uuid(), date: z.iso.date(), force: z.boolean().default(false) }),
+  attempts: 2,
+  backoffMs: 10_000,
+});
+
+/** analytics/due-digests (every 15 min): each workspace past its `digestTime` gets that day's digest, once. */
+export const dueDigestsJob = defineJob({
+  queue: 'analytics',
+  name: 'due-digests',
+  payload: z.object({}),
+  attempts: 2,
+  backoffMs: 30_000,
+});
+
+/** notifications/check-in-reminders (every 15 min): members past their `reminderTime` with no update. */
+export const checkInRemindersJob = defineJob({
+  queue: 'notifications',
+  name: 'check-in-reminders',
+  payload: z.object({}),
+  attempts: 2,
+  backoffMs: 30_000,
+});
+
+/** notifications/blocker-escalation (every 15 min): open blockers past 1× / 2× the escalation hours. */
+export const blockerEscalationJob = defineJob({
+  queue: 'notifications',
+  name: 'blocker-escalation',
+  payload: z.object({}),
+  attempts: 2,
+  backoffMs: 30_000,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
 export const JOBS = [
   cleanupJob,
@@ -165,4 +204,8 @@ export const JOBS = [
   dispatchNotificationsJob,
   dueSoonJob,
   notificationDigestJob,
+  digestJob,
+  dueDigestsJob,
+  checkInRemindersJob,
+  blockerEscalationJob,
 ] as const;

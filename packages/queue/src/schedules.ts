@@ -1,5 +1,12 @@
 import type { JobDefinition, JobPayload } from './define-job';
-import { cleanupJob, dueSoonJob, notificationDigestJob } from './jobs';
+import {
+  blockerEscalationJob,
+  checkInRemindersJob,
+  cleanupJob,
+  dueDigestsJob,
+  dueSoonJob,
+  notificationDigestJob,
+} from './jobs';
 import type { Queues } from './producer';
 
 export interface Schedule<D extends JobDefinition = JobDefinition> {
@@ -19,6 +26,10 @@ export const SCHEDULES: Schedule[] = [
   },
   { id: 'due-soon', job: dueSoonJob, pattern: '0 * * * *', payload: { withinHours: 24 } },
   { id: 'notification-digest', job: notificationDigestJob, pattern: '*/15 * * * *', payload: {} },
+  // Async updates: every 15 minutes each checks whose local time has come (zones differ by quarter hours).
+  { id: 'check-in-reminders', job: checkInRemindersJob, pattern: '*/15 * * * *', payload: {} },
+  { id: 'due-digests', job: dueDigestsJob, pattern: '*/15 * * * *', payload: {} },
+  { id: 'blocker-escalation', job: blockerEscalationJob, pattern: '*/15 * * * *', payload: {} },
 ];
 
 /** Creates or updates every schedule (idempotent: safe for each worker to call at start). */

@@ -26,4 +26,19 @@ export const queryKeys = {
   notificationList: (filter: 'all' | 'unread') => ['notifications', 'list', filter] as const,
   unreadCount: ['notifications', 'unread-count'] as const,
   notificationPreferences: ['notification-preferences'] as const,
+  // Async updates: each area's lists sit under one prefix per workspace, so an event invalidates them all.
+  checkInSettings: (workspaceId: string) => ['workspaces', workspaceId, 'check-ins', 'settings'] as const,
+  checkIns: (workspaceId: string) => ['workspaces', workspaceId, 'check-ins'] as const,
+  checkInsOn: (workspaceId: string, date: string) =>
+    ['workspaces', workspaceId, 'check-ins', 'day', date] as const,
+  statusUpdates: (workspaceId: string) => ['workspaces', workspaceId, 'status-updates'] as const,
+  statusUpdateDraft: (workspaceId: string) => ['workspaces', workspaceId, 'status-updates', 'draft'] as const,
+  awayRanges: ['me', 'away'] as const,
+  blockers: (workspaceId: string) => ['workspaces', workspaceId, 'blockers'] as const,
+  incidents: (workspaceId: string) => ['workspaces', workspaceId, 'incidents'] as const,
+  incident: (incidentId: string) => ['incidents', incidentId] as const,
+  decisions: (workspaceId: string) => ['workspaces', workspaceId, 'decisions'] as const,
+  decision: (decisionId: string) => ['decisions', decisionId] as const,
+  digests: (workspaceId: string) => ['workspaces', workspaceId, 'digests'] as const,
+  taskAsyncLinks: (taskId: string) => ['tasks', taskId, 'async-links'] as const,
 };

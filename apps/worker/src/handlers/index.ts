@@ -2,11 +2,15 @@ import type { Env } from '@teamflow/config/env';
 import type { Database } from '@teamflow/db/client';
 import type { Registration } from '../runtime';
 import { burndownHandler } from './analytics/burndown.job';
+import { digestHandler } from './analytics/digest.job';
+import { dueDigestsHandler } from './analytics/due-digests.job';
 import { velocityHandler } from './analytics/velocity.job';
 import { embedTasksHandler } from './ai/embed-tasks.job';
 import { aiHandlers } from './ai/run-ai.job';
 import { sendEmailHandler } from './email/send.job';
 import { cleanupHandler } from './maintenance/cleanup.job';
+import { blockerEscalationHandler } from './notifications/blocker-escalation.job';
+import { checkInRemindersHandler } from './notifications/check-in-reminders.job';
 import { notificationDigestHandler } from './notifications/digest.job';
 import { dispatchNotificationsHandler } from './notifications/dispatch.job';
 import { dueSoonHandler } from './notifications/due-soon.job';
@@ -23,5 +27,9 @@ export function allHandlers(db: Database, env: Env): Registration[] {
     dispatchNotificationsHandler(db),
     dueSoonHandler(db),
     notificationDigestHandler(db, { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN }),
+    digestHandler({ db, env }),
+    dueDigestsHandler({ db, env }),
+    checkInRemindersHandler(db),
+    blockerEscalationHandler(db),
   ];
 }

@@ -18,9 +18,14 @@ export async function stageJob<D extends JobDefinition>(
   db: DbOrTx,
   def: D,
   payload: JobPayload<D>,
-): Promise<void> {
+): Promise<{ jobId: string }> {
   const data = def.payload.parse(payload) as Record<string, unknown>;
-  await db.insert(jobOutbox).values({ queue: def.queue, name: def.name, payload: data });
+  const [row] = await db
+    .insert(jobOutbox)
+    .values({ queue: def.queue, name: def.name, payload: data })
+    .returning({ id: jobOutbox.id });
+  // The BullMQ job id the job relay gives it (see job-relay.ts).
+  return { jobId: `outbox-${row!.id}` };
 }
 
 /** The oldest jobs not yet enqueued, locked until the transaction ends (other relays skip them). */

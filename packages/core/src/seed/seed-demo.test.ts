@@ -47,6 +47,27 @@ describe('seedDemo', () => {
     )) as [{ n: number }];
     expect(history).toBe(4);
 
+    // Async updates: a week of check-ins, two blockers (one escalated), a resolved sev2 with its
+    // timeline and postmortem, three decisions (one superseded) and the digests of those days.
+    const [{ n: updates }] = (await q(`select count(*)::int as n from status_updates`)) as [{ n: number }];
+    expect(updates).toBeGreaterThanOrEqual(15);
+    const blockers = await q(
+      `select escalation_level from blockers where status = 'open' order by escalation_level`,
+    );
+    expect(blockers.map((b) => b.escalation_level)).toEqual([0, 2]);
+    const [incident] = await q(
+      `select severity, status, postmortem, (select count(*)::int from incident_events e where e.incident_id = i.id) as events,
+              extract(epoch from resolved_at - created_at)::int / 60 as minutes from incidents i`,
+    );
+    expect(incident).toMatchObject({ severity: 'sev2', status: 'resolved', events: 6, minutes: 93 });
+    expect(incident.postmortem).toContain('## Action items');
+    const decisions = await q(
+      `select number, status, superseded_by_id is not null as replaced from decisions order by number`,
+    );
+    expect(decisions.map((d) => d.status)).toEqual(['superseded', 'accepted', 'proposed']);
+    const [{ n: digests }] = (await q(`select count(*)::int as n from daily_summaries`)) as [{ n: number }];
+    expect(digests).toBe(6);
+
     const again = await seedDemo(deps);
     expect(again.created).toBe(false);
     const [{ n: after }] = (await q(`select count(*)::int as n from tasks`)) as [{ n: number }];

@@ -23,6 +23,10 @@ const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
     sql`select s.workspace_id from sprints s join projects p on p.id = s.project_id and p.deleted_at is null
         where s.id = ${id}`,
   aiJob: (id) => sql`select j.workspace_id from ai_jobs j where j.id = ${id}`,
+  statusUpdate: (id) => sql`select u.workspace_id from status_updates u where u.id = ${id}`,
+  blocker: (id) => sql`select b.workspace_id from blockers b where b.id = ${id}`,
+  incident: (id) => sql`select i.workspace_id from incidents i where i.id = ${id}`,
+  decision: (id) => sql`select d.workspace_id from decisions d where d.id = ${id}`,
 };
 
 export async function findMembershipByScope(

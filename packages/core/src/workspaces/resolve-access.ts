@@ -12,6 +12,10 @@ const LABEL: Record<ScopeKind, string> = {
   label: 'Label',
   sprint: 'Sprint',
   aiJob: 'Job',
+  statusUpdate: 'Status update',
+  blocker: 'Blocker',
+  incident: 'Incident',
+  decision: 'Decision',
 };
 
 /**

@@ -16,7 +16,14 @@ import { users } from './identity';
 import { tasks } from './board';
 import { workspaces } from './workspaces';
 
-export const NOTIFICATION_TYPES = ['assigned', 'mentioned', 'commented', 'due_soon'] as const;
+export const NOTIFICATION_TYPES = [
+  'assigned',
+  'mentioned',
+  'commented',
+  'due_soon',
+  'check_in_reminder',
+  'blocker_escalated',
+] as const;
 
 export const notifications = pgTable(
   'notifications',
@@ -49,7 +56,10 @@ export const notifications = pgTable(
     index('notifications_digest_idx')
       .on(t.createdAt)
       .where(sql`${t.readAt} is null and ${t.emailedAt} is null`),
-    check('notifications_type_check', sql`${t.type} in ('assigned', 'mentioned', 'commented', 'due_soon')`),
+    check(
+      'notifications_type_check',
+      sql`${t.type} in ('assigned', 'mentioned', 'commented', 'due_soon', 'check_in_reminder', 'blocker_escalated')`,
+    ),
   ],
 );
 

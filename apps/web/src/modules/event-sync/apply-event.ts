@@ -139,6 +139,40 @@ export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applie
       void queryClient.invalidateQueries({ queryKey: queryKeys.sprints(event.data.projectId), exact: true });
       void queryClient.invalidateQueries({ queryKey: queryKeys.sprint(event.data.id) });
       return NOTHING;
+    case 'STATUS_UPDATE_POSTED':
+    case 'STATUS_UPDATE_UPDATED':
+    case 'STATUS_UPDATE_DELETED':
+      // The feed and who-checked-in are re-read (an update as others see it carries no mood).
+      void queryClient.invalidateQueries({ queryKey: queryKeys.statusUpdates(ws) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.checkIns(ws) });
+      return {
+        changed: true,
+        summary:
+          event.type === 'STATUS_UPDATE_POSTED' ? `posted a check-in for ${event.data.date}` : undefined,
+      };
+    case 'BLOCKER_UPDATED':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.blockers(ws) });
+      if (event.data.taskId)
+        void queryClient.invalidateQueries({
+          queryKey: queryKeys.taskAsyncLinks(event.data.taskId),
+          exact: true,
+        });
+      return { changed: true, highlightId: event.data.id };
+    case 'INCIDENT_UPDATED':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.incidents(ws) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.incident(event.data.id), exact: true });
+      for (const id of event.data.taskIds)
+        void queryClient.invalidateQueries({ queryKey: queryKeys.taskAsyncLinks(id), exact: true });
+      return { changed: true, highlightId: event.data.id };
+    case 'DECISION_UPDATED':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.decisions(ws) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.decision(event.data.id), exact: true });
+      for (const id of event.data.taskIds)
+        void queryClient.invalidateQueries({ queryKey: queryKeys.taskAsyncLinks(id), exact: true });
+      return { changed: true, highlightId: event.data.id };
+    case 'DIGEST_READY':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.digests(ws) });
+      return { changed: true };
     case 'NOTIFICATION':
       // Personal (user:{id} only): the notifications module listens for it; no workspace cache holds it.
       return NOTHING;

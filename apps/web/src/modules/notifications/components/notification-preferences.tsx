@@ -10,6 +10,11 @@ const LABELS: Record<NotificationType, { title: string; hint: string }> = {
   mentioned: { title: 'Mentions', hint: '@you in a comment or a task description' },
   commented: { title: 'Comments', hint: 'On tasks you created, are assigned to, or watch' },
   due_soon: { title: 'Due soon', hint: 'Your open tasks due within 24 hours' },
+  check_in_reminder: { title: 'Check-in reminders', hint: 'On a check-in day with no update from you yet' },
+  blocker_escalated: {
+    title: 'Blocker escalations',
+    hint: 'A blocker left open too long (owners and admins)',
+  },
 };
 
 /** Per type: in the app, and by email (a digest of what is still unread after a while). */

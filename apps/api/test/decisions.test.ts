@@ -1,0 +1,119 @@
+import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+
+let api: TestApi;
+let team: TeamFixture;
+beforeAll(async () => {
+  api = await startApi();
+  team = await createTeam(api);
+});
+afterAll(() => api.close());
+
+const record = (body: Record<string, unknown> = {}) =>
+  api
+    .http()
+    .post(`${V1}/workspaces/${team.workspaceId}/decisions`)
+    .set(auth(team.users.member))
+    .send({
+      title: 'Use PostgreSQL for search',
+      context: 'We need full-text search',
+      decision: 'PostgreSQL tsvector',
+      alternatives: [{ title: 'Elasticsearch', pros: 'Powerful', cons: 'Another system to run' }],
+      ...body,
+    });
+const patch = (id: string, body: Record<string, unknown>) =>
+  api.http().patch(`${V1}/decisions/${id}`).set(auth(team.users.admin)).send(body);
+const get = (id: string) => api.http().get(`${V1}/decisions/${id}`).set(auth(team.users.viewer));
+
+describe('decisions', () => {
+  it('records DEC-n with MADR fields, deciders and task links', async () => {
+    const res = await record({ deciderIds: [team.users.owner.id], taskIds: [team.taskId] });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      key: `DEC-${res.body.number}`,
+      status: 'proposed',
+      alternatives: [{ title: 'Elasticsearch', pros: 'Powerful', cons: 'Another system to run' }],
+      deciders: [{ id: team.users.owner.id }],
+      tasks: [{ key: 'CORE-1' }],
+      supersedes: null,
+      supersededBy: null,
+      acceptedAt: null,
+    });
+    const links = await api.http().get(`${V1}/tasks/${team.taskId}/async-links`).set(auth(team.users.viewer));
+    expect(links.body.decisions.map((d: { id: string }) => d.id)).toContain(res.body.id);
+  });
+
+  it('follows proposed → accepted → deprecated and refuses anything else with 409', async () => {
+    const d = (await record()).body;
+    const accepted = await patch(d.id, { version: 1, status: 'accepted' });
+    expect(accepted.body).toMatchObject({ status: 'accepted', acceptedAt: expect.any(String) });
+    const back = await patch(d.id, { version: 2, status: 'accepted' });
+    expect(back.status).toBe(409);
+    expect((await patch(d.id, { version: 2, status: 'rejected' })).status).toBe(409);
+    expect((await patch(d.id, { version: 2, status: 'deprecated' })).body.status).toBe('deprecated');
+    const superseded = await patch(d.id, { version: 3, status: 'superseded' });
+    expect(superseded.status).toBe(400);
+    const rejected = (await record()).body;
+    expect((await patch(rejected.id, { version: 1, status: 'rejected' })).body.status).toBe('rejected');
+    expect((await patch(rejected.id, { version: 2, status: 'accepted' })).status).toBe(409);
+  });
+
+  it('supersedes an accepted decision in the same transaction, linking both ways', async () => {
+    const old = (await record({ status: 'accepted' })).body;
+    const replacement = await record({ title: 'Use Meilisearch', supersedesId: old.id, status: 'accepted' });
+    expect(replacement.status).toBe(201);
+    expect(replacement.body.supersedes).toMatchObject({ id: old.id, status: 'superseded' });
+    const after = await get(old.id);
+    expect(after.body).toMatchObject({ status: 'superseded', supersededById: replacement.body.id });
+    expect(after.body.supersededBy).toMatchObject({ id: replacement.body.id, key: replacement.body.key });
+  });
+
+  it('refuses to supersede a decision that is not accepted (409) and creates nothing', async () => {
+    const proposed = (await record()).body;
+    const before = await api
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/decisions`)
+      .set(auth(team.users.viewer));
+    const res = await record({ title: 'Replacement', supersedesId: proposed.id });
+    expect(res.status).toBe(409);
+    expect(res.body.error.details.current.status).toBe('proposed');
+    const after = await api
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/decisions`)
+      .set(auth(team.users.viewer));
+    expect(after.body.items).toHaveLength(before.body.items.length);
+    expect((await get(proposed.id)).body.status).toBe('proposed');
+  });
+
+  it('lets only one of two racing supersedes of the same decision win', async () => {
+    const old = (await record({ status: 'accepted' })).body;
+    const results = await Promise.all([
+      record({ title: 'Option A', supersedesId: old.id }),
+      record({ title: 'Option B', supersedesId: old.id }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const winner = results.find((r) => r.status === 201)!;
+    expect((await get(old.id)).body.supersededById).toBe(winner.body.id);
+  });
+
+  it('refuses a stale version with 409', async () => {
+    const d = (await record()).body;
+    await patch(d.id, { version: 1, title: 'Renamed' });
+    const stale = await patch(d.id, { version: 1, title: 'Again' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.current.title).toBe('Renamed');
+  });
+
+  it('finds decisions by status and by text or key', async () => {
+    const d = (await record({ title: 'Adopt zebra-striped tables', status: 'accepted' })).body;
+    const list = (query: Record<string, string>) =>
+      api
+        .http()
+        .get(`${V1}/workspaces/${team.workspaceId}/decisions`)
+        .set(auth(team.users.viewer))
+        .query(query);
+    expect((await list({ q: 'zebra' })).body.items.map((x: { id: string }) => x.id)).toEqual([d.id]);
+    expect((await list({ q: d.key })).body.items.map((x: { id: string }) => x.id)).toEqual([d.id]);
+    const accepted = (await list({ status: 'accepted' })).body.items;
+    expect(accepted.every((x: { status: string }) => x.status === 'accepted')).toBe(true);
+  });
+});

@@ -1,0 +1,170 @@
+import { sql } from 'drizzle-orm';
+import { sendCheckInReminders } from '@teamflow/core/check-ins/send-check-in-reminders';
+import { runDueDigests } from '@teamflow/core/digests/run-due-digests';
+import { generateDigest } from '@teamflow/core/digests/generate-digest';
+import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+
+let api: TestApi;
+let team: TeamFixture;
+beforeAll(async () => {
+  api = await startApi();
+  team = await createTeam(api);
+});
+afterAll(() => api.close());
+
+const post = (user: TestUser, body: Record<string, unknown>) =>
+  api.http().post(`${V1}/workspaces/${team.workspaceId}/status-updates`).set(auth(user)).send(body);
+const setZone = (user: TestUser, timeZone: string) =>
+  api.http().patch(`${V1}/auth/me`).set(auth(user)).send({ timeZone }).expect(200);
+const digestRows = async (workspaceId: string, date: string) =>
+  (
+    await api.deps.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from daily_summaries where workspace_id = ${workspaceId} and date = ${date}`,
+    )
+  ).rows[0]!.n;
+const readyEvents = async (workspaceId: string) =>
+  (
+    await api.deps.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from outbox where workspace_id = ${workspaceId} and type = 'DIGEST_READY'`,
+    )
+  ).rows[0]!.n;
+
+describe('the daily digest', () => {
+  it('shows the day without anyone’s mood, and the average only from 3 moods up', async () => {
+    const date = '2032-03-01';
+    await post(team.users.owner, { date, done: 'Planned', doing: 'x', mood: 4 });
+    await post(team.users.admin, { date, done: 'Reviewed', doing: 'x', mood: 2 });
+    const { digest } = await generateDigest(api.deps, team.workspaceId, date);
+    expect(digest.sections.moodAverage).toBeNull();
+    expect(digest.sections.moodCount).toBe(2);
+    expect(digest.sections.updates).toHaveLength(2);
+    for (const u of digest.sections.updates) expect(u).not.toHaveProperty('mood');
+    expect(digest.sections.missing.map((p) => p.id)).toEqual([team.users.member.id]);
+    expect(JSON.stringify(digest)).not.toMatch(/"mood"/);
+
+    const third = '2032-03-02';
+    await post(team.users.owner, { date: third, done: 'a', doing: 'x', mood: 4 });
+    await post(team.users.admin, { date: third, done: 'b', doing: 'x', mood: 2 });
+    await post(team.users.member, { date: third, done: 'c', doing: 'x', mood: 3 });
+    const full = await generateDigest(api.deps, team.workspaceId, third);
+    expect(full.digest.sections.moodAverage).toBe(3);
+    const read = await api
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/digests/${third}`)
+      .set(auth(team.users.viewer));
+    expect(read.status).toBe(200);
+    expect(read.body.sections.updates.every((u: object) => !('mood' in u))).toBe(true);
+  });
+
+  it('says the local AI provider wrote the summary when no key is set, and the template when digestAi is off', async () => {
+    const { digest } = await generateDigest(api.deps, team.workspaceId, '2032-03-03');
+    expect(digest.provider).toBe('local');
+    expect(digest.summary).toContain('## Digest for 2032-03-03');
+    await api
+      .http()
+      .patch(`${V1}/workspaces/${team.workspaceId}/check-ins/settings`)
+      .set(auth(team.users.owner))
+      .send({ digestAi: false });
+    const again = await generateDigest(api.deps, team.workspaceId, '2032-03-04');
+    expect(again.digest.provider).toBe('template');
+    await api
+      .http()
+      .patch(`${V1}/workspaces/${team.workspaceId}/check-ins/settings`)
+      .set(auth(team.users.owner))
+      .send({ digestAi: true });
+  });
+
+  it('writes a day once under two concurrent runs, and regenerating keeps one row', async () => {
+    const date = '2032-03-05';
+    const results = await Promise.all([
+      generateDigest(api.deps, team.workspaceId, date),
+      generateDigest(api.deps, team.workspaceId, date),
+    ]);
+    expect(results.filter((r) => r.written)).toHaveLength(1);
+    expect(await digestRows(team.workspaceId, date)).toBe(1);
+    const before = await readyEvents(team.workspaceId);
+    await generateDigest(api.deps, team.workspaceId, date, { force: true });
+    await generateDigest(api.deps, team.workspaceId, date, { force: true });
+    expect(await digestRows(team.workspaceId, date)).toBe(1);
+    expect(await readyEvents(team.workspaceId)).toBe(before + 2);
+  });
+
+  it('answers regenerate with 202 and a job id (owners and admins only), and 404 for a day without a digest', async () => {
+    const path = `${V1}/workspaces/${team.workspaceId}/digests/2032-03-06`;
+    const res = await api.http().post(`${path}/regenerate`).set(auth(team.users.admin));
+    expect(res.status).toBe(202);
+    expect(res.body.jobId).toMatch(/^outbox-\d+$/);
+    expect((await api.http().post(`${path}/regenerate`).set(auth(team.users.member))).status).toBe(403);
+    expect((await api.http().get(path).set(auth(team.users.member))).status).toBe(404);
+    const bad = await api
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/digests/2032-13-40`)
+      .set(auth(team.users.member));
+    expect(bad.status).toBe(400);
+  });
+
+  it("is made by the schedule after digestTime in the workspace's zone, once", async () => {
+    // 2032-03-08 is a Monday. 17:30 in Berlin (UTC+1) is 16:30 UTC.
+    await api
+      .http()
+      .patch(`${V1}/workspaces/${team.workspaceId}`)
+      .set(auth(team.users.owner))
+      .send({ timeZone: 'Europe/Berlin' })
+      .expect(200);
+    await runDueDigests(api.deps, { now: new Date('2032-03-08T15:30:00Z') }); // 16:30 Berlin: too early
+    expect(await digestRows(team.workspaceId, '2032-03-08')).toBe(0);
+    await Promise.all([
+      runDueDigests(api.deps, { now: new Date('2032-03-08T16:30:00Z') }),
+      runDueDigests(api.deps, { now: new Date('2032-03-08T16:30:00Z') }),
+    ]);
+    await runDueDigests(api.deps, { now: new Date('2032-03-08T16:45:00Z') });
+    expect(await digestRows(team.workspaceId, '2032-03-08')).toBe(1);
+    const list = await api
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/digests`)
+      .set(auth(team.users.viewer));
+    expect(list.body.items[0].date).toBe('2032-03-08');
+  });
+});
+
+describe('check-in reminders', () => {
+  const reminders = async (userId: string) =>
+    (
+      await api.deps.db.execute<{ dedupe_key: string }>(
+        sql`select dedupe_key from notifications where user_id = ${userId} and type = 'check_in_reminder' order by dedupe_key`,
+      )
+    ).rows.map((r) => r.dedupe_key);
+
+  it('counts each member’s day in their own zone: 23:30 in Los Angeles is already tomorrow in Berlin', async () => {
+    const { owner, admin, member } = team.users;
+    await setZone(admin, 'America/Los_Angeles');
+    await setZone(member, 'Europe/Berlin');
+    await setZone(owner, 'Asia/Tokyo');
+    await api
+      .http()
+      .patch(`${V1}/workspaces/${team.workspaceId}/check-ins/settings`)
+      .set(auth(owner))
+      .send({ reminderTime: '08:00', days: [1, 2, 3, 4, 5, 6, 7] });
+    // Tuesday 2032-03-09 23:30 in Los Angeles = Wednesday 2032-03-10 08:30 in Berlin = 16:30 in Tokyo.
+    const now = new Date('2032-03-10T07:30:00Z');
+    await post(owner, { date: '2032-03-10', done: 'x', doing: 'y' }); // Tokyo already posted
+    await Promise.all([sendCheckInReminders(api.deps, { now }), sendCheckInReminders(api.deps, { now })]);
+    expect(await reminders(admin.id)).toContain(`check_in_reminder:${team.workspaceId}:2032-03-09`);
+    expect(await reminders(member.id)).toContain(`check_in_reminder:${team.workspaceId}:2032-03-10`);
+    expect((await reminders(member.id)).filter((k) => k.endsWith('2032-03-10'))).toHaveLength(1);
+    expect((await reminders(owner.id)).filter((k) => k.endsWith('2032-03-10'))).toEqual([]);
+  });
+
+  it('sends no reminder to a member who is away that day, nor before their reminder time', async () => {
+    const { member, admin } = team.users;
+    await api
+      .http()
+      .put(`${V1}/me/away`)
+      .set(auth(member))
+      .send({ ranges: [{ from: '2032-03-11', to: '2032-03-12' }] });
+    await sendCheckInReminders(api.deps, { now: new Date('2032-03-11T10:00:00Z') }); // 11:00 Berlin
+    expect((await reminders(member.id)).filter((k) => k.endsWith('2032-03-11'))).toEqual([]);
+    // 02:00 in Los Angeles on the 11th: before 08:00.
+    expect((await reminders(admin.id)).filter((k) => k.endsWith('2032-03-11'))).toEqual([]);
+  });
+});

@@ -1,0 +1,15 @@
+import type { Env } from '@teamflow/config/env';
+import type { Database } from '@teamflow/db/client';
+import { generateDigest } from '@teamflow/core/digests/generate-digest';
+import { digestJob } from '@teamflow/queue/jobs';
+import { register } from '../../runtime';
+
+/** One workspace's digest for one date; `force` (regenerate) replaces the day's one row. */
+export const digestHandler = (deps: { db: Database; env: Env }) =>
+  register(digestJob, async (payload, { log }) => {
+    const { digest, written } = await generateDigest(deps, payload.workspaceId, payload.date, {
+      force: payload.force,
+    });
+    log.info('digest done', { workspaceId: payload.workspaceId, date: payload.date, written });
+    return { written, provider: digest.provider };
+  });

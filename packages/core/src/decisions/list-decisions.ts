@@ -1,0 +1,30 @@
+import type { DecisionListQuery, DecisionPage } from '@teamflow/contracts/decisions';
+import { z } from 'zod';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { toDecisions } from './decision.mapper';
+import { listDecisionRows } from './decisions.repository';
+
+const Cursor = z.tuple([z.iso.datetime(), z.uuid()]);
+
+/** The decision log, newest first, by status and/or text. */
+export async function listDecisions(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  query: DecisionListQuery,
+): Promise<DecisionPage> {
+  const after = query.cursor ? decodeCursor(query.cursor, Cursor) : undefined;
+  const rows = await listDecisionRows(deps.db, ctx.workspaceId, {
+    status: query.status,
+    q: query.q || undefined,
+    limit: query.limit + 1,
+    after: after && { createdAt: new Date(after[0]), id: after[1] },
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: await toDecisions(deps.db, ctx.workspaceId, page),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
+}

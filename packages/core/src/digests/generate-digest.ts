@@ -1,0 +1,124 @@
+import { providerChain, runWithFallback } from '@teamflow/ai/ai-chain';
+import type { Digest, DigestProvider, DigestSections } from '@teamflow/contracts/digests';
+import type { DbOrTx } from '@teamflow/db/client';
+import { settingsOf } from '../check-ins/check-in-settings';
+import { whoCheckedIn } from '../check-ins/get-check-ins-today';
+import { toDecisionRef } from '../decisions/decision.mapper';
+import { decisionsAcceptedBetween } from '../decisions/decisions.repository';
+import { emitEvent } from '../events/emit-event';
+import type { CoreDeps } from '../platform/context';
+import { endOfLocalDay, startOfLocalDay } from '../platform/local-dates';
+import { loadStatusUpdateRefs, toPublicStatusUpdate } from '../status-updates/status-update.mapper';
+import { listStatusUpdateRows } from '../status-updates/status-updates.repository';
+import { moodAverage, templateSummary } from './compose-digest';
+import { toDigest } from './digest.mapper';
+import {
+  dayCounts,
+  digestBacklog,
+  findDailySummary,
+  insertDailySummaryOnce,
+  replaceDailySummary,
+  tasksCompletedBetween,
+  workspaceName,
+  workspaceZone as zoneOf,
+} from './digests.repository';
+
+/** The sections of a workspace's day (its own zone). Moods are only counted, never listed. */
+export async function digestSections(db: DbOrTx, workspaceId: string, date: string): Promise<DigestSections> {
+  const zone = await zoneOf(db, workspaceId);
+  const start = startOfLocalDay(date, zone);
+  const end = endOfLocalDay(date, zone);
+  const rows = await listStatusUpdateRows(db, workspaceId, { date }, { limit: 500 });
+  const refs = await loadStatusUpdateRefs(db, workspaceId, rows);
+  const who = await whoCheckedIn(db, workspaceId, date);
+  const moods = rows.map((r) => r.mood).filter((m): m is number => m !== null);
+  const counts = await dayCounts(db, workspaceId, start, end);
+  return {
+    updates: rows.reverse().map((r) => toPublicStatusUpdate(r, refs)),
+    missing: who.missing,
+    away: who.away,
+    moodAverage: moodAverage(moods),
+    moodCount: moods.length,
+    blockers: counts.blockers,
+    incidents: counts.incidents,
+    decisions: (await decisionsAcceptedBetween(db, workspaceId, start, end)).map(toDecisionRef),
+    tasksCompleted: await tasksCompletedBetween(db, workspaceId, start, end),
+  };
+}
+
+/** The summary: through the AI chain (the local provider without keys), or the template. */
+async function summarise(
+  deps: Pick<CoreDeps, 'db' | 'env'>,
+  workspaceId: string,
+  date: string,
+  sections: DigestSections,
+  useAi: boolean,
+): Promise<{ provider: DigestProvider; summary: string }> {
+  if (!useAi) return { provider: 'template', summary: templateSummary(date, sections) };
+  const zone = await zoneOf(deps.db, workspaceId);
+  const tasks = await digestBacklog(
+    deps.db,
+    workspaceId,
+    startOfLocalDay(date, zone),
+    endOfLocalDay(date, zone),
+  );
+  const input = {
+    projectName: `${await workspaceName(deps.db, workspaceId)} on ${date}`,
+    today: date,
+    tasks,
+  };
+  try {
+    const { value, source } = await runWithFallback(providerChain(deps.env), (provider) =>
+      provider.summarize(input, { feature: 'summarize' }),
+    );
+    const extra = [...value.highlights.map((h) => `- ${h}`), ...value.risks.map((r) => `- ⚠ ${r}`)];
+    const aiText = [value.summary, ...(extra.length ? ['', ...extra] : [])].join('\n');
+    return { provider: source.provider, summary: templateSummary(date, sections, aiText) };
+  } catch {
+    // No provider could answer: the day still gets its digest, and says the template wrote it.
+    return { provider: 'template', summary: templateSummary(date, sections) };
+  }
+}
+
+/**
+ * Makes a workspace's digest for a local date. Without `force` it is written once (the unique
+ * row decides between workers and retries, and only the writer announces DIGEST_READY); with
+ * `force` (regenerate) the day's one row is replaced and announced again.
+ */
+export async function generateDigest(
+  deps: Pick<CoreDeps, 'db' | 'env'>,
+  workspaceId: string,
+  date: string,
+  options: { force?: boolean } = {},
+): Promise<{ digest: Digest; written: boolean }> {
+  if (!options.force) {
+    const existing = await findDailySummary(deps.db, workspaceId, date);
+    if (existing) return { digest: toDigest(existing), written: false };
+  }
+  const settings = await settingsOf(deps.db, workspaceId);
+  const sections = await digestSections(deps.db, workspaceId, date);
+  const { provider, summary } = await summarise(deps, workspaceId, date, sections, settings.digestAi);
+  return deps.db.transaction(async (tx) => {
+    const values = { workspaceId, date, provider, summary, sections, generatedAt: new Date() };
+    const row = options.force
+      ? await replaceDailySummary(tx, values)
+      : await insertDailySummaryOnce(tx, values);
+    if (!row) return { digest: toDigest((await findDailySummary(tx, workspaceId, date))!), written: false };
+    await emitEvent(
+      tx,
+      'DIGEST_READY',
+      { workspaceId, date, provider: toDigest(row).provider, generatedAt: row.generatedAt.toISOString() },
+      {
+        workspaceId,
+        entityId: row.id,
+        actor: null,
+        activity: {
+          entityType: 'digest',
+          action: options.force ? 'regenerated' : 'generated',
+          changes: { date },
+        },
+      },
+    );
+    return { digest: toDigest(row), written: true };
+  });
+}

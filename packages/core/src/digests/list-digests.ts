@@ -1,0 +1,24 @@
+import type { DigestListQuery, DigestPage } from '@teamflow/contracts/digests';
+import { z } from 'zod';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { toDigest } from './digest.mapper';
+import { listDailySummaryRows } from './digests.repository';
+
+const Cursor = z.tuple([z.iso.date()]);
+
+/** The workspace's digests, newest day first. */
+export async function listDigests(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  query: DigestListQuery,
+): Promise<DigestPage> {
+  const before = query.cursor ? decodeCursor(query.cursor, Cursor)[0] : undefined;
+  const rows = await listDailySummaryRows(deps.db, ctx.workspaceId, { limit: query.limit + 1, before });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toDigest),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.date]) : null,
+  };
+}

@@ -1,0 +1,31 @@
+import type { StatusUpdateListQuery, StatusUpdatePage } from '@teamflow/contracts/status-updates';
+import { z } from 'zod';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { loadStatusUpdateRefs, toStatusUpdate } from './status-update.mapper';
+import { listStatusUpdateRows } from './status-updates.repository';
+
+const Cursor = z.tuple([z.iso.date(), z.iso.datetime(), z.uuid()]);
+
+/** The team's feed, newest first; each update shows its mood only to its author. */
+export async function listStatusUpdates(
+  deps: CoreDeps,
+  ctx: WorkspaceCtx,
+  query: StatusUpdateListQuery,
+): Promise<StatusUpdatePage> {
+  const after = query.cursor ? decodeCursor(query.cursor, Cursor) : undefined;
+  const rows = await listStatusUpdateRows(deps.db, ctx.workspaceId, query, {
+    limit: query.limit + 1,
+    after: after && { date: after[0], createdAt: new Date(after[1]), id: after[2] },
+  });
+  const page = rows.slice(0, query.limit);
+  const refs = await loadStatusUpdateRefs(deps.db, ctx.workspaceId, page);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => toStatusUpdate(row, refs, ctx.actor.id)),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor([last.date, last.createdAt.toISOString(), last.id])
+        : null,
+  };
+}
