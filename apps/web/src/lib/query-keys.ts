@@ -26,4 +26,11 @@ export const queryKeys = {
   notificationList: (filter: 'all' | 'unread') => ['notifications', 'list', filter] as const,
   unreadCount: ['notifications', 'unread-count'] as const,
   notificationPreferences: ['notification-preferences'] as const,
+  progress: (workspaceId: string) => ['workspaces', workspaceId, 'progress'] as const,
+  progressOf: (workspaceId: string, userId: string) =>
+    ['workspaces', workspaceId, 'progress', 'user', userId] as const,
+  leaderboard: (workspaceId: string, period: string) =>
+    ['workspaces', workspaceId, 'progress', 'leaderboard', period] as const,
+  quest: (workspaceId: string, projectId: string | undefined) =>
+    ['workspaces', workspaceId, 'progress', 'quest', projectId ?? 'any'] as const,
 };

@@ -142,5 +142,12 @@ export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applie
     case 'NOTIFICATION':
       // Personal (user:{id} only): the notifications module listens for it; no workspace cache holds it.
       return NOTHING;
+    case 'XP_AWARDED':
+    case 'LEVEL_UP':
+    case 'ACHIEVEMENT_UNLOCKED':
+      // Personal: the progress module toasts them; here the progress pages (mine, the
+      // leaderboard, the quest) are re-read, since XP moved.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.progress(event.data.workspaceId) });
+      return NOTHING;
   }
 }
