@@ -1,5 +1,5 @@
 import type { JobDefinition, JobPayload } from './define-job';
-import { cleanupJob, dueSoonJob, notificationDigestJob } from './jobs';
+import { cleanupJob, dueSoonJob, notificationDigestJob, rebuildProgressJob, settleStreaksJob } from './jobs';
 import type { Queues } from './producer';
 
 export interface Schedule<D extends JobDefinition = JobDefinition> {
@@ -19,6 +19,9 @@ export const SCHEDULES: Schedule[] = [
   },
   { id: 'due-soon', job: dueSoonJob, pattern: '0 * * * *', payload: { withinHours: 24 } },
   { id: 'notification-digest', job: notificationDigestJob, pattern: '*/15 * * * *', payload: {} },
+  // Hourly, so every zone's day is settled soon after its own midnight.
+  { id: 'settle-streaks', job: settleStreaksJob, pattern: '7 * * * *', payload: {} },
+  { id: 'rebuild-progress', job: rebuildProgressJob, pattern: '30 3 * * *', payload: {} },
 ];
 
 /** Creates or updates every schedule (idempotent: safe for each worker to call at start). */

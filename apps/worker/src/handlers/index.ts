@@ -7,9 +7,12 @@ import { embedTasksHandler } from './ai/embed-tasks.job';
 import { aiHandlers } from './ai/run-ai.job';
 import { sendEmailHandler } from './email/send.job';
 import { cleanupHandler } from './maintenance/cleanup.job';
+import { rebuildProgressHandler } from './maintenance/rebuild-progress.job';
 import { notificationDigestHandler } from './notifications/digest.job';
 import { dispatchNotificationsHandler } from './notifications/dispatch.job';
 import { dueSoonHandler } from './notifications/due-soon.job';
+import { settleStreaksHandler } from './progress/settle-streaks.job';
+import { xpHandler } from './progress/xp.job';
 
 /** Every handler the worker process runs, configured from the environment. */
 export function allHandlers(db: Database, env: Env): Registration[] {
@@ -23,5 +26,8 @@ export function allHandlers(db: Database, env: Env): Registration[] {
     dispatchNotificationsHandler(db),
     dueSoonHandler(db),
     notificationDigestHandler(db, { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN }),
+    xpHandler(db),
+    settleStreaksHandler(db),
+    rebuildProgressHandler(db),
   ];
 }
