@@ -15,6 +15,7 @@ import { docsRoutes } from './routes/docs.routes';
 import { healthRoutes } from './routes/health.routes';
 import { memberRoutes } from './routes/members.routes';
 import { notificationRoutes } from './routes/notifications.routes';
+import { progressRoutes } from './routes/progress.routes';
 import { projectRoutes } from './routes/projects.routes';
 import { searchRoutes } from './routes/search.routes';
 import { sprintRoutes } from './routes/sprints.routes';
@@ -74,6 +75,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   sprintRoutes(table, v1, API_BASE, deps);
   aiRoutes(table, v1, API_BASE, deps);
   notificationRoutes(table, v1, API_BASE, deps);
+  progressRoutes(table, v1, API_BASE, deps);
   // Reads its own body: browsers send application/csp-report or application/reports+json.
   cspReportRoutes(table, v1, API_BASE);
   adminRoutes(table, root, v1, API_BASE, deps);
