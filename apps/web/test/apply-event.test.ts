@@ -206,3 +206,35 @@ it('a personal event (a notification) changes no workspace cache', async () => {
   expect(boardTasks()).toEqual([task]);
   expect(invalidated(queryClient, queryKeys.notifications)).toBe(false);
 });
+
+it('a personal XP event refetches the progress pages (mine, the leaderboard, the quest) and nothing else', async () => {
+  const task = aTask();
+  await loaded(queryClient, board, [task]);
+  await loaded(queryClient, queryKeys.progressOf(WORKSPACE, 'me'), {});
+  await loaded(queryClient, queryKeys.leaderboard(WORKSPACE, 'week'), {});
+  const award = {
+    userId: ME.id,
+    workspaceId: WORKSPACE,
+    event: {
+      id: crypto.randomUUID(),
+      userId: ME.id,
+      kind: 'task_done' as const,
+      sourceType: 'task',
+      sourceId: task.id,
+      label: `${task.key} ${task.title}`,
+      xp: 10,
+      reason: 'earned' as const,
+      localDate: '2026-01-02',
+      createdAt: '2026-01-02T10:00:00.000Z',
+    },
+    totalXp: 10,
+    level: 1,
+  };
+
+  expect(applyEvent(queryClient, anEvent('XP_AWARDED', award, { seq: 0, actor: null }))).toEqual({
+    changed: false,
+  });
+  expect(invalidated(queryClient, queryKeys.progressOf(WORKSPACE, 'me'))).toBe(true);
+  expect(invalidated(queryClient, queryKeys.leaderboard(WORKSPACE, 'week'))).toBe(true);
+  expect(boardTasks()).toEqual([task]);
+});
