@@ -399,3 +399,29 @@ export async function activeSprint(db: DbOrTx, workspaceId: string, projectId?: 
     .limit(1);
   return row;
 }
+
+/** A workspace's done tasks with their assignees, oldest first (the demo seed's history). */
+export async function doneTasksOf(db: DbOrTx, workspaceId: string) {
+  const result = await db.execute<{
+    id: string;
+    key: string;
+    title: string;
+    story_points: number | null;
+    created_by: string;
+    assignee_ids: string[] | null;
+  }>(sql`
+    select t.id, p.key || '-' || t.number as key, t.title, t.story_points, t.created_by,
+           array_remove(array_agg(a.user_id), null) as assignee_ids
+    from tasks t join projects p on p.id = t.project_id
+    left join task_assignees a on a.task_id = t.id
+    where t.workspace_id = ${workspaceId} and t.status = 'done' and t.deleted_at is null
+    group by t.id, p.key order by t.created_at, t.id`);
+  return result.rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    title: r.title,
+    storyPoints: r.story_points,
+    createdBy: r.created_by,
+    assigneeIds: r.assignee_ids ?? [],
+  }));
+}

@@ -16,6 +16,7 @@ import { addDependency } from '../tasks/add-dependency';
 import { createTask } from '../tasks/create-task';
 import { createWorkspace } from '../workspaces/create-workspace';
 import { insertMember } from '../workspaces/workspaces.repository';
+import { seedProgressHistory } from '../progress/seed-progress-history';
 import { seedSprints } from './seed-sprints';
 
 export interface SeedResult {
@@ -100,5 +101,6 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
     await addDependency(deps, owner, taskIds.get(dependent)!, taskIds.get(on)!);
   }
   await seedSprints(deps, as('admin', workspace.id), firstProjectId!, taskIds);
+  await seedProgressHistory(deps, workspace.id, people.get('member')!.actor.id);
   return { created: true, workspaceSlug: workspace.slug, logins };
 }
