@@ -145,9 +145,7 @@ export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applie
     case 'XP_AWARDED':
     case 'LEVEL_UP':
     case 'ACHIEVEMENT_UNLOCKED':
-      // Personal: the progress module toasts them; here the progress pages (mine, the
-      // leaderboard, the quest) are re-read, since XP moved.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.progress(event.data.workspaceId) });
+      // Personal too: the progress module listens for them (toasts, and re-reads its pages).
       return NOTHING;
   }
 }

@@ -1,6 +1,8 @@
 'use client';
 
 import { ServerEvent } from '@teamflow/contracts/events';
+import { useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '@/lib/query-keys';
 import { useRealtimeEvent } from '@/modules/realtime/hooks/use-realtime-event';
 import { showToast } from '@/modules/ui/toast';
 
@@ -11,12 +13,17 @@ const REASON: Record<string, string> = {
 
 /**
  * Toasts the caller's own XP, level-ups and achievements as they arrive (personal events, sent
- * only to `user:{id}`). Quiet when the workspace has gamification off: the api sends none then.
+ * only to `user:{id}`; the event sync follows workspace events only) and re-reads the progress
+ * pages (mine, the leaderboard, the quest). Quiet when the workspace has gamification off: the
+ * api sends none then.
  */
 export function useProgressEvents(workspaceId: string): void {
+  const queryClient = useQueryClient();
   const parse = (payload: unknown) => {
     const event = ServerEvent.safeParse(payload);
-    return event.success && event.data.workspaceId === workspaceId ? event.data : undefined;
+    if (!event.success || event.data.workspaceId !== workspaceId) return undefined;
+    void queryClient.invalidateQueries({ queryKey: queryKeys.progress(workspaceId) });
+    return event.data;
   };
   useRealtimeEvent('XP_AWARDED', (payload) => {
     const event = parse(payload);
