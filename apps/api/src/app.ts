@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health.routes';
 import { incidentRoutes } from './routes/incidents.routes';
 import { memberRoutes } from './routes/members.routes';
 import { notificationRoutes } from './routes/notifications.routes';
+import { progressRoutes } from './routes/progress.routes';
 import { projectRoutes } from './routes/projects.routes';
 import { searchRoutes } from './routes/search.routes';
 import { sprintRoutes } from './routes/sprints.routes';
@@ -88,6 +89,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   decisionRoutes(table, v1, API_BASE, deps);
   digestRoutes(table, v1, API_BASE, deps);
   taskLinkRoutes(table, v1, API_BASE, deps);
+  progressRoutes(table, v1, API_BASE, deps);
   // Reads its own body: browsers send application/csp-report or application/reports+json.
   cspReportRoutes(table, v1, API_BASE);
   adminRoutes(table, root, v1, API_BASE, deps);

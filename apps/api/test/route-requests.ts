@@ -527,6 +527,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     prepare: (s) => Promise.resolve({ params: { ...ws(s), date: freshDate() } }),
   },
   'GET /api/v1/tasks/:taskId/async-links': only(task),
+  // Progress (the owner-only `enabled` switch is proven in progress.test.ts)
+  'GET /api/v1/workspaces/:workspaceId/progress/me': only(ws),
+  'GET /api/v1/workspaces/:workspaceId/progress/users/:userId': {
+    prepare: (s) => Promise.resolve({ params: { ...ws(s), userId: s.team.users.member.id } }),
+  },
+  'GET /api/v1/workspaces/:workspaceId/progress/leaderboard': only(ws, { query: { period: 'month' } }),
+  'PATCH /api/v1/workspaces/:workspaceId/progress/settings': only(ws, { body: { showOnLeaderboard: true } }),
+  'GET /api/v1/workspaces/:workspaceId/progress/quest': only(ws),
 };
 
 export const teamBase = (team: TeamFixture): Base => ({

@@ -206,3 +206,34 @@ it('a personal event (a notification) changes no workspace cache', async () => {
   expect(boardTasks()).toEqual([task]);
   expect(invalidated(queryClient, queryKeys.notifications)).toBe(false);
 });
+
+it('a personal XP event changes no workspace cache (the progress module listens for it)', async () => {
+  const task = aTask();
+  await loaded(queryClient, board, [task]);
+  await loaded(queryClient, queryKeys.progressOf(WORKSPACE, 'me'), {});
+  await loaded(queryClient, queryKeys.leaderboard(WORKSPACE, 'week'), {});
+  const award = {
+    userId: ME.id,
+    workspaceId: WORKSPACE,
+    event: {
+      id: crypto.randomUUID(),
+      userId: ME.id,
+      kind: 'task_done' as const,
+      sourceType: 'task',
+      sourceId: task.id,
+      label: `${task.key} ${task.title}`,
+      xp: 10,
+      reason: 'earned' as const,
+      localDate: '2026-01-02',
+      createdAt: '2026-01-02T10:00:00.000Z',
+    },
+    totalXp: 10,
+    level: 1,
+  };
+
+  expect(applyEvent(queryClient, anEvent('XP_AWARDED', award, { seq: 0, actor: null }))).toEqual({
+    changed: false,
+  });
+  expect(invalidated(queryClient, queryKeys.progressOf(WORKSPACE, 'me'))).toBe(false);
+  expect(boardTasks()).toEqual([task]);
+});

@@ -155,13 +155,15 @@ describe('worker runtime', () => {
     );
   });
 
-  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, due-soon hourly, the digest every 15 min', async () => {
+  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, due-soon hourly, the digest every 15 min, streaks hourly, the progress rebuild nightly', async () => {
     await registerSchedules(queues);
     const other = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
     await registerSchedules(other);
     await closeQueues(other);
-    const schedulers = await queues.maintenance.getJobSchedulers();
-    expect(schedulers).toHaveLength(1);
+    const schedulers = (await queues.maintenance.getJobSchedulers()).sort((a, b) =>
+      a.key.localeCompare(b.key),
+    );
+    expect(schedulers.map((s) => s.key)).toEqual(['cleanup-daily', 'rebuild-progress']);
     expect(schedulers[0]).toMatchObject({
       key: 'cleanup-daily',
       pattern: '0 2 * * *',
@@ -172,6 +174,10 @@ describe('worker runtime', () => {
     expect(notifications.map((s) => [s.key, s.pattern, s.name]).sort()).toEqual([
       ['due-soon', '0 * * * *', 'due-soon'],
       ['notification-digest', '*/15 * * * *', 'digest'],
+    ]);
+    const progress = await queues.progress.getJobSchedulers();
+    expect(progress.map((s) => [s.key, s.pattern, s.name])).toEqual([
+      ['settle-streaks', '7 * * * *', 'settle-streaks'],
     ]);
   });
 

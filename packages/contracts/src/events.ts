@@ -8,6 +8,7 @@ import { Id, Timestamp } from './common';
 import { Label } from './labels';
 import { Notification } from './notifications';
 import { Role } from './permissions';
+import { AchievementUnlocked, LevelUp, XpAwarded } from './progress';
 import { Project } from './projects';
 import { Sprint } from './sprints';
 import { PublicStatusUpdate } from './status-updates';
@@ -107,6 +108,12 @@ export const EVENTS = {
   NOTIFICATION: defineEvent({
     data: z.object({ userId: Id, notification: Notification }),
     audience: { kind: 'user', userId: (n) => n.userId },
+  }),
+  XP_AWARDED: defineEvent({ data: XpAwarded, audience: { kind: 'user', userId: (d) => d.userId } }),
+  LEVEL_UP: defineEvent({ data: LevelUp, audience: { kind: 'user', userId: (d) => d.userId } }),
+  ACHIEVEMENT_UNLOCKED: defineEvent({
+    data: AchievementUnlocked,
+    audience: { kind: 'user', userId: (d) => d.userId },
   }),
 } satisfies Record<string, EventDefinition>;
 

@@ -10,9 +10,9 @@ describe('permission table', () => {
     }
   });
 
-  it('gives viewers no write at all except leaving the workspace and watching a task (their own subscription)', () => {
+  it('gives viewers no write at all except leaving the workspace, watching a task and their leaderboard choice (their own settings)', () => {
     const viewerWrites = writes.filter((p) => grantFor('viewer', p) !== undefined);
-    expect(viewerWrites).toEqual(['member.remove', 'task.watch']);
+    expect(viewerWrites).toEqual(['member.remove', 'task.watch', 'progress.settings']);
     expect(grantFor('viewer', 'member.remove')).toBe('own');
   });
 

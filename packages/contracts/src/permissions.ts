@@ -72,6 +72,11 @@ export const PERMISSIONS = {
   'decision.update': EDITORS,
   'digest.read': ALL,
   'digest.regenerate': MANAGERS,
+  // Progress: everyone sees the team's progress and sets their own leaderboard choice; only the
+  // owner switches gamification for the workspace (finished in core/progress/update-progress-settings.ts).
+  'progress.read': ALL,
+  'progress.settings': ALL,
+  'progress.manage': OWNER,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -191,6 +191,39 @@ export const blockerEscalationJob = defineJob({
   backoffMs: 30_000,
 });
 
+/**
+ * progress/xp: the xp consumer of the event stream. Staged by the outbox relay for each workspace
+ * whose published batch holds an XP source event; the handler reads that workspace's events past
+ * its cursor in seq order and records the awards (unique per user, source and kind), so a retried,
+ * duplicated or concurrent job pays nothing twice. Bursts coalesce into one run.
+ */
+export const xpJob = defineJob({
+  queue: 'progress',
+  name: 'xp',
+  payload: z.object({ workspaceId: z.uuid() }),
+  attempts: 5,
+  backoffMs: 2_000,
+  dedupeId: (p) => `xp:${p.workspaceId}`,
+});
+
+/** progress/settle-streaks (hourly): settles each person's streak through their own yesterday (idempotent). */
+export const settleStreaksJob = defineJob({
+  queue: 'progress',
+  name: 'settle-streaks',
+  payload: z.object({}),
+  attempts: 3,
+  backoffMs: 60_000,
+});
+
+/** maintenance/rebuild-progress (nightly): user_stats recomputed from xp_events, the one source of truth. */
+export const rebuildProgressJob = defineJob({
+  queue: 'maintenance',
+  name: 'rebuild-progress',
+  payload: z.object({ workspaceId: z.uuid().optional() }),
+  attempts: 2,
+  backoffMs: 60_000,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
 export const JOBS = [
   cleanupJob,
@@ -208,4 +241,7 @@ export const JOBS = [
   dueDigestsJob,
   checkInRemindersJob,
   blockerEscalationJob,
+  xpJob,
+  settleStreaksJob,
+  rebuildProgressJob,
 ] as const;

@@ -6,6 +6,8 @@ import {
   dueDigestsJob,
   dueSoonJob,
   notificationDigestJob,
+  rebuildProgressJob,
+  settleStreaksJob,
 } from './jobs';
 import type { Queues } from './producer';
 
@@ -30,6 +32,9 @@ export const SCHEDULES: Schedule[] = [
   { id: 'check-in-reminders', job: checkInRemindersJob, pattern: '*/15 * * * *', payload: {} },
   { id: 'due-digests', job: dueDigestsJob, pattern: '*/15 * * * *', payload: {} },
   { id: 'blocker-escalation', job: blockerEscalationJob, pattern: '*/15 * * * *', payload: {} },
+  // Hourly, so every zone's day is settled soon after its own midnight.
+  { id: 'settle-streaks', job: settleStreaksJob, pattern: '7 * * * *', payload: {} },
+  { id: 'rebuild-progress', job: rebuildProgressJob, pattern: '30 3 * * *', payload: {} },
 ];
 
 /** Creates or updates every schedule (idempotent: safe for each worker to call at start). */

@@ -41,4 +41,11 @@ export const queryKeys = {
   decision: (decisionId: string) => ['decisions', decisionId] as const,
   digests: (workspaceId: string) => ['workspaces', workspaceId, 'digests'] as const,
   taskAsyncLinks: (taskId: string) => ['tasks', taskId, 'async-links'] as const,
+  progress: (workspaceId: string) => ['workspaces', workspaceId, 'progress'] as const,
+  progressOf: (workspaceId: string, userId: string) =>
+    ['workspaces', workspaceId, 'progress', 'user', userId] as const,
+  leaderboard: (workspaceId: string, period: string) =>
+    ['workspaces', workspaceId, 'progress', 'leaderboard', period] as const,
+  quest: (workspaceId: string, projectId: string | undefined) =>
+    ['workspaces', workspaceId, 'progress', 'quest', projectId ?? 'any'] as const,
 };

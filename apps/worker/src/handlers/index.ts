@@ -11,9 +11,12 @@ import { sendEmailHandler } from './email/send.job';
 import { cleanupHandler } from './maintenance/cleanup.job';
 import { blockerEscalationHandler } from './notifications/blocker-escalation.job';
 import { checkInRemindersHandler } from './notifications/check-in-reminders.job';
+import { rebuildProgressHandler } from './maintenance/rebuild-progress.job';
 import { notificationDigestHandler } from './notifications/digest.job';
 import { dispatchNotificationsHandler } from './notifications/dispatch.job';
 import { dueSoonHandler } from './notifications/due-soon.job';
+import { settleStreaksHandler } from './progress/settle-streaks.job';
+import { xpHandler } from './progress/xp.job';
 
 /** Every handler the worker process runs, configured from the environment. */
 export function allHandlers(db: Database, env: Env): Registration[] {
@@ -31,5 +34,8 @@ export function allHandlers(db: Database, env: Env): Registration[] {
     dueDigestsHandler({ db, env }),
     checkInRemindersHandler(db),
     blockerEscalationHandler(db),
+    xpHandler(db),
+    settleStreaksHandler(db),
+    rebuildProgressHandler(db),
   ];
 }

@@ -1,6 +1,7 @@
 import { isPersonalEvent, type ServerEvent, type UnpublishedEvent } from '@teamflow/contracts/events';
 import type { CoreDeps } from '../platform/context';
 import { pollingLoop } from '../platform/polling-loop';
+import { stageEventConsumers } from './event-consumers';
 import { listenForOutbox, type OutboxListener } from './outbox-listener';
 import { appendToStream, type StreamedEvent } from './event-stream';
 import {
@@ -72,6 +73,10 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
       await markPublished(
         tx,
         pending.map((row, i) => ({ id: row.id, seq: isPersonal(row) ? null : batch[i]!.event.seq })),
+      );
+      await stageEventConsumers(
+        tx,
+        pending.map((row) => ({ workspaceId: row.workspaceId, type: row.payload.type })),
       );
       return pending.length;
     });

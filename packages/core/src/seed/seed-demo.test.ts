@@ -67,6 +67,17 @@ describe('seedDemo', () => {
     expect(decisions.map((d) => d.status)).toEqual(['superseded', 'accepted', 'proposed']);
     const [{ n: digests }] = (await q(`select count(*)::int as n from daily_summaries`)) as [{ n: number }];
     expect(digests).toBe(6);
+    // A progress history worth opening: XP from the done tasks on the workdays before today.
+    const stats = await q(
+      `select s.xp, s.level, s.streak_current, s.streak_longest from user_stats s
+       join users u on u.id = s.user_id where s.xp > 0 and u.email like '%@demo.teamflow.dev' order by s.xp desc`,
+    );
+    expect(stats.length).toBeGreaterThan(0);
+    expect(stats[0].streak_longest).toBeGreaterThan(0);
+    const [{ n: unlocked }] = (await q(`select count(*)::int as n from user_achievements`)) as [
+      { n: number },
+    ];
+    expect(unlocked).toBeGreaterThan(0);
 
     const again = await seedDemo(deps);
     expect(again.created).toBe(false);

@@ -17,6 +17,7 @@ import { createTask } from '../tasks/create-task';
 import { createWorkspace } from '../workspaces/create-workspace';
 import { insertMember } from '../workspaces/workspaces.repository';
 import { seedAsyncUpdates } from './seed-async-updates';
+import { seedProgressHistory } from '../progress/seed-progress-history';
 import { seedSprints } from './seed-sprints';
 
 export interface SeedResult {
@@ -102,5 +103,6 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
   }
   await seedSprints(deps, as('admin', workspace.id), firstProjectId!, taskIds);
   await seedAsyncUpdates(deps, (role) => as(role, workspace.id), taskIds);
+  await seedProgressHistory(deps, workspace.id, people.get('member')!.actor.id);
   return { created: true, workspaceSlug: workspace.slug, logins };
 }

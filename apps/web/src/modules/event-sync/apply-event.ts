@@ -176,5 +176,10 @@ export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applie
     case 'NOTIFICATION':
       // Personal (user:{id} only): the notifications module listens for it; no workspace cache holds it.
       return NOTHING;
+    case 'XP_AWARDED':
+    case 'LEVEL_UP':
+    case 'ACHIEVEMENT_UNLOCKED':
+      // Personal too: the progress module listens for them (toasts, and re-reads its pages).
+      return NOTHING;
   }
 }

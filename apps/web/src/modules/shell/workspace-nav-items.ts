@@ -71,6 +71,13 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     keywords: ['people', 'invite', 'team'],
   },
   {
+    id: 'progress',
+    label: 'Progress',
+    href: (w) => `/w/${w}/progress`,
+    segments: ['progress'],
+    keywords: ['xp', 'level', 'streak', 'achievements', 'leaderboard', 'quest'],
+  },
+  {
     id: 'ai-usage',
     label: 'AI usage',
     href: (w) => `/w/${w}/ai`,

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { AiProjectPanel } from '@/modules/ai/components/ai-project-panel';
+import { QuestBar } from '@/modules/progress/components/quest-bar';
 import { ProjectViewTabs } from '@/modules/projects/components/project-view-tabs';
 import { useProject } from '@/modules/projects/hooks/use-projects';
 import { PresenceAvatars } from '@/modules/realtime/components/presence-avatars';
@@ -83,6 +84,9 @@ export function BoardPage({ workspaceId, projectId }: { workspaceId: string; pro
           tasks.data && !tasks.complete && !error ? `Loading tasks… ${tasks.loaded} so far` : undefined
         }
       />
+      <div className="px-6">
+        <QuestBar workspaceId={workspaceId} projectId={projectId} />
+      </div>
       <AiProjectPanel workspaceId={workspaceId} projectId={projectId} />
       {error ? (
         <div className="px-6">

@@ -1,13 +1,14 @@
 'use client';
 
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { usePathname } from 'next/navigation';
 import { can } from '@teamflow/contracts/permissions';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
 import { currentArea, WORKSPACE_NAV } from '../workspace-nav-items';
 
 /** The workspace's areas as one strip under the header; it scrolls sideways at phone width. */
-export function WorkspaceNav({ workspaceId }: { workspaceId: string }) {
+export function WorkspaceNav({ workspaceId, progress }: { workspaceId: string; progress?: ReactNode }) {
   const current = currentArea(usePathname(), workspaceId);
   const { workspace } = useWorkspace(workspaceId);
   // Role-limited areas appear once the role is known; the others right away.
@@ -19,19 +20,22 @@ export function WorkspaceNav({ workspaceId }: { workspaceId: string }) {
       aria-label="Workspace"
       className="border-b border-slate-200 bg-white px-2 dark:border-slate-700 dark:bg-slate-900 sm:px-4"
     >
-      <ul className="flex gap-1 overflow-x-auto text-sm">
-        {items.map((item) => (
-          <li key={item.id} className="shrink-0">
-            <Link
-              href={item.href(workspaceId)}
-              aria-current={item.id === current ? 'page' : undefined}
-              className="block border-b-2 border-transparent px-3 py-2 font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-indigo-600 aria-[current=page]:text-indigo-700 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:border-indigo-400 dark:aria-[current=page]:text-indigo-300"
-            >
-              {item.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <div className="flex items-center gap-2">
+        <ul className="flex flex-1 gap-1 overflow-x-auto text-sm">
+          {items.map((item) => (
+            <li key={item.id} className="shrink-0">
+              <Link
+                href={item.href(workspaceId)}
+                aria-current={item.id === current ? 'page' : undefined}
+                className="block border-b-2 border-transparent px-3 py-2 font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:border-indigo-600 aria-[current=page]:text-indigo-700 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:border-indigo-400 dark:aria-[current=page]:text-indigo-300"
+              >
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {progress}
+      </div>
     </nav>
   );
 }

@@ -31,6 +31,7 @@ import { PlanningLane } from './planning-lane';
 import { PlanningTaskRow } from './planning-task-row';
 import { ProjectViewTabs } from '@/modules/projects/components/project-view-tabs';
 import { SprintCharts } from './sprint-charts';
+import { QuestBar } from '@/modules/progress/components/quest-bar';
 import { SprintHeader, sprintDates } from './sprint-header';
 
 const BACKLOG = 'backlog';
@@ -133,6 +134,7 @@ export function SprintPlanningPage({ workspaceId, projectId }: { workspaceId: st
         ) : null}
       </div>
 
+      <QuestBar workspaceId={workspaceId} projectId={projectId} />
       {canCreate ? (
         <CreateSprintForm projectId={projectId} suggestedName={`Sprint ${all.length + 1}`} />
       ) : null}

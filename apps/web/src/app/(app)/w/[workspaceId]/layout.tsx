@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ProgressChip } from '@/modules/progress/components/progress-chip';
 import { WorkspaceNav } from '@/modules/shell/components/workspace-nav';
 
 export default async function WorkspaceLayout({
@@ -11,7 +12,7 @@ export default async function WorkspaceLayout({
   const { workspaceId } = await params;
   return (
     <>
-      <WorkspaceNav workspaceId={workspaceId} />
+      <WorkspaceNav workspaceId={workspaceId} progress={<ProgressChip workspaceId={workspaceId} />} />
       {children}
     </>
   );
