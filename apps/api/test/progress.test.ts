@@ -300,6 +300,75 @@ describe('XP for finished work', () => {
   });
 });
 
+describe('XP from async updates', () => {
+  const postUpdate = (team: TeamFixture, by: TestUser, date: string) =>
+    http()
+      .post(`${V1}/workspaces/${team.workspaceId}/status-updates`)
+      .set(auth(by))
+      .send({ date, done: 'Shipped the thing', doing: 'The next thing' });
+
+  it('a status update pays 5 once per person per date; deleting and reposting pays nothing', async () => {
+    const team = await createTeam(api);
+    const member = team.users.member;
+    const first = await postUpdate(team, member, '2031-03-02');
+    expect(first.status).toBe(201);
+    await runXp(team);
+    expect((await progressOf(team, member)).xp).toBe(5);
+
+    const deleted = await http().delete(`${V1}/status-updates/${first.body.id}`).set(auth(member));
+    expect(deleted.status).toBe(204);
+    expect((await postUpdate(team, member, '2031-03-02')).status).toBe(201);
+    await runXp(team);
+    expect((await progressOf(team, member)).xp).toBe(5);
+
+    // Another date pays again, and a teammate's update for the same date is theirs to earn.
+    expect((await postUpdate(team, member, '2031-03-03')).status).toBe(201);
+    expect((await postUpdate(team, team.users.admin, '2031-03-02')).status).toBe(201);
+    await runXp(team);
+    expect((await progressOf(team, member)).xp).toBe(10);
+    expect((await progressOf(team, team.users.admin)).xp).toBe(5);
+  });
+
+  it('an accepted decision pays its author 15 once, however often it changes after', async () => {
+    const team = await createTeam(api);
+    const created = await http()
+      .post(`${V1}/workspaces/${team.workspaceId}/decisions`)
+      .set(auth(team.users.member))
+      .send({ title: 'Use PostgreSQL for search', context: 'We need search', decision: 'tsvector' });
+    expect(created.status).toBe(201);
+    await runXp(team);
+    expect((await progressOf(team, team.users.member)).xp).toBe(0);
+
+    const patch = (body: Record<string, unknown>) =>
+      http().patch(`${V1}/decisions/${created.body.id}`).set(auth(team.users.admin)).send(body);
+    expect((await patch({ version: 1, status: 'accepted' })).status).toBe(200);
+    expect((await patch({ version: 2, status: 'deprecated' })).status).toBe(200);
+    await runXp(team);
+    const member = await progressOf(team, team.users.member);
+    expect(member.xp).toBe(15);
+    expect(member.recent[0]).toMatchObject({ kind: 'decision_accepted', sourceId: created.body.id });
+    expect((await progressOf(team, team.users.admin)).xp).toBe(0);
+  });
+
+  it('a resolved incident pays its commander 30, not whoever declared or resolved it', async () => {
+    const team = await createTeam(api);
+    const declared = await http()
+      .post(`${V1}/workspaces/${team.workspaceId}/incidents`)
+      .set(auth(team.users.member))
+      .send({ title: 'Checkout returns 500', severity: 'sev2', commanderId: team.users.owner.id });
+    expect(declared.status).toBe(201);
+    const resolved = await http()
+      .patch(`${V1}/incidents/${declared.body.id}`)
+      .set(auth(team.users.admin))
+      .send({ version: declared.body.version, status: 'resolved' });
+    expect(resolved.status).toBe(200);
+    await runXp(team);
+    expect((await progressOf(team, team.users.owner)).xp).toBe(30);
+    expect((await progressOf(team, team.users.member)).xp).toBe(0);
+    expect((await progressOf(team, team.users.admin)).xp).toBe(0);
+  });
+});
+
 describe('leaderboard and settings', () => {
   it('ranks members by XP in the period and leaves out whoever opts out', async () => {
     const team = await createTeam(api);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EventType, ServerEventOf } from '@teamflow/contracts/events';
 import { taskXp, XP_RULES } from '@teamflow/contracts/progress';
 import type { TaskStatus } from '@teamflow/contracts/tasks';
@@ -16,8 +17,7 @@ import { sprintOutcome } from './sprint-outcome';
  * Where XP comes from: one entry per event type of the stream, read by the xp consumer in seq
  * order. An entry notes what it must remember (a task's XP frozen at planning) and returns the
  * claims of one source; `awardXp` applies the rules. A new source is one line here (plus its
- * function): e.g. `STATUS_UPDATE_POSTED`, `DECISION_UPDATED` (accepted), `INCIDENT_UPDATED`
- * (resolved, paying its commander).
+ * function).
  */
 type XpSource<K extends EventType> = (tx: DbOrTx, event: ServerEventOf<K>) => Promise<XpClaim[]>;
 type XpSourceTable = { [K in EventType]?: XpSource<K> };
@@ -87,11 +87,77 @@ const sprintSource: XpSource<'SPRINT_UPDATED'> = async (tx, event) => {
   }));
 };
 
+/**
+ * A status update pays once per person per workspace per update date: the source is that day, not
+ * the row, so deleting an update and posting again finds the day already paid. (`sourceId` is a
+ * uuid column: a name-based id, stable for the same person, workspace and date.)
+ */
+export function statusUpdateDayId(workspaceId: string, userId: string, date: string): string {
+  const h = createHash('sha1').update(`status-update:${workspaceId}:${userId}:${date}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const statusUpdateSource: XpSource<'STATUS_UPDATE_POSTED'> = (_tx, event) => {
+  const update = event.data;
+  return Promise.resolve([
+    {
+      userId: update.userId,
+      kind: 'status_update',
+      sourceType: 'status_update_day',
+      sourceId: statusUpdateDayId(update.workspaceId, update.userId, update.date),
+      label: `Check-in for ${update.date}`,
+      baseXp: XP_RULES.statusUpdate,
+      selfFarm: false,
+      earnedAt: new Date(update.createdAt),
+      detail: { date: update.date, statusUpdateId: update.id },
+    },
+  ]);
+};
+
+// Accepted (on creation or later): pays the person who wrote the record, once per decision.
+const decisionSource: XpSource<'DECISION_UPDATED'> = (_tx, event) => {
+  const decision = event.data;
+  if (decision.status !== 'accepted') return Promise.resolve([]);
+  return Promise.resolve([
+    {
+      userId: decision.createdBy,
+      kind: 'decision_accepted',
+      sourceType: 'decision',
+      sourceId: decision.id,
+      label: `${decision.key} ${decision.title}`,
+      baseXp: XP_RULES.decisionAccepted,
+      selfFarm: false,
+      earnedAt: new Date(decision.acceptedAt ?? event.at),
+    },
+  ]);
+};
+
+// Resolved with a commander: pays the commander, once per incident (a reopen is impossible: status only moves forward).
+const incidentSource: XpSource<'INCIDENT_UPDATED'> = (_tx, event) => {
+  const incident = event.data;
+  if (incident.status !== 'resolved' || !incident.commanderId) return Promise.resolve([]);
+  return Promise.resolve([
+    {
+      userId: incident.commanderId,
+      kind: 'incident_resolved',
+      sourceType: 'incident',
+      sourceId: incident.id,
+      label: `${incident.key} ${incident.title}`,
+      baseXp: XP_RULES.incidentResolved,
+      selfFarm: false,
+      earnedAt: new Date(incident.resolvedAt ?? event.at),
+    },
+  ]);
+};
+
 export const XP_SOURCES: XpSourceTable = {
   TASK_CREATED: taskSource,
   TASK_UPDATED: taskSource,
   TASK_MOVED: taskSource,
   SPRINT_UPDATED: sprintSource,
+  STATUS_UPDATE_POSTED: statusUpdateSource,
+  DECISION_UPDATED: decisionSource,
+  INCIDENT_UPDATED: incidentSource,
 };
 
 /** The event types the xp consumer reads: the relay stages an `xp` job for a batch holding any. */
