@@ -10,6 +10,8 @@ import { cleanupHandler } from './maintenance/cleanup.job';
 import { notificationDigestHandler } from './notifications/digest.job';
 import { dispatchNotificationsHandler } from './notifications/dispatch.job';
 import { dueSoonHandler } from './notifications/due-soon.job';
+import { analyseEntryHandler } from './worklog/analyse-entry.job';
+import { worklogExportHandler } from './worklog/export.job';
 
 /** Every handler the worker process runs, configured from the environment. */
 export function allHandlers(db: Database, env: Env): Registration[] {
@@ -23,5 +25,7 @@ export function allHandlers(db: Database, env: Env): Registration[] {
     dispatchNotificationsHandler(db),
     dueSoonHandler(db),
     notificationDigestHandler(db, { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN }),
+    analyseEntryHandler({ db, env }),
+    worklogExportHandler({ db }),
   ];
 }

@@ -36,8 +36,7 @@ export const worklogEntries = pgTable(
       .default(sql`'{}'::text[]`),
     version: integer('version').notNull().default(1),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      (): ReturnType<typeof sql> =>
-        sql`to_tsvector('english'::regconfig, coalesce(body, '') || ' ' || array_to_string(tags, ' '))`,
+      (): ReturnType<typeof sql> => sql`to_tsvector('english'::regconfig, coalesce(body, ''))`,
     ),
     ...timestamps,
   },
