@@ -1,4 +1,4 @@
-import { PDFParse } from 'pdf-parse';
+import { pdfText } from './pdf-text';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
 import { isolatedStore, type IsolatedStore } from '@teamflow/core/testing/isolated-store';
@@ -356,7 +356,7 @@ describe('timeline, insights and exports', () => {
       });
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
-    const text = (await new PDFParse({ data: new Uint8Array(file.body as Buffer) }).getText()).text;
+    const text = pdfText(file.body as Buffer);
     expect(text).toContain('Reduced p99 latency from 800 to 120 ms');
     expect(text).toContain(`Completed ${taskKey}: Fix refunds rounding`);
     // Every bullet ends with its footnote marks, and every mark is listed under Evidence.

@@ -59,6 +59,7 @@ const IRREGULAR: Record<string, string> = {
 };
 
 const NEUTRAL_BAND = 0.05;
+const NEGATIONS = new Set(['not', "n't", 'never', 'nothing', 'no', 'without', 'failed']);
 
 const METRIC_PATTERNS: RegExp[] = [
   // "p99 from 800 to 120 ms", "build time from 12 to 4 minutes", "from $3k to $1k"
@@ -142,8 +143,8 @@ function findAchievements(a: Analysis): EntryAnalysisOutput['achievements'] {
     const words = analyse(s.text).words;
     const outcome = words.some((w) => OUTCOME_VERBS.has(IRREGULAR[w.normal] ?? w.lemma) && w.pos === 'VERB');
     if (!outcome) continue;
-    // An outcome said with a negation ("didn't ship") is not an achievement.
-    if (words.some((w) => w.normal === 'not' || w.normal === "n't" || w.normal === 'never')) continue;
+    // An outcome said with a negation ("didn't ship", "nothing shipped") is not an achievement.
+    if (words.some((w) => NEGATIONS.has(w.normal))) continue;
     const text = s.text.replace(/\s+/gu, ' ').trim().slice(0, 500);
     const metric = metricOf(text);
     const impactAt = IMPACT_START.exec(text);

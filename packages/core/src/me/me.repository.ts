@@ -35,7 +35,7 @@ export async function accountRows(db: DbOrTx, userId: string) {
     ),
     rows(
       db,
-      sql`select id, type, title, read_at as "readAt", created_at as "createdAt"
+      sql`select id, workspace_id as "workspaceId", type, task_id as "taskId", data, read_at as "readAt", created_at as "createdAt"
       from notifications where user_id = ${userId} order by created_at`,
     ),
     rows(
