@@ -26,4 +26,12 @@ export const queryKeys = {
   notificationList: (filter: 'all' | 'unread') => ['notifications', 'list', filter] as const,
   unreadCount: ['notifications', 'unread-count'] as const,
   notificationPreferences: ['notification-preferences'] as const,
+  // The work log is the signed-in user's own: no workspace in its keys.
+  worklog: ['worklog'] as const,
+  worklogDay: (date: string) => ['worklog', 'day', date] as const,
+  worklogTimeline: (from: string, to: string) => ['worklog', 'timeline', from, to] as const,
+  worklogInsights: (from: string, to: string) => ['worklog', 'insights', from, to] as const,
+  worklogSearch: (q: string) => ['worklog', 'search', q] as const,
+  worklogExports: ['worklog', 'exports'] as const,
+  worklogExport: (id: string) => ['worklog', 'exports', id] as const,
 };

@@ -142,5 +142,12 @@ export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applie
     case 'NOTIFICATION':
       // Personal (user:{id} only): the notifications module listens for it; no workspace cache holds it.
       return NOTHING;
+    case 'WORKLOG_ENTRY_WRITTEN':
+    case 'WORKLOG_ENTRY_ANALYSED':
+    case 'WORKLOG_EXPORT_UPDATED':
+      // Personal too: the author's work log (their other tabs, the analysis chips, an export's
+      // progress) re-reads what it shows.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.worklog });
+      return NOTHING;
   }
 }
