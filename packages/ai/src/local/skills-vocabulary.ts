@@ -70,7 +70,17 @@ export const SKILLS: SkillDefinition[] = [
   {
     name: 'Performance',
     kind: 'practice',
-    names: ['performance', 'latency', 'p99', 'p95', 'profiling', 'optimise', 'optimize'],
+    names: [
+      'performance',
+      'latency',
+      'p99',
+      'p95',
+      'profile',
+      'profiling',
+      'optimise',
+      'optimize',
+      'first paint',
+    ],
   },
   {
     name: 'Observability',

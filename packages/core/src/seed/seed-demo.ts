@@ -17,6 +17,7 @@ import { createTask } from '../tasks/create-task';
 import { createWorkspace } from '../workspaces/create-workspace';
 import { insertMember } from '../workspaces/workspaces.repository';
 import { seedSprints } from './seed-sprints';
+import { seedWorklog } from './seed-worklog';
 
 export interface SeedResult {
   created: boolean;
@@ -100,5 +101,6 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
     await addDependency(deps, owner, taskIds.get(dependent)!, taskIds.get(on)!);
   }
   await seedSprints(deps, as('admin', workspace.id), firstProjectId!, taskIds);
+  await seedWorklog(deps, people);
   return { created: true, workspaceSlug: workspace.slug, logins };
 }
