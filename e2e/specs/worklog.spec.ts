@@ -15,7 +15,7 @@ test('a person writes two entries, sees the analysis appear, opens insights and 
 
   // Yesterday first, then today: one editor per day, each autosaved.
   await page.getByRole('button', { name: 'Previous day' }).click();
-  const box = () => page.getByRole('textbox', { name: /^Entry for / });
+  const box = () => page.getByRole('combobox', { name: /^Entry for / });
   await box().fill('Frustrating day: the build broke twice and I was blocked waiting for access.');
   await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Next day' }).click();

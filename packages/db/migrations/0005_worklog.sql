@@ -38,7 +38,7 @@ CREATE TABLE "worklog_insights" (
 	"achievements" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"themes" text[] DEFAULT '{}'::text[] NOT NULL,
 	"vector_model" text,
-	"vector" real[],
+	"vector_q8" "bytea",
 	"content_hash" text,
 	"error" text,
 	"analysed_at" timestamp with time zone,

@@ -75,3 +75,16 @@ export const dot = (a: readonly number[], b: readonly number[]): number => {
   for (let i = 0; i < a.length && i < b.length; i++) s += a[i]! * b[i]!;
   return s;
 };
+
+/** A unit vector as stored: int8 per dimension (x·127), 100 bytes — read back and scored in Node. */
+export function quantise(v: readonly number[]): Buffer {
+  return Buffer.from(Int8Array.from(v, (x) => Math.max(-127, Math.min(127, Math.round(x * 127)))).buffer);
+}
+
+/** The cosine of a unit query vector with a stored (quantised) unit vector. */
+export function dotQuantised(query: readonly number[], stored: Uint8Array): number {
+  const v = new Int8Array(stored.buffer, stored.byteOffset, stored.byteLength);
+  let s = 0;
+  for (let i = 0; i < v.length && i < query.length; i++) s += query[i]! * v[i]!;
+  return s / 127;
+}

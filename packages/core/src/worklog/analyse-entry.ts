@@ -1,6 +1,6 @@
 import { providerChain, runWithFallback } from '@teamflow/ai/ai-chain';
 import { AiError } from '@teamflow/ai/provider';
-import { WORD_VECTOR_MODEL } from '@teamflow/ai/local/word-vectors';
+import { quantise, WORD_VECTOR_MODEL } from '@teamflow/ai/local/word-vectors';
 import { entryMeaningVector } from '@teamflow/ai/local/worklog.rules';
 import { NO_WORKSPACE } from '@teamflow/contracts/events';
 import { emitEvent } from '../events/emit-event';
@@ -54,7 +54,7 @@ export async function analyseEntry(
       achievements: value.achievements,
       themes: value.themes,
       vectorModel: vector ? WORD_VECTOR_MODEL : null,
-      vector,
+      vector: vector ? quantise(vector) : null,
     });
     if (!saved) return 'changed';
     await emitEvent(

@@ -1,8 +1,14 @@
-import { WORD_VECTOR_MODEL } from '@teamflow/ai/local/word-vectors';
+import { dotQuantised, WORD_VECTOR_MODEL } from '@teamflow/ai/local/word-vectors';
 import { entryMeaningVector, proseOf } from '@teamflow/ai/local/worklog.rules';
 import type { WorklogSearchHit, WorklogSearchQuery, WorklogSearchResult } from '@teamflow/contracts/worklog';
 import type { CoreDeps, Ctx } from '../platform/context';
-import { searchEntriesByMeaning, searchEntriesByWords, searchOwnTasks } from './worklog.repository';
+import {
+  entriesByIds,
+  meaningVectors,
+  searchEntriesByWords,
+  searchOwnTasks,
+  type EntryHitRow,
+} from './worklog.repository';
 
 // Cosines of the mean word vectors: unrelated texts sit below this.
 const MEANING_FLOOR = 0.2;
@@ -15,6 +21,33 @@ function snippet(body: string, q: string): string {
   return (
     (start > 0 ? '…' : '') + text.slice(start, start + SNIPPET) + (text.length > start + SNIPPET ? '…' : '')
   );
+}
+
+/** The author's entries closest in meaning to the query vector (cosine ≥ the floor), best first. */
+async function closestInMeaning(
+  deps: CoreDeps,
+  userId: string,
+  query: number[],
+  limit: number,
+): Promise<EntryHitRow[]> {
+  const scored = (await meaningVectors(deps.db, userId, WORD_VECTOR_MODEL))
+    .map((r) => ({ id: r.id, score: dotQuantised(query, r.vector) }))
+    .filter((r) => r.score >= MEANING_FLOOR)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+  const rows = new Map(
+    (
+      await entriesByIds(
+        deps.db,
+        userId,
+        scored.map((s) => s.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  return scored.flatMap((s) => {
+    const row = rows.get(s.id);
+    return row ? [{ ...row, score: s.score }] : [];
+  });
 }
 
 /**
@@ -32,7 +65,7 @@ export async function searchWorklog(
   const vector = entryMeaningVector(query.q);
   const [byWords, byMeaning, tasks] = await Promise.all([
     searchEntriesByWords(deps.db, userId, query.q, limit),
-    vector ? searchEntriesByMeaning(deps.db, userId, WORD_VECTOR_MODEL, vector, MEANING_FLOOR, limit) : [],
+    vector ? closestInMeaning(deps, userId, vector, limit) : [],
     searchOwnTasks(deps.db, userId, query.q, limit),
   ]);
   const seen = new Set<string>();

@@ -153,7 +153,8 @@ export interface AnalysisResult {
   achievements: { text: string; impact?: string; metric?: string }[];
   themes: string[];
   vectorModel: string | null;
-  vector: number[] | null;
+  /** Quantised meaning vector (see `quantise` in ai/local/word-vectors). */
+  vector: Buffer | null;
 }
 
 /**
@@ -169,10 +170,10 @@ export async function saveAnalysis(
 ): Promise<InsightRow | undefined> {
   const result = await db.execute<{ entry_id: string }>(sql`
     insert into worklog_insights (entry_id, user_id, status, provider, model, sentiment_score, sentiment_label,
-      projects, skills, achievements, themes, vector_model, vector, content_hash, error, analysed_at)
+      projects, skills, achievements, themes, vector_model, vector_q8, content_hash, error, analysed_at)
     select worklog_entries.id, worklog_entries.user_id, 'done', ${r.provider}, ${r.model}, ${r.sentimentScore}, ${r.sentimentLabel},
       ${pgTextArray(r.projects)}::text[], ${pgTextArray(r.skills)}::text[], ${JSON.stringify(r.achievements)}::jsonb,
-      ${pgTextArray(r.themes)}::text[], ${r.vectorModel}, ${r.vector ? `{${r.vector.join(',')}}` : null}::real[],
+      ${pgTextArray(r.themes)}::text[], ${r.vectorModel}, ${r.vector}::bytea,
       ${hash}, null, now()
     from worklog_entries
     where worklog_entries.id = ${entryId} and worklog_entries.user_id = ${userId} and ${bodyHash} = ${hash}
@@ -180,7 +181,7 @@ export async function saveAnalysis(
       status = excluded.status, provider = excluded.provider, model = excluded.model,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       projects = excluded.projects, skills = excluded.skills, achievements = excluded.achievements,
-      themes = excluded.themes, vector_model = excluded.vector_model, vector = excluded.vector,
+      themes = excluded.themes, vector_model = excluded.vector_model, vector_q8 = excluded.vector_q8,
       content_hash = excluded.content_hash, error = null, analysed_at = now(), updated_at = now()
     returning entry_id`);
   if (result.rows.length === 0) return undefined;
@@ -378,28 +379,33 @@ export async function searchEntriesByWords(
 }
 
 /**
- * The author's entries closest in meaning to `vector` (stored at unit length, so the dot product
- * is the cosine), scored in PostgreSQL: only the best rows travel. At least `floor` similar.
+ * Every meaning vector of the author's entries under `model` (100 bytes each, so 10,000 entries
+ * are about a megabyte): the caller scores them in memory and reads back only the best.
  */
-export async function searchEntriesByMeaning(
+export async function meaningVectors(
   db: DbOrTx,
   userId: string,
   model: string,
-  vector: number[],
-  floor: number,
-  limit: number,
-): Promise<EntryHitRow[]> {
-  const result = await db.execute<EntryHitRow>(sql`
-    select * from (
-      select e.id, e.date::text as date, e.body,
-             (select sum(a * b) from unnest(i.vector, ${`{${vector.join(',')}}`}::real[]) as x(a, b))::float8 as score
-      from worklog_insights i
-      join worklog_entries e on e.id = i.entry_id and e.user_id = ${userId}
-      where i.user_id = ${userId} and i.vector_model = ${model} and i.vector is not null
-    ) s
-    where score >= ${floor}
-    order by score desc, date desc
-    limit ${limit}`);
+): Promise<{ id: string; vector: Buffer }[]> {
+  const result = await db.execute<{ id: string; vector: Buffer }>(sql`
+    select entry_id as id, vector_q8 as vector from worklog_insights
+    where user_id = ${userId} and vector_model = ${model} and vector_q8 is not null`);
+  return result.rows;
+}
+
+/** Some of the author's entries by id (others' ids are simply not found). */
+export async function entriesByIds(
+  db: DbOrTx,
+  userId: string,
+  ids: string[],
+): Promise<{ id: string; date: string; body: string }[]> {
+  if (ids.length === 0) return [];
+  const result = await db.execute<{ id: string; date: string; body: string }>(sql`
+    select id, date::text as date, body from worklog_entries
+    where user_id = ${userId} and id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
   return result.rows;
 }
 
