@@ -6,9 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { localAnalyseEntry, entryMeaningVector } from '@teamflow/ai/local/worklog.rules';
 import { quantise, WORD_VECTOR_MODEL } from '@teamflow/ai/local/word-vectors';
@@ -18,7 +16,7 @@ import { createLogger } from '@teamflow/core/platform/logger';
 import { getInsights } from '@teamflow/core/worklog/get-insights';
 import { searchWorklog } from '@teamflow/core/worklog/search-worklog';
 import { createDb } from '@teamflow/db/client';
-import { dropDatabase, ensureDatabase } from '@teamflow/db/setup';
+import { dropDatabase, ensureDatabase, runMigrations } from '@teamflow/db/setup';
 
 const ENTRIES = 10_000;
 const SUBJECTS = [
@@ -77,17 +75,14 @@ async function main() {
   }
 
   // 2. A database of its own with 10,000 analysed entries of one user over a year.
-  const base = loadEnv({ ...process.env, NODE_ENV: 'development' });
+  const base = loadEnv();
   const url = base.DATABASE_URL.replace(
     /\/[^/?]+(\?|$)/,
     `/teamflow_bench_worklog_${randomUUID().slice(0, 8)}$1`,
   );
   await ensureDatabase(url);
+  await runMigrations(url);
   const handle = createDb(url, { max: 4 });
-  // The migrations folder by path: this script runs as an ES module, where @teamflow/db's own lookup cannot.
-  await migrate(drizzle({ client: handle.pool }), {
-    migrationsFolder: fileURLToPath(new URL('../../packages/db/migrations', import.meta.url)),
-  });
   try {
     const userId = randomUUID();
     await handle.pool.query(`insert into users (id, email, name) values ($1, $2, 'Bench')`, [
@@ -181,10 +176,8 @@ async function main() {
       searchOver10kEntriesMs: { ...stats(search), goalP95: 100 },
       insightsForAYearMs: { ...stats(insights), goalP95: 200 },
     };
-    writeFileSync(
-      new URL('../results/worklog.json', import.meta.url),
-      `${JSON.stringify(result, null, 2)}\n`,
-    );
+    writeFileSync(join(__dirname, '..', 'results', 'worklog.json'), `${JSON.stringify(result, null, 2)}\n`);
+    // eslint-disable-next-line no-console -- a command-line tool: it prints its figures
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await handle.close();
