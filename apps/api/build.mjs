@@ -17,3 +17,5 @@ await build({
   logLevel: 'warning',
 });
 cpSync('../../packages/db/migrations', 'dist/migrations', { recursive: true });
+// The local provider's word vectors (work-log search by meaning), read beside the bundle.
+cpSync('../../packages/ai/src/local/word-vectors.bin', 'dist/word-vectors.bin');

@@ -29,6 +29,10 @@ import { taskLinkRoutes } from './routes/task-links.routes';
 import { taskPartRoutes } from './routes/task-parts.routes';
 import { taskRoutes } from './routes/tasks.routes';
 import { workspaceRoutes } from './routes/workspaces.routes';
+import { meRoutes } from './routes/me.routes';
+import { worklogEntryRoutes } from './routes/worklog-entries.routes';
+import { worklogExportRoutes } from './routes/worklog-exports.routes';
+import { worklogInsightRoutes } from './routes/worklog-insights.routes';
 
 export const API_BASE = '/api/v1';
 
@@ -90,6 +94,10 @@ export function createApp(deps: ApiDeps): ApiApp {
   digestRoutes(table, v1, API_BASE, deps);
   taskLinkRoutes(table, v1, API_BASE, deps);
   progressRoutes(table, v1, API_BASE, deps);
+  worklogEntryRoutes(table, v1, API_BASE, deps);
+  worklogInsightRoutes(table, v1, API_BASE, deps);
+  worklogExportRoutes(table, v1, API_BASE, deps);
+  meRoutes(table, v1, API_BASE, deps);
   // Reads its own body: browsers send application/csp-report or application/reports+json.
   cspReportRoutes(table, v1, API_BASE);
   adminRoutes(table, root, v1, API_BASE, deps);

@@ -41,3 +41,12 @@ export const BacklogInput = z.object({
   tasks: z.array(BacklogTask),
 });
 export type BacklogInput = z.infer<typeof BacklogInput>;
+
+/** One work-log entry as the analysis reads it, with the author's own project names to link to. */
+export const EntryInput = z.object({
+  body: z.string(),
+  tags: z.array(z.string()),
+  /** The author's projects (across their workspaces): names and keys ("Payments", "PAY"). */
+  projects: z.array(z.object({ name: z.string(), key: z.string() })),
+});
+export type EntryInput = z.infer<typeof EntryInput>;

@@ -1,4 +1,4 @@
-import type { BacklogInput, BreakdownInput } from './inputs';
+import type { BacklogInput, BreakdownInput, EntryInput } from './inputs';
 
 export const SYSTEM_PROMPT =
   'You are a pragmatic engineering lead inside TeamFlow, a task tracker. Answer with ONE JSON object only, no prose, matching exactly the shape asked for.';
@@ -49,5 +49,18 @@ export function summaryPrompt(input: BacklogInput): string {
     '',
     'Summarise the state of this project for the team in a short paragraph, then list highlights and risks (overdue, blocked, critical work).',
     'Shape: {"summary":string,"highlights":[string] (at most 10),"risks":[string] (at most 10)}',
+  ].join('\n');
+}
+
+export function analyseEntryPrompt(input: EntryInput): string {
+  return [
+    'Read this private work-log entry (Markdown) by one person about their own work day.',
+    `Their projects (name / key): ${input.projects.map((p) => `${p.name} / ${p.key}`).join('; ') || 'none'}`,
+    `Tags: ${input.tags.join(', ') || 'none'}`,
+    'Entry:',
+    input.body.slice(0, 8000),
+    '',
+    'Give: sentiment of the author (score -1..1, label negative|neutral|positive); projects named (use the given names, or #tags); skills shown (technologies and practices, canonical names like "Kubernetes", "Code review"); achievements: sentences with an outcome (shipped, fixed, reduced, led...), each with the impact and the metric when the entry states one ("p99 from 800 to 120 ms", "40%"), never invented; up to 5 one-word themes.',
+    'Shape: {"sentiment":{"score":number,"label":string},"projects":[string],"skills":[string],"achievements":[{"text":string,"impact":string?,"metric":string?}],"themes":[string]}',
   ].join('\n');
 }

@@ -5,9 +5,10 @@ import type {
   PrioritizeOutput,
   SummaryOutput,
 } from '@teamflow/contracts/ai';
-import type { BacklogInput, BreakdownInput } from './inputs';
+import type { EntryAnalysisOutput } from '@teamflow/contracts/worklog';
+import type { BacklogInput, BreakdownInput, EntryInput } from './inputs';
 
-export type AiFeature = 'breakdown' | 'prioritize' | 'summarize' | 'embed';
+export type AiFeature = 'breakdown' | 'prioritize' | 'summarize' | 'embed' | 'analyse-entry';
 
 /** One call made to a provider, reported as it happens (an `ai_usage` row each). */
 export interface CallUsage {
@@ -36,6 +37,8 @@ export interface AiProvider {
   breakdown(input: BreakdownInput, options: CallOptions): Promise<BreakdownOutput>;
   prioritize(input: BacklogInput, options: CallOptions): Promise<PrioritizeOutput>;
   summarize(input: BacklogInput, options: CallOptions): Promise<SummaryOutput>;
+  /** Reads one work-log entry: sentiment, projects, skills, achievements, themes. */
+  analyseEntry(input: EntryInput, options: CallOptions): Promise<EntryAnalysisOutput>;
 }
 
 export const sourceOf = (p: AiProvider): AiSource => ({ provider: p.name, model: p.model });

@@ -1,9 +1,16 @@
 import type { z } from 'zod';
 import type { AiProviderName } from '@teamflow/contracts/ai';
 import { ModelBreakdownOutput, PrioritizeOutput, SummaryOutput } from '@teamflow/contracts/ai';
-import type { BacklogInput, BreakdownInput } from './inputs';
+import { EntryAnalysisOutput } from '@teamflow/contracts/worklog';
+import type { BacklogInput, BreakdownInput, EntryInput } from './inputs';
 import { AiError, type AiProvider, type CallOptions } from './provider';
-import { breakdownPrompt, prioritizePrompt, SYSTEM_PROMPT, summaryPrompt } from './prompts';
+import {
+  analyseEntryPrompt,
+  breakdownPrompt,
+  prioritizePrompt,
+  SYSTEM_PROMPT,
+  summaryPrompt,
+} from './prompts';
 import { type StructuredOutput, structuredOutput, withoutNulls } from './structured-output';
 
 export interface ChatAnswer {
@@ -45,6 +52,11 @@ export const OUTPUTS = {
     'project_summary',
     "A short summary of the project's state, highlights and risks.",
     SummaryOutput,
+  ),
+  analyseEntry: structuredOutput(
+    'worklog_entry_analysis',
+    "What one private work-log entry says: the author's mood, projects, skills, achievements and themes.",
+    EntryAnalysisOutput,
   ),
 };
 
@@ -124,5 +136,7 @@ export function remoteProvider(transport: ChatTransport): AiProvider {
       }),
     summarize: (input: BacklogInput, options) =>
       ask(transport, OUTPUTS.summarize, summaryPrompt(input), options),
+    analyseEntry: (input: EntryInput, options) =>
+      ask(transport, OUTPUTS.analyseEntry, analyseEntryPrompt(input), options),
   };
 }

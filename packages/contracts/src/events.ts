@@ -13,6 +13,7 @@ import { Project } from './projects';
 import { Sprint } from './sprints';
 import { PublicStatusUpdate } from './status-updates';
 import { Task } from './tasks';
+import { WorklogEntryAnalysed, WorklogEntryWritten, WorklogExportUpdated } from './worklog';
 
 /** Room names, as clients `join` them (API.md, Realtime). */
 export const rooms = {
@@ -115,7 +116,24 @@ export const EVENTS = {
     data: AchievementUnlocked,
     audience: { kind: 'user', userId: (d) => d.userId },
   }),
+  // The work log is personal: its events reach only the author (and are never replayed). They
+  // carry no workspace, so their envelope's workspaceId is NO_WORKSPACE.
+  WORKLOG_ENTRY_WRITTEN: defineEvent({
+    data: WorklogEntryWritten,
+    audience: { kind: 'user', userId: (e) => e.userId },
+  }),
+  WORKLOG_ENTRY_ANALYSED: defineEvent({
+    data: WorklogEntryAnalysed,
+    audience: { kind: 'user', userId: (e) => e.userId },
+  }),
+  WORKLOG_EXPORT_UPDATED: defineEvent({
+    data: WorklogExportUpdated,
+    audience: { kind: 'user', userId: (e) => e.userId },
+  }),
 } satisfies Record<string, EventDefinition>;
+
+/** The envelope's workspaceId for personal events that belong to no workspace (the work log). */
+export const NO_WORKSPACE = '00000000-0000-0000-0000-000000000000';
 
 type Catalogue = typeof EVENTS;
 export type EventType = keyof Catalogue;

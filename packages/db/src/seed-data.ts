@@ -277,3 +277,110 @@ export const DEMO_DEPENDENCIES: [string, string][] = [
   ['Deploying the worker drops in-flight jobs', 'Graceful shutdown on SIGTERM'],
   ['Virtualise columns for 2,000 tasks', 'Drag and drop between columns'],
 ];
+
+/**
+ * Two weeks of private work-log entries for the demo people (days ago, Markdown). They name the
+ * demo projects, skills and outcomes so the analysis, insights and exports have something to say.
+ */
+export const DEMO_WORKLOG: Record<
+  'owner' | 'admin' | 'member',
+  { daysAgo: number; body: string; tags?: string[] }[]
+> = {
+  member: [
+    {
+      daysAgo: 13,
+      body: 'Started on the **Web App** board view. Paired with Adam on the drag and drop design, good session.',
+      tags: ['frontend'],
+    },
+    {
+      daysAgo: 12,
+      body: 'Wrote React components for the columns and added unit tests. Nice progress, the board renders 200 cards smoothly.',
+    },
+    {
+      daysAgo: 11,
+      body: 'Frustrating day: the drop animation flickers and I could not find why. Lost two hours to a CSS transform bug.',
+    },
+    {
+      daysAgo: 10,
+      body: 'Fixed the flicker when a card is dropped (WEB-4). Reduced layout shifts from 12 to 0 on the board. Happy with it.',
+    },
+    {
+      daysAgo: 9,
+      body: 'Reviewed three pull requests for the task drawer. Wrote the docs for the keyboard shortcuts.',
+      tags: ['review'],
+    },
+    {
+      daysAgo: 6,
+      body: 'Tired. Meetings all morning, then a stressful bug hunt in the Markdown preview. Nothing shipped.',
+    },
+    {
+      daysAgo: 5,
+      body: 'Shipped the Markdown preview in descriptions, so that people can check formatting before saving. Great feedback from the team!',
+    },
+    {
+      daysAgo: 4,
+      body: 'Profiled the board with 2,000 tasks: first paint from 1800 to 450 ms after virtualising columns. Excellent result.',
+      tags: ['performance'],
+    },
+    {
+      daysAgo: 3,
+      body: 'Accessibility audit of the board with a screen reader; fixed focus order and aria labels. Learned a lot.',
+    },
+    {
+      daysAgo: 2,
+      body: 'Blocked waiting for the API change for filters. Annoying, but I used the time to write Playwright tests.',
+    },
+    {
+      daysAgo: 1,
+      body: 'Launched filters kept in the URL for the **Web App**. Support tickets about lost filters cut by 40%. Proud of this one.',
+    },
+  ],
+  admin: [
+    {
+      daysAgo: 13,
+      body: 'Planned the **Platform** sprint with the team; clear goals, everyone agreed. Good start.',
+      tags: ['planning'],
+    },
+    {
+      daysAgo: 11,
+      body: 'Built the outbox relay to Redis (PLAT-1). Events are never lost when Redis restarts now.',
+    },
+    {
+      daysAgo: 10,
+      body: 'The queue worker went down during a deploy and jobs were dropped. Stressful incident, wrote the postmortem.',
+    },
+    {
+      daysAgo: 8,
+      body: 'Implemented graceful shutdown on SIGTERM for the worker, so that deploys finish in-flight jobs. Much calmer deploys.',
+    },
+    {
+      daysAgo: 6,
+      body: 'Set up Grafana dashboards for queue metrics and Prometheus alerts. Monitoring finally covers the worker.',
+    },
+    {
+      daysAgo: 3,
+      body: 'Migrated PostgreSQL to 16 on staging with Docker; p95 query time from 120 to 70 ms. Excellent.',
+    },
+    { daysAgo: 1, body: 'Mentored Maya on Kubernetes basics and reviewed her pull request. Enjoyed it.' },
+  ],
+  owner: [
+    {
+      daysAgo: 12,
+      body: 'Interviewed two candidates for the backend role. One was excellent; wrote feedback for both.',
+      tags: ['hiring'],
+    },
+    {
+      daysAgo: 9,
+      body: 'Roadmap review with stakeholders. Agreed to prioritise the **Web App** search over dark mode.',
+    },
+    { daysAgo: 7, body: 'Budget meeting ran long and nothing got decided. Frustrating.' },
+    {
+      daysAgo: 5,
+      body: 'Led the quarterly planning; the team committed to 3 clear goals. Really happy with the energy.',
+    },
+    {
+      daysAgo: 2,
+      body: 'Wrote the design doc for backups verified by a restore drill on the **Platform**. Helpful review from Adam.',
+    },
+  ],
+};

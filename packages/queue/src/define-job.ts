@@ -14,6 +14,12 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
    * date" jobs.
    */
   dedupeId?(payload: z.infer<S>): string;
+  /**
+   * With `dedupeId`: wait this long before running, and let each new job of the same id replace
+   * the waiting one and restart the wait (BullMQ debounce: deduplication with ttl, extend and
+   * replace), so a burst of saves runs once, after the last.
+   */
+  debounceMs?: number;
 }
 
 export type JobPayload<D extends JobDefinition> = z.infer<D['payload']>;
@@ -28,12 +34,14 @@ export function defineJob<S extends z.ZodType>(def: {
   attempts: number;
   backoffMs?: number;
   dedupeId?: (payload: z.infer<S>) => string;
+  debounceMs?: number;
 }): JobDefinition<S> {
   return {
     queue: def.queue,
     name: def.name,
     payload: def.payload,
     dedupeId: def.dedupeId,
+    debounceMs: def.debounceMs,
     options: {
       attempts: def.attempts,
       ...(def.backoffMs ? { backoff: { type: 'exponential', delay: def.backoffMs } } : {}),

@@ -224,6 +224,31 @@ export const rebuildProgressJob = defineJob({
   backoffMs: 60_000,
 });
 
+/**
+ * ai/analyse-entry: reads one work-log entry (sentiment, skills, projects, achievements, themes,
+ * and its meaning vector for search). Staged by every save; debounced per entry, so a burst of
+ * autosaves is analysed once, shortly after the last. Idempotent: it analyses the entry as it is
+ * when it runs and records the content hash it read.
+ */
+export const aiAnalyseEntryJob = defineJob({
+  queue: 'ai',
+  name: 'analyse-entry',
+  payload: z.object({ userId: z.uuid(), entryId: z.uuid() }),
+  attempts: 3,
+  backoffMs: 10_000,
+  dedupeId: (p) => `analyse-entry:${p.entryId}`,
+  debounceMs: 1500,
+});
+
+/** ai/worklog-export: renders a review or CV export (Markdown or PDF) into its row. */
+export const worklogExportJob = defineJob({
+  queue: 'ai',
+  name: 'worklog-export',
+  payload: z.object({ userId: z.uuid(), exportId: z.uuid() }),
+  attempts: 2,
+  backoffMs: 5000,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
 export const JOBS = [
   cleanupJob,
@@ -244,4 +269,6 @@ export const JOBS = [
   xpJob,
   settleStreaksJob,
   rebuildProgressJob,
+  aiAnalyseEntryJob,
+  worklogExportJob,
 ] as const;

@@ -28,7 +28,14 @@ export async function enqueue<D extends JobDefinition>(
     ...def.options,
     ...(options.jobId ? { jobId: options.jobId } : {}),
     ...(options.delayMs ? { delay: options.delayMs } : {}),
-    ...(def.dedupeId ? { deduplication: { id: def.dedupeId(data), keepLastIfActive: true } } : {}),
+    ...(def.dedupeId && def.debounceMs
+      ? {
+          delay: def.debounceMs,
+          deduplication: { id: def.dedupeId(data), ttl: def.debounceMs, extend: true, replace: true },
+        }
+      : def.dedupeId
+        ? { deduplication: { id: def.dedupeId(data), keepLastIfActive: true } }
+        : {}),
   });
   return job.id!;
 }

@@ -97,3 +97,14 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   if (!options.schema || res.status === 204) return undefined as Result<S>;
   return options.schema.parse(await res.json()) as Result<S>;
 }
+
+/**
+ * A file the api serves behind the bearer token (a work-log export, the account export): fetched
+ * with the same token and silent refresh as `apiRequest`, returned as a Blob to save.
+ */
+export async function apiDownload(path: string, signal?: AbortSignal): Promise<Blob> {
+  let res = await send('GET', path, undefined, signal);
+  if (res.status === 401 && (await refreshAccessToken())) res = await send('GET', path, undefined, signal);
+  if (!res.ok) throw await toApiError(res);
+  return res.blob();
+}

@@ -48,4 +48,12 @@ export const queryKeys = {
     ['workspaces', workspaceId, 'progress', 'leaderboard', period] as const,
   quest: (workspaceId: string, projectId: string | undefined) =>
     ['workspaces', workspaceId, 'progress', 'quest', projectId ?? 'any'] as const,
+  // The work log is the signed-in user's own: no workspace in its keys.
+  worklog: ['worklog'] as const,
+  worklogDay: (date: string) => ['worklog', 'day', date] as const,
+  worklogTimeline: (from: string, to: string) => ['worklog', 'timeline', from, to] as const,
+  worklogInsights: (from: string, to: string) => ['worklog', 'insights', from, to] as const,
+  worklogSearch: (q: string) => ['worklog', 'search', q] as const,
+  worklogExports: ['worklog', 'exports'] as const,
+  worklogExport: (id: string) => ['worklog', 'exports', id] as const,
 };

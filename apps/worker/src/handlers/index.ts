@@ -17,6 +17,8 @@ import { dispatchNotificationsHandler } from './notifications/dispatch.job';
 import { dueSoonHandler } from './notifications/due-soon.job';
 import { settleStreaksHandler } from './progress/settle-streaks.job';
 import { xpHandler } from './progress/xp.job';
+import { analyseEntryHandler } from './worklog/analyse-entry.job';
+import { worklogExportHandler } from './worklog/export.job';
 
 /** Every handler the worker process runs, configured from the environment. */
 export function allHandlers(db: Database, env: Env): Registration[] {
@@ -37,5 +39,7 @@ export function allHandlers(db: Database, env: Env): Registration[] {
     xpHandler(db),
     settleStreaksHandler(db),
     rebuildProgressHandler(db),
+    analyseEntryHandler({ db, env }),
+    worklogExportHandler({ db }),
   ];
 }

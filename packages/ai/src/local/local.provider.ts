@@ -2,6 +2,7 @@ import type { AiProvider, CallOptions } from '../provider';
 import { localBreakdown } from './breakdown.rules';
 import { localPrioritize } from './prioritize.rules';
 import { localSummarize } from './summarize.rules';
+import { localAnalyseEntry } from './worklog.rules';
 
 export const LOCAL_MODEL = 'wink-eng-lite-rules-v2';
 
@@ -25,5 +26,6 @@ export function localProvider(): AiProvider {
     breakdown: (input, options) => run(options, () => localBreakdown(input)),
     prioritize: (input, options) => run(options, () => localPrioritize(input)),
     summarize: (input, options) => run(options, () => localSummarize(input)),
+    analyseEntry: (input, options) => run(options, () => localAnalyseEntry(input)),
   };
 }

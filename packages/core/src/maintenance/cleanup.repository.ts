@@ -14,3 +14,7 @@ export const purgeDeletedComments = (db: DbOrTx, days: number) =>
 
 export const purgeOldActivities = (db: DbOrTx, days: number) =>
   deleted(db, sql`delete from activities where created_at < now() - make_interval(days => ${days})`);
+
+// Work-log export files are kept 7 days (their `expires_at`), then removed here.
+export const deleteExpiredWorklogExports = (db: DbOrTx) =>
+  deleted(db, sql`delete from worklog_exports where expires_at < now()`);

@@ -88,4 +88,32 @@ describe('seedDemo', () => {
     )) as [{ n: number }];
     expect(owners).toBe(1);
   });
+
+  it('gives the demo people two weeks of analysed work-log entries, each their own', async () => {
+    const rows = (
+      await handle.pool.query(
+        `select u.email, count(*)::int as entries, count(*) filter (where i.status = 'done')::int as analysed,
+                max(e.date) - min(e.date) as span
+         from worklog_entries e join users u on u.id = e.user_id
+         left join worklog_insights i on i.entry_id = e.id and i.user_id = e.user_id
+         group by u.email order by u.email`,
+      )
+    ).rows;
+    expect(rows.map((r) => r.email)).toEqual([
+      'admin@demo.teamflow.dev',
+      'member@demo.teamflow.dev',
+      'owner@demo.teamflow.dev',
+    ]);
+    for (const r of rows) {
+      expect(r.analysed).toBe(r.entries);
+      expect(r.span).toBeGreaterThanOrEqual(10);
+    }
+    const skills = (
+      await handle.pool.query(
+        `select distinct unnest(i.skills) as s from worklog_insights i join users u on u.id = i.user_id
+         where u.email = 'member@demo.teamflow.dev'`,
+      )
+    ).rows.map((r) => r.s);
+    expect(skills).toEqual(expect.arrayContaining(['React', 'Testing', 'Performance']));
+  });
 });

@@ -19,6 +19,7 @@ import { insertMember } from '../workspaces/workspaces.repository';
 import { seedAsyncUpdates } from './seed-async-updates';
 import { seedProgressHistory } from '../progress/seed-progress-history';
 import { seedSprints } from './seed-sprints';
+import { seedWorklog } from './seed-worklog';
 
 export interface SeedResult {
   created: boolean;
@@ -104,5 +105,6 @@ export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
   await seedSprints(deps, as('admin', workspace.id), firstProjectId!, taskIds);
   await seedAsyncUpdates(deps, (role) => as(role, workspace.id), taskIds);
   await seedProgressHistory(deps, workspace.id, people.get('member')!.actor.id);
+  await seedWorklog(deps, people);
   return { created: true, workspaceSlug: workspace.slug, logins };
 }

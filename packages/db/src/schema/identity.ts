@@ -13,6 +13,8 @@ export const users = pgTable(
     avatarUrl: text('avatar_url'),
     // IANA zone (validated by the contract): the person's own days (check-ins, streaks, XP caps).
     timeZone: text('time_zone').notNull().default('UTC'),
+    // Set by `DELETE /me`: the row stays (its tasks and comments show "Deleted user"), sign-in ends.
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     ...timestamps,
   },
   (t) => [

@@ -9,3 +9,4 @@ export * from './notifications';
 export * from './ai';
 export * from './async-updates';
 export * from './progress';
+export * from './worklog';

@@ -181,5 +181,12 @@ export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applie
     case 'ACHIEVEMENT_UNLOCKED':
       // Personal too: the progress module listens for them (toasts, and re-reads its pages).
       return NOTHING;
+    case 'WORKLOG_ENTRY_WRITTEN':
+    case 'WORKLOG_ENTRY_ANALYSED':
+    case 'WORKLOG_EXPORT_UPDATED':
+      // Personal too: the author's work log (their other tabs, the analysis chips, an export's
+      // progress) re-reads what it shows.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.worklog });
+      return NOTHING;
   }
 }

@@ -63,6 +63,15 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     keywords: ['summary', 'daily digest', 'report'],
   },
   { id: 'search', label: 'Search', href: (w) => `/w/${w}/search`, segments: ['search'], keywords: ['find'] },
+  // The work log is the signed-in person's own (private, in no workspace); it is reached from each
+  // workspace so it sits next to the work it describes.
+  {
+    id: 'worklog',
+    label: 'Work log',
+    href: (w) => `/w/${w}/worklog`,
+    segments: ['worklog'],
+    keywords: ['journal', 'diary', 'insights', 'review', 'cv', 'mood'],
+  },
   {
     id: 'members',
     label: 'Members',

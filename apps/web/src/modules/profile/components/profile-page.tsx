@@ -21,6 +21,11 @@ const SETTINGS_PAGES: { href: string; title: string; description: string }[] = [
     title: 'Notification preferences',
     description: 'Which events reach you in the app and by email.',
   },
+  {
+    href: '/profile/data',
+    title: 'Your data',
+    description: 'Download everything you own or wrote, or delete your account.',
+  },
 ];
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

@@ -1,0 +1,471 @@
+import { pdfText } from './pdf-text';
+import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
+import { createLogger } from '@teamflow/core/platform/logger';
+import { isolatedStore, type IsolatedStore } from '@teamflow/core/testing/isolated-store';
+// The worker's real runtime and handlers, in-process: the api stages, BullMQ delivers, the handler runs.
+import { allHandlers } from '../../worker/src/handlers/index';
+import { startWorkers, type Runtime } from '../../worker/src/runtime';
+import {
+  auth,
+  createTeam,
+  registerUser,
+  startApi,
+  V1,
+  type TeamFixture,
+  type TestApi,
+  type TestUser,
+} from './harness';
+
+let api: TestApi;
+let team: TeamFixture;
+let relay: JobRelay;
+let runtime: Runtime;
+let store: IsolatedStore;
+
+beforeAll(async () => {
+  // Its own database and prefix: its relay and worker must not take jobs other suites stage.
+  store = await isolatedStore('worklog');
+  api = await startApi({ ...store.env, AI_PROVIDER: 'local', OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' });
+  const logger = createLogger({
+    level: (process.env.WL_LOG as 'silent') ?? 'silent',
+    service: 'worklog-test',
+  });
+  relay = createJobRelay({ db: api.deps.db, logger }, api.deps.queues, { idleMs: 20 });
+  relay.start();
+  runtime = startWorkers({
+    redisUrl: api.deps.env.REDIS_URL,
+    redisKeyPrefix: api.deps.env.REDIS_KEY_PREFIX,
+    logger,
+    registrations: allHandlers(api.deps.db, api.deps.env),
+  });
+  team = await createTeam(api);
+}, 60_000);
+afterAll(async () => {
+  await runtime.close(5000);
+  await relay.stop();
+  await api.close();
+  await store.drop();
+});
+
+const http = () => api.http();
+
+async function write(user: TestUser, body: string, extra: Record<string, unknown> = {}) {
+  const res = await http()
+    .post(`${V1}/worklog/entries`)
+    .set(auth(user))
+    .send({ body, ...extra });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; version: number; date: string; analysis: { status: string } };
+}
+
+/** Polls the entry until its analysis is done (the job is debounced ~1.5 s after the last save). */
+async function analysed(user: TestUser, entryId: string) {
+  const end = Date.now() + 20_000;
+  for (;;) {
+    const res = await http().get(`${V1}/worklog/entries/${entryId}`).set(auth(user));
+    expect(res.status).toBe(200);
+    if (res.body.analysis.status === 'done') return res.body;
+    if (Date.now() > end) throw new Error(`analysis of ${entryId} still ${res.body.analysis.status}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function exported(user: TestUser, exportId: string) {
+  const end = Date.now() + 20_000;
+  for (;;) {
+    const res = await http().get(`${V1}/worklog/exports/${exportId}`).set(auth(user));
+    expect(res.status).toBe(200);
+    if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
+    if (Date.now() > end) throw new Error(`export ${exportId} still ${res.body.status}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('work-log entries', () => {
+  it('writes an entry on the author’s own day, sanitised, with tags normalised and the analysis pending', async () => {
+    const ana = await registerUser(api, 'tz');
+    await http().patch(`${V1}/auth/me`).set(auth(ana)).send({ timeZone: 'Pacific/Kiritimati' }).expect(200);
+    const entry = await write(ana, 'Hello <script>alert(1)</script> **world** `<b>code</b>`', {
+      tags: ['Backend', 'backend', 'ops'],
+    });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati' }).format(new Date());
+    expect(entry).toMatchObject({ date: today, tags: ['backend', 'ops'], version: 1 });
+    expect((entry as unknown as { body: string }).body).not.toContain('<script>');
+    expect((entry as unknown as { body: string }).body).toContain('`<b>code</b>`');
+    expect(entry.analysis.status).toBe('pending');
+  });
+
+  it('autosaves with the version last seen, and a stale version is a 409 carrying the current entry', async () => {
+    const entry = await write(team.users.member, 'First draft');
+    const saved = await http()
+      .patch(`${V1}/worklog/entries/${entry.id}`)
+      .set(auth(team.users.member))
+      .send({ body: 'Second draft', version: 1 });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ body: 'Second draft', version: 2 });
+    const stale = await http()
+      .patch(`${V1}/worklog/entries/${entry.id}`)
+      .set(auth(team.users.member))
+      .send({ body: 'Lost edit?', version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('CONFLICT');
+    expect(stale.body.error.details.current).toMatchObject({
+      id: entry.id,
+      body: 'Second draft',
+      version: 2,
+    });
+  });
+
+  it('refuses a body over 20 000 characters and a bad tag with field errors', async () => {
+    const long = await http()
+      .post(`${V1}/worklog/entries`)
+      .set(auth(team.users.member))
+      .send({ body: 'x'.repeat(20_001) });
+    expect(long.status).toBe(400);
+    expect(long.body.error.details[0].field).toBe('body');
+    const tag = await http()
+      .post(`${V1}/worklog/entries`)
+      .set(auth(team.users.member))
+      .send({ body: 'ok', tags: ['no spaces'] });
+    expect(tag.status).toBe(400);
+  });
+
+  it('analyses a burst of autosaves once, after the last save, with the local provider', async () => {
+    const user = await registerUser(api, 'burst');
+    const entry = await write(user, 'Started');
+    let version = entry.version;
+    for (const body of [
+      'Started the',
+      'Started the deploy',
+      'Shipped the Kubernetes deploy, p99 from 800 to 120 ms. Great day!',
+    ]) {
+      const res = await http()
+        .patch(`${V1}/worklog/entries/${entry.id}`)
+        .set(auth(user))
+        .send({ body, version });
+      version = res.body.version;
+    }
+    const done = await analysed(user, entry.id);
+    expect(done.analysis).toMatchObject({
+      status: 'done',
+      provider: 'local',
+      sentiment: { label: 'positive' },
+    });
+    expect(done.analysis.skills).toContain('Kubernetes');
+    expect(done.analysis.achievements[0]).toMatchObject({ metric: 'p99 from 800 to 120 ms' });
+    const runs = await api.deps.pool.query(
+      `select count(*)::int as n from outbox where type = 'WORKLOG_ENTRY_ANALYSED' and entity_id = $1`,
+      [entry.id],
+    );
+    expect(runs.rows[0].n).toBe(1);
+  });
+});
+
+describe('work-log privacy: nobody but the author, whatever their role', () => {
+  let secret: { id: string };
+  let exportId: string;
+  beforeAll(async () => {
+    secret = await write(
+      team.users.member,
+      'Secret: the service went down and I felt awful about the outage #payments',
+    );
+    await analysed(team.users.member, secret.id);
+    const res = await http()
+      .post(`${V1}/worklog/exports`)
+      .set(auth(team.users.member))
+      .send({ from: '2000-01-01', to: '2000-12-31', kind: 'review', format: 'md' });
+    expect(res.status).toBe(202);
+    exportId = res.body.id;
+    await exported(team.users.member, exportId);
+  });
+
+  const others = ['owner', 'admin', 'viewer', 'stranger'] as const;
+
+  it.each(others)('%s gets 404 reading, saving or deleting the entry', async (who) => {
+    const user = team.users[who];
+    for (const req of [
+      http().get(`${V1}/worklog/entries/${secret.id}`),
+      http().patch(`${V1}/worklog/entries/${secret.id}`).send({ body: 'mine now', version: 1 }),
+      http().delete(`${V1}/worklog/entries/${secret.id}`),
+    ]) {
+      const res = await req.set(auth(user));
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it.each(others)('%s never sees it in lists, timeline, insights or search', async (who) => {
+    const user = team.users[who];
+    const list = await http().get(`${V1}/worklog/entries`).set(auth(user));
+    expect(JSON.stringify(list.body)).not.toContain(secret.id);
+    const q = await http().get(`${V1}/worklog/entries`).query({ q: 'secret' }).set(auth(user));
+    expect(q.body.items).toEqual([]);
+    const timeline = await http().get(`${V1}/worklog/timeline`).set(auth(user));
+    expect(JSON.stringify(timeline.body)).not.toContain(secret.id);
+    const insights = await http().get(`${V1}/worklog/insights`).set(auth(user));
+    expect(insights.status).toBe(200);
+    expect(insights.body.moodTrend).toEqual([]);
+    expect(JSON.stringify(insights.body)).not.toContain('payments');
+    for (const q of ['secret', 'outage']) {
+      const search = await http().get(`${V1}/worklog/search`).query({ q }).set(auth(user));
+      expect(search.status).toBe(200);
+      expect(search.body.items.filter((h: { type: string }) => h.type === 'entry')).toEqual([]);
+    }
+  });
+
+  it.each(others)('%s gets 404 on the author’s export and its file, and does not list it', async (who) => {
+    const user = team.users[who];
+    expect((await http().get(`${V1}/worklog/exports/${exportId}`).set(auth(user))).status).toBe(404);
+    expect((await http().get(`${V1}/worklog/exports/${exportId}/download`).set(auth(user))).status).toBe(404);
+    const list = await http().get(`${V1}/worklog/exports`).set(auth(user));
+    expect(JSON.stringify(list.body)).not.toContain(exportId);
+  });
+
+  it('the author still reads all of it', async () => {
+    const me = team.users.member;
+    expect((await http().get(`${V1}/worklog/entries/${secret.id}`).set(auth(me))).status).toBe(200);
+    expect((await http().get(`${V1}/worklog/exports/${exportId}/download`).set(auth(me))).status).toBe(200);
+  });
+
+  it('without a token every work-log route is a 401', async () => {
+    for (const path of [
+      '/worklog/entries',
+      `/worklog/entries/${secret.id}`,
+      '/worklog/timeline',
+      '/worklog/insights',
+      '/worklog/search?q=x',
+      '/worklog/exports',
+      '/me/export',
+    ])
+      expect((await http().get(`${V1}${path}`)).status).toBe(401);
+  });
+});
+
+describe('search by meaning and by words', () => {
+  let user: TestUser;
+  let outage: { id: string };
+  let interview: { id: string };
+  beforeAll(async () => {
+    user = await registerUser(api, 'search');
+    outage = await write(
+      user,
+      'The payments service went down for an hour this morning and customers could not check out.',
+    );
+    interview = await write(user, 'Interviewed two candidates for the backend role and wrote feedback.');
+    const other = await write(user, 'Spent the afternoon in planning meetings for next quarter roadmap.');
+    for (const e of [outage, interview, other]) await analysed(user, e.id);
+  });
+
+  it('finds an entry by meaning when the query shares no word with it ("outage" → "the service went down")', async () => {
+    const res = await http().get(`${V1}/worklog/search`).query({ q: 'outage' }).set(auth(user));
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]).toMatchObject({ type: 'entry', id: outage.id, matchedBy: 'meaning' });
+  });
+
+  it('says a hit matched by words when the words are there', async () => {
+    const res = await http().get(`${V1}/worklog/search`).query({ q: 'candidates' }).set(auth(user));
+    expect(res.body.items[0]).toMatchObject({ type: 'entry', id: interview.id, matchedBy: 'words' });
+  });
+});
+
+describe('timeline, insights and exports', () => {
+  let me: TestUser;
+  let taskKey: string;
+  beforeAll(async () => {
+    me = team.users.admin;
+    const task = await http()
+      .post(`${V1}/projects/${team.projectId}/tasks`)
+      .set(auth(me))
+      .send({ title: 'Fix refunds rounding', assigneeIds: [me.id] });
+    taskKey = task.body.key;
+    await http()
+      .patch(`${V1}/tasks/${task.body.id}`)
+      .set(auth(me))
+      .send({ status: 'done', version: task.body.version })
+      .expect(200);
+    const a = await write(
+      me,
+      'Reduced p99 latency from 800 to 120 ms on the Core checkout. Reviewed two pull requests. Happy!',
+    );
+    const b = await write(me, 'Frustrating day, the Docker build broke twice and nothing shipped.');
+    await analysed(me, a.id);
+    await analysed(me, b.id);
+  });
+
+  it('merges entries with the tasks the author completed', async () => {
+    const res = await http().get(`${V1}/worklog/timeline`).set(auth(me));
+    expect(res.status).toBe(200);
+    const kinds = res.body.items.map((i: { kind: string }) => i.kind);
+    expect(kinds.filter((k: string) => k === 'entry')).toHaveLength(2);
+    const task = res.body.items.find((i: { kind: string }) => i.kind === 'task');
+    expect(task.task).toMatchObject({
+      key: taskKey,
+      title: 'Fix refunds rounding',
+      project: { name: 'Core' },
+    });
+  });
+
+  it('sums mood, activity (entries and tasks done), skills, projects, achievements and themes', async () => {
+    const res = await http().get(`${V1}/worklog/insights`).set(auth(me));
+    expect(res.status).toBe(200);
+    const today = res.body.to;
+    expect(res.body.activity.find((d: { date: string }) => d.date === today)).toEqual({
+      date: today,
+      entries: 2,
+      tasksDone: 1,
+    });
+    expect(res.body.moodTrend).toEqual([{ date: today, score: expect.any(Number), entries: 2 }]);
+    expect(res.body.skills.map((s: { name: string }) => s.name)).toEqual(
+      expect.arrayContaining(['Performance', 'Code review', 'Docker']),
+    );
+    expect(res.body.projects).toEqual([{ name: 'Core', count: 1 }]);
+    expect(res.body.achievements[0]).toMatchObject({ metric: 'p99 latency from 800 to 120 ms', date: today });
+  });
+
+  it('invalidates cached insights on the next write', async () => {
+    const before = await http().get(`${V1}/worklog/insights`).set(auth(me));
+    await write(me, 'Another note.');
+    const after = await http().get(`${V1}/worklog/insights`).set(auth(me));
+    const day = (b: { activity: { date: string; entries: number }[]; to: string }) =>
+      b.activity.find((d) => d.date === b.to)!.entries;
+    expect(day(after.body)).toBe(day(before.body) + 1);
+  });
+
+  it('exports a review PDF whose every bullet cites its evidence, and the PDF parses back', async () => {
+    const today = (await http().get(`${V1}/worklog/insights`).set(auth(me))).body.to as string;
+    const res = await http()
+      .post(`${V1}/worklog/exports`)
+      .set(auth(me))
+      .send({ from: today, to: today, kind: 'review', format: 'pdf' });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ id: expect.any(String), jobId: expect.any(String) });
+    const done = await exported(me, res.body.id);
+    expect(done).toMatchObject({
+      status: 'done',
+      format: 'pdf',
+      downloadUrl: `/api/v1/worklog/exports/${res.body.id}/download`,
+    });
+    const file = await http()
+      .get(done.downloadUrl)
+      .set(auth(me))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(file.body as Buffer);
+    expect(text).toContain('Reduced p99 latency from 800 to 120 ms');
+    expect(text).toContain(`Completed ${taskKey}: Fix refunds rounding`);
+    // Every bullet ends with its footnote marks, and every mark is listed under Evidence.
+    const bullets = text.split('\n').filter((l) => l.startsWith('•'));
+    expect(bullets.length).toBeGreaterThanOrEqual(3);
+    for (const b of bullets) expect(b).toMatch(/\[\d+\]$/);
+    expect(text).toContain(`Work log entry of ${today}`);
+    expect(text).toMatch(new RegExp(`\\[\\d+\\] Task ${taskKey} "Fix refunds rounding"`));
+  });
+
+  it('exports a CV in Markdown: skills and achievements, no mood, footnotes that resolve to real entries and tasks', async () => {
+    const today = (await http().get(`${V1}/worklog/insights`).set(auth(me))).body.to as string;
+    const res = await http()
+      .post(`${V1}/worklog/exports`)
+      .set(auth(me))
+      .send({ from: today, to: today, kind: 'cv', format: 'md' });
+    const done = await exported(me, res.body.id);
+    const file = await http().get(done.downloadUrl).set(auth(me));
+    expect(file.headers['content-type']).toMatch(/^text\/markdown/);
+    const md = file.text;
+    expect(md).toContain('## Skills');
+    expect(md).toContain('## Achievements');
+    expect(md).not.toMatch(/mood|sentiment|frustrat/i);
+    const cited = [...md.matchAll(/^- .*?((?:\[\^\d+\])+)$/gmu)];
+    const bullets = md.split('\n').filter((l) => l.startsWith('- '));
+    expect(cited).toHaveLength(bullets.length);
+    const entries = (await http().get(`${V1}/worklog/entries`).set(auth(me))).body.items as { id: string }[];
+    for (const [, n, id] of md.matchAll(
+      /^\[\^(\d+)\]: Work log entry of \d{4}-\d{2}-\d{2} \(entry ([0-9a-f-]+)\)$/gmu,
+    )) {
+      expect(md).toContain(`[^${n}]`);
+      expect(entries.map((e) => e.id)).toContain(id);
+    }
+  });
+
+  it('refuses an export whose range is backwards', async () => {
+    const res = await http()
+      .post(`${V1}/worklog/exports`)
+      .set(auth(me))
+      .send({ from: '2026-02-01', to: '2026-01-01', kind: 'cv', format: 'md' });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('your data: GET /me/export and DELETE /me', () => {
+  it('exports the caller’s own rows and nobody else’s', async () => {
+    const mine = await write(team.users.viewer, 'Viewer private note');
+    const theirs = await write(team.users.owner, 'Owner private note');
+    const res = await http().get(`${V1}/me/export`).set(auth(team.users.viewer));
+    expect(res.status).toBe(200);
+    expect(res.body.profile).toMatchObject({ id: team.users.viewer.id, email: team.users.viewer.email });
+    expect(res.body.memberships).toEqual([
+      expect.objectContaining({ workspaceId: team.workspaceId, role: 'viewer' }),
+    ]);
+    expect(res.body.worklog.entries.map((e: { id: string }) => e.id)).toEqual([mine.id]);
+    expect(JSON.stringify(res.body)).not.toContain(theirs.id);
+    expect(JSON.stringify(res.body)).not.toContain(team.users.owner.email);
+  });
+
+  it('refuses a wrong password and the last owner of a shared workspace', async () => {
+    const wrong = await http()
+      .delete(`${V1}/me`)
+      .set(auth(team.users.owner))
+      .send({ password: 'not-it-123' });
+    expect(wrong.status).toBe(400);
+    const last = await http()
+      .delete(`${V1}/me`)
+      .set(auth(team.users.owner))
+      .send({ password: team.users.owner.password });
+    expect(last.status).toBe(409);
+    expect(last.body.error.details.workspaces[0].id).toBe(team.workspaceId);
+  });
+
+  it('deletes the account: journal and tokens gone, comments kept under "Deleted user", login refused', async () => {
+    const leaver = await registerUser(api, 'leaver');
+    const inv = await http()
+      .post(`${V1}/workspaces/${team.workspaceId}/invitations`)
+      .set(auth(team.users.owner))
+      .send({ email: leaver.email, role: 'member' });
+    const token = String(inv.body.inviteUrl).split('/invite/')[1];
+    await http().post(`${V1}/invitations/${token}/accept`).set(auth(leaver)).expect(200);
+    const comment = await http()
+      .post(`${V1}/tasks/${team.taskId}/comments`)
+      .set(auth(leaver))
+      .send({ body: 'Leaving a note' });
+    expect(comment.status).toBe(201);
+    await write(leaver, 'My private diary');
+    // A workspace only they are in goes with them.
+    const solo = await http().post(`${V1}/workspaces`).set(auth(leaver)).send({ name: 'Solo space' });
+
+    const res = await http().delete(`${V1}/me`).set(auth(leaver)).send({ password: leaver.password });
+    expect(res.status).toBe(204);
+
+    expect(
+      (await http().post(`${V1}/auth/login`).send({ email: leaver.email, password: leaver.password })).status,
+    ).toBe(401);
+    expect((await http().get(`${V1}/auth/me`).set(auth(leaver))).status).toBe(401);
+    const rows = async (sql: string) => (await api.deps.pool.query(sql, [leaver.id])).rows[0].n as number;
+    expect(await rows('select count(*)::int as n from worklog_entries where user_id = $1')).toBe(0);
+    expect(await rows('select count(*)::int as n from refresh_tokens where user_id = $1')).toBe(0);
+    expect(await rows('select count(*)::int as n from workspace_members where user_id = $1')).toBe(0);
+    expect(await rows('select count(*)::int as n from comments where author_id = $1')).toBe(1);
+    const comments = await http().get(`${V1}/tasks/${team.taskId}/comments`).set(auth(team.users.owner));
+    const kept = comments.body.items.find((c: { id: string }) => c.id === comment.body.id);
+    expect(kept.author.name).toBe('Deleted user');
+    expect((await http().get(`${V1}/workspaces/${solo.body.id}`).set(auth(team.users.owner))).status).toBe(
+      404,
+    );
+    const gone = await api.deps.pool.query('select deleted_at from workspaces where id = $1', [solo.body.id]);
+    expect(gone.rows[0].deleted_at).not.toBeNull();
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Work-log benchmark (not a timed test): local analysis time per entry, search by meaning and
+ * words over 10,000 entries of one user, and insights over a year. Builds a database of its own,
+ * drops it after, and writes bench/results/worklog.json.
+ *   pnpm --filter @teamflow/bench bench:worklog      (DATABASE_URL's server; Redis is not needed)
+ */
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { localAnalyseEntry, entryMeaningVector } from '@teamflow/ai/local/worklog.rules';
+import { quantise, WORD_VECTOR_MODEL } from '@teamflow/ai/local/word-vectors';
+import { loadEnv } from '@teamflow/config/env';
+import type { Redis } from '@teamflow/core/platform/redis';
+import { createLogger } from '@teamflow/core/platform/logger';
+import { getInsights } from '@teamflow/core/worklog/get-insights';
+import { searchWorklog } from '@teamflow/core/worklog/search-worklog';
+import { createDb } from '@teamflow/db/client';
+import { dropDatabase, ensureDatabase, runMigrations } from '@teamflow/db/setup';
+
+const ENTRIES = 10_000;
+const SUBJECTS = [
+  'the payments service',
+  'the board view',
+  'the search index',
+  'our CI pipeline',
+  'the mobile app',
+  'the billing API',
+  'the onboarding flow',
+  'the worker queue',
+  'the Postgres migration',
+  'the design system',
+];
+const OPENINGS = [
+  'Shipped',
+  'Fixed a bug in',
+  'Reviewed pull requests for',
+  'Paired with Sam on',
+  'Refactored',
+  'Wrote tests for',
+  'Planned the next sprint for',
+  'Debugged a flaky failure in',
+  'Profiled',
+  'Documented',
+];
+const CLOSINGS = [
+  'Great day, the team loved it.',
+  'Frustrating: blocked for hours waiting on access.',
+  'Reduced p95 latency from 420 to 180 ms.',
+  'Cut build time by 35%.',
+  'Tired after too many meetings.',
+  'Learned a lot about Kubernetes and Docker.',
+  'The service went down for an hour and customers were angry.',
+  'Interviewed a candidate for the backend role.',
+  'Nothing shipped, feeling behind.',
+  'Happy with how clean the code is now.',
+];
+const body = (i: number) =>
+  `${OPENINGS[i % 10]} ${SUBJECTS[Math.floor(i / 10) % 10]} (${i}). ${CLOSINGS[Math.floor(i / 100) % 10]} Notes on #project-${i % 7}.`;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100;
+};
+const stats = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), max: pct(xs, 100) });
+
+async function main() {
+  // 1. Local analysis per entry (rules + meaning vector, as the job does).
+  const analysis: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t = performance.now();
+    localAnalyseEntry({ body: body(i * 7), tags: [], projects: [{ name: 'Payments', key: 'PAY' }] });
+    entryMeaningVector(body(i * 7));
+    analysis.push(performance.now() - t);
+  }
+
+  // 2. A database of its own with 10,000 analysed entries of one user over a year.
+  const base = loadEnv();
+  const url = base.DATABASE_URL.replace(
+    /\/[^/?]+(\?|$)/,
+    `/teamflow_bench_worklog_${randomUUID().slice(0, 8)}$1`,
+  );
+  await ensureDatabase(url);
+  await runMigrations(url);
+  const handle = createDb(url, { max: 4 });
+  try {
+    const userId = randomUUID();
+    await handle.pool.query(`insert into users (id, email, name) values ($1, $2, 'Bench')`, [
+      userId,
+      `bench-${userId}@example.test`,
+    ]);
+    const vectors = new Map<number, Buffer>();
+    for (let start = 0; start < ENTRIES; start += 500) {
+      const rows: unknown[] = [];
+      const ids: string[] = [];
+      const values: string[] = [];
+      for (let i = start; i < start + 500; i++) {
+        const id = randomUUID();
+        ids.push(id);
+        const day = new Date(Date.UTC(2026, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+        values.push(`($${rows.length + 1}, $${rows.length + 2}, $${rows.length + 3}, $${rows.length + 4})`);
+        rows.push(id, userId, day, body(i));
+      }
+      await handle.pool.query(
+        `insert into worklog_entries (id, user_id, date, body) values ${values.join(',')}`,
+        rows,
+      );
+      const insight: unknown[] = [];
+      const iv: string[] = [];
+      ids.forEach((id, k) => {
+        const i = start + k;
+        const key = i % 1000;
+        if (!vectors.has(key)) vectors.set(key, quantise(entryMeaningVector(body(i))!));
+        const a = localAnalyseEntry({ body: body(i), tags: [], projects: [] });
+        const n = insight.length;
+        iv.push(
+          `($${n + 1}, $${n + 2}, 'done', 'local', $${n + 3}, $${n + 4}, $${n + 5}::text[], $${n + 6}::jsonb, $${n + 7}::text[], '${WORD_VECTOR_MODEL}', $${n + 8}::bytea, now())`,
+        );
+        insight.push(
+          id,
+          userId,
+          a.sentiment.score,
+          a.sentiment.label,
+          `{${a.skills.map((s) => `"${s}"`).join(',')}}`,
+          JSON.stringify(a.achievements),
+          `{${a.themes.join(',')}}`,
+          vectors.get(key)!,
+        );
+      });
+      await handle.pool.query(
+        `insert into worklog_insights (entry_id, user_id, status, provider, sentiment_score, sentiment_label, skills, achievements, themes, vector_model, vector_q8, analysed_at) values ${iv.join(',')}`,
+        insight,
+      );
+    }
+    await handle.pool.query('analyze');
+
+    // No cache: every call computes (the bench measures the work, not Redis).
+    const redis = { get: () => Promise.resolve(null), set: () => Promise.resolve('OK') } as unknown as Redis;
+    const deps = {
+      db: handle.db,
+      redis,
+      env: base,
+      logger: createLogger({ level: 'silent', service: 'bench' }),
+    };
+    const ctx = { actor: { id: userId, name: 'Bench' }, requestId: 'bench', logger: deps.logger };
+
+    const search: number[] = [];
+    const queries = [
+      'outage',
+      'kubernetes docker',
+      'slow builds',
+      'hiring',
+      'billing api tests',
+      'tired meetings',
+      'latency',
+      'design system',
+      'flaky',
+      'customers angry',
+    ];
+    for (let r = 0; r < 5; r++)
+      for (const q of queries) {
+        const t = performance.now();
+        await searchWorklog(deps, ctx, { q });
+        search.push(performance.now() - t);
+      }
+    const insights: number[] = [];
+    for (let r = 0; r < 20; r++) {
+      const t = performance.now();
+      await getInsights(deps, ctx, 'UTC', { from: '2026-01-01', to: '2026-12-31' });
+      insights.push(performance.now() - t);
+    }
+    const result = {
+      at: new Date().toISOString(),
+      machine: 'shared 2-core machine (other engineers building and testing at the same time)',
+      analysisPerEntryMs: { ...stats(analysis), goalP95: 50 },
+      searchOver10kEntriesMs: { ...stats(search), goalP95: 100 },
+      insightsForAYearMs: { ...stats(insights), goalP95: 200 },
+    };
+    writeFileSync(join(__dirname, '..', 'results', 'worklog.json'), `${JSON.stringify(result, null, 2)}\n`);
+    // eslint-disable-next-line no-console -- a command-line tool: it prints its figures
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await handle.close();
+    await dropDatabase(url);
+  }
+}
+
+void main();

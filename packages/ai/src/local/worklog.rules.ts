@@ -1,0 +1,201 @@
+import type { EntryAnalysisOutput, SentimentLabel } from '@teamflow/contracts/worklog';
+import type { EntryInput } from '../inputs';
+import { analyse, type Analysis } from './nlp';
+import { SKILLS } from './skills-vocabulary';
+import { meanWordVector } from './word-vectors';
+
+/**
+ * The local provider's reading of a work-log entry (docs/ai.md, "Work log"): deterministic rules
+ * over wink-nlp. Sentiment is wink's lexicon score (AFINN-style word and emoji polarities with
+ * negation: "not good" counts against), skills come from the curated vocabulary, projects from the
+ * author's own project names and keys and the entry's #tags, achievements from sentences with an
+ * outcome verb (with the metric when one is given), themes from the most repeated nouns.
+ */
+
+// Lemmas of verbs that report an outcome ("shipped", "cut", "led").
+const OUTCOME_VERBS = new Set([
+  'ship',
+  'launch',
+  'fix',
+  'reduce',
+  'cut',
+  'improve',
+  'lead',
+  'deliver',
+  'release',
+  'deploy',
+  'migrate',
+  'automate',
+  'speed',
+  'resolve',
+  'build',
+  'implement',
+  'complete',
+  'finish',
+  'increase',
+  'decrease',
+  'optimise',
+  'optimize',
+  'close',
+  'publish',
+  'halve',
+  'double',
+  'eliminate',
+  'save',
+  'lower',
+  'win',
+  'onboard',
+  'mentor',
+  'design',
+  'rewrite',
+]);
+// wink's lemmatiser leaves some past forms alone; these are their lemmas.
+const IRREGULAR: Record<string, string> = {
+  led: 'lead',
+  built: 'build',
+  won: 'win',
+  rewrote: 'rewrite',
+  cut: 'cut',
+};
+
+const NEUTRAL_BAND = 0.05;
+const NEGATIONS = new Set(['not', "n't", 'never', 'nothing', 'no', 'without', 'failed']);
+
+const METRIC_PATTERNS: RegExp[] = [
+  // "p99 from 800 to 120 ms", "build time from 12 to 4 minutes", "from $3k to $1k"
+  /(?:\b[\p{L}\p{N}]+\s+){0,2}from\s+\$?\d[\d.,]*\s*[\p{L}%]*\s+(?:down\s+|up\s+)?to\s+\$?\d[\d.,]*\s*(?:ms|s|sec|seconds|minutes|min|hours|h|days|%|x|kb|mb|gb|k|[\p{L}]+)?/iu,
+  /\b\d+(?:\.\d+)?\s?%/u,
+  /\b\d+(?:\.\d+)?x\b/u,
+  /\$\d[\d,.]*\s?[kKmM]?\b/u,
+  /\b\d+(?:\.\d+)?\s?(?:ms|milliseconds|seconds|minutes|hours|days|weeks)\b/u,
+];
+const IMPACT_START = /\b(so that|so|which|saving|reducing|cutting|making|allowing|unblocking|letting)\b/iu;
+
+/** Markdown to prose: code, link targets, markup and list bullets out; #tags become words. */
+export function proseOf(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/gu, ' ')
+    .replace(/`([^`]*)`/gu, '$1')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')
+    .replace(/<[^>]+>/gu, ' ')
+    .replace(/^\s{0,3}#{1,6}\s+/gmu, '')
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/gmu, '')
+    .replace(/[*_~]{1,3}([^*_~]+)[*_~]{1,3}/gu, '$1')
+    .replace(/(^|\s)#([\p{L}\p{N}][\p{L}\p{N}_-]*)/gu, '$1$2');
+}
+
+/** `#tags` written in the body (not headings: those have a space after the #). */
+export function hashTags(markdown: string): string[] {
+  const found = new Set<string>();
+  for (const m of markdown
+    .replace(/```[\s\S]*?```/gu, ' ')
+    .matchAll(/(?:^|\s)#([\p{L}\p{N}][\p{L}\p{N}_-]*)/gu))
+    found.add(m[1]!.toLowerCase());
+  return [...found];
+}
+
+const labelOf = (score: number): SentimentLabel =>
+  score > NEUTRAL_BAND ? 'positive' : score < -NEUTRAL_BAND ? 'negative' : 'neutral';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+
+function findSkills(text: string, a: Analysis): string[] {
+  const lower = text.toLowerCase();
+  const forms = a.words.map((w) => new Set([w.normal, w.lemma, IRREGULAR[w.normal] ?? w.lemma]));
+  const has = (phrase: string): boolean => {
+    if (/[^a-z ]/u.test(phrase))
+      return new RegExp(`(^|[^a-z0-9])${escape(phrase)}($|[^a-z0-9])`, 'u').test(lower);
+    const parts = phrase.split(' ');
+    for (let i = 0; i + parts.length <= forms.length; i++)
+      if (parts.every((p, j) => forms[i + j]!.has(p))) return true;
+    return false;
+  };
+  return SKILLS.filter((s) => s.names.some(has)).map((s) => s.name);
+}
+
+function findProjects(input: EntryInput, text: string, tags: string[]): string[] {
+  const found = new Map<string, string>();
+  const add = (name: string) => {
+    if (!found.has(name.toLowerCase())) found.set(name.toLowerCase(), name);
+  };
+  for (const p of input.projects) {
+    const named = new RegExp(`(^|[^\\p{L}\\p{N}])${escape(p.name)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+    const keyed = new RegExp(`\\b${escape(p.key)}-\\d+\\b`, 'u').test(text);
+    const tagged = tags.includes(p.name.toLowerCase()) || tags.includes(p.key.toLowerCase());
+    if (named || keyed || tagged) add(p.name);
+  }
+  for (const tag of tags) if (!input.projects.some((p) => p.key.toLowerCase() === tag)) add(tag);
+  return [...found.values()];
+}
+
+function metricOf(sentence: string): string | undefined {
+  for (const pattern of METRIC_PATTERNS) {
+    const m = pattern.exec(sentence);
+    if (m) return m[0].trim().slice(0, 100);
+  }
+  return undefined;
+}
+
+function findAchievements(a: Analysis): EntryAnalysisOutput['achievements'] {
+  const out: EntryAnalysisOutput['achievements'] = [];
+  for (const s of a.sentences) {
+    const words = analyse(s.text).words;
+    const outcome = words.some((w) => OUTCOME_VERBS.has(IRREGULAR[w.normal] ?? w.lemma) && w.pos === 'VERB');
+    if (!outcome) continue;
+    // An outcome said with a negation ("didn't ship", "nothing shipped") is not an achievement.
+    if (words.some((w) => NEGATIONS.has(w.normal))) continue;
+    const text = s.text.replace(/\s+/gu, ' ').trim().slice(0, 500);
+    const metric = metricOf(text);
+    const impactAt = IMPACT_START.exec(text);
+    const impact =
+      impactAt && impactAt.index > 0
+        ? text
+            .slice(impactAt.index)
+            .replace(/[.!]+$/u, '')
+            .slice(0, 300)
+        : undefined;
+    out.push({ text, ...(impact ? { impact } : {}), ...(metric ? { metric } : {}) });
+    if (out.length === 20) break;
+  }
+  return out;
+}
+
+function findThemes(a: Analysis, exclude: Set<string>): string[] {
+  const counts = new Map<string, number>();
+  for (const w of a.words) {
+    if (w.stop || (w.pos !== 'NOUN' && w.pos !== 'PROPN')) continue;
+    const lemma = w.lemma.toLowerCase();
+    if (lemma.length < 3 || !/^\p{L}[\p{L}-]*$/u.test(lemma) || exclude.has(lemma)) continue;
+    counts.set(lemma, (counts.get(lemma) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .slice(0, 5)
+    .map(([term]) => term);
+}
+
+export function localAnalyseEntry(input: EntryInput): EntryAnalysisOutput {
+  const text = proseOf(input.body);
+  const a = analyse(text);
+  const tags = [...new Set([...input.tags.map((t) => t.toLowerCase()), ...hashTags(input.body)])];
+  const score = Math.max(-1, Math.min(1, Math.round(a.sentiment * 1000) / 1000));
+  const skills = findSkills(text, a);
+  const projects = findProjects(input, text, tags);
+  const exclude = new Set(
+    [...skills, ...projects, ...tags].flatMap((n) => n.toLowerCase().split(/\s+/u)).concat(['today', 'day']),
+  );
+  return {
+    sentiment: { score, label: labelOf(score) },
+    projects: projects.slice(0, 20),
+    skills: skills.slice(0, 30),
+    achievements: findAchievements(a),
+    themes: findThemes(a, exclude),
+  };
+}
+
+/** The entry's meaning for search: the mean word vector of its content words (null: none known). */
+export function entryMeaningVector(markdown: string): number[] | null {
+  const a = analyse(proseOf(markdown).slice(0, 20_000));
+  return meanWordVector(a.words.filter((w) => !w.stop && /^\p{L}/u.test(w.normal)).map((w) => w.normal));
+}

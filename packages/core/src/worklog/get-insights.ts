@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { WorklogInsights, WorklogRangeQuery } from '@teamflow/contracts/worklog';
+import type { CoreDeps, Ctx } from '../platform/context';
+import { datesBetween, endOfLocalDay, localDateOf, startOfLocalDay } from '../platform/local-dates';
+import { resolveRange } from './date-range';
+import { completedTasks, insightsStamp, rangeAggregates } from './worklog.repository';
+
+const CACHE_SECONDS = 3600;
+
+/**
+ * Mood trend, activity per day (entries and tasks done: the heatmap), skills, projects,
+ * achievements and themes over a range in the caller's zone. Cached in Redis under a stamp of
+ * everything they depend on (`insightsStamp`), so any write invalidates them; Redis away → computed.
+ */
+export async function getInsights(
+  deps: CoreDeps,
+  ctx: Ctx,
+  timeZone: string,
+  query: WorklogRangeQuery,
+): Promise<WorklogInsights> {
+  const userId = ctx.actor.id;
+  const { from, to } = resolveRange(query, timeZone);
+  const stamp = await insightsStamp(deps.db, userId);
+  const key = `worklog:insights:${userId}:${from}:${to}:${timeZone}:${createHash('sha1').update(stamp).digest('hex')}`;
+  const cached = await deps.redis.get(key).catch(() => null);
+  if (cached) return JSON.parse(cached) as WorklogInsights;
+
+  const [agg, tasks] = await Promise.all([
+    rangeAggregates(deps.db, userId, from, to),
+    completedTasks(deps.db, userId, startOfLocalDay(from, timeZone), endOfLocalDay(to, timeZone), 100_000),
+  ]);
+  const entriesOn = new Map(agg.entriesPerDay.map((d) => [d.date, d.entries]));
+  const doneOn = new Map<string, number>();
+  for (const t of tasks) {
+    const day = localDateOf(t.done_at, timeZone);
+    doneOn.set(day, (doneOn.get(day) ?? 0) + 1);
+  }
+  const insights: WorklogInsights = {
+    from,
+    to,
+    moodTrend: agg.mood.map((m) => ({
+      date: m.date,
+      score: Math.round(m.score * 1000) / 1000,
+      entries: m.entries,
+    })),
+    activity: datesBetween(from, to).map((date) => ({
+      date,
+      entries: entriesOn.get(date) ?? 0,
+      tasksDone: doneOn.get(date) ?? 0,
+    })),
+    skills: agg.skills,
+    projects: agg.projects,
+    achievements: agg.achievements,
+    themes: agg.themes,
+  };
+  await deps.redis.set(key, JSON.stringify(insights), 'EX', CACHE_SECONDS).catch(() => undefined);
+  return insights;
+}
