@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EventType, ServerEventOf } from '@teamflow/contracts/events';
 import { taskXp, XP_RULES } from '@teamflow/contracts/progress';
 import type { TaskStatus } from '@teamflow/contracts/tasks';
@@ -86,6 +87,16 @@ const sprintSource: XpSource<'SPRINT_UPDATED'> = async (tx, event) => {
     earnedAt: new Date(sprint.completedAt ?? event.at),
   }));
 };
+
+/**
+ * A source id made from what makes the source one (a UUID from a SHA-256 of the parts): e.g. a
+ * status update pays once per person, workspace and update date, so reposting or deleting and
+ * posting again meets the same (user, source, kind) key.
+ */
+export function stableSourceId(...parts: string[]): string {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 export const XP_SOURCES: XpSourceTable = {
   TASK_CREATED: taskSource,
