@@ -21,7 +21,10 @@ test('finishing a task shows the XP toast and moves the level ring; the leaderbo
   await expect(page.getByTestId('total-xp')).toHaveText('0 XP');
   const ring = page.getByRole('meter', { name: /^Level 1/ });
   await expect(ring).toHaveAttribute('aria-valuenow', '0');
-  await expect(page.getByRole('link', { name: 'Progress', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: 'Progress', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 
   // Mia finishes it (from another tab, say): api → outbox → relay → progress/xp job → worker → XP_AWARDED.
   await updateTask(memberToken, board.task.id, { version: assigned.version, status: 'done' });
@@ -30,7 +33,9 @@ test('finishing a task shows the XP toast and moves the level ring; the leaderbo
   await expect(ring).toHaveAttribute('aria-valuenow', '25');
   await expect(page.getByTestId('progress-chip')).toContainText('25 XP');
   await expect(page.getByTestId('recent-xp')).toContainText('KEY-1 Ship the progress page');
-  await expect(page.getByRole('listitem').filter({ hasText: 'First task done' })).toHaveAttribute(
+  await expect(page.getByText('Achievement unlocked').first()).toBeVisible();
+  const achievements = page.getByRole('list', { name: 'Achievements' });
+  await expect(achievements.getByRole('listitem').filter({ hasText: 'First task done' })).toHaveAttribute(
     'data-unlocked',
     'true',
   );

@@ -88,23 +88,24 @@ const sprintSource: XpSource<'SPRINT_UPDATED'> = async (tx, event) => {
 };
 
 /**
- * A status update pays once per person per workspace per update date: the source is that day, not
- * the row, so deleting an update and posting again finds the day already paid. (`sourceId` is a
- * uuid column: a name-based id, stable for the same person, workspace and date.)
+ * A source id made from what makes the source one (a UUID from a SHA-256 of the parts): e.g. a
+ * status update pays once per person, workspace and update date, so reposting or deleting and
+ * posting again meets the same (user, source, kind) key.
  */
-export function statusUpdateDayId(workspaceId: string, userId: string, date: string): string {
-  const h = createHash('sha1').update(`status-update:${workspaceId}:${userId}:${date}`).digest('hex');
+export function stableSourceId(...parts: string[]): string {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+// Once per person per workspace per update date (the day is the source, not the row).
 const statusUpdateSource: XpSource<'STATUS_UPDATE_POSTED'> = (_tx, event) => {
   const update = event.data;
   return Promise.resolve([
     {
       userId: update.userId,
       kind: 'status_update',
-      sourceType: 'status_update_day',
-      sourceId: statusUpdateDayId(update.workspaceId, update.userId, update.date),
+      sourceType: 'status_update',
+      sourceId: stableSourceId('status_update', update.workspaceId, update.userId, update.date),
       label: `Check-in for ${update.date}`,
       baseXp: XP_RULES.statusUpdate,
       selfFarm: false,
