@@ -17,6 +17,7 @@ import { memberRoutes } from './routes/members.routes';
 import { notificationRoutes } from './routes/notifications.routes';
 import { projectRoutes } from './routes/projects.routes';
 import { searchRoutes } from './routes/search.routes';
+import { templateRoutes } from './routes/templates.routes';
 import { sprintRoutes } from './routes/sprints.routes';
 import { taskPartRoutes } from './routes/task-parts.routes';
 import { taskRoutes } from './routes/tasks.routes';
@@ -72,6 +73,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   taskPartRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);
   sprintRoutes(table, v1, API_BASE, deps);
+  templateRoutes(table, v1, API_BASE, deps);
   aiRoutes(table, v1, API_BASE, deps);
   notificationRoutes(table, v1, API_BASE, deps);
   // Reads its own body: browsers send application/csp-report or application/reports+json.

@@ -144,6 +144,13 @@ const freshSprint = (s: Scene) =>
   must(
     send(s.api, owner(s), 'post', `${V1}/projects/${s.base.projectId}/sprints`, { name: `Sprint ${tag()}` }),
   );
+const freshTemplate = (s: Scene) =>
+  must(
+    send(s.api, owner(s), 'post', `${V1}/projects/${s.base.projectId}/templates`, {
+      name: `Template ${tag()}`,
+      titlePattern: 'Weekly review {{date}}',
+    }),
+  );
 export const freshComment = (s: Scene, by: TestUser) =>
   must(send(s.api, by, 'post', `${V1}/tasks/${s.base.taskId}/comments`, { body: `Comment ${tag()}` }));
 const freshLabel = (s: Scene) =>
@@ -385,6 +392,31 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/v1/jobs/:jobId': { prepare: async (s) => ({ params: { jobId: await completedBreakdown(s) } }) },
   'GET /api/v1/workspaces/:workspaceId/ai/usage': only(ws),
   'PUT /api/v1/workspaces/:workspaceId/ai/budget': only(ws, { body: { monthlyBudgetUsd: 25 } }),
+
+  // Templates
+  'POST /api/v1/projects/:projectId/templates': only(project, {
+    body: { name: 'Release checklist', titlePattern: 'Release {{date}}' },
+  }),
+  'GET /api/v1/projects/:projectId/templates': only(project),
+  'POST /api/v1/workspaces/:workspaceId/templates': only(ws, {
+    body: { name: 'Standup notes', titlePattern: 'Standup {{weekday}}' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/templates': only(ws),
+  'GET /api/v1/templates/:templateId': {
+    prepare: async (s) => ({ params: { templateId: id(await freshTemplate(s)) } }),
+  },
+  'PATCH /api/v1/templates/:templateId': {
+    prepare: async (s) => {
+      const template = await freshTemplate(s);
+      return {
+        params: { templateId: id(template) },
+        body: { version: template.version, name: `Renamed ${tag()}` },
+      };
+    },
+  },
+  'DELETE /api/v1/templates/:templateId': {
+    prepare: async (s) => ({ params: { templateId: id(await freshTemplate(s)) } }),
+  },
 
   // Watching (the /notifications routes are USER-scoped, not workspace-guarded: notifications.test.ts)
   'GET /api/v1/tasks/:taskId/watch': only(task),

@@ -49,3 +49,29 @@ export function datesBetween(from: string, to: string): string[] {
   for (let d = from; d <= to; d = shiftDate(d, 1)) dates.push(d);
   return dates;
 }
+
+/**
+ * Labels of a local date for text (template placeholders): `weekday` "Monday", `week` the ISO
+ * week "2026-W49", `month` "December 2026", `year` "2026". Zone-free, like all local-date arithmetic.
+ */
+export function localDateLabels(date: string): {
+  weekday: string;
+  week: string;
+  month: string;
+  year: string;
+} {
+  const day = parseISO(date);
+  return {
+    weekday: format(day, 'EEEE'),
+    week: format(day, "RRRR-'W'II"),
+    month: format(day, 'MMMM yyyy'),
+    year: format(day, 'yyyy'),
+  };
+}
+
+/** The instant a wall-clock time (`HH:mm`) on a local date happens in a zone (DST included). */
+export function instantOfLocalTime(date: string, time: string, zone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new Date(TZDate.tz(zone, y, m - 1, d, hh, mm).getTime());
+}

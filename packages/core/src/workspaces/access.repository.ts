@@ -23,6 +23,10 @@ const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
     sql`select s.workspace_id from sprints s join projects p on p.id = s.project_id and p.deleted_at is null
         where s.id = ${id}`,
   aiJob: (id) => sql`select j.workspace_id from ai_jobs j where j.id = ${id}`,
+  template: (id) =>
+    sql`select t.workspace_id from task_templates t left join projects p on p.id = t.project_id
+        where t.id = ${id} and (t.project_id is null or p.deleted_at is null)`,
+  series: (id) => sql`select s.workspace_id from task_series s where s.id = ${id}`,
 };
 
 export async function findMembershipByScope(

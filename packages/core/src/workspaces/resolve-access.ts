@@ -12,6 +12,8 @@ const LABEL: Record<ScopeKind, string> = {
   label: 'Label',
   sprint: 'Sprint',
   aiJob: 'Job',
+  template: 'Template',
+  series: 'Series',
 };
 
 /**
