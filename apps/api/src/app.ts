@@ -18,6 +18,7 @@ import { notificationRoutes } from './routes/notifications.routes';
 import { projectRoutes } from './routes/projects.routes';
 import { searchRoutes } from './routes/search.routes';
 import { templateRoutes } from './routes/templates.routes';
+import { recurrenceRoutes } from './routes/recurrence.routes';
 import { sprintRoutes } from './routes/sprints.routes';
 import { taskPartRoutes } from './routes/task-parts.routes';
 import { taskRoutes } from './routes/tasks.routes';
@@ -74,6 +75,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   searchRoutes(table, v1, API_BASE, deps);
   sprintRoutes(table, v1, API_BASE, deps);
   templateRoutes(table, v1, API_BASE, deps);
+  recurrenceRoutes(table, v1, API_BASE, deps);
   aiRoutes(table, v1, API_BASE, deps);
   notificationRoutes(table, v1, API_BASE, deps);
   // Reads its own body: browsers send application/csp-report or application/reports+json.

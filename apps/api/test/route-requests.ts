@@ -151,6 +151,12 @@ const freshTemplate = (s: Scene) =>
       titlePattern: 'Weekly review {{date}}',
     }),
   );
+/** A fresh task made to recur daily (`every`). */
+const recurringTask = async (s: Scene) => {
+  const t = await freshTask(s);
+  await must(send(s.api, owner(s), 'put', `${V1}/tasks/${id(t)}/recurrence`, { rule: 'FREQ=DAILY' }));
+  return t;
+};
 export const freshComment = (s: Scene, by: TestUser) =>
   must(send(s.api, by, 'post', `${V1}/tasks/${s.base.taskId}/comments`, { body: `Comment ${tag()}` }));
 const freshLabel = (s: Scene) =>
@@ -416,6 +422,21 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'DELETE /api/v1/templates/:templateId': {
     prepare: async (s) => ({ params: { templateId: id(await freshTemplate(s)) } }),
+  },
+
+  // Recurrence
+  'GET /api/v1/tasks/:taskId/recurrence': only(task),
+  'PUT /api/v1/tasks/:taskId/recurrence': {
+    prepare: async (s) => ({
+      params: { taskId: id(await freshTask(s)) },
+      body: { rule: 'FREQ=WEEKLY;BYDAY=MO', mode: 'every' },
+    }),
+  },
+  'POST /api/v1/tasks/:taskId/recurrence/skip': {
+    prepare: async (s) => ({ params: { taskId: id(await recurringTask(s)) } }),
+  },
+  'DELETE /api/v1/tasks/:taskId/recurrence': {
+    prepare: async (s) => ({ params: { taskId: id(await recurringTask(s)) } }),
   },
 
   // Watching (the /notifications routes are USER-scoped, not workspace-guarded: notifications.test.ts)

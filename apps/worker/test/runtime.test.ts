@@ -155,18 +155,24 @@ describe('worker runtime', () => {
     );
   });
 
-  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, due-soon hourly, the digest every 15 min', async () => {
+  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, recurring tasks every minute, due-soon hourly, the digest every 15 min', async () => {
     await registerSchedules(queues);
     const other = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
     await registerSchedules(other);
     await closeQueues(other);
     const schedulers = await queues.maintenance.getJobSchedulers();
-    expect(schedulers).toHaveLength(1);
-    expect(schedulers[0]).toMatchObject({
+    expect(schedulers).toHaveLength(2);
+    expect(schedulers.find((s) => s.key === 'cleanup-daily')).toMatchObject({
       key: 'cleanup-daily',
       pattern: '0 2 * * *',
       tz: 'UTC',
       name: 'cleanup',
+    });
+    // Recurring tasks made at their time (`every!`): a pass every minute.
+    expect(schedulers.find((s) => s.key === 'recurrence-due')).toMatchObject({
+      pattern: '* * * * *',
+      tz: 'UTC',
+      name: 'recurrence-due',
     });
     const notifications = await queues.notifications.getJobSchedulers();
     expect(notifications.map((s) => [s.key, s.pattern, s.name]).sort()).toEqual([

@@ -153,6 +153,23 @@ export const notificationDigestJob = defineJob({
 });
 
 /** Every job kind a worker may receive, by queue and name. */
+/** `every` series: the current task was done; make the next one (idempotent: one per date). */
+export const recurrenceNextJob = defineJob({
+  queue: 'maintenance',
+  name: 'recurrence-next',
+  payload: z.object({ seriesId: z.uuid(), taskId: z.uuid() }),
+  attempts: 5,
+  backoffMs: 5_000,
+});
+
+/** `every!` series: make each occurrence whose time has come (every minute). */
+export const recurrenceDueJob = defineJob({
+  queue: 'maintenance',
+  name: 'recurrence-due',
+  payload: z.object({}),
+  attempts: 1,
+});
+
 export const JOBS = [
   cleanupJob,
   sendEmailJob,
@@ -165,4 +182,6 @@ export const JOBS = [
   dispatchNotificationsJob,
   dueSoonJob,
   notificationDigestJob,
+  recurrenceNextJob,
+  recurrenceDueJob,
 ] as const;

@@ -1,5 +1,5 @@
 import type { JobDefinition, JobPayload } from './define-job';
-import { cleanupJob, dueSoonJob, notificationDigestJob } from './jobs';
+import { cleanupJob, dueSoonJob, notificationDigestJob, recurrenceDueJob } from './jobs';
 import type { Queues } from './producer';
 
 export interface Schedule<D extends JobDefinition = JobDefinition> {
@@ -19,6 +19,8 @@ export const SCHEDULES: Schedule[] = [
   },
   { id: 'due-soon', job: dueSoonJob, pattern: '0 * * * *', payload: { withinHours: 24 } },
   { id: 'notification-digest', job: notificationDigestJob, pattern: '*/15 * * * *', payload: {} },
+  // Recurring tasks made "at their scheduled time" (`every!`): the minute is the resolution.
+  { id: 'recurrence-due', job: recurrenceDueJob, pattern: '* * * * *', payload: {} },
 ];
 
 /** Creates or updates every schedule (idempotent: safe for each worker to call at start). */

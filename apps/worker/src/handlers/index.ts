@@ -7,6 +7,7 @@ import { embedTasksHandler } from './ai/embed-tasks.job';
 import { aiHandlers } from './ai/run-ai.job';
 import { sendEmailHandler } from './email/send.job';
 import { cleanupHandler } from './maintenance/cleanup.job';
+import { recurrenceDueHandler, recurrenceNextHandler } from './maintenance/recurrence.job';
 import { notificationDigestHandler } from './notifications/digest.job';
 import { dispatchNotificationsHandler } from './notifications/dispatch.job';
 import { dueSoonHandler } from './notifications/due-soon.job';
@@ -15,6 +16,8 @@ import { dueSoonHandler } from './notifications/due-soon.job';
 export function allHandlers(db: Database, env: Env): Registration[] {
   return [
     cleanupHandler(db),
+    recurrenceNextHandler(db),
+    recurrenceDueHandler(db),
     sendEmailHandler(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     burndownHandler(db),
     velocityHandler(db),

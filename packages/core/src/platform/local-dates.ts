@@ -1,5 +1,13 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, getISODay, parseISO } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  differenceInCalendarDays,
+  format,
+  getDaysInMonth,
+  getISODay,
+  parseISO,
+} from 'date-fns';
 
 /**
  * Local dates on the server: every "today", check-in day, digest day and streak day is computed
@@ -74,4 +82,21 @@ export function instantOfLocalTime(date: string, time: string, zone: string): Da
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   return new Date(TZDate.tz(zone, y, m - 1, d, hh, mm).getTime());
+}
+
+/** Whole days from one local date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
+}
+
+/**
+ * Day `day` of the month `months` after the month of `date` (-1 = that month's last day); null
+ * when the month has no such day (the 31st of April).
+ */
+export function dayOfMonthAfter(date: string, months: number, day: number): string | null {
+  const first = addMonths(parseISO(`${date.slice(0, 7)}-01`), months);
+  const length = getDaysInMonth(first);
+  const wanted = day === -1 ? length : day;
+  if (wanted > length) return null;
+  return format(addDays(first, wanted - 1), 'yyyy-MM-dd');
 }
