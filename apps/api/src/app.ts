@@ -19,6 +19,7 @@ import { projectRoutes } from './routes/projects.routes';
 import { searchRoutes } from './routes/search.routes';
 import { templateRoutes } from './routes/templates.routes';
 import { recurrenceRoutes } from './routes/recurrence.routes';
+import { patternRoutes } from './routes/patterns.routes';
 import { sprintRoutes } from './routes/sprints.routes';
 import { taskPartRoutes } from './routes/task-parts.routes';
 import { taskRoutes } from './routes/tasks.routes';
@@ -76,6 +77,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   sprintRoutes(table, v1, API_BASE, deps);
   templateRoutes(table, v1, API_BASE, deps);
   recurrenceRoutes(table, v1, API_BASE, deps);
+  patternRoutes(table, v1, API_BASE, deps);
   aiRoutes(table, v1, API_BASE, deps);
   notificationRoutes(table, v1, API_BASE, deps);
   // Reads its own body: browsers send application/csp-report or application/reports+json.

@@ -396,6 +396,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/v1/projects/:projectId/ai-summary': only(project, { body: { provider: 'local' } }),
   'POST /api/v1/projects/:projectId/ai-duplicates': only(project, { body: { title: 'First task again' } }),
   'GET /api/v1/jobs/:jobId': { prepare: async (s) => ({ params: { jobId: await completedBreakdown(s) } }) },
+  'POST /api/v1/workspaces/:workspaceId/ai/next': only(ws, { body: { provider: 'local' } }),
   'GET /api/v1/workspaces/:workspaceId/ai/usage': only(ws),
   'PUT /api/v1/workspaces/:workspaceId/ai/budget': only(ws, { body: { monthlyBudgetUsd: 25 } }),
 

@@ -1,4 +1,4 @@
-import type { BacklogInput, BreakdownInput } from './inputs';
+import type { BacklogInput, BreakdownInput, NextInput } from './inputs';
 
 export const SYSTEM_PROMPT =
   'You are a pragmatic engineering lead inside TeamFlow, a task tracker. Answer with ONE JSON object only, no prose, matching exactly the shape asked for.';
@@ -49,5 +49,31 @@ export function summaryPrompt(input: BacklogInput): string {
     '',
     'Summarise the state of this project for the team in a short paragraph, then list highlights and risks (overdue, blocked, critical work).',
     'Shape: {"summary":string,"highlights":[string] (at most 10),"risks":[string] (at most 10)}',
+  ].join('\n');
+}
+
+export function nextPrompt(input: NextInput): string {
+  return [
+    `Today is ${input.today}. These are the open tasks assigned to one person:`,
+    ...input.tasks.map((t) =>
+      [
+        `id=${t.id}`,
+        `key=${t.key}`,
+        `title=${JSON.stringify(t.title)}`,
+        `status=${t.status}`,
+        `priority=${t.priority}`,
+        `due=${t.dueDate ?? 'none'}`,
+        `lastChanged=${t.updatedOn}`,
+        t.blocks.length ? `blocks=${t.blocks.join(',')}` : '',
+        t.waitsOn.length ? `waitsOn=${t.waitsOn.join(',')}` : '',
+        t.sprint ? `sprint=${JSON.stringify(t.sprint.name)} goal=${JSON.stringify(t.sprint.goal ?? '')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ),
+    '',
+    'Pick at most 5 of these (ids above only, each once) that this person should take next, best first, weighing due dates (overdue first), tasks others wait on, the active sprint goal, work already started, stale work and priority; tasks that wait on others come last.',
+    'Give each 1 to 6 reasons, each with a kind (overdue, due_soon, blocks_others, sprint_goal, in_progress, stale, priority, waiting) and one short sentence.',
+    'Shape: {"items":[{"taskId":string,"rank":integer from 1,"score":number (higher = sooner),"reasons":[{"kind":string,"text":string}]}]}',
   ].join('\n');
 }

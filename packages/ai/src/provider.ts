@@ -2,12 +2,13 @@ import type {
   AiProviderName,
   AiSource,
   BreakdownOutput,
+  NextOutput,
   PrioritizeOutput,
   SummaryOutput,
 } from '@teamflow/contracts/ai';
-import type { BacklogInput, BreakdownInput } from './inputs';
+import type { BacklogInput, BreakdownInput, NextInput } from './inputs';
 
-export type AiFeature = 'breakdown' | 'prioritize' | 'summarize' | 'embed';
+export type AiFeature = 'breakdown' | 'prioritize' | 'summarize' | 'next' | 'embed';
 
 /** One call made to a provider, reported as it happens (an `ai_usage` row each). */
 export interface CallUsage {
@@ -36,6 +37,8 @@ export interface AiProvider {
   breakdown(input: BreakdownInput, options: CallOptions): Promise<BreakdownOutput>;
   prioritize(input: BacklogInput, options: CallOptions): Promise<PrioritizeOutput>;
   summarize(input: BacklogInput, options: CallOptions): Promise<SummaryOutput>;
+  /** One person's short list of what to take next, with reasons. */
+  next(input: NextInput, options: CallOptions): Promise<NextOutput>;
 }
 
 export const sourceOf = (p: AiProvider): AiSource => ({ provider: p.name, model: p.model });

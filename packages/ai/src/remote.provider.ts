@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { AiProviderName } from '@teamflow/contracts/ai';
-import { ModelBreakdownOutput, PrioritizeOutput, SummaryOutput } from '@teamflow/contracts/ai';
-import type { BacklogInput, BreakdownInput } from './inputs';
+import { ModelBreakdownOutput, NextOutput, PrioritizeOutput, SummaryOutput } from '@teamflow/contracts/ai';
+import type { BacklogInput, BreakdownInput, NextInput } from './inputs';
 import { AiError, type AiProvider, type CallOptions } from './provider';
-import { breakdownPrompt, prioritizePrompt, SYSTEM_PROMPT, summaryPrompt } from './prompts';
+import { breakdownPrompt, nextPrompt, prioritizePrompt, SYSTEM_PROMPT, summaryPrompt } from './prompts';
 import { type StructuredOutput, structuredOutput, withoutNulls } from './structured-output';
 
 export interface ChatAnswer {
@@ -45,6 +45,11 @@ export const OUTPUTS = {
     'project_summary',
     "A short summary of the project's state, highlights and risks.",
     SummaryOutput,
+  ),
+  next: structuredOutput(
+    'next_tasks',
+    'At most five of the given tasks to take next, best first, each with its reasons.',
+    NextOutput,
   ),
 };
 
@@ -124,5 +129,13 @@ export function remoteProvider(transport: ChatTransport): AiProvider {
       }),
     summarize: (input: BacklogInput, options) =>
       ask(transport, OUTPUTS.summarize, summaryPrompt(input), options),
+    next: (input: NextInput, options) =>
+      ask(transport, OUTPUTS.next, nextPrompt(input), options, (value) => {
+        const given = new Set(input.tasks.map((t) => t.id));
+        const got = value.items.map((i) => i.taskId);
+        if (new Set(got).size !== got.length) return 'a task appears twice';
+        if (got.some((id) => !given.has(id))) return 'items must name only the given task ids';
+        return undefined;
+      }),
   };
 }

@@ -86,6 +86,15 @@ export const aiSummarizeJob = defineJob({
  * meets tasks it has no current vector for; one per project at a time; retried when the provider
  * is away.
  */
+/** "What next" for one person (the `ai_jobs` row names them). */
+export const aiNextJob = defineJob({
+  queue: 'ai',
+  name: 'next',
+  payload: aiJobPayload,
+  attempts: 2,
+  backoffMs: 5_000,
+});
+
 export const aiEmbedTasksJob = defineJob({
   queue: 'ai',
   name: 'embed-tasks',
@@ -178,6 +187,7 @@ export const JOBS = [
   aiBreakdownJob,
   aiPrioritizeJob,
   aiSummarizeJob,
+  aiNextJob,
   aiEmbedTasksJob,
   dispatchNotificationsJob,
   dueSoonJob,

@@ -1,5 +1,6 @@
 import type { AiProvider, CallOptions } from '../provider';
 import { localBreakdown } from './breakdown.rules';
+import { localNext } from './next.rules';
 import { localPrioritize } from './prioritize.rules';
 import { localSummarize } from './summarize.rules';
 
@@ -25,5 +26,6 @@ export function localProvider(): AiProvider {
     breakdown: (input, options) => run(options, () => localBreakdown(input)),
     prioritize: (input, options) => run(options, () => localPrioritize(input)),
     summarize: (input, options) => run(options, () => localSummarize(input)),
+    next: (input, options) => run(options, () => localNext(input)),
   };
 }
