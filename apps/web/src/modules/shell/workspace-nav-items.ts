@@ -36,6 +36,13 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     keywords: ['people', 'invite', 'team'],
   },
   {
+    id: 'patterns',
+    label: 'My patterns',
+    href: (w) => `/w/${w}/patterns`,
+    segments: ['patterns'],
+    keywords: ['how I work', 'insights', 'cycle time', 'estimates'],
+  },
+  {
     id: 'ai-usage',
     label: 'AI usage',
     href: (w) => `/w/${w}/ai`,
