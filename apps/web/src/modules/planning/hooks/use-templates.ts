@@ -7,10 +7,11 @@ import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { addTask } from '@/modules/task-cache/task-cache';
 
-/** The templates offered in a project: the workspace's, then the project's own. */
+/** The templates offered in a project: the workspace's, then the project's own (none without a project). */
 export function useProjectTemplates(projectId: string) {
   return useQuery({
     queryKey: queryKeys.projectTemplates(projectId),
+    enabled: projectId !== '',
     queryFn: ({ signal }) =>
       apiRequest('GET', `/projects/${projectId}/templates`, { schema: TaskTemplateList, signal }),
   });
