@@ -145,6 +145,19 @@ const freshSprint = (s: Scene) =>
   must(
     send(s.api, owner(s), 'post', `${V1}/projects/${s.base.projectId}/sprints`, { name: `Sprint ${tag()}` }),
   );
+const freshTemplate = (s: Scene) =>
+  must(
+    send(s.api, owner(s), 'post', `${V1}/projects/${s.base.projectId}/templates`, {
+      name: `Template ${tag()}`,
+      titlePattern: 'Weekly review {{date}}',
+    }),
+  );
+/** A fresh task made to recur daily (`every`). */
+const recurringTask = async (s: Scene) => {
+  const t = await freshTask(s);
+  await must(send(s.api, owner(s), 'put', `${V1}/tasks/${id(t)}/recurrence`, { rule: 'FREQ=DAILY' }));
+  return t;
+};
 export const freshComment = (s: Scene, by: TestUser) =>
   must(send(s.api, by, 'post', `${V1}/tasks/${s.base.taskId}/comments`, { body: `Comment ${tag()}` }));
 const freshLabel = (s: Scene) =>
@@ -418,8 +431,49 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/v1/projects/:projectId/ai-summary': only(project, { body: { provider: 'local' } }),
   'POST /api/v1/projects/:projectId/ai-duplicates': only(project, { body: { title: 'First task again' } }),
   'GET /api/v1/jobs/:jobId': { prepare: async (s) => ({ params: { jobId: await completedBreakdown(s) } }) },
+  'POST /api/v1/workspaces/:workspaceId/ai/next': only(ws, { body: { provider: 'local' } }),
   'GET /api/v1/workspaces/:workspaceId/ai/usage': only(ws),
   'PUT /api/v1/workspaces/:workspaceId/ai/budget': only(ws, { body: { monthlyBudgetUsd: 25 } }),
+
+  // Templates
+  'POST /api/v1/projects/:projectId/templates': only(project, {
+    body: { name: 'Release checklist', titlePattern: 'Release {{date}}' },
+  }),
+  'GET /api/v1/projects/:projectId/templates': only(project),
+  'POST /api/v1/workspaces/:workspaceId/templates': only(ws, {
+    body: { name: 'Standup notes', titlePattern: 'Standup {{weekday}}' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/templates': only(ws),
+  'GET /api/v1/templates/:templateId': {
+    prepare: async (s) => ({ params: { templateId: id(await freshTemplate(s)) } }),
+  },
+  'PATCH /api/v1/templates/:templateId': {
+    prepare: async (s) => {
+      const template = await freshTemplate(s);
+      return {
+        params: { templateId: id(template) },
+        body: { version: template.version, name: `Renamed ${tag()}` },
+      };
+    },
+  },
+  'DELETE /api/v1/templates/:templateId': {
+    prepare: async (s) => ({ params: { templateId: id(await freshTemplate(s)) } }),
+  },
+
+  // Recurrence
+  'GET /api/v1/tasks/:taskId/recurrence': only(task),
+  'PUT /api/v1/tasks/:taskId/recurrence': {
+    prepare: async (s) => ({
+      params: { taskId: id(await freshTask(s)) },
+      body: { rule: 'FREQ=WEEKLY;BYDAY=MO', mode: 'every' },
+    }),
+  },
+  'POST /api/v1/tasks/:taskId/recurrence/skip': {
+    prepare: async (s) => ({ params: { taskId: id(await recurringTask(s)) } }),
+  },
+  'DELETE /api/v1/tasks/:taskId/recurrence': {
+    prepare: async (s) => ({ params: { taskId: id(await recurringTask(s)) } }),
+  },
 
   // Watching (the /notifications routes are USER-scoped, not workspace-guarded: notifications.test.ts)
   'GET /api/v1/tasks/:taskId/watch': only(task),

@@ -155,7 +155,7 @@ describe('worker runtime', () => {
     );
   });
 
-  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, due-soon hourly, the digest every 15 min, streaks hourly, the progress rebuild nightly', async () => {
+  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, recurring tasks every minute, due-soon hourly, the digest every 15 min, streaks hourly, the progress rebuild nightly', async () => {
     await registerSchedules(queues);
     const other = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
     await registerSchedules(other);
@@ -163,12 +163,18 @@ describe('worker runtime', () => {
     const schedulers = (await queues.maintenance.getJobSchedulers()).sort((a, b) =>
       a.key.localeCompare(b.key),
     );
-    expect(schedulers.map((s) => s.key)).toEqual(['cleanup-daily', 'rebuild-progress']);
-    expect(schedulers[0]).toMatchObject({
+    expect(schedulers.map((s) => s.key)).toEqual(['cleanup-daily', 'rebuild-progress', 'recurrence-due']);
+    expect(schedulers.find((s) => s.key === 'cleanup-daily')).toMatchObject({
       key: 'cleanup-daily',
       pattern: '0 2 * * *',
       tz: 'UTC',
       name: 'cleanup',
+    });
+    // Recurring tasks made at their time (`every!`): a pass every minute.
+    expect(schedulers.find((s) => s.key === 'recurrence-due')).toMatchObject({
+      pattern: '* * * * *',
+      tz: 'UTC',
+      name: 'recurrence-due',
     });
     const notifications = await queues.notifications.getJobSchedulers();
     expect(notifications.map((s) => [s.key, s.pattern, s.name]).sort()).toEqual([

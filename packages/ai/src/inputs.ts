@@ -50,3 +50,30 @@ export const EntryInput = z.object({
   projects: z.array(z.object({ name: z.string(), key: z.string() })),
 });
 export type EntryInput = z.infer<typeof EntryInput>;
+/** One of the caller's open assigned tasks, as "what next" sees it. */
+export const NextTask = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  title: z.string(),
+  projectId: z.uuid(),
+  status: TaskStatus,
+  priority: TaskPriority,
+  dueDate: z.string().nullable(),
+  storyPoints: z.number().int().nullable(),
+  /** The day it last changed (YYYY-MM-DD, UTC). */
+  updatedOn: z.iso.date(),
+  /** Keys of open tasks that wait on this one. */
+  blocks: z.array(z.string()),
+  /** Keys of open tasks this one waits on. */
+  waitsOn: z.array(z.string()),
+  /** The active sprint it is in, if any, and that sprint's goal. */
+  sprint: z.object({ name: z.string(), goal: z.string().nullable() }).nullable(),
+});
+export type NextTask = z.infer<typeof NextTask>;
+
+export const NextInput = z.object({
+  /** YYYY-MM-DD in the workspace's zone (part of the cache key: urgency ages). */
+  today: z.iso.date(),
+  tasks: z.array(NextTask),
+});
+export type NextInput = z.infer<typeof NextInput>;

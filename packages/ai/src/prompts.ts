@@ -1,4 +1,4 @@
-import type { BacklogInput, BreakdownInput, EntryInput } from './inputs';
+import type { BacklogInput, BreakdownInput, EntryInput, NextInput } from './inputs';
 
 export const SYSTEM_PROMPT =
   'You are a pragmatic engineering lead inside TeamFlow, a task tracker. Answer with ONE JSON object only, no prose, matching exactly the shape asked for.';
@@ -62,5 +62,31 @@ export function analyseEntryPrompt(input: EntryInput): string {
     '',
     'Give: sentiment of the author (score -1..1, label negative|neutral|positive); projects named (use the given names, or #tags); skills shown (technologies and practices, canonical names like "Kubernetes", "Code review"); achievements: sentences with an outcome (shipped, fixed, reduced, led...), each with the impact and the metric when the entry states one ("p99 from 800 to 120 ms", "40%"), never invented; up to 5 one-word themes.',
     'Shape: {"sentiment":{"score":number,"label":string},"projects":[string],"skills":[string],"achievements":[{"text":string,"impact":string?,"metric":string?}],"themes":[string]}',
+  ].join('\n');
+}
+
+export function nextPrompt(input: NextInput): string {
+  return [
+    `Today is ${input.today}. These are the open tasks assigned to one person:`,
+    ...input.tasks.map((t) =>
+      [
+        `id=${t.id}`,
+        `key=${t.key}`,
+        `title=${JSON.stringify(t.title)}`,
+        `status=${t.status}`,
+        `priority=${t.priority}`,
+        `due=${t.dueDate ?? 'none'}`,
+        `lastChanged=${t.updatedOn}`,
+        t.blocks.length ? `blocks=${t.blocks.join(',')}` : '',
+        t.waitsOn.length ? `waitsOn=${t.waitsOn.join(',')}` : '',
+        t.sprint ? `sprint=${JSON.stringify(t.sprint.name)} goal=${JSON.stringify(t.sprint.goal ?? '')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ),
+    '',
+    'Pick at most 5 of these (ids above only, each once) that this person should take next, best first, weighing due dates (overdue first), tasks others wait on, the active sprint goal, work already started, stale work and priority; tasks that wait on others come last.',
+    'Give each 1 to 6 reasons, each with a kind (overdue, due_soon, blocks_others, sprint_goal, in_progress, stale, priority, waiting) and one short sentence.',
+    'Shape: {"items":[{"taskId":string,"rank":integer from 1,"score":number (higher = sooner),"reasons":[{"kind":string,"text":string}]}]}',
   ].join('\n');
 }

@@ -2,13 +2,14 @@ import type {
   AiProviderName,
   AiSource,
   BreakdownOutput,
+  NextOutput,
   PrioritizeOutput,
   SummaryOutput,
 } from '@teamflow/contracts/ai';
 import type { EntryAnalysisOutput } from '@teamflow/contracts/worklog';
-import type { BacklogInput, BreakdownInput, EntryInput } from './inputs';
+import type { BacklogInput, BreakdownInput, EntryInput, NextInput } from './inputs';
 
-export type AiFeature = 'breakdown' | 'prioritize' | 'summarize' | 'embed' | 'analyse-entry';
+export type AiFeature = 'breakdown' | 'prioritize' | 'summarize' | 'next' | 'embed' | 'analyse-entry';
 
 /** One call made to a provider, reported as it happens (an `ai_usage` row each). */
 export interface CallUsage {
@@ -39,6 +40,8 @@ export interface AiProvider {
   summarize(input: BacklogInput, options: CallOptions): Promise<SummaryOutput>;
   /** Reads one work-log entry: sentiment, projects, skills, achievements, themes. */
   analyseEntry(input: EntryInput, options: CallOptions): Promise<EntryAnalysisOutput>;
+  /** One person's short list of what to take next, with reasons. */
+  next(input: NextInput, options: CallOptions): Promise<NextOutput>;
 }
 
 export const sourceOf = (p: AiProvider): AiSource => ({ provider: p.name, model: p.model });

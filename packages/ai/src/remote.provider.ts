@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { AiProviderName } from '@teamflow/contracts/ai';
-import { ModelBreakdownOutput, PrioritizeOutput, SummaryOutput } from '@teamflow/contracts/ai';
+import { ModelBreakdownOutput, NextOutput, PrioritizeOutput, SummaryOutput } from '@teamflow/contracts/ai';
 import { EntryAnalysisOutput } from '@teamflow/contracts/worklog';
-import type { BacklogInput, BreakdownInput, EntryInput } from './inputs';
+import type { BacklogInput, BreakdownInput, EntryInput, NextInput } from './inputs';
 import { AiError, type AiProvider, type CallOptions } from './provider';
 import {
   analyseEntryPrompt,
   breakdownPrompt,
+  nextPrompt,
   prioritizePrompt,
   SYSTEM_PROMPT,
   summaryPrompt,
@@ -57,6 +58,11 @@ export const OUTPUTS = {
     'worklog_entry_analysis',
     "What one private work-log entry says: the author's mood, projects, skills, achievements and themes.",
     EntryAnalysisOutput,
+  ),
+  next: structuredOutput(
+    'next_tasks',
+    'At most five of the given tasks to take next, best first, each with its reasons.',
+    NextOutput,
   ),
 };
 
@@ -138,5 +144,13 @@ export function remoteProvider(transport: ChatTransport): AiProvider {
       ask(transport, OUTPUTS.summarize, summaryPrompt(input), options),
     analyseEntry: (input: EntryInput, options) =>
       ask(transport, OUTPUTS.analyseEntry, analyseEntryPrompt(input), options),
+    next: (input: NextInput, options) =>
+      ask(transport, OUTPUTS.next, nextPrompt(input), options, (value) => {
+        const given = new Set(input.tasks.map((t) => t.id));
+        const got = value.items.map((i) => i.taskId);
+        if (new Set(got).size !== got.length) return 'a task appears twice';
+        if (got.some((id) => !given.has(id))) return 'items must name only the given task ids';
+        return undefined;
+      }),
   };
 }

@@ -9,7 +9,7 @@ export type AiProviderName = z.infer<typeof AiProviderName>;
 export const AiSource = z.object({ provider: AiProviderName, model: z.string() });
 export type AiSource = z.infer<typeof AiSource>;
 
-export const AiJobKind = z.enum(['breakdown', 'prioritize', 'summarize', 'duplicates']);
+export const AiJobKind = z.enum(['breakdown', 'prioritize', 'summarize', 'duplicates', 'next']);
 export type AiJobKind = z.infer<typeof AiJobKind>;
 export const AiJobState = z.enum(['queued', 'active', 'completed', 'failed']);
 export type AiJobState = z.infer<typeof AiJobState>;
@@ -67,6 +67,35 @@ export const SummaryOutput = z.object({
 });
 export type SummaryOutput = z.infer<typeof SummaryOutput>;
 
+/**
+ * "What next" for one person: their open assigned tasks ranked, each with the signals that put it
+ * there. The kinds are the signals the local scoring rule weighs (docs/ai.md); a model may name
+ * the same kinds in its own words.
+ */
+export const NextReasonKind = z.enum([
+  'overdue',
+  'due_soon',
+  'blocks_others',
+  'sprint_goal',
+  'in_progress',
+  'stale',
+  'priority',
+  'waiting',
+]);
+export type NextReasonKind = z.infer<typeof NextReasonKind>;
+export const NextReason = z.object({ kind: NextReasonKind, text: z.string().min(1).max(300) });
+export type NextReason = z.infer<typeof NextReason>;
+export const NextItem = z.object({
+  taskId: Id,
+  rank: z.number().int().min(1),
+  score: z.number(),
+  reasons: z.array(NextReason).min(1).max(6),
+});
+export type NextItem = z.infer<typeof NextItem>;
+/** At most five: a short list to act on, not the backlog again. */
+export const NextOutput = z.object({ items: z.array(NextItem).max(5) });
+export type NextOutput = z.infer<typeof NextOutput>;
+
 /** Results as stored on the job and returned by `GET /jobs/:id`. */
 export const BreakdownResult = BreakdownOutput.extend({ source: AiSource });
 export type BreakdownResult = z.infer<typeof BreakdownResult>;
@@ -75,6 +104,11 @@ export const PrioritizeResult = z.object({
   source: AiSource,
 });
 export type PrioritizeResult = z.infer<typeof PrioritizeResult>;
+export const NextResult = z.object({
+  items: z.array(NextItem.extend({ key: z.string(), title: z.string(), projectId: Id })),
+  source: AiSource,
+});
+export type NextResult = z.infer<typeof NextResult>;
 export const SummaryResult = SummaryOutput.extend({ source: AiSource });
 export type SummaryResult = z.infer<typeof SummaryResult>;
 

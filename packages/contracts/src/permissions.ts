@@ -50,6 +50,11 @@ export const PERMISSIONS = {
   'ai.read': ALL,
   'ai.usage.read': ALL,
   'ai.budget.update': OWNER,
+  // Templates: editors make and change them, everyone may use what they can read.
+  'template.read': ALL,
+  'template.create': EDITORS,
+  'template.update': EDITORS,
+  'template.delete': EDITORS,
   // Watching changes only the caller's own subscription, so every role that can read may watch.
   'task.watch': ALL,
   // Async updates. Check-ins: everyone sees who posted; owners and admins set the schedule.

@@ -86,6 +86,15 @@ export const aiSummarizeJob = defineJob({
  * meets tasks it has no current vector for; one per project at a time; retried when the provider
  * is away.
  */
+/** "What next" for one person (the `ai_jobs` row names them). */
+export const aiNextJob = defineJob({
+  queue: 'ai',
+  name: 'next',
+  payload: aiJobPayload,
+  attempts: 2,
+  backoffMs: 5_000,
+});
+
 export const aiEmbedTasksJob = defineJob({
   queue: 'ai',
   name: 'embed-tasks',
@@ -249,6 +258,23 @@ export const worklogExportJob = defineJob({
   backoffMs: 5000,
 });
 
+/** `every` series: the current task was done; make the next one (idempotent: one per date). */
+export const recurrenceNextJob = defineJob({
+  queue: 'maintenance',
+  name: 'recurrence-next',
+  payload: z.object({ seriesId: z.uuid(), taskId: z.uuid() }),
+  attempts: 5,
+  backoffMs: 5_000,
+});
+
+/** `every!` series: make each occurrence whose time has come (every minute). */
+export const recurrenceDueJob = defineJob({
+  queue: 'maintenance',
+  name: 'recurrence-due',
+  payload: z.object({}),
+  attempts: 1,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
 export const JOBS = [
   cleanupJob,
@@ -258,6 +284,7 @@ export const JOBS = [
   aiBreakdownJob,
   aiPrioritizeJob,
   aiSummarizeJob,
+  aiNextJob,
   aiEmbedTasksJob,
   dispatchNotificationsJob,
   dueSoonJob,
@@ -271,4 +298,6 @@ export const JOBS = [
   rebuildProgressJob,
   aiAnalyseEntryJob,
   worklogExportJob,
+  recurrenceNextJob,
+  recurrenceDueJob,
 ] as const;

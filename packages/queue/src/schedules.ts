@@ -7,6 +7,7 @@ import {
   dueSoonJob,
   notificationDigestJob,
   rebuildProgressJob,
+  recurrenceDueJob,
   settleStreaksJob,
 } from './jobs';
 import type { Queues } from './producer';
@@ -35,6 +36,8 @@ export const SCHEDULES: Schedule[] = [
   // Hourly, so every zone's day is settled soon after its own midnight.
   { id: 'settle-streaks', job: settleStreaksJob, pattern: '7 * * * *', payload: {} },
   { id: 'rebuild-progress', job: rebuildProgressJob, pattern: '30 3 * * *', payload: {} },
+  // Recurring tasks made "at their scheduled time" (`every!`): the minute is the resolution.
+  { id: 'recurrence-due', job: recurrenceDueJob, pattern: '* * * * *', payload: {} },
 ];
 
 /** Creates or updates every schedule (idempotent: safe for each worker to call at start). */

@@ -73,6 +73,18 @@ export function aiRoutes(table: RouteTable, router: Router, base: string, deps: 
   });
   table.add(router, base, {
     method: 'post',
+    path: '/workspaces/:workspaceId/ai/next',
+    summary:
+      "What should I take next: the caller's open assigned tasks, a short ranked list with reasons (queued; only the caller reads the job)",
+    tag: 'AI',
+    access: allow('ai.use', 'workspace', 'workspaceId'),
+    params: WorkspaceParams,
+    body: AiRequest,
+    responses: QUEUED,
+    handler: ({ ctx, body }) => requestAiJob(deps, ctx, 'next', ctx.actor.id, body),
+  });
+  table.add(router, base, {
+    method: 'post',
     path: '/projects/:projectId/ai-summary',
     summary: 'Summarise the state of a project: highlights and risks (queued)',
     tag: 'AI',

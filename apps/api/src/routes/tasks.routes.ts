@@ -1,7 +1,8 @@
 import type { Router } from 'express';
 import { ErrorResponse, ProjectParams, TaskParams } from '@teamflow/contracts/common';
-import { Task, TaskCreate, TaskListQuery, TaskMove, TaskPage, TaskUpdate } from '@teamflow/contracts/tasks';
-import { createTask } from '@teamflow/core/tasks/create-task';
+import { TaskCreateRequest } from '@teamflow/contracts/templates';
+import { Task, TaskListQuery, TaskMove, TaskPage, TaskUpdate } from '@teamflow/contracts/tasks';
+import { createTaskFromTemplate } from '@teamflow/core/templates/create-task-from-template';
 import { getTask } from '@teamflow/core/tasks/get-task';
 import { deleteTask } from '@teamflow/core/tasks/delete-task';
 import { listTasks } from '@teamflow/core/tasks/list-tasks';
@@ -15,13 +16,13 @@ export function taskRoutes(table: RouteTable, router: Router, base: string, deps
   table.add(router, base, {
     method: 'post',
     path: '/projects/:projectId/tasks',
-    summary: 'Create a task',
+    summary: 'Create a task, or make one from a template (`templateId`; the body overrides its fields)',
     tag,
     access: allow('task.create', 'project', 'projectId'),
     params: ProjectParams,
-    body: TaskCreate,
+    body: TaskCreateRequest,
     responses: { 201: Task, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
-    handler: ({ ctx, params, body }) => createTask(deps, ctx, params.projectId, body),
+    handler: ({ ctx, params, body }) => createTaskFromTemplate(deps, ctx, params.projectId, body),
   });
   table.add(router, base, {
     method: 'get',

@@ -12,6 +12,7 @@ import { cleanupHandler } from './maintenance/cleanup.job';
 import { blockerEscalationHandler } from './notifications/blocker-escalation.job';
 import { checkInRemindersHandler } from './notifications/check-in-reminders.job';
 import { rebuildProgressHandler } from './maintenance/rebuild-progress.job';
+import { recurrenceDueHandler, recurrenceNextHandler } from './maintenance/recurrence.job';
 import { notificationDigestHandler } from './notifications/digest.job';
 import { dispatchNotificationsHandler } from './notifications/dispatch.job';
 import { dueSoonHandler } from './notifications/due-soon.job';
@@ -24,6 +25,8 @@ import { worklogExportHandler } from './worklog/export.job';
 export function allHandlers(db: Database, env: Env): Registration[] {
   return [
     cleanupHandler(db),
+    recurrenceNextHandler(db),
+    recurrenceDueHandler(db),
     sendEmailHandler(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     burndownHandler(db),
     velocityHandler(db),

@@ -1,5 +1,6 @@
 import type { AiProvider, CallOptions } from '../provider';
 import { localBreakdown } from './breakdown.rules';
+import { localNext } from './next.rules';
 import { localPrioritize } from './prioritize.rules';
 import { localSummarize } from './summarize.rules';
 import { localAnalyseEntry } from './worklog.rules';
@@ -27,5 +28,6 @@ export function localProvider(): AiProvider {
     prioritize: (input, options) => run(options, () => localPrioritize(input)),
     summarize: (input, options) => run(options, () => localSummarize(input)),
     analyseEntry: (input, options) => run(options, () => localAnalyseEntry(input)),
+    next: (input, options) => run(options, () => localNext(input)),
   };
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AiJobKind } from '@teamflow/contracts/ai';
-import type { BacklogTask } from '@teamflow/ai/inputs';
+import type { BacklogTask, NextTask } from '@teamflow/ai/inputs';
 import type { DbOrTx } from '@teamflow/db/client';
 import { aiBudgets, aiJobs, aiUsage } from '@teamflow/db/schema/index';
 
@@ -188,6 +188,67 @@ export async function listBacklog(
       blocks: r.blocks,
     })),
   };
+}
+
+/**
+ * "What next" input: the open tasks assigned to one person in a workspace, with what waits on
+ * them, what they wait on and the active sprint they are in.
+ */
+export async function listAssignedOpenTasks(
+  db: DbOrTx,
+  workspaceId: string,
+  userId: string,
+  limit: number,
+): Promise<NextTask[]> {
+  const open = sql`('todo', 'in_progress', 'in_review', 'blocked')`;
+  const result = await db.execute<{
+    id: string;
+    key: string;
+    title: string;
+    project_id: string;
+    status: NextTask['status'];
+    priority: NextTask['priority'];
+    due_date: string | null;
+    story_points: number | null;
+    updated_on: string;
+    waits_on: string[];
+    blocks: string[];
+    sprint_name: string | null;
+    sprint_goal: string | null;
+  }>(sql`
+    select t.id, p.key || '-' || t.number as key, t.title, t.project_id, t.status, t.priority,
+           t.due_date::text as due_date, t.story_points,
+           to_char(t.updated_at at time zone 'UTC', 'YYYY-MM-DD') as updated_on,
+           array(select dp.key || '-' || d.number from task_dependencies td
+                   join tasks d on d.id = td.depends_on_task_id and d.deleted_at is null and d.status in ${open}
+                   join projects dp on dp.id = d.project_id
+                 where td.task_id = t.id order by dp.key, d.number) as waits_on,
+           array(select wp.key || '-' || w.number from task_dependencies td
+                   join tasks w on w.id = td.task_id and w.deleted_at is null and w.status in ${open}
+                   join projects wp on wp.id = w.project_id
+                 where td.depends_on_task_id = t.id order by wp.key, w.number) as blocks,
+           s.name as sprint_name, s.goal as sprint_goal
+    from tasks t
+    join projects p on p.id = t.project_id and p.deleted_at is null
+    join task_assignees a on a.task_id = t.id and a.user_id = ${userId}
+    left join sprints s on s.id = t.sprint_id and s.state = 'active'
+    where t.workspace_id = ${workspaceId} and t.deleted_at is null and t.status in ${open}
+    order by p.key, t.number
+    limit ${limit}`);
+  return result.rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    title: r.title,
+    projectId: r.project_id,
+    status: r.status,
+    priority: r.priority,
+    dueDate: r.due_date,
+    storyPoints: r.story_points,
+    updatedOn: r.updated_on,
+    waitsOn: r.waits_on,
+    blocks: r.blocks,
+    sprint: r.sprint_name === null ? null : { name: r.sprint_name, goal: r.sprint_goal || null },
+  }));
 }
 
 /** Open tasks of a project matching any of `terms` (PostgreSQL full-text search), best first. */

@@ -18,9 +18,13 @@ export function toAiJob(row: AiJobRow): AiJob {
   };
 }
 
-/** A job of the caller's workspace (the guard already answered 404 to everyone else). */
+/**
+ * A job of the caller's workspace (the guard already answered 404 to everyone else). A "what
+ * next" job is about one person's own work: only they may read it.
+ */
 export async function getAiJob(deps: CoreDeps, ctx: WorkspaceCtx, jobId: string): Promise<AiJob> {
   const row = await findAiJob(deps.db, jobId);
   if (!row || row.workspaceId !== ctx.workspaceId) throw notFound('Job');
+  if (row.kind === 'next' && row.requestedBy !== ctx.actor.id) throw notFound('Job');
   return toAiJob(row);
 }

@@ -1,18 +1,26 @@
 import { createHash } from 'node:crypto';
 import { primarySource } from '@teamflow/ai/ai-chain';
 import type { AiJobAccepted, AiJobKind, AiRequest, AiSource } from '@teamflow/contracts/ai';
-import { aiBreakdownJob, aiPrioritizeJob, aiSummarizeJob } from '@teamflow/queue/jobs';
+import { aiBreakdownJob, aiNextJob, aiPrioritizeJob, aiSummarizeJob } from '@teamflow/queue/jobs';
 import { stageJob } from '../jobs/job-outbox.repository';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { todayIn } from '../platform/local-dates';
 import { notFound } from '../platform/errors';
-import { findCachedAiJob, findTaskForAi, insertAiJob, insertAiUsage, listBacklog } from './ai.repository';
+import {
+  findCachedAiJob,
+  findTaskForAi,
+  insertAiJob,
+  insertAiUsage,
+  listAssignedOpenTasks,
+  listBacklog,
+} from './ai.repository';
 import { budgetExceeded, countAiRequest, isOverBudget } from './ai-limits';
 
 const JOB_DEFS = {
   breakdown: aiBreakdownJob,
   prioritize: aiPrioritizeJob,
   summarize: aiSummarizeJob,
+  next: aiNextJob,
 } as const;
 export type QueuedAiKind = keyof typeof JOB_DEFS;
 const CACHE_MS = 3600_000;
@@ -39,6 +47,11 @@ async function snapshot(
         storyPoints: t.story_points,
       },
     };
+  }
+  if (kind === 'next') {
+    // The subject is the caller: their open assigned tasks, judged on the workspace's today.
+    const tasks = await listAssignedOpenTasks(deps.db, ctx.workspaceId, subjectId, BACKLOG_LIMIT);
+    return { today: todayIn(ctx.timeZone), tasks };
   }
   const backlog = await listBacklog(deps.db, subjectId, kind === 'prioritize', BACKLOG_LIMIT);
   if (!backlog) throw notFound('Project');

@@ -1,6 +1,6 @@
 import { providerChain, runWithFallback } from '@teamflow/ai/ai-chain';
 import { costMicros } from '@teamflow/ai/costs';
-import { BacklogInput, BreakdownInput } from '@teamflow/ai/inputs';
+import { BacklogInput, BreakdownInput, NextInput } from '@teamflow/ai/inputs';
 import { AiError, type AiProvider, type CallOptions } from '@teamflow/ai/provider';
 import type { AiJobKind } from '@teamflow/contracts/ai';
 import type { CoreDeps } from '../platform/context';
@@ -18,6 +18,7 @@ const FEATURE: Record<AiJobKind, CallOptions['feature']> = {
   prioritize: 'prioritize',
   summarize: 'summarize',
   duplicates: 'embed',
+  next: 'next',
 };
 
 async function work(
@@ -27,6 +28,19 @@ async function work(
 ): Promise<Record<string, unknown>> {
   const data = (row.input as { data: unknown }).data;
   if (row.kind === 'breakdown') return provider.breakdown(BreakdownInput.parse(data), options);
+  if (row.kind === 'next') {
+    const input = NextInput.parse(data);
+    const next = await provider.next(input, options);
+    const byId = new Map(input.tasks.map((t) => [t.id, t]));
+    return {
+      items: [...next.items]
+        .sort((a, b) => a.rank - b.rank)
+        .map((item, i) => {
+          const task = byId.get(item.taskId)!;
+          return { ...item, rank: i + 1, key: task.key, title: task.title, projectId: task.projectId };
+        }),
+    };
+  }
   const backlog = BacklogInput.parse(data);
   if (row.kind === 'summarize') return provider.summarize(backlog, options);
   const ranked = await provider.prioritize(backlog, options);

@@ -4,6 +4,7 @@ import { taskChange } from './task-event';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { invalid, notFound } from '../platform/errors';
+import { stageRecurrenceOnDone } from '../recurrence/stage-recurrence';
 import { completedAtAfter } from './completion';
 import { between, hasRoomBetween, POSITION_GAP } from './positions';
 import { toTask } from './task.mapper';
@@ -95,6 +96,7 @@ export async function moveTask(
       assigneeIds: before.assigneeIds,
       labelIds: before.labelIds,
     });
+    if (statusChanged) await stageRecurrenceOnDone(tx, task);
     await emitEvent(
       tx,
       'TASK_MOVED',

@@ -6,6 +6,7 @@ import { recordSprintMove } from '../sprints/sprint-membership';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
+import { stageRecurrenceOnDone } from '../recurrence/stage-recurrence';
 import { completedAtAfter } from './completion';
 import { stageTaskChangeNotifications } from '../notifications/stage-notifications';
 import { staleTask } from './stale-task';
@@ -97,6 +98,7 @@ export async function updateTask(
       assigneeIds: assigneeIds ?? before.assigneeIds,
       labelIds: labelIds ?? before.labelIds,
     });
+    if (statusChanged) await stageRecurrenceOnDone(tx, task);
     await emitEvent(tx, 'TASK_UPDATED', task, taskChange(ctx, task, 'updated', diff(before, task)));
     await stageTaskChangeNotifications(
       tx,

@@ -27,6 +27,10 @@ const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
   blocker: (id) => sql`select b.workspace_id from blockers b where b.id = ${id}`,
   incident: (id) => sql`select i.workspace_id from incidents i where i.id = ${id}`,
   decision: (id) => sql`select d.workspace_id from decisions d where d.id = ${id}`,
+  template: (id) =>
+    sql`select t.workspace_id from task_templates t left join projects p on p.id = t.project_id
+        where t.id = ${id} and (t.project_id is null or p.deleted_at is null)`,
+  series: (id) => sql`select s.workspace_id from task_series s where s.id = ${id}`,
 };
 
 export async function findMembershipByScope(

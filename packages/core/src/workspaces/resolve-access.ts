@@ -16,6 +16,8 @@ const LABEL: Record<ScopeKind, string> = {
   blocker: 'Blocker',
   incident: 'Incident',
   decision: 'Decision',
+  template: 'Template',
+  series: 'Series',
 };
 
 /**

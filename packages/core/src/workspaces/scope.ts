@@ -10,4 +10,6 @@ export type ScopeKind =
   | 'statusUpdate'
   | 'blocker'
   | 'incident'
-  | 'decision';
+  | 'decision'
+  | 'template'
+  | 'series';

@@ -17,7 +17,7 @@ import { id, timestamps } from './columns';
 import { users } from './identity';
 import { workspaces } from './workspaces';
 
-export const AI_JOB_KINDS = ['breakdown', 'prioritize', 'summarize', 'duplicates'] as const;
+export const AI_JOB_KINDS = ['breakdown', 'prioritize', 'summarize', 'duplicates', 'next'] as const;
 export const AI_JOB_STATES = ['queued', 'active', 'completed', 'failed'] as const;
 
 // The state of an AI request that `GET /jobs/:id` reports. The BullMQ job (id = this id) does the

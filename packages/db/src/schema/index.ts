@@ -10,3 +10,4 @@ export * from './ai';
 export * from './async-updates';
 export * from './progress';
 export * from './worklog';
+export * from './planning';

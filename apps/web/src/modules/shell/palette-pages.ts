@@ -49,6 +49,13 @@ export const PALETTE_PAGES: readonly PalettePage[] = [
     scope: 'project',
     path: ({ workspaceId, projectId }) => `/w/${workspaceId}/p/${projectId}/sprints`,
   },
+  {
+    id: 'templates',
+    title: 'Task templates',
+    keywords: ['template', 'project settings', 'placeholders'],
+    scope: 'project',
+    path: ({ workspaceId, projectId }) => `/w/${workspaceId}/p/${projectId}/templates`,
+  },
   // The workspace's areas come from the navigation's list: one entry per area, in one place.
   ...WORKSPACE_NAV.map((item): PalettePage => ({
     id: item.id,

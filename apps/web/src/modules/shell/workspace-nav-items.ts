@@ -87,6 +87,13 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     keywords: ['xp', 'level', 'streak', 'achievements', 'leaderboard', 'quest'],
   },
   {
+    id: 'patterns',
+    label: 'My patterns',
+    href: (w) => `/w/${w}/patterns`,
+    segments: ['patterns'],
+    keywords: ['how I work', 'insights', 'cycle time', 'estimates'],
+  },
+  {
     id: 'ai-usage',
     label: 'AI usage',
     href: (w) => `/w/${w}/ai`,

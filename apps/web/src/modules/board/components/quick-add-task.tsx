@@ -5,6 +5,7 @@ import { TaskCreate } from '@teamflow/contracts/tasks';
 import { useForm, useWatch } from 'react-hook-form';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
 import { DuplicateHints } from '@/modules/ai/components/duplicate-hints';
+import { TemplateQuickAdd } from '@/modules/planning/components/template-quick-add';
 import { STATUS_LABEL, type BoardStatus } from '@/modules/tasks/task-status';
 import { useCreateTask } from '@/modules/tasks/hooks/use-create-task';
 
@@ -53,6 +54,7 @@ export function QuickAddTask({ projectId, status }: { projectId: string; status:
         </button>
       </div>
       <DuplicateHints projectId={projectId} title={title} />
+      <TemplateQuickAdd projectId={projectId} status={status} />
       {error ? (
         <p role="alert" className="px-2 text-xs text-rose-700">
           {error}

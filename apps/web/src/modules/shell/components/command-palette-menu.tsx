@@ -7,10 +7,12 @@ import { Command } from 'cmdk';
 import { useParams, usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useSession } from '@/modules/auth/hooks/use-session';
+import { useCreateFromTemplate, useProjectTemplates } from '@/modules/planning/hooks/use-templates';
 import { useProjects } from '@/modules/projects/hooks/use-projects';
 import { useSearch } from '@/modules/search/hooks/use-search';
 import { cachedProjectTasks } from '@/modules/task-cache/task-cache';
 import { applyTheme, currentTheme } from '@/modules/ui/theme';
+import { showToast } from '@/modules/ui/toast';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
 import { focusQuickAdd } from '../hooks/focus-targets';
 import { useRecentPaletteItems, type RecentPaletteItem } from '../hooks/use-recent-palette-items';
@@ -88,6 +90,8 @@ export default function CommandPaletteMenu({ onClose }: { onClose: () => void })
   const projects = useProjects(workspaceId);
   const queryClient = useQueryClient();
   const signOut = useSignOut();
+  const templates = useProjectTemplates(projectId);
+  const createFromTemplate = useCreateFromTemplate(projectId);
   const showOverlay = useOverlayStore((s) => s.show);
   const recent = useRecentPaletteItems(userId);
   const [text, setText] = useState('');
@@ -143,6 +147,30 @@ export default function CommandPaletteMenu({ onClose }: { onClose: () => void })
         focusQuickAddWhenShown();
       }
     });
+  }
+  if (workspaceId && projectId && role && can(role, 'task.create')) {
+    // "New from template": made at once (placeholders filled in by the server), then opened.
+    for (const template of templates.data?.items ?? []) {
+      action(
+        `new-from-template:${template.id}`,
+        `New task from template: ${template.name}`,
+        ['template', 'new task'],
+        () => {
+          onClose();
+          // mutateAsync: the palette closes (unmounts) before the answer, and the promise still settles.
+          void createFromTemplate
+            .mutateAsync({ templateId: template.id })
+            .then((task) => router.push(`/w/${workspaceId}/p/${projectId}?task=${task.id}`))
+            .catch((error: Error) =>
+              showToast({
+                tone: 'error',
+                title: 'Could not create from the template',
+                description: error.message,
+              }),
+            );
+        },
+      );
+    }
   }
   const dark = currentTheme() === 'dark';
   action('toggle-theme', `Switch to ${dark ? 'light' : 'dark'} mode`, ['theme', 'dark', 'light'], () => {

@@ -2,6 +2,7 @@
 
 import type { Task } from '@teamflow/contracts/tasks';
 import { useSession } from '@/modules/auth/hooks/use-session';
+import { RecurrencePicker } from '@/modules/planning/components/recurrence-picker';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
 import { TaskActivity } from './task-activity';
 import { TaskComments } from './task-comments';
@@ -17,6 +18,7 @@ export function TaskExtras({ task, tasks, readOnly }: { task: Task; tasks: Task[
   return (
     <div className="mt-6 flex flex-col gap-6 border-t border-slate-200 pt-6 dark:border-slate-700">
       <TaskPeopleLabels task={task} readOnly={readOnly} />
+      <RecurrencePicker taskId={task.id} readOnly={readOnly} />
       <TaskSubtasks task={task} tasks={tasks} readOnly={readOnly} />
       <TaskDependencies task={task} tasks={tasks} readOnly={readOnly} />
       <TaskComments taskId={task.id} workspaceId={task.workspaceId} role={workspace?.role} userId={userId} />

@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { createBoard, createTask, currentUserId, uniqueEmail } from '../support/api';
+import { ARTIFACTS, column, expect, signIn, test } from '../support/fixtures';
+
+test('a task made from a template repeats weekly: done makes the next one, and "What next" ranks my work with reasons', async ({
+  page,
+}) => {
+  const ownerEmail = uniqueEmail('owner');
+  const board = await createBoard(ownerEmail, 'Polish the footer');
+  const me = await currentUserId(board.ownerToken);
+  await createTask(board, {
+    title: 'Fix the checkout outage',
+    priority: 'critical',
+    dueDate: '2020-01-02',
+    assigneeIds: [me],
+  });
+  await signIn(page, ownerEmail, `${board.boardPath}/templates`);
+
+  // Project settings → Templates: a template with a date placeholder.
+  await page.getByLabel('Name').fill('Weekly review');
+  await page.getByLabel('Title pattern').fill('Weekly review {{date}}');
+  await page.getByRole('button', { name: 'Add template' }).click();
+  await expect(page.getByRole('list', { name: 'Templates' })).toContainText('Weekly review {{date}}');
+
+  // Quick add → from template: the placeholder is filled in.
+  await page.goto(board.boardPath);
+  const todo = column(page, 'To do');
+  await todo.getByLabel('New from template (todo)').selectOption({ label: 'Weekly review' });
+  await todo.getByRole('button', { name: 'Create', exact: true }).click();
+  const made = todo.getByRole('article', { name: /KEY-\d+: Weekly review \d{4}-\d{2}-\d{2}/ });
+  await expect(made).toBeVisible();
+
+  // Task detail → Repeat: weekly on Mondays, the next one when this one is done.
+  await made.getByRole('link', { name: /Weekly review/ }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByRole('button', { name: 'Set repeat' }).click();
+  await drawer.getByLabel('Repeats').selectOption('weekly');
+  await drawer.getByRole('button', { name: 'Save repeat' }).click();
+  await expect(drawer.getByTestId('series-summary')).toContainText('Every week on Monday');
+  await page.screenshot({ path: join(ARTIFACTS, 'planning-repeat.png'), fullPage: true });
+
+  await drawer.getByLabel('Status').selectOption('done');
+  await drawer.getByRole('button', { name: 'Save changes' }).click();
+  await page.keyboard.press('Escape');
+  // The worker makes the next one; it arrives on the board live.
+  await expect(column(page, 'Done').getByRole('article', { name: /Weekly review/ })).toBeVisible();
+  await expect(todo.getByRole('article', { name: /Weekly review/ })).toBeVisible({ timeout: 20_000 });
+
+  // Workspace home → What next: the overdue critical task first, with its reasons.
+  await page.goto(`/w/${board.workspaceId}`);
+  await page.getByRole('button', { name: 'Suggest what to take next' }).click();
+  const suggestions = page.getByRole('list', { name: 'Suggested next tasks' });
+  await expect(suggestions).toBeVisible();
+  await expect(suggestions.getByRole('listitem').first()).toContainText('Fix the checkout outage');
+  await expect(suggestions).toContainText(/Overdue by \d+ days/);
+  await expect(page.getByText('Local model')).toBeVisible();
+  await page.screenshot({ path: join(ARTIFACTS, 'planning-what-next.png'), fullPage: true });
+});
