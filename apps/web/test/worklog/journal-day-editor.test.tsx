@@ -35,7 +35,7 @@ function api(patches: (() => Promise<Response>)[]) {
     if (method === 'GET' && input.includes('/worklog/entries?'))
       return json(200, { items: [entry(1, 'Old text')], nextCursor: null });
     if (method === 'PATCH') {
-      sent.push({ method, body: JSON.parse(String(init.body)) });
+      sent.push({ method, body: JSON.parse(init.body as string) });
       return patches.shift()!();
     }
     return json(200, { items: [] });
@@ -57,8 +57,8 @@ describe('JournalDayEditor autosave', () => {
   const state = () => view.container.querySelector('[data-testid=save-state]')!.textContent;
   async function type(text: string) {
     await act(async () => {
-      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
-      setter.call(textarea(), text);
+      // React tracks the value it last set: go through the prototype's setter, as typing does.
+      Reflect.set(HTMLTextAreaElement.prototype, 'value', text, textarea());
       textarea().dispatchEvent(new Event('input', { bubbles: true }));
       await Promise.resolve();
     });
