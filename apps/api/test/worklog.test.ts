@@ -1,6 +1,7 @@
 import { pdfText } from './pdf-text';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
+import { runCleanup } from '@teamflow/core/maintenance/cleanup';
 import { isolatedStore, type IsolatedStore } from '@teamflow/core/testing/isolated-store';
 // The worker's real runtime and handlers, in-process: the api stages, BullMQ delivers, the handler runs.
 import { allHandlers } from '../../worker/src/handlers/index';
@@ -390,6 +391,28 @@ describe('timeline, insights and exports', () => {
       expect(md).toContain(`[^${n}]`);
       expect(entries.map((e) => e.id)).toContain(id);
     }
+  });
+
+  it('keeps an export file 7 days, then the cleanup schedule removes it', async () => {
+    const res = await http()
+      .post(`${V1}/worklog/exports`)
+      .set(auth(me))
+      .send({ from: '2026-01-01', to: '2026-01-31', kind: 'cv', format: 'md' });
+    const done = await exported(me, res.body.id);
+    const days = (Date.parse(done.expiresAt) - Date.parse(done.createdAt)) / 86_400_000;
+    expect(Math.round(days)).toBe(7);
+    await runCleanup({ db: api.deps.db }, { commentRetentionDays: 30, activityRetentionDays: 365 });
+    expect((await http().get(`${V1}/worklog/exports/${res.body.id}`).set(auth(me))).status).toBe(200);
+    await api.deps.pool.query(
+      `update worklog_exports set expires_at = now() - interval '1 minute' where id = $1`,
+      [res.body.id],
+    );
+    const swept = await runCleanup(
+      { db: api.deps.db },
+      { commentRetentionDays: 30, activityRetentionDays: 365 },
+    );
+    expect(swept.worklogExports).toBeGreaterThanOrEqual(1);
+    expect((await http().get(`${V1}/worklog/exports/${res.body.id}`).set(auth(me))).status).toBe(404);
   });
 
   it('refuses an export whose range is backwards', async () => {

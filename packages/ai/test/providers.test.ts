@@ -328,3 +328,66 @@ describe('OpenAI embeddings', () => {
     });
   });
 });
+
+describe('work-log entry analysis through the chain', () => {
+  const entry = {
+    body: 'Shipped the checkout for Payments: p99 from 800 to 120 ms. Great day!',
+    tags: ['payments'],
+    projects: [{ name: 'Payments', key: 'PAY' }],
+  };
+  const analyse = (s: AiSettings) =>
+    runWithFallback(providerChain(s), (p) => p.analyseEntry(entry, { feature: 'analyse-entry' }));
+  // What a strict-schema model sends: every key present, `null` for what it has not got.
+  const answer = JSON.stringify({
+    sentiment: { score: 0.8, label: 'positive' },
+    projects: ['Payments'],
+    skills: ['Performance'],
+    achievements: [{ text: 'Shipped the checkout', impact: null, metric: 'p99 from 800 to 120 ms' }],
+    themes: ['checkout'],
+  });
+
+  it('asks OpenAI with the strict entry-analysis schema, the entry and the author’s projects', async () => {
+    fake.script(OPENAI_CHAT, openAiCompletion(answer));
+    const { value, source } = await analyse(settings());
+    expect(source.provider).toBe('openai');
+    expect(value.achievements).toEqual([{ text: 'Shipped the checkout', metric: 'p99 from 800 to 120 ms' }]);
+    const sent = fake.received[0]!.body;
+    expect(sent).toMatchObject({
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'worklog_entry_analysis',
+          strict: true,
+          schema: OUTPUTS.analyseEntry.jsonSchema,
+        },
+      },
+    });
+    expect(JSON.stringify(sent.messages)).toContain('Payments / PAY');
+    expect(JSON.stringify(sent.messages)).toContain('p99 from 800 to 120 ms');
+  });
+
+  it('refuses an answer outside the schema twice (a score of 3, an extra key) with AI_OUTPUT_INVALID', async () => {
+    fake.fallback(OPENAI_CHAT, () =>
+      openAiCompletion(
+        JSON.stringify({ ...JSON.parse(answer), sentiment: { score: 3, label: 'ecstatic' }, mood: 1 }),
+      ),
+    );
+    const error = await analyse(settings()).catch((e: unknown) => e);
+    expect((error as AiError).code).toBe('AI_OUTPUT_INVALID');
+    expect(fake.count(OPENAI_CHAT)).toBe(2);
+  });
+
+  it('answers from Anthropic’s forced tool when OpenAI is down, and locally when both are', async () => {
+    fake.fallback(OPENAI_CHAT, () => openAiError(503, 'server_error'));
+    fake.script(ANTHROPIC_MESSAGES, anthropicToolUse('worklog_entry_analysis', JSON.parse(answer)));
+    const remote = await analyse(settings({ AI_MAX_RETRIES: 0 }));
+    expect(remote.source.provider).toBe('anthropic');
+    expect(remote.value.skills).toEqual(['Performance']);
+
+    fake.fallback(ANTHROPIC_MESSAGES, () => anthropicError(529, 'overloaded_error'));
+    const local = await analyse(settings({ AI_MAX_RETRIES: 0 }));
+    expect(local.source.provider).toBe('local');
+    expect(local.value.sentiment.label).toBe('positive');
+    expect(local.value.projects).toContain('Payments');
+  });
+});

@@ -5,7 +5,7 @@ import { findUserById } from './auth.repository';
 import { toUser } from './user.mapper';
 
 /** The token's user; 401 when the account no longer exists. */
-export async function loadUser(deps: CoreDeps, userId: string): Promise<User> {
+export async function loadUser(deps: Pick<CoreDeps, 'db'>, userId: string): Promise<User> {
   const row = await findUserById(deps.db, userId);
   if (!row) throw unauthorized('Account no longer exists');
   return toUser(row);

@@ -1,9 +1,8 @@
 import type { DeleteAccount } from '@teamflow/contracts/me';
-import { findUserById } from '../auth/auth.repository';
-import { verifyPassword } from '../auth/passwords';
+import { confirmPassword } from '../auth/confirm-password';
 import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, Ctx } from '../platform/context';
-import { conflict, invalid, unauthorized } from '../platform/errors';
+import { conflict } from '../platform/errors';
 import { eraseAccount, membershipsOf, ownedWorkspacesForUpdate } from './me.repository';
 
 /**
@@ -14,10 +13,7 @@ import { eraseAccount, membershipsOf, ownedWorkspacesForUpdate } from './me.repo
  * comments stay, sign-in and every token stop working at once.
  */
 export async function deleteAccount(deps: CoreDeps, ctx: Ctx, input: DeleteAccount): Promise<void> {
-  const user = await findUserById(deps.db, ctx.actor.id);
-  if (!user) throw unauthorized('Account no longer exists');
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password)))
-    throw invalid([{ field: 'password', message: 'The password is not right' }], 'The password is not right');
+  await confirmPassword(deps, ctx.actor.id, input.password);
   await deps.db.transaction(async (tx) => {
     const owned = await ownedWorkspacesForUpdate(tx, ctx.actor.id);
     const stuck = owned.filter((w) => w.otherOwners === 0 && w.otherMembers > 0);

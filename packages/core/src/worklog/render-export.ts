@@ -3,7 +3,7 @@ import { emitEvent } from '../events/emit-event';
 import type { CoreDeps } from '../platform/context';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '../platform/local-dates';
 import type { Logger } from '../platform/logger';
-import { findUserById } from '../auth/auth.repository';
+import { loadUser } from '../auth/authenticate';
 import { buildExportDocument } from './build-export';
 import { renderMarkdown, renderPdf } from './export-document';
 import { toWorklogExport } from './worklog.mapper';
@@ -22,8 +22,9 @@ export async function renderExport(
 ): Promise<string> {
   const { userId, exportId } = target;
   const row = await findExport(deps.db, userId, exportId);
-  const user = await findUserById(deps.db, userId);
-  if (!row || !user) return 'gone';
+  if (!row) return 'gone';
+  const user = await loadUser(deps, userId).catch(() => undefined);
+  if (!user) return 'gone';
   await setExportState(deps.db, userId, exportId, { status: 'running' });
   try {
     const zone = user.timeZone;
