@@ -121,6 +121,8 @@ it('runs every staged, enqueued and running job exactly once after Redis restart
   // Some jobs only ran because the reconciler added them again.
   expect((await states(enqueued)).some((r) => r.requeues > 0)).toBe(true);
   expect(worker!.exitCode).toBeNull();
+  // The job schedulers lived in the Redis that was lost; the supervisor registered them again.
+  expect((await queues.integrations.getJobSchedulers()).map((s) => s.key)).toEqual(['effect-yearly']);
   expect(out.text).not.toMatch(/effect worker ready[\s\S]*effect worker ready/);
   await until(async () => (await ready()).status === 200, 5_000, 'the worker to be ready again');
   expect(recoveredMs).toBeLessThan(30_000);
