@@ -53,7 +53,7 @@ export interface Runtime {
    * Swaps a queue's BullMQ worker for a fresh one (new connections, new fetch loop) and lets the
    * old one finish its active jobs in the background: the supervisor's remedy for a wedged worker.
    */
-  replace(queue: string, reason: string): Promise<void>;
+  replace(queue: string, reason: string): void;
   /** Stops taking jobs and waits for the active ones (bounded); true when all finished in time. */
   close(timeoutMs: number): Promise<boolean>;
 }
@@ -138,7 +138,7 @@ export function startWorkers(options: RuntimeOptions): Runtime {
   return {
     workers,
     concurrency,
-    async replace(queue, reason) {
+    replace(queue, reason) {
       const at = workers.findIndex((w) => w.name === queue);
       const names = byQueue.get(queue as QueueName);
       if (at < 0 || !names) return;

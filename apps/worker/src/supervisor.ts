@@ -98,7 +98,7 @@ export function startSupervisor(options: SupervisorOptions): Supervisor {
       if ((await queue.getActiveCount()) >= options.runtime.concurrency) continue;
       stalled.push(worker.name);
       oldestWaiting.delete(worker.name);
-      await options.runtime.replace(worker.name, `job ${oldest.id} waited ${now - seen.since} ms`);
+      options.runtime.replace(worker.name, `job ${oldest.id} waited ${now - seen.since} ms`);
     }
     // A queue just replaced counts as not consuming until a later check finds it taking jobs.
     state.stalledQueues = stalled;
