@@ -14,3 +14,14 @@ export const purgeDeletedComments = (db: DbOrTx, days: number) =>
 
 export const purgeOldActivities = (db: DbOrTx, days: number) =>
   deleted(db, sql`delete from activities where created_at < now() - make_interval(days => ${days})`);
+
+/**
+ * Staged jobs that finished long ago: the row was the job's record while it could still be lost;
+ * done ones go after a week, failed ones (someone may look into them) after a month.
+ */
+export const purgeFinishedJobs = (db: DbOrTx) =>
+  deleted(
+    db,
+    sql`delete from job_outbox where (state = 'done' and finished_at < now() - interval '7 days')
+        or (state = 'failed' and finished_at < now() - interval '30 days')`,
+  );

@@ -1,10 +1,16 @@
 import type { CoreDeps } from '../platform/context';
-import { deleteExpiredRefreshTokens, purgeDeletedComments, purgeOldActivities } from './cleanup.repository';
+import {
+  deleteExpiredRefreshTokens,
+  purgeDeletedComments,
+  purgeFinishedJobs,
+  purgeOldActivities,
+} from './cleanup.repository';
 
 export interface CleanupResult {
   refreshTokens: number;
   comments: number;
   activities: number;
+  finishedJobs: number;
 }
 
 /** Removes what no one can use any more. Safe to run twice: a second run finds nothing. */
@@ -16,5 +22,6 @@ export async function runCleanup(
     refreshTokens: await deleteExpiredRefreshTokens(tx),
     comments: await purgeDeletedComments(tx, retention.commentRetentionDays),
     activities: await purgeOldActivities(tx, retention.activityRetentionDays),
+    finishedJobs: await purgeFinishedJobs(tx),
   }));
 }
