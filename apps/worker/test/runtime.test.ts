@@ -83,7 +83,7 @@ async function seedCleanupRows() {
            ('email', 'send', '{}', 'done', now() - interval '9 days', now() - interval '8 days'),
            ('email', 'send', '{}', 'done', now() - interval '1 day', now() - interval '1 day'),
            ('email', 'send', '{}', 'failed', now() - interval '11 days', now() - interval '10 days'),
-           ('email', 'send', '{}', 'enqueued', now() - interval '9 days', null)
+           ('integrations', 'not-a-kind', '{}', 'enqueued', now() - interval '9 days', null)
        returning id`,
     )
   ).rows.map((r: { id: string }) => r.id);

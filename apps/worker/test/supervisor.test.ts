@@ -49,11 +49,15 @@ function effectRuntime(options: { db?: boolean } = {}): Runtime {
   return runtime;
 }
 
-async function outboxRow(state: string, enqueuedSecondsAgo: number): Promise<number> {
+async function outboxRow(
+  state: string,
+  enqueuedSecondsAgo: number,
+  payload = '{"holdMs": 1}',
+): Promise<number> {
   const { rows } = await suite.db.pool.query<{ id: string }>(
     `insert into job_outbox (queue, name, payload, state, enqueued_at)
-     values ('integrations', 'effect', '{"holdMs": 1}', $1, now() - make_interval(secs => $2)) returning id`,
-    [state, enqueuedSecondsAgo],
+     values ('integrations', 'effect', $3, $1, now() - make_interval(secs => $2)) returning id`,
+    [state, enqueuedSecondsAgo, payload],
   );
   return Number(rows[0]!.id);
 }
@@ -67,7 +71,7 @@ const rowOf = async (id: number) =>
   ).rows[0]!;
 
 describe('job reconciler', () => {
-  it('re-adds enqueued jobs BullMQ no longer has, settles those it finished, and leaves the rest alone', async () => {
+  it('re-adds enqueued jobs BullMQ no longer has, settles those it finished or that can never run, and leaves the rest alone', async () => {
     const runtime = effectRuntime();
     const lost = await outboxRow('enqueued', 120);
     const waiting = await outboxRow('enqueued', 120);
@@ -75,6 +79,7 @@ describe('job reconciler', () => {
     const failed = await outboxRow('enqueued', 120);
     const recent = await outboxRow('enqueued', 0);
     const done = await outboxRow('done', 120);
+    const misfit = await outboxRow('enqueued', 120, '{"holdMs": "long"}');
     // What BullMQ holds: one job still waiting (delayed past the test), one completed, one failed.
     await enqueue(queues, effectJob, { holdMs: 1 }, { jobId: `outbox-${waiting}`, delayMs: 60_000 });
     await enqueue(queues, effectJob, { holdMs: 1 }, { jobId: `outbox-${completed}` });
@@ -92,7 +97,9 @@ describe('job reconciler', () => {
       enqueuedBefore: new Date(Date.now() - 30_000),
       jobs: [effectJob],
     });
-    expect(result).toEqual({ requeued: 1, settled: 2, present: 1 });
+    expect(result).toEqual({ requeued: 1, settled: 3, present: 1 });
+    // Staged under a schema it no longer fits: it could never run, so it is failed, not retried.
+    expect((await rowOf(misfit)).state).toBe('failed');
     expect(await rowOf(lost)).toEqual({ state: 'enqueued', requeues: 1 });
     expect((await rowOf(completed)).state).toBe('done');
     expect((await rowOf(failed)).state).toBe('failed');

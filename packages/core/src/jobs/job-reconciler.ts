@@ -41,8 +41,20 @@ export async function reconcileStagedJobs(
       const requeued: number[] = [];
       for (const row of rows) {
         afterId = row.id;
+        // A kind this build does not run (another version's) is left for a worker that does.
         const def = findJob(jobs, row.queue, row.name);
         if (!def) continue;
+        if (!def.payload.safeParse(row.payload).success) {
+          // Its schema changed since it was staged: it could never run; failed, and said so.
+          deps.logger.error('staged job no longer fits its schema', {
+            id: row.id,
+            queue: row.queue,
+            name: row.name,
+          });
+          await finishJob(tx, row.id, 'failed');
+          total.settled++;
+          continue;
+        }
         const state = await withTimeout(
           queues[row.queue as QueueName].getJobState(outboxJobId(row.id)),
           options.enqueueTimeoutMs ?? 5000,
