@@ -95,7 +95,9 @@ export function startSupervisor(options: SupervisorOptions): Supervisor {
         continue;
       }
       if (now - seen.since < stallAfterMs) continue;
+      // Busy elsewhere, or paused on purpose (Bull Board): a job waits, and nothing is wrong.
       if ((await queue.getActiveCount()) >= options.runtime.concurrency) continue;
+      if (await queue.isPaused()) continue;
       stalled.push(worker.name);
       oldestWaiting.delete(worker.name);
       options.runtime.replace(worker.name, `job ${oldest.id} waited ${now - seen.since} ms`);

@@ -159,4 +159,29 @@ describe('worker supervisor', () => {
     expect(runtime.workers[0]).not.toBe(wedged);
     await until(() => supervisor!.health().consuming, 5_000, 'consuming again');
   });
+
+  it('leaves a queue paused on purpose alone: its waiting jobs are no sign of a wedged worker', async () => {
+    await queues.integrations.obliterate({ force: true });
+    const runtime = effectRuntime({ db: true });
+    supervisor = startSupervisor({
+      db: suite.db.db,
+      redis,
+      queues,
+      runtime,
+      logger: quietLogger(),
+      jobs: [effectJob],
+      schedules: [],
+      checkEveryMs: 100,
+      stallAfterMs: 300,
+    });
+    const serving = runtime.workers[0]!;
+    await queues.integrations.pause();
+    const jobId = await enqueue(queues, effectJob, { holdMs: 1 }, { jobId: 'paused-1' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(runtime.workers[0]).toBe(serving);
+    expect(supervisor.health().consuming).toBe(true);
+    expect(ran).not.toContain(jobId);
+    await queues.integrations.resume();
+    await until(() => ran.includes(jobId), 10_000, 'the job after resuming');
+  });
 });
