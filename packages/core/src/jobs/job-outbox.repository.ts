@@ -104,15 +104,6 @@ export async function finishJob(db: DbOrTx, id: number, outcome: 'done' | 'faile
   return result.length > 0;
 }
 
-export async function jobStates(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: jobOutbox.id, state: jobOutbox.state })
-    .from(jobOutbox)
-    .where(inArray(jobOutbox.id, ids));
-  return new Map(rows.map((r) => [r.id, r.state]));
-}
-
 /**
  * Like `stageJob`, but adds nothing while an identical job (same kind and payload) is still waiting
  * in the outbox: a burst of changes becomes one recompute. Idempotent jobs only.
