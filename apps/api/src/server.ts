@@ -1,7 +1,7 @@
 import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
 import { createServer } from 'node:http';
 import { loadEnv } from '@teamflow/config/env';
-import { connectRedis } from '@teamflow/core/platform/redis';
+import { connectRedis, warnUnlessNoEviction } from '@teamflow/core/platform/redis';
 import { createDb } from '@teamflow/db/client';
 import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
 import { createApp } from './app';
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   const deps = buildDeps(env);
   deps.reportError = reporter?.report;
   await connectRedis(deps.redis, env.REDIS_URL);
+  // BullMQ keeps jobs in plain keys: an evicting Redis drops them under memory pressure.
+  await warnUnlessNoEviction(deps.redis, deps.logger);
   const { app, state, routes } = createApp(deps);
   const server = createServer(app);
   answerClientErrors(server, deps.logger);

@@ -1,19 +1,17 @@
 import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
 import { loadEnv } from '@teamflow/config/env';
 import { createLogger } from '@teamflow/core/platform/logger';
-import { connectRedis, createRedis } from '@teamflow/core/platform/redis';
 import { createDb } from '@teamflow/db/client';
 import { pingDatabase } from '@teamflow/db/ping';
 import { DatabaseUnavailableError, ensureDatabase, redactUrl } from '@teamflow/db/setup';
-import { closeQueues, createQueues } from '@teamflow/queue/producer';
-import { registerSchedules } from '@teamflow/queue/schedules';
 import { QUEUES } from '@teamflow/queue/queues';
 import { allHandlers } from './handlers/index';
-import { startWorkers } from './runtime';
+import { startWorkerProcess } from './worker-process';
 
 /**
  * The worker process: proves its connections, registers the job schedules, runs a BullMQ worker
- * per queue, and on SIGTERM/SIGINT stops taking jobs and lets the active ones finish.
+ * per queue under a supervisor (Redis restarts, lost jobs, wedged workers), serves its health
+ * probes, and on SIGTERM/SIGINT stops taking jobs and lets the active ones finish.
  */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -27,18 +25,16 @@ async function main(): Promise<void> {
       `PostgreSQL is not answering at ${redactUrl(env.DATABASE_URL)} (${(error as Error).message})`,
     );
   }
-  const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'worker' });
-  await connectRedis(redis, env.REDIS_URL);
-  const queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
-  await registerSchedules(queues);
-  const runtime = startWorkers({
+  const worker = await startWorkerProcess({
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    db: db.db,
     logger,
     alwaysServe: QUEUES,
     registrations: allHandlers(db.db, env),
+    healthPort: env.WORKER_HEALTH_PORT,
   });
-  logger.info('worker ready', { pid: process.pid, queues: runtime.workers.map((w) => w.name) });
+  logger.info('worker ready', { pid: process.pid, queues: worker.runtime.workers.map((w) => w.name) });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -47,10 +43,8 @@ async function main(): Promise<void> {
     logger.info('worker shutting down', { signal });
     const force = setTimeout(() => process.exit(1), env.SHUTDOWN_TIMEOUT_MS);
     force.unref();
-    const drained = await runtime.close(env.SHUTDOWN_TIMEOUT_MS - 1000);
+    const drained = await worker.close(env.SHUTDOWN_TIMEOUT_MS - 1000);
     if (!drained) logger.warn('active jobs did not finish in time; they will be retried');
-    await closeQueues(queues);
-    redis.disconnect();
     await db.close();
     logger.info('worker stopped');
     process.exit(0);

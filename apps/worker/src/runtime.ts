@@ -1,5 +1,7 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { recordStagedJobOutcome } from '@teamflow/core/jobs/staged-job-outcome';
 import type { Logger } from '@teamflow/core/platform/logger';
+import type { Database } from '@teamflow/db/client';
 import { bullConnection } from '@teamflow/queue/connection';
 import type { JobDefinition, JobPayload } from '@teamflow/queue/define-job';
 import { queuePrefix, type QueueName } from '@teamflow/queue/queues';
@@ -33,13 +35,25 @@ export interface RuntimeOptions {
    */
   alwaysServe?: readonly QueueName[];
   concurrency?: number;
+  /**
+   * Where jobs staged in `job_outbox` are marked done (after the handler succeeds) or failed (out
+   * of attempts): PostgreSQL, not Redis, says whether a job still has to run.
+   */
+  db?: Database;
   /** How soon a job whose worker died is handed to another (BullMQ's stalled check). */
   stalledIntervalMs?: number;
   lockDurationMs?: number;
 }
 
 export interface Runtime {
+  /** The live BullMQ worker of each queue served (a replaced one drops out). */
   workers: Worker[];
+  readonly concurrency: number;
+  /**
+   * Swaps a queue's BullMQ worker for a fresh one (new connections, new fetch loop) and lets the
+   * old one finish its active jobs in the background: the supervisor's remedy for a wedged worker.
+   */
+  replace(queue: string, reason: string): void;
   /** Stops taking jobs and waits for the active ones (bounded); true when all finished in time. */
   close(timeoutMs: number): Promise<boolean>;
 }
@@ -47,7 +61,8 @@ export interface Runtime {
 /**
  * One BullMQ worker per queue that has handlers (or is named in `alwaysServe`). A payload that
  * fails its schema, or a job name no handler knows, fails at once without retries
- * (UnrecoverableError) and stays visible as failed.
+ * (UnrecoverableError) and stays visible as failed. With `db`, a job from the outbox is marked
+ * done in PostgreSQL when its handler succeeds and failed when it is out of attempts.
  */
 export function startWorkers(options: RuntimeOptions): Runtime {
   const byQueue = new Map<QueueName, Map<string, Registration>>(
@@ -58,52 +73,88 @@ export function startWorkers(options: RuntimeOptions): Runtime {
     names.set(r.def.name, r);
     byQueue.set(r.def.queue, names);
   }
-  const workers = [...byQueue.entries()].map(
-    ([queue, names]) =>
-      new Worker(
-        queue,
-        async (job: Job) => {
-          const registration = names.get(job.name);
-          if (!registration) throw new UnrecoverableError(`No handler for ${queue}/${job.name}`);
-          const parsed = registration.def.payload.safeParse(job.data);
-          if (!parsed.success) {
-            throw new UnrecoverableError(
-              `Invalid payload for ${queue}/${job.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-            );
-          }
-          const log = options.logger.child({
-            queue,
-            job: job.name,
-            jobId: job.id,
-            attempt: job.attemptsMade + 1,
-          });
-          return registration.handle(parsed.data, { job, log });
-        },
-        {
-          connection: bullConnection(options.redisUrl, 'worker'),
-          prefix: queuePrefix(options.redisKeyPrefix),
-          concurrency: options.concurrency ?? 5,
-          ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
-          ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
-        },
-      ),
-  );
-  for (const w of workers) {
-    w.on('failed', (job, error) =>
+  const concurrency = options.concurrency ?? 5;
+  const db = options.db;
+
+  function createWorker(queue: QueueName, names: Map<string, Registration>): Worker {
+    const worker = new Worker(
+      queue,
+      async (job: Job) => {
+        const registration = names.get(job.name);
+        if (!registration) throw new UnrecoverableError(`No handler for ${queue}/${job.name}`);
+        const parsed = registration.def.payload.safeParse(job.data);
+        if (!parsed.success) {
+          throw new UnrecoverableError(
+            `Invalid payload for ${queue}/${job.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+          );
+        }
+        const log = options.logger.child({
+          queue,
+          job: job.name,
+          jobId: job.id,
+          attempt: job.attemptsMade + 1,
+        });
+        const result = await registration.handle(parsed.data, { job, log });
+        // Before BullMQ hears of the completion: if Redis loses the job from here on, the row
+        // already says it ran, and no reconciler adds it again.
+        if (db) await recordStagedJobOutcome(db, job.id, 'done');
+        return result;
+      },
+      {
+        connection: bullConnection(options.redisUrl, 'worker'),
+        prefix: queuePrefix(options.redisKeyPrefix),
+        concurrency,
+        // A fetch that failed on a connection error is retried after this (BullMQ's default: 15 s).
+        runRetryDelay: 1000,
+        ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+        ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+      },
+    );
+    worker.on('failed', (job, error) => {
       options.logger.warn('job failed', {
-        queue: w.name,
+        queue: worker.name,
         job: job?.name,
         jobId: job?.id,
         error: error.message,
-      }),
+      });
+      const final =
+        job && (error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1));
+      if (db && final)
+        void recordStagedJobOutcome(db, job.id, 'failed').catch((e: unknown) =>
+          options.logger.warn('could not record a failed job', {
+            jobId: job.id,
+            error: (e as Error).message,
+          }),
+        );
+    });
+    worker.on('error', (error) =>
+      options.logger.warn('worker error', { queue: worker.name, error: error.message }),
     );
-    w.on('error', (error) => options.logger.warn('worker error', { queue: w.name, error: error.message }));
+    return worker;
   }
+
+  const workers = [...byQueue.entries()].map(([queue, names]) => createWorker(queue, names));
+  const retiring = new Set<Promise<unknown>>();
   return {
     workers,
+    concurrency,
+    replace(queue, reason) {
+      const at = workers.findIndex((w) => w.name === queue);
+      const names = byQueue.get(queue as QueueName);
+      if (at < 0 || !names) return;
+      const old = workers[at]!;
+      options.logger.warn('replacing a worker that is not taking jobs', { queue, reason });
+      workers[at] = createWorker(queue as QueueName, names);
+      // Its active jobs may still finish; if they cannot, BullMQ's stalled check hands them on.
+      const closing = old
+        .close()
+        .catch(() => undefined)
+        .finally(() => retiring.delete(closing));
+      retiring.add(closing);
+    },
     async close(timeoutMs) {
       let timer: NodeJS.Timeout | undefined;
-      const finished = Promise.all(workers.map((w) => w.close())).then(() => true);
+      const finished = Promise.all([...workers.map((w) => w.close()), ...retiring]).then(() => true);
       const timedOut = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs)));
       const result = await Promise.race([finished, timedOut]);
       clearTimeout(timer);

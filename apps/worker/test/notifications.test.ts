@@ -154,6 +154,33 @@ describe('notifications/dispatch through the worker', () => {
     ]);
     expect(events).toHaveLength(2);
   });
+
+  it('marks the staged job done in the transaction that writes the notifications, so the job added again after it ran writes nothing', async () => {
+    const s = await scene(1);
+    const payload = {
+      kind: 'assigned' as const,
+      changeId: randomUUID(),
+      workspaceId: s.workspaceId,
+      taskId: s.taskId,
+      actorId: s.actor.id,
+      userIds: [s.people[0]!.id],
+    };
+    await stageJob(db.db, dispatchNotificationsJob, payload);
+    const [row] = await q<{ id: string }>(`select max(id) id from job_outbox where name = 'dispatch'`);
+    await until(async () => (await notificationsOf(s.people[0]!.id)).length === 1, 15000, 'the notification');
+    expect((await q(`select state from job_outbox where id = $1`, [row!.id]))[0]).toEqual({ state: 'done' });
+    // As if a reconciler had re-added it (Redis lost it while it ran), with the dedupe key out of
+    // the way: the claim alone keeps the work from being done twice.
+    await q(`delete from notifications where user_id = $1`, [s.people[0]!.id]);
+    await queues.notifications.remove(`outbox-${row!.id}`);
+    await enqueue(queues, dispatchNotificationsJob, payload, { jobId: `outbox-${row!.id}` });
+    await until(
+      async () => (await queues.notifications.getJobState(`outbox-${row!.id}`)) === 'completed',
+      15000,
+      'the second run',
+    );
+    expect(await notificationsOf(s.people[0]!.id)).toEqual([]);
+  });
 });
 
 describe('notification digest email', () => {

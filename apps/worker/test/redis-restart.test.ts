@@ -11,10 +11,10 @@ import { openDb, suiteEnv, until } from './support';
 
 /**
  * Redis restarted under a running worker process. The private redis-server runs WITH persistence
- * (append-only file, fsync always, in a temp dir): a restart of a Redis without persistence loses
- * every queued job by design, and that is a deployment choice, not something a worker can fix.
- * With persistence, jobs queued before the restart survive it, and the worker reconnects by itself
- * and runs them and the jobs enqueued after, each effect once.
+ * (append-only file, fsync always, in a temp dir): jobs queued straight into BullMQ before the
+ * restart survive it, and the worker reconnects by itself and runs them and the jobs enqueued
+ * after, each effect once. A Redis WITHOUT persistence loses what it held; jobs staged through the
+ * job outbox survive that too (redis-empty-restart.test.ts), jobs added straight to BullMQ do not.
  */
 
 const env = suiteEnv();

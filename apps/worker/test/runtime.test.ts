@@ -77,12 +77,22 @@ async function seedCleanupRows() {
            ($1, 'task', $2, 'ancient', now() - interval '400 days'), ($1, 'task', $2, 'fresh', now())`,
     [ws, task],
   );
-  return { user, task };
+  const jobs = (
+    await q(
+      `insert into job_outbox (queue, name, payload, state, enqueued_at, finished_at) values
+           ('email', 'send', '{}', 'done', now() - interval '9 days', now() - interval '8 days'),
+           ('email', 'send', '{}', 'done', now() - interval '1 day', now() - interval '1 day'),
+           ('email', 'send', '{}', 'failed', now() - interval '11 days', now() - interval '10 days'),
+           ('integrations', 'not-a-kind', '{}', 'enqueued', now() - interval '9 days', null)
+       returning id`,
+    )
+  ).rows.map((r: { id: string }) => r.id);
+  return { user, task, jobs };
 }
 
 describe('worker runtime', () => {
-  it('runs the cleanup job: removes only expired tokens, comments deleted over 30 days ago and activity past retention', async () => {
-    const { user, task } = await seedCleanupRows();
+  it('runs the cleanup job: removes only expired tokens, comments deleted over 30 days ago, activity past retention and jobs done over a week ago', async () => {
+    const { user, task, jobs } = await seedCleanupRows();
     start();
     const id = await enqueue(queues, cleanupJob, { commentRetentionDays: 30, activityRetentionDays: 365 });
     const job = await queues.maintenance.getJob(id);
@@ -92,7 +102,13 @@ describe('worker runtime', () => {
       refreshTokens: expect.any(Number),
       comments: expect.any(Number),
       activities: expect.any(Number),
+      finishedJobs: expect.any(Number),
     });
+    expect(
+      (await q(`select state from job_outbox where id = any($1) order by id`, [jobs])).rows.map(
+        (r) => r.state,
+      ),
+    ).toEqual(['done', 'failed', 'enqueued']);
     expect((await q(`select count(*)::int n from refresh_tokens where user_id = $1`, [user])).rows[0].n).toBe(
       1,
     );

@@ -72,6 +72,8 @@ export const EnvSchema = z
     REALTIME_ADAPTER: z.enum(['redis', 'memory']).default('redis'),
     // The outbox relay is woken by NOTIFY at commit; this poll is only its fallback.
     OUTBOX_POLL_MS: int(1000),
+    // The worker's probes (`/health`, `/health/ready`: consuming jobs, Redis, PostgreSQL); 0 = off.
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
     // Minutes a notification stays unread before the digest email includes it.
     NOTIFICATION_EMAIL_DELAY: z.coerce.number().int().min(0).default(30),
   })

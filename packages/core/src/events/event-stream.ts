@@ -12,6 +12,8 @@ const STREAM_MAX_ENTRIES = 10_000;
 
 /** A published event and the scope its rooms come from. */
 export interface StreamedEvent {
+  /** Its outbox row: a reader that replays from PostgreSQL after Redis lost the stream skips what it has. */
+  id?: number;
   event: ServerEvent;
   projectId: string | null;
   taskId: string | null;

@@ -39,10 +39,11 @@ const sequenced = (payload: UnpublishedEvent, seq: number): ServerEvent => ({ ..
 
 function withSeqs(pending: PendingEvent[], firstSeq: Map<string, number>): StreamedEvent[] {
   return pending.map((row) => {
-    if (isPersonal(row)) return { event: sequenced(row.payload, 0), projectId: null, taskId: null };
+    if (isPersonal(row))
+      return { id: row.id, event: sequenced(row.payload, 0), projectId: null, taskId: null };
     const seq = firstSeq.get(row.workspaceId)!;
     firstSeq.set(row.workspaceId, seq + 1);
-    return { event: sequenced(row.payload, seq), projectId: row.projectId, taskId: row.taskId };
+    return { id: row.id, event: sequenced(row.payload, seq), projectId: row.projectId, taskId: row.taskId };
   });
 }
 

@@ -142,3 +142,41 @@ export async function currentSeq(db: DbOrTx, workspaceId: string): Promise<numbe
   );
   return Number(result.rows[0]?.last_seq ?? 0);
 }
+
+export interface PublishedEvent {
+  id: number;
+  seq: number | null;
+  projectId: string | null;
+  taskId: string | null;
+  payload: UnpublishedEvent;
+}
+
+/** Published events after an outbox id, in id order (primary key), with their rooms' scope. */
+export async function publishedAfter(db: DbOrTx, afterId: number, limit: number): Promise<PublishedEvent[]> {
+  const result = await db.execute<{
+    id: string;
+    seq: string | null;
+    project_id: string | null;
+    task_id: string | null;
+    payload: UnpublishedEvent;
+  }>(sql`
+    select o.id, o.seq, a.project_id, a.task_id, o.payload
+    from outbox o left join activities a on a.id = o.activity_id
+    where o.id > ${afterId} and o.published_at is not null
+    order by o.id limit ${limit}`);
+  return result.rows.map((r) => ({
+    id: Number(r.id),
+    seq: r.seq === null ? null : Number(r.seq),
+    projectId: r.project_id,
+    taskId: r.task_id,
+    payload: r.payload,
+  }));
+}
+
+/** The newest published outbox id (0 when none): where a replay would start from. */
+export async function lastPublishedId(db: DbOrTx): Promise<number> {
+  const result = await db.execute<{ id: string | null }>(
+    sql`select max(id) as id from outbox where published_at is not null`,
+  );
+  return Number(result.rows[0]?.id ?? 0);
+}

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@teamflow/db/client';
 import { jobOutbox } from '@teamflow/db/schema/index';
 import type { JobDefinition, JobPayload } from '@teamflow/queue/define-job';
@@ -36,7 +36,7 @@ export async function lockPendingJobs(tx: Tx, limit: number): Promise<PendingJob
     name: string;
     payload: Record<string, unknown>;
   }>(
-    sql`select id, queue, name, payload from job_outbox where enqueued_at is null order by id limit ${limit} for update skip locked`,
+    sql`select id, queue, name, payload from job_outbox where enqueued_at is null and state = 'staged' order by id limit ${limit} for update skip locked`,
   );
   return result.rows.map((r) => ({ id: Number(r.id), queue: r.queue, name: r.name, payload: r.payload }));
 }
@@ -45,8 +45,68 @@ export async function markJobsEnqueued(tx: Tx, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   await tx
     .update(jobOutbox)
-    .set({ enqueuedAt: sql`now()` })
+    .set({ enqueuedAt: sql`now()`, state: 'enqueued' })
+    .where(and(inArray(jobOutbox.id, ids), eq(jobOutbox.state, 'staged')));
+}
+
+/** Staged jobs whose work another job already covers (BullMQ deduplication kept the other one). */
+export async function markJobsCoalesced(tx: Tx, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(jobOutbox)
+    .set({ enqueuedAt: sql`now()`, state: 'done', finishedAt: sql`now()` })
     .where(inArray(jobOutbox.id, ids));
+}
+
+/**
+ * Enqueued jobs not finished yet, added to BullMQ before `enqueuedBefore`, locked until the
+ * transaction ends (a second reconciler skips them). The reconciler asks BullMQ about each.
+ */
+export async function lockUnfinishedJobs(
+  tx: Tx,
+  enqueuedBefore: Date,
+  afterId: number,
+  limit: number,
+): Promise<PendingJob[]> {
+  const result = await tx.execute<{
+    id: string;
+    queue: string;
+    name: string;
+    payload: Record<string, unknown>;
+  }>(
+    sql`select id, queue, name, payload from job_outbox
+        where state = 'enqueued' and enqueued_at < ${enqueuedBefore.toISOString()}::timestamptz and id > ${afterId}
+        order by id limit ${limit} for update skip locked`,
+  );
+  return result.rows.map((r) => ({ id: Number(r.id), queue: r.queue, name: r.name, payload: r.payload }));
+}
+
+/** Re-added to BullMQ by the reconciler: counted, and its enqueue time restarts the clock. */
+export async function markJobsRequeued(tx: Tx, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(jobOutbox)
+    .set({ enqueuedAt: sql`now()`, requeues: sql`${jobOutbox.requeues} + 1` })
+    .where(and(inArray(jobOutbox.id, ids), eq(jobOutbox.state, 'enqueued')));
+}
+
+/**
+ * Records how a job ended, once: returns false when the row was already done (the job ran before;
+ * a handler claiming it in its own transaction skips its work). Nothing overwrites `done`.
+ */
+export async function finishJob(db: DbOrTx, id: number, outcome: 'done' | 'failed'): Promise<boolean> {
+  const result = await db
+    .update(jobOutbox)
+    // A job can run before the relay that added it commits (or after its commit failed): the
+    // enqueue stamp keeps the relay from adding a finished job again.
+    .set({
+      state: outcome,
+      finishedAt: sql`now()`,
+      enqueuedAt: sql`coalesce(${jobOutbox.enqueuedAt}, now())`,
+    })
+    .where(and(eq(jobOutbox.id, id), ne(jobOutbox.state, 'done')))
+    .returning({ id: jobOutbox.id });
+  return result.length > 0;
 }
 
 /**

@@ -1,9 +1,10 @@
+import type { JobDefinition } from '@teamflow/queue/define-job';
 import { JOBS } from '@teamflow/queue/jobs';
 import { enqueue, type Queues } from '@teamflow/queue/producer';
 import type { Database } from '@teamflow/db/client';
 import type { Logger } from '../platform/logger';
 import { pollingLoop } from '../platform/polling-loop';
-import { lockPendingJobs, markJobsEnqueued } from './job-outbox.repository';
+import { finishJob, lockPendingJobs, markJobsCoalesced, markJobsEnqueued } from './job-outbox.repository';
 
 export interface JobRelay {
   /** One pass: enqueues up to one batch; returns how many jobs went to BullMQ. */
@@ -12,7 +13,7 @@ export interface JobRelay {
   stop(): Promise<void>;
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`enqueue timed out after ${ms} ms (Redis unavailable?)`)), ms);
@@ -28,16 +29,35 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 /** BullMQ job id of a staged job: a pass repeated after a failed commit adds nothing twice. */
 export const outboxJobId = (id: number) => `outbox-${id}`;
 
+/** The job_outbox row behind a BullMQ job id, if it came from the outbox. */
+export function outboxRowId(jobId: string | undefined): number | undefined {
+  const match = /^outbox-(\d+)$/.exec(jobId ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The job kinds this build runs, by queue and name (tests add kinds of their own). */
+export type JobCatalogue = readonly JobDefinition[];
+export const findJob = (jobs: JobCatalogue, queue: string, name: string) =>
+  jobs.find((j) => j.queue === queue && j.name === name);
+
 /**
  * Moves staged jobs (`job_outbox`) to BullMQ. Rows are locked (`skip locked`, so relays in
- * several api processes share the work), added with job id `outbox-<id>` and stamped in the same
- * transaction; if Redis is down the add fails, the transaction rolls back and the rows wait.
+ * several api processes share the work), added with job id `outbox-<id>` and stamped `enqueued`
+ * in the same transaction; if Redis is down the add fails, the transaction rolls back and the rows
+ * wait. The row stays the record of the job until the worker marks it done (see job-reconciler.ts).
  */
 export function createJobRelay(
   deps: { db: Database; logger: Logger },
   queues: Queues,
-  options: { batchSize?: number; idleMs?: number; maxBackoffMs?: number; enqueueTimeoutMs?: number } = {},
+  options: {
+    batchSize?: number;
+    idleMs?: number;
+    maxBackoffMs?: number;
+    enqueueTimeoutMs?: number;
+    jobs?: JobCatalogue;
+  } = {},
 ): JobRelay {
+  const jobs = options.jobs ?? JOBS;
   const enqueueTimeoutMs = options.enqueueTimeoutMs ?? 5000;
   const batchSize = options.batchSize ?? 50;
   const idleMs = options.idleMs ?? 250;
@@ -46,28 +66,34 @@ export function createJobRelay(
   async function runOnce(): Promise<number> {
     return deps.db.transaction(async (tx) => {
       const pending = await lockPendingJobs(tx, batchSize);
+      const coalesced: number[] = [];
       for (const row of pending) {
-        const def = JOBS.find((j) => j.queue === row.queue && j.name === row.name);
+        const def = findJob(jobs, row.queue, row.name);
         if (!def) {
-          // Kept (stamped, so it does not block the rest) and logged: a job kind this build does not know.
+          // Failed (so it does not block the rest, and no reconciler re-adds it) and logged: a job
+          // kind this build does not know.
           deps.logger.error('job outbox row has an unknown job kind', {
             id: row.id,
             queue: row.queue,
             name: row.name,
           });
+          await finishJob(tx, row.id, 'failed');
           continue;
         }
         // BullMQ waits for a lost connection instead of failing; bound it so the transaction (and
         // its row locks) end. An add that lands later is harmless: the next pass reuses its job id.
-        await withTimeout(
+        const added = await withTimeout(
           enqueue(queues, def, row.payload as never, { jobId: outboxJobId(row.id) }),
           enqueueTimeoutMs,
         );
+        // BullMQ deduplication kept another job that covers this one (`dedupeId` kinds).
+        if (added !== outboxJobId(row.id)) coalesced.push(row.id);
       }
       await markJobsEnqueued(
         tx,
-        pending.map((r) => r.id),
+        pending.filter((r) => !coalesced.includes(r.id)).map((r) => r.id),
       );
+      await markJobsCoalesced(tx, coalesced);
       return pending.length;
     });
   }

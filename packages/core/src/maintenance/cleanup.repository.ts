@@ -18,3 +18,13 @@ export const purgeOldActivities = (db: DbOrTx, days: number) =>
 // Work-log export files are kept 7 days (their `expires_at`), then removed here.
 export const deleteExpiredWorklogExports = (db: DbOrTx) =>
   deleted(db, sql`delete from worklog_exports where expires_at < now()`);
+/**
+ * Staged jobs that finished long ago: the row was the job's record while it could still be lost;
+ * done ones go after a week, failed ones (someone may look into them) after a month.
+ */
+export const purgeFinishedJobs = (db: DbOrTx) =>
+  deleted(
+    db,
+    sql`delete from job_outbox where (state = 'done' and finished_at < now() - interval '7 days')
+        or (state = 'failed' and finished_at < now() - interval '30 days')`,
+  );

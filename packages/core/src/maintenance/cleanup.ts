@@ -3,6 +3,7 @@ import {
   deleteExpiredRefreshTokens,
   deleteExpiredWorklogExports,
   purgeDeletedComments,
+  purgeFinishedJobs,
   purgeOldActivities,
 } from './cleanup.repository';
 
@@ -11,6 +12,7 @@ export interface CleanupResult {
   comments: number;
   activities: number;
   worklogExports: number;
+  finishedJobs: number;
 }
 
 /** Removes what no one can use any more. Safe to run twice: a second run finds nothing. */
@@ -23,5 +25,6 @@ export async function runCleanup(
     comments: await purgeDeletedComments(tx, retention.commentRetentionDays),
     activities: await purgeOldActivities(tx, retention.activityRetentionDays),
     worklogExports: await deleteExpiredWorklogExports(tx),
+    finishedJobs: await purgeFinishedJobs(tx),
   }));
 }

@@ -1,6 +1,7 @@
 import type { NotificationData } from '@teamflow/contracts/notifications';
 import type { JobPayload } from '@teamflow/queue/define-job';
 import type { dispatchNotificationsJob } from '@teamflow/queue/jobs';
+import { claimStagedJob } from '../jobs/staged-job-outcome';
 import type { CoreDeps } from '../platform/context';
 import { excerpt } from './notification.mapper';
 import {
@@ -67,16 +68,23 @@ async function intents(
 /**
  * notifications/dispatch: turns an assignment, a comment or a description change into
  * notifications. Never the actor; only current members; only types the user keeps on in the app.
- * Idempotent: each notification has a dedupe key derived from the change, so a retry adds nothing.
+ * Idempotent: each notification has a dedupe key derived from the change, so a retry adds nothing;
+ * and with the BullMQ job id, the staged job is marked done in the transaction that writes them,
+ * so a job the reconciler re-added after it ran writes nothing at all.
  */
 export async function dispatchNotifications(
   deps: Pick<CoreDeps, 'db'>,
   payload: DispatchPayload,
+  job: { id?: string } = {},
 ): Promise<{ written: number }> {
   const task = await findTaskContext(deps.db, payload.taskId);
   if (!task) return { written: 0 };
   const actorName = await userName(deps.db, payload.actorId);
   const all = await intents(deps, payload, task, actorName);
   const actor = { id: payload.actorId, name: actorName ?? 'Someone' };
-  return { written: await writeNotifications(deps, payload.workspaceId, task.id, actor, all) };
+  return {
+    written: await writeNotifications(deps, payload.workspaceId, task.id, actor, all, {
+      claim: (tx) => claimStagedJob(tx, job.id),
+    }),
+  };
 }

@@ -1,4 +1,5 @@
 import type { NotificationData, NotificationType } from '@teamflow/contracts/notifications';
+import type { Tx } from '@teamflow/db/client';
 import { emitEvents } from '../events/emit-event';
 import type { CoreDeps } from '../platform/context';
 import { toNotification } from './notification.mapper';
@@ -43,6 +44,13 @@ export async function writeNotifications(
   taskId: string | null,
   actor: { id: string; name: string } | null,
   all: Intent[],
+  options: {
+    /**
+     * Runs first in the writing transaction; false means this work was done before (a job from
+     * the outbox that already ran: `claimStagedJob`), and nothing is written.
+     */
+    claim?: (tx: Tx) => Promise<boolean>;
+  } = {},
 ): Promise<number> {
   const keep = await wanted(deps, workspaceId, actor?.id ?? null, all);
   const rows: NewNotification[] = keep.map((i) => ({
@@ -55,6 +63,7 @@ export async function writeNotifications(
     dedupeKey: i.dedupeKey,
   }));
   const inserted = await deps.db.transaction(async (tx) => {
+    if (options.claim && !(await options.claim(tx))) return [];
     const written = await insertNewNotifications(tx, rows);
     await emitEvents(
       tx,

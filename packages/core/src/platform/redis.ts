@@ -68,3 +68,31 @@ export async function withRedis<T>(fn: () => Promise<T>): Promise<T> {
     throw unavailable(`Redis is unavailable (${(error as Error).message}); try again shortly`);
   }
 }
+
+/** One field of `INFO <section>` (INFO works where CONFIG is disabled, as on most managed Redis). */
+async function infoField(redis: Redis, section: string, field: string): Promise<string | undefined> {
+  const info = await redis.info(section);
+  return new RegExp(`^${field}:(.*)$`, 'm').exec(info)?.[1]?.trim();
+}
+
+/** The server's run id: a new one means a restarted or different server (a failover). */
+export async function redisRunId(redis: Redis): Promise<string> {
+  const runId = await infoField(redis, 'server', 'run_id');
+  if (!runId) throw new Error('Redis INFO has no run_id');
+  return runId;
+}
+
+/**
+ * Warns when Redis may evict keys: BullMQ keeps jobs and their locks in plain keys, and an
+ * evicting policy drops them under memory pressure (the reconciler would re-add lost jobs, but
+ * late and after losing locks). Returns the policy, or undefined when INFO does not say.
+ */
+export async function warnUnlessNoEviction(redis: Redis, logger: Logger): Promise<string | undefined> {
+  const policy = await infoField(redis, 'memory', 'maxmemory_policy').catch(() => undefined);
+  if (policy && policy !== 'noeviction')
+    logger.warn(
+      `Redis maxmemory-policy is "${policy}"; BullMQ needs "noeviction" or jobs can be evicted (set maxmemory-policy noeviction)`,
+      { maxmemoryPolicy: policy },
+    );
+  return policy;
+}

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns';
 import { users } from './identity';
 
@@ -23,8 +33,14 @@ export const userTokens = pgTable(
   ],
 );
 
-// Jobs to enqueue, written in the same transaction as the change that wants them; the job relay
-// moves them to BullMQ (job id `outbox-<id>`, so a repeated pass never adds one twice).
+// Jobs to enqueue, written in the same transaction as the change that wants them. PostgreSQL stays
+// the source of truth until a job finishes: `staged` (waiting for the job relay) → `enqueued` (in
+// BullMQ as job `outbox-<id>`) → `done` (the worker marks it when the handler succeeds) or `failed`
+// (out of attempts). A Redis that restarts empty or fails over loses what it held; the reconciler
+// re-adds `enqueued` rows that BullMQ no longer has (same job id, so never twice in BullMQ).
+export const JOB_STATES = ['staged', 'enqueued', 'done', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
 export const jobOutbox = pgTable(
   'job_outbox',
   {
@@ -32,13 +48,21 @@ export const jobOutbox = pgTable(
     queue: text('queue').notNull(),
     name: text('name').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    state: text('state').$type<JobState>().notNull().default('staged'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    // Last time the relay (or the reconciler) added it to BullMQ.
     enqueuedAt: timestamp('enqueued_at', { withTimezone: true, mode: 'date' }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    // How often the reconciler re-added it after BullMQ lost it.
+    requeues: integer('requeues').notNull().default(0),
   },
   (t) => [
     index('job_outbox_pending_idx')
       .on(t.id)
       .where(sql`${t.enqueuedAt} is null`),
+    index('job_outbox_unfinished_idx')
+      .on(t.enqueuedAt)
+      .where(sql`${t.state} = 'enqueued'`),
   ],
 );
 

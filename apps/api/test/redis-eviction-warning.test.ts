@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { freePort, PrivateRedis } from './private-redis';
+
+/**
+ * BullMQ keeps jobs and their locks in plain keys: under an evicting `maxmemory-policy` Redis may
+ * drop them when memory runs short. The api says so in its start-up log (and the worker too).
+ */
+let redis: PrivateRedis;
+beforeAll(async () => {
+  redis = await PrivateRedis.start();
+});
+afterAll(async () => {
+  await redis.kill();
+});
+
+async function startApiAndRead(): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'src', 'server.ts')], {
+    cwd: join(__dirname, '..'),
+    env: { ...process.env, REDIS_URL: redis.url, API_PORT: String(port), LOG_LEVEL: 'info' },
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const deadline = Date.now() + 30_000;
+  while (!out.includes('api listening') && Date.now() < deadline && child.exitCode === null)
+    await new Promise((r) => setTimeout(r, 50));
+  child.kill('SIGTERM');
+  await exited;
+  return out;
+}
+
+it('warns at start-up when Redis may evict keys (maxmemory-policy other than noeviction)', async () => {
+  const admin = new Redis(redis.url);
+  await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
+  const out = await startApiAndRead();
+  expect(out).toContain('api listening');
+  expect(out).toMatch(/maxmemory-policy is \\"allkeys-lru\\"; BullMQ needs \\"noeviction\\"/);
+
+  await admin.config('SET', 'maxmemory-policy', 'noeviction');
+  admin.disconnect();
+  expect(await startApiAndRead()).not.toContain('maxmemory-policy');
+}, 90_000);

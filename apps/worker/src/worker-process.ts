@@ -1,0 +1,94 @@
+import type { Server } from 'node:http';
+import type { JobCatalogue } from '@teamflow/core/jobs/job-relay';
+import type { Logger } from '@teamflow/core/platform/logger';
+import { createRedis, connectRedis, warnUnlessNoEviction } from '@teamflow/core/platform/redis';
+import type { Database } from '@teamflow/db/client';
+import { pingDatabase } from '@teamflow/db/ping';
+import { closeQueues, createQueues } from '@teamflow/queue/producer';
+import type { QueueName } from '@teamflow/queue/queues';
+import { registerSchedules, SCHEDULES, type Schedule } from '@teamflow/queue/schedules';
+import { startHealthServer } from './health-server';
+import { startWorkers, type Registration, type Runtime, type RuntimeOptions } from './runtime';
+import { startSupervisor, type Supervisor, type SupervisorOptions } from './supervisor';
+
+export interface WorkerProcess {
+  runtime: Runtime;
+  supervisor: Supervisor;
+  health?: Server;
+  /** Stops the supervisor, stops taking jobs, waits for active ones (bounded); true if they finished. */
+  close(timeoutMs: number): Promise<boolean>;
+}
+
+/**
+ * Everything a worker process runs besides its handlers, shared by `main.ts` and the fault tests'
+ * worker: Redis proven and its eviction policy checked, the schedules registered, a BullMQ worker
+ * per queue that marks outbox jobs done in PostgreSQL, the supervisor (Redis restarts, lost jobs,
+ * wedged workers) and the health port.
+ */
+export async function startWorkerProcess(options: {
+  redisUrl: string;
+  redisKeyPrefix: string;
+  db: Database;
+  logger: Logger;
+  registrations: Registration[];
+  alwaysServe?: readonly QueueName[];
+  jobs?: JobCatalogue;
+  schedules?: Schedule[];
+  healthPort?: number;
+  runtime?: Pick<RuntimeOptions, 'concurrency' | 'stalledIntervalMs' | 'lockDurationMs'>;
+  supervisor?: Pick<
+    SupervisorOptions,
+    'checkEveryMs' | 'reconcileEveryMs' | 'reconcileAfterMs' | 'stallAfterMs'
+  >;
+}): Promise<WorkerProcess> {
+  const { logger } = options;
+  const redis = createRedis(options.redisUrl, { keyPrefix: options.redisKeyPrefix, logger, name: 'worker' });
+  await connectRedis(redis, options.redisUrl);
+  await warnUnlessNoEviction(redis, logger);
+  const queues = createQueues(options.redisUrl, options.redisKeyPrefix);
+  const schedules = options.schedules ?? SCHEDULES;
+  await registerSchedules(queues, schedules);
+  const runtime = startWorkers({
+    redisUrl: options.redisUrl,
+    redisKeyPrefix: options.redisKeyPrefix,
+    logger,
+    db: options.db,
+    alwaysServe: options.alwaysServe,
+    registrations: options.registrations,
+    ...options.runtime,
+  });
+  const supervisor = startSupervisor({
+    db: options.db,
+    redis,
+    queues,
+    runtime,
+    logger,
+    jobs: options.jobs,
+    schedules,
+    ...options.supervisor,
+  });
+  let closing = false;
+  const health = options.healthPort
+    ? await startHealthServer({
+        port: options.healthPort,
+        logger,
+        health: () => supervisor.health(),
+        pingDatabase: () => pingDatabase(options.db),
+        shuttingDown: () => closing,
+      })
+    : undefined;
+  return {
+    runtime,
+    supervisor,
+    health,
+    async close(timeoutMs) {
+      closing = true;
+      await supervisor.stop();
+      const drained = await runtime.close(timeoutMs);
+      await closeQueues(queues).catch(() => undefined);
+      redis.disconnect();
+      await new Promise((resolve) => (health ? health.close(resolve) : resolve(undefined)));
+      return drained;
+    },
+  };
+}

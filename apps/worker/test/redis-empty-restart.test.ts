@@ -1,0 +1,142 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
+import { stageJob } from '@teamflow/core/jobs/job-outbox.repository';
+import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
+// The one private redis-server helper (kill / restart on the same port), shared with the api's fault tests.
+import { freePort, PrivateRedis } from '../../api/test/private-redis';
+import { effectJob } from './fixtures/effect-job';
+import { isolatedSuite, quietLogger, until } from './support';
+
+/**
+ * The drill of issue 20, on a Redis that keeps nothing on disk (like this machine's, and many hosted
+ * ones): jobs staged in PostgreSQL, enqueued, and running when Redis dies without saving; more
+ * staged while it is down; Redis started again EMPTY on the same port. Nobody restarts the worker.
+ * The job outbox (PostgreSQL) still knows every job that has not finished; the worker's supervisor
+ * sees a new Redis run id, re-adds what the old server took with it, and the job relay moves what
+ * was staged meanwhile. Each job's effect lands exactly once.
+ */
+
+let suite: Awaited<ReturnType<typeof isolatedSuite>>;
+let redis: PrivateRedis;
+let queues: Queues;
+let relay: JobRelay;
+let healthPort: number;
+let worker: ChildProcessWithoutNullStreams | undefined;
+const out = { text: '' };
+
+beforeAll(async () => {
+  suite = await isolatedSuite('redis_empty');
+  redis = await PrivateRedis.start();
+  queues = createQueues(redis.url, suite.env.REDIS_KEY_PREFIX);
+  await suite.db.pool.query(
+    'create table if not exists job_effects (job_id text primary key, runs int not null default 0)',
+  );
+  relay = createJobRelay({ db: suite.db.db, logger: quietLogger() }, queues, {
+    jobs: [effectJob],
+    idleMs: 100,
+    maxBackoffMs: 500,
+    enqueueTimeoutMs: 1000,
+  });
+  healthPort = await freePort();
+  worker = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'effect-worker.ts')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: suite.env.DATABASE_URL,
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: suite.env.REDIS_KEY_PREFIX,
+      WORKER_HEALTH_PORT: String(healthPort),
+    },
+  });
+  worker.stdout.on('data', (d: Buffer) => (out.text += d.toString()));
+  worker.stderr.on('data', (d: Buffer) => (out.text += d.toString()));
+  await until(() => out.text.includes('effect worker ready'), 20_000, 'the worker');
+  relay.start();
+}, 60_000);
+
+afterAll(async () => {
+  if (worker && worker.exitCode === null) worker.kill('SIGKILL');
+  await relay?.stop();
+  await closeQueues(queues).catch(() => undefined);
+  await redis?.kill();
+  await suite?.db.close();
+  await suite?.drop();
+});
+
+async function stage(count: number, holdMs: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await stageJob(suite.db.db, effectJob, { holdMs });
+    const { rows } = await suite.db.pool.query<{ id: string }>('select max(id) id from job_outbox');
+    ids.push(Number(rows[0]!.id));
+  }
+  return ids;
+}
+
+const states = async (ids: number[]) =>
+  (
+    await suite.db.pool.query<{ id: string; state: string; requeues: number }>(
+      'select id, state, requeues from job_outbox where id = any($1) order by id',
+      [ids],
+    )
+  ).rows;
+
+const runsOf = async (ids: number[]) =>
+  new Map(
+    (
+      await suite.db.pool.query<{ job_id: string; runs: number }>(
+        'select job_id, runs from job_effects where job_id = any($1)',
+        [ids.map((id) => `outbox-${id}`)],
+      )
+    ).rows.map((r) => [r.job_id, r.runs]),
+  );
+
+async function ready(): Promise<{ status: number; body: { checks: Record<string, string> } }> {
+  const res = await fetch(`http://127.0.0.1:${healthPort}/health/ready`);
+  return { status: res.status, body: (await res.json()) as { checks: Record<string, string> } };
+}
+
+it('runs every staged, enqueued and running job exactly once after Redis restarts empty, without restarting the worker', async () => {
+  // Enqueued and running: concurrency 5, so five run (for 2 s) and the rest wait in Redis.
+  const enqueued = await stage(12, 2000);
+  await until(async () => (await states(enqueued)).every((r) => r.state !== 'staged'), 10_000, 'the relay');
+  await until(() => (out.text.match(/started outbox-/g) ?? []).length >= 5, 10_000, 'jobs to start');
+  expect((await ready()).status).toBe(200);
+
+  await redis.kill(); // no save: everything Redis held is gone
+  // Staged while Redis is away: they wait in PostgreSQL.
+  const stagedMeanwhile = await stage(6, 10);
+  await until(async () => (await ready()).status === 503, 5_000, 'the worker to say it is not ready');
+  await new Promise((r) => setTimeout(r, 3000));
+  await redis.restart();
+  const answeredAt = Date.now();
+
+  const all = [...enqueued, ...stagedMeanwhile];
+  await until(async () => (await states(all)).every((r) => r.state === 'done'), 30_000, 'every job done');
+  const recoveredMs = Date.now() - answeredAt;
+
+  const runs = await runsOf(all);
+  expect([...runs.values()]).toHaveLength(all.length);
+  for (const id of all) expect(runs.get(`outbox-${id}`)).toBe(1);
+  // Some jobs only ran because the reconciler added them again.
+  expect((await states(enqueued)).some((r) => r.requeues > 0)).toBe(true);
+  expect(worker!.exitCode).toBeNull();
+  // The job schedulers lived in the Redis that was lost; the supervisor registered them again.
+  expect((await queues.integrations.getJobSchedulers()).map((s) => s.key)).toEqual(['effect-yearly']);
+  expect(out.text).not.toMatch(/effect worker ready[\s\S]*effect worker ready/);
+  await until(async () => (await ready()).status === 200, 5_000, 'the worker to be ready again');
+  expect(recoveredMs).toBeLessThan(30_000);
+}, 90_000);
+
+it('takes a new job within 5 s of a restarted, empty Redis answering', async () => {
+  await redis.kill();
+  await new Promise((r) => setTimeout(r, 2000));
+  await redis.restart();
+  const answeredAt = Date.now();
+  const [id] = await stage(1, 10);
+  await until(() => out.text.includes(`started outbox-${id} `), 5_000, 'the new job to start');
+  const tookMs = Date.now() - answeredAt;
+  expect(tookMs).toBeLessThan(5_000);
+  expect((await runsOf([id!])).get(`outbox-${id}`)).toBe(1);
+  expect(worker!.exitCode).toBeNull();
+}, 30_000);

@@ -1,0 +1,187 @@
+import { UnrecoverableError } from 'bullmq';
+import { createRedis, type Redis } from '@teamflow/core/platform/redis';
+import { reconcileStagedJobs } from '@teamflow/core/jobs/job-reconciler';
+import { closeQueues, createQueues, enqueue, type Queues } from '@teamflow/queue/producer';
+import { register, startWorkers, type Runtime } from '../src/runtime';
+import { startSupervisor, type Supervisor } from '../src/supervisor';
+import { effectJob } from './fixtures/effect-job';
+import { isolatedSuite, quietLogger, until } from './support';
+
+let suite: Awaited<ReturnType<typeof isolatedSuite>>;
+let queues: Queues;
+let redis: Redis;
+const ran: string[] = [];
+const cleanups: Array<() => Promise<unknown>> = [];
+
+beforeAll(async () => {
+  suite = await isolatedSuite('supervisor');
+  queues = createQueues(suite.env.REDIS_URL, suite.env.REDIS_KEY_PREFIX);
+  redis = createRedis(suite.env.REDIS_URL, { keyPrefix: suite.env.REDIS_KEY_PREFIX });
+  await redis.connect();
+}, 30_000);
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  await queues.integrations.obliterate({ force: true }).catch(() => undefined);
+  await closeQueues(queues);
+  redis.disconnect();
+  await suite.db.close();
+  await suite.drop();
+});
+
+function effectRuntime(options: { db?: boolean } = {}): Runtime {
+  const runtime = startWorkers({
+    redisUrl: suite.env.REDIS_URL,
+    redisKeyPrefix: suite.env.REDIS_KEY_PREFIX,
+    logger: quietLogger(),
+    concurrency: 2,
+    ...(options.db ? { db: suite.db.db } : {}),
+    registrations: [
+      register(effectJob, async ({ holdMs }, { job }) => {
+        if (holdMs < 0) throw new UnrecoverableError('this one fails');
+        ran.push(job.id!);
+
+        await new Promise((r) => setTimeout(r, holdMs));
+      }),
+    ],
+  });
+  cleanups.push(() => runtime.close(5000));
+  return runtime;
+}
+
+async function outboxRow(
+  state: string,
+  enqueuedSecondsAgo: number,
+  payload = '{"holdMs": 1}',
+): Promise<number> {
+  const { rows } = await suite.db.pool.query<{ id: string }>(
+    `insert into job_outbox (queue, name, payload, state, enqueued_at)
+     values ('integrations', 'effect', $3, $1, now() - make_interval(secs => $2)) returning id`,
+    [state, enqueuedSecondsAgo, payload],
+  );
+  return Number(rows[0]!.id);
+}
+
+const rowOf = async (id: number) =>
+  (
+    await suite.db.pool.query<{ state: string; requeues: number }>(
+      'select state, requeues from job_outbox where id = $1',
+      [id],
+    )
+  ).rows[0]!;
+
+describe('job reconciler', () => {
+  it('re-adds enqueued jobs BullMQ no longer has, settles those it finished or that can never run, and leaves the rest alone', async () => {
+    const runtime = effectRuntime();
+    const lost = await outboxRow('enqueued', 120);
+    const waiting = await outboxRow('enqueued', 120);
+    const completed = await outboxRow('enqueued', 120);
+    const failed = await outboxRow('enqueued', 120);
+    const recent = await outboxRow('enqueued', 0);
+    const done = await outboxRow('done', 120);
+    const misfit = await outboxRow('enqueued', 120, '{"holdMs": "long"}');
+    // What BullMQ holds: one job still waiting (delayed past the test), one completed, one failed.
+    await enqueue(queues, effectJob, { holdMs: 1 }, { jobId: `outbox-${waiting}`, delayMs: 60_000 });
+    await enqueue(queues, effectJob, { holdMs: 1 }, { jobId: `outbox-${completed}` });
+    await enqueue(queues, effectJob, { holdMs: -1 }, { jobId: `outbox-${failed}` });
+    await until(
+      async () =>
+        (await queues.integrations.getJobState(`outbox-${completed}`)) === 'completed' &&
+        (await queues.integrations.getJobState(`outbox-${failed}`)) === 'failed',
+      10_000,
+      'the worker to finish two jobs',
+    );
+
+    const deps = { db: suite.db.db, logger: quietLogger() };
+    const result = await reconcileStagedJobs(deps, queues, {
+      enqueuedBefore: new Date(Date.now() - 30_000),
+      jobs: [effectJob],
+    });
+    expect(result).toEqual({ requeued: 1, settled: 3, present: 1 });
+    // Staged under a schema it no longer fits: it could never run, so it is failed, not retried.
+    expect((await rowOf(misfit)).state).toBe('failed');
+    expect(await rowOf(lost)).toEqual({ state: 'enqueued', requeues: 1 });
+    expect((await rowOf(completed)).state).toBe('done');
+    expect((await rowOf(failed)).state).toBe('failed');
+    expect(await rowOf(waiting)).toEqual({ state: 'enqueued', requeues: 0 });
+    expect(await rowOf(recent)).toEqual({ state: 'enqueued', requeues: 0 });
+    expect((await rowOf(done)).state).toBe('done');
+    await until(() => ran.includes(`outbox-${lost}`), 10_000, 'the re-added job to run');
+
+    // Again: the re-added job has a fresh enqueue time, so nothing is added twice.
+    const again = await reconcileStagedJobs(deps, queues, {
+      enqueuedBefore: new Date(Date.now() - 30_000),
+      jobs: [effectJob],
+    });
+    expect(again.requeued).toBe(0);
+    expect(ran.filter((id) => id === `outbox-${lost}`)).toHaveLength(1);
+    await runtime.close(5000);
+  });
+});
+
+describe('worker supervisor', () => {
+  let supervisor: Supervisor | undefined;
+  afterEach(async () => supervisor?.stop());
+
+  it('replaces a queue worker that stopped taking jobs, and reports it as not consuming meanwhile', async () => {
+    // The previous test's delayed job would set the worker's block time (up to 10 s) instead of 5 s.
+    await queues.integrations.obliterate({ force: true });
+    const runtime = effectRuntime({ db: true });
+    supervisor = startSupervisor({
+      db: suite.db.db,
+      redis,
+      queues,
+      runtime,
+      logger: quietLogger(),
+      jobs: [effectJob],
+      schedules: [],
+      checkEveryMs: 100,
+      stallAfterMs: 600,
+    });
+    await until(() => supervisor!.health().lastCheckAt > 0, 5_000, 'a first check');
+    expect(supervisor.health()).toMatchObject({ redis: 'up', consuming: true });
+    // Wedged: its fetch loop is stopped, though the process and its connections are fine.
+    const wedged = runtime.workers[0]!;
+    await wedged.pause(true);
+    // Its blocking fetch already under way ends by itself (BullMQ's drain delay, 5 s).
+    await new Promise((r) => setTimeout(r, 5500));
+    const jobId = await enqueue(queues, effectJob, { holdMs: 1 }, { jobId: 'wedged-1' });
+    const seen = new Set<boolean>();
+    await until(
+      () => {
+        seen.add(supervisor!.health().consuming);
+        return ran.includes(jobId);
+      },
+      10_000,
+      'the job to run on a replacement worker',
+    );
+    expect(seen.has(false)).toBe(true);
+    expect(runtime.workers[0]).not.toBe(wedged);
+    await until(() => supervisor!.health().consuming, 5_000, 'consuming again');
+  });
+
+  it('leaves a queue paused on purpose alone: its waiting jobs are no sign of a wedged worker', async () => {
+    await queues.integrations.obliterate({ force: true });
+    const runtime = effectRuntime({ db: true });
+    supervisor = startSupervisor({
+      db: suite.db.db,
+      redis,
+      queues,
+      runtime,
+      logger: quietLogger(),
+      jobs: [effectJob],
+      schedules: [],
+      checkEveryMs: 100,
+      stallAfterMs: 300,
+    });
+    const serving = runtime.workers[0]!;
+    await queues.integrations.pause();
+    const jobId = await enqueue(queues, effectJob, { holdMs: 1 }, { jobId: 'paused-1' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(runtime.workers[0]).toBe(serving);
+    expect(supervisor.health().consuming).toBe(true);
+    expect(ran).not.toContain(jobId);
+    await queues.integrations.resume();
+    await until(() => ran.includes(jobId), 10_000, 'the job after resuming');
+  });
+});
