@@ -124,3 +124,22 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   return parsed.data;
 }
+
+const MigrationEnvSchema = z.object({
+  DATABASE_URL: z.url({ error: 'must be set to the database to migrate' }),
+});
+
+/**
+ * The deploy's migration step reads only the database (no secrets, no Redis, no `.env.local`), and
+ * it must be named: no default database for a step that changes a schema.
+ */
+export function loadMigrationEnv(
+  source: NodeJS.ProcessEnv = process.env,
+): z.infer<typeof MigrationEnvSchema> {
+  const parsed = MigrationEnvSchema.safeParse({ DATABASE_URL: source.DATABASE_URL || undefined });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  return parsed.data;
+}
