@@ -9,6 +9,7 @@ import { closeQueues, createQueues } from '@teamflow/queue/producer';
 import { registerSchedules } from '@teamflow/queue/schedules';
 import { QUEUES } from '@teamflow/queue/queues';
 import { allHandlers } from './handlers/index';
+import { startHealthServer } from './health-server';
 import { startWorkers } from './runtime';
 
 /**
@@ -38,9 +39,18 @@ async function main(): Promise<void> {
     alwaysServe: QUEUES,
     registrations: allHandlers(db.db, env),
   });
+  let stopping = false;
+  const health = env.WORKER_HEALTH_PORT
+    ? await startHealthServer({
+        port: env.WORKER_HEALTH_PORT,
+        db: db.db,
+        redis,
+        logger,
+        isStopping: () => stopping,
+      })
+    : undefined;
   logger.info('worker ready', { pid: process.pid, queues: runtime.workers.map((w) => w.name) });
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -50,6 +60,7 @@ async function main(): Promise<void> {
     const drained = await runtime.close(env.SHUTDOWN_TIMEOUT_MS - 1000);
     if (!drained) logger.warn('active jobs did not finish in time; they will be retried');
     await closeQueues(queues);
+    await health?.close();
     redis.disconnect();
     await db.close();
     logger.info('worker stopped');

@@ -56,6 +56,10 @@ export const EnvSchema = z
     SMTP_URL: optionalString,
     MAIL_FROM: z.string().default('TeamFlow <no-reply@teamflow.local>'),
     SENTRY_DSN: optionalString,
+    // Tags on every Sentry event: the deployed commit (images bake it in) and the deployment
+    // (staging, production); NODE_ENV is `production` in both, so it cannot tell them apart.
+    SENTRY_RELEASE: optionalString,
+    SENTRY_ENVIRONMENT: optionalString,
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
     METRICS_TOKEN: optionalString,
     PLATFORM_ADMIN_EMAILS: z
@@ -68,6 +72,12 @@ export const EnvSchema = z
           .filter(Boolean),
       ),
     SHUTDOWN_TIMEOUT_MS: int(10000),
+    // The worker answers GET /health and /health/ready on this port when set (container and
+    // platform health checks); it serves nothing else.
+    WORKER_HEALTH_PORT: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce.number().int().positive().optional(),
+    ),
     // Socket.io rooms across instances: `redis` (the adapter) or `memory` (one instance only: bench, dev).
     REALTIME_ADAPTER: z.enum(['redis', 'memory']).default('redis'),
     // The outbox relay is woken by NOTIFY at commit; this poll is only its fallback.
