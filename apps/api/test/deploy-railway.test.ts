@@ -55,13 +55,21 @@ beforeEach(() => {
 });
 
 function railway(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return railwayIn('staging', ...args);
+}
+
+function railwayIn(
+  environmentName: string,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [SCRIPT, ...args], {
       env: {
         PATH: process.env.PATH ?? '',
         RAILWAY_API_URL: api,
         RAILWAY_TOKEN: 'project-token',
-        RAILWAY_ENVIRONMENT_ID: 'env-staging',
+        RAILWAY_ENVIRONMENT_ID: `env-${environmentName}`,
+        RAILWAY_ENVIRONMENT_NAME: environmentName,
         RAILWAY_POLL_MS: '10',
       },
     });
@@ -107,6 +115,37 @@ describe('railway deploy script', () => {
     const back = await railway('deploy', 'svc-worker', previous);
     expect(back.code).toBe(0);
     expect(images.get('svc-worker')).toBe('ghcr.io/acme/teamflow/worker:v1');
+  });
+
+  it("sends the service's railway.json deploy settings (health check, restart policy) with the image", async () => {
+    const config = join(__dirname, '..', 'railway.json');
+    const { code } = await railway('deploy', 'svc-api', 'ghcr.io/acme/teamflow/api:abc123', config);
+    expect(code).toBe(0);
+    const update = calls.find((c) => c.query.includes('serviceInstanceUpdate'))!;
+    expect(update.variables.input).toEqual({
+      healthcheckPath: '/health/ready',
+      healthcheckTimeout: 120,
+      restartPolicyType: 'ON_FAILURE',
+      restartPolicyMaxRetries: 10,
+      numReplicas: 1,
+      overlapSeconds: 15,
+      drainingSeconds: 15,
+      source: { image: 'ghcr.io/acme/teamflow/api:abc123' },
+    });
+  });
+
+  it("applies the file's production overrides when deploying production", async () => {
+    const config = join(__dirname, '..', 'railway.json');
+    const { code } = await railwayIn(
+      'production',
+      'deploy',
+      'svc-api',
+      'ghcr.io/acme/teamflow/api:v1.2.0',
+      config,
+    );
+    expect(code).toBe(0);
+    const update = calls.find((c) => c.query.includes('serviceInstanceUpdate'))!;
+    expect(update.variables).toMatchObject({ environmentId: 'env-production', input: { numReplicas: 2 } });
   });
 
   it('refuses to run without a token and an environment (exit 2)', async () => {
