@@ -1,5 +1,6 @@
 import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
 import { loadEnv } from '@teamflow/config/env';
+import { initErrorReporter } from '@teamflow/core/platform/error-reporter';
 import { createLogger } from '@teamflow/core/platform/logger';
 import { connectRedis, createRedis } from '@teamflow/core/platform/redis';
 import { createDb } from '@teamflow/db/client';
@@ -10,6 +11,7 @@ import { registerSchedules } from '@teamflow/queue/schedules';
 import { QUEUES } from '@teamflow/queue/queues';
 import { allHandlers } from './handlers/index';
 import { startHealthServer } from './health-server';
+import { reportJobFailure } from './report-job-failure';
 import { startWorkers } from './runtime';
 
 /**
@@ -19,6 +21,7 @@ import { startWorkers } from './runtime';
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, service: 'worker' });
+  const reporter = initErrorReporter(env, 'worker');
   await ensureDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL, { max: 5 });
   try {
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
     logger,
     alwaysServe: QUEUES,
     registrations: allHandlers(db.db, env),
+    onFailed: reporter ? (failure) => reportJobFailure(reporter, failure) : undefined,
   });
   let stopping = false;
   const health = env.WORKER_HEALTH_PORT
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
     await health?.close();
     redis.disconnect();
     await db.close();
+    await reporter?.close();
     logger.info('worker stopped');
     process.exit(0);
   };

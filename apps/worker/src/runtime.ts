@@ -22,6 +22,17 @@ export function register<D extends JobDefinition>(
   return { def, handle: (payload, ctx) => handle(payload as JobPayload<D>, ctx) };
 }
 
+/** A job that failed for good (no attempt left, or unrecoverable): what an error report may say. */
+export interface JobFailure {
+  queue: QueueName;
+  job: string;
+  jobId: string | undefined;
+  /** The attempt that failed, from 1; equal to `attempts` unless the failure was unrecoverable. */
+  attempt: number;
+  attempts: number;
+  error: Error;
+}
+
 export interface RuntimeOptions {
   redisUrl: string;
   redisKeyPrefix: string;
@@ -36,6 +47,11 @@ export interface RuntimeOptions {
   /** How soon a job whose worker died is handed to another (BullMQ's stalled check). */
   stalledIntervalMs?: number;
   lockDurationMs?: number;
+  /**
+   * Called once per job that failed for good (not for an attempt that will be retried), e.g. to
+   * report it to Sentry. Gets names and numbers only, never the payload.
+   */
+  onFailed?: (failure: JobFailure) => void;
 }
 
 export interface Runtime {
@@ -89,14 +105,25 @@ export function startWorkers(options: RuntimeOptions): Runtime {
       ),
   );
   for (const w of workers) {
-    w.on('failed', (job, error) =>
+    w.on('failed', (job, error) => {
       options.logger.warn('job failed', {
         queue: w.name,
         job: job?.name,
         jobId: job?.id,
         error: error.message,
-      }),
-    );
+      });
+      // BullMQ sets finishedOn only when the job is moved to failed for good; a retry leaves it unset.
+      if (job && job.finishedOn !== undefined) {
+        options.onFailed?.({
+          queue: w.name as QueueName,
+          job: job.name,
+          jobId: job.id,
+          attempt: job.attemptsMade,
+          attempts: job.opts.attempts ?? 1,
+          error,
+        });
+      }
+    });
     w.on('error', (error) => options.logger.warn('worker error', { queue: w.name, error: error.message }));
   }
   return {
