@@ -252,14 +252,16 @@ describe('deploy.yml, deploy job', () => {
     expect(railway.images.get('svc-worker')).toBe(OLD.worker);
   });
 
-  it('rolls back when the new api deployment crashes, before the worker is touched', async () => {
+  it('rolls the api back when its new deployment crashes, and leaves the untouched worker alone', async () => {
     railway.outcome = ['DEPLOYING', 'CRASHED'];
     const run = await runDeployJob({ vars: vars(), secrets, railwayApi: railway.url });
     expect(run.failed).toBe(true);
     expect(run.ran).not.toContain('Deploy the worker');
     expect(run.ran).not.toContain('Smoke check');
-    expect(deployedImages(railway)).toEqual([NEW.api, OLD.api, OLD.worker]);
+    // The worker was never touched, so it is not redeployed either.
+    expect(deployedImages(railway)).toEqual([NEW.api, OLD.api]);
     expect(railway.images.get('svc-api')).toBe(OLD.api);
+    expect(railway.images.get('svc-worker')).toBe(OLD.worker);
   });
 
   it('never overlaps two deploys of one environment and grants each job only what it uses', () => {
