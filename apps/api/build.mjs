@@ -5,7 +5,7 @@ import { externalDependencies } from '../../scripts/external-dependencies.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { server: 'src/server.ts', prepare: 'src/cli/prepare.ts' },
+  entryPoints: { server: 'src/server.ts', prepare: 'src/cli/prepare.ts', migrate: 'src/cli/migrate.ts' },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -10,11 +10,11 @@ import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
 import { createJobRelay } from '@teamflow/core/jobs/job-relay';
 import { buildDeps } from './deps';
 import { attachRealtime } from './realtime/attach-realtime';
-import { initErrorReporter } from './observability/sentry';
+import { initErrorReporter } from '@teamflow/core/platform/error-reporter';
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  const reporter = initErrorReporter(env);
+  const reporter = initErrorReporter(env, 'api');
   await ensureDatabase(env.DATABASE_URL);
   await runMigrations(env.DATABASE_URL);
   const deps = buildDeps(env);

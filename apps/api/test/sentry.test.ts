@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { initErrorReporter } from '../src/observability/sentry';
+import { initErrorReporter } from '@teamflow/core/platform/error-reporter';
 import { startApi, V1, type TestApi } from './harness';
 
 // A local server speaking Sentry's ingestion protocol: the SDK POSTs envelopes to /api/<project>/envelope/.
@@ -23,8 +23,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => sentry.listen(0, '127.0.0.1', r));
   const port = (sentry.address() as AddressInfo).port;
-  api = await startApi({ SENTRY_DSN: `http://publickey@127.0.0.1:${port}/42` });
-  const reporter = initErrorReporter(api.deps.env)!;
+  api = await startApi({
+    SENTRY_DSN: `http://publickey@127.0.0.1:${port}/42`,
+    SENTRY_RELEASE: 'teamflow@9e8d7c6',
+    SENTRY_ENVIRONMENT: 'staging',
+  });
+  const reporter = initErrorReporter(api.deps.env, 'api')!;
   api.deps.reportError = (error, context) => reporter.report(error, context);
 });
 
@@ -34,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('error reporting', () => {
-  it('answers an unexpected failure with a bare 500 and reports it to Sentry with the request id', async () => {
+  it('answers an unexpected failure with a bare 500 and reports it to Sentry with the request id, release and environment', async () => {
     // A pool that has been ended throws an error no handler expects.
     await api.deps.pool.end();
     const res = await api
@@ -56,6 +60,12 @@ describe('error reporting', () => {
     const envelope = envelopes.find((e) => e.includes(res.body.error.requestId));
     expect(envelope).toBeDefined();
     expect(envelope).toContain('"type":"event"');
+    const event = JSON.parse(envelope!.split('\n').find((line) => line.includes(res.body.error.requestId))!);
+    expect(event).toMatchObject({
+      release: 'teamflow@9e8d7c6',
+      environment: 'staging',
+      tags: { service: 'api' },
+    });
     expect(envelope).not.toContain('secret-pass-1');
   });
 });

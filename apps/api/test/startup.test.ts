@@ -71,3 +71,37 @@ describe('prepare', () => {
     await dropDatabase(url.toString());
   });
 });
+
+describe('migrate (the deploy step before traffic)', () => {
+  const migrate = join(__dirname, '..', 'src', 'cli', 'migrate.ts');
+
+  it('creates a missing database, applies the migrations, and is a no-op the second time', async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `${url.pathname}_migrate`;
+    // Only DATABASE_URL: the step must not need the app's secrets or Redis.
+    const first = await run(migrate, { DATABASE_URL: url.toString(), REDIS_URL: 'redis://127.0.0.1:1' });
+    expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(first.stdout)).toMatchObject({ migrated: true });
+    const second = await run(migrate, { DATABASE_URL: url.toString() });
+    expect(second.code).toBe(0);
+    const { Client } = await import('pg');
+    const { connectionUrl } = await import('@teamflow/db/client');
+    const client = new Client({ connectionString: connectionUrl(url.toString()) });
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>(
+      'select count(*) as n from drizzle.__drizzle_migrations',
+    );
+    await client.end();
+    expect(Number(rows[0]!.n)).toBeGreaterThan(0);
+    const { dropDatabase } = await import('@teamflow/db/setup');
+    await dropDatabase(url.toString());
+  });
+
+  it('exits 1 in one line when DATABASE_URL is missing', async () => {
+    const { code, stderr } = await run(migrate, { DATABASE_URL: '' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      'teamflow migrate: Invalid configuration: DATABASE_URL: must be set to the database to migrate',
+    );
+  });
+});

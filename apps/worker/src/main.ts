@@ -1,11 +1,13 @@
 import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
 import { loadEnv } from '@teamflow/config/env';
+import { initErrorReporter } from '@teamflow/core/platform/error-reporter';
 import { createLogger } from '@teamflow/core/platform/logger';
 import { createDb } from '@teamflow/db/client';
 import { pingDatabase } from '@teamflow/db/ping';
 import { DatabaseUnavailableError, ensureDatabase, redactUrl } from '@teamflow/db/setup';
 import { QUEUES } from '@teamflow/queue/queues';
 import { allHandlers } from './handlers/index';
+import { reportJobFailure } from './report-job-failure';
 import { startWorkerProcess } from './worker-process';
 
 /**
@@ -16,6 +18,7 @@ import { startWorkerProcess } from './worker-process';
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, service: 'worker' });
+  const reporter = initErrorReporter(env, 'worker');
   await ensureDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL, { max: 5 });
   try {
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     alwaysServe: QUEUES,
     registrations: allHandlers(db.db, env),
     healthPort: env.WORKER_HEALTH_PORT,
+    runtime: { onFailed: reporter ? (failure) => reportJobFailure(reporter, failure) : undefined },
   });
   logger.info('worker ready', { pid: process.pid, queues: worker.runtime.workers.map((w) => w.name) });
 
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
     const drained = await worker.close(env.SHUTDOWN_TIMEOUT_MS - 1000);
     if (!drained) logger.warn('active jobs did not finish in time; they will be retried');
     await db.close();
+    await reporter?.close();
     logger.info('worker stopped');
     process.exit(0);
   };

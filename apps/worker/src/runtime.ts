@@ -24,6 +24,17 @@ export function register<D extends JobDefinition>(
   return { def, handle: (payload, ctx) => handle(payload as JobPayload<D>, ctx) };
 }
 
+/** A job that failed for good (no attempt left, or unrecoverable): what an error report may say. */
+export interface JobFailure {
+  queue: QueueName;
+  job: string;
+  jobId: string | undefined;
+  /** The attempt that failed, from 1; equal to `attempts` unless the failure was unrecoverable. */
+  attempt: number;
+  attempts: number;
+  error: Error;
+}
+
 export interface RuntimeOptions {
   redisUrl: string;
   redisKeyPrefix: string;
@@ -43,6 +54,11 @@ export interface RuntimeOptions {
   /** How soon a job whose worker died is handed to another (BullMQ's stalled check). */
   stalledIntervalMs?: number;
   lockDurationMs?: number;
+  /**
+   * Called once per job that failed for good (not for an attempt that will be retried), e.g. to
+   * report it to Sentry. Gets names and numbers only, never the payload.
+   */
+  onFailed?: (failure: JobFailure) => void;
 }
 
 export interface Runtime {
@@ -119,6 +135,16 @@ export function startWorkers(options: RuntimeOptions): Runtime {
       });
       const final =
         job && (error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1));
+      // Failed for good (a retry is not reported): Sentry hears of it once, naming the last attempt.
+      if (job && final)
+        options.onFailed?.({
+          queue: worker.name as QueueName,
+          job: job.name,
+          jobId: job.id,
+          attempt: job.attemptsMade,
+          attempts: job.opts.attempts ?? 1,
+          error,
+        });
       if (db && final)
         void recordStagedJobOutcome(db, job.id, 'failed').catch((e: unknown) =>
           options.logger.warn('could not record a failed job', {

@@ -35,7 +35,7 @@ export async function startWorkerProcess(options: {
   jobs?: JobCatalogue;
   schedules?: Schedule[];
   healthPort?: number;
-  runtime?: Pick<RuntimeOptions, 'concurrency' | 'stalledIntervalMs' | 'lockDurationMs'>;
+  runtime?: Pick<RuntimeOptions, 'concurrency' | 'stalledIntervalMs' | 'lockDurationMs' | 'onFailed'>;
   supervisor?: Pick<
     SupervisorOptions,
     'checkEveryMs' | 'reconcileEveryMs' | 'reconcileAfterMs' | 'stallAfterMs'

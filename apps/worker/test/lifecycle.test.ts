@@ -56,3 +56,35 @@ describe('worker process', () => {
     expect(out.stderr).toContain('PostgreSQL is not answering at postgres://root@127.0.0.1:1/teamflow');
   });
 });
+
+describe('worker health checks (WORKER_HEALTH_PORT, for the image HEALTHCHECK and Railway)', () => {
+  it('answers /health and /health/ready with database and Redis up, and nothing else', async () => {
+    const { createServer } = await import('node:net');
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const child = startWorker({ WORKER_HEALTH_PORT: String(port) });
+    const out = collect(child);
+    const exit = exited(child);
+    try {
+      await waitFor(() => out.stdout.includes('worker ready'), 20000);
+      const base = `http://127.0.0.1:${port}`;
+      const live = await fetch(`${base}/health`);
+      expect(live.status).toBe(200);
+      const ready = await fetch(`${base}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({
+        status: 'ready',
+        checks: { database: 'up', redis: 'up', consuming: 'up' },
+      });
+      expect((await fetch(`${base}/admin/queues`)).status).toBe(404);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exit).toBe(0);
+    expect(out.stderr).toBe('');
+  });
+});

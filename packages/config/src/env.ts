@@ -56,6 +56,10 @@ export const EnvSchema = z
     SMTP_URL: optionalString,
     MAIL_FROM: z.string().default('TeamFlow <no-reply@teamflow.local>'),
     SENTRY_DSN: optionalString,
+    // Tags on every Sentry event: the deployed commit (images bake it in) and the deployment
+    // (staging, production); NODE_ENV is `production` in both, so it cannot tell them apart.
+    SENTRY_RELEASE: optionalString,
+    SENTRY_ENVIRONMENT: optionalString,
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'debug', 'silent']).default('info'),
     METRICS_TOKEN: optionalString,
     PLATFORM_ADMIN_EMAILS: z
@@ -123,6 +127,25 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+const MigrationEnvSchema = z.object({
+  DATABASE_URL: z.url({ error: 'must be set to the database to migrate' }),
+});
+
+/**
+ * The deploy's migration step reads only the database (no secrets, no Redis, no `.env.local`), and
+ * it must be named: no default database for a step that changes a schema.
+ */
+export function loadMigrationEnv(
+  source: NodeJS.ProcessEnv = process.env,
+): z.infer<typeof MigrationEnvSchema> {
+  const parsed = MigrationEnvSchema.safeParse({ DATABASE_URL: source.DATABASE_URL || undefined });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
   }
   return parsed.data;
 }
