@@ -21,6 +21,7 @@ export function taskRoutes(table: RouteTable, router: Router, base: string, deps
     params: ProjectParams,
     body: TaskCreate,
     responses: { 201: Task, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    idempotent: true,
     handler: ({ ctx, params, body }) => createTask(deps, ctx, params.projectId, body),
   });
   table.add(router, base, {
@@ -53,6 +54,7 @@ export function taskRoutes(table: RouteTable, router: Router, base: string, deps
     params: TaskParams,
     body: TaskUpdate,
     responses: { 200: Task, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+    idempotent: true,
     handler: ({ ctx, params, body }) => updateTask(deps, ctx, params.taskId, body),
   });
   table.add(router, base, {
@@ -64,6 +66,7 @@ export function taskRoutes(table: RouteTable, router: Router, base: string, deps
     params: TaskParams,
     body: TaskMove,
     responses: { 200: Task, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+    idempotent: true,
     handler: ({ ctx, params, body }) => moveTask(deps, ctx, params.taskId, body),
   });
   table.add(router, base, {
