@@ -1,0 +1,55 @@
+import { onlineManager } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { apiRequest } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-error';
+import { currentPending, enqueue } from './offline-queue';
+import type { QueuedWrite } from './queued-write';
+
+/** The answer of a write that went into the offline queue instead of to the api. */
+export const QUEUED: unique symbol = Symbol('queued offline');
+export type Queued = typeof QUEUED;
+
+/** Whose queue new writes join: set by the signed-in shell (`OfflineSync`), cleared on sign-out. */
+let queueOwner: string | undefined;
+export function setQueueOwner(userId: string | undefined): void {
+  queueOwner = userId;
+}
+
+export type QueueableWrite = Omit<
+  QueuedWrite,
+  'seq' | 'state' | 'attempts' | 'createdAt' | 'userId' | 'idempotencyKey'
+>;
+
+/**
+ * A task write or a comment that may be made offline: sent now when the api is reachable and
+ * nothing is queued before it, otherwise (or when the send fails for want of a network) queued
+ * with the version it was made against, to be replayed in order. Both ways carry one idempotency
+ * key, so a send whose answer was lost and its replay are applied once.
+ */
+export async function sendOrQueue<S extends z.ZodType>(
+  write: QueueableWrite,
+  schema: S,
+): Promise<z.infer<S> | Queued> {
+  const idempotencyKey = crypto.randomUUID();
+  const userId = queueOwner;
+  if (!userId)
+    return apiRequest(write.method, write.path, { body: write.body, schema, idempotencyKey }) as Promise<
+      z.infer<S>
+    >;
+  const queue = async (): Promise<Queued> => {
+    await enqueue({ ...write, userId, idempotencyKey });
+    return QUEUED;
+  };
+  // Behind changes still waiting, a new one waits too: the api must see them in the order made.
+  if (!onlineManager.isOnline() || currentPending().length > 0) return queue();
+  try {
+    return (await apiRequest(write.method, write.path, {
+      body: write.body,
+      schema,
+      idempotencyKey,
+    })) as z.infer<S>;
+  } catch (error) {
+    if (isApiError(error, 0)) return queue();
+    throw error;
+  }
+}
