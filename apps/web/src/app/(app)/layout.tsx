@@ -2,7 +2,9 @@
 
 import { Suspense, type ReactNode } from 'react';
 import { RequireSession } from '@/modules/auth/components/require-session';
+import { OfflineSync } from '@/modules/event-sync/components/offline-sync';
 import { RealtimeConnection } from '@/modules/event-sync/components/realtime-connection';
+import { OfflineBanner } from '@/modules/offline/components/offline-banner';
 import { AppHeader } from '@/modules/shell/components/app-header';
 import { CommandPalette } from '@/modules/shell/components/command-palette';
 import { ShortcutHelp } from '@/modules/shell/components/shortcut-help';
@@ -12,7 +14,9 @@ export default function SignedInLayout({ children }: { children: ReactNode }) {
     <Suspense>
       <RequireSession>
         <AppHeader />
+        <OfflineBanner />
         <RealtimeConnection />
+        <OfflineSync />
         {children}
         <CommandPalette />
         <ShortcutHelp />

@@ -10,10 +10,11 @@ export const QUEUED: unique symbol = Symbol('queued offline');
 export type Queued = typeof QUEUED;
 
 /** Whose queue new writes join: set by the signed-in shell (`OfflineSync`), cleared on sign-out. */
-let queueOwner: string | undefined;
+let owner: string | undefined;
 export function setQueueOwner(userId: string | undefined): void {
-  queueOwner = userId;
+  owner = userId;
 }
+export const queueOwner = (): string | undefined => owner;
 
 export type QueueableWrite = Omit<
   QueuedWrite,
@@ -31,7 +32,7 @@ export async function sendOrQueue<S extends z.ZodType>(
   schema: S,
 ): Promise<z.infer<S> | Queued> {
   const idempotencyKey = crypto.randomUUID();
-  const userId = queueOwner;
+  const userId = owner;
   if (!userId)
     return apiRequest(write.method, write.path, { body: write.body, schema, idempotencyKey }) as Promise<
       z.infer<S>
