@@ -4,10 +4,23 @@ import { apiRequest } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
 import { currentPending, enqueue } from './offline-queue';
 import type { QueuedWrite } from './queued-write';
+import { OFFLINE_QUEUE_SYNC_TAG } from './service-worker-script';
 
 /** The answer of a write that went into the offline queue instead of to the api. */
 export const QUEUED: unique symbol = Symbol('queued offline');
 export type Queued = typeof QUEUED;
+
+interface SyncRegistration {
+  sync?: { register(tag: string): Promise<void> };
+}
+
+/** Where the browser has Background Sync, it wakes the page when a network is back (sw.js). */
+function requestBackgroundSync(): void {
+  if (typeof navigator === 'undefined' || !navigator.serviceWorker) return;
+  void navigator.serviceWorker.ready
+    .then((registration) => (registration as SyncRegistration).sync?.register(OFFLINE_QUEUE_SYNC_TAG))
+    .catch(() => undefined);
+}
 
 /** Whose queue new writes join: set by the signed-in shell (`OfflineSync`), cleared on sign-out. */
 let owner: string | undefined;
@@ -39,6 +52,7 @@ export async function sendOrQueue<S extends z.ZodType>(
     >;
   const queue = async (): Promise<Queued> => {
     await enqueue({ ...write, userId, idempotencyKey });
+    requestBackgroundSync();
     return QUEUED;
   };
   // Behind changes still waiting, a new one waits too: the api must see them in the order made.

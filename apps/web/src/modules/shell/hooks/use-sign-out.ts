@@ -5,6 +5,7 @@ import { apiRequest, setAccessToken } from '@/lib/api-client';
 import { useSession } from '@/modules/auth/hooks/use-session';
 import { wipeOfflineData } from '@/modules/offline/offline-db';
 import { setQueueOwner } from '@/modules/offline/send-or-queue';
+import { forgetCachedPages } from '@/modules/offline/cached-pages';
 import { stopRealtime } from '@/modules/realtime/realtime-client';
 
 // In the shell, not auth: signing out closes the socket first, and realtime depends on auth (for
@@ -19,6 +20,7 @@ export function useSignOut() {
       // Signing out is leaving this device: the saved cache and any unsent changes go with the session.
       setQueueOwner(undefined);
       if (userId) await wipeOfflineData(userId).catch(() => undefined);
+      await forgetCachedPages().catch(() => undefined);
       return apiRequest('POST', '/auth/logout');
     },
     // Signed out locally even if the api call failed: the user asked to leave. A full page load

@@ -1,0 +1,69 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { productionBuild } from '@/lib/public-env';
+import { SKIP_WAITING } from '../service-worker-script';
+
+/** How often an open tab asks whether a new build was deployed. */
+const UPDATE_CHECK_MS = 30 * 60 * 1000;
+
+/**
+ * Registers the service worker (production builds only) and, when a new build's worker has
+ * installed behind the running one, offers "Reload": the new worker takes over and every tab
+ * reloads onto the new shell, so no tab runs an old shell against new files.
+ */
+export function ServiceWorkerUpdates() {
+  const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
+
+  useEffect(() => {
+    if (!productionBuild || !('serviceWorker' in navigator)) return;
+    let registration: ServiceWorkerRegistration | undefined;
+    let reloading = false;
+    const offer = (worker: ServiceWorker | null) => {
+      // Only an update: the first worker has no page to replace.
+      if (worker && navigator.serviceWorker.controller) setWaiting(worker);
+    };
+    const onControllerChange = () => {
+      if (reloading || !navigator.serviceWorker.controller) return;
+      reloading = true;
+      window.location.reload();
+    };
+    void navigator.serviceWorker
+      .register('/sw.js', { scope: '/', updateViaCache: 'none' })
+      .then((reg) => {
+        registration = reg;
+        offer(reg.waiting);
+        reg.addEventListener('updatefound', () => {
+          const installing = reg.installing;
+          installing?.addEventListener('statechange', () => {
+            if (installing.state === 'installed') offer(installing);
+          });
+        });
+      })
+      .catch(() => undefined);
+    const timer = setInterval(() => void registration?.update().catch(() => undefined), UPDATE_CHECK_MS);
+    navigator.serviceWorker.addEventListener('controllerchange', onControllerChange);
+    return () => {
+      clearInterval(timer);
+      navigator.serviceWorker.removeEventListener('controllerchange', onControllerChange);
+    };
+  }, []);
+
+  if (!waiting) return null;
+  return (
+    <div
+      role="alert"
+      data-update-available
+      className="fixed bottom-4 left-1/2 z-50 flex -translate-x-1/2 items-center gap-3 rounded-lg border border-indigo-300 bg-white px-4 py-3 text-sm shadow-lg dark:border-indigo-700 dark:bg-slate-900"
+    >
+      <span>A new version of TeamFlow is available.</span>
+      <button
+        type="button"
+        onClick={() => waiting.postMessage({ type: SKIP_WAITING })}
+        className="rounded bg-indigo-600 px-3 py-1 font-semibold text-white hover:bg-indigo-700 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2"
+      >
+        Reload
+      </button>
+    </div>
+  );
+}
