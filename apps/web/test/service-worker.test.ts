@@ -159,6 +159,7 @@ it('takes over when the page asks (the update prompt’s Reload)', () => {
   let handler: ((event: unknown) => void) | undefined;
   sw.self.addEventListener = (type: string, h: (event: unknown) => void) => {
     if (type === 'message') handler = h;
+    return new Map();
   };
   runInNewContext(serviceWorkerScript('build-3', []), {
     self: sw.self,

@@ -1,3 +1,5 @@
+import type { Task } from '@teamflow/contracts/tasks';
+
 /**
  * A write made while the api could not be reached, kept in IndexedDB until it is replayed.
  * `body.version` is the version the change was made against (moves and edits); `idempotencyKey`
@@ -17,6 +19,8 @@ export interface QueuedWrite {
   /** Shown in messages: "Move PLAT-12", "Create PLAT-?". */
   label: string;
   idempotencyKey: string;
+  /** A create's temporary task (`PLAT-?`), shown until the api numbers it, also after a reload. */
+  preview?: Task;
   /** `conflict`: the api answered 409; the queue waits here until the person settles it. */
   state: 'queued' | 'conflict';
   /** Failed sends that may succeed later (network, 5xx): after MAX_ATTEMPTS the change is dropped. */

@@ -9,6 +9,7 @@ import { isApiError } from '@/lib/api-error';
 import { queryKeys } from '@/lib/query-keys';
 import { useSession } from '@/modules/auth/hooks/use-session';
 import {
+  currentPending,
   refreshPending,
   replayQueue,
   resolveConflict,
@@ -18,7 +19,13 @@ import { persistCache } from '@/modules/offline/persisted-cache';
 import type { QueuedWrite } from '@/modules/offline/queued-write';
 import { setQueueOwner } from '@/modules/offline/send-or-queue';
 import { setSyncRunner } from '@/modules/offline/sync-now';
-import { addTask, applyOptimistic, applyTaskChange, removeTask } from '@/modules/task-cache/task-cache';
+import {
+  addTask,
+  applyOptimistic,
+  applyTaskChange,
+  findCachedTask,
+  removeTask,
+} from '@/modules/task-cache/task-cache';
 import { useOpenConflict } from '@/modules/tasks/hooks/use-open-conflict';
 import { STATUS_LABEL } from '@/modules/tasks/task-status';
 import { showToast } from '@/modules/ui/toast';
@@ -52,6 +59,21 @@ function changesOf(write: QueuedWrite): Partial<Task> {
   // The queue stores bodies the api accepted as TaskUpdate/TaskMove: their fields are Task fields.
   const { version: _madeOn, afterId: _after, beforeId: _before, ...fields } = write.body;
   return fields;
+}
+
+/**
+ * Shows the queued changes on the cache again: after a reload the saved cache may predate the
+ * last of them (it is saved a second after each change), the queue never does.
+ */
+function showQueuedLocally(queryClient: QueryClient, writes: readonly QueuedWrite[]): void {
+  for (const write of writes) {
+    if (write.kind === 'create-task') {
+      if (write.preview) addTask(queryClient, write.preview);
+    } else if (write.kind !== 'add-comment') {
+      const cached = findCachedTask(queryClient, write.taskId);
+      if (cached) applyOptimistic(queryClient, [{ ...cached, ...changesOf(write) }]);
+    }
+  }
 }
 
 function replayHandlers(
@@ -156,7 +178,11 @@ export function OfflineSync() {
     const run = () => void replay();
 
     setSyncRunner(run);
-    void refreshPending(userId).then(run);
+    void refreshPending(userId).then(() => {
+      const waiting = currentPending();
+      if (waiting.length > 0) showQueuedLocally(queryClient, waiting);
+      run();
+    });
     const unsubscribeOnline = onlineManager.subscribe((online) => {
       if (online) run();
     });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { productionBuild } from '@/lib/public-env';
 import { SKIP_WAITING } from '../service-worker-script';
 
@@ -14,18 +14,20 @@ const UPDATE_CHECK_MS = 30 * 60 * 1000;
  */
 export function ServiceWorkerUpdates() {
   const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
+  const acceptedUpdate = useRef(false);
+  const reloaded = useRef(false);
 
   useEffect(() => {
     if (!productionBuild || !('serviceWorker' in navigator)) return;
     let registration: ServiceWorkerRegistration | undefined;
-    let reloading = false;
     const offer = (worker: ServiceWorker | null) => {
       // Only an update: the first worker has no page to replace.
       if (worker && navigator.serviceWorker.controller) setWaiting(worker);
     };
+    // Only after "Reload": the first worker also changes the controller (it claims open pages).
     const onControllerChange = () => {
-      if (reloading || !navigator.serviceWorker.controller) return;
-      reloading = true;
+      if (!acceptedUpdate.current || reloaded.current) return;
+      reloaded.current = true;
       window.location.reload();
     };
     void navigator.serviceWorker
@@ -59,7 +61,10 @@ export function ServiceWorkerUpdates() {
       <span>A new version of TeamFlow is available.</span>
       <button
         type="button"
-        onClick={() => waiting.postMessage({ type: SKIP_WAITING })}
+        onClick={() => {
+          acceptedUpdate.current = true;
+          waiting.postMessage({ type: SKIP_WAITING });
+        }}
         className="rounded bg-indigo-600 px-3 py-1 font-semibold text-white hover:bg-indigo-700 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2"
       >
         Reload

@@ -46,20 +46,21 @@ export function useCreateTask(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: NewTask): Promise<Task> => {
-      const temporaryId = crypto.randomUUID();
+      const preview = temporaryTask(queryClient, projectId, crypto.randomUUID(), body);
       const created = await sendOrQueue(
         {
           kind: 'create-task',
           method: 'POST',
           path: `/projects/${projectId}/tasks`,
           body,
-          taskId: temporaryId,
+          taskId: preview.id,
           projectId,
           label: `Create "${body.title}"`,
+          preview,
         },
         Task,
       );
-      return created === QUEUED ? temporaryTask(queryClient, projectId, temporaryId, body) : created;
+      return created === QUEUED ? preview : created;
     },
     onSuccess: (created) => addTask(queryClient, created),
   });
