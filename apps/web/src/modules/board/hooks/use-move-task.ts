@@ -33,6 +33,8 @@ export function useMoveTask(
   const queryClient = useQueryClient();
   const openConflict = useOpenConflict();
   const { mutate } = useMutation({
+    // Runs offline too (TanStack would pause it): sendOrQueue queues the write itself.
+    networkMode: 'always',
     // Without a network the move (and the swimlane's assignee change) joins the offline queue and
     // stays on the board as it was dropped, marked pending.
     mutationFn: async ({

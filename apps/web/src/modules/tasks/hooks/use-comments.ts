@@ -23,6 +23,8 @@ export function useCommentMutations(taskId: string) {
   const onError = (error: Error) =>
     showToast({ tone: 'error', title: 'Comment not saved', description: error.message });
   const add = useMutation({
+    // Runs offline too (TanStack would pause it): sendOrQueue queues the comment itself.
+    networkMode: 'always',
     mutationFn: (body: string) => {
       const task = findCachedTask(queryClient, taskId);
       return sendOrQueue(

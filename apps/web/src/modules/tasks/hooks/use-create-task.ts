@@ -45,6 +45,8 @@ function temporaryTask(queryClient: QueryClient, projectId: string, id: string, 
 export function useCreateTask(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // Runs offline too (TanStack would pause it): sendOrQueue queues the write itself.
+    networkMode: 'always',
     mutationFn: async (body: NewTask): Promise<Task> => {
       const preview = temporaryTask(queryClient, projectId, crypto.randomUUID(), body);
       const created = await sendOrQueue(

@@ -17,6 +17,8 @@ import { TASK_CHANGE } from './task-change';
 export function usePatchTask() {
   const queryClient = useQueryClient();
   return useMutation({
+    // Runs offline too (TanStack would pause it): sendOrQueue queues the write itself.
+    networkMode: 'always',
     mutationKey: TASK_CHANGE,
     mutationFn: ({ task, body }: { task: Task; body: Omit<TaskUpdate, 'version'> }) =>
       sendOrQueue(

@@ -14,6 +14,8 @@ import { TASK_CHANGE } from './task-change';
 export function useUpdateTask() {
   const queryClient = useQueryClient();
   return useMutation({
+    // Runs offline too (TanStack would pause it): sendOrQueue queues the write itself.
+    networkMode: 'always',
     mutationKey: TASK_CHANGE,
     mutationFn: async ({ taskId, body }: { taskId: string; body: TaskUpdate }): Promise<Task> => {
       const cached = findCachedTask(queryClient, taskId);
