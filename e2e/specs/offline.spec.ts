@@ -203,19 +203,30 @@ test('a write whose answer was lost after the api committed is replayed and exis
   await expect(todo.getByRole('article', { name: 'KEY-1: Already there' })).toBeVisible();
 
   // The first create reaches the api and commits; the connection dies before the answer arrives.
+  // The replay is held at the door until the page has shown the write as pending.
   const keys: string[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/api/v1/projects/*/tasks', async (route) => {
     if (route.request().method() !== 'POST') return route.fallback();
     keys.push(route.request().headers()['idempotency-key'] ?? '');
-    if (keys.length > 1) return route.fallback();
+    if (keys.length > 1) {
+      await released;
+      return route.fallback();
+    }
     await route.fetch();
     await route.abort('connectionreset');
   });
   const quickAdd = page.getByRole('textbox', { name: 'Add a task to To do' });
   await quickAdd.fill('Sent once, answered never');
   await quickAdd.press('Enter');
+  const temporary = todo.getByRole('article', { name: 'KEY-?: Sent once, answered never' });
+  await expect(temporary.locator('[data-pending-sync]')).toBeVisible();
   await expect(banner(page)).toHaveAttribute('data-pending-count', '1');
+  await expect(banner(page)).toContainText('1 change waiting to sync');
+  // Background Sync, the retry timer or this button sends it again (whichever comes first).
   await banner(page).getByRole('button', { name: 'Sync now' }).click();
+  release();
 
   await expect(todo.getByRole('article', { name: 'KEY-2: Sent once, answered never' })).toBeVisible();
   await expect(banner(page)).toBeHidden();

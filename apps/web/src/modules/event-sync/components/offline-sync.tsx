@@ -13,6 +13,7 @@ import {
   refreshPending,
   replayQueue,
   resolveConflict,
+  subscribePending,
   type ReplayHandlers,
 } from '@/modules/offline/offline-queue';
 import { persistCache } from '@/modules/offline/persisted-cache';
@@ -152,6 +153,7 @@ export function OfflineSync() {
       if (running || !onlineManager.isOnline()) return;
       running = true;
       if (timer) clearTimeout(timer);
+      timer = undefined;
       try {
         await refreshPending(userId);
         const refreshed = await refreshAccessToken().catch((error: unknown) => {
@@ -172,7 +174,11 @@ export function OfflineSync() {
       }
     };
     const schedule = () => {
-      timer = setTimeout(() => void replay(), delay);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void replay();
+      }, delay);
       delay = Math.min(delay * 2, RETRY_MAX_MS);
     };
     const run = () => void replay();
@@ -186,6 +192,10 @@ export function OfflineSync() {
     const unsubscribeOnline = onlineManager.subscribe((online) => {
       if (online) run();
     });
+    // A write queued while the network is up (its send failed) is retried on the timer too.
+    const unsubscribePending = subscribePending((writes) => {
+      if (writes.length > 0 && !timer && !running && onlineManager.isOnline()) schedule();
+    });
     // Background Sync: the service worker wakes the page when the browser sees a network.
     const onWorkerMessage = (event: MessageEvent<{ type?: string }>) => {
       if (event.data?.type === 'replay-offline-queue') run();
@@ -196,6 +206,7 @@ export function OfflineSync() {
       setSyncRunner(undefined);
       stopPersisting();
       unsubscribeOnline();
+      unsubscribePending();
       navigator.serviceWorker?.removeEventListener('message', onWorkerMessage);
       if (timer) clearTimeout(timer);
     };
