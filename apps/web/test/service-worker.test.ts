@@ -4,11 +4,8 @@
 // The service worker's text, run as a browser would run it: in a worker global of its own (here a
 // vm context with the Cache Storage and fetch a browser gives it; fetch is the network boundary).
 import { runInNewContext } from 'node:vm';
-import {
-  OFFLINE_QUEUE_SYNC_TAG,
-  REPLAY_OFFLINE_QUEUE,
-  serviceWorkerScript,
-} from '@/modules/offline/service-worker-script';
+import { OFFLINE_QUEUE_SYNC_TAG, REPLAY_OFFLINE_QUEUE } from '@/modules/offline/service-worker-protocol';
+import { serviceWorkerScript } from '@/modules/offline/service-worker-script';
 
 const ORIGIN = 'https://teamflow.test';
 

@@ -2,7 +2,7 @@
 
 import { Suspense, type ReactNode } from 'react';
 import { RequireSession } from '@/modules/auth/components/require-session';
-import { OfflineSync } from '@/modules/event-sync/components/offline-sync';
+import { OfflineSyncLoader } from '@/modules/event-sync/components/offline-sync-loader';
 import { RealtimeConnection } from '@/modules/event-sync/components/realtime-connection';
 import { OfflineBanner } from '@/modules/offline/components/offline-banner';
 import { AppHeader } from '@/modules/shell/components/app-header';
@@ -16,7 +16,7 @@ export default function SignedInLayout({ children }: { children: ReactNode }) {
         <AppHeader />
         <OfflineBanner />
         <RealtimeConnection />
-        <OfflineSync />
+        <OfflineSyncLoader />
         {children}
         <CommandPalette />
         <ShortcutHelp />

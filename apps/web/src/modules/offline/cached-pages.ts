@@ -1,4 +1,4 @@
-import { CACHE_PREFIX } from './service-worker-script';
+import { CACHE_PREFIX } from './service-worker-protocol';
 
 /** Sign-out: the pages the service worker kept for offline reloads go too (the static files stay). */
 export async function forgetCachedPages(): Promise<void> {

@@ -3,6 +3,7 @@ import { Task } from '@teamflow/contracts/tasks';
 import { apiRequest } from '@/lib/api-client';
 import { isApiError, type ApiError } from '@/lib/api-error';
 import { offlineDb } from './offline-db';
+import { setPending } from './pending-store';
 import type { QueuedWrite } from './queued-write';
 
 // The offline queue: writes made without a network, kept in IndexedDB in the order they were made
@@ -23,21 +24,9 @@ export interface ReplayHandlers {
   dropped(write: QueuedWrite, error: ApiError): void;
 }
 
-type Listener = (writes: readonly QueuedWrite[]) => void;
-const listeners = new Set<Listener>();
-let snapshot: readonly QueuedWrite[] = [];
-
 async function publish(userId: string): Promise<void> {
-  snapshot = await pendingWrites(userId);
-  listeners.forEach((listener) => listener(snapshot));
+  setPending(await pendingWrites(userId));
 }
-
-/** The queued writes as last read (for the banner, badges): updated on every change to the queue. */
-export function subscribePending(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-export const currentPending = (): readonly QueuedWrite[] => snapshot;
 
 /** A person's queued writes, oldest first. */
 export async function pendingWrites(userId: string): Promise<QueuedWrite[]> {

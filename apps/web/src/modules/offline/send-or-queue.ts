@@ -2,9 +2,9 @@ import { onlineManager } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
-import { currentPending, enqueue } from './offline-queue';
+import { currentPending } from './pending-store';
 import type { QueuedWrite } from './queued-write';
-import { OFFLINE_QUEUE_SYNC_TAG } from './service-worker-script';
+import { OFFLINE_QUEUE_SYNC_TAG } from './service-worker-protocol';
 
 /** The answer of a write that went into the offline queue instead of to the api. */
 export const QUEUED: unique symbol = Symbol('queued offline');
@@ -51,6 +51,8 @@ export async function sendOrQueue<S extends z.ZodType>(
       z.infer<S>
     >;
   const queue = async (): Promise<Queued> => {
+    // Loaded on first use: the queue's IndexedDB code stays out of every page's first load.
+    const { enqueue } = await import('./offline-queue');
     await enqueue({ ...write, userId, idempotencyKey });
     requestBackgroundSync();
     return QUEUED;

@@ -5,16 +5,14 @@
 // is small: precache the static files of one build, keep the pages last seen for offline
 // reloads, version both by build id, and wake the page for Background Sync.
 //
-// It is a plain script (no imports, no bundling) so the browser runs exactly this text.
+// The script it returns is plain (no imports, no bundling): the browser runs exactly this text.
 
-/** Posted by the page's "Reload" of the update prompt. */
-export const SKIP_WAITING = 'skip-waiting';
-/** Posted to the pages when Background Sync fires: replay the offline queue. */
-export const REPLAY_OFFLINE_QUEUE = 'replay-offline-queue';
-/** The Background Sync tag the page registers when it queues a write. */
-export const OFFLINE_QUEUE_SYNC_TAG = 'teamflow-offline-queue';
-/** Cache names start with this; the page deletes `pages` caches on sign-out. */
-export const CACHE_PREFIX = 'teamflow-';
+import {
+  CACHE_PREFIX,
+  OFFLINE_QUEUE_SYNC_TAG,
+  REPLAY_OFFLINE_QUEUE,
+  SKIP_WAITING,
+} from './service-worker-protocol';
 
 export function serviceWorkerScript(version: string, precache: readonly string[]): string {
   return `'use strict';

@@ -7,8 +7,6 @@ import { useEffect } from 'react';
 import { apiRequest, onSessionEnd, refreshAccessToken } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
 import { queryKeys } from '@/lib/query-keys';
-import { lastUser, rememberUser } from '@/modules/offline/offline-db';
-import { restoreCache } from '@/modules/offline/persisted-cache';
 
 /**
  * Restores a session from the refresh cookie: one refresh, then who the user is. Without a network
@@ -20,13 +18,21 @@ async function restoreSession(queryClient: QueryClient): Promise<User | null> {
     if (!(await refreshAccessToken())) return null;
   } catch (error) {
     if (!isApiError(error, 0)) throw error;
+    // Loaded only here: IndexedDB code stays out of the first load of pages that never need it.
+    const [{ lastUser }, { restoreCache }] = await Promise.all([
+      import('@/modules/offline/offline-db'),
+      import('@/modules/offline/persisted-cache'),
+    ]);
     const user = await lastUser().catch(() => undefined);
     if (!user) throw error;
     await restoreCache(queryClient, user.id).catch(() => false);
     return user;
   }
   const { user } = await apiRequest('GET', '/auth/me', { schema: MeResponse });
-  await rememberUser(user).catch(() => undefined);
+  // Not awaited by the page: who signed in last, for a reload without a network.
+  void import('@/modules/offline/offline-db')
+    .then(({ rememberUser }) => rememberUser(user))
+    .catch(() => undefined);
   return user;
 }
 

@@ -9,13 +9,13 @@ import { isApiError } from '@/lib/api-error';
 import { queryKeys } from '@/lib/query-keys';
 import { useSession } from '@/modules/auth/hooks/use-session';
 import {
-  currentPending,
   refreshPending,
   replayQueue,
   resolveConflict,
-  subscribePending,
   type ReplayHandlers,
 } from '@/modules/offline/offline-queue';
+import { currentPending, subscribePending } from '@/modules/offline/pending-store';
+import { REPLAY_OFFLINE_QUEUE } from '@/modules/offline/service-worker-protocol';
 import { persistCache } from '@/modules/offline/persisted-cache';
 import type { QueuedWrite } from '@/modules/offline/queued-write';
 import { setQueueOwner } from '@/modules/offline/send-or-queue';
@@ -130,7 +130,8 @@ function replayHandlers(
 }
 
 /**
- * The offline queue of the signed-in person, run from the shell: their cache is saved to
+ * The offline queue of the signed-in person, run from the shell (loaded after the page, see
+ * `offline-sync-loader.tsx`): their cache is saved to
  * IndexedDB as it changes, and queued writes replay when the network comes back (the `online`
  * event, a retry timer, the service worker's Background Sync, "Sync now"). A replay starts with a
  * silent refresh: a session that ended offline asks to sign in again and keeps the queue.
@@ -198,7 +199,7 @@ export function OfflineSync() {
     });
     // Background Sync: the service worker wakes the page when the browser sees a network.
     const onWorkerMessage = (event: MessageEvent<{ type?: string }>) => {
-      if (event.data?.type === 'replay-offline-queue') run();
+      if (event.data?.type === REPLAY_OFFLINE_QUEUE) run();
     };
     navigator.serviceWorker?.addEventListener('message', onWorkerMessage);
     return () => {

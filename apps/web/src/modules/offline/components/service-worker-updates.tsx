@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { productionBuild } from '@/lib/public-env';
-import { SKIP_WAITING } from '../service-worker-script';
+import { SKIP_WAITING } from '../service-worker-protocol';
 
 /** How often an open tab asks whether a new build was deployed. */
 const UPDATE_CHECK_MS = 30 * 60 * 1000;

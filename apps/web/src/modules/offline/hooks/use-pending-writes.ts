@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { currentPending, subscribePending } from '../offline-queue';
+import { currentPending, subscribePending } from '../pending-store';
 import type { QueuedWrite } from '../queued-write';
 
 const NONE: readonly QueuedWrite[] = [];

@@ -3,7 +3,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest, setAccessToken } from '@/lib/api-client';
 import { useSession } from '@/modules/auth/hooks/use-session';
-import { wipeOfflineData } from '@/modules/offline/offline-db';
 import { setQueueOwner } from '@/modules/offline/send-or-queue';
 import { forgetCachedPages } from '@/modules/offline/cached-pages';
 import { stopRealtime } from '@/modules/realtime/realtime-client';
@@ -19,7 +18,10 @@ export function useSignOut() {
       stopRealtime();
       // Signing out is leaving this device: the saved cache and any unsent changes go with the session.
       setQueueOwner(undefined);
-      if (userId) await wipeOfflineData(userId).catch(() => undefined);
+      if (userId)
+        await import('@/modules/offline/offline-db')
+          .then(({ wipeOfflineData }) => wipeOfflineData(userId))
+          .catch(() => undefined);
       await forgetCachedPages().catch(() => undefined);
       return apiRequest('POST', '/auth/logout');
     },
