@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { StyleNonce } from '@/lib/style-nonce';
 import { APP_ICONS, THEME_COLOR } from '@/modules/offline/app-icons';
-import { ServiceWorkerUpdates } from '@/modules/offline/components/service-worker-updates';
+import { ServiceWorkerUpdatesLoader } from '@/modules/offline/components/service-worker-updates-loader';
 import { AppProviders } from '@/modules/ui/components/app-providers';
 import { THEME_SCRIPT } from '@/modules/ui/theme';
 import './globals.css';
@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
       <body className="min-h-screen bg-slate-50 dark:bg-slate-950 text-slate-900 dark:text-slate-100 antialiased">
         <StyleNonce nonce={nonce} />
         <AppProviders>{children}</AppProviders>
-        <ServiceWorkerUpdates />
+        <ServiceWorkerUpdatesLoader />
       </body>
     </html>
   );

@@ -4,7 +4,7 @@ import { Suspense, type ReactNode } from 'react';
 import { RequireSession } from '@/modules/auth/components/require-session';
 import { OfflineSyncLoader } from '@/modules/event-sync/components/offline-sync-loader';
 import { RealtimeConnection } from '@/modules/event-sync/components/realtime-connection';
-import { OfflineBanner } from '@/modules/offline/components/offline-banner';
+import { OfflineBannerLoader } from '@/modules/offline/components/offline-banner-loader';
 import { AppHeader } from '@/modules/shell/components/app-header';
 import { CommandPalette } from '@/modules/shell/components/command-palette';
 import { ShortcutHelp } from '@/modules/shell/components/shortcut-help';
@@ -14,7 +14,7 @@ export default function SignedInLayout({ children }: { children: ReactNode }) {
     <Suspense>
       <RequireSession>
         <AppHeader />
-        <OfflineBanner />
+        <OfflineBannerLoader />
         <RealtimeConnection />
         <OfflineSyncLoader />
         {children}
