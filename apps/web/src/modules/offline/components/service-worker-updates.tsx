@@ -6,6 +6,8 @@ import { SKIP_WAITING } from '../service-worker-protocol';
 
 /** How often an open tab asks whether a new build was deployed. */
 const UPDATE_CHECK_MS = 30 * 60 * 1000;
+/** The first registration waits for an idle moment, but no longer than this after load. */
+const REGISTER_WITHIN_MS = 3000;
 
 /**
  * Registers the service worker (production builds only) and, when a new build's worker has
@@ -30,22 +32,39 @@ export function ServiceWorkerUpdates() {
       reloaded.current = true;
       window.location.reload();
     };
-    void navigator.serviceWorker
-      .register('/sw.js', { scope: '/', updateViaCache: 'none' })
-      .then((reg) => {
-        registration = reg;
-        offer(reg.waiting);
-        reg.addEventListener('updatefound', () => {
-          const installing = reg.installing;
-          installing?.addEventListener('statechange', () => {
-            if (installing.state === 'installed') offer(installing);
+    const register = () =>
+      navigator.serviceWorker
+        .register('/sw.js', { scope: '/', updateViaCache: 'none' })
+        .then((reg) => {
+          registration = reg;
+          offer(reg.waiting);
+          reg.addEventListener('updatefound', () => {
+            const installing = reg.installing;
+            installing?.addEventListener('statechange', () => {
+              if (installing.state === 'installed') offer(installing);
+            });
           });
-        });
-      })
-      .catch(() => undefined);
+        })
+        .catch(() => undefined);
+    // After the page has loaded and gone idle: the first install downloads the build's static
+    // files, which must not compete with the page's own first paint and data.
+    let cancel: (() => void) | undefined;
+    const onLoad = () => {
+      if ('requestIdleCallback' in window) {
+        const idle = window.requestIdleCallback(() => void register(), { timeout: REGISTER_WITHIN_MS });
+        cancel = () => window.cancelIdleCallback(idle);
+      } else {
+        const later = window.setTimeout(() => void register(), 1000);
+        cancel = () => window.clearTimeout(later);
+      }
+    };
+    if (document.readyState === 'complete') onLoad();
+    else window.addEventListener('load', onLoad, { once: true });
     const timer = setInterval(() => void registration?.update().catch(() => undefined), UPDATE_CHECK_MS);
     navigator.serviceWorker.addEventListener('controllerchange', onControllerChange);
     return () => {
+      window.removeEventListener('load', onLoad);
+      cancel?.();
       clearInterval(timer);
       navigator.serviceWorker.removeEventListener('controllerchange', onControllerChange);
     };
