@@ -54,8 +54,9 @@ export function ServiceWorkerUpdates() {
         const idle = window.requestIdleCallback(() => void register(), { timeout: REGISTER_WITHIN_MS });
         cancel = () => window.cancelIdleCallback(idle);
       } else {
-        const later = window.setTimeout(() => void register(), 1000);
-        cancel = () => window.clearTimeout(later);
+        // Safari has no requestIdleCallback.
+        const later = setTimeout(() => void register(), 1000);
+        cancel = () => clearTimeout(later);
       }
     };
     if (document.readyState === 'complete') onLoad();
