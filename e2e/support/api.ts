@@ -101,6 +101,20 @@ export async function updateTask(
   return call<TaskBody>('PATCH', `/tasks/${taskId}`, token, body);
 }
 
+export async function getTask(token: string, taskId: string): Promise<TaskBody & Record<string, unknown>> {
+  return call<TaskBody & Record<string, unknown>>('GET', `/tasks/${taskId}`, token);
+}
+
+/** Every task of the board's project (one page: e2e boards are small). */
+export async function listTasks(board: Board): Promise<(TaskBody & Record<string, unknown>)[]> {
+  const page = await call<{ items: (TaskBody & Record<string, unknown>)[] }>(
+    'GET',
+    `/projects/${board.projectId}/tasks?limit=100`,
+    board.ownerToken,
+  );
+  return page.items;
+}
+
 export async function createLabel(board: Board, name: string, color = '#0ea5e9'): Promise<{ id: string }> {
   return call<{ id: string }>('POST', `/workspaces/${board.workspaceId}/labels`, board.ownerToken, {
     name,

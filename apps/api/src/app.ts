@@ -70,6 +70,7 @@ export function createApp(deps: ApiDeps): ApiApp {
         'RateLimit-Reset',
         'RateLimit-Policy',
         'Retry-After',
+        'Idempotent-Replayed',
       ],
     }),
   );

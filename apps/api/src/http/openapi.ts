@@ -13,6 +13,16 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return json;
 }
 
+/** The header the offline queue's replays carry (`http/idempotency.ts`). */
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Any 8–200 visible ASCII characters (a UUID): the same key with the same request within 24 h returns the first answer (Idempotent-Replayed: true) without writing again',
+  schema: { type: 'string', minLength: 8, maxLength: 200 },
+};
+
 function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -54,6 +64,12 @@ export function buildOpenApi(table: RouteTable, serverUrl: string): JsonSchema {
       ...(spec.rateLimit !== 'none'
         ? { '429': 'Rate limit exceeded (see Retry-After and RateLimit-* headers)' }
         : {}),
+      ...(spec.idempotent
+        ? {
+            '409': 'Stale version, or IDEMPOTENCY_IN_PROGRESS: the first request with this key still runs',
+            '422': 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request',
+          }
+        : {}),
       '500': 'Unexpected failure (no internals are exposed)',
       '503': 'A dependency (database or Redis) is unavailable',
     };
@@ -67,7 +83,11 @@ export function buildOpenApi(table: RouteTable, serverUrl: string): JsonSchema {
       operationId: `${spec.method}${path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
       ...(spec.access.kind === 'public' ? { security: [] } : {}),
       ...(spec.access.kind === 'permission' ? { 'x-permission': spec.access.permission } : {}),
-      parameters: [...parametersOf(spec.params, 'path'), ...parametersOf(spec.query, 'query')],
+      parameters: [
+        ...parametersOf(spec.params, 'path'),
+        ...parametersOf(spec.query, 'query'),
+        ...(spec.idempotent ? [IDEMPOTENCY_KEY_PARAMETER] : []),
+      ],
       ...(spec.body
         ? {
             requestBody: {

@@ -9,6 +9,7 @@ import type { ScopeKind } from '@teamflow/core/workspaces/scope';
 import type { ApiDeps } from '../deps';
 import { requireToken } from './authenticate';
 import { jsonBody } from './body';
+import { REPLAYED, runIdempotent } from './idempotency';
 import { rateLimitByIp, type RateLimitBucket } from './rate-limit';
 import { parseInput } from './validate';
 
@@ -61,6 +62,10 @@ export interface RouteSpec<
   body?: B;
   /** Status → response schema (`null` for no body). The first 2xx is the success status. */
   responses: Record<number, z.ZodType | null>;
+  /**
+   * Honours `Idempotency-Key` (`http/idempotency.ts`): the writes the web's offline queue replays.
+   */
+  idempotent?: boolean;
   /** Media type of a non-JSON success body (text, HTML, script), for the OpenAPI document. */
   produces?: string;
   handler: (input: {
@@ -139,8 +144,11 @@ export class RouteTable {
       }
       const query = parseInput('query', spec.query, req.query);
       const body = parseInput('body', spec.body, req.body ?? {});
-      const result = await spec.handler({ ctx, user, params, query, body, req, res } as never);
-      if (res.headersSent) return;
+      const invoke = () => spec.handler({ ctx, user, params, query, body, req, res } as never);
+      const result = spec.idempotent
+        ? await runIdempotent(deps, req, res, success, body, invoke)
+        : await invoke();
+      if (result === REPLAYED || res.headersSent) return;
       if (result === undefined) res.status(success).end();
       else res.status(success).json(result);
     });

@@ -57,6 +57,7 @@ export function taskPartRoutes(table: RouteTable, router: Router, base: string, 
     params: TaskParams,
     body: CommentCreate,
     responses: { 201: Comment, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    idempotent: true,
     handler: ({ ctx, params, body }) => createComment(deps, ctx, params.taskId, body),
   });
   table.add(router, base, {

@@ -22,6 +22,7 @@ export function taskRoutes(table: RouteTable, router: Router, base: string, deps
     params: ProjectParams,
     body: TaskCreateRequest,
     responses: { 201: Task, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    idempotent: true,
     handler: ({ ctx, params, body }) => createTaskFromTemplate(deps, ctx, params.projectId, body),
   });
   table.add(router, base, {
@@ -54,6 +55,7 @@ export function taskRoutes(table: RouteTable, router: Router, base: string, deps
     params: TaskParams,
     body: TaskUpdate,
     responses: { 200: Task, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+    idempotent: true,
     handler: ({ ctx, params, body }) => updateTask(deps, ctx, params.taskId, body),
   });
   table.add(router, base, {
@@ -65,6 +67,7 @@ export function taskRoutes(table: RouteTable, router: Router, base: string, deps
     params: TaskParams,
     body: TaskMove,
     responses: { 200: Task, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+    idempotent: true,
     handler: ({ ctx, params, body }) => moveTask(deps, ctx, params.taskId, body),
   });
   table.add(router, base, {

@@ -35,13 +35,22 @@ interface RequestOptions<S extends z.ZodType | undefined> {
   /** Parses the response body; omit for 204 responses. */
   schema?: S;
   signal?: AbortSignal;
+  /** Sent as `Idempotency-Key`: a replay of the same write (the offline queue's) is applied once. */
+  idempotencyKey?: string;
 }
 
 type Result<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
-async function send(method: Method, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+  idempotencyKey?: string,
+): Promise<Response> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   try {
     return await fetch(`${publicApiUrl}/api/v1${path}`, {
@@ -84,11 +93,12 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   path: string,
   options: RequestOptions<S> = {},
 ): Promise<Result<S>> {
-  let res = await send(method, path, options.body, options.signal);
+  const { body, signal, idempotencyKey } = options;
+  let res = await send(method, path, body, signal, idempotencyKey);
   const mayRefresh = res.status === 401 && !path.startsWith('/auth/');
   if (mayRefresh) {
     if (await refreshAccessToken()) {
-      res = await send(method, path, options.body, options.signal);
+      res = await send(method, path, body, signal, idempotencyKey);
     } else {
       endSession();
     }

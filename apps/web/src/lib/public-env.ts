@@ -3,3 +3,6 @@
 const DEFAULT_API_URL = 'http://localhost:4000';
 
 export const publicApiUrl = (process.env.NEXT_PUBLIC_API_URL || DEFAULT_API_URL).replace(/\/+$/, '');
+
+/** `next build`/`next start`: the service worker is registered only there (never under `next dev`). */
+export const productionBuild = process.env.NODE_ENV === 'production';

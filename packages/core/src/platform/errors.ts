@@ -15,6 +15,10 @@ const STATUS: Record<ErrorCode, number> = {
   // Headers not received within the server's headersTimeout.
   REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
+  // An Idempotency-Key whose first request is still running (retry shortly).
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  // An Idempotency-Key sent again with a different request.
+  IDEMPOTENCY_KEY_REUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNSUPPORTED_CONTENT_ENCODING: 415,

@@ -2,7 +2,9 @@
 
 import { Suspense, type ReactNode } from 'react';
 import { RequireSession } from '@/modules/auth/components/require-session';
+import { OfflineSyncLoader } from '@/modules/event-sync/components/offline-sync-loader';
 import { RealtimeConnection } from '@/modules/event-sync/components/realtime-connection';
+import { OfflineBannerLoader } from '@/modules/offline/components/offline-banner-loader';
 import { AppHeader } from '@/modules/shell/components/app-header';
 import { CommandPalette } from '@/modules/shell/components/command-palette';
 import { ShortcutHelp } from '@/modules/shell/components/shortcut-help';
@@ -12,7 +14,9 @@ export default function SignedInLayout({ children }: { children: ReactNode }) {
     <Suspense>
       <RequireSession>
         <AppHeader />
+        <OfflineBannerLoader />
         <RealtimeConnection />
+        <OfflineSyncLoader />
         {children}
         <CommandPalette />
         <ShortcutHelp />

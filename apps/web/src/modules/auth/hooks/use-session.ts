@@ -2,15 +2,37 @@
 
 import { MeResponse } from '@teamflow/contracts/auth';
 import type { User } from '@teamflow/contracts/users';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiRequest, onSessionEnd, refreshAccessToken } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-error';
 import { queryKeys } from '@/lib/query-keys';
 
-/** Restores a session from the refresh cookie: one refresh, then who the user is. */
-async function restoreSession(): Promise<User | null> {
-  if (!(await refreshAccessToken())) return null;
+/**
+ * Restores a session from the refresh cookie: one refresh, then who the user is. Without a network
+ * (a reload on the train) the person signed in last gets their saved cache back and no token: the
+ * first request once the network is back refreshes it, or asks them to sign in again.
+ */
+async function restoreSession(queryClient: QueryClient): Promise<User | null> {
+  try {
+    if (!(await refreshAccessToken())) return null;
+  } catch (error) {
+    if (!isApiError(error, 0)) throw error;
+    // Loaded only here: IndexedDB code stays out of the first load of pages that never need it.
+    const [{ lastUser }, { restoreCache }] = await Promise.all([
+      import('@/modules/offline/offline-db'),
+      import('@/modules/offline/persisted-cache'),
+    ]);
+    const user = await lastUser().catch(() => undefined);
+    if (!user) throw error;
+    await restoreCache(queryClient, user.id).catch(() => false);
+    return user;
+  }
   const { user } = await apiRequest('GET', '/auth/me', { schema: MeResponse });
+  // Not awaited by the page: who signed in last, for a reload without a network.
+  void import('@/modules/offline/offline-db')
+    .then(({ rememberUser }) => rememberUser(user))
+    .catch(() => undefined);
   return user;
 }
 
@@ -22,9 +44,11 @@ export function useSession(): SessionState {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: queryKeys.session,
-    queryFn: restoreSession,
+    queryFn: () => restoreSession(queryClient),
     staleTime: Infinity,
     retry: false,
+    // Runs offline too (a paused session query would keep the app on its skeleton).
+    networkMode: 'always',
   });
 
   // A failed silent refresh mid-session means the cookie is gone or revoked: drop to signed out.

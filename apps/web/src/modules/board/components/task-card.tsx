@@ -6,6 +6,7 @@ import { readableTextOn } from '@/lib/readable-text';
 import { useHighlighted } from '@/modules/realtime/highlights';
 import type { WorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 import { DueDate } from '@/modules/tasks/components/due-date';
+import { PendingBadge } from '@/modules/offline/components/pending-badge';
 import { PriorityBadge } from '@/modules/tasks/components/priority-badge';
 
 interface TaskCardProps {
@@ -31,7 +32,10 @@ export function TaskCard({ task, directory, handle, dragging = false }: TaskCard
       {handle}
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="flex items-center justify-between gap-2">
-          <span className="text-xs font-semibold text-slate-600 dark:text-slate-400">{task.key}</span>
+          <span className="flex items-center gap-1.5">
+            <span className="text-xs font-semibold text-slate-600 dark:text-slate-400">{task.key}</span>
+            <PendingBadge taskId={task.id} />
+          </span>
           <PriorityBadge priority={task.priority} />
         </div>
         <Link

@@ -3,7 +3,6 @@
 import { Task, type TaskMove, type TaskUpdate } from '@teamflow/contracts/tasks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import {
   applyOptimistic,
@@ -11,6 +10,7 @@ import {
   cachedProjectTasks,
   rollback,
 } from '@/modules/task-cache/task-cache';
+import { QUEUED, sendOrQueue } from '@/modules/offline/send-or-queue';
 import { currentTaskFromConflict } from '@/modules/tasks/hooks/conflict-from-error';
 import { useOpenConflict } from '@/modules/tasks/hooks/use-open-conflict';
 import { STATUS_LABEL } from '@/modules/tasks/task-status';
@@ -33,19 +33,44 @@ export function useMoveTask(
   const queryClient = useQueryClient();
   const openConflict = useOpenConflict();
   const { mutate } = useMutation({
+    // Runs offline too (TanStack would pause it): sendOrQueue queues the write itself.
+    networkMode: 'always',
+    // Without a network the move (and the swimlane's assignee change) joins the offline queue and
+    // stays on the board as it was dropped, marked pending.
     mutationFn: async ({
-      taskId,
+      task,
       body,
       assigneeIds,
     }: {
-      taskId: string;
+      task: Task;
       body: TaskMove;
       assigneeIds?: string[];
     }) => {
-      const moved = await apiRequest('POST', `/tasks/${taskId}/move`, { body, schema: Task });
+      const target = { taskId: task.id, projectId: task.projectId };
+      const moved = await sendOrQueue(
+        {
+          ...target,
+          kind: 'move-task',
+          method: 'POST',
+          path: `/tasks/${task.id}/move`,
+          body,
+          label: `Move ${task.key}`,
+        },
+        Task,
+      );
       if (!assigneeIds) return moved;
-      const patch: TaskUpdate = { version: moved.version, assigneeIds };
-      return apiRequest('PATCH', `/tasks/${taskId}`, { body: patch, schema: Task });
+      const patch: TaskUpdate = { version: moved === QUEUED ? body.version : moved.version, assigneeIds };
+      return sendOrQueue(
+        {
+          ...target,
+          kind: 'update-task',
+          method: 'PATCH',
+          path: `/tasks/${task.id}`,
+          body: patch,
+          label: `Assign ${task.key}`,
+        },
+        Task,
+      );
     },
   });
 
@@ -60,9 +85,11 @@ export function useMoveTask(
       const snapshot = applyOptimistic(queryClient, [assigneeIds ? { ...moved, assigneeIds } : moved]);
 
       mutate(
-        { taskId: task.id, body: { ...target, version }, ...(assigneeIds ? { assigneeIds } : {}) },
+        { task, body: { ...target, version }, ...(assigneeIds ? { assigneeIds } : {}) },
         {
-          onSuccess: (saved) => applyTaskChange(queryClient, saved, { source: 'server' }),
+          onSuccess: (saved) => {
+            if (saved !== QUEUED) applyTaskChange(queryClient, saved, { source: 'server' });
+          },
           onError: (error) => {
             rollback(queryClient, snapshot);
             const theirs = currentTaskFromConflict(error);

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'next/navigation';
 import { useEffect } from 'react';
 import { useSession } from '@/modules/auth/hooks/use-session';
+import { useOnline } from '@/modules/offline/hooks/use-online';
 import { ReconnectingBanner } from '@/modules/realtime/components/reconnecting-banner';
 import { useRealtimeRooms } from '@/modules/realtime/hooks/use-realtime-rooms';
 import { trackPresence } from '@/modules/realtime/presence';
@@ -21,6 +22,8 @@ export function RealtimeConnection() {
   const userId = session.status === 'signed-in' ? session.user.id : undefined;
   const params = useParams<{ workspaceId?: string; projectId?: string }>();
   const taskId = useSearchParams().get('task');
+  // Offline, the offline banner says it (and what waits); "Reconnecting…" is for a socket that dropped.
+  const online = useOnline();
 
   useEffect(() => {
     if (!userId) return;
@@ -40,5 +43,5 @@ export function RealtimeConnection() {
     taskId && `task:${taskId}`,
   ]);
 
-  return <ReconnectingBanner />;
+  return online ? <ReconnectingBanner /> : null;
 }

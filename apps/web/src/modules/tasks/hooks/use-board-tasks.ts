@@ -91,7 +91,9 @@ export function useBoardTasks(projectId: string) {
     }),
   });
   const load = useBoardLoadStore((s) => s.byProject[projectId]);
-  const complete = load?.complete ?? false;
+  // No load started yet but data in the cache: the board restored from the saved cache (a reload
+  // offline), which was complete when it was saved.
+  const complete = load ? load.complete : query.isSuccess;
   const { isFetching, isError, refetch } = query;
   // An edit cancels the board query; if that stopped the stream half way, load the rest again.
   useEffect(() => {

@@ -4,6 +4,8 @@ import { Comment, CommentPage } from '@teamflow/contracts/comments';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
+import { QUEUED, sendOrQueue } from '@/modules/offline/send-or-queue';
+import { findCachedTask } from '@/modules/task-cache/task-cache';
 import { showToast } from '@/modules/ui/toast';
 
 export function useComments(taskId: string) {
@@ -21,8 +23,31 @@ export function useCommentMutations(taskId: string) {
   const onError = (error: Error) =>
     showToast({ tone: 'error', title: 'Comment not saved', description: error.message });
   const add = useMutation({
-    mutationFn: (body: string) =>
-      apiRequest('POST', `/tasks/${taskId}/comments`, { body: { body }, schema: Comment }),
+    // Runs offline too (TanStack would pause it): sendOrQueue queues the comment itself.
+    networkMode: 'always',
+    mutationFn: (body: string) => {
+      const task = findCachedTask(queryClient, taskId);
+      return sendOrQueue(
+        {
+          kind: 'add-comment',
+          method: 'POST',
+          path: `/tasks/${taskId}/comments`,
+          body: { body },
+          taskId,
+          projectId: task?.projectId ?? '',
+          label: `Comment on ${task?.key ?? 'a task'}`,
+        },
+        Comment,
+      );
+    },
+    onSuccess: (saved) => {
+      if (saved === QUEUED)
+        showToast({
+          tone: 'info',
+          title: 'Comment saved on this device',
+          description: 'It is posted when you are back online.',
+        });
+    },
     onError,
     onSettled: refresh,
   });

@@ -2,9 +2,9 @@
 
 import { Task, type TaskUpdate } from '@teamflow/contracts/tasks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { applyOptimistic, applyTaskChange, rollback } from '@/modules/task-cache/task-cache';
+import { QUEUED, sendOrQueue } from '@/modules/offline/send-or-queue';
 import { showToast } from '@/modules/ui/toast';
 import { currentTaskFromConflict } from './conflict-from-error';
 import { TASK_CHANGE } from './task-change';
@@ -17,11 +17,27 @@ import { TASK_CHANGE } from './task-change';
 export function usePatchTask() {
   const queryClient = useQueryClient();
   return useMutation({
+    // Runs offline too (TanStack would pause it): sendOrQueue queues the write itself.
+    networkMode: 'always',
     mutationKey: TASK_CHANGE,
     mutationFn: ({ task, body }: { task: Task; body: Omit<TaskUpdate, 'version'> }) =>
-      apiRequest('PATCH', `/tasks/${task.id}`, { body: { ...body, version: task.version }, schema: Task }),
+      sendOrQueue(
+        {
+          kind: 'update-task',
+          method: 'PATCH',
+          path: `/tasks/${task.id}`,
+          body: { ...body, version: task.version },
+          taskId: task.id,
+          projectId: task.projectId,
+          label: `Edit ${task.key}`,
+        },
+        Task,
+      ),
     onMutate: ({ task, body }) => ({ snapshot: applyOptimistic(queryClient, [{ ...task, ...body }]) }),
-    onSuccess: (saved) => applyTaskChange(queryClient, saved, { source: 'server' }),
+    // Queued offline: the edit stays on screen, marked pending, until the replay's answer replaces it.
+    onSuccess: (saved) => {
+      if (saved !== QUEUED) applyTaskChange(queryClient, saved, { source: 'server' });
+    },
     onError: (error, { task }, context) => {
       if (context) rollback(queryClient, context.snapshot);
       const current = currentTaskFromConflict(error);
