@@ -467,6 +467,16 @@ describe('your data: GET /me/export and DELETE /me', () => {
       .send({ body: 'Leaving a note' });
     expect(comment.status).toBe(201);
     await write(leaver, 'My private diary');
+    const update = await http()
+      .post(`${V1}/workspaces/${team.workspaceId}/status-updates`)
+      .set(auth(leaver))
+      .send({ date: '2031-05-04', done: 'Wrapped up', doing: 'Handing over', mood: 2 });
+    expect(update.status).toBe(201);
+    await api.deps.pool.query(
+      `insert into xp_events (workspace_id, user_id, kind, source_type, source_id, xp, reason, label, local_date, earned_at)
+       select $1, $2, 'status_update', 'status_update', gen_random_uuid(), 5, 'earned', 'Check-in', '2031-05-04', now()`,
+      [team.workspaceId, leaver.id],
+    );
     // A workspace only they are in goes with them.
     const solo = await http().post(`${V1}/workspaces`).set(auth(leaver)).send({ name: 'Solo space' });
 
@@ -482,6 +492,11 @@ describe('your data: GET /me/export and DELETE /me', () => {
     expect(await rows('select count(*)::int as n from refresh_tokens where user_id = $1')).toBe(0);
     expect(await rows('select count(*)::int as n from workspace_members where user_id = $1')).toBe(0);
     expect(await rows('select count(*)::int as n from comments where author_id = $1')).toBe(1);
+    // The check-in stays with the team, its mood does not; their progress goes with them.
+    expect(
+      await rows('select count(*)::int as n from status_updates where user_id = $1 and mood is null'),
+    ).toBe(1);
+    expect(await rows('select count(*)::int as n from xp_events where user_id = $1')).toBe(0);
     const comments = await http().get(`${V1}/tasks/${team.taskId}/comments`).set(auth(team.users.owner));
     const kept = comments.body.items.find((c: { id: string }) => c.id === comment.body.id);
     expect(kept.author.name).toBe('Deleted user');

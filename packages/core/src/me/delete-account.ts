@@ -8,7 +8,8 @@ import { eraseAccount, membershipsOf, ownedWorkspacesForUpdate } from './me.repo
 /**
  * `DELETE /me`, in one transaction: refused (409) while the caller is the last owner of a
  * workspace that has other members (they must hand it over first). Otherwise their journal,
- * exports, tokens and notifications are deleted, they leave every workspace (a workspace where
+ * exports, insights, away days, progress, tokens and notifications are deleted, the mood in their
+ * check-ins is cleared, they leave every workspace (a workspace where
  * they were alone is deleted with them), and the account becomes "Deleted user": its tasks and
  * comments stay, sign-in and every token stop working at once.
  */

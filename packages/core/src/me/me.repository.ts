@@ -130,6 +130,15 @@ export async function membershipsOf(
 export async function eraseAccount(db: DbOrTx, userId: string, soleWorkspaceIds: string[]): Promise<void> {
   await db.execute(sql`delete from worklog_entries where user_id = ${userId}`);
   await db.execute(sql`delete from worklog_exports where user_id = ${userId}`);
+  await db.execute(sql`delete from worklog_insights where user_id = ${userId}`);
+  // Their check-ins stay with the team (like comments); the mood in them was only ever theirs.
+  await db.execute(sql`update status_updates set mood = null where user_id = ${userId}`);
+  await db.execute(sql`delete from away_ranges where user_id = ${userId}`);
+  // Progress is personal: no "Deleted user" on a leaderboard.
+  await db.execute(sql`delete from xp_events where user_id = ${userId}`);
+  await db.execute(sql`delete from user_achievements where user_id = ${userId}`);
+  await db.execute(sql`delete from user_stats where user_id = ${userId}`);
+  await db.execute(sql`delete from progress_preferences where user_id = ${userId}`);
   await db.execute(sql`delete from refresh_tokens where user_id = ${userId}`);
   await db.execute(sql`delete from user_tokens where user_id = ${userId}`);
   await db.execute(sql`delete from notifications where user_id = ${userId}`);
