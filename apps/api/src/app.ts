@@ -9,6 +9,7 @@ import { requestContext } from './http/request-context';
 import { RouteTable } from './http/route-table';
 import { adminRoutes } from './routes/admin.routes';
 import { aiRoutes } from './routes/ai.routes';
+import { attachmentRoutes } from './routes/attachments.routes';
 import { authRoutes } from './routes/auth.routes';
 import { cspReportRoutes } from './routes/csp-reports.routes';
 import { docsRoutes } from './routes/docs.routes';
@@ -70,6 +71,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   projectRoutes(table, v1, API_BASE, deps);
   taskRoutes(table, v1, API_BASE, deps);
   taskPartRoutes(table, v1, API_BASE, deps);
+  attachmentRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);
   sprintRoutes(table, v1, API_BASE, deps);
   aiRoutes(table, v1, API_BASE, deps);

@@ -92,6 +92,8 @@ export interface Scene {
 export interface Prepared {
   params: Record<string, string>;
   body?: unknown;
+  /** A multipart upload instead of a JSON body. */
+  file?: { field: string; name: string; content: Buffer };
   query?: Record<string, string>;
 }
 
@@ -151,6 +153,20 @@ const freshLabel = (s: Scene) =>
     send(s.api, owner(s), 'post', `${V1}/workspaces/${s.base.workspaceId}/labels`, {
       name: `label-${tag()}`,
     }),
+  );
+/** A 1×1 transparent PNG. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** An image attached to the case's task by `by` (an editor). */
+export const freshAttachment = (s: Scene, by: TestUser) =>
+  must(
+    s.api
+      .http()
+      .post(`${V1}/tasks/${s.base.taskId}/attachments`)
+      .set(auth(by))
+      .attach('file', TINY_PNG, `pixel-${tag()}.png`),
   );
 const freshInvitation = async (s: Scene) =>
   (
@@ -297,6 +313,25 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     prepare: async (s) => ({ params: { commentId: id(await freshComment(s, s.author)) } }),
   },
 
+  // Attachments
+  'POST /api/v1/tasks/:taskId/attachments': {
+    prepare: (s) =>
+      Promise.resolve({
+        params: task(s),
+        file: { field: 'file', name: `pixel-${tag()}.png`, content: TINY_PNG },
+      }),
+  },
+  'GET /api/v1/tasks/:taskId/attachments': only(task),
+  'GET /api/v1/attachments/:attachmentId': {
+    prepare: async (s) => ({ params: { attachmentId: id(await freshAttachment(s, owner(s))) } }),
+  },
+  'GET /api/v1/attachments/:attachmentId/download': {
+    prepare: async (s) => ({ params: { attachmentId: id(await freshAttachment(s, owner(s))) } }),
+  },
+  'DELETE /api/v1/attachments/:attachmentId': {
+    prepare: async (s) => ({ params: { attachmentId: id(await freshAttachment(s, s.author)) } }),
+  },
+
   // Labels
   'GET /api/v1/workspaces/:workspaceId/labels': only(ws),
   'POST /api/v1/workspaces/:workspaceId/labels': {
@@ -428,13 +463,13 @@ export async function callRoute(
   const actor = team.users[who];
   const scene: Scene = { api, team, base, actor, mine, author: mine ? actor : someoneElse(team, who) };
   const prepared = await recipe.prepare(scene);
-  const res = await send(
-    api,
-    actor,
-    route.spec.method,
-    fillPath(route, prepared.params),
-    prepared.body,
-    prepared.query,
-  );
+  const path = fillPath(route, prepared.params);
+  const upload = (file: NonNullable<Prepared['file']>) => {
+    const req = api.http()[route.spec.method](path);
+    return req.set(auth(actor)).attach(file.field, file.content, file.name);
+  };
+  const res = prepared.file
+    ? await upload(prepared.file)
+    : await send(api, actor, route.spec.method, path, prepared.body, prepared.query);
   return { res, prepared, scene };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Attachment } from './attachments';
 import { Comment } from './comments';
 import { Id, Timestamp } from './common';
 import { Label } from './labels';
@@ -85,6 +86,9 @@ export const EVENTS = {
   }),
   LABEL_CREATED: defineEvent({ data: Label, audience: workspaceWide }),
   LABEL_DELETED: defineEvent({ data: z.object({ id: Id }), audience: workspaceWide }),
+  // Added, and again when its scan finishes (clean or infected): the task's room follows the badge.
+  ATTACHMENT_UPDATED: defineEvent({ data: Attachment, audience: workspaceWide }),
+  ATTACHMENT_DELETED: defineEvent({ data: z.object({ id: Id, taskId: Id }), audience: workspaceWide }),
   NOTIFICATION: defineEvent({
     data: z.object({ userId: Id, notification: Notification }),
     audience: { kind: 'user', userId: (n) => n.userId },

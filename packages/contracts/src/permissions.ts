@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'ai.budget.update': OWNER,
   // Watching changes only the caller's own subscription, so every role that can read may watch.
   'task.watch': ALL,
+  // Attachments: editors upload; the uploader, owners and admins delete.
+  'attachment.read': ALL,
+  'attachment.create': EDITORS,
+  'attachment.delete': { owner: 'any', admin: 'any', member: 'own' },
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -166,3 +166,16 @@ export const JOBS = [
   dueSoonJob,
   notificationDigestJob,
 ] as const;
+
+/**
+ * files/scan-attachment: scans an attachment that was stored `pending` because clamd could not be
+ * reached at upload. Clean → downloadable; infected → its bytes are deleted and it stays `infected`.
+ * A scanner that is still away fails the attempt and BullMQ tries again with backoff.
+ */
+export const scanAttachmentJob = defineJob({
+  queue: 'files',
+  name: 'scan-attachment',
+  payload: z.object({ attachmentId: z.uuid() }),
+  attempts: 8,
+  backoffMs: 15_000,
+});

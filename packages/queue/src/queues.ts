@@ -1,5 +1,13 @@
 /** Queue names, one per concern (see ARCHITECTURE.md "Queues"). Handlers arrive with their own issues. */
-export const QUEUES = ['email', 'notifications', 'ai', 'analytics', 'integrations', 'maintenance'] as const;
+export const QUEUES = [
+  'email',
+  'notifications',
+  'ai',
+  'analytics',
+  'integrations',
+  'maintenance',
+  'files',
+] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /** BullMQ key prefix: environments and test runs each get their own keyspace. */

@@ -13,6 +13,7 @@ export const queryKeys = {
   taskComments: (taskId: string) => ['tasks', taskId, 'comments'] as const,
   taskActivity: (taskId: string) => ['tasks', taskId, 'activity'] as const,
   taskDependencies: (taskId: string) => ['tasks', taskId, 'dependencies'] as const,
+  taskAttachments: (taskId: string) => ['tasks', taskId, 'attachments'] as const,
   sprints: (projectId: string) => ['projects', projectId, 'sprints'] as const,
   velocity: (projectId: string, count: number) => ['projects', projectId, 'velocity', count] as const,
   sprint: (sprintId: string) => ['sprints', sprintId] as const,

@@ -6,6 +6,7 @@ import { velocityHandler } from './analytics/velocity.job';
 import { embedTasksHandler } from './ai/embed-tasks.job';
 import { aiHandlers } from './ai/run-ai.job';
 import { sendEmailHandler } from './email/send.job';
+import { scanAttachmentHandler } from './files/scan-attachment.job';
 import { cleanupHandler } from './maintenance/cleanup.job';
 import { notificationDigestHandler } from './notifications/digest.job';
 import { dispatchNotificationsHandler } from './notifications/dispatch.job';
@@ -22,6 +23,7 @@ export function allHandlers(db: Database, env: Env): Registration[] {
     embedTasksHandler({ db, env }),
     dispatchNotificationsHandler(db),
     dueSoonHandler(db),
+    scanAttachmentHandler({ db, env }),
     notificationDigestHandler(db, { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN }),
   ];
 }

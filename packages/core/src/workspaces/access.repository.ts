@@ -23,6 +23,12 @@ const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
     sql`select s.workspace_id from sprints s join projects p on p.id = s.project_id and p.deleted_at is null
         where s.id = ${id}`,
   aiJob: (id) => sql`select j.workspace_id from ai_jobs j where j.id = ${id}`,
+  // An attachment lives only as long as its task and that task's project.
+  attachment: (id) =>
+    sql`select a.workspace_id from attachments a
+        join tasks t on t.id = a.task_id and t.deleted_at is null
+        join projects p on p.id = t.project_id and p.deleted_at is null
+        where a.id = ${id} and a.deleted_at is null`,
 };
 
 export async function findMembershipByScope(

@@ -12,6 +12,7 @@ const LABEL: Record<ScopeKind, string> = {
   label: 'Label',
   sprint: 'Sprint',
   aiJob: 'Job',
+  attachment: 'Attachment',
 };
 
 /**

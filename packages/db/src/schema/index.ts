@@ -7,3 +7,4 @@ export * from './mail';
 export * from './sprints';
 export * from './notifications';
 export * from './ai';
+export * from './files';
