@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   NoSuchKey,
   PutObjectCommand,
   S3Client,
@@ -17,6 +18,8 @@ export interface ObjectStorage {
   put(key: string, body: Readable, size: number, contentType: string): Promise<void>;
   /** A stream of the object's bytes, or undefined when it is gone. */
   get(key: string): Promise<{ body: Readable; size: number } | undefined>;
+  /** Rejects when the bucket cannot be reached (readiness shows it). */
+  ping(): Promise<void>;
   /** Deleting a missing object is fine (S3 semantics), so retries are harmless. */
   remove(key: string): Promise<void>;
 }
@@ -73,6 +76,9 @@ export function objectStorage(env: Env): ObjectStorage {
         if (error instanceof NoSuchKey) return undefined;
         throw error;
       }
+    },
+    async ping() {
+      await client.send(new HeadBucketCommand({ Bucket: bucket }));
     },
     async remove(key) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
