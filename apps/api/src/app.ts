@@ -21,6 +21,7 @@ import { searchRoutes } from './routes/search.routes';
 import { sprintRoutes } from './routes/sprints.routes';
 import { taskPartRoutes } from './routes/task-parts.routes';
 import { taskRoutes } from './routes/tasks.routes';
+import { webhookRoutes } from './routes/webhooks.routes';
 import { workspaceRoutes } from './routes/workspaces.routes';
 
 export const API_BASE = '/api/v1';
@@ -72,6 +73,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   taskRoutes(table, v1, API_BASE, deps);
   taskPartRoutes(table, v1, API_BASE, deps);
   attachmentRoutes(table, v1, API_BASE, deps);
+  webhookRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);
   sprintRoutes(table, v1, API_BASE, deps);
   aiRoutes(table, v1, API_BASE, deps);

@@ -168,6 +168,24 @@ export const freshAttachment = (s: Scene, by: TestUser) =>
       .set(auth(by))
       .attach('file', TINY_PNG, `pixel-${tag()}.png`),
   );
+/** TEST-NET-3 (RFC 5737): a public address nobody answers on; deliveries are never run here. */
+const WEBHOOK_URL = 'http://203.0.113.10/hooks';
+const freshWebhook = (s: Scene) =>
+  must(
+    send(s.api, owner(s), 'post', `${V1}/workspaces/${s.base.workspaceId}/webhooks`, {
+      url: WEBHOOK_URL,
+      events: ['task.created'],
+    }),
+  );
+/** A delivery row as the relay would stage it (no relay runs in the matrix). */
+async function freshDelivery(s: Scene, webhookId: string): Promise<string> {
+  const result = await s.api.deps.pool.query<{ id: string }>(
+    `insert into webhook_deliveries (webhook_id, workspace_id, event, body, status, attempts)
+     values ($1, $2, 'task.created', '{}', 'failed', 5) returning id`,
+    [webhookId, s.base.workspaceId],
+  );
+  return result.rows[0]!.id;
+}
 const freshInvitation = async (s: Scene) =>
   (
     await must(
@@ -330,6 +348,27 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'DELETE /api/v1/attachments/:attachmentId': {
     prepare: async (s) => ({ params: { attachmentId: id(await freshAttachment(s, s.author)) } }),
+  },
+
+  // Webhooks (the matrix's api refuses private targets: a public address that is never called)
+  'POST /api/v1/workspaces/:workspaceId/webhooks': {
+    prepare: (s) => Promise.resolve({ params: ws(s), body: { url: WEBHOOK_URL, events: ['task.created'] } }),
+  },
+  'GET /api/v1/workspaces/:workspaceId/webhooks': only(ws),
+  'PATCH /api/v1/webhooks/:webhookId': {
+    prepare: async (s) => ({ params: { webhookId: id(await freshWebhook(s)) }, body: { enabled: false } }),
+  },
+  'DELETE /api/v1/webhooks/:webhookId': {
+    prepare: async (s) => ({ params: { webhookId: id(await freshWebhook(s)) } }),
+  },
+  'GET /api/v1/webhooks/:webhookId/deliveries': {
+    prepare: async (s) => ({ params: { webhookId: id(await freshWebhook(s)) } }),
+  },
+  'POST /api/v1/webhooks/:webhookId/deliveries/:deliveryId/redeliver': {
+    prepare: async (s) => {
+      const webhookId = id(await freshWebhook(s));
+      return { params: { webhookId, deliveryId: await freshDelivery(s, webhookId) } };
+    },
   },
 
   // Labels

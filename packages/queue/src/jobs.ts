@@ -179,3 +179,18 @@ export const scanAttachmentJob = defineJob({
   attempts: 8,
   backoffMs: 15_000,
 });
+
+/**
+ * integrations/deliver-webhook: POSTs one signed delivery (Standard Webhooks) to its webhook's URL.
+ * Five attempts with exponential backoff (30 s, 1 min, 2 min, 4 min); each attempt is logged on the
+ * delivery, and the last failure marks it `failed` (redeliver stages a fresh job).
+ */
+export const WEBHOOK_ATTEMPTS = 5;
+export const WEBHOOK_BACKOFF_MS = 30_000;
+export const deliverWebhookJob = defineJob({
+  queue: 'integrations',
+  name: 'deliver-webhook',
+  payload: z.object({ deliveryId: z.uuid() }),
+  attempts: WEBHOOK_ATTEMPTS,
+  backoffMs: WEBHOOK_BACKOFF_MS,
+});

@@ -7,6 +7,7 @@ import { embedTasksHandler } from './ai/embed-tasks.job';
 import { aiHandlers } from './ai/run-ai.job';
 import { sendEmailHandler } from './email/send.job';
 import { scanAttachmentHandler } from './files/scan-attachment.job';
+import { deliverWebhookHandler } from './integrations/deliver-webhook.job';
 import { cleanupHandler } from './maintenance/cleanup.job';
 import { notificationDigestHandler } from './notifications/digest.job';
 import { dispatchNotificationsHandler } from './notifications/dispatch.job';
@@ -24,6 +25,7 @@ export function allHandlers(db: Database, env: Env): Registration[] {
     dispatchNotificationsHandler(db),
     dueSoonHandler(db),
     scanAttachmentHandler({ db, env }),
+    deliverWebhookHandler({ db, env }),
     notificationDigestHandler(db, { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN }),
   ];
 }

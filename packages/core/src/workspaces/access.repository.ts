@@ -29,6 +29,7 @@ const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
         join tasks t on t.id = a.task_id and t.deleted_at is null
         join projects p on p.id = t.project_id and p.deleted_at is null
         where a.id = ${id} and a.deleted_at is null`,
+  webhook: (id) => sql`select h.workspace_id from webhooks h where h.id = ${id}`,
 };
 
 export async function findMembershipByScope(

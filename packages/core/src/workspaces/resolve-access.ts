@@ -13,6 +13,7 @@ const LABEL: Record<ScopeKind, string> = {
   sprint: 'Sprint',
   aiJob: 'Job',
   attachment: 'Attachment',
+  webhook: 'Webhook',
 };
 
 /**

@@ -1,3 +1,3 @@
 /** The kinds of resource a route or a realtime room can name, each leading to its workspace. */
 export type ScopeKind =
-  'workspace' | 'project' | 'task' | 'comment' | 'label' | 'sprint' | 'aiJob' | 'attachment';
+  'workspace' | 'project' | 'task' | 'comment' | 'label' | 'sprint' | 'aiJob' | 'attachment' | 'webhook';
