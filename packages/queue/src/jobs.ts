@@ -152,21 +152,6 @@ export const notificationDigestJob = defineJob({
   backoffMs: 30_000,
 });
 
-/** Every job kind a worker may receive, by queue and name. */
-export const JOBS = [
-  cleanupJob,
-  sendEmailJob,
-  burndownJob,
-  velocityJob,
-  aiBreakdownJob,
-  aiPrioritizeJob,
-  aiSummarizeJob,
-  aiEmbedTasksJob,
-  dispatchNotificationsJob,
-  dueSoonJob,
-  notificationDigestJob,
-] as const;
-
 /**
  * files/scan-attachment: scans an attachment that was stored `pending` because clamd could not be
  * reached at upload. Clean → downloadable; infected → its bytes are deleted and it stays `infected`.
@@ -194,3 +179,20 @@ export const deliverWebhookJob = defineJob({
   attempts: WEBHOOK_ATTEMPTS,
   backoffMs: WEBHOOK_BACKOFF_MS,
 });
+
+/** Every job kind a worker may receive, by queue and name. */
+export const JOBS = [
+  cleanupJob,
+  sendEmailJob,
+  burndownJob,
+  velocityJob,
+  aiBreakdownJob,
+  aiPrioritizeJob,
+  aiSummarizeJob,
+  aiEmbedTasksJob,
+  dispatchNotificationsJob,
+  dueSoonJob,
+  notificationDigestJob,
+  scanAttachmentJob,
+  deliverWebhookJob,
+] as const;
