@@ -9,7 +9,9 @@ import { requestContext } from './http/request-context';
 import { RouteTable } from './http/route-table';
 import { adminRoutes } from './routes/admin.routes';
 import { aiRoutes } from './routes/ai.routes';
+import { apiTokenRoutes } from './routes/api-tokens.routes';
 import { attachmentRoutes } from './routes/attachments.routes';
+import { calendarRoutes } from './routes/calendar.routes';
 import { authRoutes } from './routes/auth.routes';
 import { cspReportRoutes } from './routes/csp-reports.routes';
 import { docsRoutes } from './routes/docs.routes';
@@ -74,6 +76,8 @@ export function createApp(deps: ApiDeps): ApiApp {
   taskPartRoutes(table, v1, API_BASE, deps);
   attachmentRoutes(table, v1, API_BASE, deps);
   webhookRoutes(table, v1, API_BASE, deps);
+  apiTokenRoutes(table, v1, API_BASE, deps);
+  calendarRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);
   sprintRoutes(table, v1, API_BASE, deps);
   aiRoutes(table, v1, API_BASE, deps);

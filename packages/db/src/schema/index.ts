@@ -8,3 +8,4 @@ export * from './sprints';
 export * from './notifications';
 export * from './ai';
 export * from './files';
+export * from './access-tokens';
