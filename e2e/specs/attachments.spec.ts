@@ -25,13 +25,11 @@ test('an image attached on the task page shows its thumbnail and the scanner’s
   await expect(row.getByRole('img', { name: 'Thumbnail of logo.png' })).toBeVisible();
 
   // Disguised: bytes that are no image under an image name are refused clearly.
-  await files
-    .getByLabel('Attach a file')
-    .setInputFiles({
-      name: 'cat.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0]),
-    });
+  await files.getByLabel('Attach a file').setInputFiles({
+    name: 'cat.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0]),
+  });
   await expect(files.getByText(/This kind of file cannot be attached/)).toBeVisible();
 
   await row.getByRole('button', { name: 'Delete logo.png' }).click();
