@@ -14,6 +14,8 @@ export const queryKeys = {
   taskActivity: (taskId: string) => ['tasks', taskId, 'activity'] as const,
   taskDependencies: (taskId: string) => ['tasks', taskId, 'dependencies'] as const,
   taskAttachments: (taskId: string) => ['tasks', taskId, 'attachments'] as const,
+  apiTokens: ['me', 'api-tokens'] as const,
+  calendarFeed: ['me', 'calendar'] as const,
   webhooks: (workspaceId: string) => ['workspaces', workspaceId, 'webhooks'] as const,
   webhookDeliveries: (webhookId: string) => ['webhooks', webhookId, 'deliveries'] as const,
   sprints: (projectId: string) => ['projects', projectId, 'sprints'] as const,

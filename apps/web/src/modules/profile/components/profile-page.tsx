@@ -21,6 +21,11 @@ const SETTINGS_PAGES: { href: string; title: string; description: string }[] = [
     title: 'Notification preferences',
     description: 'Which events reach you in the app and by email.',
   },
+  {
+    href: '/profile/access',
+    title: 'API tokens and calendar',
+    description: 'Tokens for scripts, and the link that puts your due tasks in your calendar.',
+  },
 ];
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
