@@ -48,6 +48,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       LOG_LEVEL: 'warn',
       // AI runs offline here (the local provider), whatever keys the machine has.
       AI_PROVIDER: 'local',
+      // The webhook spec's receiver listens on loopback.
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
       ...storage.env,
       ...(clamd?.env ?? {}),
     };
