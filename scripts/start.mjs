@@ -2,6 +2,7 @@
 // `npm start`: install, build, migrate, seed the demo workspace, start api + worker + web, print where to go.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { findClamd, startClamd, startObjectStorage } from '@teamflow/local-services';
 import { assertNode, ensureEnvFile, install, root, run, turbo, turboEnv } from './lib.mjs';
 
 assertNode();
@@ -55,6 +56,36 @@ if (
   process.exit(1);
 }
 
+// Attachments: a local S3-compatible server (s3rver, files under .tf-run/s3) unless S3_BUCKET names
+// a real one, and ClamAV's daemon on loopback with the repo's test signatures unless CLAMAV_HOST
+// names a real scanner (production runs clamd with freshclam keeping its database current).
+const localServices = [];
+if (!env.S3_BUCKET) {
+  step('Starting local object storage (s3rver)');
+  const storage = await startObjectStorage({
+    directory: join(root, '.tf-run', 's3'),
+    port: Number(env.LOCAL_S3_PORT ?? 4569),
+  });
+  localServices.push(storage);
+  Object.assign(env, storage.env);
+}
+if (!env.CLAMAV_HOST) {
+  if (findClamd()) {
+    step('Starting the virus scanner (clamd, loopback)');
+    try {
+      const clamd = await startClamd();
+      localServices.push(clamd);
+      Object.assign(env, clamd.env);
+    } catch (error) {
+      console.warn(`  clamd did not start (${error.message}); attachments will be stored unscanned`);
+    }
+  } else {
+    console.warn(
+      '  clamd is not installed (apt-get install clamav-daemon): attachments will be stored unscanned',
+    );
+  }
+}
+
 step('Starting api, worker and web');
 const children = [];
 function launch(name, cmd, args, extraEnv = {}, cwd = root) {
@@ -80,6 +111,7 @@ let stopping = false;
 function stop(code = 0) {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
+  for (const service of localServices) void service.close().catch(() => undefined);
   setTimeout(() => process.exit(code), 3000).unref();
   Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(
     () => process.exit(code),
@@ -126,6 +158,7 @@ if (!apiUp || !webUp) {
     Web       ${webUrl}
     API       ${apiUrl}/api/v1   (docs: ${apiUrl}/api/docs)
     Health    ${apiUrl}/health/ready
+    Files     ${env.S3_ENDPOINT ?? 'S3'} bucket ${env.S3_BUCKET}; scanner ${env.CLAMAV_HOST ? `clamd ${env.CLAMAV_HOST}:${env.CLAMAV_PORT}` : 'none (unscanned)'}
     Queues    ${apiUrl}/admin/queues   (Bull Board: the Queues button, for ${env.PLATFORM_ADMIN_EMAILS})
   Demo workspace "${seed.workspaceSlug}" — sign in as:
 ${logins}

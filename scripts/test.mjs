@@ -23,8 +23,24 @@ async function ensureChromium() {
   return existsSync(CHROMIUM);
 }
 
+/** Debian's clamd scans attachments in the api tests (started on loopback with the repo's signatures). */
+async function ensureClamd() {
+  if (existsSync('/usr/sbin/clamd')) return true;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      "✖ /usr/sbin/clamd is missing: install Debian's clamav-daemon (sudo apt-get install -y clamav-daemon).",
+    );
+    return false;
+  }
+  console.log('Installing clamav-daemon with apt-get');
+  await run('apt-get', ['update', '-qq'], { quiet: true });
+  await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'clamav-daemon'], { quiet: true });
+  return existsSync('/usr/sbin/clamd');
+}
+
 assertNode();
 await install();
+await ensureClamd();
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 let passed = 0;

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { findClamd, startClamd, startObjectStorage } from '@teamflow/local-services';
 import { join } from 'node:path';
 import { dropDatabase } from './database';
 import { freePort } from './free-port';
@@ -24,8 +25,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   let api: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
   let web: ChildProcess | undefined;
+  // Attachments: a bucket of the run's own on a local s3rver, and clamd when Debian's is installed.
+  const storage = await startObjectStorage({ bucket: `teamflow-e2e-${runId}` });
+  const clamd = findClamd() ? await startClamd() : undefined;
   const teardown = async () => {
     await Promise.all([stop(web), stop(worker), stop(api)]);
+    await Promise.all([storage.close(), clamd?.close()]);
     await dropDatabase(databaseUrl);
   };
 
@@ -43,6 +48,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       LOG_LEVEL: 'warn',
       // AI runs offline here (the local provider), whatever keys the machine has.
       AI_PROVIDER: 'local',
+      // The webhook spec's receiver listens on loopback.
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
+      ...storage.env,
+      ...(clamd?.env ?? {}),
     };
     api = start('api', process.execPath, ['dist/server.js'], API_DIR, {
       ...serverEnv,

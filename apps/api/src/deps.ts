@@ -1,6 +1,7 @@
 import type { Env } from '@teamflow/config/env';
 import type { CoreDeps } from '@teamflow/core/platform/context';
 import { createLogger, type Logger } from '@teamflow/core/platform/logger';
+import { closeObjectStorage } from '@teamflow/core/platform/object-storage';
 import { createRedis, type Redis } from '@teamflow/core/platform/redis';
 import { createDb, type DbHandle } from '@teamflow/db/client';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
@@ -45,6 +46,7 @@ export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis 
         new Promise((r) => setTimeout(r, 1000).unref()),
       ]);
       redis.disconnect();
+      closeObjectStorage(env);
       await handle.close();
     },
   };

@@ -38,7 +38,16 @@ describe('Bull Board at /admin/queues', () => {
     const queues = await api.http().get('/admin/queues/api/queues').set(auth(admin));
     expect(queues.status).toBe(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(
-      ['ai', 'analytics', 'email', 'integrations', 'maintenance', 'notifications', 'progress'].sort(),
+      [
+        'ai',
+        'analytics',
+        'email',
+        'files',
+        'integrations',
+        'maintenance',
+        'notifications',
+        'progress',
+      ].sort(),
     );
   });
 });

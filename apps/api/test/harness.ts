@@ -31,6 +31,7 @@ export async function startApi(
     RATE_LIMIT_AUTH_PER_MINUTE: '100000',
     RATE_LIMIT_DEFAULT_PER_MINUTE: '100000',
     RATE_LIMIT_AI_PER_HOUR: '100000',
+    RATE_LIMIT_UPLOADS_PER_HOUR: '100000',
     DB_POOL_MAX: '5',
     ...overrides,
   });

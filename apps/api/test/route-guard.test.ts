@@ -133,7 +133,7 @@ describe('access rules', () => {
     expect(broken).toEqual([]);
   });
 
-  it('makes only the sign-in, token, health, metrics, docs and browser CSP report routes public', () => {
+  it('makes only the sign-in, token, health, metrics, docs, browser CSP report and calendar feed routes public', () => {
     const pub = api.routes.routes
       .filter((r) => r.spec.access.kind === 'public')
       .map(routeKey)
@@ -155,6 +155,8 @@ describe('access rules', () => {
         'POST /api/v1/auth/verify-email',
         // Browsers send CSP violation reports without credentials.
         'POST /api/v1/csp-reports',
+        // Calendar apps fetch the feed with nothing but its secret URL.
+        'GET /api/v1/calendar/:token.ics',
       ].sort(),
     );
   });

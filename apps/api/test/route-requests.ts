@@ -93,6 +93,8 @@ export interface Scene {
 export interface Prepared {
   params: Record<string, string>;
   body?: unknown;
+  /** A multipart upload instead of a JSON body. */
+  file?: { field: string; name: string; content: Buffer };
   query?: Record<string, string>;
 }
 
@@ -166,6 +168,38 @@ const freshLabel = (s: Scene) =>
       name: `label-${tag()}`,
     }),
   );
+/** A 1×1 transparent PNG. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** An image attached to the case's task by `by` (an editor). */
+export const freshAttachment = (s: Scene, by: TestUser) =>
+  must(
+    s.api
+      .http()
+      .post(`${V1}/tasks/${s.base.taskId}/attachments`)
+      .set(auth(by))
+      .attach('file', TINY_PNG, `pixel-${tag()}.png`),
+  );
+/** TEST-NET-3 (RFC 5737): a public address nobody answers on; deliveries are never run here. */
+const WEBHOOK_URL = 'http://203.0.113.10/hooks';
+const freshWebhook = (s: Scene) =>
+  must(
+    send(s.api, owner(s), 'post', `${V1}/workspaces/${s.base.workspaceId}/webhooks`, {
+      url: WEBHOOK_URL,
+      events: ['task.created'],
+    }),
+  );
+/** A delivery row as the relay would stage it (no relay runs in the matrix). */
+async function freshDelivery(s: Scene, webhookId: string): Promise<string> {
+  const result = await s.api.deps.pool.query<{ id: string }>(
+    `insert into webhook_deliveries (webhook_id, workspace_id, event, body, status, attempts)
+     values ($1, $2, 'task.created', '{}', 'failed', 5) returning id`,
+    [webhookId, s.base.workspaceId],
+  );
+  return result.rows[0]!.id;
+}
 const freshInvitation = async (s: Scene) =>
   (
     await must(
@@ -343,6 +377,46 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   'DELETE /api/v1/comments/:commentId': {
     prepare: async (s) => ({ params: { commentId: id(await freshComment(s, s.author)) } }),
+  },
+
+  // Attachments
+  'POST /api/v1/tasks/:taskId/attachments': {
+    prepare: (s) =>
+      Promise.resolve({
+        params: task(s),
+        file: { field: 'file', name: `pixel-${tag()}.png`, content: TINY_PNG },
+      }),
+  },
+  'GET /api/v1/tasks/:taskId/attachments': only(task),
+  'GET /api/v1/attachments/:attachmentId': {
+    prepare: async (s) => ({ params: { attachmentId: id(await freshAttachment(s, owner(s))) } }),
+  },
+  'GET /api/v1/attachments/:attachmentId/download': {
+    prepare: async (s) => ({ params: { attachmentId: id(await freshAttachment(s, owner(s))) } }),
+  },
+  'DELETE /api/v1/attachments/:attachmentId': {
+    prepare: async (s) => ({ params: { attachmentId: id(await freshAttachment(s, s.author)) } }),
+  },
+
+  // Webhooks (the matrix's api refuses private targets: a public address that is never called)
+  'POST /api/v1/workspaces/:workspaceId/webhooks': {
+    prepare: (s) => Promise.resolve({ params: ws(s), body: { url: WEBHOOK_URL, events: ['task.created'] } }),
+  },
+  'GET /api/v1/workspaces/:workspaceId/webhooks': only(ws),
+  'PATCH /api/v1/webhooks/:webhookId': {
+    prepare: async (s) => ({ params: { webhookId: id(await freshWebhook(s)) }, body: { enabled: false } }),
+  },
+  'DELETE /api/v1/webhooks/:webhookId': {
+    prepare: async (s) => ({ params: { webhookId: id(await freshWebhook(s)) } }),
+  },
+  'GET /api/v1/webhooks/:webhookId/deliveries': {
+    prepare: async (s) => ({ params: { webhookId: id(await freshWebhook(s)) } }),
+  },
+  'POST /api/v1/webhooks/:webhookId/deliveries/:deliveryId/redeliver': {
+    prepare: async (s) => {
+      const webhookId = id(await freshWebhook(s));
+      return { params: { webhookId, deliveryId: await freshDelivery(s, webhookId) } };
+    },
   },
 
   // Labels
@@ -627,13 +701,13 @@ export async function callRoute(
   const actor = team.users[who];
   const scene: Scene = { api, team, base, actor, mine, author: mine ? actor : someoneElse(team, who) };
   const prepared = await recipe.prepare(scene);
-  const res = await send(
-    api,
-    actor,
-    route.spec.method,
-    fillPath(route, prepared.params),
-    prepared.body,
-    prepared.query,
-  );
+  const path = fillPath(route, prepared.params);
+  const upload = (file: NonNullable<Prepared['file']>) => {
+    const req = api.http()[route.spec.method](path);
+    return req.set(auth(actor)).attach(file.field, file.content, file.name);
+  };
+  const res = prepared.file
+    ? await upload(prepared.file)
+    : await send(api, actor, route.spec.method, path, prepared.body, prepared.query);
   return { res, prepared, scene };
 }

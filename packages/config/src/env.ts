@@ -78,6 +78,20 @@ export const EnvSchema = z
     OUTBOX_POLL_MS: int(1000),
     // The worker's probes (`/health`, `/health/ready`: consuming jobs, Redis, PostgreSQL); 0 = off.
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+    // Attachments: any S3-compatible store (AWS S3, R2, MinIO; `npm start` and the tests run s3rver
+    // on loopback). Without S3_BUCKET uploads answer 503 and the home page says storage is off.
+    S3_ENDPOINT: optionalString,
+    S3_REGION: z.string().default('us-east-1'),
+    S3_BUCKET: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+    // ClamAV's clamd over TCP. Without CLAMAV_HOST attachments are stored `unscanned`.
+    CLAMAV_HOST: optionalString,
+    CLAMAV_PORT: int(3310),
+    CLAMAV_TIMEOUT_MS: int(30000),
+    // Outgoing webhooks to private, loopback and link-local addresses (local testing only).
+    WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false),
     // Minutes a notification stays unread before the digest email includes it.
     NOTIFICATION_EMAIL_DELAY: z.coerce.number().int().min(0).default(30),
   })

@@ -23,6 +23,7 @@ export const ErrorCode = z.enum([
   'RATE_LIMIT_EXCEEDED',
   'HEADERS_TOO_LARGE',
   'AI_BUDGET_EXCEEDED',
+  'INFECTED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
 ]);

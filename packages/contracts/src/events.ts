@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Blocker } from './blockers';
+import { Attachment } from './attachments';
 import { Comment } from './comments';
 import { Decision } from './decisions';
 import { DigestReady } from './digests';
@@ -106,6 +107,9 @@ export const EVENTS = {
   // Recorded or changed; `status: 'accepted'` with `createdBy` and `deciderIds` names who decided.
   DECISION_UPDATED: defineEvent({ data: Decision, audience: workspaceWide }),
   DIGEST_READY: defineEvent({ data: DigestReady, audience: workspaceWide }),
+  // Added, and again when its scan finishes (clean or infected): the task's room follows the badge.
+  ATTACHMENT_UPDATED: defineEvent({ data: Attachment, audience: workspaceWide }),
+  ATTACHMENT_DELETED: defineEvent({ data: z.object({ id: Id, taskId: Id }), audience: workspaceWide }),
   NOTIFICATION: defineEvent({
     data: z.object({ userId: Id, notification: Notification }),
     audience: { kind: 'user', userId: (n) => n.userId },

@@ -82,6 +82,13 @@ export const PERMISSIONS = {
   'progress.read': ALL,
   'progress.settings': ALL,
   'progress.manage': OWNER,
+  // Attachments: editors upload; the uploader, owners and admins delete.
+  'attachment.read': ALL,
+  'attachment.create': EDITORS,
+  'attachment.delete': { owner: 'any', admin: 'any', member: 'own' },
+  // Outgoing webhooks carry the workspace's data elsewhere and hold a signing secret: managers only.
+  'webhook.read': MANAGERS,
+  'webhook.manage': MANAGERS,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

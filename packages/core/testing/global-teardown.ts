@@ -1,8 +1,11 @@
 import { Redis } from 'ioredis';
 import { dropDatabase } from '@teamflow/db/setup';
 
-/** Drops this run's database and deletes its Redis keys. */
+/** Drops this run's database, deletes its Redis keys and stops its object storage. */
 export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __teamflowObjectStorage?: { close(): Promise<void> } }).__teamflowObjectStorage
+    ?.close()
+    .catch(() => undefined);
   const url = process.env.DATABASE_URL;
   const prefix = process.env.REDIS_KEY_PREFIX;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -275,6 +275,34 @@ export const recurrenceDueJob = defineJob({
   attempts: 1,
 });
 
+/**
+ * files/scan-attachment: scans an attachment that was stored `pending` because clamd could not be
+ * reached at upload. Clean → downloadable; infected → its bytes are deleted and it stays `infected`.
+ * A scanner that is still away fails the attempt and BullMQ tries again with backoff.
+ */
+export const scanAttachmentJob = defineJob({
+  queue: 'files',
+  name: 'scan-attachment',
+  payload: z.object({ attachmentId: z.uuid() }),
+  attempts: 8,
+  backoffMs: 15_000,
+});
+
+/**
+ * integrations/deliver-webhook: POSTs one signed delivery (Standard Webhooks) to its webhook's URL.
+ * Five attempts with exponential backoff (30 s, 1 min, 2 min, 4 min); each attempt is logged on the
+ * delivery, and the last failure marks it `failed` (redeliver stages a fresh job).
+ */
+export const WEBHOOK_ATTEMPTS = 5;
+export const WEBHOOK_BACKOFF_MS = 30_000;
+export const deliverWebhookJob = defineJob({
+  queue: 'integrations',
+  name: 'deliver-webhook',
+  payload: z.object({ deliveryId: z.uuid() }),
+  attempts: WEBHOOK_ATTEMPTS,
+  backoffMs: WEBHOOK_BACKOFF_MS,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
 export const JOBS = [
   cleanupJob,
@@ -300,4 +328,6 @@ export const JOBS = [
   worklogExportJob,
   recurrenceNextJob,
   recurrenceDueJob,
+  scanAttachmentJob,
+  deliverWebhookJob,
 ] as const;

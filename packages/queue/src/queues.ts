@@ -7,6 +7,7 @@ export const QUEUES = [
   'integrations',
   'maintenance',
   'progress',
+  'files',
 ] as const;
 export type QueueName = (typeof QUEUES)[number];
 

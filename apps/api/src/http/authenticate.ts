@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
+import { authenticateApiToken, isApiToken } from '@teamflow/core/api-tokens/authenticate-api-token';
 import { isAccessTokenDenied } from '@teamflow/core/auth/deny-list';
-import { verifyAccessToken } from '@teamflow/core/auth/tokens';
-import { unauthorized } from '@teamflow/core/platform/errors';
+import { verifyAccessToken, type AccessClaims } from '@teamflow/core/auth/tokens';
+import { forbidden, unauthorized } from '@teamflow/core/platform/errors';
 import type { ApiDeps } from '../deps';
 import { countHit, enforce } from './rate-limit';
 
@@ -11,8 +12,18 @@ export function bearerToken(req: Request): string | undefined {
   return match?.[1];
 }
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A personal API token (`tf_pat_…`) in place of a session: same user, its scope on top. */
+async function apiTokenClaims(deps: ApiDeps, req: Request, token: string): Promise<AccessClaims> {
+  const found = await authenticateApiToken(deps, token);
+  if (found.scope === 'read' && !READS.has(req.method))
+    throw forbidden('This API token may only read (scope: read)');
+  return { sub: found.userId, jti: `pat:${found.tokenId}`, exp: found.exp, scope: found.scope };
+}
+
 /**
- * Requires a valid, non-revoked access token and sets req.claims. The signature is checked first
+ * Requires a valid, non-revoked access token (or personal API token) and sets req.claims. The signature is checked first
  * (no I/O); then the deny-list lookup and, on per-user limited routes, the rate-limit count go to
  * Redis side by side — one round trip.
  */
@@ -24,9 +35,12 @@ export function requireToken(
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const token = tokenFrom(req);
     if (!token) throw unauthorized('Send an access token: Authorization: Bearer <token>');
-    const claims = verifyAccessToken(token, deps.env.JWT_ACCESS_SECRET);
+    const pat = isApiToken(token);
+    const claims = pat
+      ? await apiTokenClaims(deps, req, token)
+      : verifyAccessToken(token, deps.env.JWT_ACCESS_SECRET);
     const [denied, hit] = await Promise.all([
-      isAccessTokenDenied(deps.redis, claims.jti),
+      pat ? false : isAccessTokenDenied(deps.redis, claims.jti),
       limitPerUser ? countHit(deps, req, 'default', `u:${claims.sub}`) : Promise.resolve(undefined),
     ]);
     if (denied) throw unauthorized('Access token revoked');

@@ -95,7 +95,22 @@ export function buildOpenApi(table: RouteTable, serverUrl: string): JsonSchema {
               content: { 'application/json': { schema: toSchema(spec.body, 'input') } },
             },
           }
-        : {}),
+        : spec.upload
+          ? {
+              requestBody: {
+                required: true,
+                content: {
+                  'multipart/form-data': {
+                    schema: {
+                      type: 'object',
+                      required: [spec.upload.field],
+                      properties: { [spec.upload.field]: { type: 'string', format: 'binary' } },
+                    },
+                  },
+                },
+              },
+            }
+          : {}),
       responses,
     };
   }

@@ -3,7 +3,8 @@ import { AppError } from '@teamflow/core/platform/errors';
 import { hitLimit, rateLimitHeaders, type LimitHit } from '@teamflow/core/platform/rate-limits';
 import type { ApiDeps } from '../deps';
 
-export type RateLimitBucket = 'auth' | 'default';
+/** `uploads`: per user per hour (RATE_LIMIT_UPLOADS_PER_HOUR), on top of the default per-minute one. */
+export type RateLimitBucket = 'auth' | 'default' | 'uploads';
 
 /**
  * Counts one request against a limit shared by every api instance (Redis). Undefined when Redis is
@@ -30,6 +31,14 @@ export function enforce(res: Response, hit: LimitHit | undefined): void {
   if (hit.exceeded)
     throw new AppError('RATE_LIMIT_EXCEEDED', 'Too many requests; slow down', undefined, headers);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+}
+
+/** Limits by the signed-in caller (after authentication): uploads per hour. */
+export function rateLimitByUser(deps: ApiDeps, bucket: RateLimitBucket) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    enforce(res, await countHit(deps, req, bucket, `u:${req.claims!.sub}`));
+    next();
+  };
 }
 
 /** Limits by client IP: the auth routes, and anonymous calls. */

@@ -10,7 +10,7 @@ import type { ApiDeps } from '../deps';
 import { requireToken } from './authenticate';
 import { jsonBody } from './body';
 import { REPLAYED, runIdempotent } from './idempotency';
-import { rateLimitByIp, type RateLimitBucket } from './rate-limit';
+import { rateLimitByIp, rateLimitByUser, type RateLimitBucket } from './rate-limit';
 import { parseInput } from './validate';
 
 /**
@@ -60,6 +60,11 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * A `multipart/form-data` upload the handler reads itself (http/multipart.ts), documented in
+   * OpenAPI with its file field. Mutually exclusive with `body`.
+   */
+  upload?: { field: string };
   /** Status → response schema (`null` for no body). The first 2xx is the success status. */
   responses: Record<number, z.ZodType | null>;
   /**
@@ -124,7 +129,9 @@ export class RouteTable {
     const access = spec.access;
     if (bucket === 'auth') chain.push(rateLimitByIp(deps, 'auth'));
     if (access.kind === 'public' && bucket === 'default') chain.push(rateLimitByIp(deps, 'default'));
-    if (access.kind !== 'public') chain.push(requireToken(deps, bucket === 'default'));
+    if (access.kind !== 'public')
+      chain.push(requireToken(deps, bucket === 'default' || bucket === 'uploads'));
+    if (bucket === 'uploads') chain.push(rateLimitByUser(deps, 'uploads'));
     if (spec.body) chain.push(jsonBody);
     const success = Number(Object.keys(spec.responses).find((s) => s.startsWith('2')) ?? 200);
 

@@ -3,6 +3,7 @@ import { ErrorResponse } from '@teamflow/contracts/common';
 import { Liveness, Readiness } from '@teamflow/contracts/health';
 import { AppError } from '@teamflow/core/platform/errors';
 import { pingDatabase } from '@teamflow/db/ping';
+import { isStorageConfigured, objectStorage } from '@teamflow/core/platform/object-storage';
 import type { ApiDeps } from '../deps';
 import { PUBLIC, type RouteTable } from '../http/route-table';
 
@@ -42,20 +43,24 @@ export function healthRoutes(
   table.add(router, '', {
     method: 'get',
     path: '/health/ready',
-    summary: 'Readiness: database and Redis answer',
+    summary: 'Readiness: database and Redis answer (object storage is reported, not required)',
     tag: 'Operations',
     access: PUBLIC,
     rateLimit: 'none',
     responses: { 200: Readiness, 503: Readiness },
     handler: async ({ res }) => {
-      const [database, redis] = await Promise.all([
+      // Storage is reported, not required: without it only attachments are unavailable.
+      const [database, redis, storage] = await Promise.all([
         probe(() => pingDatabase(deps.db)),
         probe(() => deps.redis.ping()),
+        isStorageConfigured(deps.env)
+          ? probe(() => objectStorage(deps.env).ping())
+          : Promise.resolve('not_configured' as const),
       ]);
       const ready = database === 'up' && redis === 'up' && !state.shuttingDown;
       const body: Readiness = {
         status: ready ? 'ready' : 'unavailable',
-        checks: { database, redis, storage: 'not_configured' },
+        checks: { database, redis, storage },
       };
       res.status(ready ? 200 : 503).json(body);
     },

@@ -108,8 +108,50 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   return options.schema.parse(await res.json()) as Result<S>;
 }
 
+/** One multipart POST with upload progress (fetch cannot report it), through the same session. */
+function sendUpload(
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${publicApiUrl}/api/v1${path}`);
+    xhr.withCredentials = true;
+    if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
+    xhr.onerror = () => reject(networkError(new Error('upload failed')));
+    xhr.send(form);
+  });
+}
+
+/** Uploads a file as `multipart/form-data` (field `file`), reporting progress from 0 to 1. */
+export async function apiUpload<S extends z.ZodType>(
+  path: string,
+  file: File,
+  schema: S,
+  onProgress: (fraction: number) => void = () => undefined,
+): Promise<z.infer<S>> {
+  const form = () => {
+    const data = new FormData();
+    data.append('file', file, file.name);
+    return data;
+  };
+  let res = await sendUpload(path, form(), onProgress);
+  if (res.status === 401 && (await refreshAccessToken())) res = await sendUpload(path, form(), onProgress);
+  const response = new Response(res.body || null, {
+    status: res.status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+  if (!response.ok) throw await toApiError(response);
+  return schema.parse(await response.json());
+}
+
 /**
- * A file the api serves behind the bearer token (a work-log export, the account export): fetched
+ * A file the api serves behind the bearer token (an attachment, a work-log export, the account export): fetched
  * with the same token and silent refresh as `apiRequest`, returned as a Blob to save.
  */
 export async function apiDownload(path: string, signal?: AbortSignal): Promise<Blob> {

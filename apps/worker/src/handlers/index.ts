@@ -8,6 +8,8 @@ import { velocityHandler } from './analytics/velocity.job';
 import { embedTasksHandler } from './ai/embed-tasks.job';
 import { aiHandlers } from './ai/run-ai.job';
 import { sendEmailHandler } from './email/send.job';
+import { scanAttachmentHandler } from './files/scan-attachment.job';
+import { deliverWebhookHandler } from './integrations/deliver-webhook.job';
 import { cleanupHandler } from './maintenance/cleanup.job';
 import { blockerEscalationHandler } from './notifications/blocker-escalation.job';
 import { checkInRemindersHandler } from './notifications/check-in-reminders.job';
@@ -34,6 +36,8 @@ export function allHandlers(db: Database, env: Env): Registration[] {
     embedTasksHandler({ db, env }),
     dispatchNotificationsHandler(db),
     dueSoonHandler(db),
+    scanAttachmentHandler({ db, env }),
+    deliverWebhookHandler({ db, env }),
     notificationDigestHandler(db, { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN }),
     digestHandler({ db, env }),
     dueDigestsHandler({ db, env }),

@@ -11,6 +11,8 @@ export interface AccessClaims {
   sub: string;
   jti: string;
   exp: number;
+  /** Set for personal API tokens: a `read` token may only read. Session tokens may do anything. */
+  scope?: 'read' | 'write';
 }
 
 // jsonwebtoken first tries a string secret as a public key (and fails) on every call;

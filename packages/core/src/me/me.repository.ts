@@ -141,6 +141,8 @@ export async function eraseAccount(db: DbOrTx, userId: string, soleWorkspaceIds:
   await db.execute(sql`delete from progress_preferences where user_id = ${userId}`);
   await db.execute(sql`delete from refresh_tokens where user_id = ${userId}`);
   await db.execute(sql`delete from user_tokens where user_id = ${userId}`);
+  await db.execute(sql`delete from api_tokens where user_id = ${userId}`);
+  await db.execute(sql`delete from calendar_feeds where user_id = ${userId}`);
   await db.execute(sql`delete from notifications where user_id = ${userId}`);
   await db.execute(sql`delete from notification_preferences where user_id = ${userId}`);
   await db.execute(sql`delete from task_watchers where user_id = ${userId}`);

@@ -28,6 +28,8 @@ const STATUS: Record<ErrorCode, number> = {
   HEADERS_TOO_LARGE: 431,
   // Payment Required: the workspace's monthly AI budget is spent (the local model still works).
   AI_BUDGET_EXCEEDED: 402,
+  // The virus scanner found something in an upload (nothing was stored).
+  INFECTED: 422,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
 };

@@ -133,7 +133,7 @@ const decisionSource: XpSource<'DECISION_UPDATED'> = (_tx, event) => {
   ]);
 };
 
-// Resolved with a commander: pays the commander, once per incident (a reopen is impossible: status only moves forward).
+// Resolved with a commander: pays the commander, once per incident (reopened and resolved again: nothing more).
 const incidentSource: XpSource<'INCIDENT_UPDATED'> = (_tx, event) => {
   const incident = event.data;
   if (incident.status !== 'resolved' || !incident.commanderId) return Promise.resolve([]);

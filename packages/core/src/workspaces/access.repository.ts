@@ -31,6 +31,13 @@ const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
     sql`select t.workspace_id from task_templates t left join projects p on p.id = t.project_id
         where t.id = ${id} and (t.project_id is null or p.deleted_at is null)`,
   series: (id) => sql`select s.workspace_id from task_series s where s.id = ${id}`,
+  // An attachment lives only as long as its task and that task's project.
+  attachment: (id) =>
+    sql`select a.workspace_id from attachments a
+        join tasks t on t.id = a.task_id and t.deleted_at is null
+        join projects p on p.id = t.project_id and p.deleted_at is null
+        where a.id = ${id} and a.deleted_at is null`,
+  webhook: (id) => sql`select h.workspace_id from webhooks h where h.id = ${id}`,
 };
 
 export async function findMembershipByScope(

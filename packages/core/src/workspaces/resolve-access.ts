@@ -18,6 +18,8 @@ const LABEL: Record<ScopeKind, string> = {
   decision: 'Decision',
   template: 'Template',
   series: 'Series',
+  attachment: 'Attachment',
+  webhook: 'Webhook',
 };
 
 /**

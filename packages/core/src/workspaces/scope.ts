@@ -12,4 +12,6 @@ export type ScopeKind =
   | 'incident'
   | 'decision'
   | 'template'
-  | 'series';
+  | 'series'
+  | 'attachment'
+  | 'webhook';

@@ -11,3 +11,5 @@ export * from './async-updates';
 export * from './progress';
 export * from './worklog';
 export * from './planning';
+export * from './files';
+export * from './access-tokens';

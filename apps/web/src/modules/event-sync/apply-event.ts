@@ -116,6 +116,18 @@ export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applie
         exact: true,
       });
       return NOTHING;
+    case 'ATTACHMENT_UPDATED':
+    case 'ATTACHMENT_DELETED':
+      // Added, scanned (the badge changes) or removed: the task's attachment list and timeline re-read.
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.taskAttachments(event.data.taskId),
+        exact: true,
+      });
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.taskActivity(event.data.taskId),
+        exact: true,
+      });
+      return NOTHING;
     case 'LABEL_CREATED':
     case 'LABEL_DELETED':
       void queryClient.invalidateQueries({ queryKey: queryKeys.labels(ws), exact: true });

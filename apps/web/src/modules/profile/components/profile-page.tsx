@@ -26,6 +26,11 @@ const SETTINGS_PAGES: { href: string; title: string; description: string }[] = [
     title: 'Your data',
     description: 'Download everything you own or wrote, or delete your account.',
   },
+  {
+    href: '/profile/access',
+    title: 'API tokens and calendar',
+    description: 'Tokens for scripts, and the link that puts your due tasks in your calendar.',
+  },
 ];
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

@@ -1,6 +1,7 @@
 'use client';
 
 import type { Task } from '@teamflow/contracts/tasks';
+import { TaskAttachments } from '@/modules/attachments/components/task-attachments';
 import { useSession } from '@/modules/auth/hooks/use-session';
 import { RecurrencePicker } from '@/modules/planning/components/recurrence-picker';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
@@ -21,6 +22,7 @@ export function TaskExtras({ task, tasks, readOnly }: { task: Task; tasks: Task[
       <RecurrencePicker taskId={task.id} readOnly={readOnly} />
       <TaskSubtasks task={task} tasks={tasks} readOnly={readOnly} />
       <TaskDependencies task={task} tasks={tasks} readOnly={readOnly} />
+      <TaskAttachments taskId={task.id} role={workspace?.role} userId={userId} />
       <TaskComments taskId={task.id} workspaceId={task.workspaceId} role={workspace?.role} userId={userId} />
       <TaskActivity taskId={task.id} />
     </div>

@@ -14,6 +14,7 @@ import { TimeZonePicker } from '@/modules/ui/components/time-zone-picker';
 import { showToast } from '@/modules/ui/toast';
 import { useCan } from '../hooks/use-permission';
 import { useUpdateWorkspace, useWorkspace } from '../hooks/use-workspaces';
+import { WebhookSettings } from '@/modules/webhooks/components/webhook-settings';
 
 // Every field is shown, so every field is required here; only the changed ones are sent.
 const WorkspaceSettings = WorkspaceCreate.required();
@@ -83,6 +84,7 @@ function WorkspaceSettingsForm({ workspace }: { workspace: Workspace }) {
 export function WorkspaceSettingsPage({ workspaceId }: { workspaceId: string }) {
   const { workspace, isPending } = useWorkspace(workspaceId);
   const canUpdate = useCan(workspaceId, 'workspace.update');
+  const canManageWebhooks = useCan(workspaceId, 'webhook.manage');
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -108,6 +110,7 @@ export function WorkspaceSettingsPage({ workspaceId }: { workspaceId: string }) 
           <strong>{workspace.name}</strong> ({workspace.slug}), in {workspace.timeZone}.
         </p>
       )}
+      {workspace ? <WebhookSettings workspaceId={workspaceId} canManage={canManageWebhooks} /> : null}
     </main>
   );
 }

@@ -1,0 +1,128 @@
+import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+
+/** Personal API tokens through the same auth middleware, and the iCalendar feed behind its secret URL. */
+let api: TestApi;
+let team: TeamFixture;
+
+beforeAll(async () => {
+  api = await startApi();
+  team = await createTeam(api);
+});
+afterAll(() => api?.close());
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+async function newToken(scope: 'read' | 'write', extra: object = {}) {
+  const res = await api
+    .http()
+    .post(`${V1}/me/api-tokens`)
+    .set(auth(team.users.member))
+    .send({ name: `${scope} script`, scope, ...extra });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; token: string; prefix: string };
+}
+
+describe('personal API tokens', () => {
+  it('shows a tf_pat_ token once, lists it without the token, and records its last use', async () => {
+    const created = await newToken('write');
+    expect(created.token).toMatch(/^tf_pat_[A-Za-z0-9_-]{40,}$/);
+    expect(created.token.startsWith(created.prefix)).toBe(true);
+    const me = await api.http().get(`${V1}/auth/me`).set(bearer(created.token));
+    expect(me.status).toBe(200);
+    expect(me.body.user.id).toBe(team.users.member.id);
+    const list = await api.http().get(`${V1}/me/api-tokens`).set(auth(team.users.member));
+    const listed = list.body.items.find((t: { id: string }) => t.id === created.id);
+    expect(listed.token).toBeUndefined();
+    expect(listed.lastUsedAt).toEqual(expect.any(String));
+    const hashed = await api.deps.pool.query(`select token_hash from api_tokens where id = $1`, [created.id]);
+    expect(hashed.rows[0].token_hash).not.toContain(created.token);
+  });
+
+  it('lets a write token write, and answers 403 to a read token on writes but not on reads', async () => {
+    const write = await newToken('write');
+    const read = await newToken('read');
+    const path = `${V1}/projects/${team.projectId}/tasks`;
+    expect((await api.http().post(path).set(bearer(write.token)).send({ title: 'By script' })).status).toBe(
+      201,
+    );
+    const refused = await api.http().post(path).set(bearer(read.token)).send({ title: 'Nope' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('FORBIDDEN');
+    expect((await api.http().get(path).set(bearer(read.token))).status).toBe(200);
+  });
+
+  it('answers 401 to a revoked, expired or unknown token, and 400 to an expiry in the past', async () => {
+    const token = await newToken('read');
+    const del = await api.http().delete(`${V1}/me/api-tokens/${token.id}`).set(auth(team.users.member));
+    expect(del.status).toBe(204);
+    expect((await api.http().get(`${V1}/auth/me`).set(bearer(token.token))).status).toBe(401);
+    // Someone else's token is not theirs to revoke.
+    const other = await newToken('read');
+    expect(
+      (await api.http().delete(`${V1}/me/api-tokens/${other.id}`).set(auth(team.users.admin))).status,
+    ).toBe(404);
+
+    const soon = await newToken('read', { expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    await api.deps.pool.query(
+      `update api_tokens set expires_at = now() - interval '1 second' where id = $1`,
+      [soon.id],
+    );
+    expect((await api.http().get(`${V1}/auth/me`).set(bearer(soon.token))).status).toBe(401);
+    expect((await api.http().get(`${V1}/auth/me`).set(bearer('tf_pat_not-a-real-token-at-all'))).status).toBe(
+      401,
+    );
+
+    const past = await api
+      .http()
+      .post(`${V1}/me/api-tokens`)
+      .set(auth(team.users.member))
+      .send({ name: 'old', scope: 'read', expiresAt: '2020-01-01T00:00:00Z' });
+    expect(past.status).toBe(400);
+    expect(past.body.error.details).toEqual([{ field: 'expiresAt', message: expect.any(String) }]);
+  });
+});
+
+describe('calendar feed', () => {
+  it("serves the caller's assigned tasks with due dates as iCalendar at a secret URL that rotates", async () => {
+    const due = await api
+      .http()
+      .post(`${V1}/projects/${team.projectId}/tasks`)
+      .set(auth(team.users.member))
+      .send({ title: 'Quarterly report', dueDate: '2031-03-14', assigneeIds: [team.users.viewer.id] });
+    expect(due.status).toBe(201);
+    await api
+      .http()
+      .post(`${V1}/projects/${team.projectId}/tasks`)
+      .set(auth(team.users.member))
+      .send({ title: 'No date', assigneeIds: [team.users.viewer.id] });
+
+    const feed = await api.http().get(`${V1}/me/calendar`).set(auth(team.users.viewer));
+    expect(feed.status).toBe(200);
+    const path = new URL(feed.body.url).pathname;
+    expect(path).toMatch(/^\/api\/v1\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    expect((await api.http().get(`${V1}/me/calendar`).set(auth(team.users.viewer))).body.url).toBe(
+      feed.body.url,
+    );
+
+    const ics = await api.http().get(path);
+    expect(ics.status).toBe(200);
+    expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
+    expect(ics.text).toContain('BEGIN:VCALENDAR');
+    expect(ics.text).toContain('DTSTART;VALUE=DATE:20310314');
+    expect(ics.text).toContain(`CORE-${due.body.number} Quarterly report`);
+    expect(ics.text).not.toContain('No date');
+
+    const rotated = await api.http().post(`${V1}/me/calendar/rotate`).set(auth(team.users.viewer));
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.url).not.toBe(feed.body.url);
+    expect((await api.http().get(path)).status).toBe(404);
+    expect((await api.http().get(new URL(rotated.body.url).pathname)).status).toBe(200);
+  });
+
+  it("never shows another user's tasks", async () => {
+    const feed = await api.http().get(`${V1}/me/calendar`).set(auth(team.users.stranger));
+    const ics = await api.http().get(new URL(feed.body.url).pathname);
+    expect(ics.status).toBe(200);
+    expect(ics.text).not.toContain('BEGIN:VEVENT');
+  });
+});

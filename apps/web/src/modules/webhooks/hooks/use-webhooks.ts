@@ -1,0 +1,62 @@
+'use client';
+
+import {
+  RedeliverAccepted,
+  WebhookDeliveryPage,
+  WebhookList,
+  WebhookWithSecret,
+  type WebhookCreate,
+} from '@teamflow/contracts/webhooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+
+export function useWebhooks(workspaceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.webhooks(workspaceId),
+    queryFn: ({ signal }) =>
+      apiRequest('GET', `/workspaces/${workspaceId}/webhooks`, { schema: WebhookList, signal }),
+    enabled,
+  });
+}
+
+export function useCreateWebhook(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WebhookCreate) =>
+      apiRequest('POST', `/workspaces/${workspaceId}/webhooks`, { body, schema: WebhookWithSecret }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(workspaceId) }),
+  });
+}
+
+export function useDeleteWebhook(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (webhookId: string) => apiRequest('DELETE', `/webhooks/${webhookId}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(workspaceId) }),
+  });
+}
+
+/** The delivery log; polled while open, since deliveries change in the worker, not through events. */
+export function useDeliveries(webhookId: string) {
+  return useQuery({
+    queryKey: queryKeys.webhookDeliveries(webhookId),
+    queryFn: ({ signal }) =>
+      apiRequest('GET', `/webhooks/${webhookId}/deliveries?limit=20`, {
+        schema: WebhookDeliveryPage,
+        signal,
+      }),
+    refetchInterval: 5000,
+  });
+}
+
+export function useRedeliver(webhookId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (deliveryId: string) =>
+      apiRequest('POST', `/webhooks/${webhookId}/deliveries/${deliveryId}/redeliver`, {
+        schema: RedeliverAccepted,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhookDeliveries(webhookId) }),
+  });
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { eicarTestFile, startClamd, type LocalClamd } from '@teamflow/local-services';
+import { storageKeyFor } from '@teamflow/core/attachments/attachment.mapper';
+import { stageJob } from '@teamflow/core/jobs/job-outbox.repository';
+import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
+import { closeObjectStorage, objectStorage } from '@teamflow/core/platform/object-storage';
+import { scanAttachmentJob } from '@teamflow/queue/jobs';
+import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
+import { allHandlers } from '../src/handlers/index';
+import { startWorkers, type Runtime } from '../src/runtime';
+import { isolatedSuite, quietLogger, until } from './support';
+
+/**
+ * A pending attachment scanned through the real pipeline: job outbox → relay → BullMQ (files
+ * queue) → the worker's handler → clamd (started here with the repo's signatures) and the run's
+ * s3rver. Infected bytes leave the bucket; the row says so.
+ */
+let suite: Awaited<ReturnType<typeof isolatedSuite>>;
+let clamd: LocalClamd;
+let queues: Queues;
+let runtime: Runtime;
+let relay: JobRelay;
+let env: Awaited<ReturnType<typeof isolatedSuite>>['env'] & { CLAMAV_HOST: string; CLAMAV_PORT: number };
+
+beforeAll(async () => {
+  suite = await isolatedSuite('wscan');
+  clamd = await startClamd();
+  env = { ...suite.env, CLAMAV_HOST: clamd.host, CLAMAV_PORT: clamd.port };
+  queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
+  runtime = startWorkers({
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    logger: quietLogger(),
+    registrations: allHandlers(suite.db.db, env),
+  });
+  relay = createJobRelay({ db: suite.db.db, logger: quietLogger() }, queues, { idleMs: 50 });
+  relay.start();
+}, 60_000);
+
+afterAll(async () => {
+  await relay.stop();
+  await runtime.close(5000);
+  for (const queue of Object.values(queues)) await queue.obliterate({ force: true }).catch(() => undefined);
+  await closeQueues(queues);
+  closeObjectStorage(env);
+  await clamd.close();
+  await suite.db.close();
+  await suite.drop();
+});
+
+it('quarantines an infected pending attachment and clears a clean one', async () => {
+  const q = (text: string, params: unknown[]) => suite.db.pool.query(text, params);
+  const tag = randomUUID().slice(0, 8);
+  const user = (
+    await q(`insert into users (email, name) values ($1, 'Ada') returning id`, [`a-${tag}@example.test`])
+  ).rows[0] as { id: string };
+  const ws = (
+    await q(`insert into workspaces (name, slug, created_by) values ('W', $1, $2) returning id`, [
+      `w-${tag}`,
+      user.id,
+    ])
+  ).rows[0] as { id: string };
+  const project = (
+    await q(
+      `insert into projects (workspace_id, key, name, created_by) values ($1, 'FILES', 'Files', $2) returning id`,
+      [ws.id, user.id],
+    )
+  ).rows[0] as { id: string };
+  const task = (
+    await q(
+      `insert into tasks (workspace_id, project_id, number, title, position, created_by)
+       values ($1, $2, 1, 'Files', 1, $3) returning id`,
+      [ws.id, project.id, user.id],
+    )
+  ).rows[0] as { id: string };
+
+  const storage = objectStorage(env);
+  const pending = async (content: Buffer) => {
+    const id = randomUUID();
+    const key = storageKeyFor(ws.id, id);
+    await storage.put(key, Readable.from([content]), content.length, 'text/plain');
+    await q(
+      `insert into attachments (id, workspace_id, task_id, uploader_id, file_name, content_type, size, storage_key, scan_status)
+       values ($1, $2, $3, $4, 'f.txt', 'text/plain', $5, $6, 'pending')`,
+      [id, ws.id, task.id, user.id, content.length, key],
+    );
+    await stageJob(suite.db.db, scanAttachmentJob, { attachmentId: id });
+    return { id, key };
+  };
+  const infected = await pending(eicarTestFile());
+  const clean = await pending(Buffer.from('quarterly numbers'));
+
+  const statusOf = async (id: string) =>
+    (await q(`select scan_status, threat from attachments where id = $1`, [id])).rows[0] as {
+      scan_status: string;
+      threat: string | null;
+    };
+  await until(
+    async () => (await statusOf(infected.id)).scan_status === 'infected',
+    20_000,
+    'the infected scan',
+  );
+  await until(async () => (await statusOf(clean.id)).scan_status === 'clean', 20_000, 'the clean scan');
+  expect((await statusOf(infected.id)).threat).toBe('Eicar-Test-Signature');
+  expect(await storage.get(infected.key)).toBeUndefined();
+  const kept = await storage.get(clean.key);
+  expect(kept).toBeDefined();
+  kept!.body.destroy();
+});

@@ -1,0 +1,69 @@
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@teamflow/db/client';
+import { apiTokens, users } from '@teamflow/db/schema/index';
+
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export async function insertApiToken(
+  db: DbOrTx,
+  values: typeof apiTokens.$inferInsert,
+): Promise<ApiTokenRow> {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+/** The user's tokens still in force (revoked ones disappear from the list). */
+export async function listApiTokenRows(db: DbOrTx, userId: string): Promise<ApiTokenRow[]> {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function revokeApiTokenRow(db: DbOrTx, userId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+/** A token that is not revoked nor expired, of a user who still exists (not deleted). */
+export async function findLiveApiToken(
+  db: DbOrTx,
+  tokenHash: string,
+): Promise<Pick<ApiTokenRow, 'id' | 'userId' | 'scope' | 'expiresAt'> | undefined> {
+  const [row] = await db
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      scope: apiTokens.scope,
+      expiresAt: apiTokens.expiresAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), sql`${apiTokens.expiresAt} > now()`),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** Stamps last use at most once a minute per token: a busy script does not write on every call. */
+export async function touchApiToken(db: DbOrTx, id: string): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(
+      and(
+        eq(apiTokens.id, id),
+        or(isNull(apiTokens.lastUsedAt), sql`${apiTokens.lastUsedAt} < now() - interval '1 minute'`),
+      ),
+    );
+}

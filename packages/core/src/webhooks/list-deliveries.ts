@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { WebhookDeliveryPage, WebhookDeliveryQuery } from '@teamflow/contracts/webhooks';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { toDelivery } from './webhook.mapper';
+import { listDeliveryRows } from './webhooks.repository';
+
+const Cursor = z.tuple([z.iso.datetime({ offset: true }), z.uuid()]);
+
+/** The delivery log of a webhook, newest first. */
+export async function listDeliveries(
+  deps: CoreDeps,
+  _ctx: WorkspaceCtx,
+  webhookId: string,
+  query: WebhookDeliveryQuery,
+): Promise<WebhookDeliveryPage> {
+  const before = query.cursor ? decodeCursor(query.cursor, Cursor) : undefined;
+  const rows = await listDeliveryRows(
+    deps.db,
+    webhookId,
+    query.limit + 1,
+    before && { createdAt: before[0], id: before[1] },
+  );
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(toDelivery),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.cursorAt, last.id]) : null,
+  };
+}

@@ -1,0 +1,163 @@
+// The servers TeamFlow's attachments need, started on loopback by the project itself: an
+// S3-compatible object store (s3rver, spoken to through the real AWS SDK on the real wire
+// protocol) and ClamAV's daemon with the signature database this folder ships (the EICAR test
+// signature: the public signature download is not reachable on a developer's or CI's machine).
+// Used by `npm start` (scripts/start.mjs), the Jest global setup and the e2e suite.
+'use strict';
+const { spawn } = require('node:child_process');
+const { existsSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const net = require('node:net');
+const { tmpdir } = require('node:os');
+const { delimiter, join } = require('node:path');
+
+/** s3rver checks request signatures against its one built-in account. */
+const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+/**
+ * Starts s3rver on `host:port` (0: any free port) storing under `directory` (a temp folder when
+ * omitted, removed on close), with `bucket` created at start.
+ */
+async function startObjectStorage(options = {}) {
+  const S3rver = require('s3rver');
+  const host = options.host ?? '127.0.0.1';
+  const bucket = options.bucket ?? 'teamflow';
+  const ownDirectory = !options.directory;
+  const directory = options.directory ?? mkdtempSync(join(tmpdir(), 'teamflow-s3-'));
+  const server = new S3rver({
+    address: host,
+    port: options.port ?? 0,
+    directory,
+    silent: true,
+    configureBuckets: [{ name: bucket }],
+  });
+  const address = await server.run();
+  const endpoint = `http://${host}:${address.port}`;
+  return {
+    endpoint,
+    bucket,
+    env: {
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_REGION: 'us-east-1',
+    },
+    async close() {
+      await server.close();
+      if (ownDirectory) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Path of Debian's clamd (`clamav-daemon`), or undefined when it is not installed. */
+function findClamd() {
+  const dirs = ['/usr/sbin', '/usr/local/sbin', ...(process.env.PATH ?? '').split(delimiter)];
+  for (const dir of dirs) {
+    const candidate = join(dir, 'clamd');
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function freePort(host) {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** One clamd command over TCP (`zPING\0` → `PONG`). */
+function clamdCommand(host, port, command, timeoutMs = 1000) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host, port });
+    let answer = '';
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error('clamd did not answer')));
+    socket.on('connect', () => socket.write(`z${command}\0`));
+    socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+    socket.on('end', () => resolve(answer.replace(/\0/g, '').trim()));
+    socket.on('error', reject);
+  });
+}
+
+/**
+ * Starts clamd in the foreground on loopback with the repo's signature database. Resolves once it
+ * answers PING (loading a one-signature database takes about a second).
+ */
+async function startClamd(options = {}) {
+  const clamd = options.clamdPath ?? findClamd();
+  if (!clamd) throw new Error('clamd is not installed (Debian package clamav-daemon)');
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? (await freePort(host));
+  const workDir = mkdtempSync(join(tmpdir(), 'teamflow-clamd-'));
+  const databaseDirectory = options.databaseDirectory ?? join(__dirname, 'clamav');
+  const config = join(workDir, 'clamd.conf');
+  writeFileSync(
+    config,
+    [
+      'Foreground yes',
+      `TCPSocket ${port}`,
+      `TCPAddr ${host}`,
+      `DatabaseDirectory ${databaseDirectory}`,
+      // Uploads are at most 10 MiB; leave room.
+      'StreamMaxLength 32M',
+      // Read the signatures once; nothing updates them while this runs.
+      'SelfCheck 0',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(clamd, ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const until = Date.now() + (options.timeoutMs ?? 30000);
+  for (;;) {
+    if (child.exitCode !== null) {
+      rmSync(workDir, { recursive: true, force: true });
+      throw new Error(`clamd exited (${child.exitCode}): ${stderr.trim()}`);
+    }
+    try {
+      if ((await clamdCommand(host, port, 'PING')) === 'PONG') break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      rmSync(workDir, { recursive: true, force: true });
+      throw new Error(`clamd did not start within the timeout: ${stderr.trim()}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    host,
+    port,
+    pid: child.pid,
+    env: { CLAMAV_HOST: host, CLAMAV_PORT: String(port) },
+    async close() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The 68-byte EICAR anti-virus test file, assembled at run time so no file in the repository
+ * trips a scanner that looks at the repository itself.
+ */
+function eicarTestFile() {
+  return Buffer.from(
+    ['X5O!P%@AP[4\\PZX54(P^)7CC)7}$', 'EICAR-STANDARD-ANTIVIRUS-', 'TEST-FILE!$H+H*'].join(''),
+    'latin1',
+  );
+}
+
+module.exports = { startObjectStorage, startClamd, findClamd, eicarTestFile, LOCAL_S3_CREDENTIALS };

@@ -1,0 +1,35 @@
+export interface LocalObjectStorage {
+  endpoint: string;
+  bucket: string;
+  /** The S3_* variables that point the api and the worker at it. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export interface LocalClamd {
+  host: string;
+  port: number;
+  pid: number | undefined;
+  /** CLAMAV_HOST and CLAMAV_PORT. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export function startObjectStorage(options?: {
+  host?: string;
+  port?: number;
+  directory?: string;
+  bucket?: string;
+}): Promise<LocalObjectStorage>;
+
+export function startClamd(options?: {
+  host?: string;
+  port?: number;
+  clamdPath?: string;
+  databaseDirectory?: string;
+  timeoutMs?: number;
+}): Promise<LocalClamd>;
+
+export function findClamd(): string | undefined;
+export function eicarTestFile(): Buffer;
+export const LOCAL_S3_CREDENTIALS: { accessKeyId: string; secretAccessKey: string };
