@@ -94,7 +94,7 @@ test('a day of async work: check in from the draft (seen live), a blocker, an in
     .getByRole('combobox', { name: 'Decision: what did you decide?' })
     .fill('tsvector with a GIN index.');
   await olive.getByRole('button', { name: 'Add an option' }).click();
-  await olive.getByLabel('Option 1').fill('Elasticsearch');
+  await olive.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Elasticsearch');
   await olive.getByRole('form', { name: 'Record a decision' }).getByLabel('Status').selectOption('accepted');
   await olive.getByRole('button', { name: 'Record decision' }).click();
   await expect(olive.getByRole('heading', { name: 'DEC-1 Use PostgreSQL full-text search' })).toBeVisible();
