@@ -156,4 +156,4 @@ CREATE INDEX "incidents_list_idx" ON "incidents" USING btree ("workspace_id","cr
 CREATE INDEX "incidents_task_ids_idx" ON "incidents" USING gin ("task_ids");--> statement-breakpoint
 CREATE UNIQUE INDEX "status_updates_one_per_day" ON "status_updates" USING btree ("workspace_id","user_id","date");--> statement-breakpoint
 CREATE INDEX "status_updates_feed_idx" ON "status_updates" USING btree ("workspace_id","date","created_at");--> statement-breakpoint
-ALTER TABLE "notifications" ADD CONSTRAINT "notifications_type_check" CHECK ("notifications"."type" in ('assigned', 'mentioned', 'commented', 'due_soon', 'check_in_reminder', 'blocker_escalated'));
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_type_check" CHECK ("notifications"."type" in ('assigned', 'mentioned', 'commented', 'due_soon', 'check_in_reminder', 'blocker_escalated', 'mood_trend'));
