@@ -116,9 +116,10 @@ test('a day of async work: check in from the draft (seen live), a blocker, an in
   });
   expect(res.status).toBe(202);
   await olive.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Digest' }).click();
+  await expect(olive).toHaveURL(/\/digest$/);
   await expect(async () => {
-    await olive.reload();
-    await expect(olive.getByTestId('digest')).toBeVisible({ timeout: 2_000 });
+    await olive.goto(`/w/${board.workspaceId}/digest`);
+    await expect(olive.getByTestId('digest')).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 60_000 });
   const digest = olive.getByTestId('digest');
   await expect(digest.getByLabel('Summary written by local')).toBeVisible();
