@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { addMember, apiUrl, createBoard, createTask, currentUserId, uniqueEmail } from '../support/api';
+import { seriousViolations } from '../support/axe';
 import { ARTIFACTS, expect, signIn, test } from '../support/fixtures';
 
 async function openAs(
@@ -126,14 +127,17 @@ test('a day of async work: check in from the draft (seen live), a blocker, an in
   await expect(digest).toContainText('Reviewed the API contract');
   await expect(digest).not.toContainText('mood: 4');
   await olive.screenshot({ path: join(ARTIFACTS, 'async-digest-light.png'), fullPage: true });
+  expect(await seriousViolations(olive)).toEqual([]);
 
   // The same pages in dark mode and at phone width.
   const dark = await openAs(browser, baseURL!, memberEmail, updatesPath, { colorScheme: 'dark' });
   await expect(dark.getByTestId('status-update').first()).toBeVisible();
   await dark.screenshot({ path: join(ARTIFACTS, 'async-updates-dark.png'), fullPage: true });
+  expect(await seriousViolations(dark)).toEqual([]);
   const phone = await openAs(browser, baseURL!, memberEmail, `/w/${board.workspaceId}/blockers`, {
     viewport: { width: 390, height: 844 },
   });
   await expect(phone.getByRole('heading', { name: 'Blockers', level: 1 })).toBeVisible();
   await phone.screenshot({ path: join(ARTIFACTS, 'async-blockers-phone.png'), fullPage: true });
+  expect(await seriousViolations(phone)).toEqual([]);
 });
