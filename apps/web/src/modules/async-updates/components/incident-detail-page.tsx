@@ -184,7 +184,9 @@ export function IncidentDetailPage({ workspaceId, incidentId }: { workspaceId: s
             >
               {data.timeline.map((e) => (
                 <li key={e.id} className="text-sm">
-                  <span className="text-xs text-slate-500">{formatInstant(e.createdAt, zone)}</span>{' '}
+                  <span className="text-xs text-slate-500 dark:text-slate-400">
+                    {formatInstant(e.createdAt, zone)}
+                  </span>{' '}
                   {e.kind === 'note' ? <strong>{e.actor?.name ?? 'Someone'}:</strong> : null} {e.message}
                 </li>
               ))}
