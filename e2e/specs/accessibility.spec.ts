@@ -1,36 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { addMember, createBoard, createLabel, createTask, memberIds, uniqueEmail } from '../support/api';
+import { seriousViolations } from '../support/axe';
 import { ARTIFACTS, column, expect, signIn, test } from '../support/fixtures';
-
-// axe-core from node_modules, evaluated in the page: no CDN, no download. Not added as a <script>
-// tag: the page's CSP refuses an inline script without its nonce.
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/** Serious and critical axe violations on the page as it is now, one readable line per node. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}`));
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the board, the list and the task drawer have no serious axe violations in ${scheme} mode`, async ({

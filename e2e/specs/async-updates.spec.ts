@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { addMember, apiUrl, createBoard, createTask, currentUserId, uniqueEmail } from '../support/api';
+import { seriousViolations } from '../support/axe';
 import { ARTIFACTS, expect, signIn, test } from '../support/fixtures';
 
 async function openAs(
@@ -34,10 +35,10 @@ test('a day of async work: check in from the draft (seen live), a blocker, an in
   const olive = await openAs(browser, baseURL!, ownerEmail, updatesPath);
 
   // The draft fills the form from Olive's own activity; she edits and posts it.
-  const doing = olive.getByRole('textbox', { name: 'Doing next' });
+  const doing = olive.getByRole('combobox', { name: 'Doing next' });
   await expect(doing).toHaveValue(/KEY-2 Write the importer/);
   await olive
-    .getByRole('textbox', { name: 'Done since your last update' })
+    .getByRole('combobox', { name: 'Done since your last update' })
     .fill('- Reviewed the API contract');
   await olive.getByLabel('4 · Good').check();
   await olive.getByRole('button', { name: 'Post check-in' }).click();
@@ -69,12 +70,12 @@ test('a day of async work: check in from the draft (seen live), a blocker, an in
   // An incident: declared, moved to resolved; the timeline shows each step.
   await olive.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Incidents' }).click();
   await olive.getByLabel('What is broken?').fill('Checkout returns 500');
-  await olive.getByLabel('Severity').selectOption('sev2');
+  await olive.getByRole('form', { name: 'Declare an incident' }).getByLabel('Severity').selectOption('sev2');
   await olive.getByRole('button', { name: 'Declare incident' }).click();
   await expect(olive.getByRole('heading', { name: /INC-1 Checkout returns 500/ })).toBeVisible();
   await olive.getByRole('button', { name: 'Move to identified' }).click();
   await expect(olive.getByLabel('Status: identified')).toBeVisible();
-  await olive.getByLabel('Note').fill('Rolled back the deploy');
+  await olive.getByRole('textbox', { name: 'Note', exact: true }).fill('Rolled back the deploy');
   await olive.getByRole('button', { name: 'Add to timeline' }).click();
   await olive.getByRole('button', { name: 'Move to resolved' }).click();
   await expect(olive.getByLabel('Status: resolved')).toBeVisible();
@@ -86,22 +87,22 @@ test('a day of async work: check in from the draft (seen live), a blocker, an in
   // A decision, accepted, then superseded by a new one.
   await olive.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Decisions' }).click();
   await olive.getByText('Record a decision').click();
-  await olive.getByLabel('Title').fill('Use PostgreSQL full-text search');
+  await olive.getByRole('textbox', { name: 'Title', exact: true }).fill('Use PostgreSQL full-text search');
   await olive
-    .getByRole('textbox', { name: 'Context: what is the problem?' })
+    .getByRole('combobox', { name: 'Context: what is the problem?' })
     .fill('Users need to find tasks.');
   await olive
-    .getByRole('textbox', { name: 'Decision: what did you decide?' })
+    .getByRole('combobox', { name: 'Decision: what did you decide?' })
     .fill('tsvector with a GIN index.');
   await olive.getByRole('button', { name: 'Add an option' }).click();
-  await olive.getByLabel('Option 1').fill('Elasticsearch');
-  await olive.getByLabel('Status').selectOption('accepted');
+  await olive.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Elasticsearch');
+  await olive.getByRole('form', { name: 'Record a decision' }).getByLabel('Status').selectOption('accepted');
   await olive.getByRole('button', { name: 'Record decision' }).click();
   await expect(olive.getByRole('heading', { name: 'DEC-1 Use PostgreSQL full-text search' })).toBeVisible();
   await olive.getByRole('link', { name: 'Supersede' }).click();
-  await olive.getByLabel('Title').fill('Use Meilisearch');
-  await olive.getByRole('textbox', { name: 'Context: what is the problem?' }).fill('Search got slow.');
-  await olive.getByRole('textbox', { name: 'Decision: what did you decide?' }).fill('Run Meilisearch.');
+  await olive.getByRole('textbox', { name: 'Title', exact: true }).fill('Use Meilisearch');
+  await olive.getByRole('combobox', { name: 'Context: what is the problem?' }).fill('Search got slow.');
+  await olive.getByRole('combobox', { name: 'Decision: what did you decide?' }).fill('Run Meilisearch.');
   await olive.getByRole('button', { name: 'Record and supersede' }).click();
   await expect(olive.getByRole('heading', { name: 'DEC-2 Use Meilisearch' })).toBeVisible();
   await olive.getByRole('link', { name: /DEC-1 Use PostgreSQL/ }).click();
@@ -116,23 +117,27 @@ test('a day of async work: check in from the draft (seen live), a blocker, an in
   });
   expect(res.status).toBe(202);
   await olive.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Digest' }).click();
+  await expect(olive).toHaveURL(/\/digest$/);
   await expect(async () => {
-    await olive.reload();
-    await expect(olive.getByTestId('digest')).toBeVisible({ timeout: 2_000 });
+    await olive.goto(`/w/${board.workspaceId}/digest`);
+    await expect(olive.getByTestId('digest')).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 60_000 });
   const digest = olive.getByTestId('digest');
   await expect(digest.getByLabel('Summary written by local')).toBeVisible();
   await expect(digest).toContainText('Reviewed the API contract');
   await expect(digest).not.toContainText('mood: 4');
   await olive.screenshot({ path: join(ARTIFACTS, 'async-digest-light.png'), fullPage: true });
+  expect(await seriousViolations(olive)).toEqual([]);
 
   // The same pages in dark mode and at phone width.
   const dark = await openAs(browser, baseURL!, memberEmail, updatesPath, { colorScheme: 'dark' });
   await expect(dark.getByTestId('status-update').first()).toBeVisible();
   await dark.screenshot({ path: join(ARTIFACTS, 'async-updates-dark.png'), fullPage: true });
+  expect(await seriousViolations(dark)).toEqual([]);
   const phone = await openAs(browser, baseURL!, memberEmail, `/w/${board.workspaceId}/blockers`, {
     viewport: { width: 390, height: 844 },
   });
   await expect(phone.getByRole('heading', { name: 'Blockers', level: 1 })).toBeVisible();
   await phone.screenshot({ path: join(ARTIFACTS, 'async-blockers-phone.png'), fullPage: true });
+  expect(await seriousViolations(phone)).toEqual([]);
 });

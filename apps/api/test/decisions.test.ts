@@ -116,4 +116,23 @@ describe('decisions', () => {
     const accepted = (await list({ status: 'accepted' })).body.items;
     expect(accepted.every((x: { status: string }) => x.status === 'accepted')).toBe(true);
   });
+
+  it('is found by the workspace search, by words and by key, with incidents too', async () => {
+    const d = (await record({ title: 'Adopt quokka-shaped avatars' })).body;
+    const incident = await api
+      .http()
+      .post(`${V1}/workspaces/${team.workspaceId}/incidents`)
+      .set(auth(team.users.member))
+      .send({ title: 'Quokka avatars fail to load', severity: 'sev4' });
+    const search = (q: string) =>
+      api.http().get(`${V1}/workspaces/${team.workspaceId}/search`).set(auth(team.users.viewer)).query({ q });
+    const hits = (await search('quokka')).body.items as { type: string; id: string }[];
+    expect(hits).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'decision', id: d.id, key: d.key }),
+        expect.objectContaining({ type: 'incident', id: incident.body.id, key: incident.body.key }),
+      ]),
+    );
+    expect((await search(d.key)).body.items[0]).toMatchObject({ type: 'decision', id: d.id });
+  });
 });

@@ -127,6 +127,31 @@ describe('the daily digest', () => {
   });
 });
 
+describe('the team-mood trend alert', () => {
+  it('tells owners and admins only, once, when the average stays below 2.5 for 3 days', async () => {
+    const days = ['2033-01-01', '2033-01-02', '2033-01-03'];
+    for (const date of days) {
+      await post(team.users.owner, { date, done: 'x', doing: 'y', mood: 2 });
+      await post(team.users.admin, { date, done: 'x', doing: 'y', mood: 2 });
+      await post(team.users.member, { date, done: 'x', doing: 'y', mood: 3 });
+    }
+    await generateDigest(api.deps, team.workspaceId, days[0]!);
+    await generateDigest(api.deps, team.workspaceId, days[1]!);
+    const alerts = async () =>
+      (
+        await api.deps.db.execute<{ user_id: string; data: Record<string, unknown> }>(
+          sql`select user_id, data from notifications where type = 'mood_trend' and workspace_id = ${team.workspaceId}`,
+        )
+      ).rows;
+    expect(await alerts()).toEqual([]);
+    await generateDigest(api.deps, team.workspaceId, days[2]!);
+    await generateDigest(api.deps, team.workspaceId, days[2]!, { force: true });
+    const sent = await alerts();
+    expect(sent.map((a) => a.user_id).sort()).toEqual([team.users.owner.id, team.users.admin.id].sort());
+    expect(sent[0]!.data).toEqual({ date: '2033-01-03', moodAverage: 2.3 });
+  });
+});
+
 describe('check-in reminders', () => {
   const reminders = async (userId: string) =>
     (

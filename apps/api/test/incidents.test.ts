@@ -107,4 +107,37 @@ describe('incidents', () => {
     const links = await api.http().get(`${V1}/tasks/${team.taskId}/async-links`).set(auth(team.users.viewer));
     expect(links.body.incidents.map((x: { id: string }) => x.id)).toContain(i.id);
   });
+
+  it("makes the postmortem's open action items into tasks of a chosen project, once", async () => {
+    const i = (await declare()).body;
+    await patch(i.id, {
+      version: 1,
+      status: 'resolved',
+      postmortem:
+        '## Action items\n- [x] Roll back\n- [ ] Add a canary for payments\n- [ ] Contract test for amounts',
+    });
+    const path = `${V1}/incidents/${i.id}/action-items`;
+    const res = await api.http().post(path).set(auth(team.users.member)).send({ projectId: team.projectId });
+    expect(res.status).toBe(200);
+    expect(res.body.tasks.map((t: { title: string }) => t.title)).toEqual([
+      'Add a canary for payments',
+      'Contract test for amounts',
+    ]);
+    expect(res.body.timeline.at(-1)).toMatchObject({ kind: 'tasks' });
+    const again = await api
+      .http()
+      .post(path)
+      .set(auth(team.users.member))
+      .send({ projectId: team.projectId });
+    expect(again.status).toBe(409);
+    const foreign = await api
+      .http()
+      .post(path)
+      .set(auth(team.users.member))
+      .send({ projectId: team.workspaceId });
+    expect(foreign.status).toBe(400);
+    expect(
+      (await api.http().post(path).set(auth(team.users.viewer)).send({ projectId: team.projectId })).status,
+    ).toBe(403);
+  });
 });

@@ -290,6 +290,9 @@ describe('preferences', () => {
       { type: 'mentioned', inApp: true, email: true },
       { type: 'commented', inApp: true, email: true },
       { type: 'due_soon', inApp: true, email: true },
+      { type: 'check_in_reminder', inApp: true, email: true },
+      { type: 'blocker_escalated', inApp: true, email: true },
+      { type: 'mood_trend', inApp: true, email: true },
     ]);
     const put = await http()
       .put(`${V1}/notifications/preferences`)

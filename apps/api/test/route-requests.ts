@@ -626,6 +626,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       body: { message: 'Rolled back' },
     }),
   },
+  'POST /api/v1/incidents/:incidentId/action-items': {
+    prepare: async (s) => {
+      const incident = await freshIncident(s);
+      await must(
+        send(s.api, owner(s), 'patch', `${V1}/incidents/${id(incident)}`, {
+          version: incident.version,
+          postmortem: `## Action items\n- [ ] Add a canary ${tag()}`,
+        }),
+      );
+      return { params: { incidentId: id(incident) }, body: { projectId: s.base.projectId } };
+    },
+  },
   'POST /api/v1/workspaces/:workspaceId/decisions': only(ws, {
     body: { title: 'Use Postgres', context: 'We need a database', decision: 'Postgres', status: 'accepted' },
   }),

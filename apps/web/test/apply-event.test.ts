@@ -237,3 +237,78 @@ it('a personal XP event changes no workspace cache (the progress module listens 
   expect(invalidated(queryClient, queryKeys.progressOf(WORKSPACE, 'me'))).toBe(false);
   expect(boardTasks()).toEqual([task]);
 });
+
+describe('async-updates events', () => {
+  const person = { id: ME.id, name: ME.name };
+  const now = '2026-01-02T10:00:00.000Z';
+
+  it('STATUS_UPDATE_POSTED refreshes the feed and who checked in, and names the day', async () => {
+    const feed = [...queryKeys.statusUpdates(WORKSPACE), 'range', '2026-01-01', '2026-01-02'];
+    const today = queryKeys.checkInsOn(WORKSPACE, '2026-01-02');
+    await loaded(queryClient, feed, { items: [], nextCursor: null });
+    await loaded(queryClient, today, { date: '2026-01-02', posted: [], missing: [], away: [] });
+    const update = {
+      id: crypto.randomUUID(),
+      workspaceId: WORKSPACE,
+      userId: ME.id,
+      user: person,
+      date: '2026-01-02',
+      done: 'x',
+      doing: 'y',
+      blockers: '',
+      taskIds: [],
+      tasks: [],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const applied = applyEvent(queryClient, anEvent('STATUS_UPDATE_POSTED', update));
+    expect(applied).toEqual({ changed: true, summary: 'posted a check-in for 2026-01-02' });
+    expect(invalidated(queryClient, feed)).toBe(true);
+    expect(invalidated(queryClient, today)).toBe(true);
+  });
+
+  it('INCIDENT_UPDATED refreshes the incident list and that incident (its live timeline)', async () => {
+    const id = crypto.randomUUID();
+    await loaded(queryClient, queryKeys.incident(id), {});
+    await loaded(queryClient, [...queryKeys.incidents(WORKSPACE), {}], { items: [], nextCursor: null });
+    const incident = {
+      id,
+      workspaceId: WORKSPACE,
+      key: 'INC-1',
+      number: 1,
+      title: 'Down',
+      severity: 'sev2' as const,
+      status: 'identified' as const,
+      summary: null,
+      postmortem: null,
+      commanderId: null,
+      commander: null,
+      declaredBy: person,
+      taskIds: [],
+      tasks: [],
+      resolvedAt: null,
+      timeToResolveMinutes: null,
+      version: 2,
+      createdAt: now,
+      updatedAt: now,
+    };
+    expect(applyEvent(queryClient, anEvent('INCIDENT_UPDATED', incident)).changed).toBe(true);
+    expect(invalidated(queryClient, queryKeys.incident(id))).toBe(true);
+    expect(invalidated(queryClient, [...queryKeys.incidents(WORKSPACE), {}])).toBe(true);
+  });
+
+  it('DIGEST_READY refreshes the digests', async () => {
+    await loaded(queryClient, queryKeys.digests(WORKSPACE), { items: [], nextCursor: null });
+    applyEvent(
+      queryClient,
+      anEvent('DIGEST_READY', {
+        workspaceId: WORKSPACE,
+        date: '2026-01-02',
+        provider: 'local',
+        generatedAt: now,
+      }),
+    );
+    expect(invalidated(queryClient, queryKeys.digests(WORKSPACE))).toBe(true);
+  });
+});

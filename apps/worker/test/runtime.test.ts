@@ -171,7 +171,7 @@ describe('worker runtime', () => {
     );
   });
 
-  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, recurring tasks every minute, due-soon hourly, the digest every 15 min, streaks hourly, the progress rebuild nightly', async () => {
+  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, recurring tasks every minute, due-soon hourly, the digests, reminders and escalation every 15 min, streaks hourly, the progress rebuild nightly', async () => {
     await registerSchedules(queues);
     const other = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
     await registerSchedules(other);
@@ -194,8 +194,14 @@ describe('worker runtime', () => {
     });
     const notifications = await queues.notifications.getJobSchedulers();
     expect(notifications.map((s) => [s.key, s.pattern, s.name]).sort()).toEqual([
+      ['blocker-escalation', '*/15 * * * *', 'blocker-escalation'],
+      ['check-in-reminders', '*/15 * * * *', 'check-in-reminders'],
       ['due-soon', '0 * * * *', 'due-soon'],
       ['notification-digest', '*/15 * * * *', 'digest'],
+    ]);
+    const analytics = await queues.analytics.getJobSchedulers();
+    expect(analytics.map((s) => [s.key, s.pattern, s.name])).toEqual([
+      ['due-digests', '*/15 * * * *', 'due-digests'],
     ]);
     const progress = await queues.progress.getJobSchedulers();
     expect(progress.map((s) => [s.key, s.pattern, s.name])).toEqual([

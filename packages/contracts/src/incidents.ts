@@ -89,6 +89,10 @@ export type IncidentDetail = z.infer<typeof IncidentDetail>;
 export const IncidentNoteCreate = z.object({ message: z.string().trim().min(1).max(2000) });
 export type IncidentNoteCreate = z.infer<typeof IncidentNoteCreate>;
 
+/** Turn the postmortem's open action items (`- [ ] …`) into tasks of this project. */
+export const IncidentActionItems = z.object({ projectId: Id });
+export type IncidentActionItems = z.infer<typeof IncidentActionItems>;
+
 export const IncidentListQuery = z.object({
   status: IncidentStatus.optional(),
   severity: IncidentSeverity.optional(),

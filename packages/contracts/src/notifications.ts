@@ -8,6 +8,7 @@ export const NotificationType = z.enum([
   'due_soon',
   'check_in_reminder',
   'blocker_escalated',
+  'mood_trend',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 
@@ -28,6 +29,8 @@ export const NotificationData = z.object({
   blockerId: Id.optional(),
   blockerTitle: z.string().optional(),
   escalationLevel: z.number().int().optional(),
+  /** Mood trend alerts: the team's average on the last of the low days. */
+  moodAverage: z.number().optional(),
 });
 export type NotificationData = z.infer<typeof NotificationData>;
 
@@ -120,13 +123,16 @@ export function notificationText(n: Pick<Notification, 'type' | 'data'>): string
       return `Time for your check-in${n.data.date ? ` for ${n.data.date}` : ''}`;
     case 'blocker_escalated':
       return `Blocker still open${n.data.escalationLevel ? ` (level ${n.data.escalationLevel})` : ''}: ${n.data.blockerTitle ?? 'a blocker'}`;
+    case 'mood_trend':
+      return `Team mood has been below 2.5 for 3 days (to ${n.data.date ?? 'today'})`;
   }
 }
 
 /** The web path that opens the notification's task (the board with its drawer), or the inbox. */
 export function notificationPath(n: Pick<Notification, 'workspaceId' | 'taskId' | 'data'>): string {
   if (n.data.blockerId) return `/w/${n.workspaceId}/blockers`;
-  if (n.data.date && !n.taskId) return `/w/${n.workspaceId}/updates`;
+  if (n.data.date && !n.taskId)
+    return `/w/${n.workspaceId}/${n.data.moodAverage === undefined ? 'updates' : 'digest'}`;
   if (!n.taskId || !n.data.projectId) return '/notifications';
   return `/w/${n.workspaceId}/p/${n.data.projectId}?task=${n.taskId}`;
 }

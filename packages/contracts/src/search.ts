@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Id, queryInt } from './common';
+import { DecisionStatus } from './decisions';
+import { IncidentStatus } from './incidents';
 import { TaskStatus } from './tasks';
 
 export const SearchQuery = z.object({
@@ -26,6 +28,24 @@ export const SearchHit = z.discriminatedUnion('type', [
     projectId: Id,
     key: z.string(),
     title: z.string(),
+    snippet: z.string(),
+    rank: z.number(),
+  }),
+  z.object({
+    type: z.literal('decision'),
+    id: Id,
+    key: z.string(),
+    title: z.string(),
+    status: DecisionStatus,
+    snippet: z.string(),
+    rank: z.number(),
+  }),
+  z.object({
+    type: z.literal('incident'),
+    id: Id,
+    key: z.string(),
+    title: z.string(),
+    status: IncidentStatus,
     snippet: z.string(),
     rank: z.number(),
   }),

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { ErrorResponse, WorkspaceParams } from '@teamflow/contracts/common';
 import {
+  IncidentActionItems,
   IncidentCreate,
   IncidentDetail,
   IncidentListQuery,
@@ -11,6 +12,7 @@ import {
   IncidentUpdate,
 } from '@teamflow/contracts/incidents';
 import { addIncidentNote } from '@teamflow/core/incidents/add-incident-note';
+import { createActionItemTasks } from '@teamflow/core/incidents/create-action-item-tasks';
 import { createIncident } from '@teamflow/core/incidents/create-incident';
 import { getIncident } from '@teamflow/core/incidents/get-incident';
 import { listIncidents } from '@teamflow/core/incidents/list-incidents';
@@ -79,5 +81,22 @@ export function incidentRoutes(table: RouteTable, router: Router, base: string, 
     body: IncidentNoteCreate,
     responses: { 201: IncidentTimelineEntry, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     handler: ({ ctx, params, body }) => addIncidentNote(deps, ctx, params.incidentId, body),
+  });
+  table.add(router, base, {
+    method: 'post',
+    path: '/incidents/:incidentId/action-items',
+    summary: "Make the postmortem's open action items into tasks of a project (linked to the incident)",
+    tag,
+    access: allow('incident.update', 'incident', 'incidentId'),
+    params: IncidentParams,
+    body: IncidentActionItems,
+    responses: {
+      200: IncidentDetail,
+      400: ErrorResponse,
+      403: ErrorResponse,
+      404: ErrorResponse,
+      409: ErrorResponse,
+    },
+    handler: ({ ctx, params, body }) => createActionItemTasks(deps, ctx, params.incidentId, body),
   });
 }

@@ -10,6 +10,7 @@ import type { CoreDeps } from '../platform/context';
 import { endOfLocalDay, startOfLocalDay } from '../platform/local-dates';
 import { loadStatusUpdateRefs, toPublicStatusUpdate } from '../status-updates/status-update.mapper';
 import { listStatusUpdateRows } from '../status-updates/status-updates.repository';
+import { alertMoodTrend } from './alert-mood-trend';
 import { moodAverage, templateSummary } from './compose-digest';
 import { toDigest } from './digest.mapper';
 import {
@@ -98,7 +99,7 @@ export async function generateDigest(
   const settings = await settingsOf(deps.db, workspaceId);
   const sections = await digestSections(deps.db, workspaceId, date);
   const { provider, summary } = await summarise(deps, workspaceId, date, sections, settings.digestAi);
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const values = { workspaceId, date, provider, summary, sections, generatedAt: new Date() };
     const row = options.force
       ? await replaceDailySummary(tx, values)
@@ -121,4 +122,6 @@ export async function generateDigest(
     );
     return { digest: toDigest(row), written: true };
   });
+  if (result.written) await alertMoodTrend(deps, workspaceId, date);
+  return result;
 }

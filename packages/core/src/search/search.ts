@@ -1,33 +1,25 @@
-import type { SearchQuery, SearchResults } from '@teamflow/contracts/search';
+import type { DecisionStatus } from '@teamflow/contracts/decisions';
+import type { IncidentStatus } from '@teamflow/contracts/incidents';
+import type { SearchHit, SearchQuery, SearchResults } from '@teamflow/contracts/search';
 import type { TaskStatus } from '@teamflow/contracts/tasks';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { searchWorkspace } from './search.repository';
+import { searchWorkspace, type SearchRow } from './search.repository';
 
 export async function search(deps: CoreDeps, ctx: WorkspaceCtx, query: SearchQuery): Promise<SearchResults> {
   const rows = await searchWorkspace(deps.db, ctx.workspaceId, query.q, query.limit);
-  return {
-    items: rows.map((r) =>
-      r.type === 'task'
-        ? {
-            type: 'task' as const,
-            id: r.id,
-            projectId: r.project_id,
-            key: r.key,
-            title: r.title,
-            status: r.status as TaskStatus,
-            snippet: r.snippet,
-            rank: Number(r.rank),
-          }
-        : {
-            type: 'comment' as const,
-            id: r.id,
-            taskId: r.task_id,
-            projectId: r.project_id,
-            key: r.key,
-            title: r.title,
-            snippet: r.snippet,
-            rank: Number(r.rank),
-          },
-    ),
-  };
+  return { items: rows.map(toHit) };
+}
+
+function toHit(r: SearchRow): SearchHit {
+  const common = { id: r.id, key: r.key, title: r.title, snippet: r.snippet, rank: Number(r.rank) };
+  switch (r.type) {
+    case 'task':
+      return { type: 'task', ...common, projectId: r.project_id, status: r.status as TaskStatus };
+    case 'comment':
+      return { type: 'comment', ...common, taskId: r.task_id, projectId: r.project_id };
+    case 'decision':
+      return { type: 'decision', ...common, status: r.status as DecisionStatus };
+    case 'incident':
+      return { type: 'incident', ...common, status: r.status as IncidentStatus };
+  }
 }

@@ -23,6 +23,7 @@ export const NOTIFICATION_TYPES = [
   'due_soon',
   'check_in_reminder',
   'blocker_escalated',
+  'mood_trend',
 ] as const;
 
 export const notifications = pgTable(
@@ -58,7 +59,7 @@ export const notifications = pgTable(
       .where(sql`${t.readAt} is null and ${t.emailedAt} is null`),
     check(
       'notifications_type_check',
-      sql`${t.type} in ('assigned', 'mentioned', 'commented', 'due_soon', 'check_in_reminder', 'blocker_escalated')`,
+      sql`${t.type} in ('assigned', 'mentioned', 'commented', 'due_soon', 'check_in_reminder', 'blocker_escalated', 'mood_trend')`,
     ),
   ],
 );

@@ -52,7 +52,9 @@ export function CheckInForm({ workspaceId, date }: { workspaceId: string; date: 
   });
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Check in" className="flex flex-col gap-4">
-      {draft.isPending ? <p className="text-sm text-slate-500">Reading your activity for a draft…</p> : null}
+      {draft.isPending ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">Reading your activity for a draft…</p>
+      ) : null}
       {draft.data?.carriedDoing.length || draft.data?.openBlockers.length ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Carried forward: {draft.data.carriedDoing.length} unfinished line(s) and{' '}

@@ -57,7 +57,9 @@ export function DigestPage({ workspaceId }: { workspaceId: string }) {
               <Badge tone="indigo" label={`Summary written by ${digest.provider}`}>
                 {digest.provider === 'template' ? 'Template' : `AI: ${digest.provider}`}
               </Badge>
-              <span className="text-xs text-slate-500">made {formatInstant(digest.generatedAt, zone)}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">
+                made {formatInstant(digest.generatedAt, zone)}
+              </span>
               {canRegenerate ? (
                 <Button
                   variant="ghost"
@@ -140,7 +142,7 @@ export function DigestPage({ workspaceId }: { workspaceId: string }) {
                   ))}
                 </ul>
               ) : (
-                <p className="text-sm text-slate-500">None that day.</p>
+                <p className="text-sm text-slate-500 dark:text-slate-400">None that day.</p>
               )}
             </section>
             <section className="flex flex-col gap-1">
@@ -148,7 +150,7 @@ export function DigestPage({ workspaceId }: { workspaceId: string }) {
               {digest.sections.tasksCompleted.length ? (
                 <TaskKeyLinks workspaceId={workspaceId} tasks={digest.sections.tasksCompleted} />
               ) : (
-                <p className="text-sm text-slate-500">None that day.</p>
+                <p className="text-sm text-slate-500 dark:text-slate-400">None that day.</p>
               )}
             </section>
           </article>

@@ -13,7 +13,14 @@ import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { TextField } from '@/modules/ui/components/text-field';
 import { showToast } from '@/modules/ui/toast';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
-import { useAddIncidentNote, useIncident, useUpdateIncident } from '../hooks/use-incidents';
+import { useProjects } from '@/modules/projects/hooks/use-projects';
+import { SelectField } from '@/modules/ui/components/select-field';
+import {
+  useActionItemTasks,
+  useAddIncidentNote,
+  useIncident,
+  useUpdateIncident,
+} from '../hooks/use-incidents';
 import { AreaPage, Badge, TaskKeyLinks } from './area-page';
 import { INCIDENT_STATUS_TONE, SEVERITY_TONE } from './incidents-page';
 
@@ -57,6 +64,50 @@ function PostmortemEditor({
         </Button>
       </div>
     </>
+  );
+}
+
+/** "Make action items into tasks": the open `- [ ]` items of the postmortem, in a project picked here. */
+function ActionItemsToTasks({ workspaceId, incidentId }: { workspaceId: string; incidentId: string }) {
+  const projects = useProjects(workspaceId);
+  const make = useActionItemTasks(incidentId);
+  const [projectId, setProjectId] = useState('');
+  const options = (projects.data ?? []).map((p) => [p.id, `${p.key} · ${p.name}`] as const);
+  const chosen = projectId || options[0]?.[0] || '';
+  if (options.length === 0) return null;
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <SelectField
+        label="Project for action items"
+        options={options}
+        value={chosen}
+        onChange={(e) => setProjectId(e.target.value)}
+      />
+      <Button
+        variant="secondary"
+        disabled={make.isPending || !chosen}
+        onClick={() =>
+          make.mutate(chosen, {
+            onSuccess: () =>
+              showToast({
+                tone: 'success',
+                title: 'Action items are tasks now',
+                description: 'They are linked below.',
+              }),
+            onError: (error) =>
+              showToast({
+                tone: 'error',
+                title: isApiError(error, 409) ? 'No open action items left' : 'That did not work',
+                description: isApiError(error, 409)
+                  ? 'Add “- [ ] …” lines to the postmortem first.'
+                  : error.message,
+              }),
+          })
+        }
+      >
+        Make action items into tasks
+      </Button>
+    </div>
   );
 }
 
@@ -133,7 +184,9 @@ export function IncidentDetailPage({ workspaceId, incidentId }: { workspaceId: s
             >
               {data.timeline.map((e) => (
                 <li key={e.id} className="text-sm">
-                  <span className="text-xs text-slate-500">{formatInstant(e.createdAt, zone)}</span>{' '}
+                  <span className="text-xs text-slate-500 dark:text-slate-400">
+                    {formatInstant(e.createdAt, zone)}
+                  </span>{' '}
                   {e.kind === 'note' ? <strong>{e.actor?.name ?? 'Someone'}:</strong> : null} {e.message}
                 </li>
               ))}
@@ -171,7 +224,11 @@ export function IncidentDetailPage({ workspaceId, incidentId }: { workspaceId: s
                 busy={update.isPending}
                 onSave={(postmortem) => change({ postmortem })}
               />
-            ) : data.postmortem ? (
+            ) : null}
+            {canUpdate && data.postmortem ? (
+              <ActionItemsToTasks workspaceId={workspaceId} incidentId={incidentId} />
+            ) : null}
+            {canUpdate ? null : data.postmortem ? (
               <MarkdownView source={data.postmortem} workspaceId={workspaceId} />
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-400">No postmortem yet.</p>

@@ -117,13 +117,13 @@ export function UpdatesPage({ workspaceId }: { workspaceId: string }) {
                         ] as const
                       ).map(([label, text]) => (
                         <div key={label} className="min-w-0 text-sm">
-                          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
                             {label}
                           </p>
                           {text.trim() ? (
                             <MarkdownView source={text} workspaceId={workspaceId} />
                           ) : (
-                            <p className="text-slate-400">—</p>
+                            <p className="text-slate-500 dark:text-slate-400">—</p>
                           )}
                         </div>
                       ))}

@@ -58,3 +58,16 @@ export function useAddIncidentNote(incidentId: string) {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.incident(incidentId) }),
   });
 }
+
+/** The postmortem's open action items become tasks of the chosen project. */
+export function useActionItemTasks(incidentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (projectId: string) =>
+      apiRequest('POST', `/incidents/${incidentId}/action-items`, {
+        body: { projectId },
+        schema: IncidentDetail,
+      }),
+    onSuccess: (incident) => queryClient.setQueryData(queryKeys.incident(incidentId), incident),
+  });
+}

@@ -13,6 +13,7 @@ const ICONS: Record<Notification['type'], { glyph: string; tint: string }> = {
   due_soon: { glyph: '!', tint: 'bg-amber-100 text-amber-800 dark:bg-amber-900 dark:text-amber-200' },
   check_in_reminder: { glyph: '✓', tint: 'bg-teal-100 text-teal-800 dark:bg-teal-900 dark:text-teal-200' },
   blocker_escalated: { glyph: '▲', tint: 'bg-rose-100 text-rose-800 dark:bg-rose-900 dark:text-rose-200' },
+  mood_trend: { glyph: '~', tint: 'bg-violet-100 text-violet-800 dark:bg-violet-900 dark:text-violet-200' },
 };
 
 const timeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

@@ -15,6 +15,10 @@ const LABELS: Record<NotificationType, { title: string; hint: string }> = {
     title: 'Blocker escalations',
     hint: 'A blocker left open too long (owners and admins)',
   },
+  mood_trend: {
+    title: 'Team mood trend',
+    hint: 'The team average stays below 2.5 for 3 days (owners and admins)',
+  },
 };
 
 /** Per type: in the app, and by email (a digest of what is still unread after a while). */

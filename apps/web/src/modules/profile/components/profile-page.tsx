@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AwayForm } from '@/modules/async-updates/components/away-form';
 import { useSession } from '@/modules/auth/hooks/use-session';
 import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
@@ -99,6 +100,9 @@ export function ProfilePage() {
           </Section>
           <Section id="profile-time-zone" title="Time zone">
             <TimeZoneForm key={session.user.timeZone} user={session.user} />
+          </Section>
+          <Section id="profile-away" title="Time off">
+            <AwayForm />
           </Section>
           <Section id="profile-password" title="Password">
             <ChangePasswordFormSection />

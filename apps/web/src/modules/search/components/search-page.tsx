@@ -43,11 +43,16 @@ export function SearchPage({ workspaceId }: { workspaceId: string }) {
         ) : (
           <ul aria-label="Search results" className="flex flex-col gap-2">
             {results.data.map((hit) => {
-              const taskId = hit.type === 'task' ? hit.id : hit.taskId;
+              const href =
+                hit.type === 'decision'
+                  ? `/w/${workspaceId}/decisions/${hit.id}`
+                  : hit.type === 'incident'
+                    ? `/w/${workspaceId}/incidents/${hit.id}`
+                    : `/w/${workspaceId}/p/${hit.projectId}?task=${hit.type === 'task' ? hit.id : hit.taskId}`;
               return (
                 <li key={`${hit.type}-${hit.id}`}>
                   <Link
-                    href={`/w/${workspaceId}/p/${hit.projectId}?task=${taskId}`}
+                    href={href}
                     className="block rounded-md border border-slate-200 bg-white p-3 hover:border-indigo-300 dark:border-slate-700 dark:bg-slate-900"
                   >
                     <span className="text-xs text-slate-500 uppercase">

@@ -241,6 +241,8 @@ export default function CommandPaletteMenu({ onClose }: { onClose: () => void })
     };
     // Server hits first: a task found by both keeps the "found by search" floor.
     for (const hit of [...(keyHits.data ?? []), ...(textHits.data ?? [])]) {
+      // Decisions and incidents are found on the search page; the palette opens tasks.
+      if (hit.type === 'decision' || hit.type === 'incident') continue;
       const taskId = hit.type === 'task' ? hit.id : hit.taskId;
       addTask({ id: taskId, key: hit.key, title: hit.title, projectId: hit.projectId }, true);
     }

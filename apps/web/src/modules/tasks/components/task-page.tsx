@@ -8,6 +8,7 @@ import { ConflictDialog } from './conflict-dialog';
 import { PriorityBadge } from './priority-badge';
 import { TaskDetailForm } from './task-detail-form';
 import { useBoardTasks } from '../hooks/use-board-tasks';
+import { TaskAsyncLinks } from '@/modules/async-updates/components/task-async-links';
 import { useProject } from '@/modules/projects/hooks/use-projects';
 import { useSearch } from '@/modules/search/hooks/use-search';
 import { Button } from '@/modules/ui/components/button';
@@ -153,6 +154,7 @@ function TaskPageBody({ fetched }: { fetched: Task }) {
           <TaskExtras task={task} tasks={tasks.data ?? [task]} readOnly={!canEdit} />
         </section>
       </div>
+      <TaskAsyncLinks workspaceId={task.workspaceId} taskId={task.id} />
       <ConflictDialog />
     </>
   );
