@@ -1,5 +1,6 @@
 import { createOutboxRelay, type OutboxRelay } from '@teamflow/core/events/outbox-relay';
 import { consumeXpEvents } from '@teamflow/core/progress/consume-xp-events';
+import { rebuildUserStats } from '@teamflow/core/progress/rebuild-user-stats';
 import { xpJob } from '@teamflow/queue/jobs';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
 import { isolatedStore } from './realtime-harness';
@@ -366,6 +367,48 @@ describe('XP from async updates', () => {
     expect((await progressOf(team, team.users.owner)).xp).toBe(30);
     expect((await progressOf(team, team.users.member)).xp).toBe(0);
     expect((await progressOf(team, team.users.admin)).xp).toBe(0);
+  });
+});
+
+describe('streaks follow the check-in calendar', () => {
+  // XP on Monday 2031-03-03 and Wednesday 03-05; the Tuesday between is the question.
+  async function streakAfterMondayAndWednesday(team: TeamFixture, user: TestUser): Promise<number> {
+    for (const day of ['2031-03-03', '2031-03-05'])
+      await api.deps.pool.query(
+        `insert into xp_events (workspace_id, user_id, kind, source_type, source_id, xp, reason, label, local_date, earned_at)
+         values ($1, $2, 'task_done', 'task', gen_random_uuid(), 10, 'earned', 'Work', $3, $3::date + interval '12 hours')`,
+        [team.workspaceId, user.id, day],
+      );
+    await rebuildUserStats(api.deps, {
+      workspaceId: team.workspaceId,
+      now: new Date('2031-03-06T12:00:00Z'),
+    });
+    const { rows } = await api.deps.pool.query<{ streak_current: number }>(
+      'select streak_current from user_stats where workspace_id = $1 and user_id = $2',
+      [team.workspaceId, user.id],
+    );
+    return rows[0]!.streak_current;
+  }
+
+  it('a missed Tuesday breaks the streak, an away Tuesday does not', async () => {
+    const team = await createTeam(api);
+    expect(await streakAfterMondayAndWednesday(team, team.users.admin)).toBe(1);
+    const away = await http()
+      .put(`${V1}/me/away`)
+      .set(auth(team.users.member))
+      .send({ ranges: [{ from: '2031-03-04', to: '2031-03-04', note: 'Dentist' }] });
+    expect(away.status).toBe(200);
+    expect(await streakAfterMondayAndWednesday(team, team.users.member)).toBe(2);
+  });
+
+  it("a Tuesday that is not one of the workspace's check-in days is a day off", async () => {
+    const team = await createTeam(api);
+    const settings = await http()
+      .patch(`${V1}/workspaces/${team.workspaceId}/check-ins/settings`)
+      .set(auth(team.users.owner))
+      .send({ days: [1, 3, 5] });
+    expect(settings.status).toBe(200);
+    expect(await streakAfterMondayAndWednesday(team, team.users.member)).toBe(2);
   });
 });
 

@@ -13,9 +13,10 @@ import {
   saveStats,
   sourcePaid,
   userZone,
+  workCalendarOf,
   xpOnDay,
 } from './progress.repository';
-import { DEFAULT_WORKDAYS, recordActiveDay } from './streaks';
+import { recordActiveDay } from './streaks';
 import { statsStreak, withStreak } from './stats-streak';
 
 /** What a source says an event is worth to whom, before the rules (once ever, self-farm, cap). */
@@ -72,7 +73,9 @@ export async function awardXp(tx: DbOrTx, workspaceId: string, claims: XpClaim[]
     const before = await lockStats(tx, workspaceId, claim.userId);
     const total = before.xp + xp;
     const streak =
-      xp > 0 ? recordActiveDay(statsStreak(before), localDate, DEFAULT_WORKDAYS) : statsStreak(before);
+      xp > 0
+        ? recordActiveDay(statsStreak(before), localDate, await workCalendarOf(tx, workspaceId, claim.userId))
+        : statsStreak(before);
     const after = withStreak({ ...before, xp: total, level: levelFor(total) }, streak);
     await saveStats(tx, after);
 

@@ -10,9 +10,10 @@ import {
   recentXpEvents,
   showsOnLeaderboard,
   userZone,
+  workCalendarOf,
 } from './progress.repository';
 import { statsStreak } from './stats-streak';
-import { DEFAULT_WORKDAYS, settledThrough, settleStreak } from './streaks';
+import { settledThrough, settleStreak } from './streaks';
 
 const RECENT = 20;
 
@@ -47,7 +48,8 @@ export async function getProgress(
     };
   }
   const zone = (await userZone(deps.db, userId)) ?? 'UTC';
-  const streak = settleStreak(statsStreak(stats), settledThrough(now, zone), DEFAULT_WORKDAYS);
+  const calendar = await workCalendarOf(deps.db, ctx.workspaceId, userId);
+  const streak = settleStreak(statsStreak(stats), settledThrough(now, zone), calendar);
   return {
     userId,
     enabled,

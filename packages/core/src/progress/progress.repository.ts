@@ -12,6 +12,7 @@ import {
   xpEvents,
 } from '@teamflow/db/schema/index';
 import type { AchievementFacts } from './achievements';
+import type { WorkCalendar } from './streaks';
 
 export type XpEventRow = typeof xpEvents.$inferSelect;
 export type NewXpEvent = typeof xpEvents.$inferInsert;
@@ -381,6 +382,16 @@ export async function progressPeople(
     where ${workspaceId ?? null}::uuid is null or k.workspace_id = ${workspaceId ?? null}::uuid
     order by k.workspace_id, k.user_id`);
   return result.rows.map((r) => ({ workspaceId: r.workspace_id, userId: r.user_id, zone: r.time_zone }));
+}
+
+/** The workspace's check-in days and the person's away days: the days a streak counts (see streaks.ts). */
+export async function workCalendarOf(db: DbOrTx, workspaceId: string, userId: string): Promise<WorkCalendar> {
+  const result = await db.execute<{ days: number[]; away: { from: string; to: string }[] }>(sql`
+    select coalesce((select days from check_in_settings where workspace_id = ${workspaceId}), '{1,2,3,4,5}') as days,
+           coalesce((select json_agg(json_build_object('from', from_date, 'to', to_date))
+                     from away_ranges where user_id = ${userId}), '[]'::json) as away`);
+  const row = result.rows[0]!;
+  return { weekdays: row.days, away: row.away };
 }
 
 /** The workspace's active sprint (of one project, if named) started most recently. */

@@ -9,9 +9,10 @@ import {
   saveStats,
   xpEventsInOrder,
   type UserStatsRow,
+  workCalendarOf,
 } from './progress.repository';
 import { withStreak } from './stats-streak';
-import { DEFAULT_WORKDAYS, EMPTY_STREAK, recordActiveDay, settledThrough, settleStreak } from './streaks';
+import { EMPTY_STREAK, recordActiveDay, settledThrough, settleStreak } from './streaks';
 
 /**
  * maintenance/rebuild-progress: user_stats is derived, so it is recomputed from xp_events alone
@@ -28,13 +29,14 @@ export async function rebuildUserStats(
     await deps.db.transaction(async (tx) => {
       const current = await lockStats(tx, person.workspaceId, person.userId);
       const awards = await xpEventsInOrder(tx, person.workspaceId, person.userId);
+      const calendar = await workCalendarOf(tx, person.workspaceId, person.userId);
       let streak = EMPTY_STREAK;
       let xp = 0;
       for (const award of awards) {
         xp += award.xp;
-        if (award.xp > 0) streak = recordActiveDay(streak, award.localDate, DEFAULT_WORKDAYS);
+        if (award.xp > 0) streak = recordActiveDay(streak, award.localDate, calendar);
       }
-      streak = settleStreak(streak, settledThrough(now, person.zone), DEFAULT_WORKDAYS);
+      streak = settleStreak(streak, settledThrough(now, person.zone), calendar);
       const rebuilt: UserStatsRow = withStreak({ ...current, xp, level: levelFor(xp) }, streak);
       await saveStats(tx, rebuilt);
       const facts = await achievementFacts(tx, person.workspaceId, person.userId);

@@ -1,8 +1,8 @@
 import type { CoreDeps } from '../platform/context';
 import { consumeXpEvents } from './consume-xp-events';
-import { lockStats, progressPeople, saveStats } from './progress.repository';
+import { lockStats, progressPeople, saveStats, workCalendarOf } from './progress.repository';
 import { statsStreak, withStreak } from './stats-streak';
-import { DEFAULT_WORKDAYS, settledThrough, settleStreak } from './streaks';
+import { settledThrough, settleStreak } from './streaks';
 
 /**
  * progress/settle-streaks (hourly): settles each person's streak through their own yesterday, so
@@ -24,7 +24,8 @@ export async function settleStreaks(
     const changed = await deps.db.transaction(async (tx) => {
       const row = await lockStats(tx, person.workspaceId, person.userId);
       if (row.streakThrough === null || row.streakThrough >= to) return false;
-      await saveStats(tx, withStreak(row, settleStreak(statsStreak(row), to, DEFAULT_WORKDAYS)));
+      const calendar = await workCalendarOf(tx, person.workspaceId, person.userId);
+      await saveStats(tx, withStreak(row, settleStreak(statsStreak(row), to, calendar)));
       return true;
     });
     if (changed) settled += 1;

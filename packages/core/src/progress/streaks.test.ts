@@ -1,5 +1,5 @@
 import {
-  DEFAULT_WORKDAYS,
+  DEFAULT_WORK_CALENDAR,
   EMPTY_STREAK,
   recordActiveDay,
   settleStreak,
@@ -7,7 +7,7 @@ import {
   type StreakState,
 } from './streaks';
 
-const W = DEFAULT_WORKDAYS;
+const W = DEFAULT_WORK_CALENDAR;
 const days = (dates: string[], state: StreakState = EMPTY_STREAK) =>
   dates.reduce((s, d) => recordActiveDay(s, d, W), state);
 
@@ -21,6 +21,24 @@ describe('workday streaks', () => {
   it('a weekend does not break a streak', () => {
     const s = days(['2026-12-03', '2026-12-04', '2026-12-07']);
     expect(s.current).toBe(3);
+  });
+
+  it('an away day does not break a streak (days off never do)', () => {
+    const away = { ...W, away: [{ from: '2026-12-01', to: '2026-12-01' }] };
+    const s = ['2026-11-30', '2026-12-02'].reduce((st, d) => recordActiveDay(st, d, away), EMPTY_STREAK);
+    expect(s).toMatchObject({ current: 2, freezes: 0 });
+  });
+
+  it("counts the workspace's own check-in days: a Saturday team's Saturday counts, its Monday is a day off", () => {
+    const tueToSat = { weekdays: [2, 3, 4, 5, 6], away: [] };
+    // Fri 2026-12-04, Sat 12-05, (Sun, Mon off), Tue 12-08.
+    const s = ['2026-12-04', '2026-12-05', '2026-12-08'].reduce(
+      (st, d) => recordActiveDay(st, d, tueToSat),
+      EMPTY_STREAK,
+    );
+    expect(s).toMatchObject({ current: 3, longest: 3 });
+    // Monday to Friday, the same days miss Monday and break the streak.
+    expect(days(['2026-12-04', '2026-12-05', '2026-12-08'])).toMatchObject({ current: 1 });
   });
 
   it('a missed workday without a freeze breaks the streak', () => {

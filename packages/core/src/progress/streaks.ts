@@ -28,13 +28,24 @@ export const EMPTY_STREAK: StreakState = {
   through: null,
 };
 
-/** Until the check-in days are configurable per workspace, workdays are Monday to Friday. */
-export const DEFAULT_WORKDAYS: readonly number[] = [1, 2, 3, 4, 5];
+/**
+ * Whose workdays: the workspace's check-in days (ISO weekdays) minus the person's away days.
+ * Anything else is a day off, and a day off never breaks a streak.
+ */
+export interface WorkCalendar {
+  weekdays: readonly number[];
+  away: readonly { from: string; to: string }[];
+}
 
-const isWorkday = (date: string, workdays: readonly number[]) => workdays.includes(isoWeekdayOf(date));
+/** The check-in defaults (a workspace that never changed its check-in days), nobody away. */
+export const DEFAULT_WORK_CALENDAR: WorkCalendar = { weekdays: [1, 2, 3, 4, 5], away: [] };
+
+const isWorkday = (date: string, calendar: WorkCalendar) =>
+  calendar.weekdays.includes(isoWeekdayOf(date)) &&
+  !calendar.away.some((range) => date >= range.from && date <= range.to);
 
 /** Settles every date after `through` up to `to`: a workday without XP spends a freeze or breaks the streak. */
-export function settleStreak(state: StreakState, to: string, workdays: readonly number[]): StreakState {
+export function settleStreak(state: StreakState, to: string, workdays: WorkCalendar): StreakState {
   if (state.through === null || state.through >= to) return state;
   const next = { ...state };
   for (let d = shiftDate(state.through, 1); d <= to; d = shiftDate(d, 1)) {
@@ -47,7 +58,7 @@ export function settleStreak(state: StreakState, to: string, workdays: readonly 
 }
 
 /** A local date on which the person earned XP. A date already settled changes nothing. */
-export function recordActiveDay(state: StreakState, date: string, workdays: readonly number[]): StreakState {
+export function recordActiveDay(state: StreakState, date: string, workdays: WorkCalendar): StreakState {
   if (state.through !== null && date <= state.through) return state;
   const next = { ...settleStreak(state, shiftDate(date, -1), workdays), through: date, lastActiveDate: date };
   if (!isWorkday(date, workdays)) return next;
