@@ -197,6 +197,33 @@ describe('AI "what next"', () => {
     expect(stranger.status).toBe(404);
   });
 
+  it("puts a task named in today's check-in above an otherwise equal one, saying why", async () => {
+    const team = await createTeam(api);
+    const { member, newTask } = client(team);
+    const other = await newTask({ title: 'Tidy the backlog', priority: 'medium' });
+    const promised = await newTask({ title: 'Answer the support queue', priority: 'medium' });
+    const checkIn = await api
+      .http()
+      .post(`${V1}/workspaces/${team.workspaceId}/status-updates`)
+      .set(auth(member))
+      .send({ date: todayIn('UTC'), done: 'Planning', doing: 'The support queue', taskIds: [promised.id] });
+    expect(checkIn.status).toBe(201);
+    const res = await api
+      .http()
+      .post(`${V1}/workspaces/${team.workspaceId}/ai/next`)
+      .set(auth(member))
+      .send({ provider: 'local' });
+    expect(res.status).toBe(202);
+    const result = (await finished(res.body.jobId, member)).result as NextResult;
+    expect(result.items.map((i) => [i.taskId, i.score])).toEqual([
+      [promised.id, 25],
+      [other.id, 10],
+    ]);
+    expect(result.items[0]!.reasons).toEqual([
+      { kind: 'check_in', text: "You named it in today's check-in" },
+    ]);
+  });
+
   it('counts against the workspace’s hourly AI limit like the other features', async () => {
     const limited = await startApi({ ...store.env, RATE_LIMIT_AI_PER_HOUR: '1' });
     try {

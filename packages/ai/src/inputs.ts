@@ -68,6 +68,8 @@ export const NextTask = z.object({
   waitsOn: z.array(z.string()),
   /** The active sprint it is in, if any, and that sprint's goal. */
   sprint: z.object({ name: z.string(), goal: z.string().nullable() }).nullable(),
+  /** Linked in the person's check-in for today (what they said they would do). */
+  inCheckIn: z.boolean().default(false),
 });
 export type NextTask = z.infer<typeof NextTask>;
 

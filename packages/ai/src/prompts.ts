@@ -80,13 +80,14 @@ export function nextPrompt(input: NextInput): string {
         t.blocks.length ? `blocks=${t.blocks.join(',')}` : '',
         t.waitsOn.length ? `waitsOn=${t.waitsOn.join(',')}` : '',
         t.sprint ? `sprint=${JSON.stringify(t.sprint.name)} goal=${JSON.stringify(t.sprint.goal ?? '')}` : '',
+        t.inCheckIn ? 'inTodaysCheckIn=yes' : '',
       ]
         .filter(Boolean)
         .join(' '),
     ),
     '',
-    'Pick at most 5 of these (ids above only, each once) that this person should take next, best first, weighing due dates (overdue first), tasks others wait on, the active sprint goal, work already started, stale work and priority; tasks that wait on others come last.',
-    'Give each 1 to 6 reasons, each with a kind (overdue, due_soon, blocks_others, sprint_goal, in_progress, stale, priority, waiting) and one short sentence.',
+    'Pick at most 5 of these (ids above only, each once) that this person should take next, best first, weighing due dates (overdue first), tasks others wait on, the active sprint goal, work already started, what they named in today’s check-in, stale work and priority; tasks that wait on others come last.',
+    'Give each 1 to 6 reasons, each with a kind (overdue, due_soon, blocks_others, sprint_goal, in_progress, check_in, stale, priority, waiting) and one short sentence.',
     'Shape: {"items":[{"taskId":string,"rank":integer from 1,"score":number (higher = sooner),"reasons":[{"kind":string,"text":string}]}]}',
   ].join('\n');
 }

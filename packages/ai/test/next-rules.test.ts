@@ -14,10 +14,18 @@ const task = (over: Partial<NextTask>): NextTask => ({
   blocks: [],
   waitsOn: [],
   sprint: null,
+  inCheckIn: false,
   ...over,
 });
 
 describe('the local "what next" rule', () => {
+  it("adds 15 for a task named in today's check-in, and says so", () => {
+    expect(scoreNextTask(task({ inCheckIn: true }), '2026-12-06')).toEqual({
+      score: 25,
+      reasons: [{ kind: 'check_in', text: "You named it in today's check-in" }],
+    });
+  });
+
   it('adds points for staleness by the week and takes 25 away for waiting on others', () => {
     expect(scoreNextTask(task({ updatedOn: '2026-11-29' }), '2026-12-06')).toEqual({
       score: 15,

@@ -81,6 +81,7 @@ export const NextReasonKind = z.enum([
   'stale',
   'priority',
   'waiting',
+  'check_in',
 ]);
 export type NextReasonKind = z.infer<typeof NextReasonKind>;
 export const NextReason = z.object({ kind: NextReasonKind, text: z.string().min(1).max(300) });

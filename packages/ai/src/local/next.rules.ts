@@ -20,6 +20,7 @@ export const PRIORITY_POINTS = { critical: 30, high: 20, medium: 10, low: 0 } as
  * | blocks open tasks | 15 each, up to 3 |
  * | in the active sprint | 15 with a goal, 10 without |
  * | already in progress or in review | 20 (finishing beats starting) |
+ * | named in today's check-in | 15 |
  * | untouched for 7 days or more | 5, plus 5 per further week (up to 20) |
  * | waits on open tasks, or blocked | −25 |
  *
@@ -69,6 +70,10 @@ export function scoreNextTask(task: NextTask, today: string): { score: number; r
   if (task.status === 'in_progress' || task.status === 'in_review') {
     score += 20;
     reasons.push({ kind: 'in_progress', text: 'Already started: finishing beats starting something new' });
+  }
+  if (task.inCheckIn) {
+    score += 15;
+    reasons.push({ kind: 'check_in', text: "You named it in today's check-in" });
   }
   const idle = daysFrom(task.updatedOn, today);
   if (idle >= 7) {

@@ -198,6 +198,7 @@ export async function listAssignedOpenTasks(
   db: DbOrTx,
   workspaceId: string,
   userId: string,
+  today: string,
   limit: number,
 ): Promise<NextTask[]> {
   const open = sql`('todo', 'in_progress', 'in_review', 'blocked')`;
@@ -215,6 +216,7 @@ export async function listAssignedOpenTasks(
     blocks: string[];
     sprint_name: string | null;
     sprint_goal: string | null;
+    in_check_in: boolean;
   }>(sql`
     select t.id, p.key || '-' || t.number as key, t.title, t.project_id, t.status, t.priority,
            t.due_date::text as due_date, t.story_points,
@@ -227,7 +229,10 @@ export async function listAssignedOpenTasks(
                    join tasks w on w.id = td.task_id and w.deleted_at is null and w.status in ${open}
                    join projects wp on wp.id = w.project_id
                  where td.depends_on_task_id = t.id order by wp.key, w.number) as blocks,
-           s.name as sprint_name, s.goal as sprint_goal
+           s.name as sprint_name, s.goal as sprint_goal,
+           exists(select 1 from status_updates su
+                  where su.workspace_id = ${workspaceId} and su.user_id = ${userId} and su.date = ${today}::date
+                    and t.id = any(su.task_ids)) as in_check_in
     from tasks t
     join projects p on p.id = t.project_id and p.deleted_at is null
     join task_assignees a on a.task_id = t.id and a.user_id = ${userId}
@@ -248,6 +253,7 @@ export async function listAssignedOpenTasks(
     waitsOn: r.waits_on,
     blocks: r.blocks,
     sprint: r.sprint_name === null ? null : { name: r.sprint_name, goal: r.sprint_goal || null },
+    inCheckIn: r.in_check_in,
   }));
 }
 

@@ -50,8 +50,9 @@ async function snapshot(
   }
   if (kind === 'next') {
     // The subject is the caller: their open assigned tasks, judged on the workspace's today.
-    const tasks = await listAssignedOpenTasks(deps.db, ctx.workspaceId, subjectId, BACKLOG_LIMIT);
-    return { today: todayIn(ctx.timeZone), tasks };
+    const today = todayIn(ctx.timeZone);
+    const tasks = await listAssignedOpenTasks(deps.db, ctx.workspaceId, subjectId, today, BACKLOG_LIMIT);
+    return { today, tasks };
   }
   const backlog = await listBacklog(deps.db, subjectId, kind === 'prioritize', BACKLOG_LIMIT);
   if (!backlog) throw notFound('Project');
