@@ -74,7 +74,12 @@ describe('worker health checks (WORKER_HEALTH_PORT, for the image HEALTHCHECK an
       const base = `http://127.0.0.1:${port}`;
       const live = await fetch(`${base}/health`);
       expect(live.status).toBe(200);
-      const ready = await fetch(`${base}/health/ready`);
+      // Ready once the supervisor has looked (within its first second or so), not before.
+      let ready = await fetch(`${base}/health/ready`);
+      for (let tries = 0; ready.status !== 200 && tries < 100; tries += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+        ready = await fetch(`${base}/health/ready`);
+      }
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({
         status: 'ready',

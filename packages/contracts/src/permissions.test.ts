@@ -4,10 +4,11 @@ const permissions = Object.keys(PERMISSIONS) as Permission[];
 const writes = permissions.filter((p) => !p.endsWith('.read'));
 
 describe('permission table', () => {
-  it('lets every role read everything in its workspace', () => {
-    for (const p of permissions.filter((x) => x.endsWith('.read'))) {
+  it('lets every role read everything in its workspace except webhooks (their URLs and deliveries are for managers)', () => {
+    for (const p of permissions.filter((x) => x.endsWith('.read') && x !== 'webhook.read')) {
       for (const role of Role.options) expect(grantFor(role, p)).toBe('any');
     }
+    expect(Role.options.filter((role) => can(role, 'webhook.read'))).toEqual(['owner', 'admin']);
   });
 
   it('gives viewers no write at all except leaving the workspace, watching a task and their leaderboard choice (their own settings)', () => {
