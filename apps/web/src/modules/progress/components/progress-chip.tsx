@@ -14,9 +14,17 @@ export function ProgressChip({ workspaceId }: { workspaceId: string }) {
       href={`/w/${workspaceId}/progress`}
       data-testid="progress-chip"
       className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-semibold text-amber-900 hover:bg-amber-200 dark:bg-amber-900/40 dark:text-amber-200"
-      aria-label={`Level ${data.level}, ${data.xp} XP, streak ${data.streak.current}`}
     >
-      Lv {data.level} · {data.xp} XP{data.streak.current > 0 ? ` · 🔥${data.streak.current}` : ''}
+      {/* The name is the visible text (no aria-label that could drift from it); the flame is decoration. */}
+      Level {data.level} · {data.xp} XP
+      {data.streak.current > 0 ? (
+        <>
+          {' · '}
+          <span aria-hidden="true">🔥</span>
+          {data.streak.current}
+          <span className="sr-only"> day streak</span>
+        </>
+      ) : null}
     </Link>
   );
 }
