@@ -157,6 +157,9 @@ export function OfflineSync() {
       timer = undefined;
       try {
         await refreshPending(userId);
+        // Nothing queued, nothing to do: a refresh here would rotate the session cookie on every
+        // page load and every 'online' event, racing a navigation into the api's reuse detection.
+        if (currentPending().length === 0) return;
         const refreshed = await refreshAccessToken().catch((error: unknown) => {
           if (isApiError(error, 0)) return undefined;
           throw error;
