@@ -41,7 +41,10 @@ test('a task made from a template repeats weekly: done makes the next one, and "
 
   await drawer.getByLabel('Status').selectOption('done');
   await drawer.getByRole('button', { name: 'Save changes' }).click();
+  // Close once the save has landed (the drawer keeps itself open over unsaved changes).
+  await expect(drawer.getByText(/^Done · version \d+/)).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
   // The worker makes the next one; it arrives on the board live.
   await expect(column(page, 'Done').getByRole('article', { name: /Weekly review/ })).toBeVisible();
   await expect(todo.getByRole('article', { name: /Weekly review/ })).toBeVisible({ timeout: 20_000 });
