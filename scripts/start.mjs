@@ -2,7 +2,6 @@
 // `npm start`: install, build, migrate, seed the demo workspace, start api + worker + web, print where to go.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { findClamd, startClamd, startObjectStorage } from '@teamflow/local-services';
 import { assertNode, ensureEnvFile, install, root, run, turbo, turboEnv } from './lib.mjs';
 
 assertNode();
@@ -10,6 +9,8 @@ const step = (text) => console.log(`\n▸ ${text}`);
 
 step('Installing dependencies');
 await install();
+// Imported once installed: on a fresh clone the workspace package is not linked before this.
+const { findClamd, startClamd, startObjectStorage } = await import('@teamflow/local-services');
 // The environment wins over .env.local; turboEnv also puts the pinned pnpm on PATH.
 const env = { ...ensureEnvFile(), ...turboEnv };
 const apiPort = Number(env.API_PORT ?? 4000);
