@@ -129,6 +129,19 @@ export async function findTaskForAi(db: DbOrTx, taskId: string) {
   return result.rows[0];
 }
 
+const OPEN_STATUSES = sql`('todo', 'in_progress', 'in_review', 'blocked')`;
+
+/** Keys of the open tasks `t` waits on (`waits_on`) and that wait on it (`blocks`), for a select list. */
+const dependencyKeys = sql`
+  array(select dp.key || '-' || d.number from task_dependencies td
+          join tasks d on d.id = td.depends_on_task_id and d.deleted_at is null and d.status in ${OPEN_STATUSES}
+          join projects dp on dp.id = d.project_id
+        where td.task_id = t.id order by dp.key, d.number) as waits_on,
+  array(select wp.key || '-' || w.number from task_dependencies td
+          join tasks w on w.id = td.task_id and w.deleted_at is null and w.status in ${OPEN_STATUSES}
+          join projects wp on wp.id = w.project_id
+        where td.depends_on_task_id = t.id order by wp.key, w.number) as blocks`;
+
 /**
  * A project's tasks as the AI features read them, with dependencies resolved to keys of open
  * tasks. `openOnly` leaves out done work (prioritisation); archived tasks are always left out.
@@ -143,7 +156,6 @@ export async function listBacklog(
     sql`select name from projects where id = ${projectId} and deleted_at is null`,
   );
   if (!project.rows[0]) return undefined;
-  const open = sql`('todo', 'in_progress', 'in_review', 'blocked')`;
   const result = await db.execute<{
     id: string;
     key: string;
@@ -159,17 +171,10 @@ export async function listBacklog(
   }>(sql`
     select t.id, p.key || '-' || t.number as key, t.title, t.description, t.status, t.priority,
            t.due_date::text as due_date, t.created_at, t.story_points,
-           array(select dp.key || '-' || d.number from task_dependencies td
-                   join tasks d on d.id = td.depends_on_task_id and d.deleted_at is null and d.status in ${open}
-                   join projects dp on dp.id = d.project_id
-                 where td.task_id = t.id order by dp.key, d.number) as waits_on,
-           array(select wp.key || '-' || w.number from task_dependencies td
-                   join tasks w on w.id = td.task_id and w.deleted_at is null and w.status in ${open}
-                   join projects wp on wp.id = w.project_id
-                 where td.depends_on_task_id = t.id order by wp.key, w.number) as blocks
+           ${dependencyKeys}
     from tasks t join projects p on p.id = t.project_id
     where t.project_id = ${projectId} and t.deleted_at is null and t.status <> 'archived'
-      ${openOnly ? sql`and t.status in ${open}` : sql``}
+      ${openOnly ? sql`and t.status in ${OPEN_STATUSES}` : sql``}
     order by t.number
     limit ${limit}`);
   return {
@@ -201,7 +206,6 @@ export async function listAssignedOpenTasks(
   today: string,
   limit: number,
 ): Promise<NextTask[]> {
-  const open = sql`('todo', 'in_progress', 'in_review', 'blocked')`;
   const result = await db.execute<{
     id: string;
     key: string;
@@ -221,14 +225,7 @@ export async function listAssignedOpenTasks(
     select t.id, p.key || '-' || t.number as key, t.title, t.project_id, t.status, t.priority,
            t.due_date::text as due_date, t.story_points,
            to_char(t.updated_at at time zone 'UTC', 'YYYY-MM-DD') as updated_on,
-           array(select dp.key || '-' || d.number from task_dependencies td
-                   join tasks d on d.id = td.depends_on_task_id and d.deleted_at is null and d.status in ${open}
-                   join projects dp on dp.id = d.project_id
-                 where td.task_id = t.id order by dp.key, d.number) as waits_on,
-           array(select wp.key || '-' || w.number from task_dependencies td
-                   join tasks w on w.id = td.task_id and w.deleted_at is null and w.status in ${open}
-                   join projects wp on wp.id = w.project_id
-                 where td.depends_on_task_id = t.id order by wp.key, w.number) as blocks,
+           ${dependencyKeys},
            s.name as sprint_name, s.goal as sprint_goal,
            exists(select 1 from status_updates su
                   where su.workspace_id = ${workspaceId} and su.user_id = ${userId} and su.date = ${today}::date
@@ -237,7 +234,7 @@ export async function listAssignedOpenTasks(
     join projects p on p.id = t.project_id and p.deleted_at is null
     join task_assignees a on a.task_id = t.id and a.user_id = ${userId}
     left join sprints s on s.id = t.sprint_id and s.state = 'active'
-    where t.workspace_id = ${workspaceId} and t.deleted_at is null and t.status in ${open}
+    where t.workspace_id = ${workspaceId} and t.deleted_at is null and t.status in ${OPEN_STATUSES}
     order by p.key, t.number
     limit ${limit}`);
   return result.rows.map((r) => ({
