@@ -1,11 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
-import { stageJob } from '@teamflow/core/jobs/job-outbox.repository';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
 // The one private redis-server helper (kill / restart on the same port), shared with the api's fault tests.
 import { freePort, PrivateRedis } from '../../api/test/private-redis';
-import { effectJob } from './fixtures/effect-job';
+import { effectJob, effectLedger } from './fixtures/effect-job';
 import { isolatedSuite, quietLogger, until } from './support';
 
 /**
@@ -63,33 +62,9 @@ afterAll(async () => {
   await suite?.drop();
 });
 
-async function stage(count: number, holdMs: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < count; i++) {
-    await stageJob(suite.db.db, effectJob, { holdMs });
-    const { rows } = await suite.db.pool.query<{ id: string }>('select max(id) id from job_outbox');
-    ids.push(Number(rows[0]!.id));
-  }
-  return ids;
-}
-
-const states = async (ids: number[]) =>
-  (
-    await suite.db.pool.query<{ id: string; state: string; requeues: number }>(
-      'select id, state, requeues from job_outbox where id = any($1) order by id',
-      [ids],
-    )
-  ).rows;
-
-const runsOf = async (ids: number[]) =>
-  new Map(
-    (
-      await suite.db.pool.query<{ job_id: string; runs: number }>(
-        'select job_id, runs from job_effects where job_id = any($1)',
-        [ids.map((id) => `outbox-${id}`)],
-      )
-    ).rows.map((r) => [r.job_id, r.runs]),
-  );
+const stage = (count: number, holdMs: number) => effectLedger(suite).stage(count, holdMs);
+const states = (ids: number[]) => effectLedger(suite).states(ids);
+const runsOf = (ids: number[]) => effectLedger(suite).runsOf(ids);
 
 async function ready(): Promise<{ status: number; body: { checks: Record<string, string> } }> {
   const res = await fetch(`http://127.0.0.1:${healthPort}/health/ready`);

@@ -6,10 +6,9 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
-import { stageJob } from '@teamflow/core/jobs/job-outbox.repository';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
 import { freePort, PrivateRedis } from '../../api/test/private-redis';
-import { effectJob } from './fixtures/effect-job';
+import { effectJob, effectLedger } from './fixtures/effect-job';
 import { isolatedSuite, quietLogger, until } from './support';
 
 /**
@@ -127,23 +126,8 @@ afterAll(async () => {
   await suite?.drop();
 });
 
-async function stage(count: number, holdMs: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < count; i++) {
-    await stageJob(suite.db.db, effectJob, { holdMs });
-    const { rows } = await suite.db.pool.query<{ id: string }>('select max(id) id from job_outbox');
-    ids.push(Number(rows[0]!.id));
-  }
-  return ids;
-}
-
-const states = async (ids: number[]) =>
-  (
-    await suite.db.pool.query<{ id: string; state: string; requeues: number }>(
-      'select id, state, requeues from job_outbox where id = any($1) order by id',
-      [ids],
-    )
-  ).rows;
+const stage = (count: number, holdMs: number) => effectLedger(suite).stage(count, holdMs);
+const states = (ids: number[]) => effectLedger(suite).states(ids);
 
 it('runs every job exactly once after a lagging replica is promoted and the acknowledged writes it never had are gone', async () => {
   const direct = { primary: new Redis(primary.url), replica: new Redis(`redis://127.0.0.1:${replicaPort}`) };
@@ -175,14 +159,9 @@ it('runs every job exactly once after a lagging replica is promoted and the ackn
   const all = [...replicated, ...unreplicated];
   await until(async () => (await states(all)).every((r) => r.state === 'done'), 30_000, 'every job done');
   expect(Date.now() - switchedAt).toBeLessThan(30_000);
-  const runs = (
-    await suite.db.pool.query<{ job_id: string; runs: number }>(
-      'select job_id, runs from job_effects where job_id = any($1)',
-      [all.map((id) => `outbox-${id}`)],
-    )
-  ).rows;
-  expect(runs).toHaveLength(all.length);
-  for (const r of runs) expect(r.runs).toBe(1);
+  const runs = await effectLedger(suite).runsOf(all);
+  expect(runs.size).toBe(all.length);
+  for (const count of runs.values()) expect(count).toBe(1);
   // The jobs the replica never had ran because the reconciler added them again.
   expect((await states(unreplicated)).every((r) => r.requeues > 0)).toBe(true);
   expect(worker!.exitCode).toBeNull();
