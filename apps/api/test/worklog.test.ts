@@ -439,6 +439,25 @@ describe('your data: GET /me/export and DELETE /me', () => {
     expect(JSON.stringify(res.body)).not.toContain(team.users.owner.email);
   });
 
+  it('exports the blockers the caller reported and their check-ins, under more', async () => {
+    const member = team.users.member;
+    const blocker = await http()
+      .post(`${V1}/workspaces/${team.workspaceId}/blockers`)
+      .set(auth(member))
+      .send({ title: 'Waiting on the export review', severity: 'low' });
+    expect(blocker.status).toBe(201);
+    const update = await http()
+      .post(`${V1}/workspaces/${team.workspaceId}/status-updates`)
+      .set(auth(member))
+      .send({ date: '2031-06-02', done: 'Exported', doing: 'Reviewing' });
+    expect(update.status).toBe(201);
+    const res = await http().get(`${V1}/me/export`).set(auth(member));
+    expect(res.status).toBe(200);
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+    expect(ids(res.body.more.blockers)).toContain(blocker.body.id);
+    expect(ids(res.body.more.statusUpdates)).toContain(update.body.id);
+  });
+
   it('refuses a wrong password and the last owner of a shared workspace', async () => {
     const wrong = await http()
       .delete(`${V1}/me`)

@@ -55,35 +55,19 @@ export async function accountRows(db: DbOrTx, userId: string) {
   return { profile: profile[0] ?? {}, memberships, tasksCreated, comments, notifications, entries, exports };
 }
 
-/** Tables other areas add (status updates, blockers, decisions, XP), exported by their author column when present. */
+/**
+ * The other areas' rows the caller authored: status updates, blockers they reported, decisions they
+ * recorded, and their progress (XP events, stats, achievements). Fixed tables and author columns.
+ */
 export async function extraAuthoredRows(db: DbOrTx, userId: string): Promise<Record<string, Row[]>> {
-  const candidates: [string, string][] = [
-    ['statusUpdates', 'status_updates'],
-    ['blockers', 'blockers'],
-    ['decisions', 'decisions'],
-    ['xpEvents', 'xp_events'],
-    ['userStats', 'user_stats'],
-    ['userAchievements', 'user_achievements'],
-  ];
-  const present = await db.execute<{ table_name: string; column_name: string }>(sql`
-    select table_name, column_name from information_schema.columns
-    where table_schema = current_schema() and column_name in ('user_id', 'author_id', 'reporter_id', 'created_by')
-      and table_name in (${sql.join(
-        candidates.map(([, t]) => sql`${t}`),
-        sql`, `,
-      )})`);
-  const out: Record<string, Row[]> = {};
-  for (const [name, table] of candidates) {
-    const columns = present.rows.filter((r) => r.table_name === table).map((r) => r.column_name);
-    const column = ['user_id', 'author_id', 'reporter_id', 'created_by'].find((c) => columns.includes(c));
-    if (!column) continue;
-    // Identifiers come from the fixed list above and information_schema, never from input.
-    out[name] = await rows(
-      db,
-      sql`select * from ${sql.identifier(table)} where ${sql.identifier(column)} = ${userId}`,
-    );
-  }
-  return out;
+  return {
+    statusUpdates: await rows(db, sql`select * from status_updates where user_id = ${userId} order by date`),
+    blockers: await rows(db, sql`select * from blockers where reported_by = ${userId} order by created_at`),
+    decisions: await rows(db, sql`select * from decisions where created_by = ${userId} order by created_at`),
+    xpEvents: await rows(db, sql`select * from xp_events where user_id = ${userId} order by earned_at`),
+    userStats: await rows(db, sql`select * from user_stats where user_id = ${userId}`),
+    userAchievements: await rows(db, sql`select * from user_achievements where user_id = ${userId}`),
+  };
 }
 
 /** Workspaces (not deleted) where the caller is an owner, with how many other owners and members each has. */
