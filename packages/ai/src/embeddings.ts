@@ -1,4 +1,5 @@
 import type { Env } from '@teamflow/config/env';
+import { proseOf } from './local/worklog.rules';
 import type { EmbeddingSettings } from './openai.provider';
 
 type EmbeddingEnv = Pick<
@@ -38,6 +39,10 @@ const MAX_INPUT_CHARS = 8000;
 /** What a task is embedded from: its title, then its description. */
 export const embeddingInput = (title: string, description?: string | null): string =>
   `${title}\n${description ?? ''}`.slice(0, MAX_INPUT_CHARS);
+
+/** What a work-log entry is embedded from: its prose (the Markdown reduced as the local rules read it). */
+export const entryEmbeddingInput = (body: string): string =>
+  proseOf(body).replace(/\s+/gu, ' ').trim().slice(0, MAX_INPUT_CHARS);
 
 /**
  * What stored vectors are filed under: the model and the length asked for, so vectors of another

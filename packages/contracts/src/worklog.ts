@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AiProviderName } from './ai';
+import { AiProviderName, AiSource } from './ai';
 import { CalendarDate, Id, page, PageQuery, Timestamp, Version } from './common';
 
 /**
@@ -161,6 +161,8 @@ export const WorklogSearchHit = z.discriminatedUnion('type', [
     snippet: z.string(),
     score: z.number(),
     matchedBy: MatchedBy,
+    /** For a match by meaning: whose vectors found it (OpenAI's embedding model, or the local word vectors). */
+    source: AiSource.optional(),
   }),
   z.object({
     type: z.literal('task'),

@@ -76,15 +76,9 @@ export const dot = (a: readonly number[], b: readonly number[]): number => {
   return s;
 };
 
-/** A unit vector as stored: int8 per dimension (x·127), 100 bytes — read back and scored in Node. */
-export function quantise(v: readonly number[]): Buffer {
-  return Buffer.from(Int8Array.from(v, (x) => Math.max(-127, Math.min(127, Math.round(x * 127)))).buffer);
-}
-
-/** The cosine of a unit query vector with a stored (quantised) unit vector. */
-export function dotQuantised(query: readonly number[], stored: Uint8Array): number {
-  const v = new Int8Array(stored.buffer, stored.byteOffset, stored.byteLength);
-  let s = 0;
-  for (let i = 0; i < v.length && i < query.length; i++) s += query[i]! * v[i]!;
-  return s / 127;
-}
+/**
+ * A unit vector as stored: each dimension to the nearest 1/127 (the int8 grid the vectors were
+ * stored on first, so scores stay as they were), scored in PostgreSQL (`worklog_vectors`).
+ */
+export const quantised = (v: readonly number[]): number[] =>
+  v.map((x) => Math.max(-127, Math.min(127, Math.round(x * 127))) / 127);

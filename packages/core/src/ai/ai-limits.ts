@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { hitLimit, rateLimitHeaders, type LimitHit } from '../platform/rate-limits';
-import { findBudgetMicros, spentSince } from './ai.repository';
+import { findBudgetMicros, personalSpentSince, spentSince } from './ai.repository';
 
 export const monthStart = (now = new Date()) =>
   new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
@@ -23,6 +23,19 @@ export async function isOverBudget(
     spentSince(deps.db, workspaceId, monthStart()),
   ]);
   return spent >= budget;
+}
+
+/**
+ * A person's own AI use (the work log belongs to a person, not a workspace) has a monthly budget
+ * of its own, the amount a workspace gets until its owner sets one (AI_MONTHLY_BUDGET_USD),
+ * counted over that person's usage rows that have no workspace.
+ */
+export async function isPersonalOverBudget(
+  deps: Pick<CoreDeps, 'db' | 'env'>,
+  userId: string,
+): Promise<boolean> {
+  const spent = await personalSpentSince(deps.db, userId, monthStart());
+  return spent >= Math.round(deps.env.AI_MONTHLY_BUDGET_USD * 1_000_000);
 }
 
 export const budgetExceeded = () =>

@@ -95,6 +95,14 @@ export async function spentSince(db: DbOrTx, workspaceId: string, since: Date): 
   return Number(result.rows[0]?.micros ?? 0);
 }
 
+/** What one person's own AI use (their work log: no workspace) cost since `since`. */
+export async function personalSpentSince(db: DbOrTx, userId: string, since: Date): Promise<number> {
+  const result = await db.execute<{ micros: string }>(
+    sql`select coalesce(sum(cost_micros), 0) as micros from ai_usage where workspace_id is null and user_id = ${userId} and created_at >= ${since}`,
+  );
+  return Number(result.rows[0]?.micros ?? 0);
+}
+
 export async function findBudgetMicros(db: DbOrTx, workspaceId: string): Promise<number | undefined> {
   const [row] = await db.select().from(aiBudgets).where(eq(aiBudgets.workspaceId, workspaceId));
   return row?.monthlyBudgetMicros;

@@ -36,7 +36,7 @@ export async function embedProjectTasks(
     const vectors = await embedTexts(
       deps,
       settings,
-      { workspaceId: target.workspaceId },
+      { workspaceId: target.workspaceId, feature: 'duplicates' },
       stale.map((t) => embeddingInput(t.title, t.description)),
     );
     await upsertTaskEmbeddings(

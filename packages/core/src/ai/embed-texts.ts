@@ -6,20 +6,19 @@ import type { CoreDeps } from '../platform/context';
 import { insertAiUsage } from './ai.repository';
 
 /**
- * One paid embedding call: its usage recorded in `ai_usage` (feature `duplicates`), one vector per
- * text checked, each returned at unit length (stored and query vectors alike, so a dot product in
- * SQL is their cosine).
+ * One paid embedding call: its usage recorded in `ai_usage` (under the workspace, or with no
+ * workspace for a person's own work log), one vector per text checked, each returned at unit
+ * length (stored and query vectors alike, so a dot product in SQL is their cosine).
  */
 export async function embedTexts(
   deps: Pick<CoreDeps, 'db'>,
   settings: EmbeddingSettings,
-  who: { workspaceId: string; userId?: string },
+  usage: { workspaceId: string | null; userId?: string; feature: 'duplicates' | 'worklog-search' },
   texts: string[],
 ): Promise<number[][]> {
   const out = await openAiEmbed(settings, texts);
   await insertAiUsage(deps.db, {
-    ...who,
-    feature: 'duplicates',
+    ...usage,
     provider: 'openai',
     model: out.model,
     promptTokens: out.promptTokens,

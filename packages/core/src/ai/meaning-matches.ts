@@ -1,18 +1,16 @@
-import { createHash } from 'node:crypto';
 import { embeddingKey, embeddingSettings } from '@teamflow/ai/embeddings';
-import { AiError } from '@teamflow/ai/provider';
 import { aiEmbedTasksJob } from '@teamflow/queue/jobs';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { stageJobOnce } from '../jobs/job-outbox.repository';
 import { isOverBudget } from './ai-limits';
 import { embedTexts } from './embed-texts';
 import { closestTasks, embeddingCoverage, type TaskMatch } from './embeddings.repository';
+import { cachedQueryEmbedding } from './query-embedding';
 
 // The duplicate check reads back this many of the closest tasks.
 const CLOSEST = 10;
 // A typing hint must answer fast: one short try, then words alone.
 const QUERY_TIMEOUT_MS = 5000;
-const QUERY_CACHE_SECONDS = 3600;
 
 export interface MeaningMatches {
   model: string;
@@ -40,12 +38,12 @@ export async function meaningMatches(
     await stageJobOnce(deps.db, aiEmbedTasksJob, { workspaceId: ctx.workspaceId, projectId });
   if (coverage.current === 0) return null;
 
-  const query = await queryVector(deps, ctx, key, text, async () => {
+  const query = await cachedQueryEmbedding(deps, ctx.logger, key, text, async () => {
     if (await isOverBudget(deps, ctx.workspaceId)) return null;
     const [vector] = await embedTexts(
       deps,
       settings,
-      { workspaceId: ctx.workspaceId, userId: ctx.actor.id },
+      { workspaceId: ctx.workspaceId, userId: ctx.actor.id, feature: 'duplicates' },
       [text],
     );
     return vector!;
@@ -55,27 +53,4 @@ export async function meaningMatches(
     model: settings.embeddingModel,
     matches: await closestTasks(deps.db, projectId, key, query, CLOSEST),
   };
-}
-
-/** The text's embedding, from Redis for an hour after it was first asked for (typing repeats itself). */
-async function queryVector(
-  deps: CoreDeps,
-  ctx: WorkspaceCtx,
-  modelKey: string,
-  text: string,
-  fetch: () => Promise<number[] | null>,
-): Promise<number[] | null> {
-  const key = `ai:embed:${modelKey}:${createHash('sha256').update(text).digest('hex')}`;
-  const cached = await deps.redis.get(key).catch(() => null);
-  if (cached) return JSON.parse(cached) as number[];
-  try {
-    const vector = await fetch();
-    if (vector)
-      await deps.redis.set(key, JSON.stringify(vector), 'EX', QUERY_CACHE_SECONDS).catch(() => undefined);
-    return vector;
-  } catch (error) {
-    if (!(error instanceof AiError)) throw error;
-    ctx.logger.warn('embedding provider unavailable; duplicates by words only', { error: error.message });
-    return null;
-  }
 }

@@ -3,7 +3,8 @@ import type { WorklogInsights, WorklogRangeQuery } from '@teamflow/contracts/wor
 import type { CoreDeps, Ctx } from '../platform/context';
 import { datesBetween, endOfLocalDay, localDateOf, startOfLocalDay } from '../platform/local-dates';
 import { resolveRange } from './date-range';
-import { completedTasks, insightsStamp, rangeAggregates } from './worklog.repository';
+import { insightsStamp, rangeAggregates } from './worklog-insights.repository';
+import { completedTasks } from './worklog.repository';
 
 const CACHE_SECONDS = 3600;
 
@@ -20,7 +21,7 @@ export async function getInsights(
 ): Promise<WorklogInsights> {
   const userId = ctx.actor.id;
   const { from, to } = resolveRange(query, timeZone);
-  const stamp = await insightsStamp(deps.db, userId);
+  const stamp = await insightsStamp(deps.db, userId, from, to);
   const key = `worklog:insights:${userId}:${from}:${to}:${timeZone}:${createHash('sha1').update(stamp).digest('hex')}`;
   const cached = await deps.redis.get(key).catch(() => null);
   if (cached) return JSON.parse(cached) as WorklogInsights;

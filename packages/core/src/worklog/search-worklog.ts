@@ -1,18 +1,18 @@
-import { dotQuantised, WORD_VECTOR_MODEL } from '@teamflow/ai/local/word-vectors';
-import { entryMeaningVector, proseOf } from '@teamflow/ai/local/worklog.rules';
+import { proseOf } from '@teamflow/ai/local/worklog.rules';
+import type { AiSource } from '@teamflow/contracts/ai';
 import type { WorklogSearchHit, WorklogSearchQuery, WorklogSearchResult } from '@teamflow/contracts/worklog';
 import type { CoreDeps, Ctx } from '../platform/context';
-import {
-  entriesByIds,
-  meaningVectors,
-  searchEntriesByWords,
-  searchOwnTasks,
-  type EntryHitRow,
-} from './worklog.repository';
+import { LOCAL_MEANING_SOURCE, localQueryMeaning, queryEmbedding } from './entry-meaning';
+import { closestEntries } from './worklog-vectors.repository';
+import { searchEntriesByWords, searchOwnTasks, type EntryHitRow } from './worklog.repository';
 
-// Cosines of the mean word vectors: unrelated texts sit below this.
-const MEANING_FLOOR = 0.2;
+// Cosines of the local mean word vectors: unrelated texts sit below this.
+const LOCAL_FLOOR = 0.2;
+// Cosines of OpenAI's embeddings: unrelated texts of one person's journal sit around 0.1–0.25.
+const EMBEDDING_FLOOR = 0.3;
 const SNIPPET = 200;
+
+type MeaningHit = EntryHitRow & { source: AiSource };
 
 function snippet(body: string, q: string): string {
   const text = proseOf(body).replace(/\s+/gu, ' ').trim();
@@ -23,37 +23,40 @@ function snippet(body: string, q: string): string {
   );
 }
 
-/** The author's entries closest in meaning to the query vector (cosine ≥ the floor), best first. */
-async function closestInMeaning(
-  deps: CoreDeps,
-  userId: string,
-  query: number[],
-  limit: number,
-): Promise<EntryHitRow[]> {
-  const scored = (await meaningVectors(deps.db, userId, WORD_VECTOR_MODEL))
-    .map((r) => ({ id: r.id, score: dotQuantised(query, r.vector) }))
-    .filter((r) => r.score >= MEANING_FLOOR)
+/**
+ * The author's entries closest in meaning to the query. With an OpenAI key (and budget, and an
+ * answer), entries embedded by OpenAI are scored with OpenAI's embedding of the query and the
+ * others (written before the key, or whose embedding failed) with the local vectors; otherwise
+ * every entry by the local vectors. Each hit says which vectors found it.
+ */
+async function closestInMeaning(deps: CoreDeps, ctx: Ctx, q: string, limit: number): Promise<MeaningHit[]> {
+  const userId = ctx.actor.id;
+  const local = localQueryMeaning(q);
+  const remote = await queryEmbedding(deps, ctx.logger, userId, q);
+  const [byRemote, byLocal] = await Promise.all([
+    remote
+      ? closestEntries(deps.db, userId, remote.query, { floor: EMBEDDING_FLOOR, limit })
+      : Promise.resolve([]),
+    local
+      ? closestEntries(deps.db, userId, local, {
+          floor: LOCAL_FLOOR,
+          limit,
+          ...(remote ? { unlessScoredBy: remote.query.model } : {}),
+        })
+      : Promise.resolve([]),
+  ]);
+  return [
+    ...byRemote.map((r) => ({ ...r, source: remote!.source })),
+    ...byLocal.map((r) => ({ ...r, source: LOCAL_MEANING_SOURCE })),
+  ]
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
-  const rows = new Map(
-    (
-      await entriesByIds(
-        deps.db,
-        userId,
-        scored.map((s) => s.id),
-      )
-    ).map((r) => [r.id, r]),
-  );
-  return scored.flatMap((s) => {
-    const row = rows.get(s.id);
-    return row ? [{ ...row, score: s.score }] : [];
-  });
 }
 
 /**
- * The caller's entries by words (full text) and by meaning (word vectors of the query against each
- * entry's, scored in PostgreSQL), plus their own tasks by words. An entry found both ways is
- * reported once, as matched by words; each hit says how it matched.
+ * The caller's entries by words (full text) and by meaning (see `closestInMeaning`; scored in
+ * PostgreSQL), plus their own tasks by words. An entry found both ways is reported once, as
+ * matched by words; each hit says how it matched (and a meaning hit, whose vectors).
  */
 export async function searchWorklog(
   deps: CoreDeps,
@@ -62,30 +65,25 @@ export async function searchWorklog(
 ): Promise<WorklogSearchResult> {
   const userId = ctx.actor.id;
   const limit = query.limit ?? 20;
-  const vector = entryMeaningVector(query.q);
   const [byWords, byMeaning, tasks] = await Promise.all([
     searchEntriesByWords(deps.db, userId, query.q, limit),
-    vector ? closestInMeaning(deps, userId, vector, limit) : [],
+    closestInMeaning(deps, ctx, query.q, limit),
     searchOwnTasks(deps.db, userId, query.q, limit),
   ]);
   const seen = new Set<string>();
   const items: WorklogSearchHit[] = [];
-  for (const [rows, matchedBy] of [
-    [byWords, 'words'],
-    [byMeaning, 'meaning'],
-  ] as const) {
-    for (const r of rows) {
-      if (seen.has(r.id)) continue;
-      seen.add(r.id);
-      items.push({
-        type: 'entry',
-        id: r.id,
-        date: r.date,
-        snippet: snippet(r.body, query.q),
-        score: Math.round(r.score * 1000) / 1000,
-        matchedBy,
-      });
-    }
+  const hits: (EntryHitRow & { source?: AiSource })[] = [...byWords, ...byMeaning];
+  for (const r of hits) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    items.push({
+      type: 'entry',
+      id: r.id,
+      date: r.date,
+      snippet: snippet(r.body, query.q),
+      score: Math.round(r.score * 1000) / 1000,
+      ...(r.source ? { matchedBy: 'meaning' as const, source: r.source } : { matchedBy: 'words' as const }),
+    });
   }
   for (const t of tasks)
     items.push({

@@ -152,9 +152,6 @@ export interface AnalysisResult {
   skills: string[];
   achievements: { text: string; impact?: string; metric?: string }[];
   themes: string[];
-  vectorModel: string | null;
-  /** Quantised meaning vector (see `quantise` in ai/local/word-vectors). */
-  vector: Buffer | null;
 }
 
 /**
@@ -170,19 +167,17 @@ export async function saveAnalysis(
 ): Promise<InsightRow | undefined> {
   const result = await db.execute<{ entry_id: string }>(sql`
     insert into worklog_insights (entry_id, user_id, status, provider, model, sentiment_score, sentiment_label,
-      projects, skills, achievements, themes, vector_model, vector_q8, content_hash, error, analysed_at)
+      projects, skills, achievements, themes, content_hash, error, analysed_at)
     select worklog_entries.id, worklog_entries.user_id, 'done', ${r.provider}, ${r.model}, ${r.sentimentScore}, ${r.sentimentLabel},
       ${pgTextArray(r.projects)}::text[], ${pgTextArray(r.skills)}::text[], ${JSON.stringify(r.achievements)}::jsonb,
-      ${pgTextArray(r.themes)}::text[], ${r.vectorModel}, ${r.vector}::bytea,
-      ${hash}, null, now()
+      ${pgTextArray(r.themes)}::text[], ${hash}, null, now()
     from worklog_entries
     where worklog_entries.id = ${entryId} and worklog_entries.user_id = ${userId} and ${bodyHash} = ${hash}
     on conflict (entry_id) do update set
       status = excluded.status, provider = excluded.provider, model = excluded.model,
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       projects = excluded.projects, skills = excluded.skills, achievements = excluded.achievements,
-      themes = excluded.themes, vector_model = excluded.vector_model, vector_q8 = excluded.vector_q8,
-      content_hash = excluded.content_hash, error = null, analysed_at = now(), updated_at = now()
+      themes = excluded.themes, content_hash = excluded.content_hash, error = null, analysed_at = now(), updated_at = now()
     returning entry_id`);
   if (result.rows.length === 0) return undefined;
   const [row] = await db
@@ -260,78 +255,6 @@ export async function completedTasks(
   return result.rows.map((r) => ({ ...r, done_at: new Date(r.done_at) }));
 }
 
-// ---- Insights: aggregates over a range, computed in SQL ----
-
-export interface RangeAggregates {
-  mood: { date: string; score: number; entries: number }[];
-  entriesPerDay: { date: string; entries: number }[];
-  skills: { name: string; count: number }[];
-  projects: { name: string; count: number }[];
-  themes: { term: string; count: number }[];
-  achievements: { entryId: string; date: string; text: string; impact?: string; metric?: string }[];
-}
-
-export async function rangeAggregates(
-  db: DbOrTx,
-  userId: string,
-  from: string,
-  to: string,
-): Promise<RangeAggregates> {
-  const inRange = sql`e.user_id = ${userId} and e.date between ${from}::date and ${to}::date`;
-  const [mood, perDay, skills, projects, themes, achievements] = await Promise.all([
-    db.execute<{ date: string; score: number; entries: number }>(sql`
-      select e.date::text as date, avg(i.sentiment_score)::float8 as score, count(*)::int as entries
-      from worklog_entries e join worklog_insights i on i.entry_id = e.id and i.user_id = ${userId}
-      where ${inRange} and i.analysed_at is not null
-      group by e.date order by e.date`),
-    db.execute<{ date: string; entries: number }>(sql`
-      select e.date::text as date, count(*)::int as entries from worklog_entries e
-      where ${inRange} group by e.date order by e.date`),
-    db.execute<{ name: string; count: number }>(sql`
-      select s as name, count(*)::int as count
-      from worklog_entries e join worklog_insights i on i.entry_id = e.id and i.user_id = ${userId},
-           unnest(i.skills) s
-      where ${inRange} group by s order by count desc, s limit 20`),
-    db.execute<{ name: string; count: number }>(sql`
-      select min(p) as name, count(*)::int as count
-      from worklog_entries e join worklog_insights i on i.entry_id = e.id and i.user_id = ${userId},
-           unnest(i.projects) p
-      where ${inRange} group by lower(p) order by count desc, min(p) limit 20`),
-    db.execute<{ term: string; count: number }>(sql`
-      select t as term, count(*)::int as count
-      from worklog_entries e join worklog_insights i on i.entry_id = e.id and i.user_id = ${userId},
-           unnest(i.themes) t
-      where ${inRange} group by t order by count desc, t limit 20`),
-    db.execute<{
-      entryId: string;
-      date: string;
-      text: string;
-      impact: string | null;
-      metric: string | null;
-    }>(sql`
-      select e.id as "entryId", e.date::text as date, a->>'text' as text, a->>'impact' as impact, a->>'metric' as metric
-      from worklog_entries e join worklog_insights i on i.entry_id = e.id and i.user_id = ${userId},
-           jsonb_array_elements(i.achievements) a
-      where ${inRange}
-      order by e.date desc, (a->>'metric') is null, e.id
-      limit 200`),
-  ]);
-  return {
-    mood: mood.rows,
-    entriesPerDay: perDay.rows,
-    skills: skills.rows,
-    projects: projects.rows,
-    themes: themes.rows,
-    achievements: achievements.rows.map((a) => ({
-      entryId: a.entryId,
-      date: a.date,
-      text: a.text,
-      ...(a.impact ? { impact: a.impact } : {}),
-      ...(a.metric ? { metric: a.metric } : {}),
-    })),
-  };
-}
-
 /** The author's entries in a range with their analysis, oldest first (exports read these). */
 export async function entriesInRange(
   db: DbOrTx,
@@ -375,37 +298,6 @@ export async function searchEntriesByWords(
     where e.user_id = ${userId} and e.search_vector @@ websearch_to_tsquery('english', ${q})
     order by score desc, e.date desc
     limit ${limit}`);
-  return result.rows;
-}
-
-/**
- * Every meaning vector of the author's entries under `model` (100 bytes each, so 10,000 entries
- * are about a megabyte): the caller scores them in memory and reads back only the best.
- */
-export async function meaningVectors(
-  db: DbOrTx,
-  userId: string,
-  model: string,
-): Promise<{ id: string; vector: Buffer }[]> {
-  const result = await db.execute<{ id: string; vector: Buffer }>(sql`
-    select entry_id as id, vector_q8 as vector from worklog_insights
-    where user_id = ${userId} and vector_model = ${model} and vector_q8 is not null`);
-  return result.rows;
-}
-
-/** Some of the author's entries by id (others' ids are simply not found). */
-export async function entriesByIds(
-  db: DbOrTx,
-  userId: string,
-  ids: string[],
-): Promise<{ id: string; date: string; body: string }[]> {
-  if (ids.length === 0) return [];
-  const result = await db.execute<{ id: string; date: string; body: string }>(sql`
-    select id, date::text as date, body from worklog_entries
-    where user_id = ${userId} and id in (${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`);
   return result.rows;
 }
 
@@ -513,20 +405,4 @@ export async function listExports(db: DbOrTx, userId: string): Promise<ExportRow
     .where(eq(worklogExports.userId, userId))
     .orderBy(desc(worklogExports.createdAt))
     .limit(100);
-}
-
-/**
- * What the insights of an author depend on, in one short string: any save, analysis, deletion or
- * task completion changes it, so a cache keyed by it is invalidated by every write.
- */
-export async function insightsStamp(db: DbOrTx, userId: string): Promise<string> {
-  const result = await db.execute<{ stamp: string }>(sql`
-    select concat_ws('|',
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from worklog_entries where user_id = ${userId}),
-      (select coalesce(max(updated_at)::text, '') from worklog_insights where user_id = ${userId}),
-      (select coalesce(max(t.updated_at)::text, '') from tasks t
-         join task_assignees a on a.task_id = t.id and a.user_id = ${userId}
-         where t.completed_at is not null)
-    ) as stamp`);
-  return result.rows[0]?.stamp ?? '';
 }

@@ -52,14 +52,14 @@ export const aiJobs = pgTable(
   ],
 );
 
-// One row per provider call (or cache hit), for usage reports and the monthly budget.
+// One row per provider call (or cache hit), for usage reports and the monthly budget. A call for
+// a person's own work log has no workspace (`workspace_id` null): it counts against that
+// person's budget, never a workspace's (docs/ai.md, "Whose budget the work log spends").
 export const aiUsage = pgTable(
   'ai_usage',
   {
     id: id(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     jobId: uuid('job_id').references(() => aiJobs.id, { onDelete: 'set null' }),
     feature: text('feature').notNull(),
@@ -72,7 +72,12 @@ export const aiUsage = pgTable(
     cached: boolean('cached').notNull().default(false),
     ...timestamps,
   },
-  (t) => [index('ai_usage_workspace_created_idx').on(t.workspaceId, t.createdAt)],
+  (t) => [
+    index('ai_usage_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    index('ai_usage_personal_created_idx')
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.workspaceId} is null`),
+  ],
 );
 
 // The owner's monthly AI budget; no row means the default from config.

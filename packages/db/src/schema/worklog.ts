@@ -2,16 +2,19 @@ import { sql } from 'drizzle-orm';
 import {
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
+  smallint,
   text,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { id, timestamps, tsvector } from './columns';
+import { cube, id, timestamps, tsvector } from './columns';
 import { users } from './identity';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -49,9 +52,8 @@ export const worklogEntries = pgTable(
 
 /**
  * What the `ai/analyse-entry` job made of an entry (one row per entry): sentiment, skills,
- * projects, achievements, themes, and the entry's meaning vector (unit length, so a dot product
- * is the cosine) under the model that made it. `content_hash` is the body it read: a save that
- * changes the body makes it pending again.
+ * projects, achievements and themes (its meaning vectors are in `worklog_vectors`).
+ * `content_hash` is the body it read: a save that changes the body makes it pending again.
  */
 export const worklogInsights = pgTable(
   'worklog_insights',
@@ -87,16 +89,77 @@ export const worklogInsights = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    vectorModel: text('vector_model'),
-    // The entry's meaning, unit length, int8 per dimension: the user's vectors are read in one
-    // query and scored in Node (10,000 entries are 1 MB; unnest-and-sum per row in SQL was 10× slower).
-    vectorQ8: bytea('vector_q8'),
     contentHash: text('content_hash'),
     error: text('error'),
     analysedAt: timestamp('analysed_at', { withTimezone: true, mode: 'date' }),
     ...timestamps,
   },
   (t) => [index('worklog_insights_user_idx').on(t.userId)],
+);
+
+/**
+ * An entry's meaning vectors, one set per model that made them (the local word vectors always;
+ * OpenAI's embedding model too when a key is set), so vectors of different models are never
+ * compared. Unit length, scored in PostgreSQL: a `cube` is a C array of float8 whose `<->` is
+ * the Euclidean distance, and for a query q, q·v = (|q|² + |v|² − |q − v|²) / 2 with `norm2`
+ * = |v|² stored. `cube` holds at most 100 dimensions, so a longer vector is stored in parts of
+ * 100 (`part` 0, 1, …) whose dot products add up. Rewritten with the analysis (same body).
+ */
+export const worklogVectors = pgTable(
+  'worklog_vectors',
+  {
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => worklogEntries.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // WORD_VECTOR_MODEL, or an embedding key such as `text-embedding-3-small@256`.
+    model: text('model').notNull(),
+    part: smallint('part').notNull(),
+    vector: cube('vector').notNull(),
+    norm2: doublePrecision('norm2').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entryId, t.model, t.part] }),
+    index('worklog_vectors_user_model_idx').on(t.userId, t.model),
+  ],
+);
+
+/**
+ * The insights' per-day roll-up of an author's entries and their analyses, so a year of insights
+ * reads 365 rows instead of joining every entry to its analysis once per aggregate: entries,
+ * analysed entries and their summed sentiment, skill/project/theme counts (parallel arrays:
+ * `unnest` adds them up much faster than walking JSON objects) and the day's achievements in the
+ * order the insights list them. Derived only: statement triggers on `worklog_entries` and
+ * `worklog_insights` (migration 0012) recompute the days a write touched, in that write's
+ * transaction, so no write path can leave it stale.
+ */
+export const worklogDays = pgTable(
+  'worklog_days',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    entries: integer('entries').notNull(),
+    analysed: integer('analysed').notNull(),
+    sentimentSum: doublePrecision('sentiment_sum').notNull(),
+    skills: text('skills').array().notNull(),
+    skillCounts: integer('skill_counts').array().notNull(),
+    // Projects are counted by lower-cased name, shown as first written (the smallest spelling).
+    projectKeys: text('project_keys').array().notNull(),
+    projectNames: text('project_names').array().notNull(),
+    projectCounts: integer('project_counts').array().notNull(),
+    themes: text('themes').array().notNull(),
+    themeCounts: integer('theme_counts').array().notNull(),
+    // [{entryId, text, impact, metric}]: those with a metric first, then by entry.
+    achievements: jsonb('achievements')
+      .$type<{ entryId: string; text: string; impact: string | null; metric: string | null }[]>()
+      .notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.date] })],
 );
 
 /** Review and CV exports, rendered by a job into `content`; kept 7 days, then cleaned up. */
