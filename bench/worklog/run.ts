@@ -138,7 +138,12 @@ async function main() {
         const v = vectors.get(key)!;
         const m = vector.length;
         vv.push(`($${m + 1}, $${m + 2}, '${WORD_VECTOR_MODEL}', 0, $${m + 3}::cube, $${m + 4})`);
-        vector.push(id, userId, `(${v.join(', ')})`, v.reduce((sum, x) => sum + x * x, 0));
+        vector.push(
+          id,
+          userId,
+          `(${v.join(', ')})`,
+          v.reduce((sum, x) => sum + x * x, 0),
+        );
       });
       await handle.pool.query(
         `insert into worklog_insights (entry_id, user_id, status, provider, sentiment_score, sentiment_label, skills, achievements, themes, analysed_at) values ${iv.join(',')}`,
@@ -175,7 +180,7 @@ async function main() {
       'customers angry',
     ];
     const answers: Record<string, unknown> = {};
-    for (let r = 0; r < 5; r++)
+    for (let r = 0; r < 20; r++)
       for (const q of queries) {
         const t = performance.now();
         const found = await searchWorklog(deps, ctx, { q });
@@ -183,7 +188,7 @@ async function main() {
         answers[`search:${q}`] = found.items.map(({ id: _id, ...hit }) => hit);
       }
     const insights: number[] = [];
-    for (let r = 0; r < 20; r++) {
+    for (let r = 0; r < 60; r++) {
       const t = performance.now();
       const year = await getInsights(deps, ctx, 'UTC', { from: '2026-01-01', to: '2026-12-31' });
       insights.push(performance.now() - t);

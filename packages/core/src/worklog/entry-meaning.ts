@@ -80,7 +80,9 @@ export async function queryEmbedding(
   const model = embeddingKey(settings);
   const vector = await cachedQueryEmbedding(deps, logger, model, q, async () => {
     if (await isPersonalOverBudget(deps, userId)) return null;
-    const [v] = await embedTexts(deps, settings, { workspaceId: null, userId, feature: 'worklog-search' }, [q]);
+    const [v] = await embedTexts(deps, settings, { workspaceId: null, userId, feature: 'worklog-search' }, [
+      q,
+    ]);
     return v!;
   });
   return vector

@@ -32,7 +32,9 @@ export async function rangeAggregates(
   to: string,
 ): Promise<RangeAggregates> {
   const inRange = sql`d.user_id = ${userId} and d.date between ${from}::date and ${to}::date`;
-  const result = await db.execute<Omit<RangeAggregates, 'achievements'> & { achievements: AchievementRow[] }>(sql`
+  const result = await db.execute<
+    Omit<RangeAggregates, 'achievements'> & { achievements: AchievementRow[] }
+  >(sql`
     select
       (select coalesce(json_agg(json_build_object('date', d.date::text, 'score', d.sentiment_sum / d.analysed, 'entries', d.analysed) order by d.date), '[]')
          from worklog_days d where ${inRange} and d.analysed > 0) as mood,
