@@ -3,8 +3,8 @@
  * words over 10,000 entries of one user, and insights over a year. Builds a database of its own,
  * drops it after, and writes bench/results/worklog.json.
  *   pnpm --filter @teamflow/bench bench:worklog      (DATABASE_URL's server; Redis is not needed)
- * WORKLOG_BENCH_ANSWERS=<file> also writes what search and insights answered (ids left out, as
- * they are random per run), so two versions of the code can be checked to answer the same.
+ * `-- --answers=<file>` also writes what search and insights answered (ids left out, as they are
+ * random per run), so two versions of the code can be checked to answer the same.
  */
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -194,8 +194,8 @@ async function main() {
       insights.push(performance.now() - t);
       answers.insights = { ...year, achievements: year.achievements.map(({ entryId: _e, ...a }) => a) };
     }
-    if (process.env.WORKLOG_BENCH_ANSWERS)
-      writeFileSync(process.env.WORKLOG_BENCH_ANSWERS, `${JSON.stringify(answers, null, 1)}\n`);
+    const answersFile = process.argv.find((a) => a.startsWith('--answers='))?.slice('--answers='.length);
+    if (answersFile) writeFileSync(answersFile, `${JSON.stringify(answers, null, 1)}\n`);
     const result = {
       at: new Date().toISOString(),
       machine: 'shared 2-core machine (other engineers building and testing at the same time)',
