@@ -1,6 +1,7 @@
 'use client';
 
 import { useDeferredValue, useState } from 'react';
+import { ProviderBadge } from '@/modules/ai/components/provider-badge';
 import { TextField } from '@/modules/ui/components/text-field';
 import { formatLocalDate } from '@/lib/local-dates';
 import { useWorklogSearch } from '../hooks/use-worklog';
@@ -32,6 +33,11 @@ export function WorklogSearch() {
                 <span className="mr-2 rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">
                   {hit.matchedBy === 'meaning' ? 'by meaning' : 'by words'}
                 </span>
+                {hit.type === 'entry' && hit.source ? (
+                  <span className="mr-2">
+                    <ProviderBadge source={hit.source} />
+                  </span>
+                ) : null}
                 {hit.type === 'entry' ? (
                   <>
                     <span className="text-xs text-slate-500">{formatLocalDate(hit.date)}</span> {hit.snippet}
