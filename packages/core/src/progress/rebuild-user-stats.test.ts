@@ -6,6 +6,7 @@ import { createDb } from '@teamflow/db/client';
 import { consumeXpEvents } from './consume-xp-events';
 import { rebuildUserStats } from './rebuild-user-stats';
 import { settleStreaks } from './settle-streaks';
+import { seededRandom } from '../../testing/seeded-random';
 
 /**
  * user_stats is derived: after a randomised stream of 500 task events (creations, point changes,
@@ -20,17 +21,6 @@ const deps = { db: handle.db };
 afterAll(() => handle.close());
 
 const q = (text: string, values: unknown[] = []) => handle.pool.query(text, values);
-
-/** A small seeded PRNG (mulberry32), so a failure replays. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function world(zones: string[]) {
   const users = zones.map(() => randomUUID());
@@ -82,7 +72,7 @@ const statsOf = async (workspaceId: string) =>
   ).rows;
 
 async function simulate(seed: number) {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const { users, workspaceId, publish } = await world(['UTC', 'America/Los_Angeles', 'Asia/Tokyo']);
   const tasks: Task[] = [];

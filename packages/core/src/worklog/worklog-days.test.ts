@@ -9,6 +9,7 @@ import { createEntry } from './create-entry';
 import { deleteEntry } from './delete-entry';
 import { getInsights } from './get-insights';
 import { updateEntry } from './update-entry';
+import { seededRandom } from '../../testing/seeded-random';
 
 /**
  * Insights are read from `worklog_days`, a roll-up the database triggers keep. After a seeded
@@ -28,17 +29,6 @@ afterAll(async () => {
   redis.disconnect();
   await handle.close();
 });
-
-/** A small seeded PRNG (mulberry32), so a failure replays. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BODIES = [
   'Shipped the #payments refactor in TypeScript and cut p95 latency by 40%. Great day.',
@@ -99,7 +89,7 @@ describe('insights from the per-day roll-up', () => {
     ]);
     const ctx = { actor: { id: userId, name: 'Days' }, requestId: 'test', logger };
     const range = { from: DAYS[0]!, to: DAYS.at(-1)! };
-    const random = prng(14);
+    const random = seededRandom(14);
     const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
     const live = new Map<string, number>(); // entry id → version
 
