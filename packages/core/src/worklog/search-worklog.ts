@@ -8,7 +8,8 @@ import { searchEntriesByWords, searchOwnTasks, type EntryHitRow } from './worklo
 
 // Cosines of the local mean word vectors: unrelated texts sit below this.
 const LOCAL_FLOOR = 0.2;
-// Cosines of OpenAI's embeddings: unrelated texts of one person's journal sit around 0.1–0.25.
+// Cosines of OpenAI's embeddings: below the duplicate check's 0.5 (which asks for the same task,
+// not the same topic). Not yet tuned on real journals.
 const EMBEDDING_FLOOR = 0.3;
 const SNIPPET = 200;
 
