@@ -82,15 +82,20 @@ export async function closestEntries(
         select v.entry_id, (${parts[0]!.norm2}::float8 + v.norm2 - power(v.vector <-> ${parts[0]!.text}::cube, 2)) / 2 as score
         from worklog_vectors v
         where v.user_id = ${userId} and v.model = ${query.model} ${unless}`
-      : sql`
-        select v.entry_id, sum((q.norm2 + v.norm2 - power(v.vector <-> q.vector, 2)) / 2) as score
-        from worklog_vectors v
-        join (values ${sql.join(
-          parts.map((p) => sql`(${p.part}::smallint, ${p.text}::cube, ${p.norm2}::float8)`),
-          sql`, `,
-        )}) as q(part, vector, norm2) on q.part = v.part
-        where v.user_id = ${userId} and v.model = ${query.model} ${unless}
-        group by v.entry_id`;
+      : // Each part's dot product first (`offset 0` keeps it a subquery), so the grouping hashes
+        // narrow rows: grouped directly, PostgreSQL sorted the cubes themselves, spilling to disk.
+        sql`
+        select d.entry_id, sum(d.dot) as score from (
+          select v.entry_id, (q.norm2 + v.norm2 - power(v.vector <-> q.vector, 2)) / 2 as dot
+          from worklog_vectors v
+          join (values ${sql.join(
+            parts.map((p) => sql`(${p.part}::smallint, ${p.text}::cube, ${p.norm2}::float8)`),
+            sql`, `,
+          )}) as q(part, vector, norm2) on q.part = v.part
+          where v.user_id = ${userId} and v.model = ${query.model} ${unless}
+          offset 0
+        ) d
+        group by d.entry_id`;
   const result = await db.execute<EntryHitRow>(sql`
     select e.id, e.date::text as date, e.body, best.score::float8 as score
     from (
