@@ -68,6 +68,12 @@ export interface QueryEmbedding {
   source: AiSource;
 }
 
+/** The model key a search query would be embedded under (null: no provider offers embeddings). */
+export function queryEmbeddingModel(env: CoreDeps['env']): string | null {
+  const settings = embeddingSettings(env);
+  return settings ? embeddingKey(settings) : null;
+}
+
 /** A search query's OpenAI embedding (cached an hour), or null: search then uses the local vectors. */
 export async function queryEmbedding(
   deps: Pick<CoreDeps, 'db' | 'env' | 'redis'>,

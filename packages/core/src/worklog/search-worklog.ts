@@ -2,7 +2,12 @@ import { proseOf } from '@teamflow/ai/local/worklog.rules';
 import type { AiSource } from '@teamflow/contracts/ai';
 import type { WorklogSearchHit, WorklogSearchQuery, WorklogSearchResult } from '@teamflow/contracts/worklog';
 import type { CoreDeps, Ctx } from '../platform/context';
-import { LOCAL_MEANING_SOURCE, localQueryMeaning, queryEmbedding } from './entry-meaning';
+import {
+  LOCAL_MEANING_SOURCE,
+  localQueryMeaning,
+  queryEmbedding,
+  queryEmbeddingModel,
+} from './entry-meaning';
 import { closestEntries } from './worklog-vectors.repository';
 import { searchEntriesByWords, searchOwnTasks, type EntryHitRow } from './worklog.repository';
 
@@ -33,23 +38,36 @@ function snippet(body: string, q: string): string {
 async function closestInMeaning(deps: CoreDeps, ctx: Ctx, q: string, limit: number): Promise<MeaningHit[]> {
   const userId = ctx.actor.id;
   const local = localQueryMeaning(q);
-  const remote = await queryEmbedding(deps, ctx.logger, userId, q);
-  const [byRemote, byLocal] = await Promise.all([
-    remote
-      ? closestEntries(deps.db, userId, remote.query, { floor: EMBEDDING_FLOOR, limit })
-      : Promise.resolve([]),
+  const byLocal = (unlessScoredBy?: string) =>
     local
       ? closestEntries(deps.db, userId, local, {
           floor: LOCAL_FLOOR,
           limit,
-          ...(remote ? { unlessScoredBy: remote.query.model } : {}),
+          ...(unlessScoredBy ? { unlessScoredBy } : {}),
         })
-      : Promise.resolve([]),
+      : Promise.resolve([]);
+  const withSource = (rows: EntryHitRow[], source: AiSource) => rows.map((r) => ({ ...r, source }));
+  const model = queryEmbeddingModel(deps.env);
+  if (!model) return withSource(await byLocal(), LOCAL_MEANING_SOURCE);
+
+  // The entries OpenAI has not embedded are scored locally while the query is being embedded.
+  const othersByLocal = byLocal(model).then(
+    (rows) => ({ rows }),
+    (error: unknown) => ({ error }),
+  );
+  const remote = await queryEmbedding(deps, ctx.logger, userId, q);
+  if (!remote) {
+    // No embedding after all (budget spent, provider away): every entry by its local vector.
+    const excluded = await othersByLocal;
+    if ('error' in excluded) throw excluded.error;
+    return withSource(await byLocal(), LOCAL_MEANING_SOURCE);
+  }
+  const [byRemote, others] = await Promise.all([
+    closestEntries(deps.db, userId, remote.query, { floor: EMBEDDING_FLOOR, limit }),
+    othersByLocal,
   ]);
-  return [
-    ...byRemote.map((r) => ({ ...r, source: remote!.source })),
-    ...byLocal.map((r) => ({ ...r, source: LOCAL_MEANING_SOURCE })),
-  ]
+  if ('error' in others) throw others.error;
+  return [...withSource(byRemote, remote.source), ...withSource(others.rows, LOCAL_MEANING_SOURCE)]
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 }
