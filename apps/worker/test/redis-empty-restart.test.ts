@@ -6,7 +6,7 @@ import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer
 // The one private redis-server helper (kill / restart on the same port), shared with the api's fault tests.
 import { freePort, PrivateRedis } from '../../api/test/private-redis';
 import { effectJob, effectLedger } from './fixtures/effect-job';
-import { isolatedSuite, quietLogger, until } from './support';
+import { isolatedSuite, quietLogger, recoveryFigure, until } from './support';
 
 /**
  * The drill of issue 20, on a Redis that keeps nothing on disk (like this machine's, and many hosted
@@ -87,11 +87,6 @@ async function schedulersRestored(): Promise<boolean> {
   return keys.sort().join() === 'effect-yearly,reconcile-jobs';
 }
 
-/** Recovery figures for the docs, printed only when asked (RECOVERY_FIGURES=1). */
-function figure(name: string, ms: number): void {
-  if (process.env.RECOVERY_FIGURES) process.stdout.write(`recovery figure ${name}: ${ms} ms\n`);
-}
-
 it('runs every staged, enqueued and running job exactly once after Redis restarts empty, without restarting the worker', async () => {
   // Enqueued and running: concurrency 5, so five run (for 2 s) and the rest wait in Redis.
   const enqueued = await stage(12, 2000);
@@ -108,12 +103,12 @@ it('runs every staged, enqueued and running job exactly once after Redis restart
   const answeredAt = Date.now();
   // The job schedulers lived in the Redis that was lost; the supervisor registers them again.
   await until(schedulersRestored, 5_000, 'the job schedulers to be registered again');
-  figure('empty restart: schedulers back', Date.now() - answeredAt);
+  recoveryFigure('empty restart: schedulers back', Date.now() - answeredAt);
 
   const all = [...enqueued, ...stagedMeanwhile];
   await until(async () => (await states(all)).every((r) => r.state === 'done'), 30_000, 'every job done');
   const recoveredMs = Date.now() - answeredAt;
-  figure('empty restart: every lost job done', recoveredMs);
+  recoveryFigure('empty restart: every lost job done', recoveredMs);
 
   const runs = await runsOf(all);
   expect([...runs.values()]).toHaveLength(all.length);
@@ -135,7 +130,7 @@ it('takes a new job within 5 s of a restarted, empty Redis answering', async () 
   const [id] = await stage(1, 10);
   await until(() => out.text.includes(`started outbox-${id} `), 5_000, 'the new job to start');
   const tookMs = Date.now() - answeredAt;
-  figure('empty restart: new job taken', tookMs);
+  recoveryFigure('empty restart: new job taken', tookMs);
   expect(tookMs).toBeLessThan(5_000);
   expect((await runsOf([id!])).get(`outbox-${id}`)).toBe(1);
   expect(worker!.exitCode).toBeNull();
@@ -165,9 +160,9 @@ it('restores the job schedulers and runs the lost jobs exactly once when Redis l
   const flushedAt = Date.now();
   // Same server, same run id, no lost connection: the missing scheduler is what says the data is gone.
   await until(schedulersRestored, 5_000, 'the job schedulers to be registered again');
-  figure('flushall: schedulers back', Date.now() - flushedAt);
+  recoveryFigure('flushall: schedulers back', Date.now() - flushedAt);
   await until(async () => (await states(jobs)).every((r) => r.state === 'done'), 30_000, 'every job done');
-  figure('flushall: every lost job done', Date.now() - flushedAt);
+  recoveryFigure('flushall: every lost job done', Date.now() - flushedAt);
   const runs = await runsOf(jobs);
   for (const id of jobs) expect(runs.get(`outbox-${id}`)).toBe(1);
   expect((await states(jobs)).some((r) => r.requeues > 0)).toBe(true);
