@@ -3,6 +3,7 @@ import { costMicros } from '@teamflow/ai/costs';
 import { BacklogInput, BreakdownInput, NextInput } from '@teamflow/ai/inputs';
 import { AiError, type AiProvider, type CallOptions } from '@teamflow/ai/provider';
 import type { AiJobKind } from '@teamflow/contracts/ai';
+import { claimStagedJob, stagedJobDone } from '../jobs/staged-job-outcome';
 import type { CoreDeps } from '../platform/context';
 import type { Logger } from '../platform/logger';
 import { findAiJob, insertAiUsage, updateAiJob, type AiJobRow } from './ai.repository';
@@ -61,11 +62,17 @@ async function work(
  * Runs one AI job (the `ai` queue's handlers call this): marks it active, asks the providers in
  * order (each paid call checked against the budget and recorded in `ai_usage` with its cost), and
  * stores the validated result with its source, or a failure with a clear code. Idempotent: a job
- * that already finished is left alone.
+ * that already finished is left alone; with the BullMQ job, its staged job is claimed in the
+ * transaction that stores the result (and a staged job that already ran does not start again).
  */
-export async function runAiJob(deps: AiRunDeps, aiJobId: string): Promise<AiRunOutcome> {
+export async function runAiJob(
+  deps: AiRunDeps,
+  aiJobId: string,
+  job: { id?: string } = {},
+): Promise<AiRunOutcome> {
   const row = await findAiJob(deps.db, aiJobId);
   if (!row || row.state === 'completed' || row.state === 'failed') return { state: 'skipped' };
+  if (await stagedJobDone(deps.db, job.id)) return { state: 'skipped' };
   await updateAiJob(deps.db, row.id, { state: 'active', progress: 10 });
   const chain = providerChain(deps.env, {
     localOnly: (row.input as { localOnly?: boolean }).localOnly === true,
@@ -103,13 +110,18 @@ export async function runAiJob(deps: AiRunDeps, aiJobId: string): Promise<AiRunO
         void updateAiJob(deps.db, row.id, { progress: 60 }).catch(() => undefined);
       },
     );
-    await updateAiJob(deps.db, row.id, {
-      state: 'completed',
-      progress: 100,
-      result: { ...value, source },
-      provider: source.provider,
-      finishedAt: new Date(),
+    const claimed = await deps.db.transaction(async (tx) => {
+      if (!(await claimStagedJob(tx, job.id))) return false;
+      await updateAiJob(tx, row.id, {
+        state: 'completed',
+        progress: 100,
+        result: { ...value, source },
+        provider: source.provider,
+        finishedAt: new Date(),
+      });
+      return true;
     });
+    if (!claimed) return { state: 'skipped' };
     deps.logger.info('ai job completed', {
       aiJobId,
       kind: row.kind,

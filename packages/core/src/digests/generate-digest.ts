@@ -6,6 +6,7 @@ import { whoCheckedIn } from '../check-ins/get-check-ins-today';
 import { toDecisionRef } from '../decisions/decision.mapper';
 import { decisionsAcceptedBetween } from '../decisions/decisions.repository';
 import { emitEvent } from '../events/emit-event';
+import { claimStagedJob } from '../jobs/staged-job-outcome';
 import type { CoreDeps } from '../platform/context';
 import { endOfLocalDay, startOfLocalDay } from '../platform/local-dates';
 import { loadStatusUpdateRefs, toPublicStatusUpdate } from '../status-updates/status-update.mapper';
@@ -84,13 +85,14 @@ async function summarise(
 /**
  * Makes a workspace's digest for a local date. Without `force` it is written once (the unique
  * row decides between workers and retries, and only the writer announces DIGEST_READY); with
- * `force` (regenerate) the day's one row is replaced and announced again.
+ * `force` (regenerate) the day's one row is replaced and announced again. With the BullMQ job, its
+ * staged job is claimed in the writing transaction: a regenerate that already ran replaces nothing.
  */
 export async function generateDigest(
   deps: Pick<CoreDeps, 'db' | 'env'>,
   workspaceId: string,
   date: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; job?: { id?: string } } = {},
 ): Promise<{ digest: Digest; written: boolean }> {
   if (!options.force) {
     const existing = await findDailySummary(deps.db, workspaceId, date);
@@ -101,9 +103,11 @@ export async function generateDigest(
   const { provider, summary } = await summarise(deps, workspaceId, date, sections, settings.digestAi);
   const result = await deps.db.transaction(async (tx) => {
     const values = { workspaceId, date, provider, summary, sections, generatedAt: new Date() };
-    const row = options.force
-      ? await replaceDailySummary(tx, values)
-      : await insertDailySummaryOnce(tx, values);
+    const row = !(await claimStagedJob(tx, options.job?.id))
+      ? undefined
+      : options.force
+        ? await replaceDailySummary(tx, values)
+        : await insertDailySummaryOnce(tx, values);
     if (!row) return { digest: toDigest((await findDailySummary(tx, workspaceId, date))!), written: false };
     await emitEvent(
       tx,

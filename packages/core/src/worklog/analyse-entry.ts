@@ -4,6 +4,7 @@ import { quantise, WORD_VECTOR_MODEL } from '@teamflow/ai/local/word-vectors';
 import { entryMeaningVector } from '@teamflow/ai/local/worklog.rules';
 import { NO_WORKSPACE } from '@teamflow/contracts/events';
 import { emitEvent } from '../events/emit-event';
+import { claimStagedJob } from '../jobs/staged-job-outcome';
 import type { CoreDeps } from '../platform/context';
 import type { Logger } from '../platform/logger';
 import { toAnalysis } from './worklog.mapper';
@@ -17,11 +18,13 @@ export type AnalyseOutcome = 'done' | 'gone' | 'changed' | 'failed';
  * Anthropic → local; with no key, the local rules) for sentiment, projects, skills, achievements
  * and themes, validated by the strict schema, and computes the entry's meaning vector for search.
  * Stored only if the entry still has the body that was read (a later save has its own job), with
- * a personal `WORKLOG_ENTRY_ANALYSED` event. Idempotent. AI failures mark the analysis failed.
+ * a personal `WORKLOG_ENTRY_ANALYSED` event. Idempotent; with the BullMQ job, its staged job is
+ * claimed in the transaction that stores the analysis. AI failures mark the analysis failed.
  */
 export async function analyseEntry(
   deps: AnalyseDeps,
   target: { userId: string; entryId: string },
+  job: { id?: string } = {},
 ): Promise<AnalyseOutcome> {
   const { userId, entryId } = target;
   const entry = await entryForAnalysis(deps.db, userId, entryId);
@@ -44,6 +47,8 @@ export async function analyseEntry(
   const { value, source } = answer;
   const vector = entryMeaningVector(entry.body);
   return deps.db.transaction(async (tx) => {
+    // It ran before (the reconciler re-added it): its analysis and event are there already.
+    if (!(await claimStagedJob(tx, job.id))) return 'done';
     const saved = await saveAnalysis(tx, userId, entryId, entry.hash, {
       provider: source.provider,
       model: source.model,
