@@ -18,6 +18,7 @@ export async function updateProject(
     const values = {
       name: fields.name,
       description: fields.description == null ? fields.description : sanitizeMarkdown(fields.description),
+      timeZone: fields.timeZone,
     };
     const row = await updateProjectIfVersion(tx, projectId, version, values);
     if (!row) {
