@@ -16,7 +16,15 @@ import {
 import { allHandlers } from '../../worker/src/handlers/index';
 import { startWorkers, type Runtime } from '../../worker/src/runtime';
 import { isolatedStore, type IsolatedStore } from '@teamflow/core/testing/isolated-store';
-import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+import {
+  auth,
+  createTeam,
+  startApi,
+  V1,
+  whileTaskInsertFails,
+  type TeamFixture,
+  type TestApi,
+} from './harness';
 
 const fake = new FakeProviderServer();
 let api: TestApi;
@@ -198,23 +206,15 @@ describe('AI breakdown through the queue', () => {
       await api.http().post(`${V1}/tasks/${task.id}/ai-breakdown`).set(auth(team.users.member)).send({})
     ).body;
     await finished(jobId);
-    // A real database failure on the third insert (a trigger in this run's own database).
-    await api.deps.pool
-      .query(`create or replace function ai_test_boom() returns trigger language plpgsql as $$
-      begin if new.title = 'Atomic step 4' then raise exception 'boom'; end if; return new; end $$`);
-    await api.deps.pool.query(
-      `create trigger ai_test_boom before insert on tasks for each row execute function ai_test_boom()`,
-    );
-    try {
-      const res = await api
+    // A real database failure on the third insert.
+    const res = await whileTaskInsertFails(api, 'Atomic step 4', () =>
+      api
         .http()
         .post(`${V1}/tasks/${task.id}/ai-breakdown/accept`)
         .set(auth(team.users.member))
-        .send({ jobId, indexes: [0, 1, 3] });
-      expect(res.status).toBe(500);
-    } finally {
-      await api.deps.pool.query(`drop trigger ai_test_boom on tasks`);
-    }
+        .send({ jobId, indexes: [0, 1, 3] }),
+    );
+    expect(res.status).toBe(500);
     const children = await api
       .http()
       .get(`${V1}/projects/${team.projectId}/tasks`)

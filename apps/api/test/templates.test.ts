@@ -1,5 +1,14 @@
 import { localDateLabels, todayIn } from '@teamflow/core/platform/local-dates';
-import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+import {
+  auth,
+  createTeam,
+  startApi,
+  V1,
+  whileTaskInsertFails,
+  type TeamFixture,
+  type TestApi,
+  type TestUser,
+} from './harness';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -182,19 +191,11 @@ describe('task templates', () => {
       subtasks: ['Create the accounts', 'Boom sub-task', 'Book the welcome lunch'],
     });
     expect(template.status).toBe(201);
-    // A real database failure on the third insert (a trigger in this run's own database).
-    await api.deps.pool
-      .query(`create or replace function templates_test_boom() returns trigger language plpgsql as $$
-      begin if new.title = 'Boom sub-task' then raise exception 'boom'; end if; return new; end $$`);
-    await api.deps.pool.query(
-      `create trigger templates_test_boom before insert on tasks for each row execute function templates_test_boom()`,
+    // A real database failure on the third insert.
+    const res = await whileTaskInsertFails(api, 'Boom sub-task', () =>
+      post(`/projects/${project.body.id}/tasks`, { templateId: template.body.id }),
     );
-    try {
-      const res = await post(`/projects/${project.body.id}/tasks`, { templateId: template.body.id });
-      expect(res.status).toBe(500);
-    } finally {
-      await api.deps.pool.query(`drop trigger templates_test_boom on tasks`);
-    }
+    expect(res.status).toBe(500);
     const tasks = await get(`/projects/${project.body.id}/tasks`);
     expect(tasks.body.items).toEqual([]);
     const made = await post(`/projects/${project.body.id}/tasks`, { templateId: template.body.id });
