@@ -1,5 +1,6 @@
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
+import { todayIn } from '@teamflow/core/platform/local-dates';
 import { OUTPUTS } from '@teamflow/ai/remote.provider';
 import {
   ANTHROPIC_MESSAGES,
@@ -334,6 +335,35 @@ describe('AI budget, limits, prioritisation and usage', () => {
       .set(auth(t.users.admin))
       .send({ monthlyBudgetUsd: 5 });
     expect(byAdmin.status).toBe(403);
+  });
+
+  it("judges a project's backlog on the project's today when it has its own zone", async () => {
+    const t = await createTeam(api);
+    // UTC−11 and UTC+14 are 25 hours apart: their dates differ at every instant.
+    await api
+      .http()
+      .patch(`${V1}/workspaces/${t.workspaceId}`)
+      .set(auth(t.users.owner))
+      .send({ timeZone: 'Pacific/Pago_Pago' })
+      .expect(200);
+    const project = (await api.http().get(`${V1}/projects/${t.projectId}`).set(auth(t.users.owner))).body;
+    await api
+      .http()
+      .patch(`${V1}/projects/${t.projectId}`)
+      .set(auth(t.users.owner))
+      .send({ version: project.version, timeZone: 'Pacific/Kiritimati' })
+      .expect(200);
+    const res = await api
+      .http()
+      .post(`${V1}/projects/${t.projectId}/ai-prioritize`)
+      .set(auth(t.users.member))
+      .send({ provider: 'local' });
+    expect(res.status).toBe(202);
+    const input = await api.deps.pool.query(
+      `select input->'data'->>'today' as today from ai_jobs where id = $1`,
+      [res.body.jobId],
+    );
+    expect(input.rows[0].today).toBe(todayIn('Pacific/Kiritimati'));
   });
 
   it('ranks the backlog with reasons: the overdue critical task others wait on comes first', async () => {
