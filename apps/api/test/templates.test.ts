@@ -201,8 +201,13 @@ describe('task templates', () => {
     const made = await post(`/projects/${project.body.id}/tasks`, { templateId: template.body.id });
     expect(made.status).toBe(201);
     expect(made.body.key).toBe('ATOM-1');
-    const subtasks = await get(`/projects/${project.body.id}/tasks?parentId=${made.body.id}`);
-    expect(subtasks.body.items.map((t: Body) => t.key).sort()).toEqual(['ATOM-2', 'ATOM-3', 'ATOM-4']);
+    // Numbered and created in the template's order.
+    const subtasks = await get(`/projects/${project.body.id}/tasks?parentId=${made.body.id}&sort=createdAt`);
+    expect(subtasks.body.items.map((t: Body) => `${t.key} ${t.title}`)).toEqual([
+      'ATOM-2 Create the accounts',
+      'ATOM-3 Boom sub-task',
+      'ATOM-4 Book the welcome lunch',
+    ]);
   });
 
   it("fills the placeholders in the project's own zone when it has one", async () => {

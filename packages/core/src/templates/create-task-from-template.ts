@@ -68,7 +68,10 @@ export async function createTaskFromTemplate(
   const at = new Date();
   const draft = draftTask(ctx, projectId, parent, at);
   await assertReferences(deps.db, { workspaceId: ctx.workspaceId, projectId }, draft);
-  const children = subtasks.map((s) => draftTask(ctx, projectId, { ...s!, parentId: draft.id }, at));
+  // A millisecond apart, so lists ordered by creation keep the template's order of sub-tasks.
+  const children = subtasks.map((s, i) =>
+    draftTask(ctx, projectId, { ...s!, parentId: draft.id }, new Date(at.getTime() + i + 1)),
+  );
   return deps.db.transaction(async (tx) => {
     let task: Task | undefined;
     for (const next of [draft, ...children]) {
