@@ -18,6 +18,7 @@ export const MAIL_TEMPLATES = [
   'verify-email',
   'reset-password',
   'notification-digest',
+  'daily-digest',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

@@ -1,14 +1,13 @@
 import { providerChain, runWithFallback } from '@teamflow/ai/ai-chain';
-import { costMicros } from '@teamflow/ai/costs';
 import { BacklogInput, BreakdownInput, NextInput } from '@teamflow/ai/inputs';
 import { AiError, type AiProvider, type CallOptions } from '@teamflow/ai/provider';
 import type { AiJobKind } from '@teamflow/contracts/ai';
 import { claimStagedJob, stagedJobDone } from '../jobs/staged-job-outcome';
 import type { CoreDeps } from '../platform/context';
 import type { Logger } from '../platform/logger';
-import { findAiJob, insertAiUsage, updateAiJob, type AiJobRow } from './ai.repository';
-import { isOverBudget } from './ai-limits';
+import { findAiJob, updateAiJob, type AiJobRow } from './ai.repository';
 import { failAiJob } from './fail-ai-job';
+import { meteredCallOptions } from './metered-call-options';
 
 export type AiRunDeps = Pick<CoreDeps, 'db' | 'env'> & { logger: Logger };
 export type AiRunOutcome =
@@ -77,25 +76,11 @@ export async function runAiJob(
   const chain = providerChain(deps.env, {
     localOnly: (row.input as { localOnly?: boolean }).localOnly === true,
   });
-  const options: CallOptions = {
-    feature: FEATURE[row.kind],
-    beforeRemoteCall: async () => {
-      if (await isOverBudget(deps, row.workspaceId))
-        throw new AiError('AI_BUDGET_EXCEEDED', 'The monthly AI budget of this workspace is spent');
-    },
-    onCall: (u) =>
-      insertAiUsage(deps.db, {
-        workspaceId: row.workspaceId,
-        userId: row.requestedBy,
-        jobId: row.id,
-        feature: row.kind,
-        provider: u.provider,
-        model: u.model,
-        promptTokens: u.promptTokens,
-        completionTokens: u.completionTokens,
-        costMicros: costMicros(u.provider, u.model, u.promptTokens, u.completionTokens),
-      }),
-  };
+  const options = meteredCallOptions(
+    deps,
+    { workspaceId: row.workspaceId, userId: row.requestedBy, jobId: row.id, feature: row.kind },
+    FEATURE[row.kind],
+  );
   try {
     await updateAiJob(deps.db, row.id, { progress: 30 });
     const { value, source } = await runWithFallback(
