@@ -82,6 +82,15 @@ test('an assignee sees the bell count without reloading, opens the inbox and cli
   await page.reload();
   await expect(page.getByLabel('Comments by email')).not.toBeChecked();
   await expect(page.getByLabel('Comments in the app')).toBeChecked();
+  // The daily digest is an email to opt into: off until chosen, and nothing to switch in the app.
+  const digestByEmail = page.getByLabel('Daily digest by email');
+  await expect(digestByEmail).not.toBeChecked();
+  await expect(page.getByLabel('Daily digest in the app')).toHaveCount(0);
+  await digestByEmail.click();
+  await expect(digestByEmail).toBeChecked();
+  await page.waitForLoadState('networkidle');
+  await page.reload();
+  await expect(page.getByLabel('Daily digest by email')).toBeChecked();
   await page.screenshot({ path: join(ARTIFACTS, 'notifications-preferences.png'), fullPage: true });
 
   // Phone width, dark mode: the header still fits the bell, the inbox and its menu are usable.

@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { addMember, createBoard, getTask, listTasks, uniqueEmail, updateTask } from '../support/api';
+import {
+  addMember,
+  apiUrl,
+  createBoard,
+  currentUserId,
+  getTask,
+  listTasks,
+  uniqueEmail,
+  updateTask,
+} from '../support/api';
 import { ARTIFACTS, column, expect, signIn, test } from '../support/fixtures';
 
 // Offline-first web (issue 17): the board opens and takes edits without a network, and replays
@@ -56,6 +65,14 @@ async function drag(page: Page, key: string, to: string): Promise<void> {
   await page.mouse.up();
 }
 
+/** The caller's notifications, straight from the api. */
+async function notificationsOf(token: string): Promise<unknown[]> {
+  const res = await fetch(`${apiUrl()}/api/v1/notifications`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return ((await res.json()) as { items: unknown[] }).items;
+}
+
 const banner = (page: Page) => page.locator('[data-offline-banner]');
 
 async function goOffline(context: BrowserContext, page: Page): Promise<void> {
@@ -80,6 +97,69 @@ test('the board last seen opens after a reload without a network', async ({ page
   await expect(card).toBeVisible();
   await expect(banner(page)).toContainText('You are offline');
   await page.screenshot({ path: join(ARTIFACTS, 'offline-board-reloaded.png') });
+  await context.setOffline(false);
+});
+
+test('the list, calendar, task page and inbox last seen open after a reload without a network', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const board = await createBoard(uniqueEmail('offline-pages'), 'Pack for the tunnel');
+  const memberEmail = uniqueEmail('offline-pages-member');
+  const memberToken = await addMember(board, memberEmail, 'Mia Member', 'member');
+  // The owner assigns Mia: api → job outbox → worker → a notification in her inbox.
+  await updateTask(board.ownerToken, board.task.id, {
+    version: board.task.version,
+    assigneeIds: [await currentUserId(memberToken)],
+  });
+  await expect
+    .poll(async () => (await notificationsOf(memberToken)).length, { timeout: 30_000 })
+    .toBeGreaterThan(0);
+
+  const pages = [
+    {
+      name: 'list',
+      path: `${board.boardPath}/list`,
+      shows: (p: Page) => p.getByRole('row', { name: /^KEY-1: Pack for the tunnel/ }),
+    },
+    {
+      name: 'calendar',
+      path: `${board.boardPath}/calendar?month=2030-05`,
+      shows: (p: Page) =>
+        p
+          .getByRole('group', { name: 'Friday, May 17, 2030' })
+          .getByRole('button', { name: /^KEY-1: Pack for the tunnel/ }),
+    },
+    {
+      name: 'task page',
+      path: `/w/${board.workspaceId}/t/KEY-1`,
+      shows: (p: Page) => p.getByRole('heading', { level: 1, name: /Pack for the tunnel/ }),
+    },
+    {
+      name: 'inbox',
+      path: '/notifications',
+      shows: (p: Page) =>
+        p.getByRole('list', { name: 'Notifications' }).getByRole('link', { name: /assigned you to KEY-1/ }),
+    },
+  ];
+
+  await signIn(page, memberEmail, pages[0]!.path);
+  await serviceWorkerControls(page);
+  // Each page opened once under the worker (which keeps its shell) with its data in the saved cache.
+  for (const seen of pages) {
+    await page.goto(seen.path);
+    await expect(seen.shows(page)).toBeVisible();
+  }
+  await savedForOffline(page, 'actorName');
+
+  await context.setOffline(true);
+  for (const seen of pages) {
+    await page.goto(seen.path);
+    await expect(seen.shows(page), `${seen.name} offline`).toBeVisible();
+    await expect(banner(page)).toContainText('You are offline');
+    await page.screenshot({ path: join(ARTIFACTS, `offline-${seen.name.replace(' ', '-')}.png`) });
+  }
   await context.setOffline(false);
 });
 

@@ -22,6 +22,18 @@ test('a task made from a template repeats weekly: done makes the next one, and "
   await page.getByRole('button', { name: 'Add template' }).click();
   await expect(page.getByRole('list', { name: 'Templates' })).toContainText('Weekly review {{date}}');
 
+  // Project settings → Time zone: this project works in Tokyo, whatever the workspace's zone.
+  const zoneForm = page.getByRole('form', { name: 'Project time zone' });
+  await zoneForm.getByLabel(/This project works in its own time zone/).check();
+  await zoneForm.getByRole('combobox', { name: 'Project time zone' }).fill('tokyo');
+  await zoneForm.getByRole('option', { name: /Asia\/Tokyo/ }).click();
+  await zoneForm.getByRole('button', { name: 'Save time zone' }).click();
+  await expect(page.getByText('Project time zone saved', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole('form', { name: 'Project time zone' }).getByText('Asia/Tokyo', { exact: true }),
+  ).toBeVisible();
+
   // Quick add → from template: the placeholder is filled in.
   await page.goto(board.boardPath);
   const todo = column(page, 'To do');

@@ -1,5 +1,6 @@
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
+import { todayIn } from '@teamflow/core/platform/local-dates';
 import { OUTPUTS } from '@teamflow/ai/remote.provider';
 import {
   ANTHROPIC_MESSAGES,
@@ -16,7 +17,15 @@ import {
 import { allHandlers } from '../../worker/src/handlers/index';
 import { startWorkers, type Runtime } from '../../worker/src/runtime';
 import { isolatedStore, type IsolatedStore } from '@teamflow/core/testing/isolated-store';
-import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+import {
+  auth,
+  createTeam,
+  startApi,
+  V1,
+  whileTaskInsertFails,
+  type TeamFixture,
+  type TestApi,
+} from './harness';
 
 const fake = new FakeProviderServer();
 let api: TestApi;
@@ -198,23 +207,15 @@ describe('AI breakdown through the queue', () => {
       await api.http().post(`${V1}/tasks/${task.id}/ai-breakdown`).set(auth(team.users.member)).send({})
     ).body;
     await finished(jobId);
-    // A real database failure on the third insert (a trigger in this run's own database).
-    await api.deps.pool
-      .query(`create or replace function ai_test_boom() returns trigger language plpgsql as $$
-      begin if new.title = 'Atomic step 4' then raise exception 'boom'; end if; return new; end $$`);
-    await api.deps.pool.query(
-      `create trigger ai_test_boom before insert on tasks for each row execute function ai_test_boom()`,
-    );
-    try {
-      const res = await api
+    // A real database failure on the third insert.
+    const res = await whileTaskInsertFails(api, 'Atomic step 4', () =>
+      api
         .http()
         .post(`${V1}/tasks/${task.id}/ai-breakdown/accept`)
         .set(auth(team.users.member))
-        .send({ jobId, indexes: [0, 1, 3] });
-      expect(res.status).toBe(500);
-    } finally {
-      await api.deps.pool.query(`drop trigger ai_test_boom on tasks`);
-    }
+        .send({ jobId, indexes: [0, 1, 3] }),
+    );
+    expect(res.status).toBe(500);
     const children = await api
       .http()
       .get(`${V1}/projects/${team.projectId}/tasks`)
@@ -334,6 +335,35 @@ describe('AI budget, limits, prioritisation and usage', () => {
       .set(auth(t.users.admin))
       .send({ monthlyBudgetUsd: 5 });
     expect(byAdmin.status).toBe(403);
+  });
+
+  it("judges a project's backlog on the project's today when it has its own zone", async () => {
+    const t = await createTeam(api);
+    // UTC−11 and UTC+14 are 25 hours apart: their dates differ at every instant.
+    await api
+      .http()
+      .patch(`${V1}/workspaces/${t.workspaceId}`)
+      .set(auth(t.users.owner))
+      .send({ timeZone: 'Pacific/Pago_Pago' })
+      .expect(200);
+    const project = (await api.http().get(`${V1}/projects/${t.projectId}`).set(auth(t.users.owner))).body;
+    await api
+      .http()
+      .patch(`${V1}/projects/${t.projectId}`)
+      .set(auth(t.users.owner))
+      .send({ version: project.version, timeZone: 'Pacific/Kiritimati' })
+      .expect(200);
+    const res = await api
+      .http()
+      .post(`${V1}/projects/${t.projectId}/ai-prioritize`)
+      .set(auth(t.users.member))
+      .send({ provider: 'local' });
+    expect(res.status).toBe(202);
+    const input = await api.deps.pool.query(
+      `select input->'data'->>'today' as today from ai_jobs where id = $1`,
+      [res.body.jobId],
+    );
+    expect(input.rows[0].today).toBe(todayIn('Pacific/Kiritimati'));
   });
 
   it('ranks the backlog with reasons: the overdue critical task others wait on comes first', async () => {

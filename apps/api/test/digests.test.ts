@@ -2,15 +2,22 @@ import { sql } from 'drizzle-orm';
 import { sendCheckInReminders } from '@teamflow/core/check-ins/send-check-in-reminders';
 import { runDueDigests } from '@teamflow/core/digests/run-due-digests';
 import { generateDigest } from '@teamflow/core/digests/generate-digest';
+import { FakeProviderServer, OPENAI_CHAT, openAiCompletion } from '@teamflow/ai/testing/fake-providers';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
 
 let api: TestApi;
 let team: TeamFixture;
+// OpenAI's wire format on loopback, answered to the real SDK.
+const fake = new FakeProviderServer();
 beforeAll(async () => {
+  await fake.start();
   api = await startApi();
   team = await createTeam(api);
 });
-afterAll(() => api.close());
+afterAll(async () => {
+  await api.close();
+  await fake.stop();
+});
 
 const post = (user: TestUser, body: Record<string, unknown>) =>
   api.http().post(`${V1}/workspaces/${team.workspaceId}/status-updates`).set(auth(user)).send(body);
@@ -191,5 +198,141 @@ describe('check-in reminders', () => {
     expect((await reminders(member.id)).filter((k) => k.endsWith('2032-03-11'))).toEqual([]);
     // 02:00 in Los Angeles on the 11th: before 08:00.
     expect((await reminders(admin.id)).filter((k) => k.endsWith('2032-03-11'))).toEqual([]);
+  });
+});
+
+describe('the digest by email', () => {
+  const digestMails = async (emails: string[]) =>
+    (
+      await api.deps.db.execute<{ to: string; subject: string; text: string; html: string }>(
+        sql`select payload->>'to' as "to", payload->>'subject' as subject, payload->>'text' as text,
+                   payload->>'html' as html
+            from job_outbox where queue = 'email' and payload->>'template' = 'daily-digest'
+              and payload->>'to' = any(${sql.param(emails)}::text[])`,
+      )
+    ).rows;
+  const setDigestEmail = (user: TestUser, email: boolean) =>
+    api
+      .http()
+      .put(`${V1}/notifications/preferences`)
+      .set(auth(user))
+      .send({ items: [{ type: 'daily_digest', inApp: false, email }] })
+      .expect(200);
+
+  it('emails the day once to each member who opted in, with its figures and a link, never a mood; regenerating sends no second one', async () => {
+    const t = await createTeam(api);
+    const emails = Object.values(t.users).map((u) => u.email);
+    await setDigestEmail(t.users.member, true);
+    await setDigestEmail(t.users.admin, false);
+    // The owner and the viewer never chose: the digest email is off by default.
+    const date = '2032-05-03';
+    const postAs = (user: TestUser, body: Record<string, unknown>) =>
+      api
+        .http()
+        .post(`${V1}/workspaces/${t.workspaceId}/status-updates`)
+        .set(auth(user))
+        .send(body)
+        .expect(201);
+    await postAs(t.users.owner, { date, done: 'Shipped the importer', doing: 'Docs', mood: 5 });
+    await postAs(t.users.member, { date, done: 'Fixed the login page', doing: 'Tests', mood: 1 });
+
+    // Two workers at once, then two regenerates.
+    await Promise.all([
+      generateDigest(api.deps, t.workspaceId, date),
+      generateDigest(api.deps, t.workspaceId, date),
+    ]);
+    await generateDigest(api.deps, t.workspaceId, date, { force: true });
+    await generateDigest(api.deps, t.workspaceId, date, { force: true });
+
+    const mails = await digestMails(emails);
+    expect(mails.map((m) => m.to)).toEqual([t.users.member.email]);
+    const mail = mails[0]!;
+    expect(mail.subject).toContain(date);
+    expect(mail.text).toContain(`## Digest for ${date}`);
+    expect(mail.text).toContain('**Check-ins:** 2 updates');
+    expect(mail.text).toContain('**Blockers:** 0 opened');
+    const link = `${api.deps.env.WEB_ORIGIN}/w/${t.workspaceId}/digest?date=${date}`;
+    expect(mail.text).toContain(link);
+    expect(mail.html).toContain(`href="${link.replace(/&/g, '&#38;')}"`);
+    // Two moods are below the quorum: no average, and no one's own mood, anywhere in the mail.
+    for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(/mood/i);
+  });
+
+  it("sends a member who opts in later that day's email on the next write, still only once", async () => {
+    const t = await createTeam(api);
+    const date = '2032-05-04';
+    await generateDigest(api.deps, t.workspaceId, date);
+    expect(await digestMails([t.users.viewer.email])).toEqual([]);
+    await setDigestEmail(t.users.viewer, true);
+    await generateDigest(api.deps, t.workspaceId, date, { force: true });
+    await generateDigest(api.deps, t.workspaceId, date, { force: true });
+    expect((await digestMails([t.users.viewer.email])).map((m) => m.to)).toEqual([t.users.viewer.email]);
+  });
+});
+
+describe('the digest summary through a paid provider', () => {
+  const paid = () => ({
+    db: api.deps.db,
+    env: {
+      ...api.deps.env,
+      AI_PROVIDER: 'openai' as const,
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: fake.openAiBaseUrl,
+      AI_MAX_RETRIES: 0,
+    },
+  });
+  const usage = async (workspaceId: string) =>
+    (
+      await api.deps.db.execute<{ feature: string; provider: string; model: string; cost_micros: number }>(
+        sql`select feature, provider, model, cost_micros::int from ai_usage where workspace_id = ${workspaceId}`,
+      )
+    ).rows;
+  const answer = openAiCompletion(
+    JSON.stringify({
+      summary: 'A calm day: the importer shipped.',
+      highlights: ['Importer shipped'],
+      risks: [],
+    }),
+  );
+  beforeEach(() => fake.reset());
+
+  it("records the digest's usage and cost like the other AI features, and says OpenAI wrote it", async () => {
+    const t = await createTeam(api);
+    fake.script(OPENAI_CHAT, answer);
+    const { digest } = await generateDigest(paid(), t.workspaceId, '2032-06-01');
+    expect(digest.provider).toBe('openai');
+    expect(digest.summary).toContain('A calm day: the importer shipped.');
+    expect(fake.count(OPENAI_CHAT)).toBe(1);
+    // 120 prompt and 80 completion tokens of gpt-4o-mini: 120 × 0.15 + 80 × 0.6 = 66 micro-dollars.
+    expect(await usage(t.workspaceId)).toEqual([
+      { feature: 'digest', provider: 'openai', model: 'gpt-4o-mini', cost_micros: 66 },
+    ]);
+    const report = await api
+      .http()
+      .get(`${V1}/workspaces/${t.workspaceId}/ai/usage`)
+      .set(auth(t.users.owner));
+    expect(report.status).toBe(200);
+    expect(report.body.byFeature).toEqual([expect.objectContaining({ feature: 'digest', calls: 1 })]);
+  });
+
+  it('writes the summary with the local model once the budget is spent, makes no paid call, and says local wrote it', async () => {
+    const t = await createTeam(api);
+    await api
+      .http()
+      .put(`${V1}/workspaces/${t.workspaceId}/ai/budget`)
+      .set(auth(t.users.owner))
+      .send({ monthlyBudgetUsd: 0 })
+      .expect(200);
+    fake.script(OPENAI_CHAT, answer);
+    const { digest } = await generateDigest(paid(), t.workspaceId, '2032-06-02');
+    expect(digest.provider).toBe('local');
+    expect(digest.summary).not.toContain('A calm day');
+    expect(fake.count(OPENAI_CHAT)).toBe(0);
+    expect((await usage(t.workspaceId)).filter((u) => u.provider !== 'local')).toEqual([]);
+    const read = await api
+      .http()
+      .get(`${V1}/workspaces/${t.workspaceId}/digests/2032-06-02`)
+      .set(auth(t.users.viewer));
+    expect(read.body.provider).toBe('local');
   });
 });

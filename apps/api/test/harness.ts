@@ -131,3 +131,27 @@ export async function createTeam(api: TestApi): Promise<TeamFixture> {
     users: { owner: owner!, admin: admin!, member: member!, viewer: viewer!, stranger: stranger! },
   };
 }
+
+/**
+ * Runs `during` while inserting a task titled `title` fails in the database itself (a trigger in
+ * this run's own database): a real failure part-way through a multi-task write.
+ */
+export async function whileTaskInsertFails<T>(
+  api: TestApi,
+  title: string,
+  during: () => Promise<T>,
+): Promise<T> {
+  const literal = `'${title.replace(/'/g, "''")}'`;
+  await api.deps.pool.query(
+    `create or replace function test_task_insert_fails() returns trigger language plpgsql as $$
+     begin if new.title = ${literal} then raise exception 'boom'; end if; return new; end $$`,
+  );
+  await api.deps.pool.query(
+    `create trigger test_task_insert_fails before insert on tasks for each row execute function test_task_insert_fails()`,
+  );
+  try {
+    return await during();
+  } finally {
+    await api.deps.pool.query(`drop trigger test_task_insert_fails on tasks`);
+  }
+}

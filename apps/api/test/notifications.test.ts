@@ -282,7 +282,7 @@ describe('the inbox', () => {
 });
 
 describe('preferences', () => {
-  it('lists every type with defaults on, changes only the types sent, and rejects bad input', async () => {
+  it('lists every type with defaults on (the digest email off), changes only the types sent, and rejects bad input', async () => {
     const user = await registerUser(api, 'prefs');
     const get = await http().get(`${V1}/notifications/preferences`).set(auth(user));
     expect(get.body.items).toEqual([
@@ -293,6 +293,7 @@ describe('preferences', () => {
       { type: 'check_in_reminder', inApp: true, email: true },
       { type: 'blocker_escalated', inApp: true, email: true },
       { type: 'mood_trend', inApp: true, email: true },
+      { type: 'daily_digest', inApp: false, email: false },
     ]);
     const put = await http()
       .put(`${V1}/notifications/preferences`)
@@ -303,6 +304,12 @@ describe('preferences', () => {
     expect(put.body.items[0]).toEqual({ type: 'assigned', inApp: true, email: true });
     const again = await http().get(`${V1}/notifications/preferences`).set(auth(user));
     expect(again.body).toEqual(put.body);
+    // The digest is an email only: asking for it in the app keeps in-app off.
+    const digest = await http()
+      .put(`${V1}/notifications/preferences`)
+      .set(auth(user))
+      .send({ items: [{ type: 'daily_digest', inApp: true, email: true }] });
+    expect(digest.body.items.at(-1)).toEqual({ type: 'daily_digest', inApp: false, email: true });
 
     for (const body of [
       { items: [{ type: 'nope', inApp: true, email: true }] },

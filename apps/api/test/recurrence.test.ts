@@ -181,6 +181,74 @@ describe('recurring tasks', () => {
     await api.http().delete(`${V1}/tasks/${spring.id}/recurrence`).set(auth(member()));
   });
 
+  it("runs a weekly series in its project's zone, not the workspace's, across a DST change", async () => {
+    await setZone('Europe/Berlin');
+    const created = await api
+      .http()
+      .post(`${V1}/workspaces/${team.workspaceId}/projects`)
+      .set(auth(team.users.owner))
+      .send({ name: 'New York desk', key: 'NYC' });
+    expect(created.status).toBe(201);
+    expect(created.body.timeZone).toBeNull();
+    const zoned = await api
+      .http()
+      .patch(`${V1}/projects/${created.body.id}`)
+      .set(auth(team.users.owner))
+      .send({ version: created.body.version, timeZone: 'America/New_York' });
+    expect(zoned.status).toBe(200);
+    expect(zoned.body.timeZone).toBe('America/New_York');
+    const task = await api
+      .http()
+      .post(`${V1}/projects/${created.body.id}/tasks`)
+      .set(auth(member()))
+      .send({ title: 'Weekly review', dueDate: '2026-10-25' });
+    // Sundays at 09:00. New York leaves DST on 2026-11-01 (09:00 EST = 14:00Z); Berlin already
+    // left it on 2026-10-25, and its 09:00 would be 08:00Z.
+    const set = await setRule(task.body.id, { rule: 'FREQ=WEEKLY;BYDAY=SU', mode: 'every!', time: '09:00' });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({
+      timeZone: 'America/New_York',
+      nextOn: '2026-11-01',
+      nextAt: '2026-11-01T14:00:00.000Z',
+    });
+    // 09:00 in Berlin and 08:59 in New York: not yet.
+    await createDueOccurrences({ db: api.deps.db, logger }, { now: new Date('2026-11-01T08:00:00Z') });
+    await createDueOccurrences({ db: api.deps.db, logger }, { now: new Date('2026-11-01T13:59:00Z') });
+    expect((await occurrenceRows(set.body.id)).map((r) => r.occurs_on)).toEqual(['2026-10-25']);
+    await createDueOccurrences({ db: api.deps.db, logger }, { now: new Date('2026-11-01T14:00:00Z') });
+    expect((await occurrenceRows(set.body.id)).map((r) => r.occurs_on)).toEqual(['2026-10-25', '2026-11-01']);
+    expect(await recurrence(task.body.id)).toMatchObject({
+      nextOn: '2026-11-08',
+      nextAt: '2026-11-08T14:00:00.000Z',
+    });
+
+    // Back to the workspace's zone: the series keeps its date and time of day, now read in Berlin.
+    const back = await api
+      .http()
+      .patch(`${V1}/projects/${created.body.id}`)
+      .set(auth(team.users.owner))
+      .send({ version: zoned.body.version, timeZone: null });
+    expect(back.status).toBe(200);
+    expect(back.body.timeZone).toBeNull();
+    expect(await recurrence(task.body.id)).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      nextOn: '2026-11-08',
+      nextAt: '2026-11-08T08:00:00.000Z',
+    });
+    await api.http().delete(`${V1}/tasks/${task.body.id}/recurrence`).set(auth(member()));
+  });
+
+  it('refuses a project zone that is not an IANA name with a 400 on timeZone', async () => {
+    const project = (await api.http().get(`${V1}/projects/${team.projectId}`).set(auth(member()))).body;
+    const res = await api
+      .http()
+      .patch(`${V1}/projects/${team.projectId}`)
+      .set(auth(team.users.owner))
+      .send({ version: project.version, timeZone: 'Mars/Olympus_Mons' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ field: 'timeZone', message: expect.stringMatching(/IANA/) }]);
+  });
+
   it('makes each occurrence once with two workers, duplicate jobs and two passes racing', async () => {
     const today = todayIn('UTC');
     const task = await newTask({ dueDate: today });

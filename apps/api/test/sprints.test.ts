@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { todayIn } from '@teamflow/core/platform/local-dates';
 import { analyticsSnapshots, jobOutbox, sprintTasks, tasks } from '@teamflow/db/schema/index';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
 
@@ -153,6 +154,42 @@ describe('sprint state changes', () => {
       sql`select count(*) as n from outbox where type = 'SPRINT_UPDATED' and entity_id = ${sprint.id}`,
     );
     expect(Number(result.rows[0]!.n)).toBe(2);
+  });
+});
+
+describe('a sprint in a project with its own zone', () => {
+  it("starts on the project's today, not the workspace's", async () => {
+    // UTC−11 and UTC+14 are 25 hours apart: their dates differ at every instant.
+    await api
+      .http()
+      .patch(`${V1}/workspaces/${team.workspaceId}`)
+      .set(auth(owner()))
+      .send({ timeZone: 'Pacific/Pago_Pago' })
+      .expect(200);
+    const created = await api
+      .http()
+      .post(`${V1}/workspaces/${team.workspaceId}/projects`)
+      .set(auth(owner()))
+      .send({ name: 'Line Islands', key: 'KIRI' });
+    await api
+      .http()
+      .patch(`${V1}/projects/${created.body.id}`)
+      .set(auth(owner()))
+      .send({ version: created.body.version, timeZone: 'Pacific/Kiritimati' })
+      .expect(200);
+    try {
+      const sprint = await createSprint({}, created.body.id);
+      const started = await start(sprint.id);
+      expect(started.status).toBe(200);
+      expect(started.body.startDate).toBe(todayIn('Pacific/Kiritimati'));
+    } finally {
+      await api
+        .http()
+        .patch(`${V1}/workspaces/${team.workspaceId}`)
+        .set(auth(owner()))
+        .send({ timeZone: 'UTC' })
+        .expect(200);
+    }
   });
 });
 

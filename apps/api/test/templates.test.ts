@@ -1,5 +1,14 @@
 import { localDateLabels, todayIn } from '@teamflow/core/platform/local-dates';
-import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+import {
+  auth,
+  createTeam,
+  startApi,
+  V1,
+  whileTaskInsertFails,
+  type TeamFixture,
+  type TestApi,
+  type TestUser,
+} from './harness';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -141,6 +150,94 @@ describe('task templates', () => {
       .send({ version: template.version, name: 'Second' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.details.current).toMatchObject({ name: 'First', version: template.version + 1 });
+  });
+
+  it('makes none of the tasks when a later sub-task renders to a title the task rules refuse', async () => {
+    // A two-letter project name is allowed, but `{{project}}` alone then renders a title under 3 characters.
+    const project = await post(
+      `/workspaces/${team.workspaceId}/projects`,
+      { name: 'QA', key: 'QAX' },
+      team.users.owner,
+    );
+    expect(project.status).toBe(201);
+    const template = await post(`/projects/${project.body.id}/templates`, {
+      name: 'Release check',
+      titlePattern: 'Release check {{date}}',
+      labelIds: [],
+      subtasks: ['Collect notes', 'Share summary', '{{project}}'],
+    });
+    expect(template.status).toBe(201);
+    const res = await post(`/projects/${project.body.id}/tasks`, { templateId: template.body.id });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_ERROR');
+    expect(res.body.error.details).toEqual([{ field: 'subtasks.2.title', message: expect.any(String) }]);
+    const tasks = await get(`/projects/${project.body.id}/tasks`);
+    expect(tasks.body.items).toEqual([]);
+    // No number was used up either: the next task is the project's first.
+    const plain = await post(`/projects/${project.body.id}/tasks`, { title: 'Plain task' });
+    expect(plain.body.key).toBe('QAX-1');
+  });
+
+  it('makes none of the tasks when the third one fails to insert', async () => {
+    const project = await post(
+      `/workspaces/${team.workspaceId}/projects`,
+      { name: 'Atomic', key: 'ATOM' },
+      team.users.owner,
+    );
+    const template = await post(`/projects/${project.body.id}/templates`, {
+      name: 'Onboarding',
+      titlePattern: 'Onboard a newcomer',
+      assigneeIds: [member().id],
+      subtasks: ['Create the accounts', 'Boom sub-task', 'Book the welcome lunch'],
+    });
+    expect(template.status).toBe(201);
+    // A real database failure on the third insert.
+    const res = await whileTaskInsertFails(api, 'Boom sub-task', () =>
+      post(`/projects/${project.body.id}/tasks`, { templateId: template.body.id }),
+    );
+    expect(res.status).toBe(500);
+    const tasks = await get(`/projects/${project.body.id}/tasks`);
+    expect(tasks.body.items).toEqual([]);
+    const made = await post(`/projects/${project.body.id}/tasks`, { templateId: template.body.id });
+    expect(made.status).toBe(201);
+    expect(made.body.key).toBe('ATOM-1');
+    // Numbered and created in the template's order.
+    const subtasks = await get(`/projects/${project.body.id}/tasks?parentId=${made.body.id}&sort=createdAt`);
+    expect(subtasks.body.items.map((t: Body) => `${t.key} ${t.title}`)).toEqual([
+      'ATOM-2 Create the accounts',
+      'ATOM-3 Boom sub-task',
+      'ATOM-4 Book the welcome lunch',
+    ]);
+  });
+
+  it("fills the placeholders in the project's own zone when it has one", async () => {
+    // UTC+14 and UTC−11 are 25 hours apart: their dates differ at every instant.
+    await api
+      .http()
+      .patch(`${V1}/workspaces/${team.workspaceId}`)
+      .set(auth(team.users.owner))
+      .send({ timeZone: 'Pacific/Kiritimati' })
+      .expect(200);
+    const project = await post(
+      `/workspaces/${team.workspaceId}/projects`,
+      { name: 'Samoa desk', key: 'SAM' },
+      team.users.owner,
+    );
+    const zoned = await api
+      .http()
+      .patch(`${V1}/projects/${project.body.id}`)
+      .set(auth(team.users.owner))
+      .send({ version: project.body.version, timeZone: 'Pacific/Pago_Pago' });
+    expect(zoned.status).toBe(200);
+    expect(zoned.body.timeZone).toBe('Pacific/Pago_Pago');
+    const template = await post(`/projects/${project.body.id}/templates`, {
+      name: 'Daily',
+      titlePattern: 'Day {{date}}',
+    });
+    const res = await post(`/projects/${project.body.id}/tasks`, { templateId: template.body.id });
+    expect(res.status).toBe(201);
+    expect(res.body.title).toBe(`Day ${todayIn('Pacific/Pago_Pago')}`);
+    expect(res.body.title).not.toBe(`Day ${todayIn('Pacific/Kiritimati')}`);
   });
 
   it('refuses labels and assignees from outside the workspace', async () => {

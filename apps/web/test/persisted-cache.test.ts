@@ -2,7 +2,7 @@ import './fake-indexeddb';
 import type { Task } from '@teamflow/contracts/tasks';
 import { queryKeys } from '@/lib/query-keys';
 import { closeOfflineDb, wipeOfflineData } from '@/modules/offline/offline-db';
-import { persistCache, restoreCache } from '@/modules/offline/persisted-cache';
+import { mergeSavedCache, persistCache, restoreCache } from '@/modules/offline/persisted-cache';
 import { aQueryClient, aTask, ALICE, ME, PROJECT } from './builders';
 
 afterEach(async () => {
@@ -33,6 +33,57 @@ it('gives a reload the board the person last saw, and nobody else', async () => 
   expect(reloaded.getQueryData(queryKeys.session)).toBeUndefined();
 
   expect(await restoreCache(aQueryClient(), ALICE.id)).toBe(false);
+});
+
+it('keeps the pages of earlier page loads: the list seen in one load and the inbox in the next', async () => {
+  const firstLoad = aQueryClient();
+  const list = [aTask({ title: 'Seen on the list' })];
+  const stopFirst = persistCache(firstLoad, ME.id);
+  firstLoad.setQueryData([...queryKeys.boardTasks(PROJECT), 'list', 'createdAt'], list);
+  await saved();
+  stopFirst();
+
+  // A full page load starts with an empty cache and saves only what it fetched itself.
+  const secondLoad = aQueryClient();
+  const stopSecond = persistCache(secondLoad, ME.id);
+  secondLoad.setQueryData(queryKeys.workspaces, [{ id: 'w1', name: 'Seen in the second load' }]);
+  await saved();
+  stopSecond();
+
+  const offline = aQueryClient();
+  expect(await restoreCache(offline, ME.id)).toBe(true);
+  expect(offline.getQueryData([...queryKeys.boardTasks(PROJECT), 'list', 'createdAt'])).toEqual(list);
+  expect(offline.getQueryData(queryKeys.workspaces)).toEqual([{ id: 'w1', name: 'Seen in the second load' }]);
+});
+
+it('a query the current page holds replaces the saved one, and saved queries older than two weeks are dropped', () => {
+  const now = Date.UTC(2026, 11, 6);
+  const day = 24 * 60 * 60 * 1000;
+  const query = (hash: string, value: string, age: number) => ({
+    queryHash: hash,
+    queryKey: [hash],
+    dehydratedAt: now,
+    state: {
+      data: value,
+      dataUpdateCount: 1,
+      dataUpdatedAt: now - age,
+      error: null,
+      errorUpdateCount: 0,
+      errorUpdatedAt: 0,
+      fetchFailureCount: 0,
+      fetchFailureReason: null,
+      fetchMeta: null,
+      isInvalidated: false,
+      status: 'success' as const,
+      fetchStatus: 'idle' as const,
+    },
+  });
+  const merged = mergeSavedCache(
+    { mutations: [], queries: [query('board', 'old board', day), query('inbox', 'inbox', 20 * day)] },
+    { mutations: [], queries: [query('board', 'new board', 0)] },
+    now,
+  );
+  expect(merged.queries.map((q) => [q.queryHash, q.state.data])).toEqual([['board', 'new board']]);
 });
 
 it('forgets the saved cache on sign-out', async () => {

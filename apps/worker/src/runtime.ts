@@ -112,7 +112,10 @@ export function startWorkers(options: RuntimeOptions): Runtime {
         });
         const result = await registration.handle(parsed.data, { job, log });
         // Before BullMQ hears of the completion: if Redis loses the job from here on, the row
-        // already says it ran, and no reconciler adds it again.
+        // already says it ran, and no reconciler adds it again. Handlers whose work is a
+        // PostgreSQL write have claimed the row in that transaction already (`claimStagedJob`), and
+        // this finds it done; it is the mark for work outside PostgreSQL (email, webhooks) and for
+        // catch-up jobs whose own cursor or content hash is their claim (xp, embeddings).
         if (db) await recordStagedJobOutcome(db, job.id, 'done');
         return result;
       },

@@ -6,7 +6,7 @@ import { redisRunId, type Redis } from '@teamflow/core/platform/redis';
 import type { Database } from '@teamflow/db/client';
 import type { Queues } from '@teamflow/queue/producer';
 import type { QueueName } from '@teamflow/queue/queues';
-import { registerSchedules, SCHEDULES, type Schedule } from '@teamflow/queue/schedules';
+import { RECONCILE_SCHEDULE, registerSchedules, type Schedule } from '@teamflow/queue/schedules';
 import type { Runtime } from './runtime';
 
 export interface SupervisorOptions {
@@ -17,12 +17,11 @@ export interface SupervisorOptions {
   runtime: Runtime;
   logger: Logger;
   jobs?: JobCatalogue;
-  schedules?: Schedule[];
-  /** How often Redis is looked at (its run id, each queue's oldest waiting job). */
+  /** Every job scheduler this process registers (the reconciler's sweep among them). */
+  schedules: Schedule[];
+  /** How often Redis is looked at (its run id, our schedulers, each queue's oldest waiting job). */
   checkEveryMs?: number;
-  /** A sweep for jobs BullMQ lost without restarting (eviction, a failover to a lagging replica). */
-  reconcileEveryMs?: number;
-  /** The sweep leaves rows enqueued more recently than this alone (their add may be in flight). */
+  /** The start-up reconcile leaves rows enqueued more recently than this alone (their add may be in flight). */
   reconcileAfterMs?: number;
   /** A waiting job no worker took for this long, while the queue has room, means ours is wedged. */
   stallAfterMs?: number;
@@ -45,30 +44,36 @@ export interface Supervisor {
 }
 
 /**
- * Keeps a worker process useful through what a Redis can do to it, without anyone restarting it:
+ * Keeps a worker process useful through what a Redis can do to it, without anyone restarting it.
+ * Its loop (every `checkEveryMs`) is the one timer of the process: the reconciler's regular sweep
+ * is a BullMQ job scheduler (`RECONCILE_SCHEDULE`), and this loop is what notices when that
+ * scheduler itself is gone.
  *
- * - **Redis came back empty or is another server** (its `run_id` changed: a restart, a failover):
- *   re-registers the job schedules (a Redis that lost its data lost them too) and reconciles at
- *   once every job enqueued before, so what the old server took with it runs again.
- * - **Lost without a restart** (eviction, a replica promoted before it had everything): a sweep
- *   every `reconcileEveryMs` over jobs enqueued more than `reconcileAfterMs` ago.
+ * - **Redis came back** (it did not answer the previous check), **is another server** (its
+ *   `run_id` changed: a restart, a failover) or **lost our data** (the reconciler's job scheduler
+ *   is missing: FLUSHALL, eviction): every job scheduler is upserted again (a Redis that lost its
+ *   data lost them too, and nothing would fire the reminders, digests or the sweep) and every job
+ *   enqueued until now is reconciled at once, so what the old data took with it runs again.
  * - **A wedged worker**: the oldest waiting job of a queue stays the same for `stallAfterMs` while
  *   fewer jobs than our concurrency are active, so nobody is taking it: the queue's BullMQ worker
  *   is replaced (new connections, new fetch loop). `health()` says so until it takes jobs again.
  *
- * At start-up it reconciles once (a worker starting after an outage finds what was lost).
+ * At start-up it reconciles jobs enqueued more than `reconcileAfterMs` ago (a worker starting
+ * after an outage finds what was lost); schedules were registered just before it started.
  */
 export function startSupervisor(options: SupervisorOptions): Supervisor {
   const log = options.logger;
   const checkEveryMs = options.checkEveryMs ?? 1000;
-  const reconcileEveryMs = options.reconcileEveryMs ?? 30_000;
   const reconcileAfterMs = options.reconcileAfterMs ?? 60_000;
   const stallAfterMs = options.stallAfterMs ?? 15_000;
-  const schedules = options.schedules ?? SCHEDULES;
+  const schedules = options.schedules;
+  // The scheduler whose absence says Redis lost our data (the sweep's, when this process has it).
+  const sentinel = schedules.find((s) => s.id === RECONCILE_SCHEDULE.id) ?? schedules[0];
   const state: WorkerHealth = { redis: 'down', consuming: true, stalledQueues: [], lastCheckAt: 0 };
   // Per queue: the oldest waiting job seen and since when.
   const oldestWaiting = new Map<string, { jobId: string; since: number }>();
-  let lastSweep = 0;
+  // Redis did not answer at the last check.
+  let wasDown = false;
   let running = true;
   const halt = new AbortController();
 
@@ -78,6 +83,15 @@ export function startSupervisor(options: SupervisorOptions): Supervisor {
       jobs: options.jobs,
     });
     if (result.requeued > 0) log.warn('jobs re-added after Redis lost them', { why, ...result });
+  }
+
+  /** Why Redis's data must be restored now, if it must. */
+  async function lostData(runId: string): Promise<string | undefined> {
+    if (wasDown) return 'redis answered again';
+    if (state.redisRunId !== undefined && state.redisRunId !== runId) return 'redis is another server';
+    if (sentinel && !(await options.queues[sentinel.job.queue].getJobScheduler(sentinel.id)))
+      return 'job schedulers missing';
+    return undefined;
   }
 
   async function checkConsuming(now: number): Promise<void> {
@@ -116,29 +130,23 @@ export function startSupervisor(options: SupervisorOptions): Supervisor {
       if (state.redis === 'up')
         log.warn('supervisor: Redis is not answering', { error: (error as Error).message });
       state.redis = 'down';
+      wasDown = true;
       state.lastCheckAt = now;
       return;
     }
     state.redis = 'up';
-    const previous = state.redisRunId;
-    if (previous === undefined) {
-      await reconcile(new Date(now - reconcileAfterMs), 'start-up');
-      lastSweep = now;
-    } else if (previous !== runId) {
-      log.warn('Redis is another server now (restarted or failed over): restoring schedules and lost jobs', {
-        previous,
-        runId,
-      });
+    const why = await lostData(runId);
+    if (why) {
+      log.warn('restoring job schedulers and lost jobs', { why, previous: state.redisRunId, runId });
       await registerSchedules(options.queues, schedules);
-      // Everything enqueued until now may have gone with the old server.
-      await reconcile(new Date(now), 'redis restarted');
-      lastSweep = now;
-    } else if (now - lastSweep >= reconcileEveryMs) {
-      await reconcile(new Date(now - reconcileAfterMs), 'sweep');
-      lastSweep = now;
+      // Everything enqueued until now may have gone with the old data.
+      await reconcile(new Date(now), why);
+    } else if (state.redisRunId === undefined) {
+      await reconcile(new Date(now - reconcileAfterMs), 'start-up');
     }
-    // Only once restored: a restart whose reconcile failed is tried again at the next check.
+    // Only once restored: a restore that failed is tried again at the next check.
     state.redisRunId = runId;
+    wasDown = false;
     await checkConsuming(now);
     state.lastCheckAt = now;
   }

@@ -6,7 +6,8 @@ import type { Database } from '@teamflow/db/client';
 import { pingDatabase } from '@teamflow/db/ping';
 import { closeQueues, createQueues } from '@teamflow/queue/producer';
 import type { QueueName } from '@teamflow/queue/queues';
-import { registerSchedules, SCHEDULES, type Schedule } from '@teamflow/queue/schedules';
+import { RECONCILE_SCHEDULE, registerSchedules, SCHEDULES, type Schedule } from '@teamflow/queue/schedules';
+import { reconcileJobsHandler } from './handlers/maintenance/reconcile-jobs.job';
 import { startHealthServer } from './health-server';
 import { startWorkers, type Registration, type Runtime, type RuntimeOptions } from './runtime';
 import { startSupervisor, type Supervisor, type SupervisorOptions } from './supervisor';
@@ -21,9 +22,9 @@ export interface WorkerProcess {
 
 /**
  * Everything a worker process runs besides its handlers, shared by `main.ts` and the fault tests'
- * worker: Redis proven and its eviction policy checked, the schedules registered, a BullMQ worker
- * per queue that marks outbox jobs done in PostgreSQL, the supervisor (Redis restarts, lost jobs,
- * wedged workers) and the health port.
+ * worker: Redis proven and its eviction policy checked, the schedules registered (the job
+ * reconciler's sweep always among them), a BullMQ worker per queue that marks outbox jobs done in
+ * PostgreSQL, the supervisor (Redis restarts or lost data, wedged workers) and the health port.
  */
 export async function startWorkerProcess(options: {
   redisUrl: string;
@@ -36,25 +37,27 @@ export async function startWorkerProcess(options: {
   schedules?: Schedule[];
   healthPort?: number;
   runtime?: Pick<RuntimeOptions, 'concurrency' | 'stalledIntervalMs' | 'lockDurationMs' | 'onFailed'>;
-  supervisor?: Pick<
-    SupervisorOptions,
-    'checkEveryMs' | 'reconcileEveryMs' | 'reconcileAfterMs' | 'stallAfterMs'
-  >;
+  supervisor?: Pick<SupervisorOptions, 'checkEveryMs' | 'reconcileAfterMs' | 'stallAfterMs'>;
 }): Promise<WorkerProcess> {
   const { logger } = options;
   const redis = createRedis(options.redisUrl, { keyPrefix: options.redisKeyPrefix, logger, name: 'worker' });
   await connectRedis(redis, options.redisUrl);
   await warnUnlessNoEviction(redis, logger);
   const queues = createQueues(options.redisUrl, options.redisKeyPrefix);
-  const schedules = options.schedules ?? SCHEDULES;
+  // The reconciler's sweep belongs to the process, whatever schedules it was given.
+  const schedules = options.schedules ? [...options.schedules, RECONCILE_SCHEDULE] : SCHEDULES;
   await registerSchedules(queues, schedules);
+  const reconcileAfterMs = options.supervisor?.reconcileAfterMs ?? 60_000;
   const runtime = startWorkers({
     redisUrl: options.redisUrl,
     redisKeyPrefix: options.redisKeyPrefix,
     logger,
     db: options.db,
     alwaysServe: options.alwaysServe,
-    registrations: options.registrations,
+    registrations: [
+      ...options.registrations,
+      reconcileJobsHandler({ db: options.db, queues, jobs: options.jobs, reconcileAfterMs }),
+    ],
     ...options.runtime,
   });
   const supervisor = startSupervisor({
@@ -66,6 +69,7 @@ export async function startWorkerProcess(options: {
     jobs: options.jobs,
     schedules,
     ...options.supervisor,
+    reconcileAfterMs,
   });
   let closing = false;
   const health = options.healthPort

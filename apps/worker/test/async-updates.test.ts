@@ -28,6 +28,19 @@ afterAll(async () => {
 
 const q = (text: string, values: unknown[] = []) => db.pool.query(text, values);
 
+/** Two worker processes' worth of runtimes on the same queues (started once for the file). */
+function twoWorkers() {
+  while (runtimes.length < 2)
+    runtimes.push(
+      startWorkers({
+        redisUrl: env.REDIS_URL,
+        redisKeyPrefix: env.REDIS_KEY_PREFIX,
+        logger: quietLogger(),
+        registrations: allHandlers(db.db, { ...env, AI_PROVIDER: 'local' }),
+      }),
+    );
+}
+
 describe('async-updates jobs', () => {
   it('analytics/digest writes the day once with two workers running, the local provider named', async () => {
     const tag = `${Date.now()}`;
@@ -48,16 +61,7 @@ describe('async-updates jobs', () => {
       `insert into status_updates (workspace_id, user_id, date, done, doing, mood) values ($1, $2, '2034-02-01', 'Shipped', 'Next', 4)`,
       [ws, user],
     );
-    for (let i = 0; i < 2; i += 1) {
-      runtimes.push(
-        startWorkers({
-          redisUrl: env.REDIS_URL,
-          redisKeyPrefix: env.REDIS_KEY_PREFIX,
-          logger: quietLogger(),
-          registrations: allHandlers(db.db, { ...env, AI_PROVIDER: 'local' }),
-        }),
-      );
-    }
+    twoWorkers();
     await stageJob(db.db, digestJob, { workspaceId: ws, date: '2034-02-01', force: false });
     await stageJob(db.db, digestJob, { workspaceId: ws, date: '2034-02-01', force: false });
     await createJobRelay({ db: db.db, logger: quietLogger() }, queues).runOnce();
@@ -74,5 +78,80 @@ describe('async-updates jobs', () => {
       [ws],
     );
     expect(ready.rows[0].n).toBe(1);
+  });
+
+  it('analytics/digest mails an opted-in member the day once through email/send, with two workers and a regenerate', async () => {
+    const tag = `${Date.now()}`;
+    const user = async (name: string) =>
+      (
+        await q(`insert into users (email, name) values ($1, $2) returning id, email`, [
+          `${name}-${tag}@ex.test`,
+          name,
+        ])
+      ).rows[0] as { id: string; email: string };
+    const ann = await user('ann');
+    const bob = await user('bob');
+    const ws = (
+      await q(`insert into workspaces (name, slug, created_by) values ('Mail', $1, $2) returning id`, [
+        `dm-${tag}`,
+        ann.id,
+      ])
+    ).rows[0].id;
+    for (const u of [ann, bob])
+      await q(`insert into workspace_members (workspace_id, user_id, role) values ($1, $2, 'member')`, [
+        ws,
+        u.id,
+      ]);
+    // Ann opted in; Bob kept the default (off).
+    await q(
+      `insert into notification_preferences (user_id, type, in_app, email) values ($1, 'daily_digest', false, true)`,
+      [ann.id],
+    );
+    await q(
+      `insert into status_updates (workspace_id, user_id, date, done, doing, mood) values ($1, $2, '2034-02-02', 'Shipped', 'Next', 2)`,
+      [ws, bob.id],
+    );
+    twoWorkers();
+    // A running relay: the digest job stages the email job, which must reach the workers too.
+    const relay = createJobRelay({ db: db.db, logger: quietLogger() }, queues, { idleMs: 50 });
+    relay.start();
+    try {
+      await stageJob(db.db, digestJob, { workspaceId: ws, date: '2034-02-02', force: false });
+      await stageJob(db.db, digestJob, { workspaceId: ws, date: '2034-02-02', force: false });
+      const mails = async () =>
+        (
+          await q(`select "to", subject, text, html, template from dev_mail where "to" = any($1::text[])`, [
+            [ann.email, bob.email],
+          ])
+        ).rows as { to: string; subject: string; text: string; html: string; template: string }[];
+      await until(async () => (await mails()).length > 0, 20000, 'the digest email in the dev outbox');
+
+      const ready = async () =>
+        (
+          await q(`select count(*)::int as n from outbox where workspace_id = $1 and type = 'DIGEST_READY'`, [
+            ws,
+          ])
+        ).rows[0].n as number;
+      await stageJob(db.db, digestJob, { workspaceId: ws, date: '2034-02-02', force: true });
+      await until(async () => (await ready()) === 2, 20000, 'the regenerated digest');
+      // Anything the regenerate staged would be relayed and sent by now.
+      await until(
+        async () => {
+          const staged = (await q(`select count(*)::int as n from job_outbox where enqueued_at is null`))
+            .rows[0].n;
+          const counts = await queues.email.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+          return staged === 0 && Object.values(counts).every((n) => n === 0);
+        },
+        20000,
+        'every staged job relayed and every email sent',
+      );
+      const sent = await mails();
+      expect(sent.map((m) => m.to)).toEqual([ann.email]);
+      expect(sent[0]).toMatchObject({ template: 'daily-digest', subject: 'Mail digest for 2034-02-02' });
+      expect(sent[0]!.text).toContain('**Check-ins:** 1 update');
+      expect(sent[0]!.text).not.toMatch(/mood/i);
+    } finally {
+      await relay.stop();
+    }
   });
 });

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
+import { Redis } from 'ioredis';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
 // The one private redis-server helper (kill / restart on the same port), shared with the api's fault tests.
 import { freePort, PrivateRedis } from '../../api/test/private-redis';
 import { effectJob, effectLedger } from './fixtures/effect-job';
-import { isolatedSuite, quietLogger, until } from './support';
+import { isolatedSuite, quietLogger, recoveryFigure, until } from './support';
 
 /**
  * The drill of issue 20, on a Redis that keeps nothing on disk (like this machine's, and many hosted
@@ -66,9 +67,24 @@ const stage = (count: number, holdMs: number) => effectLedger(suite).stage(count
 const states = (ids: number[]) => effectLedger(suite).states(ids);
 const runsOf = (ids: number[]) => effectLedger(suite).runsOf(ids);
 
-async function ready(): Promise<{ status: number; body: { checks: Record<string, string> } }> {
+async function ready(): Promise<{
+  status: number;
+  body: { checks: Record<string, string>; lastCheckAt: string | null };
+}> {
   const res = await fetch(`http://127.0.0.1:${healthPort}/health/ready`);
-  return { status: res.status, body: (await res.json()) as { checks: Record<string, string> } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { checks: Record<string, string>; lastCheckAt: string | null },
+  };
+}
+
+/** Every job scheduler the worker registers: its own schedule and the job reconciler's sweep. */
+async function schedulersRestored(): Promise<boolean> {
+  const keys = [
+    ...(await queues.integrations.getJobSchedulers()),
+    ...(await queues.maintenance.getJobSchedulers()),
+  ].map((s) => s.key);
+  return keys.sort().join() === 'effect-yearly,reconcile-jobs';
 }
 
 it('runs every staged, enqueued and running job exactly once after Redis restarts empty, without restarting the worker', async () => {
@@ -85,10 +101,14 @@ it('runs every staged, enqueued and running job exactly once after Redis restart
   await new Promise((r) => setTimeout(r, 3000));
   await redis.restart();
   const answeredAt = Date.now();
+  // The job schedulers lived in the Redis that was lost; the supervisor registers them again.
+  await until(schedulersRestored, 5_000, 'the job schedulers to be registered again');
+  recoveryFigure('empty restart: schedulers back', Date.now() - answeredAt);
 
   const all = [...enqueued, ...stagedMeanwhile];
   await until(async () => (await states(all)).every((r) => r.state === 'done'), 30_000, 'every job done');
   const recoveredMs = Date.now() - answeredAt;
+  recoveryFigure('empty restart: every lost job done', recoveredMs);
 
   const runs = await runsOf(all);
   expect([...runs.values()]).toHaveLength(all.length);
@@ -96,8 +116,7 @@ it('runs every staged, enqueued and running job exactly once after Redis restart
   // Some jobs only ran because the reconciler added them again.
   expect((await states(enqueued)).some((r) => r.requeues > 0)).toBe(true);
   expect(worker!.exitCode).toBeNull();
-  // The job schedulers lived in the Redis that was lost; the supervisor registered them again.
-  expect((await queues.integrations.getJobSchedulers()).map((s) => s.key)).toEqual(['effect-yearly']);
+  expect(await schedulersRestored()).toBe(true);
   expect(out.text).not.toMatch(/effect worker ready[\s\S]*effect worker ready/);
   await until(async () => (await ready()).status === 200, 5_000, 'the worker to be ready again');
   expect(recoveredMs).toBeLessThan(30_000);
@@ -111,7 +130,41 @@ it('takes a new job within 5 s of a restarted, empty Redis answering', async () 
   const [id] = await stage(1, 10);
   await until(() => out.text.includes(`started outbox-${id} `), 5_000, 'the new job to start');
   const tookMs = Date.now() - answeredAt;
+  recoveryFigure('empty restart: new job taken', tookMs);
   expect(tookMs).toBeLessThan(5_000);
   expect((await runsOf([id!])).get(`outbox-${id}`)).toBe(1);
   expect(worker!.exitCode).toBeNull();
 }, 30_000);
+
+it('restores the job schedulers and runs the lost jobs exactly once when Redis loses its data without restarting (FLUSHALL)', async () => {
+  // The supervisor is done with the previous test's restart: a whole check ended after this point.
+  const from = Date.now();
+  await until(
+    async () => {
+      const { status, body } = await ready();
+      return status === 200 && body.lastCheckAt !== null && Date.parse(body.lastCheckAt) > from;
+    },
+    10_000,
+    'a full supervisor check',
+  );
+  // Five run (2 s each) and the rest wait in Redis when its data goes.
+  const jobs = await stage(10, 2000);
+  await until(async () => (await states(jobs)).every((r) => r.state !== 'staged'), 10_000, 'the relay');
+  await until(async () => (await queues.integrations.getWaitingCount()) > 0, 10_000, 'jobs waiting');
+  const direct = new Redis(redis.url);
+  try {
+    await direct.flushall();
+  } finally {
+    direct.disconnect();
+  }
+  const flushedAt = Date.now();
+  // Same server, same run id, no lost connection: the missing scheduler is what says the data is gone.
+  await until(schedulersRestored, 5_000, 'the job schedulers to be registered again');
+  recoveryFigure('flushall: schedulers back', Date.now() - flushedAt);
+  await until(async () => (await states(jobs)).every((r) => r.state === 'done'), 30_000, 'every job done');
+  recoveryFigure('flushall: every lost job done', Date.now() - flushedAt);
+  const runs = await runsOf(jobs);
+  for (const id of jobs) expect(runs.get(`outbox-${id}`)).toBe(1);
+  expect((await states(jobs)).some((r) => r.requeues > 0)).toBe(true);
+  expect(worker!.exitCode).toBeNull();
+}, 60_000);

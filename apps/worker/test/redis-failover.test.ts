@@ -9,7 +9,7 @@ import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
 import { freePort, PrivateRedis } from '../../api/test/private-redis';
 import { effectJob, effectLedger } from './fixtures/effect-job';
-import { isolatedSuite, quietLogger, until } from './support';
+import { isolatedSuite, quietLogger, recoveryFigure, until } from './support';
 
 /**
  * A failover with asynchronous replication: the replica is promoted while it lags, so writes the
@@ -158,6 +158,7 @@ it('runs every job exactly once after a lagging replica is promoted and the ackn
 
   const all = [...replicated, ...unreplicated];
   await until(async () => (await states(all)).every((r) => r.state === 'done'), 30_000, 'every job done');
+  recoveryFigure('failover: every lost job done', Date.now() - switchedAt);
   expect(Date.now() - switchedAt).toBeLessThan(30_000);
   const runs = await effectLedger(suite).runsOf(all);
   expect(runs.size).toBe(all.length);

@@ -171,7 +171,7 @@ describe('worker runtime', () => {
     );
   });
 
-  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, recurring tasks every minute, due-soon hourly, the digests, reminders and escalation every 15 min, streaks hourly, the progress rebuild nightly', async () => {
+  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, recurring tasks and the job reconciler every minute, due-soon hourly, the digests, reminders and escalation every 15 min, streaks hourly, the progress rebuild nightly', async () => {
     await registerSchedules(queues);
     const other = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
     await registerSchedules(other);
@@ -179,7 +179,18 @@ describe('worker runtime', () => {
     const schedulers = (await queues.maintenance.getJobSchedulers()).sort((a, b) =>
       a.key.localeCompare(b.key),
     );
-    expect(schedulers.map((s) => s.key)).toEqual(['cleanup-daily', 'rebuild-progress', 'recurrence-due']);
+    expect(schedulers.map((s) => s.key)).toEqual([
+      'cleanup-daily',
+      'rebuild-progress',
+      'reconcile-jobs',
+      'recurrence-due',
+    ]);
+    // The job reconciler's sweep: a job scheduler like the others (the supervisor restores it).
+    expect(schedulers.find((s) => s.key === 'reconcile-jobs')).toMatchObject({
+      pattern: '* * * * *',
+      tz: 'UTC',
+      name: 'reconcile-jobs',
+    });
     expect(schedulers.find((s) => s.key === 'cleanup-daily')).toMatchObject({
       key: 'cleanup-daily',
       pattern: '0 2 * * *',

@@ -2,6 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { createRedis, type Redis } from '@teamflow/core/platform/redis';
 import { reconcileStagedJobs } from '@teamflow/core/jobs/job-reconciler';
 import { closeQueues, createQueues, enqueue, type Queues } from '@teamflow/queue/producer';
+import { RECONCILE_SCHEDULE, registerSchedules } from '@teamflow/queue/schedules';
 import { register, startWorkers, type Runtime } from '../src/runtime';
 import { startSupervisor, type Supervisor } from '../src/supervisor';
 import { effectJob } from './fixtures/effect-job';
@@ -23,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   await queues.integrations.obliterate({ force: true }).catch(() => undefined);
+  await queues.maintenance.obliterate({ force: true }).catch(() => undefined);
   await closeQueues(queues);
   redis.disconnect();
   await suite.db.close();
@@ -158,6 +160,47 @@ describe('worker supervisor', () => {
     expect(seen.has(false)).toBe(true);
     expect(runtime.workers[0]).not.toBe(wedged);
     await until(() => supervisor!.health().consuming, 5_000, 'consuming again');
+  });
+
+  it('when Redis answers again after a check it missed, its data intact, upserts every job scheduler and reconciles everything enqueued until then at once', async () => {
+    await queues.integrations.obliterate({ force: true });
+    const runtime = effectRuntime({ db: true });
+    // A command connection of the supervisor's own, which the test takes away and gives back.
+    const own = createRedis(suite.env.REDIS_URL, { keyPrefix: suite.env.REDIS_KEY_PREFIX });
+    await own.connect();
+    cleanups.push(() => Promise.resolve(own.disconnect()));
+    const yearly = { id: 'supervised-yearly', job: effectJob, pattern: '0 0 1 1 *', payload: { holdMs: 1 } };
+    // What the worker process registers before its supervisor starts; then `yearly` is lost, while
+    // the sweep's own scheduler stays, so nothing says Redis lost its data.
+    await registerSchedules(queues, [RECONCILE_SCHEDULE]);
+    supervisor = startSupervisor({
+      db: suite.db.db,
+      redis: own,
+      queues,
+      runtime,
+      logger: quietLogger(),
+      jobs: [effectJob],
+      schedules: [RECONCILE_SCHEDULE, yearly],
+      checkEveryMs: 100,
+    });
+    await until(() => supervisor!.health().redis === 'up', 5_000, 'a first check');
+    // Enqueued a moment ago, and not in BullMQ: too recent for the start-up reconcile or the sweep.
+    const lost = await outboxRow('enqueued', 0);
+    const seenAt = supervisor.health().lastCheckAt;
+    await until(() => supervisor!.health().lastCheckAt > seenAt + 150, 5_000, 'two more checks');
+    expect(await queues.integrations.getJobScheduler(yearly.id)).toBeUndefined();
+    expect(ran).not.toContain(`outbox-${lost}`);
+
+    own.disconnect();
+    await until(() => supervisor!.health().redis === 'down', 5_000, 'the supervisor to miss Redis');
+    await own.connect();
+    await until(
+      async () => (await queues.integrations.getJobScheduler(yearly.id)) !== undefined,
+      5_000,
+      'the job schedulers upserted again',
+    );
+    await until(() => ran.includes(`outbox-${lost}`), 10_000, 'the lost job to run');
+    expect(await rowOf(lost)).toEqual({ state: 'done', requeues: 1 });
   });
 
   it('leaves a queue paused on purpose alone: its waiting jobs are no sign of a wedged worker', async () => {

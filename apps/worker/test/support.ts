@@ -37,3 +37,8 @@ export async function isolatedSuite(tag: string) {
   const env = { ...suiteEnv(), ...store.env };
   return { env, db: openDb(env.DATABASE_URL), drop: () => store.drop() };
 }
+
+/** A recovery time a fault test measured, printed only when asked (RECOVERY_FIGURES=1) for the docs. */
+export function recoveryFigure(name: string, ms: number): void {
+  if (process.env.RECOVERY_FIGURES) process.stdout.write(`recovery figure ${name}: ${ms} ms\n`);
+}

@@ -9,8 +9,20 @@ export const NotificationType = z.enum([
   'check_in_reminder',
   'blocker_escalated',
   'mood_trend',
+  'daily_digest',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
+
+/**
+ * Types that are an email and nothing in the inbox: `daily_digest` is the workspace's daily digest
+ * mailed to members who opt in (in the app it is the Digest page). Their `inApp` is always false.
+ */
+export const EMAIL_ONLY_TYPES: readonly NotificationType[] = ['daily_digest'];
+
+/** A type's setting until the user changes it: both on, except the opt-in digest email (off). */
+export function defaultPreference(type: NotificationType): { inApp: boolean; email: boolean } {
+  return EMAIL_ONLY_TYPES.includes(type) ? { inApp: false, email: false } : { inApp: true, email: true };
+}
 
 /** What the inbox shows without another request: the task, who did it, a comment excerpt, the due date. */
 export const NotificationData = z.object({
@@ -71,7 +83,7 @@ export const NotificationPreference = z.object({
 });
 export type NotificationPreference = z.infer<typeof NotificationPreference>;
 
-/** Every type, always (a type the user never changed shows the defaults: both on). */
+/** Every type, always (a type the user never changed shows `defaultPreference`). */
 export const NotificationPreferences = z.object({ items: z.array(NotificationPreference) });
 export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 
@@ -125,6 +137,8 @@ export function notificationText(n: Pick<Notification, 'type' | 'data'>): string
       return `Blocker still open${n.data.escalationLevel ? ` (level ${n.data.escalationLevel})` : ''}: ${n.data.blockerTitle ?? 'a blocker'}`;
     case 'mood_trend':
       return `Team mood has been below 2.5 for 3 days (to ${n.data.date ?? 'today'})`;
+    case 'daily_digest':
+      return `The digest${n.data.date ? ` for ${n.data.date}` : ''} is ready`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Markdown, Timestamp, Version } from './common';
+import { TimeZone } from './time-zones';
 
 export const ProjectKey = z
   .string()
@@ -18,6 +19,8 @@ export const ProjectUpdate = z.object({
   version: Version,
   name: z.string().trim().min(1).max(100).optional(),
   description: Markdown(10000).nullable().optional(),
+  /** The project's own zone; null goes back to the workspace's. */
+  timeZone: TimeZone.nullable().optional(),
 });
 export type ProjectUpdate = z.infer<typeof ProjectUpdate>;
 
@@ -27,6 +30,11 @@ export const Project = z.object({
   key: z.string(),
   name: z.string(),
   description: z.string().nullable(),
+  /**
+   * The zone its dates are computed in (recurrence, template placeholders, sprint starts) when it
+   * differs from the workspace's; null: the workspace's zone.
+   */
+  timeZone: z.string().nullable(),
   version: z.number().int(),
   createdBy: Id,
   createdAt: Timestamp,

@@ -8,7 +8,7 @@ import { TaskCreate, TaskPriority } from './tasks';
  * when `projectId` is null.
  */
 
-/** What `{{…}}` may name; anything else is left as written. Dates are in the workspace's zone. */
+/** What `{{…}}` may name; anything else is left as written. Dates are in the project's zone (its own, else the workspace's). */
 export const TEMPLATE_PLACEHOLDERS = ['date', 'weekday', 'week', 'month', 'year', 'project'] as const;
 
 const Name = z.string().trim().min(1, 'Give the template a name').max(100);

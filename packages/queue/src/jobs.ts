@@ -18,6 +18,7 @@ export const MAIL_TEMPLATES = [
   'verify-email',
   'reset-password',
   'notification-digest',
+  'daily-digest',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -303,6 +304,19 @@ export const deliverWebhookJob = defineJob({
   backoffMs: WEBHOOK_BACKOFF_MS,
 });
 
+/**
+ * maintenance/reconcile-jobs (every minute): the job reconciler's sweep (core/jobs/job-reconciler.ts)
+ * for jobs BullMQ lost without a restart (eviction, a replica promoted before it had everything).
+ * A job scheduler is lost with the Redis data it would have to restore, so the worker's supervisor
+ * also reconciles, and upserts every scheduler again, at start-up and whenever Redis comes back.
+ */
+export const reconcileJobsJob = defineJob({
+  queue: 'maintenance',
+  name: 'reconcile-jobs',
+  payload: z.object({}),
+  attempts: 1,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
 export const JOBS = [
   cleanupJob,
@@ -330,4 +344,5 @@ export const JOBS = [
   recurrenceDueJob,
   scanAttachmentJob,
   deliverWebhookJob,
+  reconcileJobsJob,
 ] as const;

@@ -7,6 +7,7 @@ import {
   dueSoonJob,
   notificationDigestJob,
   rebuildProgressJob,
+  reconcileJobsJob,
   recurrenceDueJob,
   settleStreaksJob,
 } from './jobs';
@@ -18,6 +19,17 @@ export interface Schedule<D extends JobDefinition = JobDefinition> {
   pattern: string;
   payload: JobPayload<D>;
 }
+
+/**
+ * The job reconciler's sweep. Part of the worker process itself, not of a feature: a worker
+ * started with schedules of its own (the fault tests') still registers it.
+ */
+export const RECONCILE_SCHEDULE: Schedule = {
+  id: 'reconcile-jobs',
+  job: reconcileJobsJob,
+  pattern: '* * * * *',
+  payload: {},
+};
 
 /** Cron schedules in UTC. BullMQ job schedulers fire each once, however many workers run. */
 export const SCHEDULES: Schedule[] = [
@@ -38,6 +50,7 @@ export const SCHEDULES: Schedule[] = [
   { id: 'rebuild-progress', job: rebuildProgressJob, pattern: '30 3 * * *', payload: {} },
   // Recurring tasks made "at their scheduled time" (`every!`): the minute is the resolution.
   { id: 'recurrence-due', job: recurrenceDueJob, pattern: '* * * * *', payload: {} },
+  RECONCILE_SCHEDULE,
 ];
 
 /** Creates or updates every schedule (idempotent: safe for each worker to call at start). */

@@ -188,6 +188,7 @@ describe('task keys', () => {
     key: 'TF',
     name: 'TeamFlow',
     description: null,
+    timeZone: null,
     version: 1,
     createdBy: WORKSPACE,
     createdAt: new Date(0).toISOString(),

@@ -6,6 +6,7 @@ import { stageJob } from '../jobs/job-outbox.repository';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { todayIn } from '../platform/local-dates';
 import { notFound } from '../platform/errors';
+import { projectTimeZone } from '../projects/projects.repository';
 import {
   findCachedAiJob,
   findTaskForAi,
@@ -56,8 +57,8 @@ async function snapshot(
   }
   const backlog = await listBacklog(deps.db, subjectId, kind === 'prioritize', BACKLOG_LIMIT);
   if (!backlog) throw notFound('Project');
-  // Due dates are the team's dates: "overdue" is judged on the workspace's today.
-  return { ...backlog, today: todayIn(ctx.timeZone) };
+  // Due dates are the project's dates: "overdue" is judged on its today (its zone, else the workspace's).
+  return { ...backlog, today: todayIn((await projectTimeZone(deps.db, subjectId)) ?? ctx.timeZone) };
 }
 
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');

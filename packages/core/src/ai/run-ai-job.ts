@@ -1,13 +1,13 @@
 import { providerChain, runWithFallback } from '@teamflow/ai/ai-chain';
-import { costMicros } from '@teamflow/ai/costs';
 import { BacklogInput, BreakdownInput, NextInput } from '@teamflow/ai/inputs';
 import { AiError, type AiProvider, type CallOptions } from '@teamflow/ai/provider';
 import type { AiJobKind } from '@teamflow/contracts/ai';
+import { claimStagedJob, stagedJobDone } from '../jobs/staged-job-outcome';
 import type { CoreDeps } from '../platform/context';
 import type { Logger } from '../platform/logger';
-import { findAiJob, insertAiUsage, updateAiJob, type AiJobRow } from './ai.repository';
-import { isOverBudget } from './ai-limits';
+import { findAiJob, updateAiJob, type AiJobRow } from './ai.repository';
 import { failAiJob } from './fail-ai-job';
+import { meteredCallOptions } from './metered-call-options';
 
 export type AiRunDeps = Pick<CoreDeps, 'db' | 'env'> & { logger: Logger };
 export type AiRunOutcome =
@@ -61,34 +61,26 @@ async function work(
  * Runs one AI job (the `ai` queue's handlers call this): marks it active, asks the providers in
  * order (each paid call checked against the budget and recorded in `ai_usage` with its cost), and
  * stores the validated result with its source, or a failure with a clear code. Idempotent: a job
- * that already finished is left alone.
+ * that already finished is left alone; with the BullMQ job, its staged job is claimed in the
+ * transaction that stores the result (and a staged job that already ran does not start again).
  */
-export async function runAiJob(deps: AiRunDeps, aiJobId: string): Promise<AiRunOutcome> {
+export async function runAiJob(
+  deps: AiRunDeps,
+  aiJobId: string,
+  job: { id?: string } = {},
+): Promise<AiRunOutcome> {
   const row = await findAiJob(deps.db, aiJobId);
   if (!row || row.state === 'completed' || row.state === 'failed') return { state: 'skipped' };
+  if (await stagedJobDone(deps.db, job.id)) return { state: 'skipped' };
   await updateAiJob(deps.db, row.id, { state: 'active', progress: 10 });
   const chain = providerChain(deps.env, {
     localOnly: (row.input as { localOnly?: boolean }).localOnly === true,
   });
-  const options: CallOptions = {
-    feature: FEATURE[row.kind],
-    beforeRemoteCall: async () => {
-      if (await isOverBudget(deps, row.workspaceId))
-        throw new AiError('AI_BUDGET_EXCEEDED', 'The monthly AI budget of this workspace is spent');
-    },
-    onCall: (u) =>
-      insertAiUsage(deps.db, {
-        workspaceId: row.workspaceId,
-        userId: row.requestedBy,
-        jobId: row.id,
-        feature: row.kind,
-        provider: u.provider,
-        model: u.model,
-        promptTokens: u.promptTokens,
-        completionTokens: u.completionTokens,
-        costMicros: costMicros(u.provider, u.model, u.promptTokens, u.completionTokens),
-      }),
-  };
+  const options = meteredCallOptions(
+    deps,
+    { workspaceId: row.workspaceId, userId: row.requestedBy, jobId: row.id, feature: row.kind },
+    FEATURE[row.kind],
+  );
   try {
     await updateAiJob(deps.db, row.id, { progress: 30 });
     const { value, source } = await runWithFallback(
@@ -103,13 +95,18 @@ export async function runAiJob(deps: AiRunDeps, aiJobId: string): Promise<AiRunO
         void updateAiJob(deps.db, row.id, { progress: 60 }).catch(() => undefined);
       },
     );
-    await updateAiJob(deps.db, row.id, {
-      state: 'completed',
-      progress: 100,
-      result: { ...value, source },
-      provider: source.provider,
-      finishedAt: new Date(),
+    const claimed = await deps.db.transaction(async (tx) => {
+      if (!(await claimStagedJob(tx, job.id))) return false;
+      await updateAiJob(tx, row.id, {
+        state: 'completed',
+        progress: 100,
+        result: { ...value, source },
+        provider: source.provider,
+        finishedAt: new Date(),
+      });
+      return true;
     });
+    if (!claimed) return { state: 'skipped' };
     deps.logger.info('ai job completed', {
       aiJobId,
       kind: row.kind,

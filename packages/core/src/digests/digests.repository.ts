@@ -172,3 +172,29 @@ export async function workspaceZone(db: DbOrTx, workspaceId: string): Promise<st
   );
   return result.rows[0]?.time_zone ?? 'UTC';
 }
+
+/**
+ * Claims the day's digest email for every member who switched the `daily_digest` email on (the
+ * default is off, so a preference row must say so): one `digest_emails` row each, once per
+ * workspace and date. Answers only the members claimed now; a second run claims nobody.
+ */
+export async function claimDigestEmails(
+  db: DbOrTx,
+  workspaceId: string,
+  date: string,
+): Promise<{ email: string; name: string }[]> {
+  const result = await db.execute<{ email: string; name: string }>(sql`
+    with claimed as (
+      insert into digest_emails (workspace_id, user_id, date)
+      select m.workspace_id, m.user_id, ${date}
+      from workspace_members m
+      join notification_preferences p on p.user_id = m.user_id and p.type = 'daily_digest' and p.email
+      where m.workspace_id = ${workspaceId}
+      on conflict do nothing
+      returning user_id
+    )
+    select u.email, u.name from claimed c join users u on u.id = c.user_id
+    where u.deleted_at is null
+    order by u.email`);
+  return result.rows;
+}

@@ -1,17 +1,21 @@
 import { providerChain, runWithFallback } from '@teamflow/ai/ai-chain';
+import { AiError } from '@teamflow/ai/provider';
 import type { Digest, DigestProvider, DigestSections } from '@teamflow/contracts/digests';
 import type { DbOrTx } from '@teamflow/db/client';
+import { meteredCallOptions } from '../ai/metered-call-options';
 import { settingsOf } from '../check-ins/check-in-settings';
 import { whoCheckedIn } from '../check-ins/get-check-ins-today';
 import { toDecisionRef } from '../decisions/decision.mapper';
 import { decisionsAcceptedBetween } from '../decisions/decisions.repository';
 import { emitEvent } from '../events/emit-event';
+import { claimStagedJob } from '../jobs/staged-job-outcome';
 import type { CoreDeps } from '../platform/context';
 import { endOfLocalDay, startOfLocalDay } from '../platform/local-dates';
 import { loadStatusUpdateRefs, toPublicStatusUpdate } from '../status-updates/status-update.mapper';
 import { listStatusUpdateRows } from '../status-updates/status-updates.repository';
 import { alertMoodTrend } from './alert-mood-trend';
 import { moodAverage, templateSummary } from './compose-digest';
+import { stageDigestEmails } from './stage-digest-emails';
 import { toDigest } from './digest.mapper';
 import {
   dayCounts,
@@ -68,14 +72,21 @@ async function summarise(
     today: date,
     tasks,
   };
+  // Paid calls are budgeted and recorded like every AI feature (feature `digest` in the usage report).
+  const options = meteredCallOptions(deps, { workspaceId, feature: 'digest' }, 'summarize');
+  const ask = (localOnly: boolean) =>
+    runWithFallback(providerChain(deps.env, { localOnly }), (provider) => provider.summarize(input, options));
   try {
-    const { value, source } = await runWithFallback(providerChain(deps.env), (provider) =>
-      provider.summarize(input, { feature: 'summarize' }),
-    );
+    const { value, source } = await ask(false).catch((error: unknown) => {
+      // A spent budget is no reason to lose the AI summary: the local model is free.
+      if (error instanceof AiError && error.code === 'AI_BUDGET_EXCEEDED') return ask(true);
+      throw error;
+    });
     const extra = [...value.highlights.map((h) => `- ${h}`), ...value.risks.map((r) => `- ⚠ ${r}`)];
     const aiText = [value.summary, ...(extra.length ? ['', ...extra] : [])].join('\n');
     return { provider: source.provider, summary: templateSummary(date, sections, aiText) };
-  } catch {
+  } catch (error) {
+    if (!(error instanceof AiError)) throw error;
     // No provider could answer: the day still gets its digest, and says the template wrote it.
     return { provider: 'template', summary: templateSummary(date, sections) };
   }
@@ -84,13 +95,16 @@ async function summarise(
 /**
  * Makes a workspace's digest for a local date. Without `force` it is written once (the unique
  * row decides between workers and retries, and only the writer announces DIGEST_READY); with
- * `force` (regenerate) the day's one row is replaced and announced again.
+ * `force` (regenerate) the day's one row is replaced and announced again. With the BullMQ job, its
+ * staged job is claimed in the writing transaction: a regenerate that already ran replaces nothing.
+ * Members who opted in get the day's digest by email once (see stageDigestEmails), whichever write
+ * comes first.
  */
 export async function generateDigest(
   deps: Pick<CoreDeps, 'db' | 'env'>,
   workspaceId: string,
   date: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; job?: { id?: string } } = {},
 ): Promise<{ digest: Digest; written: boolean }> {
   if (!options.force) {
     const existing = await findDailySummary(deps.db, workspaceId, date);
@@ -101,14 +115,18 @@ export async function generateDigest(
   const { provider, summary } = await summarise(deps, workspaceId, date, sections, settings.digestAi);
   const result = await deps.db.transaction(async (tx) => {
     const values = { workspaceId, date, provider, summary, sections, generatedAt: new Date() };
-    const row = options.force
-      ? await replaceDailySummary(tx, values)
-      : await insertDailySummaryOnce(tx, values);
+    const row = !(await claimStagedJob(tx, options.job?.id))
+      ? undefined
+      : options.force
+        ? await replaceDailySummary(tx, values)
+        : await insertDailySummaryOnce(tx, values);
     if (!row) return { digest: toDigest((await findDailySummary(tx, workspaceId, date))!), written: false };
+    const digest = toDigest(row);
+    await stageDigestEmails(tx, deps.env, digest);
     await emitEvent(
       tx,
       'DIGEST_READY',
-      { workspaceId, date, provider: toDigest(row).provider, generatedAt: row.generatedAt.toISOString() },
+      { workspaceId, date, provider: digest.provider, generatedAt: digest.generatedAt },
       {
         workspaceId,
         entityId: row.id,
@@ -120,7 +138,7 @@ export async function generateDigest(
         },
       },
     );
-    return { digest: toDigest(row), written: true };
+    return { digest, written: true };
   });
   if (result.written) await alertMoodTrend(deps, workspaceId, date);
   return result;

@@ -109,6 +109,12 @@ export async function finishJob(db: DbOrTx, id: number, outcome: 'done' | 'faile
   return result.length > 0;
 }
 
+/** A staged job's state, or undefined when there is no such row. */
+export async function jobState(db: DbOrTx, id: number): Promise<string | undefined> {
+  const [row] = await db.select({ state: jobOutbox.state }).from(jobOutbox).where(eq(jobOutbox.id, id));
+  return row?.state;
+}
+
 /**
  * Like `stageJob`, but adds nothing while an identical job (same kind and payload) is still waiting
  * in the outbox: a burst of changes becomes one recompute. Idempotent jobs only.

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@teamflow/db/client';
-import { finishJob } from './job-outbox.repository';
+import { finishJob, jobState } from './job-outbox.repository';
 import { outboxRowId } from './job-relay';
 
 /**
@@ -11,6 +11,17 @@ import { outboxRowId } from './job-relay';
 export async function claimStagedJob(tx: DbOrTx, jobId: string | undefined): Promise<boolean> {
   const id = outboxRowId(jobId);
   return id === undefined ? true : finishJob(tx, id, 'done');
+}
+
+/**
+ * Whether the staged job behind a BullMQ job already ran (its row is done), without claiming it.
+ * For handlers that show progress (an `active` or `running` state) before the transaction that
+ * claims: a job that already ran must not set its finished work back to running and then, its
+ * claim refused, leave it there.
+ */
+export async function stagedJobDone(db: DbOrTx, jobId: string | undefined): Promise<boolean> {
+  const id = outboxRowId(jobId);
+  return id !== undefined && (await jobState(db, id)) === 'done';
 }
 
 /** Records how a job from the outbox ended (the worker runtime calls it after the handler). */

@@ -110,3 +110,37 @@ ${list}
 </body></html>`;
   return { template: 'notification-digest', subject, text, html };
 }
+
+/**
+ * A workspace's daily digest for a member who opted in: the digest's own Markdown summary (its
+ * figures, and the team's average mood only when the digest shows one; never a person's mood),
+ * and a link to the digest page.
+ */
+export function dailyDigestMail(input: {
+  name: string;
+  workspaceName: string;
+  date: string;
+  summary: string;
+  digestUrl: string;
+  preferencesUrl: string;
+}): RenderedMail {
+  const subject = `${input.workspaceName} digest for ${input.date}`;
+  const lines = input.summary.split('\n').filter((line) => line.trim() !== '');
+  return {
+    template: 'daily-digest',
+    subject,
+    text: [
+      `Hi ${input.name}, here is the digest of ${input.workspaceName} for ${input.date}.`,
+      '',
+      input.summary,
+      '',
+      `Open the digest: ${input.digestUrl}`,
+      `Stop these emails: ${input.preferencesUrl}`,
+      '',
+    ].join('\n'),
+    html: layout(subject, [`Hi ${input.name},`, ...lines, `Stop these emails: ${input.preferencesUrl}`], {
+      url: input.digestUrl,
+      label: 'Open the digest',
+    }),
+  };
+}

@@ -1,20 +1,16 @@
 import {
+  defaultPreference,
   NotificationType,
   type NotificationPreference,
   type NotificationPreferences,
 } from '@teamflow/contracts/notifications';
 import type { CoreDeps, Ctx } from '../platform/context';
 import { listPreferences, type PreferenceRow } from './notifications.repository';
-import { DEFAULT_PREFERENCE } from './preferences-for';
 
 function complete(rows: PreferenceRow[]): NotificationPreference[] {
   return NotificationType.options.map((type) => {
     const row = rows.find((r) => r.type === type);
-    return {
-      type,
-      inApp: row?.inApp ?? DEFAULT_PREFERENCE.inApp,
-      email: row?.email ?? DEFAULT_PREFERENCE.email,
-    };
+    return { type, ...defaultPreference(type), ...(row && { inApp: row.inApp, email: row.email }) };
   });
 }
 

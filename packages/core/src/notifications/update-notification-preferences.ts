@@ -1,6 +1,7 @@
-import type {
-  NotificationPreferences,
-  NotificationPreferencesUpdate,
+import {
+  EMAIL_ONLY_TYPES,
+  type NotificationPreferences,
+  type NotificationPreferencesUpdate,
 } from '@teamflow/contracts/notifications';
 import type { CoreDeps, Ctx } from '../platform/context';
 import { getNotificationPreferences } from './get-notification-preferences';
@@ -13,7 +14,12 @@ export async function updateNotificationPreferences(
 ): Promise<NotificationPreferences> {
   await upsertPreferences(
     deps.db,
-    input.items.map((i) => ({ userId: ctx.actor.id, ...i })),
+    // An email-only type has nothing in the inbox to switch on.
+    input.items.map((i) => ({
+      userId: ctx.actor.id,
+      ...i,
+      inApp: i.inApp && !EMAIL_ONLY_TYPES.includes(i.type),
+    })),
   );
   return getNotificationPreferences(deps, ctx);
 }

@@ -8,6 +8,7 @@ export function toProject(row: ProjectRow): Project {
     key: row.key,
     name: row.name,
     description: row.description,
+    timeZone: row.timeZone,
     version: row.version,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

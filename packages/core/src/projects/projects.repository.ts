@@ -39,7 +39,7 @@ export async function updateProjectIfVersion(
   db: DbOrTx,
   id: string,
   version: number,
-  values: { name?: string; description?: string | null },
+  values: { name?: string; description?: string | null; timeZone?: string | null },
 ): Promise<ProjectRow | undefined> {
   const [row] = await db
     .update(projects)
@@ -47,6 +47,15 @@ export async function updateProjectIfVersion(
     .where(and(eq(projects.id, id), eq(projects.version, version), isNull(projects.deletedAt)))
     .returning();
   return row;
+}
+
+/** The zone a project's dates are in: its own, else its workspace's; undefined when the project is gone. */
+export async function projectTimeZone(db: DbOrTx, projectId: string): Promise<string | undefined> {
+  const result = await db.execute<{ zone: string }>(sql`
+    select coalesce(p.time_zone, w.time_zone) as zone
+    from projects p join workspaces w on w.id = p.workspace_id
+    where p.id = ${projectId} and p.deleted_at is null`);
+  return result.rows[0]?.zone;
 }
 
 export async function softDeleteProject(db: DbOrTx, id: string): Promise<ProjectRow | undefined> {

@@ -39,6 +39,15 @@ export async function lockSeries(db: DbOrTx, id: string): Promise<SeriesRow | un
   return row;
 }
 
+/** The project's active series, locked for the rest of the transaction. */
+export async function lockActiveSeriesOfProject(db: DbOrTx, projectId: string): Promise<SeriesRow[]> {
+  return db
+    .select()
+    .from(taskSeries)
+    .where(and(eq(taskSeries.projectId, projectId), eq(taskSeries.state, 'active')))
+    .for('update');
+}
+
 export async function updateSeries(db: DbOrTx, id: string, values: SeriesChanges): Promise<SeriesRow> {
   const [row] = await db
     .update(taskSeries)

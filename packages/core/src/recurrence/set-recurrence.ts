@@ -7,6 +7,7 @@ import {
 import type { SeriesBlueprint } from '@teamflow/db/schema/index';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { invalid, notFound } from '../platform/errors';
+import { projectTimeZone } from '../projects/projects.repository';
 import { todayIn } from '../platform/local-dates';
 import { findTaskRecord, type TaskRecord } from '../tasks/tasks.repository';
 import { anchorRule } from './next-occurrence';
@@ -33,7 +34,8 @@ const blueprintOf = (task: TaskRecord): SeriesBlueprint => ({
 /**
  * Makes a task recurring, or changes (and restarts) the rule of the series it belongs to. The
  * task is the series' first occurrence, on `startDate` (default its due date, else today in the
- * workspace's zone); later ones copy it as it is now. The series keeps the workspace's zone.
+ * project's zone); later ones copy it as it is now. The series runs in the project's zone (its own,
+ * else the workspace's), taken when the rule is set.
  */
 export async function setRecurrence(
   deps: CoreDeps,
@@ -47,12 +49,13 @@ export async function setRecurrence(
     const task = await findTaskRecord(tx, taskId);
     if (!task) throw notFound('Task');
     const existing = await lockSeriesOfTask(tx, taskId);
-    const startDate = input.startDate ?? existing?.startDate ?? task.dueDate ?? todayIn(ctx.timeZone);
+    const timeZone = (await projectTimeZone(tx, task.projectId)) ?? ctx.timeZone;
+    const startDate = input.startDate ?? existing?.startDate ?? task.dueDate ?? todayIn(timeZone);
     const fields = {
       rule: formatRecurrenceRule(anchorRule(parsed, startDate)),
       mode: input.mode,
       time: input.time,
-      timeZone: ctx.timeZone,
+      timeZone,
       startDate,
       blueprint: blueprintOf(task),
     };

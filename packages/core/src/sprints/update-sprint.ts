@@ -2,6 +2,7 @@ import type { Sprint, SprintRollover, SprintState, SprintUpdate } from '@teamflo
 import type { Tx } from '@teamflow/db/client';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import { todayIn } from '../platform/local-dates';
+import { projectTimeZone } from '../projects/projects.repository';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, invalid, notFound } from '../platform/errors';
 import { findTaskRecord } from '../tasks/tasks.repository';
@@ -104,7 +105,8 @@ async function applyUpdate(
     if (transition === 'active') {
       const running = await activeSprintId(tx, before.projectId);
       if (running) throw conflict('Another sprint of this project is active; complete it first');
-      const startDate = input.startDate ?? before.startDate ?? todayIn(ctx.timeZone, at);
+      const zone = (await projectTimeZone(tx, before.projectId)) ?? ctx.timeZone;
+      const startDate = input.startDate ?? before.startDate ?? todayIn(zone, at);
       Object.assign(values, {
         state: 'active',
         startedAt: at,

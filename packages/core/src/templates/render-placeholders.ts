@@ -2,7 +2,7 @@ import { TEMPLATE_PLACEHOLDERS } from '@teamflow/contracts/templates';
 import { localDateLabels, todayIn } from '../platform/local-dates';
 
 export interface PlaceholderScene {
-  /** The workspace's zone: "today" is the team's today. */
+  /** The project's zone (its own, else the workspace's): "today" is the team's today. */
   timeZone: string;
   projectName: string;
   now?: Date;

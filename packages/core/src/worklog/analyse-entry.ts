@@ -1,11 +1,11 @@
 import { providerChain, runWithFallback } from '@teamflow/ai/ai-chain';
-import { costMicros } from '@teamflow/ai/costs';
 import type { EntryInput } from '@teamflow/ai/inputs';
-import { AiError, type CallOptions } from '@teamflow/ai/provider';
+import { AiError } from '@teamflow/ai/provider';
 import { NO_WORKSPACE } from '@teamflow/contracts/events';
 import { isPersonalOverBudget } from '../ai/ai-limits';
-import { insertAiUsage } from '../ai/ai.repository';
+import { meteredCallOptions } from '../ai/metered-call-options';
 import { emitEvent } from '../events/emit-event';
+import { claimStagedJob } from '../jobs/staged-job-outcome';
 import type { CoreDeps } from '../platform/context';
 import type { Logger } from '../platform/logger';
 import { entryEmbedding, localEntryMeaning } from './entry-meaning';
@@ -23,24 +23,11 @@ export type AnalyseOutcome = 'done' | 'gone' | 'changed' | 'failed';
  * answer, whether it was spent before the first call or between two.
  */
 async function askProviders(deps: AnalyseDeps, userId: string, input: EntryInput) {
-  const options: CallOptions = {
-    feature: 'analyse-entry',
-    beforeRemoteCall: async () => {
-      if (await isPersonalOverBudget(deps, userId))
-        throw new AiError('AI_BUDGET_EXCEEDED', 'Your monthly AI budget is spent');
-    },
-    onCall: (u) =>
-      insertAiUsage(deps.db, {
-        workspaceId: null,
-        userId,
-        feature: 'analyse-entry',
-        provider: u.provider,
-        model: u.model,
-        promptTokens: u.promptTokens,
-        completionTokens: u.completionTokens,
-        costMicros: costMicros(u.provider, u.model, u.promptTokens, u.completionTokens),
-      }),
-  };
+  const options = meteredCallOptions(
+    deps,
+    { workspaceId: null, userId, feature: 'analyse-entry' },
+    'analyse-entry',
+  );
   const run = (localOnly: boolean) =>
     runWithFallback(
       providerChain(deps.env, { localOnly }),
@@ -63,11 +50,13 @@ async function askProviders(deps: AnalyseDeps, userId: string, input: EntryInput
  * skills, achievements and themes, validated by the strict schema, and computes the entry's
  * meaning vectors for search (local, and OpenAI's embedding when a key is set). Stored only if the
  * entry still has the body that was read (a later save has its own job), with a personal
- * `WORKLOG_ENTRY_ANALYSED` event. Idempotent. AI failures mark the analysis failed.
+ * `WORKLOG_ENTRY_ANALYSED` event. Idempotent; with the BullMQ job, its staged job is claimed in the
+ * transaction that stores the analysis. AI failures mark the analysis failed.
  */
 export async function analyseEntry(
   deps: AnalyseDeps,
   target: { userId: string; entryId: string },
+  job: { id?: string } = {},
 ): Promise<AnalyseOutcome> {
   const { userId, entryId } = target;
   const entry = await entryForAnalysis(deps.db, userId, entryId);
@@ -86,6 +75,8 @@ export async function analyseEntry(
     (v) => v !== null,
   );
   return deps.db.transaction(async (tx) => {
+    // It ran before (the reconciler re-added it): its analysis and event are there already.
+    if (!(await claimStagedJob(tx, job.id))) return 'done';
     const saved = await saveAnalysis(tx, userId, entryId, entry.hash, {
       provider: source.provider,
       model: source.model,

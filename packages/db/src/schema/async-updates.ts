@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -232,4 +233,19 @@ export const dailySummaries = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex('daily_summaries_day_key').on(t.workspaceId, t.date)],
+);
+
+// The digest email a member opted into, once per workspace and local date: the row is claimed in
+// the transaction that stages the email, so two workers or a regenerate cannot send a second one.
+export const digestEmails = pgTable(
+  'digest_emails',
+  {
+    workspaceId: workspaceRef(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.date] })],
 );

@@ -31,6 +31,8 @@ export const projects = pgTable(
     key: text('key').notNull(),
     name: text('name').notNull(),
     description: text('description'),
+    // IANA zone for the project's dates (recurrence, template placeholders, sprint starts); null: the workspace's.
+    timeZone: text('time_zone'),
     taskCounter: integer('task_counter').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by')

@@ -24,6 +24,8 @@ export const NOTIFICATION_TYPES = [
   'check_in_reminder',
   'blocker_escalated',
   'mood_trend',
+  // Only a preference (the opt-in digest email): never a row in `notifications`, hence not in its check.
+  'daily_digest',
 ] as const;
 
 export const notifications = pgTable(
@@ -64,7 +66,7 @@ export const notifications = pgTable(
   ],
 );
 
-// One row per user and type the user changed; a missing row means the defaults (both on).
+// One row per user and type the user changed; a missing row means the type's defaults (see defaultPreference).
 export const notificationPreferences = pgTable(
   'notification_preferences',
   {

@@ -1,19 +1,48 @@
-import { dehydrate, hydrate, type Query, type QueryClient } from '@tanstack/react-query';
+import {
+  dehydrate,
+  hydrate,
+  type DehydratedState,
+  type Query,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { offlineDb } from './offline-db';
 
 // The signed-in person's query cache, kept in IndexedDB so the pages they last saw (workspaces,
 // projects, board, list, calendar, task, inbox) open without a network, even after a reload. One
 // row per user, wiped on sign-out (`wipeOfflineData`); restored only when a page loads offline.
+// Each page load starts with an empty cache, so a save merges into what is stored rather than
+// replacing it: the list opened in one load and the inbox in the next are both kept.
 
 /** A cache older than this is not worth showing as "what you last saw". */
 const MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
 const SAVE_DELAY_MS = 1000;
+/** Enough for every page a person moves between; the least recently fetched go first. */
+const MAX_QUERIES = 300;
 
 /** Keys never kept: who is signed in (restored its own way), AI jobs in flight, key lookups. */
 const TRANSIENT = new Set(['session', 'ai-jobs']);
 
 function worthKeeping(query: Query): boolean {
   return query.state.status === 'success' && !TRANSIENT.has(String(query.queryKey[0]));
+}
+
+/**
+ * What this page holds now, over what earlier page loads saved: a query this page has wins, the
+ * others stay while younger than MAX_AGE_MS, newest first up to MAX_QUERIES.
+ */
+export function mergeSavedCache(
+  saved: DehydratedState | undefined,
+  current: DehydratedState,
+  now = Date.now(),
+): DehydratedState {
+  const present = new Set(current.queries.map((q) => q.queryHash));
+  const kept = (saved?.queries ?? []).filter(
+    (q) => !present.has(q.queryHash) && now - q.state.dataUpdatedAt <= MAX_AGE_MS,
+  );
+  const queries = [...current.queries, ...kept]
+    .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)
+    .slice(0, MAX_QUERIES);
+  return { ...current, queries };
 }
 
 /** Puts the person's last saved cache back (when the api cannot be reached at load). */
@@ -32,7 +61,12 @@ export function persistCache(queryClient: QueryClient, userId: string): () => vo
     timer = undefined;
     const state = dehydrate(queryClient, { shouldDehydrateQuery: worthKeeping });
     if (stopped) return;
-    await (await offlineDb()).put('cache', { userId, savedAt: Date.now(), state });
+    // One transaction for the read and the write, so two tabs saving at once cannot drop each
+    // other's pages.
+    const tx = (await offlineDb()).transaction('cache', 'readwrite');
+    const saved = await tx.store.get(userId);
+    await tx.store.put({ userId, savedAt: Date.now(), state: mergeSavedCache(saved?.state, state) });
+    await tx.done;
   };
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' && event.type !== 'removed') return;

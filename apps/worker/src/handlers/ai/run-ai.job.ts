@@ -14,7 +14,7 @@ export const aiHandlers = (deps: Omit<AiRunDeps, 'logger'>): Registration[] =>
   [aiBreakdownJob, aiPrioritizeJob, aiSummarizeJob, aiNextJob].map((def) =>
     register(def, async (payload, { job, log }) => {
       try {
-        const outcome = await runAiJob({ ...deps, logger: log }, payload.aiJobId);
+        const outcome = await runAiJob({ ...deps, logger: log }, payload.aiJobId, { id: job.id });
         if (outcome.state === 'failed') throw new UnrecoverableError(`${outcome.code}: ${outcome.message}`);
         return outcome;
       } catch (error) {

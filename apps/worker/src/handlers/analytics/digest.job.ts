@@ -4,11 +4,15 @@ import { generateDigest } from '@teamflow/core/digests/generate-digest';
 import { digestJob } from '@teamflow/queue/jobs';
 import { register } from '../../runtime';
 
-/** One workspace's digest for one date; `force` (regenerate) replaces the day's one row. */
+/**
+ * One workspace's digest for one date; `force` (regenerate) replaces the day's one row. Its staged
+ * job is claimed in the transaction that writes the row.
+ */
 export const digestHandler = (deps: { db: Database; env: Env }) =>
-  register(digestJob, async (payload, { log }) => {
+  register(digestJob, async (payload, { job, log }) => {
     const { digest, written } = await generateDigest(deps, payload.workspaceId, payload.date, {
       force: payload.force,
+      job: { id: job.id },
     });
     log.info('digest done', { workspaceId: payload.workspaceId, date: payload.date, written });
     return { written, provider: digest.provider };

@@ -14,6 +14,12 @@ export interface MailSettings {
  * email/send. With SMTP the message carries a Message-ID derived from the job id, so the rare
  * resend after a worker died mid-job is recognisably the same message (SMTP itself is
  * at-least-once); the dev outbox keeps exactly one row per job id.
+ *
+ * Its staged job is not claimed in a transaction: the effect is an SMTP message, which no
+ * PostgreSQL transaction can take back or make atomic with the mark, so the runtime marks the row
+ * done once `sendMail` returned, and a job re-added after a lost completion is the same message
+ * again (same Message-ID, which receivers and our SMTP logs recognise). The dev outbox row is keyed
+ * by the job id, which is the claim there: a rerun keeps nothing twice.
  */
 export const sendEmailHandler = (db: Database, mail: MailSettings) => {
   let transport: Transporter | undefined;

@@ -4,7 +4,14 @@ import type { Database } from '@teamflow/db/client';
 import { deliverWebhookJob, WEBHOOK_BACKOFF_MS } from '@teamflow/queue/jobs';
 import { register } from '../../runtime';
 
-/** One signed POST per attempt; a failure before the last attempt throws so BullMQ backs off and retries. */
+/**
+ * One signed POST per attempt; a failure before the last attempt throws so BullMQ backs off and
+ * retries. Its staged job is not claimed in a transaction: the effect is an HTTP request to
+ * someone else's server, outside PostgreSQL, so the runtime marks the row done after the handler.
+ * The delivery row is the dedupe (a delivery no longer `pending` is skipped), and a POST repeated
+ * after a crash between the request and `recordAttempt` carries the same `webhook-id`, by which
+ * Standard Webhooks receivers drop duplicates.
+ */
 export const deliverWebhookHandler = (deps: { db: Database; env: Env }) =>
   register(deliverWebhookJob, async (payload, { job, log }) => {
     const attempt = job.attemptsMade + 1;

@@ -6,8 +6,8 @@ import { register } from '../../runtime';
 
 /** `every`: the next task of a series after its current one was done (once per date, however often it runs). */
 export const recurrenceNextHandler = (db: Database) =>
-  register(recurrenceNextJob, async (payload, { log }) => {
-    const task = await createOccurrenceAfterDone({ db, logger: log }, payload);
+  register(recurrenceNextJob, async (payload, { job, log }) => {
+    const task = await createOccurrenceAfterDone({ db, logger: log }, payload, { id: job.id });
     log.info('recurrence after done', { seriesId: payload.seriesId, created: task?.key ?? null });
     return { created: task?.id ?? null };
   });

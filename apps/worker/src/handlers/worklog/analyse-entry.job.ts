@@ -7,4 +7,6 @@ import { register, type Registration } from '../../runtime';
  * failure is recorded on the analysis (status failed); anything else is retried by BullMQ.
  */
 export const analyseEntryHandler = (deps: Omit<AnalyseDeps, 'logger'>): Registration =>
-  register(aiAnalyseEntryJob, (payload, { log }) => analyseEntry({ ...deps, logger: log }, payload));
+  register(aiAnalyseEntryJob, (payload, { job, log }) =>
+    analyseEntry({ ...deps, logger: log }, payload, { id: job.id }),
+  );

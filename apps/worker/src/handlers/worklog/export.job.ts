@@ -4,4 +4,6 @@ import { register, type Registration } from '../../runtime';
 
 /** ai/worklog-export: renders a review or CV export into its row (Markdown or PDF). */
 export const worklogExportHandler = (deps: Omit<RenderDeps, 'logger'>): Registration =>
-  register(worklogExportJob, (payload, { log }) => renderExport({ ...deps, logger: log }, payload));
+  register(worklogExportJob, (payload, { job, log }) =>
+    renderExport({ ...deps, logger: log }, payload, { id: job.id }),
+  );

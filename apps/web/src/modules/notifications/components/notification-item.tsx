@@ -14,6 +14,8 @@ const ICONS: Record<Notification['type'], { glyph: string; tint: string }> = {
   check_in_reminder: { glyph: '✓', tint: 'bg-teal-100 text-teal-800 dark:bg-teal-900 dark:text-teal-200' },
   blocker_escalated: { glyph: '▲', tint: 'bg-rose-100 text-rose-800 dark:bg-rose-900 dark:text-rose-200' },
   mood_trend: { glyph: '~', tint: 'bg-violet-100 text-violet-800 dark:bg-violet-900 dark:text-violet-200' },
+  // Email only (never in the inbox); listed because every type has an icon.
+  daily_digest: { glyph: '≡', tint: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200' },
 };
 
 const timeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

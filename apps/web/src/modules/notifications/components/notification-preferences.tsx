@@ -1,6 +1,10 @@
 'use client';
 
-import type { NotificationPreference, NotificationType } from '@teamflow/contracts/notifications';
+import {
+  EMAIL_ONLY_TYPES,
+  type NotificationPreference,
+  type NotificationType,
+} from '@teamflow/contracts/notifications';
 import { Button } from '@/modules/ui/components/button';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { useNotificationPreferences, useUpdatePreference } from '../hooks/use-notification-preferences';
@@ -18,6 +22,10 @@ const LABELS: Record<NotificationType, { title: string; hint: string }> = {
   mood_trend: {
     title: 'Team mood trend',
     hint: 'The team average stays below 2.5 for 3 days (owners and admins)',
+  },
+  daily_digest: {
+    title: 'Daily digest',
+    hint: "Each workspace's digest of the day by email, with a link to it (off unless you turn it on)",
   },
 };
 
@@ -44,7 +52,7 @@ export function NotificationPreferencesForm() {
     <table className="w-full text-left text-sm">
       <caption className="mb-3 text-left text-slate-600 dark:text-slate-400">
         Email is a digest of notifications still unread after a while (30 minutes unless your admin changed
-        it), so it needs the in-app notification on.
+        it), so it needs the in-app notification on. The daily digest is an email of its own.
       </caption>
       <thead>
         <tr className="border-b border-slate-200 dark:border-slate-700">
@@ -60,33 +68,45 @@ export function NotificationPreferencesForm() {
         </tr>
       </thead>
       <tbody>
-        {prefs.data.map((item) => (
-          <tr key={item.type} className="border-b border-slate-100 dark:border-slate-800">
-            <th scope="row" className="py-3 font-normal">
-              <span className="block font-medium">{LABELS[item.type].title}</span>
-              <span className="block text-xs text-slate-500">{LABELS[item.type].hint}</span>
-            </th>
-            <td className="text-center">
-              <input
-                type="checkbox"
-                className="h-4 w-4 accent-indigo-600"
-                aria-label={`${LABELS[item.type].title} in the app`}
-                checked={item.inApp}
-                onChange={(e) => set(item, { inApp: e.target.checked })}
-              />
-            </td>
-            <td className="text-center">
-              <input
-                type="checkbox"
-                className="h-4 w-4 accent-indigo-600 disabled:opacity-40"
-                aria-label={`${LABELS[item.type].title} by email`}
-                checked={item.email && item.inApp}
-                disabled={!item.inApp}
-                onChange={(e) => set(item, { email: e.target.checked })}
-              />
-            </td>
-          </tr>
-        ))}
+        {prefs.data.map((item) => {
+          const emailOnly = EMAIL_ONLY_TYPES.includes(item.type);
+          return (
+            <tr key={item.type} className="border-b border-slate-100 dark:border-slate-800">
+              <th scope="row" className="py-3 font-normal">
+                <span className="block font-medium">{LABELS[item.type].title}</span>
+                <span className="block text-xs text-slate-500">{LABELS[item.type].hint}</span>
+              </th>
+              <td className="text-center">
+                {emailOnly ? (
+                  <span
+                    className="text-xs text-slate-500"
+                    title="Email only: in the app it is the Digest page"
+                  >
+                    —
+                  </span>
+                ) : (
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4 accent-indigo-600"
+                    aria-label={`${LABELS[item.type].title} in the app`}
+                    checked={item.inApp}
+                    onChange={(e) => set(item, { inApp: e.target.checked })}
+                  />
+                )}
+              </td>
+              <td className="text-center">
+                <input
+                  type="checkbox"
+                  className="h-4 w-4 accent-indigo-600 disabled:opacity-40"
+                  aria-label={`${LABELS[item.type].title} by email`}
+                  checked={item.email && (item.inApp || emailOnly)}
+                  disabled={!item.inApp && !emailOnly}
+                  onChange={(e) => set(item, { email: e.target.checked })}
+                />
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

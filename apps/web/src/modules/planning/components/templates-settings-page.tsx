@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ApiError } from '@/lib/api-error';
 import { MarkdownView } from '@/modules/markdown/components/markdown-view';
 import { MarkdownEditor } from '@/modules/markdown/components/markdown-editor';
+import { ProjectTimeZoneSettings } from '@/modules/projects/components/project-time-zone-form';
 import { Button } from '@/modules/ui/components/button';
 import { EmptyState } from '@/modules/ui/components/empty-state';
 import { FormError } from '@/modules/ui/components/form-error';
@@ -16,7 +17,7 @@ import { useCreateTemplate, useDeleteTemplate, useProjectTemplates } from '../ho
 
 const SUBTASK_HINT = 'One per line';
 
-/** Project settings → Templates: the templates quick add and the API offer, and a form to add one. */
+/** Project settings: the templates quick add and the API offer, a form to add one, and the project's time zone. */
 export function TemplatesSettingsPage({
   workspaceId,
   projectId,
@@ -75,7 +76,7 @@ export function TemplatesSettingsPage({
         </Link>
         <h1 className="text-2xl font-bold tracking-tight">Task templates</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Placeholders fill in when a task is made, in the workspace&apos;s time zone:{' '}
+          Placeholders fill in when a task is made, in the project&apos;s time zone (below):{' '}
           {TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.
         </p>
       </header>
@@ -176,6 +177,7 @@ export function TemplatesSettingsPage({
           </div>
         </form>
       ) : null}
+      <ProjectTimeZoneSettings workspaceId={workspaceId} projectId={projectId} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Project, ProjectList, type ProjectCreate } from '@teamflow/contracts/projects';
+import { Project, ProjectList, type ProjectCreate, type ProjectUpdate } from '@teamflow/contracts/projects';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -28,6 +28,18 @@ export function useCreateProject(workspaceId: string) {
       apiRequest('POST', `/workspaces/${workspaceId}/projects`, { body, schema: Project }),
     onSuccess: (created) => {
       queryClient.setQueryData(queryKeys.project(created.id), created);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects(workspaceId) });
+    },
+  });
+}
+
+export function useUpdateProject(workspaceId: string, projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProjectUpdate) =>
+      apiRequest('PATCH', `/projects/${projectId}`, { body, schema: Project }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.project(projectId), saved);
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects(workspaceId) });
     },
   });

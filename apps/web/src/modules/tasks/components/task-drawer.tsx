@@ -2,13 +2,33 @@
 
 import * as Dialog from '@radix-ui/react-dialog';
 import type { Task } from '@teamflow/contracts/tasks';
+import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useEffect } from 'react';
 import { PresenceAvatars } from '@/modules/realtime/components/presence-avatars';
+import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { STATUS_LABEL } from '../task-status';
-import { AiBreakdownPanel } from '@/modules/ai/components/ai-breakdown-panel';
-import { TaskExtras } from './task-extras';
-import { TaskLinkActions } from './task-link-actions';
-import { TaskDetailForm } from './task-detail-form';
+
+// The drawer's body (the detail form, the Markdown editor, the AI and parts panels: about a third
+// of a board's script) loads on first need, not with the board: the board paints without it, and
+// once the page is idle it is fetched ahead so opening a task does not wait on the network.
+const loadBody = () => import('./task-drawer-body');
+const TaskDrawerBody = dynamic(loadBody, {
+  ssr: false,
+  loading: () => <SkeletonList rows={3} label="Loading the task" />,
+});
+
+/** Fetches the drawer's body once the page has gone idle (or at once where idle callbacks are missing). */
+function usePreloadDrawerBody(): void {
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') {
+      void loadBody();
+      return;
+    }
+    const handle = window.requestIdleCallback(() => void loadBody(), { timeout: 3000 });
+    return () => window.cancelIdleCallback(handle);
+  }, []);
+}
 
 const createdFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -25,6 +45,7 @@ export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; rea
     return rest.size > 0 ? `${pathname}?${rest.toString()}` : pathname;
   };
   const task = taskId ? tasks?.find((t) => t.id === taskId) : undefined;
+  usePreloadDrawerBody();
 
   return (
     <Dialog.Root
@@ -61,16 +82,7 @@ export function TaskDrawer({ tasks, readOnly }: { tasks: Task[] | undefined; rea
               ×
             </Dialog.Close>
           </div>
-          {task ? (
-            <div className="mb-4">
-              <TaskLinkActions workspaceId={task.workspaceId} taskId={task.id} taskKey={task.key} />
-            </div>
-          ) : null}
-          {task ? <TaskDetailForm key={task.id} task={task} readOnly={readOnly} /> : null}
-          {task ? <AiBreakdownPanel key={`ai-${task.id}`} task={task} /> : null}
-          {task && tasks ? (
-            <TaskExtras key={`extras-${task.id}`} task={task} tasks={tasks} readOnly={readOnly} />
-          ) : null}
+          {task && tasks ? <TaskDrawerBody task={task} tasks={tasks} readOnly={readOnly} /> : null}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
