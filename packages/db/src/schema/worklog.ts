@@ -132,7 +132,7 @@ export const worklogVectors = pgTable(
  * analysed entries and their summed sentiment, skill/project/theme counts (parallel arrays:
  * `unnest` adds them up much faster than walking JSON objects) and the day's achievements in the
  * order the insights list them. Derived only: statement triggers on `worklog_entries` and
- * `worklog_insights` (migration 0012) recompute the days a write touched, in that write's
+ * `worklog_insights` (migration 0013) recompute the days a write touched, in that write's
  * transaction, so no write path can leave it stale.
  */
 export const worklogDays = pgTable(
