@@ -5,13 +5,12 @@ import { OUTPUTS } from '@teamflow/ai/remote.provider';
 import {
   ANTHROPIC_MESSAGES,
   anthropicToolUse,
+  conceptEmbeddings,
   FakeProviderServer,
   OPENAI_CHAT,
   openAiCompletion,
   OPENAI_EMBEDDINGS,
-  openAiEmbeddings,
   openAiError,
-  type Received,
 } from '@teamflow/ai/testing/fake-providers';
 // The worker's real runtime and handlers, in-process: the api enqueues, BullMQ delivers, the handler runs.
 import { allHandlers } from '../../worker/src/handlers/index';
@@ -451,20 +450,13 @@ describe('AI budget, limits, prioritisation and usage', () => {
   });
 });
 
-// A stand-in embedding model: one dimension per concept, so rephrasings of one request land
-// together however they are worded (what a real model does, in a form a test can reason about).
-const CONCEPTS = [
+// A stand-in embedding model: one dimension per concept (see `conceptEmbeddings`).
+const byConcept = conceptEmbeddings([
   ['login', 'sign', 'signin', 'oauth', 'password', 'account'],
   ['broken', 'fails', 'failing', 'cannot', 'error', 'crash'],
   ['revenue', 'report', 'quarterly', 'sales'],
   ['page', 'screen', 'button'],
-];
-const conceptVector = (text: string) =>
-  CONCEPTS.map(
-    (words) => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => words.includes(w)).length,
-  );
-const conceptEmbeddings = (req: Received) =>
-  openAiEmbeddings(req, (req.body.input as string[]).map(conceptVector));
+]);
 const embeddingInputs = () =>
   fake.received.filter((r) => r.path === OPENAI_EMBEDDINGS).map((r) => r.body.input as string[]);
 
@@ -499,7 +491,7 @@ describe('duplicate detection while a task is typed', () => {
   async function embeddedTeam(...titles: string[]) {
     const t = await createTeam(api);
     for (const title of titles) await mk(t, title);
-    fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+    fake.fallback(OPENAI_EMBEDDINGS, byConcept);
     expect((await duplicates(t, 'anything at all')).status).toBe(200);
     await embedded(t);
     return t;
@@ -509,7 +501,7 @@ describe('duplicate detection while a task is typed', () => {
     const t = await createTeam(api);
     await mk(t, 'OAuth login page for customers');
     await mk(t, 'Quarterly revenue report');
-    fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+    fake.fallback(OPENAI_EMBEDDINGS, byConcept);
     const res = await duplicates(t, 'Build the login page with OAuth');
     expect(res.status).toBe(200);
     expect(res.body.items).toMatchObject([{ title: 'OAuth login page for customers', matchedBy: ['words'] }]);
@@ -522,7 +514,7 @@ describe('duplicate detection while a task is typed', () => {
     const t = await createTeam(api);
     await mk(t, 'Users cannot sign in');
     await mk(t, 'Quarterly revenue report');
-    fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+    fake.fallback(OPENAI_EMBEDDINGS, byConcept);
 
     // No shared words, nothing embedded yet: nothing to show, and the project's embedding is asked for.
     const before = await duplicates(t, 'Login is broken');
@@ -572,7 +564,7 @@ describe('duplicate detection while a task is typed', () => {
       .send({ title: 'Sign-in button fails', version: rows[0].version });
     expect(edit.status).toBe(200);
     fake.reset();
-    fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+    fake.fallback(OPENAI_EMBEDDINGS, byConcept);
 
     const end = Date.now() + 15000;
     let titles: string[] = [];
@@ -606,7 +598,7 @@ describe('duplicate detection while a task is typed', () => {
       .send({ monthlyBudgetUsd: 0 });
     expect(budget.status).toBe(200);
     fake.reset();
-    fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+    fake.fallback(OPENAI_EMBEDDINGS, byConcept);
     const res = await duplicates(t, 'Build the login page with OAuth');
     expect(res.body.source.provider).toBe('local');
     expect(res.body.items).toMatchObject([{ title: 'OAuth login page for customers', matchedBy: ['words'] }]);

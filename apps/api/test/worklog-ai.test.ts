@@ -1,13 +1,12 @@
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
 import {
+  conceptEmbeddings,
   FakeProviderServer,
   OPENAI_CHAT,
   openAiCompletion,
   OPENAI_EMBEDDINGS,
-  openAiEmbeddings,
   openAiError,
-  type Received,
 } from '@teamflow/ai/testing/fake-providers';
 import { isolatedStore, type IsolatedStore } from '@teamflow/core/testing/isolated-store';
 // The worker's real runtime and handlers, in-process: the api stages, BullMQ delivers, the handler runs.
@@ -66,26 +65,19 @@ const modelAnalysis = JSON.stringify({
   achievements: [{ text: 'Quenched the flimmer', impact: null, metric: null }],
   themes: ['flimmer'],
 });
-// A stand-in embedding model: one dimension per concept, so texts on one concept land together
-// whatever their words. Made-up words the local word vectors do not know: only OpenAI's
-// vectors can match them.
-const CONCEPTS = [
+// A stand-in embedding model, one dimension per concept (see `conceptEmbeddings`), on made-up
+// words the local word vectors do not know: only OpenAI's vectors can match them.
+const byConcept = conceptEmbeddings([
   ['zorblat', 'vexnor'],
   ['roadmap', 'quarterly', 'planned'],
-];
-const conceptVector = (text: string) =>
-  CONCEPTS.map(
-    (words) => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => words.includes(w)).length,
-  );
-const conceptEmbeddings = (req: Received) =>
-  openAiEmbeddings(req, (req.body.input as string[]).map(conceptVector));
+]);
 const embedded = () =>
   fake.received.filter((r) => r.path === OPENAI_EMBEDDINGS).flatMap((r) => r.body.input as string[]);
 
 function providersWork() {
   fake.reset();
   fake.fallback(OPENAI_CHAT, () => openAiCompletion(modelAnalysis));
-  fake.fallback(OPENAI_EMBEDDINGS, conceptEmbeddings);
+  fake.fallback(OPENAI_EMBEDDINGS, byConcept);
 }
 
 async function write(user: TestUser, body: string) {

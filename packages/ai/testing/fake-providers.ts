@@ -72,6 +72,22 @@ export const openAiEmbeddings = (request: Received, vectors: number[][], promptT
     usage: { prompt_tokens: promptTokens, total_tokens: promptTokens },
   },
 });
+/**
+ * A stand-in embedding model for `/v1/embeddings`: one dimension per concept (a list of words),
+ * each input's count of those words, so texts on one concept land together however they are
+ * worded (what a real model does, in a form a test can reason about).
+ */
+export const conceptEmbeddings =
+  (concepts: string[][]) =>
+  (request: Received): Reply =>
+    openAiEmbeddings(
+      request,
+      (request.body.input as string[]).map((text) =>
+        concepts.map(
+          (words) => (text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => words.includes(w)).length,
+        ),
+      ),
+    );
 /** OpenAI's error body (`{error: {message, type, param, code}}`). */
 export const openAiError = (status: number, type: string, headers?: Record<string, string>): Reply => ({
   status,
