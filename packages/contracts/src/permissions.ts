@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   'project.create': EDITORS,
   'project.update': MANAGERS,
   'project.delete': MANAGERS,
+  // Import writes tasks (those who create tasks may); export is a read of what the role already sees.
+  'project.import': EDITORS,
+  'project.export': ALL,
   'task.read': ALL,
   'task.create': EDITORS,
   'task.update': EDITORS,
