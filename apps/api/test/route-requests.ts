@@ -398,6 +398,21 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     prepare: async (s) => ({ params: { attachmentId: id(await freshAttachment(s, s.author)) } }),
   },
 
+  // Import (a dry run: the matrix proves the guard, the import suite proves the writes) and export
+  'POST /api/v1/projects/:projectId/import': {
+    prepare: (s) =>
+      Promise.resolve({
+        params: project(s),
+        query: { dryRun: 'true' },
+        file: {
+          field: 'file',
+          name: 'tasks.csv',
+          content: Buffer.from('Title,Status\nImported task,To Do\n'),
+        },
+      }),
+  },
+  'GET /api/v1/projects/:projectId/export': only(project, { query: { format: 'json' } }),
+
   // Webhooks (the matrix's api refuses private targets: a public address that is never called)
   'POST /api/v1/workspaces/:workspaceId/webhooks': {
     prepare: (s) => Promise.resolve({ params: ws(s), body: { url: WEBHOOK_URL, events: ['task.created'] } }),
@@ -715,7 +730,10 @@ export async function callRoute(
   const prepared = await recipe.prepare(scene);
   const path = fillPath(route, prepared.params);
   const upload = (file: NonNullable<Prepared['file']>) => {
-    const req = api.http()[route.spec.method](path);
+    const req = api
+      .http()
+      [route.spec.method](path)
+      .query(prepared.query ?? {});
     return req.set(auth(actor)).attach(file.field, file.content, file.name);
   };
   const res = prepared.file

@@ -72,7 +72,11 @@ function receive(
     };
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated)
-        fail(new AppError('VALIDATION_ERROR', 'Request validation failed', [{ field: name, message: 'Too long' }]));
+        fail(
+          new AppError('VALIDATION_ERROR', 'Request validation failed', [
+            { field: name, message: 'Too long' },
+          ]),
+        );
       else fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
