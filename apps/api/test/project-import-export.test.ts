@@ -61,7 +61,7 @@ function importFile(
   return req.attach('file', Buffer.from(content), name);
 }
 
-interface TaskRow {
+type TaskRow = {
   number: number;
   title: string;
   status: string;
@@ -72,7 +72,7 @@ interface TaskRow {
   parent_title: string | null;
   assignees: string[];
   labels: string[];
-}
+};
 
 /** The project's tasks as stored, in number order, with their people (emails) and label names. */
 async function storedTasks(projectId: string): Promise<TaskRow[]> {

@@ -730,11 +730,11 @@ export async function callRoute(
   const prepared = await recipe.prepare(scene);
   const path = fillPath(route, prepared.params);
   const upload = (file: NonNullable<Prepared['file']>) => {
-    const req = api
-      .http()
-      [route.spec.method](path)
-      .query(prepared.query ?? {});
-    return req.set(auth(actor)).attach(file.field, file.content, file.name);
+    const req = api.http()[route.spec.method](path);
+    return req
+      .query(prepared.query ?? {})
+      .set(auth(actor))
+      .attach(file.field, file.content, file.name);
   };
   const res = prepared.file
     ? await upload(prepared.file)

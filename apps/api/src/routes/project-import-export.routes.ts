@@ -81,7 +81,7 @@ export function projectImportExportRoutes(
     summary:
       "Export the project's tasks as CSV (our columns, importable back) or JSON (with labels, assignees, parents)",
     tag,
-    access: allow('project.export', 'project', 'projectId'),
+    access: allow('project.read', 'project', 'projectId'),
     params: ProjectParams,
     query: ExportQuery,
     // Documented as the JSON document; `?format=csv` streams the same tasks as text/csv.
