@@ -49,7 +49,7 @@ export async function exportProject(
   const project = await findProjectHeader(deps.db, projectId);
   if (!project) throw notFound('Project');
   async function* tasks(): AsyncGenerator<ExportedTask> {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await exportTaskPage(deps.db, project!, after, PAGE);
       for (const { number: _number, ...task } of page) yield task;
       if (page.length < PAGE) return;
@@ -60,9 +60,11 @@ export async function exportProject(
   ctx.logger.info('project export', { projectId, format });
   if (format === 'csv') {
     const csv = stringify({ header: true, columns: Object.keys(TEAMFLOW_CSV_COLUMNS), bom: true });
-    const rows = Readable.from((async function* () {
-      for await (const task of tasks()) yield csvRow(task);
-    })());
+    const rows = Readable.from(
+      (async function* () {
+        for await (const task of tasks()) yield csvRow(task);
+      })(),
+    );
     rows.on('error', (error) => csv.destroy(error));
     return { fileName: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: rows.pipe(csv) };
   }

@@ -38,9 +38,30 @@ const FIELD_BY_HEADER = new Map(
 
 /** Status names trackers ship with (and ours), lower-cased, to our statuses. */
 const STATUS_NAMES: Record<TaskStatus, string[]> = {
-  todo: ['to do', 'todo', 'backlog', 'open', 'new', 'selected for development', 'triage', 'unstarted', 'not started', 'planned', 'ready'],
+  todo: [
+    'to do',
+    'todo',
+    'backlog',
+    'open',
+    'new',
+    'selected for development',
+    'triage',
+    'unstarted',
+    'not started',
+    'planned',
+    'ready',
+  ],
   in_progress: ['in progress', 'in_progress', 'in development', 'started', 'doing', 'active'],
-  in_review: ['in review', 'in_review', 'review', 'code review', 'qa', 'in qa', 'testing', 'ready for review'],
+  in_review: [
+    'in review',
+    'in_review',
+    'review',
+    'code review',
+    'qa',
+    'in qa',
+    'testing',
+    'ready for review',
+  ],
   blocked: ['blocked', 'on hold', 'waiting', 'impeded'],
   done: ['done', 'closed', 'resolved', 'complete', 'completed', 'shipped', 'released', 'fixed'],
   archived: ['archived', 'canceled', 'cancelled', "won't do", "won't fix", 'duplicate'],

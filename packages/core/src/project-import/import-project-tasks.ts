@@ -48,14 +48,22 @@ export async function importProjectTasks(
   if (options.dryRun)
     return { rows, valid: rows - new Set(errors.map((e) => e.row)).size, errors, mapping, unknownPeople };
   if (errors.length)
-    throw new AppError('VALIDATION_ERROR', 'Some rows are not valid: nothing was imported', errors, undefined, 422);
+    throw new AppError(
+      'VALIDATION_ERROR',
+      'Some rows are not valid: nothing was imported',
+      errors,
+      undefined,
+      422,
+    );
   if (rows === 0) return { created: 0 };
 
   const numbers = await reserveTaskNumbers(deps.db, projectId, drafts.length);
   if (!numbers) throw notFound('Project');
   const at = new Date();
   await deps.db.transaction(async (tx) => {
-    const labelNames = [...new Map(drafts.flatMap((d) => d.labelNames).map((n) => [n.toLowerCase(), n])).values()];
+    const labelNames = [
+      ...new Map(drafts.flatMap((d) => d.labelNames).map((n) => [n.toLowerCase(), n])).values(),
+    ];
     const labels = await ensureLabels(tx, ctx.workspaceId, labelNames, LABEL_COLOR);
     const bottoms = await columnBottoms(tx, projectId);
     const ids = drafts.map(() => randomUUID());
@@ -96,7 +104,7 @@ export async function importProjectTasks(
 
 /** How deep each row sits under its parents (0: top level); linear, the rows have no loops. */
 function depths(drafts: ImportDraft[]): number[] {
-  const depth: (number | undefined)[] = new Array(drafts.length);
+  const depth: (number | undefined)[] = Array.from({ length: drafts.length }, () => undefined);
   const of = (start: number): number => {
     const path: number[] = [];
     let i: number | null = start;

@@ -14,7 +14,10 @@ export interface ImportTable {
 }
 
 const tooManyRows = () =>
-  new AppError('PAYLOAD_TOO_LARGE', `An import may hold at most ${IMPORT_MAX_ROWS.toLocaleString('en')} tasks`);
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `An import may hold at most ${IMPORT_MAX_ROWS.toLocaleString('en')} tasks`,
+  );
 const unreadable = (message: string) =>
   new AppError('VALIDATION_ERROR', message, [{ field: 'file', message }]);
 
@@ -23,7 +26,12 @@ async function firstCharacter(path: string): Promise<string> {
   try {
     const buffer = Buffer.alloc(512);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart().charAt(0);
+    return buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .charAt(0);
   } finally {
     await handle.close();
   }
@@ -75,7 +83,6 @@ async function readCsv(path: string): Promise<ImportTable> {
     throw unreadable(`The CSV could not be read: ${(error as Error).message}`);
   }
   const [headers, ...rows] = records;
-  if (!headers || headers.every((h) => h.trim() === ''))
-    throw unreadable('The CSV has no header row');
+  if (!headers || headers.every((h) => h.trim() === '')) throw unreadable('The CSV has no header row');
   return { headers: headers.map((h) => h.trim()), rows };
 }

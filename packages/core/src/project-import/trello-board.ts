@@ -67,7 +67,8 @@ export function trelloBoardTable(input: TrelloBoard): ImportTable {
   const labels = new Map(board.labels.map((l) => [l.id, l.name?.trim() || l.color || '']));
   const members = new Map(board.members.map((m) => [m.id, m.fullName || m.username || m.id]));
   const checklists = new Map<string, TrelloBoard['checklists']>();
-  for (const list of board.checklists) checklists.set(list.idCard, [...(checklists.get(list.idCard) ?? []), list]);
+  for (const list of board.checklists)
+    checklists.set(list.idCard, [...(checklists.get(list.idCard) ?? []), list]);
   const rows = board.cards.map((card) => {
     const list = lists.get(card.idList);
     const archived = card.closed || !list || list.closed;
@@ -79,8 +80,14 @@ export function trelloBoardTable(input: TrelloBoard): ImportTable {
       card.name,
       description,
       archived ? TRELLO_ARCHIVED : list.name,
-      (card.idLabels ?? []).map((id) => labels.get(id) ?? '').filter(Boolean).join(', '),
-      (card.idMembers ?? []).map((id) => members.get(id) ?? '').filter(Boolean).join(', '),
+      (card.idLabels ?? [])
+        .map((id) => labels.get(id) ?? '')
+        .filter(Boolean)
+        .join(', '),
+      (card.idMembers ?? [])
+        .map((id) => members.get(id) ?? '')
+        .filter(Boolean)
+        .join(', '),
       card.due ?? '',
     ];
   });

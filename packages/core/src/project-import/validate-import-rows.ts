@@ -177,7 +177,11 @@ function cycleErrors(parentKeys: (string | undefined)[], keyRows: Map<string, nu
     }
     if (i !== undefined && state[i] === ON_PATH)
       for (const inLoop of path.slice(path.indexOf(i)))
-        errors.push({ row: inLoop + 1, field: 'parentKey', message: 'The parents of this task loop back to it' });
+        errors.push({
+          row: inLoop + 1,
+          field: 'parentKey',
+          message: 'The parents of this task loop back to it',
+        });
     for (const visited of path) state[visited] = DONE;
   }
   return errors;
