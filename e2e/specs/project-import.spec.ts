@@ -12,7 +12,9 @@ test('an owner imports a Jira CSV: dry run, edits the status table, commits, and
   const ownerEmail = uniqueEmail('import');
   const board = await createBoard(ownerEmail, 'Already here');
   const csv = readFileSync(JIRA_CSV, 'utf8').replaceAll('ana.lopez@example.com', ownerEmail);
+  await page.emulateMedia({ colorScheme: 'dark' });
   await signIn(page, ownerEmail, `${board.boardPath}/import`);
+  await expect(page.locator('html')).toHaveClass(/dark/);
 
   await page.getByLabel('File to import').setInputFiles({
     name: 'jira-export.csv',
@@ -26,6 +28,9 @@ test('an owner imports a Jira CSV: dry run, edits the status table, commits, and
   await expect(page.getByRole('combobox', { name: 'Statuses: Code Review' })).toHaveValue('in_review');
   await expect(page.getByText('left unassigned: ben.okafor@example.com')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Switch to light mode' }).click();
+  await expect(page.locator('html')).not.toHaveClass(/dark/);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The team treats "Selected for Development" as started work: the table is the user's to edit.
   await page
@@ -35,7 +40,8 @@ test('an owner imports a Jira CSV: dry run, edits the status table, commits, and
   await page.getByRole('button', { name: 'Check again' }).click();
   await expect(summary).toContainText('5 rows, 5 ready to import.');
 
-  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(ARTIFACTS, 'import-preview-dark-phone.png'), fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);

@@ -18,11 +18,11 @@ const FIELD_LABEL: Record<ImportField, string> = {
   priority: 'Priority',
   storyPoints: 'Story points',
   dueDate: 'Due date',
-  assignee: 'Assignee (email)',
+  assignee: 'Assignee email',
   labels: 'Labels',
-  key: 'Key (to nest sub-tasks)',
+  key: 'Issue key',
   parentKey: 'Parent key',
-  ignore: '— not imported —',
+  ignore: 'Not imported',
 };
 const PRIORITY_LABEL: Record<TaskPriority, string> = {
   low: 'Low',
