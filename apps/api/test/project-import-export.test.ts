@@ -327,6 +327,17 @@ describe('POST /projects/:projectId/import — bad rows and mapping', () => {
     expect(byTitle(tasks, 'Send the newsletter')).toMatchObject({ status: 'archived', labels: ['Task'] });
   });
 
+  it('writes a sub-task that comes before its parent in the file under that parent', async () => {
+    const project = await newProject();
+    const csv = ['Summary,Issue key,Parent id', 'The child,C-2,C-1', 'The parent,C-1,'].join('\n');
+    expect((await importFile(project.id, csv, 'order.csv')).status).toBe(201);
+    const tasks = await storedTasks(project.id);
+    expect(tasks.map((t) => [t.number, t.title, t.parent_title])).toEqual([
+      [1, 'The child', 'The parent'],
+      [2, 'The parent', null],
+    ]);
+  });
+
   it('a file with no title column is one error on the mapping, not a 500', async () => {
     const project = await newProject();
     const res = await importFile(project.id, 'Foo,Bar\n1,2\n', 'odd.csv', { dryRun: true });
