@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { TaskPriority, TaskStatus } from '@teamflow/contracts/tasks';
+import type { TaskStatus } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
 import type { LabelRow } from '../labels/labels.repository';
+import type { NewTask } from '../tasks/task-creation.repository';
 
 /** The workspace's members by lower-cased email: who a file's people can be. */
 export async function memberIdsByEmail(db: DbOrTx, workspaceId: string): Promise<Map<string, string>> {
@@ -73,21 +74,21 @@ export async function columnBottoms(db: DbOrTx, projectId: string): Promise<Map<
   return new Map(result.rows.map((r) => [r.status, Number(r.bottom)]));
 }
 
-export interface ImportedTaskRow {
-  id: string;
-  number: number;
-  title: string;
-  description: string | null;
-  status: TaskStatus;
-  priority: TaskPriority;
-  storyPoints: number | null;
-  dueDate: string | null;
-  position: number;
-  parentId: string | null;
-  completedAt: Date | null;
-  assigneeIds: string[];
-  labelIds: string[];
-}
+/** A task as an import writes it: what createTask writes, numbered and placed up front. */
+export type ImportedTaskRow = Pick<
+  NewTask,
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'status'
+  | 'priority'
+  | 'storyPoints'
+  | 'dueDate'
+  | 'parentId'
+  | 'completedAt'
+  | 'assigneeIds'
+  | 'labelIds'
+> & { number: number; position: number };
 
 const column = <K extends keyof ImportedTaskRow>(rows: ImportedTaskRow[], key: K) =>
   sql.param(rows.map((r) => r[key]));
