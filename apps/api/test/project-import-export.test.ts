@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { IMPORT_MAX_ROWS } from '@teamflow/contracts/project-import-export';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@teamflow/contracts/project-import-export';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
 
 /**
@@ -367,6 +367,34 @@ describe('POST /projects/:projectId/import — bad rows and mapping', () => {
     const res = await importFile(project.id, ['Title', ...rows].join('\n'), 'big.csv');
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await counter(project.id)).toBe(0);
+  });
+
+  it('refuses a CSV that cannot be parsed (an unclosed quote) with 400 naming the file', async () => {
+    const project = await newProject();
+    const res = await importFile(project.id, 'Summary,Status\n"Never closed,To Do\n', 'broken.csv', {
+      dryRun: true,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_ERROR');
+    expect(res.body.error.message).toMatch(/^The CSV could not be read/);
+    expect(res.body.error.details[0].field).toBe('file');
+  });
+
+  it('refuses a file over the size limit with 413 in the one error shape', async () => {
+    const project = await newProject();
+    const big = Buffer.alloc(IMPORT_MAX_BYTES + 1, 'a');
+    big.write('Title\n');
+    const res = await api
+      .http()
+      .post(`${V1}/projects/${project.id}/import`)
+      .set(auth(team.users.member))
+      .attach('file', big, 'huge.csv');
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'An import file may be at most 20 MiB',
+    });
     expect(await counter(project.id)).toBe(0);
   });
 
