@@ -398,18 +398,24 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     prepare: async (s) => ({ params: { attachmentId: id(await freshAttachment(s, s.author)) } }),
   },
 
-  // Import (a dry run: the matrix proves the guard, the import suite proves the writes) and export
+  // Import: the checked request is a dry run (200, the route's first success); before it the
+  // owner commits one row, so the matrix also sees the PROJECT_IMPORTED event a commit emits.
   'POST /api/v1/projects/:projectId/import': {
-    prepare: (s) =>
-      Promise.resolve({
+    prepare: async (s) => {
+      const csv = (title: string) => Buffer.from(`Title,Status\n${title},To Do\n`);
+      await must(
+        s.api
+          .http()
+          .post(`${V1}/projects/${s.base.projectId}/import`)
+          .set(auth(owner(s)))
+          .attach('file', csv(`Imported ${tag()}`), 'tasks.csv'),
+      );
+      return {
         params: project(s),
         query: { dryRun: 'true' },
-        file: {
-          field: 'file',
-          name: 'tasks.csv',
-          content: Buffer.from('Title,Status\nImported task,To Do\n'),
-        },
-      }),
+        file: { field: 'file', name: 'tasks.csv', content: csv(`Checked ${tag()}`) },
+      };
+    },
   },
   'GET /api/v1/projects/:projectId/export': only(project, { query: { format: 'json' } }),
 
