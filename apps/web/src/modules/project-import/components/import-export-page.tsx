@@ -80,9 +80,11 @@ function ImportPanel({ workspaceId, projectId }: { workspaceId: string; projectI
     setError(undefined);
     setCreated(undefined);
     try {
+      // A new source means "detect the columns as that tracker writes them": only the source goes.
+      const sourceChanged = withMapping && preview && withMapping.source !== preview.mapping.source;
       const result = await dryRun.mutateAsync({
         file: chosen,
-        mapping: withMapping && mappingInput(withMapping),
+        mapping: withMapping && (sourceChanged ? { source: withMapping.source } : mappingInput(withMapping)),
       });
       setPreview(result);
       setMapping(result.mapping);
