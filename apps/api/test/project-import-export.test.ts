@@ -342,6 +342,7 @@ describe('POST /projects/:projectId/import — bad rows and mapping', () => {
     const project = await newProject();
     const res = await importFile(project.id, 'Foo,Bar\n1,2\n', 'odd.csv', { dryRun: true });
     expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ rows: 1, valid: 0 });
     expect(res.body.errors).toEqual([{ row: 0, field: 'title', message: 'Map a column to the title' }]);
   });
 

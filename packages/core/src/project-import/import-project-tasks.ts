@@ -45,8 +45,12 @@ export async function importProjectTasks(
   const people = await memberIdsByEmail(deps.db, ctx.workspaceId);
   const { drafts, errors, unknownPeople } = validateImportRows(table, mapping, people);
   const rows = table.rows.length;
-  if (options.dryRun)
-    return { rows, valid: rows - new Set(errors.map((e) => e.row)).size, errors, mapping, unknownPeople };
+  if (options.dryRun) {
+    // Row 0 is the file as a whole (no title column): then no row can go in.
+    const badRows = new Set(errors.map((e) => e.row));
+    const valid = badRows.has(0) ? 0 : rows - badRows.size;
+    return { rows, valid, errors, mapping, unknownPeople };
+  }
   if (errors.length)
     throw new AppError(
       'VALIDATION_ERROR',
