@@ -61,6 +61,8 @@ export async function importProjectTasks(
     );
   if (rows === 0) return { created: 0 };
 
+  // Sanitised before the transaction opens: seconds of CPU for a big file hold no connection.
+  const descriptions = drafts.map((d) => (d.description === null ? null : sanitizeMarkdown(d.description)));
   const numbers = await reserveTaskNumbers(deps.db, projectId, drafts.length);
   if (!numbers) throw notFound('Project');
   const at = new Date();
@@ -78,7 +80,7 @@ export async function importProjectTasks(
         id: ids[index]!,
         number: numbers.first + index,
         title: draft.title,
-        description: draft.description === null ? null : sanitizeMarkdown(draft.description),
+        description: descriptions[index] ?? null,
         status: draft.status,
         priority: draft.priority,
         storyPoints: draft.storyPoints,
