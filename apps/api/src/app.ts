@@ -11,6 +11,7 @@ import { adminRoutes } from './routes/admin.routes';
 import { aiRoutes } from './routes/ai.routes';
 import { apiTokenRoutes } from './routes/api-tokens.routes';
 import { attachmentRoutes } from './routes/attachments.routes';
+import { projectImportExportRoutes } from './routes/project-import-export.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { authRoutes } from './routes/auth.routes';
 import { blockerRoutes } from './routes/blockers.routes';
@@ -91,6 +92,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   taskRoutes(table, v1, API_BASE, deps);
   taskPartRoutes(table, v1, API_BASE, deps);
   attachmentRoutes(table, v1, API_BASE, deps);
+  projectImportExportRoutes(table, v1, API_BASE, deps);
   webhookRoutes(table, v1, API_BASE, deps);
   apiTokenRoutes(table, v1, API_BASE, deps);
   calendarRoutes(table, v1, API_BASE, deps);

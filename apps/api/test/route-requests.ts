@@ -398,6 +398,27 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     prepare: async (s) => ({ params: { attachmentId: id(await freshAttachment(s, s.author)) } }),
   },
 
+  // Import: the checked request is a dry run (200, the route's first success); before it the
+  // owner commits one row, so the matrix also sees the PROJECT_IMPORTED event a commit emits.
+  'POST /api/v1/projects/:projectId/import': {
+    prepare: async (s) => {
+      const csv = (title: string) => Buffer.from(`Title,Status\n${title},To Do\n`);
+      await must(
+        s.api
+          .http()
+          .post(`${V1}/projects/${s.base.projectId}/import`)
+          .set(auth(owner(s)))
+          .attach('file', csv(`Imported ${tag()}`), 'tasks.csv'),
+      );
+      return {
+        params: project(s),
+        query: { dryRun: 'true' },
+        file: { field: 'file', name: 'tasks.csv', content: csv(`Checked ${tag()}`) },
+      };
+    },
+  },
+  'GET /api/v1/projects/:projectId/export': only(project, { query: { format: 'json' } }),
+
   // Webhooks (the matrix's api refuses private targets: a public address that is never called)
   'POST /api/v1/workspaces/:workspaceId/webhooks': {
     prepare: (s) => Promise.resolve({ params: ws(s), body: { url: WEBHOOK_URL, events: ['task.created'] } }),
@@ -716,7 +737,10 @@ export async function callRoute(
   const path = fillPath(route, prepared.params);
   const upload = (file: NonNullable<Prepared['file']>) => {
     const req = api.http()[route.spec.method](path);
-    return req.set(auth(actor)).attach(file.field, file.content, file.name);
+    return req
+      .query(prepared.query ?? {})
+      .set(auth(actor))
+      .attach(file.field, file.content, file.name);
   };
   const res = prepared.file
     ? await upload(prepared.file)

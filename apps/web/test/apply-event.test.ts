@@ -176,6 +176,30 @@ describe('events that refetch', () => {
     },
   );
 
+  it('PROJECT_IMPORTED refetches the project’s task lists (board and list views) and the labels, once', async () => {
+    const listView = [...board, 'list', 'position'] as const;
+    await loaded(queryClient, board, [aTask()]);
+    await loaded(queryClient, listView, [aTask()]);
+    await loaded(queryClient, queryKeys.labels(WORKSPACE), []);
+    const other = queryKeys.boardTasks(crypto.randomUUID());
+    await loaded(queryClient, other, [aTask()]);
+
+    const applied = applyEvent(
+      queryClient,
+      anEvent(
+        'PROJECT_IMPORTED',
+        { projectId: PROJECT, created: 120, source: 'jira' },
+        { entityId: PROJECT },
+      ),
+    );
+
+    expect(applied).toEqual({ changed: true, summary: 'imported 120 tasks' });
+    expect(invalidated(queryClient, board)).toBe(true);
+    expect(invalidated(queryClient, listView)).toBe(true);
+    expect(invalidated(queryClient, queryKeys.labels(WORKSPACE))).toBe(true);
+    expect(invalidated(queryClient, other)).toBe(false);
+  });
+
   it('project, label and member events refetch the lists they change', async () => {
     const projectId = crypto.randomUUID();
     await loaded(queryClient, queryKeys.projects(WORKSPACE), []);

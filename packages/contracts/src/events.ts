@@ -10,6 +10,7 @@ import { Label } from './labels';
 import { Notification } from './notifications';
 import { Role } from './permissions';
 import { AchievementUnlocked, LevelUp, XpAwarded } from './progress';
+import { ProjectImported } from './project-import-export';
 import { Project } from './projects';
 import { Sprint } from './sprints';
 import { PublicStatusUpdate } from './status-updates';
@@ -73,6 +74,8 @@ export const EVENTS = {
   PROJECT_CREATED: defineEvent({ data: Project, audience: workspaceWide }),
   PROJECT_UPDATED: defineEvent({ data: Project, audience: workspaceWide }),
   PROJECT_DELETED: defineEvent({ data: z.object({ id: Id }), audience: workspaceWide }),
+  // One event for a whole import (up to 10,000 tasks): clients refetch the project's tasks.
+  PROJECT_IMPORTED: defineEvent({ data: ProjectImported, audience: workspaceWide }),
   WORKSPACE_CREATED: defineEvent({ data: WorkspaceSummary, audience: workspaceWide }),
   WORKSPACE_UPDATED: defineEvent({ data: WorkspaceSummary, audience: workspaceWide }),
   WORKSPACE_DELETED: defineEvent({ data: z.object({ id: Id }), audience: workspaceWide }),

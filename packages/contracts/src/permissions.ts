@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'project.create': EDITORS,
   'project.update': MANAGERS,
   'project.delete': MANAGERS,
+  // Import writes tasks: those who create tasks may. (Export is `project.read`: what the role already sees.)
+  'project.import': EDITORS,
   'task.read': ALL,
   'task.create': EDITORS,
   'task.update': EDITORS,

@@ -12,6 +12,8 @@ export interface ReceivedFile {
   path: string;
   fileName: string;
   size: number;
+  /** The form's text fields sent with the file (e.g. an import's `mapping`), by name. */
+  fields: Record<string, string>;
 }
 
 /**
@@ -59,6 +61,7 @@ function receive(
     }
     let settled = false;
     let writing: Promise<ReceivedFile> | undefined;
+    const fields: Record<string, string> = {};
     const fail = (error: AppError) => {
       if (settled) return;
       settled = true;
@@ -67,6 +70,15 @@ function receive(
       req.resume();
       reject(error);
     };
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated)
+        fail(
+          new AppError('VALIDATION_ERROR', 'Request validation failed', [
+            { field: name, message: 'Too long' },
+          ]),
+        );
+      else fields[name] = value;
+    });
     parser.on('file', (name, stream, info) => {
       if (name !== options.field || writing) {
         stream.resume();
@@ -81,6 +93,7 @@ function receive(
         path,
         fileName: info.filename ?? 'file',
         size,
+        fields,
       }));
       writing.catch(() => undefined);
     });

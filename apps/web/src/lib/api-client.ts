@@ -128,15 +128,20 @@ function sendUpload(
   });
 }
 
-/** Uploads a file as `multipart/form-data` (field `file`), reporting progress from 0 to 1. */
+/**
+ * Uploads a file as `multipart/form-data` (field `file`, plus any text `fields` such as an
+ * import's mapping), reporting progress from 0 to 1.
+ */
 export async function apiUpload<S extends z.ZodType>(
   path: string,
   file: File,
   schema: S,
   onProgress: (fraction: number) => void = () => undefined,
+  fields: Record<string, string> = {},
 ): Promise<z.infer<S>> {
   const form = () => {
     const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) data.append(name, value);
     data.append('file', file, file.name);
     return data;
   };

@@ -43,9 +43,11 @@ export class AppError extends Error {
     message: string,
     readonly details?: unknown,
     readonly headers?: Record<string, string>,
+    // Only where the contract pairs a code with another status (an import's bad rows: 422 VALIDATION_ERROR).
+    status?: number,
   ) {
     super(message);
-    this.status = STATUS[code];
+    this.status = status ?? STATUS[code];
   }
 }
 

@@ -57,4 +57,11 @@ describe('sanitizeMarkdown keeps GitHub-flavoured Markdown intact', () => {
     const md = 'Text[^1] ~~gone~~ https://example.com\n\n[^1]: The note.';
     expect(sanitizeMarkdown(md)).toBe(md);
   });
+
+  it('gives back text with no markup, entity or script link as written, and still neutralises a lone script link', () => {
+    const plain =
+      '> "Quoted" text with a > sign\n\n- [ ] todo\n- [x] done\n\n[docs](https://example.com/a?b=c)';
+    expect(sanitizeMarkdown(plain)).toBe(plain);
+    expect(sanitizeMarkdown('[click](javascript:alert) now')).toBe('[click](#) now');
+  });
 });

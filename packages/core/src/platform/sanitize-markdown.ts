@@ -34,6 +34,9 @@ const UNSAFE_LINK = /(\]\(\s*)(?:javascript|vbscript|data|file):[^)]*/gi;
  * an HTML snippet in a ```html fence, `&amp;` meant literally).
  */
 function codeRanges(markdown: string): [number, number][] {
+  // No backtick or tilde (spans, fences) and no line indented by a tab or four spaces: there can be
+  // no code, and the parse (most of this function's cost) is skipped.
+  if (!/[`~]|(^|\n)( {4}|\t)/.test(markdown)) return [];
   const tree: Root = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const ranges: [number, number][] = [];
   visit(tree, ['code', 'inlineCode'], (node) => {
@@ -68,6 +71,10 @@ function sanitizeOnce(markdown: string): string {
  */
 export function sanitizeMarkdown(input: string): string {
   let current = input.replace(/\r\n/g, '\n');
+  // Without `<` or `&` there is no markup or entity to cut (the HTML pass would give the text
+  // back as it is) and no script link, nothing changes: the common case skips two Markdown parses
+  // (an import of 10,000 descriptions spent 7 s here).
+  if (!/[<&]/.test(current) && current.search(UNSAFE_LINK) === -1) return current;
   for (let i = 0; i < 5; i++) {
     const next = sanitizeOnce(current);
     if (next === current) return next;

@@ -106,6 +106,12 @@ export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applie
       void queryClient.invalidateQueries({ queryKey: queryKeys.projects(ws), exact: true });
       void queryClient.invalidateQueries({ queryKey: queryKeys.project(event.entityId), exact: true });
       return NOTHING;
+    case 'PROJECT_IMPORTED':
+      // One signal for the whole import: the project's task lists re-read once (and the labels
+      // it may have added), rather than thousands of TASK_CREATED patches.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.boardTasks(event.data.projectId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.labels(ws), exact: true });
+      return { changed: true, summary: `imported ${event.data.created} tasks` };
     case 'TASK_DEPENDENCY_ADDED':
     case 'TASK_DEPENDENCY_REMOVED':
       // Nothing on a card changes; both tasks' dependency lists and the timeline may.

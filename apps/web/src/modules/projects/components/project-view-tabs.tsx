@@ -7,10 +7,11 @@ const VIEWS = [
   { id: 'list', label: 'List', suffix: '/list' },
   { id: 'calendar', label: 'Calendar', suffix: '/calendar' },
   { id: 'sprints', label: 'Sprints', suffix: '/sprints' },
+  { id: 'import', label: 'Import / export', suffix: '/import' },
 ] as const;
 export type ProjectView = (typeof VIEWS)[number]['id'];
 
-/** Board / List / Calendar / Sprints switch shown on each of a project's views. */
+/** Board / List / Calendar / Sprints / Import-export switch shown on each of a project's views. */
 export function ProjectViewTabs({
   workspaceId,
   projectId,
@@ -23,7 +24,7 @@ export function ProjectViewTabs({
   return (
     <nav
       aria-label="Project views"
-      className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm dark:bg-slate-800"
+      className="flex flex-wrap gap-1 rounded-lg bg-slate-100 p-1 text-sm dark:bg-slate-800"
     >
       {VIEWS.map((view) => (
         <Link
