@@ -12,7 +12,11 @@ function startOidcIssuer(options) {
   const child = spawn(process.execPath, [join(__dirname, 'oidc-issuer.mjs')], {
     env: {
       ...process.env,
-      OIDC_ISSUER_CONFIG: JSON.stringify({ clients: options.clients, host: options.host, port: options.port }),
+      OIDC_ISSUER_CONFIG: JSON.stringify({
+        clients: options.clients,
+        host: options.host,
+        port: options.port,
+      }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -45,6 +49,11 @@ function startOidcIssuer(options) {
             body: JSON.stringify(account),
           });
           if (res.status !== 204) throw new Error(`adding the account failed: ${res.status}`);
+        },
+        /** How many requests each path of the issuer has had. */
+        async requestCounts() {
+          const res = await fetch(`${issuer}/test/requests`);
+          return res.json();
         },
         async close() {
           if (child.exitCode !== null) return;

@@ -9,6 +9,8 @@ export interface LocalOidcIssuer {
   /** The issuer identifier (`http://127.0.0.1:<port>`): GOOGLE_ISSUER for the api. */
   issuer: string;
   addAccount(account: OidcTestAccount): Promise<void>;
+  /** Requests per path so far (e.g. `/jwks`, fetched by a client that checks signatures). */
+  requestCounts(): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
 

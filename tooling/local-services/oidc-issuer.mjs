@@ -5,7 +5,8 @@
 // it. Configuration comes as JSON in OIDC_ISSUER_CONFIG; one line of JSON on stdout says it is up.
 //
 // The account store is the test's: `POST /test/accounts {sub, email, email_verified, name}` adds
-// or replaces one; the login form takes the `sub` as its login.
+// or replaces one; the login form takes the `sub` as its login. `GET /test/requests` counts the
+// requests each path had (a client that checks ID token signatures fetches the JWKS).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import Provider from 'oidc-provider';
@@ -13,6 +14,7 @@ import Provider from 'oidc-provider';
 const config = JSON.parse(process.env.OIDC_ISSUER_CONFIG ?? '{}');
 const host = config.host ?? '127.0.0.1';
 const accounts = new Map();
+const requests = {};
 
 const server = http.createServer();
 await new Promise((resolve) => server.listen(config.port ?? 0, host, resolve));
@@ -25,7 +27,11 @@ const provider = new Provider(issuer, {
   clients: config.clients ?? [],
   jwks: { keys: [signingKey] },
   cookies: { keys: [randomBytes(16).toString('hex')] },
-  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name'] },
+  claims: {
+    openid: ['sub'],
+    email: ['email', 'email_verified'],
+    profile: ['name', 'given_name', 'family_name'],
+  },
   // Like Google: the scope's claims ride in the ID token, not only at the userinfo endpoint.
   conformIdTokenClaims: false,
   pkce: { required: () => true },
@@ -41,6 +47,12 @@ provider.on('server_error', (_ctx, error) => console.error('oidc-issuer server_e
 
 const providerCallback = provider.callback();
 server.on('request', (req, res) => {
+  const path = new URL(req.url, issuer).pathname;
+  requests[path] = (requests[path] ?? 0) + 1;
+  if (req.method === 'GET' && path === '/test/requests') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(requests));
+    return;
+  }
   if (req.method === 'POST' && req.url === '/test/accounts') {
     let body = '';
     req.on('data', (chunk) => (body += chunk));

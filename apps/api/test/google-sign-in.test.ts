@@ -98,10 +98,9 @@ async function sessionUser(b: OidcBrowser) {
 
 const identitiesOf = async (userId: string): Promise<string[]> =>
   (
-    await api.deps.pool.query(
-      'select subject from user_identities where user_id = $1 order by created_at',
-      [userId],
-    )
+    await api.deps.pool.query('select subject from user_identities where user_id = $1 order by created_at', [
+      userId,
+    ])
   ).rows.map((r: { subject: string }) => r.subject);
 
 const usersWith = async (email: string): Promise<{ id: string }[]> =>
@@ -180,6 +179,8 @@ describe('signing in', () => {
     expect(session.status).toBe(200);
     expect(session.user).toMatchObject({ email: account.email, name: 'Grace Hopper', emailVerified: true });
     expect(await identitiesOf(session.user!.id as string)).toEqual([account.sub]);
+    // The ID token's signature was checked against the issuer's published keys.
+    expect((await issuer.requestCounts())['/jwks']).toBeGreaterThanOrEqual(1);
   });
 
   it('tells a user made by Google sign-in that their account has no password', async () => {
@@ -201,7 +202,10 @@ describe('signing in', () => {
     const forgot = await api.http().post(`${V1}/auth/forgot-password`).send({ email: account.email });
     expect(forgot.status).toBe(202);
     const token = await resetTokenFor(account.email);
-    const reset = await api.http().post(`${V1}/auth/reset-password`).send({ token, password: 'now-a-password-1' });
+    const reset = await api
+      .http()
+      .post(`${V1}/auth/reset-password`)
+      .send({ token, password: 'now-a-password-1' });
     expect(reset.status).toBe(204);
     const login = await api
       .http()
@@ -274,7 +278,10 @@ describe('signing in', () => {
     const account = await issuerAccount();
     const b = browser();
     const start = await b.get(`${apiUrl}${V1}/auth/google`);
-    const callback = await b.throughIssuer(start.headers.get('location')!, { login: account.sub, decline: true });
+    const callback = await b.throughIssuer(start.headers.get('location')!, {
+      login: account.sub,
+      decline: true,
+    });
     expect(new URL(callback).searchParams.get('error')).toBe('access_denied');
     const res = await b.get(callback);
     expect(res.status).toBe(302);
@@ -284,7 +291,7 @@ describe('signing in', () => {
 });
 
 describe('the callback refuses what this browser did not start', () => {
-  const refused = async (res: Response) => {
+  const refused = (res: Response) => {
     expect(res.status).toBe(302);
     return new URL(res.headers.get('location')!).searchParams.get('signInError');
   };
@@ -294,7 +301,7 @@ describe('the callback refuses what this browser did not start', () => {
     const b = browser();
     const callback = new URL(await untilCallback(b, account.sub));
     callback.searchParams.set('state', 'forged-state-forged-state-forged-state');
-    expect(await refused(await b.get(callback.href))).toBe('expired');
+    expect(refused(await b.get(callback.href))).toBe('expired');
     expect(await usersWith(account.email)).toEqual([]);
   });
 
@@ -303,8 +310,8 @@ describe('the callback refuses what this browser did not start', () => {
     const tampered = browser();
     const callback = await untilCallback(tampered, account.sub);
     tampered.setCookie(apiUrl, 'tf_google_state', 'tampered-tampered-tampered-tampered');
-    expect(await refused(await tampered.get(callback))).toBe('expired');
-    expect(await refused(await browser().get(callback))).toBe('expired');
+    expect(refused(await tampered.get(callback))).toBe('expired');
+    expect(refused(await browser().get(callback))).toBe('expired');
     expect(await usersWith(account.email)).toEqual([]);
   });
 
@@ -316,7 +323,7 @@ describe('the callback refuses what this browser did not start', () => {
     expect((await b.get(callback)).headers.get('location')).toBe(`${WEB_ORIGIN}/login`);
     const replay = browser();
     replay.setCookie(apiUrl, 'tf_google_state', stateCookie);
-    expect(await refused(await replay.get(callback))).toBe('expired');
+    expect(refused(await replay.get(callback))).toBe('expired');
     expect(signedIn(replay)).toBe(false);
   });
 
@@ -326,8 +333,13 @@ describe('the callback refuses what this browser did not start', () => {
     const callback = await untilCallback(b, account.sub);
     const key = `auth:google:flow:${new URL(callback).searchParams.get('state')}`;
     const flow = JSON.parse((await api.deps.redis.get(key))!);
-    await api.deps.redis.set(key, JSON.stringify({ ...flow, nonce: 'another-nonce-another-nonce' }), 'EX', 60);
-    expect(await refused(await b.get(callback))).toBe('expired');
+    await api.deps.redis.set(
+      key,
+      JSON.stringify({ ...flow, nonce: 'another-nonce-another-nonce' }),
+      'EX',
+      60,
+    );
+    expect(refused(await b.get(callback))).toBe('expired');
     expect(await usersWith(account.email)).toEqual([]);
   });
 
@@ -339,7 +351,7 @@ describe('the callback refuses what this browser did not start', () => {
     const flow = JSON.parse((await api.deps.redis.get(key))!);
     const otherVerifier = 'x'.repeat(64);
     await api.deps.redis.set(key, JSON.stringify({ ...flow, codeVerifier: otherVerifier }), 'EX', 60);
-    expect(await refused(await b.get(callback))).toBe('expired');
+    expect(refused(await b.get(callback))).toBe('expired');
     expect(await usersWith(account.email)).toEqual([]);
   });
 });

@@ -92,7 +92,8 @@ export class OidcBrowser {
       attributes.find((a) => a.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
     const expires = attribute('expires');
     const maxAge = attribute('max-age');
-    const gone = (maxAge !== undefined && Number(maxAge) <= 0) || (expires && Date.parse(expires) <= Date.now());
+    const gone =
+      (maxAge !== undefined && Number(maxAge) <= 0) || (expires && Date.parse(expires) <= Date.now());
     if (gone) {
       this.jar.get(from.origin)?.delete(name);
       return;

@@ -32,7 +32,6 @@ import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../http
 import { PUBLIC, USER, type RouteTable } from '../http/route-table';
 
 export function authRoutes(table: RouteTable, router: Router, base: string, deps: ApiDeps): void {
-
   table.add(router, base, {
     method: 'post',
     path: '/auth/register',
@@ -123,8 +122,7 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     tag: 'Auth',
     access: PUBLIC,
     responses: { 200: SignInMethods, 429: ErrorResponse },
-    handler: () =>
-      Promise.resolve({ password: true as const, google: isGoogleSignInConfigured(deps.env) }),
+    handler: () => Promise.resolve({ password: true as const, google: isGoogleSignInConfigured(deps.env) }),
   });
 
   table.add(router, base, {

@@ -111,7 +111,11 @@ export async function consumeUserToken(
   return row?.userId;
 }
 
-export async function setPasswordHash(db: DbOrTx, userId: string, passwordHash: string | null): Promise<void> {
+export async function setPasswordHash(
+  db: DbOrTx,
+  userId: string,
+  passwordHash: string | null,
+): Promise<void> {
   await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 

@@ -25,7 +25,10 @@ export async function changePassword(
   if (!user) throw notFound('User');
   if (!user.passwordHash)
     throw invalid([
-      { field: 'currentPassword', message: 'This account has no password yet: set one with “Forgot password?”' },
+      {
+        field: 'currentPassword',
+        message: 'This account has no password yet: set one with “Forgot password?”',
+      },
     ]);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw invalid([{ field: 'currentPassword', message: 'The current password is not correct' }]);

@@ -57,9 +57,15 @@ function asSignInError(error: unknown): GoogleSignInError {
     );
   // A code already redeemed, or a verifier that is not the one its challenge was made from.
   if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant')
-    return new GoogleSignInError('expired', `The issuer refused the code: ${error.error_description ?? error.error}`);
+    return new GoogleSignInError(
+      'expired',
+      `The issuer refused the code: ${error.error_description ?? error.error}`,
+    );
   if (error instanceof oidc.ClientError && error.code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED')
-    return new GoogleSignInError('expired', `The ID token does not match this sign-in: ${nestedMessage(error)}`);
+    return new GoogleSignInError(
+      'expired',
+      `The ID token does not match this sign-in: ${nestedMessage(error)}`,
+    );
   return new GoogleSignInError('failed', `The code exchange failed: ${nestedMessage(error)}`);
 }
 
@@ -68,12 +74,16 @@ function nestedMessage(error: unknown): string {
   return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
 }
 
-function verifiedIdentity(configuration: oidc.Configuration, claims: oidc.IDToken | undefined): VerifiedIdentity {
+function verifiedIdentity(
+  configuration: oidc.Configuration,
+  claims: oidc.IDToken | undefined,
+): VerifiedIdentity {
   const email = Email.safeParse(claims?.email);
   if (!claims || !email.success)
     throw new GoogleSignInError('failed', 'The ID token carries no usable email address');
-  const fullName = claims.name ?? [claims.given_name, claims.family_name].filter(Boolean).join(' ');
-  const named = PersonName.safeParse(String(fullName).trim().slice(0, 100));
+  const text = (claim: unknown) => (typeof claim === 'string' ? claim : '');
+  const fullName = text(claims.name) || [text(claims.given_name), text(claims.family_name)].join(' ');
+  const named = PersonName.safeParse(fullName.trim().slice(0, 100));
   return {
     issuer: configuration.serverMetadata().issuer,
     subject: claims.sub,

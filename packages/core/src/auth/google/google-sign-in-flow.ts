@@ -14,12 +14,19 @@ export const GOOGLE_FLOW_TTL_SECONDS = 10 * 60;
 
 const key = (state: string) => `auth:google:flow:${state}`;
 
-export async function saveGoogleSignInFlow(redis: Redis, state: string, flow: GoogleSignInFlow): Promise<void> {
+export async function saveGoogleSignInFlow(
+  redis: Redis,
+  state: string,
+  flow: GoogleSignInFlow,
+): Promise<void> {
   await withRedis(() => redis.set(key(state), JSON.stringify(flow), 'EX', GOOGLE_FLOW_TTL_SECONDS));
 }
 
 /** Returns the flow and deletes it in one step: a replayed callback finds nothing. */
-export async function takeGoogleSignInFlow(redis: Redis, state: string): Promise<GoogleSignInFlow | undefined> {
+export async function takeGoogleSignInFlow(
+  redis: Redis,
+  state: string,
+): Promise<GoogleSignInFlow | undefined> {
   const stored = await withRedis(() => redis.getdel(key(state)));
   return stored ? (JSON.parse(stored) as GoogleSignInFlow) : undefined;
 }

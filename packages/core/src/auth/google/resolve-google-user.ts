@@ -34,7 +34,8 @@ export async function resolveGoogleUser(deps: CoreDeps, identity: VerifiedIdenti
     const linked = await findIdentity(tx, identity.issuer, identity.subject);
     if (linked) {
       const user = await findUserById(tx, linked.userId);
-      if (!user) throw new GoogleSignInError('account_deleted', 'The account linked to this sign-in was deleted');
+      if (!user)
+        throw new GoogleSignInError('account_deleted', 'The account linked to this sign-in was deleted');
       return user;
     }
     if (!identity.emailVerified)

@@ -13,7 +13,10 @@ export interface StartedGoogleSignIn {
 }
 
 /** Begins "Continue with Google": a fresh state, nonce and PKCE verifier, kept server-side. */
-export async function startGoogleSignIn(deps: CoreDeps, input: GoogleSignInStart): Promise<StartedGoogleSignIn> {
+export async function startGoogleSignIn(
+  deps: CoreDeps,
+  input: GoogleSignInStart,
+): Promise<StartedGoogleSignIn> {
   if (!isGoogleSignInConfigured(deps.env)) throw notFound('Google sign-in');
   const configuration = await googleOidcConfiguration(deps.env);
   const state = oidc.randomState();
