@@ -93,7 +93,7 @@ async function sessionUser(b: OidcBrowser) {
   if (refreshed.status !== 200) return { status: refreshed.status };
   const { accessToken } = (await refreshed.json()) as { accessToken: string };
   const me = await fetch(`${apiUrl}${V1}/auth/me`, { headers: { Authorization: `Bearer ${accessToken}` } });
-  return { status: 200, user: ((await me.json()) as { user: Record<string, unknown> }).user };
+  return { status: 200, accessToken, user: ((await me.json()) as { user: Record<string, unknown> }).user };
 }
 
 const identitiesOf = async (userId: string): Promise<string[]> =>
@@ -213,6 +213,45 @@ describe('signing in', () => {
       .send({ email: account.email, password: 'now-a-password-1' });
     expect(login.status).toBe(200);
     expect(login.body.user.id).toBe(user!.id);
+  });
+
+  it('asks a Google-only user to set a password before deleting the account; a deleted account’s link goes with it', async () => {
+    const account = await issuerAccount();
+    const b = browser();
+    await signIn(b, account.sub);
+    const { accessToken, user } = await sessionUser(b);
+    const refused = await api
+      .http()
+      .delete(`${V1}/me`)
+      .set('Authorization', `Bearer ${accessToken}`)
+      .send({ password: 'guessing-1' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0]).toMatchObject({
+      field: 'password',
+      message: expect.stringMatching(/no password yet/),
+    });
+
+    await api.http().post(`${V1}/auth/forgot-password`).send({ email: account.email });
+    const token = await resetTokenFor(account.email);
+    await api.http().post(`${V1}/auth/reset-password`).send({ token, password: 'leaving-now-1' });
+    const login = await api
+      .http()
+      .post(`${V1}/auth/login`)
+      .send({ email: account.email, password: 'leaving-now-1' });
+    const deleted = await api
+      .http()
+      .delete(`${V1}/me`)
+      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .send({ password: 'leaving-now-1' });
+    expect(deleted.status).toBe(204);
+    expect(await identitiesOf(user!.id as string)).toEqual([]);
+
+    // The same Google account later starts afresh: a new account, not the deleted one.
+    const again = browser();
+    await signIn(again, account.sub);
+    const fresh = await sessionUser(again);
+    expect(fresh.user?.id).not.toBe(user!.id);
+    expect(fresh.user?.email).toBe(account.email);
   });
 
   it('links an existing account with that verified email, keeps its password, then matches later sign-ins by subject', async () => {
