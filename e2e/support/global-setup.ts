@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { findClamd, startClamd, startObjectStorage } from '@teamflow/local-services';
+import { startOidcIssuer } from '@teamflow/local-services/oidc-issuer.cjs';
 import { join } from 'node:path';
 import { dropDatabase } from './database';
 import { freePort } from './free-port';
@@ -28,9 +29,21 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Attachments: a bucket of the run's own on a local s3rver, and clamd when Debian's is installed.
   const storage = await startObjectStorage({ bucket: `teamflow-e2e-${runId}` });
   const clamd = findClamd() ? await startClamd() : undefined;
+  // "Continue with Google" against a local OpenID Connect provider (on 127.0.0.1: another site).
+  const google = { id: `teamflow-e2e-${runId}`, secret: randomBytes(16).toString('hex') };
+  const oidcIssuer = await startOidcIssuer({
+    clients: [
+      {
+        client_id: google.id,
+        client_secret: google.secret,
+        redirect_uris: [`${apiUrl}/api/v1/auth/google/callback`],
+        token_endpoint_auth_method: 'client_secret_post',
+      },
+    ],
+  });
   const teardown = async () => {
     await Promise.all([stop(web), stop(worker), stop(api)]);
-    await Promise.all([storage.close(), clamd?.close()]);
+    await Promise.all([storage.close(), clamd?.close(), oidcIssuer.close()]);
     await dropDatabase(databaseUrl);
   };
 
@@ -59,6 +72,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       RATE_LIMIT_DEFAULT_PER_MINUTE: '100000',
       RATE_LIMIT_AUTH_PER_MINUTE: '100000',
       LOGIN_LOCKOUT_ATTEMPTS: '1000',
+      GOOGLE_CLIENT_ID: google.id,
+      GOOGLE_CLIENT_SECRET: google.secret,
+      GOOGLE_ISSUER: oidcIssuer.issuer,
     });
     const webEnv = webEnvFor(apiUrl);
     // The build runs while the api migrates its fresh database.
@@ -79,5 +95,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_WEB_URL = webUrl;
   // Specs that need bulk data (2,000 tasks) write it straight into the run's database.
   process.env.E2E_DATABASE_URL = databaseUrl;
+  // The Google sign-in spec adds its accounts there (POST /test/accounts).
+  process.env.E2E_OIDC_ISSUER = oidcIssuer.issuer;
   return teardown;
 }

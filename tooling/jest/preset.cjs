@@ -3,9 +3,9 @@ const path = require('node:path');
 
 const testing = path.join(__dirname, '..', '..', 'packages', 'core', 'testing');
 
-// The dependencies that ship ESM only, as pnpm names their folders: sanitize-html's parser, and
-// the Markdown family (unified, remark, rehype, micromark, mdast/hast utilities, lowlight) that
-// the api's sanitizer and the web's renderer use.
+// The dependencies that ship ESM only, as pnpm names their folders: sanitize-html's parser, the
+// OpenID Connect client, and the Markdown family (unified, remark, rehype, micromark, mdast/hast
+// utilities, lowlight) that the api's sanitizer and the web's renderer use.
 const ESM_ONLY = [
   'htmlparser2',
   'domhandler',
@@ -49,6 +49,10 @@ const ESM_ONLY = [
   'is-hexadecimal',
   'is-alphanumerical',
   'is-alphabetical',
+  // The OpenID Connect client (Google sign-in) and its JOSE and OAuth layers.
+  'openid-client',
+  'oauth4webapi',
+  'jose',
 ];
 
 /** @param {{ services?: boolean }} options services: the suite talks to real PostgreSQL and Redis */

@@ -14,6 +14,7 @@ import { attachmentRoutes } from './routes/attachments.routes';
 import { projectImportExportRoutes } from './routes/project-import-export.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { authRoutes } from './routes/auth.routes';
+import { googleSignInRoutes } from './routes/google-sign-in.routes';
 import { blockerRoutes } from './routes/blockers.routes';
 import { checkInRoutes } from './routes/check-ins.routes';
 import { cspReportRoutes } from './routes/csp-reports.routes';
@@ -86,6 +87,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   healthRoutes(table, root, deps, state);
   docsRoutes(table, root, v1, deps);
   authRoutes(table, v1, API_BASE, deps);
+  googleSignInRoutes(table, v1, API_BASE, deps);
   workspaceRoutes(table, v1, API_BASE, deps);
   memberRoutes(table, v1, API_BASE, deps);
   projectRoutes(table, v1, API_BASE, deps);

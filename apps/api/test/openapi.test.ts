@@ -170,6 +170,16 @@ describe('real responses match the served schemas', () => {
     ]);
   });
 
+  it('auth: sign-in methods, and Google sign-in while it is not configured', async () => {
+    const methods = await api.http().get(`${V1}/auth/sign-in-methods`);
+    expectConforms(methods, 'get', `${V1}/auth/sign-in-methods`);
+    const google = await api.http().get(`${V1}/auth/google`);
+    expectConforms(google, 'get', `${V1}/auth/google`);
+    const callback = await api.http().get(`${V1}/auth/google/callback`);
+    expectConforms(callback, 'get', `${V1}/auth/google/callback`);
+    expect([methods.status, google.status, callback.status]).toEqual([200, 404, 404]);
+  });
+
   it('workspaces: create and list; invitations: accept', async () => {
     const user = await registerUser(api, 'oa-ws');
     const created = await send(api, user, 'post', `${V1}/workspaces`, {

@@ -153,6 +153,10 @@ describe('access rules', () => {
         'POST /api/v1/auth/forgot-password',
         'POST /api/v1/auth/reset-password',
         'POST /api/v1/auth/verify-email',
+        // Google sign-in is browser redirects; the sign-in page asks which methods exist before anyone signs in.
+        'GET /api/v1/auth/google',
+        'GET /api/v1/auth/google/callback',
+        'GET /api/v1/auth/sign-in-methods',
         // Browsers send CSP violation reports without credentials.
         'POST /api/v1/csp-reports',
         // Calendar apps fetch the feed with nothing but its secret URL.

@@ -35,6 +35,11 @@ export const EnvSchema = z
     RATE_LIMIT_UPLOADS_PER_HOUR: int(10),
     LOGIN_LOCKOUT_ATTEMPTS: int(5),
     LOGIN_LOCKOUT_MINUTES: int(15),
+    // "Continue with Google": on when both client values are set. Any OpenID Connect issuer works in
+    // place of Google (the tests run a local one); its callback is API_URL/api/v1/auth/google/callback.
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+    GOOGLE_ISSUER: z.url().default('https://accounts.google.com'),
     AI_PROVIDER: z.enum(['auto', 'openai', 'anthropic', 'local']).default('auto'),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString,

@@ -47,3 +47,32 @@ export const ChangePassword = z.object({
   newPassword: Password,
 });
 export type ChangePassword = z.infer<typeof ChangePassword>;
+
+// Which ways to sign in this deployment offers, so the sign-in page shows only working buttons.
+export const SignInMethods = z.object({ password: z.literal(true), google: z.boolean() });
+export type SignInMethods = z.infer<typeof SignInMethods>;
+
+// Where to land after "Continue with Google": a path of the web app only (never another site).
+export const GoogleSignInStart = z.object({
+  next: z
+    .string()
+    .max(2000)
+    .regex(/^\/(?![/\\])/, 'A path of this app, starting with a single /')
+    .optional(),
+});
+export type GoogleSignInStart = z.infer<typeof GoogleSignInStart>;
+
+// Why a Google sign-in came back to the sign-in page (`/login?signInError=…`); the web words each.
+export const GoogleSignInFailure = z.enum([
+  // The person declined at the issuer.
+  'access_denied',
+  // The round trip did not match what this browser started (state, nonce, PKCE) or took too long.
+  'expired',
+  // The issuer did not vouch for the email address: it is never linked to an existing account.
+  'unverified_email',
+  // The account was deleted here.
+  'account_deleted',
+  // Anything else (the issuer unreachable, a refused code): try again.
+  'failed',
+]);
+export type GoogleSignInFailure = z.infer<typeof GoogleSignInFailure>;

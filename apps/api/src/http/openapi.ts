@@ -53,7 +53,7 @@ export function buildOpenApi(table: RouteTable, serverUrl: string): JsonSchema {
               description: status.startsWith('2') ? 'Success' : 'Error',
               content: { 'application/json': { schema: toSchema(schema, 'output') } },
             }
-          : { description: status.startsWith('2') ? 'Success, no content' : 'Error' };
+          : { description: noBodyDescription(status) };
       }
     }
     // Answers any route can give, documented once here rather than on every route.
@@ -126,4 +126,11 @@ export function buildOpenApi(table: RouteTable, serverUrl: string): JsonSchema {
     components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     paths,
   };
+}
+
+function noBodyDescription(status: string): string {
+  if (status.startsWith('2')) return 'Success, no content';
+  // Browser sign-in steps answer with a redirect (Location) rather than a body.
+  if (status.startsWith('3')) return 'Redirect (see Location)';
+  return 'Error';
 }

@@ -1,4 +1,4 @@
-import type { Response, Router } from 'express';
+import type { Router } from 'express';
 import {
   AccessTokenResponse,
   AuthSession,
@@ -6,10 +6,9 @@ import {
   ForgotPassword,
   Login,
   MeResponse,
-  REFRESH_COOKIE,
-  REFRESH_COOKIE_PATH,
   Register,
   ResetPassword,
+  SignInMethods,
   UpdateProfile,
   VerifyEmail,
 } from '@teamflow/contracts/auth';
@@ -26,24 +25,13 @@ import { verifyEmail } from '@teamflow/core/auth/verify-email';
 import { verifyAccessToken } from '@teamflow/core/auth/tokens';
 import { isPlatformAdmin } from '@teamflow/core/platform/platform-admin';
 import { updateProfile } from '@teamflow/core/auth/update-profile';
+import { isGoogleSignInConfigured } from '@teamflow/core/auth/google/google-client';
 import type { ApiDeps } from '../deps';
 import { bearerToken } from '../http/authenticate';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../http/refresh-cookie';
 import { PUBLIC, USER, type RouteTable } from '../http/route-table';
 
 export function authRoutes(table: RouteTable, router: Router, base: string, deps: ApiDeps): void {
-  const setRefreshCookie = (res: Response, token: string, expires: Date) =>
-    res.cookie(REFRESH_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: deps.env.NODE_ENV === 'production',
-      path: REFRESH_COOKIE_PATH,
-      expires,
-    });
-  const refreshCookie = (cookies: unknown): string | undefined =>
-    typeof cookies === 'object' && cookies !== null
-      ? (cookies as Record<string, string | undefined>)[REFRESH_COOKIE]
-      : undefined;
-
   table.add(router, base, {
     method: 'post',
     path: '/auth/register',
@@ -55,7 +43,7 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     responses: { 201: AuthSession, 400: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse },
     handler: async ({ body, res }) => {
       const session = await register(deps, body);
-      setRefreshCookie(res, session.refreshToken, session.refreshExpiresAt);
+      setRefreshCookie(res, deps.env, session.refreshToken, session.refreshExpiresAt);
       return { user: session.user, accessToken: session.accessToken };
     },
   });
@@ -77,7 +65,7 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     },
     handler: async ({ body, res }) => {
       const session = await login(deps, body);
-      setRefreshCookie(res, session.refreshToken, session.refreshExpiresAt);
+      setRefreshCookie(res, deps.env, session.refreshToken, session.refreshExpiresAt);
       return { user: session.user, accessToken: session.accessToken };
     },
   });
@@ -92,11 +80,11 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     responses: { 200: AccessTokenResponse, 401: ErrorResponse, 429: ErrorResponse },
     handler: async ({ req, res }) => {
       try {
-        const { accessToken, refresh } = await refreshSession(deps, refreshCookie(req.cookies));
-        setRefreshCookie(res, refresh.token, refresh.expiresAt);
+        const { accessToken, refresh } = await refreshSession(deps, readRefreshCookie(req));
+        setRefreshCookie(res, deps.env, refresh.token, refresh.expiresAt);
         return { accessToken };
       } catch (error) {
-        res.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
+        clearRefreshCookie(res);
         throw error;
       }
     },
@@ -119,12 +107,22 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
       } catch {
         access = undefined;
       }
-      const { userId } = await logout(deps, { access, refreshToken: refreshCookie(req.cookies) });
+      const { userId } = await logout(deps, { access, refreshToken: readRefreshCookie(req) });
       // Their live sockets go at once (every instance); other sessions' clients reconnect after a refresh.
       if (userId) deps.realtime?.signedOut(userId);
-      res.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
+      clearRefreshCookie(res);
       return undefined;
     },
+  });
+
+  table.add(router, base, {
+    method: 'get',
+    path: '/auth/sign-in-methods',
+    summary: 'The ways to sign in this deployment offers (the sign-in page shows only these)',
+    tag: 'Auth',
+    access: PUBLIC,
+    responses: { 200: SignInMethods, 429: ErrorResponse },
+    handler: () => Promise.resolve({ password: true as const, google: isGoogleSignInConfigured(deps.env) }),
   });
 
   table.add(router, base, {
@@ -220,7 +218,7 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     body: ChangePassword,
     responses: { 204: null, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
     handler: async ({ user, body, req }) => {
-      await changePassword(deps, user.id, body, refreshCookie(req.cookies));
+      await changePassword(deps, user.id, body, readRefreshCookie(req));
       return undefined;
     },
   });

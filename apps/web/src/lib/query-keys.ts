@@ -2,6 +2,7 @@
 export const queryKeys = {
   session: ['session'] as const,
   me: ['session', 'me'] as const,
+  signInMethods: ['sign-in-methods'] as const,
   workspaces: ['workspaces'] as const,
   projects: (workspaceId: string) => ['workspaces', workspaceId, 'projects'] as const,
   members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,

@@ -20,10 +20,10 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | un
   return row;
 }
 
-/** Inserts a user; undefined when the email is taken. */
+/** Inserts a user (without a password when they sign in through an issuer); undefined when the email is taken. */
 export async function insertUser(
   db: DbOrTx,
-  values: { email: string; name: string; passwordHash: string },
+  values: { email: string; name: string; passwordHash: string | null; emailVerifiedAt?: Date },
 ): Promise<UserRow | undefined> {
   const [row] = await db
     .insert(users)
@@ -111,7 +111,11 @@ export async function consumeUserToken(
   return row?.userId;
 }
 
-export async function setPasswordHash(db: DbOrTx, userId: string, passwordHash: string): Promise<void> {
+export async function setPasswordHash(
+  db: DbOrTx,
+  userId: string,
+  passwordHash: string | null,
+): Promise<void> {
   await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 

@@ -23,7 +23,14 @@ export async function changePassword(
 ): Promise<void> {
   const user = await findUserById(deps.db, userId);
   if (!user) throw notFound('User');
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword)))
+  if (!user.passwordHash)
+    throw invalid([
+      {
+        field: 'currentPassword',
+        message: 'This account has no password yet: set one with “Forgot password?”',
+      },
+    ]);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw invalid([{ field: 'currentPassword', message: 'The current password is not correct' }]);
   if (input.currentPassword === input.newPassword)
     throw invalid([{ field: 'newPassword', message: 'Choose a password different from the current one' }]);

@@ -12,6 +12,11 @@ export async function confirmPassword(
 ): Promise<void> {
   const user = await findUserById(deps.db, userId);
   if (!user) throw unauthorized('Account no longer exists');
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password)))
+  if (!user.passwordHash)
+    throw invalid(
+      [{ field, message: 'This account has no password yet: set one with “Forgot password?” first' }],
+      'This account has no password yet',
+    );
+  if (!(await verifyPassword(user.passwordHash, password)))
     throw invalid([{ field, message: 'The password is not right' }], 'The password is not right');
 }

@@ -7,11 +7,20 @@ import { dummyHash, verifyPassword } from './passwords';
 import { issueSession, type IssuedSession } from './session';
 import { toUser } from './user.mapper';
 
-/** Unknown email and wrong password give the same 401 after the same work; repeated failures lock (423). */
+/**
+ * Unknown email and wrong password give the same 401 after the same work; repeated failures lock (423).
+ * An account without a password (made by Google sign-in) is told so.
+ */
 export async function login(deps: CoreDeps, input: Login): Promise<IssuedSession> {
   await assertNotLocked(deps.redis, deps.env, input.email);
   const user = await findUserByEmail(deps.db, input.email);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
+  // Accounts made by "Continue with Google" have no password: say so (registering already tells
+  // whether an email has an account, so this gives nothing away), and count no failure.
+  if (user && !user.passwordHash && !user.deletedAt)
+    throw unauthorized(
+      'This account has no password: use “Continue with Google”, or set one with “Forgot password?”',
+    );
   if (!user || !user.passwordHash || !ok) {
     await recordFailedLogin(deps.redis, deps.env, input.email);
     throw unauthorized('Invalid email or password');

@@ -125,6 +125,8 @@ export async function eraseAccount(db: DbOrTx, userId: string, soleWorkspaceIds:
   await db.execute(sql`delete from progress_preferences where user_id = ${userId}`);
   await db.execute(sql`delete from refresh_tokens where user_id = ${userId}`);
   await db.execute(sql`delete from user_tokens where user_id = ${userId}`);
+  // Its Google sign-in goes too: signing in there again starts a new account, not this one.
+  await db.execute(sql`delete from user_identities where user_id = ${userId}`);
   await db.execute(sql`delete from api_tokens where user_id = ${userId}`);
   await db.execute(sql`delete from calendar_feeds where user_id = ${userId}`);
   await db.execute(sql`delete from notifications where user_id = ${userId}`);

@@ -47,3 +47,24 @@ export const refreshTokens = pgTable(
     index('refresh_tokens_expires_idx').on(t.expiresAt),
   ],
 );
+
+// A sign-in at an OpenID Connect issuer ("Continue with Google") bound to one user. Later sign-ins
+// match on (issuer, subject), never on the email again: an address can change hands at the issuer.
+export const userIdentities = pgTable(
+  'user_identities',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    // The verified address the issuer vouched for when the link was made (for support, not for matching).
+    email: text('email').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('user_identities_issuer_subject_key').on(t.issuer, t.subject),
+    index('user_identities_user_idx').on(t.userId),
+  ],
+);

@@ -12,6 +12,7 @@ import { TextField } from '@/modules/ui/components/text-field';
 import { useSignUp } from '../hooks/use-auth-mutations';
 import { useRedirectAfterSignIn } from '../hooks/use-redirect-after-sign-in';
 import { AuthCard } from './auth-card';
+import { GoogleSignInLink } from './google-sign-in-link';
 
 export function SignupForm() {
   const { nextPath, checking } = useRedirectAfterSignIn();
@@ -39,33 +40,36 @@ export function SignupForm() {
       {checking ? (
         <SkeletonList rows={3} label="Checking your session" />
       ) : (
-        <form onSubmit={(event) => void onSubmit(event)} noValidate className="flex flex-col gap-4">
-          <TextField
-            label="Name"
-            autoComplete="name"
-            error={errors.name?.message}
-            {...form.register('name')}
-          />
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="email"
-            error={errors.email?.message}
-            {...form.register('email')}
-          />
-          <TextField
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 8 characters, with a letter and a digit."
-            error={errors.password?.message}
-            {...form.register('password')}
-          />
-          <FormError message={errors.root?.message} />
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? 'Creating account…' : 'Create account'}
-          </Button>
-        </form>
+        <div className="flex flex-col gap-4">
+          <GoogleSignInLink nextPath={nextPath} />
+          <form onSubmit={(event) => void onSubmit(event)} noValidate className="flex flex-col gap-4">
+            <TextField
+              label="Name"
+              autoComplete="name"
+              error={errors.name?.message}
+              {...form.register('name')}
+            />
+            <TextField
+              label="Email"
+              type="email"
+              autoComplete="email"
+              error={errors.email?.message}
+              {...form.register('email')}
+            />
+            <TextField
+              label="Password"
+              type="password"
+              autoComplete="new-password"
+              hint="At least 8 characters, with a letter and a digit."
+              error={errors.password?.message}
+              {...form.register('password')}
+            />
+            <FormError message={errors.root?.message} />
+            <Button type="submit" disabled={isSubmitting}>
+              {isSubmitting ? 'Creating account…' : 'Create account'}
+            </Button>
+          </form>
+        </div>
       )}
     </AuthCard>
   );
