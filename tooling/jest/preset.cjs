@@ -53,6 +53,8 @@ const ESM_ONLY = [
   'openid-client',
   'oauth4webapi',
   'jose',
+  // GitHub's webhook verification (@octokit/webhooks and its helpers).
+  '@octokit\\+[^@]+',
 ];
 
 /** @param {{ services?: boolean }} options services: the suite talks to real PostgreSQL and Redis */

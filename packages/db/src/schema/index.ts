@@ -13,3 +13,4 @@ export * from './worklog';
 export * from './planning';
 export * from './files';
 export * from './access-tokens';
+export * from './integrations';
