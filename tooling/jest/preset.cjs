@@ -1,4 +1,5 @@
 // Shared Jest preset: swc compiles TypeScript (and the workspace packages' source) on the fly.
+const fs = require('node:fs');
 const path = require('node:path');
 
 const testing = path.join(__dirname, '..', '..', 'packages', 'core', 'testing');
@@ -57,6 +58,21 @@ const ESM_ONLY = [
   '@octokit\\+[^@]+',
 ];
 
+// Packages whose exports offer only an `import` condition, which Jest's CommonJS resolver never
+// matches: mapped to their Node entry file (compiled like the ESM_ONLY ones above). Node itself
+// loads them through `import`, as @octokit/webhooks does.
+const IMPORT_ONLY = { '@octokit/webhooks-methods': 'dist-node/index.js' };
+const pnpmStore = path.join(__dirname, '..', '..', 'node_modules', '.pnpm');
+function importOnlyEntries() {
+  const folders = fs.existsSync(pnpmStore) ? fs.readdirSync(pnpmStore) : [];
+  return Object.fromEntries(
+    Object.entries(IMPORT_ONLY).flatMap(([name, entry]) => {
+      const folder = folders.find((f) => f.startsWith(`${name.replace('/', '+')}@`));
+      return folder ? [[`^${name}$`, path.join(pnpmStore, folder, 'node_modules', name, entry)]] : [];
+    }),
+  );
+}
+
 /** @param {{ services?: boolean }} options services: the suite talks to real PostgreSQL and Redis */
 module.exports = function preset(options = {}) {
   return {
@@ -70,6 +86,7 @@ module.exports = function preset(options = {}) {
     },
     // Some dependencies ship ESM only; compile them too (Jest's CommonJS runtime cannot load them).
     transformIgnorePatterns: [`/node_modules/\\.pnpm/(?!(${ESM_ONLY.join('|')})@)`],
+    moduleNameMapper: importOnlyEntries(),
     ...(options.services
       ? {
           globalSetup: path.join(testing, 'global-setup.ts'),

@@ -21,6 +21,7 @@ import { cspReportRoutes } from './routes/csp-reports.routes';
 import { decisionRoutes } from './routes/decisions.routes';
 import { digestRoutes } from './routes/digests.routes';
 import { docsRoutes } from './routes/docs.routes';
+import { githubRoutes } from './routes/github.routes';
 import { healthRoutes } from './routes/health.routes';
 import { incidentRoutes } from './routes/incidents.routes';
 import { memberRoutes } from './routes/members.routes';
@@ -96,6 +97,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   attachmentRoutes(table, v1, API_BASE, deps);
   projectImportExportRoutes(table, v1, API_BASE, deps);
   webhookRoutes(table, v1, API_BASE, deps);
+  githubRoutes(table, v1, API_BASE, deps);
   apiTokenRoutes(table, v1, API_BASE, deps);
   calendarRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);

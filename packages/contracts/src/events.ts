@@ -5,6 +5,7 @@ import { Comment } from './comments';
 import { Decision } from './decisions';
 import { DigestReady } from './digests';
 import { Incident } from './incidents';
+import { DevelopmentLink } from './integrations';
 import { Id, Timestamp } from './common';
 import { Label } from './labels';
 import { Notification } from './notifications';
@@ -112,6 +113,8 @@ export const EVENTS = {
   DIGEST_READY: defineEvent({ data: DigestReady, audience: workspaceWide }),
   // Added, and again when its scan finishes (clean or infected): the task's room follows the badge.
   ATTACHMENT_UPDATED: defineEvent({ data: Attachment, audience: workspaceWide }),
+  // A GitHub commit or pull request that mentions the task was linked, or its state changed.
+  TASK_DEVELOPMENT_UPDATED: defineEvent({ data: DevelopmentLink, audience: workspaceWide }),
   ATTACHMENT_DELETED: defineEvent({ data: z.object({ id: Id, taskId: Id }), audience: workspaceWide }),
   NOTIFICATION: defineEvent({
     data: z.object({ userId: Id, notification: Notification }),

@@ -91,6 +91,8 @@ export const PERMISSIONS = {
   // Outgoing webhooks carry the workspace's data elsewhere and hold a signing secret: managers only.
   'webhook.read': MANAGERS,
   'webhook.manage': MANAGERS,
+  // GitHub and Slack: their settings hold secrets (the GitHub signing secret, a Slack token): managers only.
+  'integration.manage': MANAGERS,
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,9 @@ export const ProjectKey = z
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{1,9}$/, 'Key is 2–10 letters or digits, starting with a letter');
 
+/** A task's key in free text (`TF-12`): its project's key and its number. */
+export const TASK_KEY_PATTERN = /\b[A-Z][A-Z0-9]{1,9}-\d+\b/g;
+
 export const ProjectCreate = z.object({
   name: z.string().trim().min(1).max(100),
   key: ProjectKey.optional(),

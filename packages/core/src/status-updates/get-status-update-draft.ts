@@ -1,3 +1,4 @@
+import { TASK_KEY_PATTERN } from '@teamflow/contracts/projects';
 import type { LinkedTask } from '@teamflow/contracts/refs';
 import type { StatusUpdateDraft } from '@teamflow/contracts/status-updates';
 import { toBlockers } from '../blockers/blocker.mapper';
@@ -12,7 +13,6 @@ import {
 } from './status-updates.repository';
 
 const LOOK_BACK_MS = 24 * 3600_000;
-const TASK_KEY = /\b[A-Z][A-Z0-9]{1,9}-\d+\b/g;
 const bullet = (t: LinkedTask) => `- ${t.key} ${t.title}`;
 const text = (lines: string[]) => [...new Set(lines)].join('\n');
 
@@ -36,10 +36,10 @@ export async function getStatusUpdateDraft(
   ]);
   const lastDoing = meaningfulLines(last?.doing);
   const finished = await doneTaskKeys(deps.db, ctx.workspaceId, [
-    ...new Set(lastDoing.flatMap((line) => line.match(TASK_KEY) ?? [])),
+    ...new Set(lastDoing.flatMap((line) => line.match(TASK_KEY_PATTERN) ?? [])),
   ]);
   const carriedDoing = lastDoing.filter(
-    (line) => !(line.match(TASK_KEY) ?? []).some((key) => finished.has(key)),
+    (line) => !(line.match(TASK_KEY_PATTERN) ?? []).some((key) => finished.has(key)),
   );
   const doingKeys = new Set(doing.map((t) => t.key));
   const openBlockers = await toBlockers(deps.db, ctx.workspaceId, openRows);
@@ -55,7 +55,7 @@ export async function getStatusUpdateDraft(
         ...doing.map(bullet),
         // A carried line about a task already listed above would say it twice.
         ...carriedDoing
-          .filter((line) => !(line.match(TASK_KEY) ?? []).some((key) => doingKeys.has(key)))
+          .filter((line) => !(line.match(TASK_KEY_PATTERN) ?? []).some((key) => doingKeys.has(key)))
           .map((line) => `- ${line}`),
       ]),
       blockers: text([...blocked.map(bullet), ...openBlockers.map((b) => `- ${b.title}`)]),

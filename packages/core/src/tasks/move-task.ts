@@ -1,6 +1,6 @@
 import type { Task, TaskMove } from '@teamflow/contracts/tasks';
 import { emitEvent } from '../events/emit-event';
-import { taskChange } from './task-event';
+import { taskChange, type TaskChangeScope } from './task-event';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { invalid, notFound } from '../platform/errors';
@@ -65,51 +65,61 @@ export async function moveTask(
   taskId: string,
   input: TaskMove,
 ): Promise<Task> {
-  return deps.db.transaction(async (tx) => {
-    const before = await findTaskRecord(tx, taskId);
-    if (!before) throw notFound('Task');
-    if (before.version !== input.version) return staleTask(tx, taskId);
-    if (input.afterId === taskId || input.beforeId === taskId) {
-      throw invalid([
-        {
-          field: input.afterId === taskId ? 'afterId' : 'beforeId',
-          message: 'A task cannot be placed next to itself',
-        },
-      ]);
-    }
-    const position = await landingPosition(tx, taskId, before.projectId, input);
-    const statusChanged = input.status !== before.status;
-    const row = await updateTaskIfVersion(tx, taskId, input.version, {
-      status: input.status,
-      position,
-      ...(statusChanged ? { completedAt: completedAtAfter(before, input.status, new Date()) } : {}),
-    });
-    if (!row) return staleTask(tx, taskId);
-    if (statusChanged && row.sprintId) {
-      await stageSprintAnalytics(tx, { workspaceId: ctx.workspaceId, projectId: row.projectId }, [
-        row.sprintId,
-      ]);
-    }
-    const task = toTask({
-      ...row,
-      projectKey: before.projectKey,
-      assigneeIds: before.assigneeIds,
-      labelIds: before.labelIds,
-    });
-    if (statusChanged) await stageRecurrenceOnDone(tx, task);
-    await emitEvent(
-      tx,
-      'TASK_MOVED',
-      task,
-      taskChange(
-        ctx,
-        task,
-        'moved',
-        statusChanged
-          ? { status: { from: before.status, to: task.status } }
-          : { position: { from: before.position, to: position } },
-      ),
-    );
-    return task;
+  return deps.db.transaction((tx) => moveTaskIn(tx, ctx, taskId, input));
+}
+
+/**
+ * The move in the caller's transaction. `via` joins the activity's changes: an integration that
+ * moves a task (with no member as actor) says which, and why.
+ */
+export async function moveTaskIn(
+  tx: DbOrTx,
+  ctx: TaskChangeScope,
+  taskId: string,
+  input: TaskMove,
+  via: Record<string, unknown> = {},
+): Promise<Task> {
+  const before = await findTaskRecord(tx, taskId);
+  if (!before) throw notFound('Task');
+  if (before.version !== input.version) return staleTask(tx, taskId);
+  if (input.afterId === taskId || input.beforeId === taskId) {
+    throw invalid([
+      {
+        field: input.afterId === taskId ? 'afterId' : 'beforeId',
+        message: 'A task cannot be placed next to itself',
+      },
+    ]);
+  }
+  const position = await landingPosition(tx, taskId, before.projectId, input);
+  const statusChanged = input.status !== before.status;
+  const row = await updateTaskIfVersion(tx, taskId, input.version, {
+    status: input.status,
+    position,
+    ...(statusChanged ? { completedAt: completedAtAfter(before, input.status, new Date()) } : {}),
   });
+  if (!row) return staleTask(tx, taskId);
+  if (statusChanged && row.sprintId) {
+    await stageSprintAnalytics(tx, { workspaceId: ctx.workspaceId, projectId: row.projectId }, [
+      row.sprintId,
+    ]);
+  }
+  const task = toTask({
+    ...row,
+    projectKey: before.projectKey,
+    assigneeIds: before.assigneeIds,
+    labelIds: before.labelIds,
+  });
+  if (statusChanged) await stageRecurrenceOnDone(tx, task);
+  await emitEvent(
+    tx,
+    'TASK_MOVED',
+    task,
+    taskChange(ctx, task, 'moved', {
+      ...(statusChanged
+        ? { status: { from: before.status, to: task.status } }
+        : { position: { from: before.position, to: position } }),
+      ...via,
+    }),
+  );
+  return task;
 }

@@ -1,10 +1,13 @@
 import type { Task } from '@teamflow/contracts/tasks';
 import type { EventMeta } from '../events/emit-event';
-import type { WorkspaceCtx } from '../platform/context';
+import type { Actor, WorkspaceCtx } from '../platform/context';
+
+/** Who changed a task: a member, or nobody (an integration acting on its own, such as GitHub). */
+export type TaskChangeScope = Pick<WorkspaceCtx, 'workspaceId'> & { actor: Actor | null };
 
 /** Where a task change is heard and filed: its workspace, project and task, at the task's new version. */
 export function taskChange(
-  ctx: WorkspaceCtx,
+  ctx: TaskChangeScope,
   task: Pick<Task, 'id' | 'projectId'> & { version?: number },
   action: string,
   changes: Record<string, unknown> = {},
