@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { loadEnv } from '@teamflow/config/env';
 import type { Role } from '@teamflow/contracts/permissions';
@@ -221,6 +221,40 @@ async function freshMember(s: Scene): Promise<TestUser> {
   return user;
 }
 
+/**
+ * The case's task linked to a commit: GitHub turned on for its workspace, and a signed push that
+ * names the task's key posted to the webhook (which is how TASK_DEVELOPMENT_UPDATED is written).
+ */
+async function taskWithCommit(s: Scene): Promise<void> {
+  const settings = `${V1}/workspaces/${s.base.workspaceId}/integrations/github`;
+  const { secret } = await must(send(s.api, owner(s), 'put', settings, { enabled: true }));
+  const taskKey = (await must(send(s.api, owner(s), 'get', `${V1}/tasks/${s.base.taskId}`))).key;
+  const sha = randomBytes(20).toString('hex');
+  const body = JSON.stringify({
+    ref: 'refs/heads/main',
+    repository: { full_name: 'octo-org/teamflow-app' },
+    commits: [
+      {
+        id: sha,
+        message: `${String(taskKey)} ${tag()}`,
+        url: `https://github.com/octo-org/teamflow-app/commit/${sha}`,
+        author: { name: 'Ana', username: 'ana' },
+      },
+    ],
+  });
+  const signature = `sha256=${createHmac('sha256', String(secret)).update(body).digest('hex')}`;
+  await must(
+    s.api
+      .http()
+      .post(`${V1}/integrations/github/${s.base.workspaceId}/webhook`)
+      .set('Content-Type', 'application/json')
+      .set('X-GitHub-Event', 'push')
+      .set('X-GitHub-Delivery', randomUUID())
+      .set('X-Hub-Signature-256', signature)
+      .send(body),
+  );
+}
+
 /** A date no other recipe has used: one status update per person per date. */
 let dateCounter = 0;
 export const freshDate = () =>
@@ -437,6 +471,19 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     prepare: async (s) => {
       const webhookId = id(await freshWebhook(s));
       return { params: { webhookId, deliveryId: await freshDelivery(s, webhookId) } };
+    },
+  },
+
+  // GitHub and Slack
+  'GET /api/v1/workspaces/:workspaceId/integrations/github': only(ws),
+  'PUT /api/v1/workspaces/:workspaceId/integrations/github': {
+    prepare: (s) => Promise.resolve({ params: ws(s), body: { enabled: true } }),
+  },
+  'POST /api/v1/workspaces/:workspaceId/integrations/github/rotate-secret': only(ws),
+  'GET /api/v1/tasks/:taskId/development': {
+    prepare: async (s) => {
+      await taskWithCommit(s);
+      return { params: task(s) };
     },
   },
 
