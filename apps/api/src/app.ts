@@ -29,6 +29,7 @@ import { notificationRoutes } from './routes/notifications.routes';
 import { progressRoutes } from './routes/progress.routes';
 import { projectRoutes } from './routes/projects.routes';
 import { searchRoutes } from './routes/search.routes';
+import { slackRoutes } from './routes/slack.routes';
 import { templateRoutes } from './routes/templates.routes';
 import { recurrenceRoutes } from './routes/recurrence.routes';
 import { patternRoutes } from './routes/patterns.routes';
@@ -98,6 +99,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   projectImportExportRoutes(table, v1, API_BASE, deps);
   webhookRoutes(table, v1, API_BASE, deps);
   githubRoutes(table, v1, API_BASE, deps);
+  slackRoutes(table, v1, API_BASE, deps);
   apiTokenRoutes(table, v1, API_BASE, deps);
   calendarRoutes(table, v1, API_BASE, deps);
   searchRoutes(table, v1, API_BASE, deps);

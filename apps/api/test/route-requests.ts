@@ -480,6 +480,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     prepare: (s) => Promise.resolve({ params: ws(s), body: { enabled: true } }),
   },
   'POST /api/v1/workspaces/:workspaceId/integrations/github/rotate-secret': only(ws),
+  'GET /api/v1/workspaces/:workspaceId/integrations/slack': only(ws),
+  'PUT /api/v1/workspaces/:workspaceId/integrations/slack': {
+    prepare: (s) =>
+      Promise.resolve({
+        params: ws(s),
+        body: { botToken: 'xoxb-1234-5678-abcdefgh', channel: '#team', events: ['task.created'] },
+      }),
+  },
   'GET /api/v1/tasks/:taskId/development': {
     prepare: async (s) => {
       await taskWithCommit(s);

@@ -97,6 +97,8 @@ export const EnvSchema = z
     CLAMAV_TIMEOUT_MS: int(30000),
     // Outgoing webhooks to private, loopback and link-local addresses (local testing only).
     WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false),
+    // Slack's Web API (chat.postMessage with a workspace's bot token); tests point it at a local server.
+    SLACK_API_URL: z.url().default('https://slack.com/api/'),
     // Minutes a notification stays unread before the digest email includes it.
     NOTIFICATION_EMAIL_DELAY: z.coerce.number().int().min(0).default(30),
   })

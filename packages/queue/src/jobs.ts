@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WebhookEventName } from '@teamflow/contracts/webhooks';
 import { defineJob } from './define-job';
 
 /** Nightly cleanup: expired refresh tokens, long-deleted comments, activity past retention. */
@@ -317,6 +318,23 @@ export const reconcileJobsJob = defineJob({
   attempts: 1,
 });
 
+/**
+ * integrations/notify-slack: one message to a workspace's Slack channel (its incoming webhook, or
+ * chat.postMessage with its bot token). The text is fixed when the event is published; the target
+ * is read when the job runs (a changed or removed setting applies to what is still queued).
+ */
+export const notifySlackJob = defineJob({
+  queue: 'integrations',
+  name: 'notify-slack',
+  payload: z.object({
+    workspaceId: z.uuid(),
+    event: WebhookEventName,
+    text: z.string().min(1).max(4000),
+  }),
+  attempts: 5,
+  backoffMs: 30_000,
+});
+
 /** Every job kind a worker may receive, by queue and name. */
 export const JOBS = [
   cleanupJob,
@@ -345,4 +363,5 @@ export const JOBS = [
   scanAttachmentJob,
   deliverWebhookJob,
   reconcileJobsJob,
+  notifySlackJob,
 ] as const;

@@ -10,6 +10,7 @@ import { aiHandlers } from './ai/run-ai.job';
 import { sendEmailHandler } from './email/send.job';
 import { scanAttachmentHandler } from './files/scan-attachment.job';
 import { deliverWebhookHandler } from './integrations/deliver-webhook.job';
+import { notifySlackHandler } from './integrations/notify-slack.job';
 import { cleanupHandler } from './maintenance/cleanup.job';
 import { blockerEscalationHandler } from './notifications/blocker-escalation.job';
 import { checkInRemindersHandler } from './notifications/check-in-reminders.job';
@@ -38,6 +39,7 @@ export function allHandlers(db: Database, env: Env): Registration[] {
     dueSoonHandler(db),
     scanAttachmentHandler({ db, env }),
     deliverWebhookHandler({ db, env }),
+    notifySlackHandler({ db, env }),
     notificationDigestHandler(db, { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN }),
     digestHandler({ db, env }),
     dueDigestsHandler({ db, env }),

@@ -2,6 +2,7 @@ import { isPersonalEvent, type ServerEvent, type UnpublishedEvent } from '@teamf
 import type { CoreDeps } from '../platform/context';
 import { pollingLoop } from '../platform/polling-loop';
 import { stageEventConsumers } from './event-consumers';
+import { stageSlackNotifications } from '../integrations/slack/stage-slack-notifications';
 import { stageWebhookDeliveries } from '../webhooks/stage-webhook-deliveries';
 import { listenForOutbox, type OutboxListener } from './outbox-listener';
 import { appendToStream, type StreamedEvent } from './event-stream';
@@ -71,11 +72,10 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
       for (const [workspaceId, count] of counts)
         firstSeq.set(workspaceId, await reserveSeqs(tx, workspaceId, count));
       const batch = withSeqs(pending, firstSeq);
-      // Outgoing webhooks hear what the stream hears, committed with it (never twice, never lost).
-      await stageWebhookDeliveries(
-        tx,
-        batch.map((b) => b.event),
-      );
+      // Outgoing webhooks and Slack hear what the stream hears, committed with it (never twice, never lost).
+      const published = batch.map((b) => b.event);
+      await stageWebhookDeliveries(tx, published);
+      await stageSlackNotifications(tx, published, deps.env.WEB_ORIGIN);
       await appendToStream(deps.redis, batch);
       await markPublished(
         tx,

@@ -1,13 +1,9 @@
-import { request as httpRequest, type RequestOptions } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { WEBHOOK_PAYLOAD_VERSION } from '@teamflow/contracts/webhooks';
 import type { Env } from '@teamflow/config/env';
 import type { Database } from '@teamflow/db/client';
-import { guardedLookup, literalTargetRefused } from './webhook-target';
+import { postToTarget } from './post-to-target';
 import { findDelivery, findWebhook, recordAttempt } from './webhooks.repository';
-
-const TIMEOUT_MS = 10_000;
 
 export interface AttemptInfo {
   /** 1 for the first try. */
@@ -21,39 +17,6 @@ export type DeliveryOutcome = 'succeeded' | 'retrying' | 'failed' | 'skipped';
 
 export class DeliveryFailedError extends Error {
   override name = 'DeliveryFailedError';
-}
-
-interface SendResult {
-  status: number | null;
-  error: string | null;
-}
-
-/** POSTs the body with the Standard Webhooks headers; never follows redirects, never reads much back. */
-function send(
-  url: URL,
-  body: string,
-  headers: Record<string, string>,
-  allowPrivate: boolean,
-): Promise<SendResult> {
-  if (literalTargetRefused(url, allowPrivate))
-    return Promise.resolve({ status: null, error: 'The target is a private address' });
-  const options: RequestOptions = {
-    method: 'POST',
-    headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-    lookup: guardedLookup(allowPrivate),
-    timeout: TIMEOUT_MS,
-  };
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve) => {
-    const req = request(url, options, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? null, error: null }));
-      res.on('error', (error) => resolve({ status: res.statusCode ?? null, error: error.message }));
-    });
-    req.on('timeout', () => req.destroy(new Error(`No answer within ${TIMEOUT_MS / 1000} s`)));
-    req.on('error', (error) => resolve({ status: null, error: error.message }));
-    req.end(body);
-  });
 }
 
 /**
@@ -76,7 +39,7 @@ export async function deliverWebhook(
   const timestamp = new Date();
   const signature = new StandardWebhook(hook.secret).sign(delivery.id, timestamp, delivery.body);
   const started = performance.now();
-  const result = await send(
+  const result = await postToTarget(
     new URL(hook.url),
     delivery.body,
     {

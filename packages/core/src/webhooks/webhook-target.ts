@@ -58,7 +58,7 @@ function resolveAll(host: string): Promise<LookupAddress[]> {
  * Checks a webhook URL when it is saved: every address its host resolves to must be public
  * (unless private targets are allowed). A host that does not resolve is refused too (400).
  */
-export async function assertWebhookTarget(url: string, allowPrivate: boolean): Promise<void> {
+export async function assertWebhookTarget(url: string, allowPrivate: boolean, field = 'url'): Promise<void> {
   if (allowPrivate) return;
   const host = hostOf(new URL(url));
   let addresses: string[];
@@ -67,13 +67,11 @@ export async function assertWebhookTarget(url: string, allowPrivate: boolean): P
     try {
       addresses = (await resolveAll(host)).map((a) => a.address);
     } catch {
-      throw invalid([{ field: 'url', message: `The host ${host} does not resolve` }]);
+      throw invalid([{ field, message: `The host ${host} does not resolve` }]);
     }
   }
   if (addresses.length === 0 || addresses.some(isInwardAddress))
-    throw invalid([
-      { field: 'url', message: 'Webhooks may not target private, loopback or link-local addresses' },
-    ]);
+    throw invalid([{ field, message: 'Webhooks may not target private, loopback or link-local addresses' }]);
 }
 
 export class InwardTargetError extends Error {
