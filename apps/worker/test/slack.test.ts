@@ -210,8 +210,8 @@ it.each([
       ? { botToken: 'xoxb-1111-2222-abcdefabcdef', channel: '#team' }
       : { webhookUrl: `http://127.0.0.1:${port}/services/T1/B1/retryme` },
   );
-  if (target === 'bot') apiAnswers.push(answer as { status: number; body: unknown });
-  else hookAnswers.push(answer as { status: number; body: string });
+  if (target === 'bot') apiAnswers.push(answer);
+  else hookAnswers.push(answer);
   await expect(
     sendSlackNotification(
       { db: suite.db.db, env },

@@ -31,7 +31,7 @@ async function rawBody(req: Request, res: Response): Promise<string> {
       reject(
         type === 'entity.too.large'
           ? new AppError('PAYLOAD_TOO_LARGE', `GitHub payloads are limited to ${GITHUB_BODY_LIMIT}`)
-          : error,
+          : (error as Error),
       );
     }),
   );

@@ -1,4 +1,4 @@
-import { WebClient, type WebAPICallError } from '@slack/web-api';
+import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
 import type { Env } from '@teamflow/config/env';
 import type { WebhookEventName } from '@teamflow/contracts/webhooks';
 import type { Database } from '@teamflow/db/client';
@@ -54,7 +54,7 @@ async function viaBotToken(env: Env, token: string, channel: string, text: strin
   } catch (error) {
     const code = (error as WebAPICallError).code;
     const slackError = (error as { data?: { error?: string } }).data?.error;
-    if (code === 'slack_webapi_platform_error' && slackError && PERMANENT.has(slackError))
+    if (code === ErrorCode.PlatformError && slackError && PERMANENT.has(slackError))
       throw new SlackRefusedError(`Slack refused the message: ${slackError}`);
     throw new SlackUnavailableError(slackError ?? (error as Error).message);
   }
