@@ -122,6 +122,17 @@ export function applyEvent(queryClient: QueryClient, event: ServerEvent): Applie
         exact: true,
       });
       return NOTHING;
+    case 'TASK_DEVELOPMENT_UPDATED':
+      // GitHub linked a commit or pull request, or a pull request's state changed.
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.taskDevelopment(event.data.taskId),
+        exact: true,
+      });
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.taskActivity(event.data.taskId),
+        exact: true,
+      });
+      return NOTHING;
     case 'ATTACHMENT_UPDATED':
     case 'ATTACHMENT_DELETED':
       // Added, scanned (the badge changes) or removed: the task's attachment list and timeline re-read.

@@ -28,7 +28,7 @@ export function TaskActivity({ taskId }: { taskId: string }) {
         {activity.data?.map((entry) => (
           <li key={entry.id} className="text-xs text-slate-600 dark:text-slate-400">
             <span className="font-medium text-slate-800 dark:text-slate-200">
-              {entry.actor?.name ?? 'System'}
+              {entry.actor?.name ?? (entry.changes.integration === 'github' ? 'GitHub' : 'System')}
             </span>{' '}
             {describe(entry.action, entry.entityType, entry.changes)} ·{' '}
             {timeFormat.format(new Date(entry.createdAt))}

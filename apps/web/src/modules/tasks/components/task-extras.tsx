@@ -3,6 +3,7 @@
 import type { Task } from '@teamflow/contracts/tasks';
 import { TaskAttachments } from '@/modules/attachments/components/task-attachments';
 import { useSession } from '@/modules/auth/hooks/use-session';
+import { TaskDevelopment } from '@/modules/integrations/components/task-development';
 import { RecurrencePicker } from '@/modules/planning/components/recurrence-picker';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
 import { TaskActivity } from './task-activity';
@@ -23,6 +24,7 @@ export function TaskExtras({ task, tasks, readOnly }: { task: Task; tasks: Task[
       <TaskSubtasks task={task} tasks={tasks} readOnly={readOnly} />
       <TaskDependencies task={task} tasks={tasks} readOnly={readOnly} />
       <TaskAttachments taskId={task.id} role={workspace?.role} userId={userId} />
+      <TaskDevelopment taskId={task.id} taskKey={task.key} />
       <TaskComments taskId={task.id} workspaceId={task.workspaceId} role={workspace?.role} userId={userId} />
       <TaskActivity taskId={task.id} />
     </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { WEBHOOK_EVENTS, type Webhook, type WebhookEventName } from '@teamflow/contracts/webhooks';
+import type { Webhook, WebhookEventName } from '@teamflow/contracts/webhooks';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '@/lib/api-error';
 import { Button } from '@/modules/ui/components/button';
@@ -11,14 +11,127 @@ import {
   useDeleteWebhook,
   useDeliveries,
   useRedeliver,
+  useUpdateWebhook,
   useWebhooks,
 } from '../hooks/use-webhooks';
+import { EventPicker } from './event-picker';
 
 const STATUS_CLASS = {
-  pending: 'text-amber-700',
-  succeeded: 'text-emerald-700',
-  failed: 'text-rose-700',
+  pending: 'text-amber-700 dark:text-amber-300',
+  succeeded: 'text-emerald-700 dark:text-emerald-300',
+  failed: 'text-rose-700 dark:text-rose-300',
 } as const;
+
+/** The api's message for one field of a 400, if it named that field. */
+const fieldError = (error: unknown, field: string) =>
+  isApiError(error, 400) ? error.fieldErrors.find((d) => d.field === field)?.message : undefined;
+
+/** Edits a webhook in place: its URL, events and description. */
+function EditWebhookForm({
+  webhook,
+  workspaceId,
+  onDone,
+}: {
+  webhook: Webhook;
+  workspaceId: string;
+  onDone: () => void;
+}) {
+  const update = useUpdateWebhook(workspaceId);
+  const [url, setUrl] = useState(webhook.url);
+  const [events, setEvents] = useState<WebhookEventName[]>(webhook.events);
+  const [description, setDescription] = useState(webhook.description ?? '');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate(
+      { webhookId: webhook.id, body: { url, events, description: description.trim() || null } },
+      { onSuccess: onDone },
+    );
+  };
+  const urlError = fieldError(update.error, 'url');
+  return (
+    <form
+      onSubmit={submit}
+      aria-label={`Edit webhook ${webhook.url}`}
+      className="flex flex-col gap-3 rounded-md bg-slate-50 p-3 dark:bg-slate-800/60"
+    >
+      <TextField
+        label="Payload URL"
+        type="url"
+        required
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        error={urlError}
+      />
+      <TextField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} />
+      <EventPicker value={events} onChange={setEvents} />
+      {update.error && !urlError ? <FormError message={update.error.message} /> : null}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={update.isPending || events.length === 0}>
+          Save webhook
+        </Button>
+        <Button variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function WebhookItem({ webhook, workspaceId }: { webhook: Webhook; workspaceId: string }) {
+  const update = useUpdateWebhook(workspaceId);
+  const remove = useDeleteWebhook(workspaceId);
+  const [editing, setEditing] = useState(false);
+  return (
+    <div className="flex flex-col gap-2 border-t border-slate-200 pt-3 dark:border-slate-700">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="min-w-0 text-sm">
+          <p>
+            <span className="font-mono break-all">{webhook.url}</span>{' '}
+            {webhook.enabled ? null : (
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                disabled
+              </span>
+            )}
+          </p>
+          {webhook.description ? (
+            <p className="text-xs text-slate-600 dark:text-slate-400">{webhook.description}</p>
+          ) : null}
+          <p className="text-xs text-slate-600 dark:text-slate-400">{webhook.events.join(', ')}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Button
+            variant="secondary"
+            disabled={update.isPending}
+            onClick={() => update.mutate({ webhookId: webhook.id, body: { enabled: !webhook.enabled } })}
+            aria-label={`${webhook.enabled ? 'Disable' : 'Enable'} webhook ${webhook.url}`}
+          >
+            {webhook.enabled ? 'Disable' : 'Enable'}
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() => setEditing((now) => !now)}
+            aria-expanded={editing}
+            aria-label={`Edit webhook ${webhook.url}`}
+          >
+            Edit
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() => remove.mutate(webhook.id)}
+            aria-label={`Delete webhook ${webhook.url}`}
+          >
+            Delete
+          </Button>
+        </div>
+      </div>
+      {update.error && !editing ? <FormError message={update.error.message} /> : null}
+      {editing ? (
+        <EditWebhookForm webhook={webhook} workspaceId={workspaceId} onDone={() => setEditing(false)} />
+      ) : null}
+      <Deliveries webhook={webhook} />
+    </div>
+  );
+}
 
 function Deliveries({ webhook }: { webhook: Webhook }) {
   const deliveries = useDeliveries(webhook.id);
@@ -64,7 +177,6 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
 export function WebhookSettings({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
   const webhooks = useWebhooks(workspaceId, canManage);
   const create = useCreateWebhook(workspaceId);
-  const remove = useDeleteWebhook(workspaceId);
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEventName[]>(['task.created']);
   if (!canManage) return null;
@@ -73,10 +185,7 @@ export function WebhookSettings({ workspaceId, canManage }: { workspaceId: strin
     e.preventDefault();
     create.mutate({ url, events }, { onSuccess: () => setUrl('') });
   };
-  const urlError =
-    isApiError(create.error, 400) && Array.isArray(create.error.details)
-      ? (create.error.details as { field: string; message: string }[]).find((d) => d.field === 'url')?.message
-      : undefined;
+  const urlError = fieldError(create.error, 'url');
 
   return (
     <section
@@ -100,51 +209,22 @@ export function WebhookSettings({ workspaceId, canManage }: { workspaceId: strin
           error={urlError}
           placeholder="https://example.com/teamflow"
         />
-        <fieldset className="flex flex-wrap gap-3 text-sm">
-          <legend className="mb-1 text-sm font-medium">Events</legend>
-          {WEBHOOK_EVENTS.map((name) => (
-            <label key={name} className="flex items-center gap-1 font-mono text-xs">
-              <input
-                type="checkbox"
-                checked={events.includes(name)}
-                onChange={(e) =>
-                  setEvents((now) => (e.target.checked ? [...now, name] : now.filter((n) => n !== name)))
-                }
-              />
-              {name}
-            </label>
-          ))}
-        </fieldset>
+        <EventPicker value={events} onChange={setEvents} />
         {create.error && !urlError ? <FormError message={create.error.message} /> : null}
         <Button type="submit" disabled={create.isPending || events.length === 0} className="self-start">
           Add webhook
         </Button>
       </form>
       {create.data ? (
-        <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+        <p
+          role="status"
+          className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-900/30 dark:text-amber-100"
+        >
           Signing secret (shown once): <code className="break-all">{create.data.secret}</code>
         </p>
       ) : null}
       {webhooks.data?.items.map((hook) => (
-        <div
-          key={hook.id}
-          className="flex flex-col gap-2 border-t border-slate-200 pt-3 dark:border-slate-700"
-        >
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <p className="text-sm">
-              <span className="font-mono break-all">{hook.url}</span>{' '}
-              <span className="text-xs text-slate-500">{hook.events.join(', ')}</span>
-            </p>
-            <Button
-              variant="secondary"
-              onClick={() => remove.mutate(hook.id)}
-              aria-label={`Delete webhook ${hook.url}`}
-            >
-              Delete
-            </Button>
-          </div>
-          <Deliveries webhook={hook} />
-        </div>
+        <WebhookItem key={hook.id} webhook={hook} workspaceId={workspaceId} />
       ))}
     </section>
   );

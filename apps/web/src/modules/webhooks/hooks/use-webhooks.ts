@@ -3,9 +3,11 @@
 import {
   RedeliverAccepted,
   WebhookDeliveryPage,
+  Webhook,
   WebhookList,
   WebhookWithSecret,
   type WebhookCreate,
+  type WebhookUpdate,
 } from '@teamflow/contracts/webhooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
@@ -25,6 +27,16 @@ export function useCreateWebhook(workspaceId: string) {
   return useMutation({
     mutationFn: (body: WebhookCreate) =>
       apiRequest('POST', `/workspaces/${workspaceId}/webhooks`, { body, schema: WebhookWithSecret }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(workspaceId) }),
+  });
+}
+
+/** Changes a webhook's URL, events, description, or switches it on and off. */
+export function useUpdateWebhook(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ webhookId, body }: { webhookId: string; body: WebhookUpdate }) =>
+      apiRequest('PATCH', `/webhooks/${webhookId}`, { body, schema: Webhook }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(workspaceId) }),
   });
 }

@@ -15,6 +15,7 @@ import { showToast } from '@/modules/ui/toast';
 import { useCan } from '../hooks/use-permission';
 import { useUpdateWorkspace, useWorkspace } from '../hooks/use-workspaces';
 import { WebhookSettings } from '@/modules/webhooks/components/webhook-settings';
+import { IntegrationSettings } from '@/modules/integrations/components/integration-settings';
 
 // Every field is shown, so every field is required here; only the changed ones are sent.
 const WorkspaceSettings = WorkspaceCreate.required();
@@ -85,6 +86,7 @@ export function WorkspaceSettingsPage({ workspaceId }: { workspaceId: string }) 
   const { workspace, isPending } = useWorkspace(workspaceId);
   const canUpdate = useCan(workspaceId, 'workspace.update');
   const canManageWebhooks = useCan(workspaceId, 'webhook.manage');
+  const canManageIntegrations = useCan(workspaceId, 'integration.manage');
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -111,6 +113,7 @@ export function WorkspaceSettingsPage({ workspaceId }: { workspaceId: string }) 
         </p>
       )}
       {workspace ? <WebhookSettings workspaceId={workspaceId} canManage={canManageWebhooks} /> : null}
+      {workspace ? <IntegrationSettings workspaceId={workspaceId} canManage={canManageIntegrations} /> : null}
     </main>
   );
 }
