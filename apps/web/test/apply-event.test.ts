@@ -200,6 +200,37 @@ describe('events that refetch', () => {
     expect(invalidated(queryClient, other)).toBe(false);
   });
 
+  it("TASK_DEVELOPMENT_UPDATED refetches the task's Development section and timeline, and touches no card", async () => {
+    const task = aTask();
+    await loaded(queryClient, board, [task]);
+    await loaded(queryClient, queryKeys.taskDevelopment(task.id), { items: [], nextCursor: null });
+    await loaded(queryClient, queryKeys.taskActivity(task.id), []);
+    const before = boardTasks();
+    const link = {
+      id: crypto.randomUUID(),
+      taskId: task.id,
+      kind: 'commit' as const,
+      repository: 'octo-org/app',
+      ref: 'a'.repeat(40),
+      url: 'https://github.com/octo-org/app/commit/aaaa',
+      title: 'Fix it',
+      state: null,
+      author: 'ana',
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    };
+
+    expect(applyEvent(queryClient, anEvent('TASK_DEVELOPMENT_UPDATED', link, { entityId: task.id }))).toEqual(
+      {
+        changed: false,
+      },
+    );
+
+    expect(invalidated(queryClient, queryKeys.taskDevelopment(task.id))).toBe(true);
+    expect(invalidated(queryClient, queryKeys.taskActivity(task.id))).toBe(true);
+    expect(boardTasks()).toBe(before);
+  });
+
   it('project, label and member events refetch the lists they change', async () => {
     const projectId = crypto.randomUUID();
     await loaded(queryClient, queryKeys.projects(WORKSPACE), []);
