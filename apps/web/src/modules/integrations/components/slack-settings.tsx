@@ -148,7 +148,7 @@ export function SlackSettings({ workspaceId }: { workspaceId: string }) {
       {slack.isPending ? (
         <Skeleton className="h-24" />
       ) : slack.data ? (
-        <SlackForm key={slack.data.updatedAt ?? 'new'} workspaceId={workspaceId} saved={slack.data} />
+        <SlackForm workspaceId={workspaceId} saved={slack.data} />
       ) : (
         <FormError message={slack.error?.message} />
       )}

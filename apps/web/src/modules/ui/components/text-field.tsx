@@ -31,7 +31,7 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
           {error}
         </p>
       ) : hint ? (
-        <p id={messageId} className="text-xs text-slate-500">
+        <p id={messageId} className="text-xs text-slate-500 dark:text-slate-400">
           {hint}
         </p>
       ) : null}
