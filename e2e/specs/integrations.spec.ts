@@ -13,11 +13,11 @@ test('an owner turns GitHub on, a signed push names a task, and the commit shows
   const github = page.getByRole('region', { name: 'GitHub' });
   await github.getByRole('button', { name: 'Turn GitHub on' }).click();
   await expect(github.getByText('On', { exact: true })).toBeVisible();
-  await expect(github.getByLabel('Payload URL')).toHaveText(
+  await expect(github.getByLabel('Payload URL', { exact: true })).toHaveText(
     new RegExp(`/api/v1/integrations/github/${board.workspaceId}/webhook$`),
   );
   await github.getByRole('button', { name: 'Show' }).click();
-  const secret = (await github.getByLabel('Secret').textContent())?.trim() ?? '';
+  const secret = (await github.getByLabel('Secret', { exact: true }).textContent())?.trim() ?? '';
   expect(secret).toMatch(/^[0-9a-f]{64}$/);
   expect(await seriousViolations(page)).toEqual([]);
 

@@ -3,6 +3,15 @@ import { CalendarDate, Id, Markdown, PageQuery, Timestamp, Version } from './com
 
 export const TaskStatus = z.enum(['todo', 'in_progress', 'in_review', 'blocked', 'done', 'archived']);
 export type TaskStatus = z.infer<typeof TaskStatus>;
+/** How a status reads to people (the board's columns, messages sent elsewhere). */
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  todo: 'To do',
+  in_progress: 'In progress',
+  in_review: 'In review',
+  blocked: 'Blocked',
+  done: 'Done',
+  archived: 'Archived',
+};
 export const TaskPriority = z.enum(['low', 'medium', 'high', 'critical']);
 export type TaskPriority = z.infer<typeof TaskPriority>;
 

@@ -26,6 +26,11 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
+/** The api's message for one field of a 400 VALIDATION_ERROR, if it named that field. */
+export function apiFieldMessage(error: unknown, field: string): string | undefined {
+  return isApiError(error, 400) ? error.fieldErrors.find((d) => d.field === field)?.message : undefined;
+}
+
 /** Turns any non-2xx response into an ApiError, tolerating bodies that are not the api's shape (e.g. a proxy's 502). */
 export async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => undefined);

@@ -1,17 +1,10 @@
 import type { ServerEvent } from '@teamflow/contracts/events';
+import { TASK_STATUS_LABELS } from '@teamflow/contracts/tasks';
 
 // Slack's mrkdwn treats these three as control characters; everything else is sent as written.
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const link = (url: string, text: string) => `<${url}|${escape(text)}>`;
 const short = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const STATUS: Record<string, string> = {
-  todo: 'To do',
-  in_progress: 'In progress',
-  in_review: 'In review',
-  blocked: 'Blocked',
-  done: 'Done',
-  archived: 'Archived',
-};
 
 /**
  * One line of Slack mrkdwn for an event that has a public name: who did what to which resource,
@@ -30,7 +23,7 @@ export function slackMessage(event: ServerEvent, webOrigin: string): string | nu
     }
     case 'TASK_MOVED': {
       const task = event.data;
-      const to = STATUS[task.status] ?? task.status;
+      const to = TASK_STATUS_LABELS[task.status];
       return `${who} moved ${link(`${ws}/t/${task.id}`, `${task.key} ${short(task.title)}`)} to *${to}*`;
     }
     case 'TASK_DELETED':

@@ -3,7 +3,7 @@
 import type { SlackIntegration, SlackIntegrationUpdate } from '@teamflow/contracts/integrations';
 import type { WebhookEventName } from '@teamflow/contracts/webhooks';
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '@/lib/api-error';
+import { apiFieldMessage } from '@/lib/api-error';
 import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
 import { Skeleton } from '@/modules/ui/components/skeleton';
@@ -12,8 +12,6 @@ import { EventPicker } from '@/modules/webhooks/components/event-picker';
 import { useSaveSlackIntegration, useSlackIntegration } from '../hooks/use-slack-integration';
 
 type Target = 'webhook' | 'bot';
-const fieldError = (error: unknown, field: string) =>
-  isApiError(error, 400) ? error.fieldErrors.find((d) => d.field === field)?.message : undefined;
 
 function SlackForm({ workspaceId, saved }: { workspaceId: string; saved: SlackIntegration }) {
   const save = useSaveSlackIntegration(workspaceId);
@@ -47,7 +45,7 @@ function SlackForm({ workspaceId, saved }: { workspaceId: string; saved: SlackIn
   };
   const keeps = (what: Target) => saved.target === what;
   const general =
-    save.error && !['webhookUrl', 'botToken', 'channel', 'events'].some((f) => fieldError(save.error, f))
+    save.error && !['webhookUrl', 'botToken', 'channel', 'events'].some((f) => apiFieldMessage(save.error, f))
       ? save.error.message
       : undefined;
 
@@ -82,7 +80,7 @@ function SlackForm({ workspaceId, saved }: { workspaceId: string; saved: SlackIn
           onChange={(e) => setWebhookUrl(e.target.value)}
           placeholder={keeps('webhook') ? (saved.webhookUrl ?? '') : 'https://hooks.slack.com/services/…'}
           hint={keeps('webhook') ? `Saved: ${saved.webhookUrl}. Leave blank to keep it.` : undefined}
-          error={fieldError(save.error, 'webhookUrl')}
+          error={apiFieldMessage(save.error, 'webhookUrl')}
         />
       ) : (
         <>
@@ -98,19 +96,19 @@ function SlackForm({ workspaceId, saved }: { workspaceId: string; saved: SlackIn
                 ? `Saved: ${saved.botToken}. Leave blank to keep it.`
                 : 'A bot token with the chat:write scope, invited to the channel.'
             }
-            error={fieldError(save.error, 'botToken')}
+            error={apiFieldMessage(save.error, 'botToken')}
           />
           <TextField
             label="Channel"
             value={channel}
             onChange={(e) => setChannel(e.target.value)}
             placeholder="#team or C0123456"
-            error={fieldError(save.error, 'channel')}
+            error={apiFieldMessage(save.error, 'channel')}
           />
         </>
       )}
       <EventPicker legend="Events to send" value={events} onChange={setEvents} />
-      <FormError message={fieldError(save.error, 'events') ?? general} />
+      <FormError message={apiFieldMessage(save.error, 'events') ?? general} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={save.isPending}>
           Save Slack settings

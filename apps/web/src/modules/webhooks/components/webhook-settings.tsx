@@ -2,7 +2,7 @@
 
 import type { Webhook, WebhookEventName } from '@teamflow/contracts/webhooks';
 import { useState, type FormEvent } from 'react';
-import { isApiError } from '@/lib/api-error';
+import { apiFieldMessage } from '@/lib/api-error';
 import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
 import { TextField } from '@/modules/ui/components/text-field';
@@ -21,10 +21,6 @@ const STATUS_CLASS = {
   succeeded: 'text-emerald-700 dark:text-emerald-300',
   failed: 'text-rose-700 dark:text-rose-300',
 } as const;
-
-/** The api's message for one field of a 400, if it named that field. */
-const fieldError = (error: unknown, field: string) =>
-  isApiError(error, 400) ? error.fieldErrors.find((d) => d.field === field)?.message : undefined;
 
 /** Edits a webhook in place: its URL, events and description. */
 function EditWebhookForm({
@@ -47,7 +43,7 @@ function EditWebhookForm({
       { onSuccess: onDone },
     );
   };
-  const urlError = fieldError(update.error, 'url');
+  const urlError = apiFieldMessage(update.error, 'url');
   return (
     <form
       onSubmit={submit}
@@ -185,7 +181,7 @@ export function WebhookSettings({ workspaceId, canManage }: { workspaceId: strin
     e.preventDefault();
     create.mutate({ url, events }, { onSuccess: () => setUrl('') });
   };
-  const urlError = fieldError(create.error, 'url');
+  const urlError = apiFieldMessage(create.error, 'url');
 
   return (
     <section

@@ -89,7 +89,7 @@ export function WorkspaceSettingsPage({ workspaceId }: { workspaceId: string }) 
   const canManageIntegrations = useCan(workspaceId, 'integration.manage');
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6 sm:px-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
         <Link href={`/w/${workspaceId}`} className="hover:text-indigo-700">
           {workspace?.name ?? 'Workspace'}
         </Link>{' '}
