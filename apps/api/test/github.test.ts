@@ -1,5 +1,6 @@
 import { Webhooks } from '@octokit/webhooks';
 import { sql } from 'drizzle-orm';
+import { runCleanup } from '@teamflow/core/maintenance/cleanup';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
 import { deliveryId, pullRequestEvent, pushEvent } from './github-payloads';
 
@@ -363,3 +364,15 @@ async function outboxCount(taskId: string): Promise<number> {
   );
   return rows.rows[0]!.n;
 }
+
+it('forgets delivery ids after a week (GitHub redelivers for three days), keeping recent ones', async () => {
+  await api.deps.db.execute(sql`
+    insert into github_deliveries (workspace_id, delivery_id, event, received_at) values
+      (${team.workspaceId}, 'old-delivery', 'push', now() - interval '8 days'),
+      (${team.workspaceId}, 'recent-delivery', 'push', now() - interval '2 days')`);
+  await runCleanup({ db: api.deps.db }, { commentRetentionDays: 30, activityRetentionDays: 365 });
+  const left = await api.deps.db.execute<{ delivery_id: string }>(
+    sql`select delivery_id from github_deliveries where delivery_id in ('old-delivery', 'recent-delivery')`,
+  );
+  expect(left.rows).toEqual([{ delivery_id: 'recent-delivery' }]);
+});

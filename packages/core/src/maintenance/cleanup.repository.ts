@@ -28,3 +28,7 @@ export const purgeFinishedJobs = (db: DbOrTx) =>
     sql`delete from job_outbox where (state = 'done' and finished_at < now() - interval '7 days')
         or (state = 'failed' and finished_at < now() - interval '30 days')`,
   );
+
+// GitHub redelivers for three days at most; a week of delivery ids keeps every redelivery a no-op.
+export const purgeOldGithubDeliveries = (db: DbOrTx) =>
+  deleted(db, sql`delete from github_deliveries where received_at < now() - interval '7 days'`);

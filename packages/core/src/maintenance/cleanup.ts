@@ -5,6 +5,7 @@ import {
   purgeDeletedComments,
   purgeFinishedJobs,
   purgeOldActivities,
+  purgeOldGithubDeliveries,
 } from './cleanup.repository';
 
 export interface CleanupResult {
@@ -13,6 +14,7 @@ export interface CleanupResult {
   activities: number;
   worklogExports: number;
   finishedJobs: number;
+  githubDeliveries: number;
 }
 
 /** Removes what no one can use any more. Safe to run twice: a second run finds nothing. */
@@ -26,5 +28,6 @@ export async function runCleanup(
     activities: await purgeOldActivities(tx, retention.activityRetentionDays),
     worklogExports: await deleteExpiredWorklogExports(tx),
     finishedJobs: await purgeFinishedJobs(tx),
+    githubDeliveries: await purgeOldGithubDeliveries(tx),
   }));
 }
