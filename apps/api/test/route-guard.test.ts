@@ -133,7 +133,7 @@ describe('access rules', () => {
     expect(broken).toEqual([]);
   });
 
-  it('makes only the sign-in, token, health, metrics, docs, browser CSP report and calendar feed routes public', () => {
+  it('makes only the sign-in, token, health, metrics, docs, browser CSP report, calendar feed and GitHub webhook routes public', () => {
     const pub = api.routes.routes
       .filter((r) => r.spec.access.kind === 'public')
       .map(routeKey)
@@ -161,6 +161,8 @@ describe('access rules', () => {
         'POST /api/v1/csp-reports',
         // Calendar apps fetch the feed with nothing but its secret URL.
         'GET /api/v1/calendar/:token.ics',
+        // GitHub signs its requests with the workspace's secret (X-Hub-Signature-256) instead.
+        'POST /api/v1/integrations/github/:workspaceId/webhook',
       ].sort(),
     );
   });
