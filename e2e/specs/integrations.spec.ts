@@ -84,3 +84,42 @@ test('an owner saves Slack settings at phone width in dark mode; the saved webho
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Switch to light mode' }).click();
 });
+
+test('an owner edits a webhook (URL, events, description) and disables it', async ({ page }) => {
+  const ownerEmail = uniqueEmail('hookedit');
+  const board = await createBoard(ownerEmail, 'Reroute the hooks');
+  const created = await fetch(`${apiUrl()}/api/v1/workspaces/${board.workspaceId}/webhooks`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.ownerToken}` },
+    body: JSON.stringify({ url: 'https://203.0.113.10/old', events: ['task.created'] }),
+  });
+  expect(created.status).toBe(201);
+  await signIn(page, ownerEmail, `/w/${board.workspaceId}/settings`);
+
+  const hooks = page.getByRole('region', { name: 'Webhooks' });
+  await hooks.getByRole('button', { name: 'Edit webhook https://203.0.113.10/old' }).click();
+  const form = hooks.getByRole('form', { name: 'Edit webhook https://203.0.113.10/old' });
+  await form.getByLabel('Payload URL').fill('https://203.0.113.10/new');
+  await form.getByLabel('Description').fill('Release notes bot');
+  await form.getByRole('checkbox', { name: 'task.moved' }).check();
+  await form.getByRole('button', { name: 'Save webhook' }).click();
+  await expect(form).toBeHidden();
+  await expect(hooks).toContainText('https://203.0.113.10/new');
+  await expect(hooks).toContainText('Release notes bot');
+  await expect(hooks).toContainText('task.created, task.moved');
+
+  await hooks.getByRole('button', { name: 'Disable webhook https://203.0.113.10/new' }).click();
+  await expect(hooks.getByText('disabled', { exact: true })).toBeVisible();
+  const list = await fetch(`${apiUrl()}/api/v1/workspaces/${board.workspaceId}/webhooks`, {
+    headers: { Authorization: `Bearer ${board.ownerToken}` },
+  });
+  const body = (await list.json()) as { items: { url: string; enabled: boolean; description: string }[] };
+  expect(body.items).toEqual([
+    expect.objectContaining({
+      url: 'https://203.0.113.10/new',
+      enabled: false,
+      description: 'Release notes bot',
+    }),
+  ]);
+  expect(await seriousViolations(page)).toEqual([]);
+});
