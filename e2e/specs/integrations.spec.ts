@@ -54,6 +54,7 @@ test('an owner turns GitHub on, a signed push names a task, and the commit shows
   await expect(commit).toHaveAttribute('href', `https://github.com/octo-org/teamflow-app/commit/${sha}`);
   await expect(development).toContainText(`${board.task.key}: wire the repository`);
   await expect(development).toContainText('octo-org/teamflow-app · ana-dev');
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('an owner saves Slack settings at phone width in dark mode; the saved webhook URL is shown masked', async ({
