@@ -458,6 +458,31 @@ describe('your data: GET /me/export and DELETE /me', () => {
     expect(ids(res.body.more.statusUpdates)).toContain(update.body.id);
   });
 
+  it("exports the caller's own AI usage and sign-in identities under more, and nobody else's", async () => {
+    const member = team.users.member;
+    for (const [user, model] of [
+      [member, 'model-of-the-member'],
+      [team.users.owner, 'model-of-the-owner'],
+    ] as const) {
+      await api.deps.pool.query(
+        `insert into ai_usage (user_id, feature, provider, model, cost_micros) values ($1, 'analyse-entry', 'openai', $2, 66)`,
+        [user.id, model],
+      );
+    }
+    await api.deps.pool.query(
+      `insert into user_identities (user_id, issuer, subject, email) values ($1, 'https://issuer.test', 'sub-member', $2)`,
+      [member.id, member.email],
+    );
+    const res = await http().get(`${V1}/me/export`).set(auth(member));
+    expect(res.status).toBe(200);
+    const models = res.body.more.aiUsage.map((u: { model: string }) => u.model);
+    expect(models).toContain('model-of-the-member');
+    expect(models).not.toContain('model-of-the-owner');
+    expect(res.body.more.signInIdentities).toEqual([
+      expect.objectContaining({ issuer: 'https://issuer.test', subject: 'sub-member', email: member.email }),
+    ]);
+  });
+
   it('refuses a wrong password and the last owner of a shared workspace', async () => {
     const wrong = await http()
       .delete(`${V1}/me`)

@@ -67,6 +67,17 @@ export async function extraAuthoredRows(db: DbOrTx, userId: string): Promise<Rec
     xpEvents: await rows(db, sql`select * from xp_events where user_id = ${userId} order by earned_at`),
     userStats: await rows(db, sql`select * from user_stats where user_id = ${userId}`),
     userAchievements: await rows(db, sql`select * from user_achievements where user_id = ${userId}`),
+    // Every AI call made for them (a workspace's feature or their own work log) and what it cost.
+    aiUsage: await rows(
+      db,
+      sql`select id, workspace_id, feature, provider, model, prompt_tokens, completion_tokens, cost_micros,
+                 cached, created_at
+          from ai_usage where user_id = ${userId} order by created_at`,
+    ),
+    signInIdentities: await rows(
+      db,
+      sql`select issuer, subject, email, created_at from user_identities where user_id = ${userId}`,
+    ),
   };
 }
 
