@@ -1,4 +1,4 @@
-import { Webhooks } from '@octokit/webhooks';
+import type * as OctokitWebhooks from '@octokit/webhooks';
 import {
   GithubPullRequestPayload,
   GithubPushPayload,
@@ -35,8 +35,15 @@ function readPayload<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> 
   return result.data;
 }
 
+// @octokit/webhooks is ESM-only and its helper package exports nothing but an `import` condition,
+// so a `require` of it fails where the api runs as CommonJS from source (tsx in development, the
+// start-up tests). `import()` loads it the same way everywhere: tsx, the bundle, Jest.
+let octokitWebhooks: Promise<typeof OctokitWebhooks> | undefined;
+
 async function signatureMatches(secret: string, body: string, signature: string): Promise<boolean> {
   try {
+    octokitWebhooks ??= import('@octokit/webhooks');
+    const { Webhooks } = await octokitWebhooks;
     return await new Webhooks({ secret }).verify(body, signature);
   } catch {
     // A malformed header is a bad signature, not a server error.
