@@ -298,13 +298,19 @@ function applyAndJudge(
         });
         if (action.accept('to')) {
           const to = action.name();
-          if (to) (state.set(to, columns), state.delete(table));
+          if (to) {
+            state.set(to, columns);
+            state.delete(table);
+          }
         } else if (!action.accept('constraint')) {
           action.accept('column');
           const from = action.name();
           action.accept('to');
           const to = action.name();
-          if (from && to) (columns.delete(from), columns.add(to));
+          if (from && to) {
+            columns.delete(from);
+            columns.add(to);
+          }
         }
       } else if (action.accept('add')) {
         if (action.isWord('constraint', 'primary', 'unique', 'check', 'foreign', 'exclude')) {

@@ -71,8 +71,10 @@ function parseChunk(chunk: string, firstLine: number): Statement[] {
       let depth = 0;
       let k = i;
       while (k < chunk.length) {
-        if (chunk.startsWith('/*', k)) (depth++, (k += 2));
-        else if (chunk.startsWith('*/', k)) {
+        if (chunk.startsWith('/*', k)) {
+          depth++;
+          k += 2;
+        } else if (chunk.startsWith('*/', k)) {
           depth--;
           k += 2;
           if (depth === 0) break;
