@@ -11,7 +11,7 @@ import {
   type ThisMigration,
 } from './judge-statement';
 import { Cursor } from './sql-cursor';
-import { parseMigration, type Statement } from './sql-statements';
+import { parseMigration, type Statement, withDoBlocksOpened } from './sql-statements';
 
 export type { ExpandOnlyConfig, Rule } from './judge-statement';
 
@@ -105,7 +105,7 @@ export function checkMigrations(
   for (const migration of migrations) {
     const judged = !config.grandfathered.includes(migration.name);
     const mine: ThisMigration = { tables: new Set(), columns: new Set() };
-    for (const statement of parseMigration(migration.sql)) {
+    for (const statement of parseMigration(migration.sql).flatMap(withDoBlocksOpened)) {
       const findings = applyAndJudge(statement, state, mine, config);
       if (!judged) continue;
       const markers = markersOf(statement);

@@ -133,3 +133,25 @@ function parseChunk(chunk: string, firstLine: number): Statement[] {
   end();
   return statements.map((s) => ({ ...s, comments }));
 }
+
+/**
+ * A `DO $$ BEGIN … END $$` block (older drizzle-kit wrapped foreign keys in one; hand-written
+ * migrations use them for conditional DDL) replaced by the statements of its body, so DDL inside
+ * one is judged like any other. Its `EXCEPTION` handlers are left out; other statements pass as is.
+ */
+export function withDoBlocksOpened(statement: Statement): Statement[] {
+  const [first] = statement.tokens;
+  const body = statement.tokens.find((t) => t.kind === 'string' && t.value.startsWith('$'));
+  if (first?.kind !== 'word' || first.value !== 'do' || !body) return [statement];
+  const tag = /^\$([A-Za-z_]\w*)?\$/.exec(body.value)?.[0] ?? '$$';
+  const inner = body.value
+    .slice(tag.length, body.value.endsWith(tag) ? -tag.length : undefined)
+    .replace(/^\s*begin\b/i, '')
+    .replace(/\bexception\b[\s\S]*$/i, '')
+    .replace(/\bend\s*;?\s*$/i, '');
+  return parseMigration(inner).map((s) => ({
+    ...s,
+    line: statement.line + s.line - 1,
+    comments: [...statement.comments, ...s.comments],
+  }));
+}

@@ -41,6 +41,7 @@ describe('expand-only migration rules', () => {
     'fail-drop-table': ['drop'],
     'fail-drop-column': ['drop'],
     'fail-drop-column-lower-case-unquoted': ['drop'],
+    'fail-drop-column-inside-do-block': ['drop'],
     'fail-rename-column': ['rename'],
     'fail-rename-table': ['rename'],
     'fail-alter-column-type': ['alter-column-type'],
