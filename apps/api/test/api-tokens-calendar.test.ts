@@ -119,6 +119,34 @@ describe('calendar feed', () => {
     expect((await api.http().get(new URL(rotated.body.url).pathname)).status).toBe(200);
   });
 
+  it("lists the incidents the caller commands, from declaration to resolution, and nobody else's", async () => {
+    const declare = (commanderId: string, title: string) =>
+      api
+        .http()
+        .post(`${V1}/workspaces/${team.workspaceId}/incidents`)
+        .set(auth(team.users.member))
+        .send({ title, severity: 'sev2', commanderId });
+    const mine = await declare(team.users.admin.id, 'Checkout returns 502');
+    const theirs = await declare(team.users.member.id, 'Search is slow');
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    const resolved = await api
+      .http()
+      .patch(`${V1}/incidents/${mine.body.id}`)
+      .set(auth(team.users.admin))
+      .send({ status: 'resolved', version: mine.body.version });
+    expect(resolved.status).toBe(200);
+
+    const feed = await api.http().get(`${V1}/me/calendar`).set(auth(team.users.admin));
+    // iCalendar folds lines at 75 octets (a CRLF and a space): unfold before reading.
+    const ics = (await api.http().get(new URL(feed.body.url).pathname)).text.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain(`UID:incident-${mine.body.id}@teamflow`);
+    expect(ics).toContain(`INC-${mine.body.number} (sev2) Checkout returns 502`);
+    expect(ics).toContain(`/w/${team.workspaceId}/incidents/${mine.body.id}`);
+    const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    expect(ics).toContain(`DTEND:${stamp(resolved.body.resolvedAt)}`);
+    expect(ics).not.toContain('Search is slow');
+  });
+
   it("never shows another user's tasks", async () => {
     const feed = await api.http().get(`${V1}/me/calendar`).set(auth(team.users.stranger));
     const ics = await api.http().get(new URL(feed.body.url).pathname);

@@ -1,7 +1,8 @@
-import { and, asc, eq, isNotNull, isNull, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '@teamflow/db/client';
 import {
   calendarFeeds,
+  incidents,
   projects,
   taskAssignees,
   tasks,
@@ -59,4 +60,30 @@ export async function listAssignedDueTasks(db: DbOrTx, userId: string) {
     )
     .orderBy(asc(tasks.dueDate))
     .limit(1000);
+}
+
+/** Incidents the user commands (newest first), in workspaces they still belong to. */
+export async function listCommandedIncidents(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      title: incidents.title,
+      severity: incidents.severity,
+      status: incidents.status,
+      createdAt: incidents.createdAt,
+      resolvedAt: incidents.resolvedAt,
+      updatedAt: incidents.updatedAt,
+      workspaceId: incidents.workspaceId,
+      workspaceName: workspaces.name,
+    })
+    .from(incidents)
+    .innerJoin(workspaces, and(eq(workspaces.id, incidents.workspaceId), isNull(workspaces.deletedAt)))
+    .innerJoin(
+      workspaceMembers,
+      and(eq(workspaceMembers.workspaceId, incidents.workspaceId), eq(workspaceMembers.userId, userId)),
+    )
+    .where(eq(incidents.commanderId, userId))
+    .orderBy(desc(incidents.createdAt))
+    .limit(200);
 }
