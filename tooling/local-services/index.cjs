@@ -2,12 +2,13 @@
 // S3-compatible object store (s3rver, spoken to through the real AWS SDK on the real wire
 // protocol) and ClamAV's daemon with the signature database this folder ships (the EICAR test
 // signature: the public signature download is not reachable on a developer's or CI's machine).
-// Used by `npm start` (scripts/start.mjs), the Jest global setup and the e2e suite.
+// Used by `npm start` (scripts/start.mjs), the Jest global setup and the e2e suite. Also Debian's
+// PgBouncer in transaction mode, which the pooler suite puts in front of the test database.
 'use strict';
 const { spawn } = require('node:child_process');
-const { existsSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const net = require('node:net');
-const { tmpdir } = require('node:os');
+const { tmpdir, userInfo } = require('node:os');
 const { delimiter, join } = require('node:path');
 
 /** s3rver checks request signatures against its one built-in account. */
@@ -50,14 +51,24 @@ async function startObjectStorage(options = {}) {
   };
 }
 
-/** Path of Debian's clamd (`clamav-daemon`), or undefined when it is not installed. */
-function findClamd() {
+/** Path of a Debian daemon (`/usr/sbin` first, then PATH), or undefined when it is not installed. */
+function findDaemon(name) {
   const dirs = ['/usr/sbin', '/usr/local/sbin', ...(process.env.PATH ?? '').split(delimiter)];
   for (const dir of dirs) {
-    const candidate = join(dir, 'clamd');
+    const candidate = join(dir, name);
     if (dir && existsSync(candidate)) return candidate;
   }
   return undefined;
+}
+
+/** Path of Debian's clamd (`clamav-daemon`), or undefined when it is not installed. */
+function findClamd() {
+  return findDaemon('clamd');
+}
+
+/** Path of Debian's pgbouncer, or undefined when it is not installed. */
+function findPgBouncer() {
+  return findDaemon('pgbouncer');
 }
 
 function freePort(host) {
@@ -149,6 +160,100 @@ async function startClamd(options = {}) {
   };
 }
 
+/** Resolves once something accepts TCP connections on host:port. */
+function canConnect(host, port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts PgBouncer in the foreground on a free loopback port, in transaction mode, in front of the
+ * PostgreSQL server `upstreamUrl` names (any database on it: `*` in [databases]). `poolSize`
+ * server connections per database and user (2 by default, so clients share them and a statement
+ * that leaned on session state would meet another client's session). Authentication is `trust`
+ * like the test server's; PgBouncer still wants the user in its auth file. Run by root (CI), it
+ * drops to `nobody`, since PgBouncer refuses to run as root.
+ */
+async function startPgBouncer(options = {}) {
+  const pgbouncer = options.pgbouncerPath ?? findPgBouncer();
+  if (!pgbouncer) throw new Error('pgbouncer is not installed (Debian package pgbouncer)');
+  const upstream = new URL(options.upstreamUrl ?? 'postgres://127.0.0.1:5432/postgres');
+  const user = decodeURIComponent(upstream.username) || process.env.PGUSER || userInfo().username;
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? (await freePort(host));
+  const workDir = mkdtempSync(join(tmpdir(), 'teamflow-pgbouncer-'));
+  // Read by the `nobody` PgBouncer drops to.
+  chmodSync(workDir, 0o755);
+  const authFile = join(workDir, 'users.txt');
+  writeFileSync(authFile, `"${user.replace(/"/g, '""')}" ""\n`, { mode: 0o644 });
+  const config = join(workDir, 'pgbouncer.ini');
+  writeFileSync(
+    config,
+    [
+      '[databases]',
+      `* = host=${upstream.hostname || '127.0.0.1'} port=${upstream.port || 5432}`,
+      '[pgbouncer]',
+      `listen_addr = ${host}`,
+      `listen_port = ${port}`,
+      'unix_socket_dir =',
+      'auth_type = trust',
+      `auth_file = ${authFile}`,
+      'pool_mode = transaction',
+      `default_pool_size = ${options.poolSize ?? 2}`,
+      'max_client_conn = 500',
+      '',
+    ].join('\n'),
+    { mode: 0o644 },
+  );
+  const args = process.getuid?.() === 0 ? ['-u', 'nobody', config] : [config];
+  const child = spawn(pgbouncer, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const until = Date.now() + (options.timeoutMs ?? 10000);
+  for (;;) {
+    if (child.exitCode !== null) {
+      rmSync(workDir, { recursive: true, force: true });
+      throw new Error(`pgbouncer exited (${child.exitCode}): ${stderr.trim()}`);
+    }
+    if (await canConnect(host, port)) break;
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      rmSync(workDir, { recursive: true, force: true });
+      throw new Error(`pgbouncer did not start within the timeout: ${stderr.trim()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    host,
+    port,
+    pid: child.pid,
+    /** `databaseUrl` (a URL on the upstream server) rewritten to go through this PgBouncer. */
+    pooledUrl(databaseUrl) {
+      const url = new URL(databaseUrl);
+      url.hostname = host;
+      url.port = String(port);
+      return url.toString();
+    },
+    /** What PgBouncer logged so far (connections, errors), for a failing test's message. */
+    log: () => stderr,
+    async close() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * The 68-byte EICAR anti-virus test file, assembled at run time so no file in the repository
  * trips a scanner that looks at the repository itself.
@@ -160,4 +265,12 @@ function eicarTestFile() {
   );
 }
 
-module.exports = { startObjectStorage, startClamd, findClamd, eicarTestFile, LOCAL_S3_CREDENTIALS };
+module.exports = {
+  startObjectStorage,
+  startClamd,
+  findClamd,
+  startPgBouncer,
+  findPgBouncer,
+  eicarTestFile,
+  LOCAL_S3_CREDENTIALS,
+};
