@@ -38,9 +38,23 @@ async function ensureClamd() {
   return existsSync('/usr/sbin/clamd');
 }
 
+/** Debian's PgBouncer (transaction mode) fronts the test database in the api's pooler suite. */
+async function ensurePgBouncer() {
+  if (existsSync('/usr/sbin/pgbouncer')) return true;
+  if (process.getuid?.() !== 0) {
+    console.error("✖ /usr/sbin/pgbouncer is missing: install Debian's pgbouncer (sudo apt-get install -y pgbouncer).");
+    return false;
+  }
+  console.log('Installing pgbouncer with apt-get');
+  await run('apt-get', ['update', '-qq'], { quiet: true });
+  await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'pgbouncer'], { quiet: true });
+  return existsSync('/usr/sbin/pgbouncer');
+}
+
 assertNode();
 await install();
 await ensureClamd();
+await ensurePgBouncer();
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 let passed = 0;
