@@ -42,7 +42,9 @@ async function ensureClamd() {
 async function ensurePgBouncer() {
   if (existsSync('/usr/sbin/pgbouncer')) return true;
   if (process.getuid?.() !== 0) {
-    console.error("✖ /usr/sbin/pgbouncer is missing: install Debian's pgbouncer (sudo apt-get install -y pgbouncer).");
+    console.error(
+      "✖ /usr/sbin/pgbouncer is missing: install Debian's pgbouncer (sudo apt-get install -y pgbouncer).",
+    );
     return false;
   }
   console.log('Installing pgbouncer with apt-get');

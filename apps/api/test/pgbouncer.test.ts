@@ -76,7 +76,7 @@ describe('the api through PgBouncer in transaction mode', () => {
     let published: { type: string; seq: number | null } | undefined;
     while (!published) {
       const { rows } = await direct.query(
-        'select type, seq from outbox where entity_id = $1 and published_at is not null',
+        'select type, seq::int as seq from outbox where entity_id = $1 and published_at is not null',
         [task.id],
       );
       published = rows[0];
