@@ -122,33 +122,55 @@ async function startClamd(options = {}) {
       '',
     ].join('\n'),
   );
-  const child = spawn(clamd, ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const until = Date.now() + (options.timeoutMs ?? 30000);
-  for (;;) {
-    if (child.exitCode !== null) {
-      rmSync(workDir, { recursive: true, force: true });
-      throw new Error(`clamd exited (${child.exitCode}): ${stderr.trim()}`);
-    }
-    try {
-      if ((await clamdCommand(host, port, 'PING')) === 'PONG') break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) {
-      child.kill('SIGKILL');
-      rmSync(workDir, { recursive: true, force: true });
-      throw new Error(`clamd did not start within the timeout: ${stderr.trim()}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const daemon = await startDaemon({
+    name: 'clamd',
+    command: clamd,
+    args: ['-c', config],
+    workDir,
+    timeoutMs: options.timeoutMs ?? 30000,
+    pollMs: 200,
+    isReady: () =>
+      clamdCommand(host, port, 'PING').then(
+        (answer) => answer === 'PONG',
+        () => false,
+      ),
+  });
   return {
     host,
     port,
-    pid: child.pid,
+    pid: daemon.pid,
     env: { CLAMAV_HOST: host, CLAMAV_PORT: String(port) },
+    close: daemon.close,
+  };
+}
+
+/**
+ * Spawns a daemon that stays in the foreground and polls `isReady` until it answers true. Its
+ * `workDir` (config files) is removed when it fails to start and on close; close stops it with
+ * SIGTERM, then SIGKILL after 5 s.
+ */
+async function startDaemon({ name, command, args, workDir, timeoutMs, pollMs, isReady }) {
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) {
+      rmSync(workDir, { recursive: true, force: true });
+      throw new Error(`${name} exited (${child.exitCode}): ${stderr.trim()}`);
+    }
+    if (await isReady()) break;
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      rmSync(workDir, { recursive: true, force: true });
+      throw new Error(`${name} did not start within the timeout: ${stderr.trim()}`);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  return {
+    pid: child.pid,
+    log: () => stderr,
     async close() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -211,29 +233,19 @@ async function startPgBouncer(options = {}) {
     ].join('\n'),
     { mode: 0o644 },
   );
-  const args = process.getuid?.() === 0 ? ['-u', 'nobody', config] : [config];
-  const child = spawn(pgbouncer, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const until = Date.now() + (options.timeoutMs ?? 10000);
-  for (;;) {
-    if (child.exitCode !== null) {
-      rmSync(workDir, { recursive: true, force: true });
-      throw new Error(`pgbouncer exited (${child.exitCode}): ${stderr.trim()}`);
-    }
-    if (await canConnect(host, port)) break;
-    if (Date.now() > until) {
-      child.kill('SIGKILL');
-      rmSync(workDir, { recursive: true, force: true });
-      throw new Error(`pgbouncer did not start within the timeout: ${stderr.trim()}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const daemon = await startDaemon({
+    name: 'pgbouncer',
+    command: pgbouncer,
+    args: process.getuid?.() === 0 ? ['-u', 'nobody', config] : [config],
+    workDir,
+    timeoutMs: options.timeoutMs ?? 10000,
+    pollMs: 100,
+    isReady: () => canConnect(host, port),
+  });
   return {
     host,
     port,
-    pid: child.pid,
+    pid: daemon.pid,
     /** `databaseUrl` (a URL on the upstream server) rewritten to go through this PgBouncer. */
     pooledUrl(databaseUrl) {
       const url = new URL(databaseUrl);
@@ -242,15 +254,8 @@ async function startPgBouncer(options = {}) {
       return url.toString();
     },
     /** What PgBouncer logged so far (connections, errors), for a failing test's message. */
-    log: () => stderr,
-    async close() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(workDir, { recursive: true, force: true });
-    },
+    log: daemon.log,
+    close: daemon.close,
   };
 }
 
