@@ -21,6 +21,7 @@ const RULES: { rule: string; pattern: RegExp; allowedIn?: string }[] = [
     rule: 'named prepared statement (use UNNAMED_STATEMENT)',
     pattern: /\.prepare\((?!\s*UNNAMED_STATEMENT\s*\))/,
   },
+  { rule: 'temporary table (lives as long as the session)', pattern: /create\s+temp(?:orary)?\s+table/i },
   {
     rule: 'statement_timeout as a startup parameter (the database default sets it)',
     pattern: /statement_timeout\s*:/,
@@ -73,8 +74,9 @@ describe('sources stay free of session state (PgBouncer transaction mode)', () =
       ".limit(1).prepare('tasks_by_id')",
       'new pg.Pool({ statement_timeout: 1000 })',
       'await client.query(`LISTEN outbox`)',
+      'await tx.execute(sql`create temp table scratch (id int)`)',
     ];
-    expect(samples.map((s) => violations('packages/core/src/x.ts', s).length)).toEqual(Array(8).fill(1));
+    expect(samples.map((s) => violations('packages/core/src/x.ts', s).length)).toEqual(Array(9).fill(1));
     const allowed = [
       'await tx.execute(sql`set local lock_timeout = 100`)',
       'select pg_advisory_xact_lock(1), pg_try_advisory_xact_lock(2)',
