@@ -11,7 +11,7 @@ import { startLiveApi, type LiveApi } from './realtime-harness';
 // The api as production runs it: DATABASE_URL through PgBouncer in transaction mode (two server
 // connections, shared by every client, so anything leaning on session state meets another
 // client's session), DATABASE_DIRECT_URL straight to PostgreSQL for the outbox LISTEN.
-const STATEMENT_TIMEOUT_MS = 2000;
+const STATEMENT_TIMEOUT_MS = 3000;
 
 let store: IsolatedStore;
 let bouncer: LocalPgBouncer;
@@ -122,7 +122,7 @@ describe('the api through PgBouncer in transaction mode', () => {
           pooled.query<{ statement_timeout: string }>('show statement_timeout'),
         ),
       );
-      expect(shown.map((r) => r.rows[0]!.statement_timeout)).toEqual(Array(3).fill('2s'));
+      expect(shown.map((r) => r.rows[0]!.statement_timeout)).toEqual(Array(3).fill('3s'));
       await expect(pooled.query('select pg_sleep(30)')).rejects.toMatchObject({ code: '57014' });
     } finally {
       await pooled.end();
