@@ -113,8 +113,8 @@ export async function runMigrations(
  * database's default: through PgBouncer in transaction mode a `SET` would stick to whichever server
  * connection ran it, `SET LOCAL` covers only explicit transactions, a startup parameter is refused
  * by the pooler, and a client-side timer (pg's `query_timeout`) leaves the query running on the
- * server. A role default would do the same but belongs to whoever owns the role; the database is
- * ours (the migration step creates it). New sessions pick it up; PgBouncer's server connections
+ * server. A role default would do the same but belongs to whoever manages the role; the database
+ * is the app's own (created here when missing). New sessions pick it up; PgBouncer's server connections
  * are new sessions too (restart PgBouncer, or wait for server_lifetime, after changing it).
  * Serialised by a transaction-scoped advisory lock (concurrent ALTER DATABASE of one row fails),
  * and skipped when already in place.
@@ -125,15 +125,14 @@ async function applyStatementTimeout(pool: pg.Pool, timeoutMs: number): Promise<
     await client.query('begin');
     await client.query("select pg_advisory_xact_lock(hashtextextended('teamflow:statement_timeout', 0))");
     const wanted = `statement_timeout=${timeoutMs}`;
-    const { rows } = await client.query<{ config: string[] | null }>(
-      `select s.setconfig as config from pg_db_role_setting s
-         join pg_database d on d.oid = s.setdatabase
-        where d.datname = current_database() and s.setrole = 0`,
+    const { rows } = await client.query<{ name: string; config: string[] | null }>(
+      `select current_database() as name,
+              (select s.setconfig from pg_db_role_setting s join pg_database d on d.oid = s.setdatabase
+                where d.datname = current_database() and s.setrole = 0) as config`,
     );
-    if (!rows[0]?.config?.includes(wanted)) {
-      await client.query(
-        `alter database ${pg.escapeIdentifier(await currentDatabase(client))} set statement_timeout = ${timeoutMs}`,
-      );
+    const { name, config } = rows[0]!;
+    if (!config?.includes(wanted)) {
+      await client.query(`alter database ${pg.escapeIdentifier(name)} set statement_timeout = ${timeoutMs}`);
     }
     await client.query('commit');
   } catch (error) {
@@ -147,11 +146,6 @@ async function applyStatementTimeout(pool: pg.Pool, timeoutMs: number): Promise<
   } finally {
     client.release();
   }
-}
-
-async function currentDatabase(client: pg.PoolClient): Promise<string> {
-  const { rows } = await client.query<{ name: string }>('select current_database() as name');
-  return rows[0]!.name;
 }
 
 function describe(error: unknown): string {
