@@ -8,39 +8,32 @@ import { assertNode, install, root, run, turbo, turboEnv } from './lib.mjs';
 
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Debian's Chromium runs the e2e suite (Playwright never downloads a browser here); installed when missing and we may. */
-async function ensureChromium() {
-  if (existsSync(CHROMIUM)) return true;
+/**
+ * A Debian package the suites run on this machine, installed with apt-get when `path` is missing
+ * and we are root; otherwise says how to install it. `recommends: false` skips recommended packages.
+ */
+async function ensureDebianPackage(path, pkg, { recommends = true, hint = '' } = {}) {
+  if (existsSync(path)) return true;
   if (process.getuid?.() !== 0) {
-    console.error(
-      `✖ ${CHROMIUM} is missing: install Debian's chromium (sudo apt-get install -y chromium) or set E2E_CHROMIUM.`,
-    );
+    console.error(`✖ ${path} is missing: install Debian's ${pkg} (sudo apt-get install -y ${pkg})${hint}.`);
     return false;
   }
-  console.log('Installing chromium with apt-get');
+  console.log(`Installing ${pkg} with apt-get`);
   await run('apt-get', ['update', '-qq'], { quiet: true });
-  await run('apt-get', ['install', '-y', '-qq', 'chromium'], { quiet: true });
-  return existsSync(CHROMIUM);
+  const flags = recommends ? [] : ['--no-install-recommends'];
+  await run('apt-get', ['install', '-y', '-qq', ...flags, pkg], { quiet: true });
+  return existsSync(path);
 }
 
-/** Debian's clamd scans attachments in the api tests (started on loopback with the repo's signatures). */
-async function ensureClamd() {
-  if (existsSync('/usr/sbin/clamd')) return true;
-  if (process.getuid?.() !== 0) {
-    console.error(
-      "✖ /usr/sbin/clamd is missing: install Debian's clamav-daemon (sudo apt-get install -y clamav-daemon).",
-    );
-    return false;
-  }
-  console.log('Installing clamav-daemon with apt-get');
-  await run('apt-get', ['update', '-qq'], { quiet: true });
-  await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'clamav-daemon'], { quiet: true });
-  return existsSync('/usr/sbin/clamd');
-}
+// Debian's Chromium runs the e2e suite (Playwright never downloads a browser here).
+const ensureChromium = () => ensureDebianPackage(CHROMIUM, 'chromium', { hint: ' or set E2E_CHROMIUM' });
 
 assertNode();
 await install();
-await ensureClamd();
+// Debian's clamd scans attachments in the api tests (started on loopback with the repo's signatures).
+await ensureDebianPackage('/usr/sbin/clamd', 'clamav-daemon', { recommends: false });
+// Debian's PgBouncer (transaction mode) fronts the test database in the api's pooler suite.
+await ensureDebianPackage('/usr/sbin/pgbouncer', 'pgbouncer', { recommends: false });
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 let passed = 0;

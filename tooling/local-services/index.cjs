@@ -2,12 +2,13 @@
 // S3-compatible object store (s3rver, spoken to through the real AWS SDK on the real wire
 // protocol) and ClamAV's daemon with the signature database this folder ships (the EICAR test
 // signature: the public signature download is not reachable on a developer's or CI's machine).
-// Used by `npm start` (scripts/start.mjs), the Jest global setup and the e2e suite.
+// Used by `npm start` (scripts/start.mjs), the Jest global setup and the e2e suite. Also Debian's
+// PgBouncer in transaction mode, which the pooler suite puts in front of the test database.
 'use strict';
 const { spawn } = require('node:child_process');
-const { existsSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const net = require('node:net');
-const { tmpdir } = require('node:os');
+const { tmpdir, userInfo } = require('node:os');
 const { delimiter, join } = require('node:path');
 
 /** s3rver checks request signatures against its one built-in account. */
@@ -50,14 +51,24 @@ async function startObjectStorage(options = {}) {
   };
 }
 
-/** Path of Debian's clamd (`clamav-daemon`), or undefined when it is not installed. */
-function findClamd() {
+/** Path of a Debian daemon (`/usr/sbin` first, then PATH), or undefined when it is not installed. */
+function findDaemon(name) {
   const dirs = ['/usr/sbin', '/usr/local/sbin', ...(process.env.PATH ?? '').split(delimiter)];
   for (const dir of dirs) {
-    const candidate = join(dir, 'clamd');
+    const candidate = join(dir, name);
     if (dir && existsSync(candidate)) return candidate;
   }
   return undefined;
+}
+
+/** Path of Debian's clamd (`clamav-daemon`), or undefined when it is not installed. */
+function findClamd() {
+  return findDaemon('clamd');
+}
+
+/** Path of Debian's pgbouncer, or undefined when it is not installed. */
+function findPgBouncer() {
+  return findDaemon('pgbouncer');
 }
 
 function freePort(host) {
@@ -111,33 +122,55 @@ async function startClamd(options = {}) {
       '',
     ].join('\n'),
   );
-  const child = spawn(clamd, ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const until = Date.now() + (options.timeoutMs ?? 30000);
-  for (;;) {
-    if (child.exitCode !== null) {
-      rmSync(workDir, { recursive: true, force: true });
-      throw new Error(`clamd exited (${child.exitCode}): ${stderr.trim()}`);
-    }
-    try {
-      if ((await clamdCommand(host, port, 'PING')) === 'PONG') break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) {
-      child.kill('SIGKILL');
-      rmSync(workDir, { recursive: true, force: true });
-      throw new Error(`clamd did not start within the timeout: ${stderr.trim()}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const daemon = await startDaemon({
+    name: 'clamd',
+    command: clamd,
+    args: ['-c', config],
+    workDir,
+    timeoutMs: options.timeoutMs ?? 30000,
+    pollMs: 200,
+    isReady: () =>
+      clamdCommand(host, port, 'PING').then(
+        (answer) => answer === 'PONG',
+        () => false,
+      ),
+  });
   return {
     host,
     port,
-    pid: child.pid,
+    pid: daemon.pid,
     env: { CLAMAV_HOST: host, CLAMAV_PORT: String(port) },
+    close: daemon.close,
+  };
+}
+
+/**
+ * Spawns a daemon that stays in the foreground and polls `isReady` until it answers true. Its
+ * `workDir` (config files) is removed when it fails to start and on close; close stops it with
+ * SIGTERM, then SIGKILL after 5 s.
+ */
+async function startDaemon({ name, command, args, workDir, timeoutMs, pollMs, isReady }) {
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) {
+      rmSync(workDir, { recursive: true, force: true });
+      throw new Error(`${name} exited (${child.exitCode}): ${stderr.trim()}`);
+    }
+    if (await isReady()) break;
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      rmSync(workDir, { recursive: true, force: true });
+      throw new Error(`${name} did not start within the timeout: ${stderr.trim()}`);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  return {
+    pid: child.pid,
+    log: () => stderr,
     async close() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -146,6 +179,83 @@ async function startClamd(options = {}) {
       }
       rmSync(workDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Resolves once something accepts TCP connections on host:port. */
+function canConnect(host, port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts PgBouncer in the foreground on a free loopback port, in transaction mode, in front of the
+ * PostgreSQL server `upstreamUrl` names (any database on it: `*` in [databases]). `poolSize`
+ * server connections per database and user (2 by default, so clients share them and a statement
+ * that leaned on session state would meet another client's session). Authentication is `trust`
+ * like the test server's; PgBouncer still wants the user in its auth file. Run by root (CI), it
+ * drops to `nobody`, since PgBouncer refuses to run as root.
+ */
+async function startPgBouncer(options = {}) {
+  const pgbouncer = options.pgbouncerPath ?? findPgBouncer();
+  if (!pgbouncer) throw new Error('pgbouncer is not installed (Debian package pgbouncer)');
+  const upstream = new URL(options.upstreamUrl ?? 'postgres://127.0.0.1:5432/postgres');
+  const user = decodeURIComponent(upstream.username) || process.env.PGUSER || userInfo().username;
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? (await freePort(host));
+  const workDir = mkdtempSync(join(tmpdir(), 'teamflow-pgbouncer-'));
+  // Read by the `nobody` PgBouncer drops to.
+  chmodSync(workDir, 0o755);
+  const authFile = join(workDir, 'users.txt');
+  writeFileSync(authFile, `"${user.replace(/"/g, '""')}" ""\n`, { mode: 0o644 });
+  const config = join(workDir, 'pgbouncer.ini');
+  writeFileSync(
+    config,
+    [
+      '[databases]',
+      `* = host=${upstream.hostname || '127.0.0.1'} port=${upstream.port || 5432}`,
+      '[pgbouncer]',
+      `listen_addr = ${host}`,
+      `listen_port = ${port}`,
+      'unix_socket_dir =',
+      'auth_type = trust',
+      `auth_file = ${authFile}`,
+      'pool_mode = transaction',
+      `default_pool_size = ${options.poolSize ?? 2}`,
+      'max_client_conn = 500',
+      '',
+    ].join('\n'),
+    { mode: 0o644 },
+  );
+  const daemon = await startDaemon({
+    name: 'pgbouncer',
+    command: pgbouncer,
+    args: process.getuid?.() === 0 ? ['-u', 'nobody', config] : [config],
+    workDir,
+    timeoutMs: options.timeoutMs ?? 10000,
+    pollMs: 100,
+    isReady: () => canConnect(host, port),
+  });
+  return {
+    host,
+    port,
+    pid: daemon.pid,
+    /** `databaseUrl` (a URL on the upstream server) rewritten to go through this PgBouncer. */
+    pooledUrl(databaseUrl) {
+      const url = new URL(databaseUrl);
+      url.hostname = host;
+      url.port = String(port);
+      return url.toString();
+    },
+    /** What PgBouncer logged so far (connections, errors), for a failing test's message. */
+    log: daemon.log,
+    close: daemon.close,
   };
 }
 
@@ -160,4 +270,12 @@ function eicarTestFile() {
   );
 }
 
-module.exports = { startObjectStorage, startClamd, findClamd, eicarTestFile, LOCAL_S3_CREDENTIALS };
+module.exports = {
+  startObjectStorage,
+  startClamd,
+  findClamd,
+  startPgBouncer,
+  findPgBouncer,
+  eicarTestFile,
+  LOCAL_S3_CREDENTIALS,
+};

@@ -31,5 +31,27 @@ export function startClamd(options?: {
 }): Promise<LocalClamd>;
 
 export function findClamd(): string | undefined;
+
+export interface LocalPgBouncer {
+  host: string;
+  port: number;
+  pid: number | undefined;
+  /** A URL on the upstream server rewritten to go through this PgBouncer. */
+  pooledUrl(databaseUrl: string): string;
+  /** What PgBouncer logged so far. */
+  log(): string;
+  close(): Promise<void>;
+}
+
+export function startPgBouncer(options?: {
+  upstreamUrl?: string;
+  host?: string;
+  port?: number;
+  poolSize?: number;
+  pgbouncerPath?: string;
+  timeoutMs?: number;
+}): Promise<LocalPgBouncer>;
+
+export function findPgBouncer(): string | undefined;
 export function eicarTestFile(): Buffer;
 export const LOCAL_S3_CREDENTIALS: { accessKeyId: string; secretAccessKey: string };

@@ -1,6 +1,6 @@
 import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
 import { createServer } from 'node:http';
-import { loadEnv } from '@teamflow/config/env';
+import { directDatabaseUrl, loadEnv } from '@teamflow/config/env';
 import { connectRedis, warnUnlessNoEviction } from '@teamflow/core/platform/redis';
 import { createDb } from '@teamflow/db/client';
 import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
@@ -15,8 +15,9 @@ import { initErrorReporter } from '@teamflow/core/platform/error-reporter';
 async function main(): Promise<void> {
   const env = loadEnv();
   const reporter = initErrorReporter(env, 'api');
-  await ensureDatabase(env.DATABASE_URL);
-  await runMigrations(env.DATABASE_URL);
+  // On the direct connection: CREATE DATABASE and migrations do not go through a pooler.
+  await ensureDatabase(directDatabaseUrl(env));
+  await runMigrations(directDatabaseUrl(env), { statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS });
   const deps = buildDeps(env);
   deps.reportError = reporter?.report;
   await connectRedis(deps.redis, env.REDIS_URL);

@@ -1,5 +1,5 @@
 import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
-import { loadEnv } from '@teamflow/config/env';
+import { directDatabaseUrl, loadEnv } from '@teamflow/config/env';
 import { initErrorReporter } from '@teamflow/core/platform/error-reporter';
 import { createLogger } from '@teamflow/core/platform/logger';
 import { createDb } from '@teamflow/db/client';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, service: 'worker' });
   const reporter = initErrorReporter(env, 'worker');
-  await ensureDatabase(env.DATABASE_URL);
+  await ensureDatabase(directDatabaseUrl(env));
   const db = createDb(env.DATABASE_URL, { max: 5 });
   try {
     await pingDatabase(db.db);

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, DEV_ACCESS_SECRET, loadEnv } from './env';
+import { ConfigError, DEV_ACCESS_SECRET, directDatabaseUrl, loadEnv, loadMigrationEnv } from './env';
 
 describe('loadEnv', () => {
   it('applies the documented defaults when nothing is set', () => {
@@ -41,5 +41,20 @@ describe('loadEnv', () => {
     expect(
       loadEnv({ NODE_ENV: 'test', PLATFORM_ADMIN_EMAILS: 'A@x.io, b@y.io' }).PLATFORM_ADMIN_EMAILS,
     ).toEqual(['a@x.io', 'b@y.io']);
+  });
+
+  it('sends LISTEN and migrations to DATABASE_DIRECT_URL when a pooler fronts DATABASE_URL', () => {
+    const pooled = 'postgres://app@127.0.0.1:6432/teamflow';
+    const direct = 'postgres://app@127.0.0.1:5432/teamflow';
+    expect(directDatabaseUrl(loadEnv({ NODE_ENV: 'test', DATABASE_URL: pooled }))).toBe(pooled);
+    expect(
+      directDatabaseUrl(loadEnv({ NODE_ENV: 'test', DATABASE_URL: pooled, DATABASE_DIRECT_URL: direct })),
+    ).toBe(direct);
+    expect(directDatabaseUrl(loadMigrationEnv({ DATABASE_URL: pooled, DATABASE_DIRECT_URL: direct }))).toBe(
+      direct,
+    );
+    expect(() => loadEnv({ NODE_ENV: 'test', DATABASE_DIRECT_URL: 'not a url' })).toThrow(
+      /DATABASE_DIRECT_URL/,
+    );
   });
 });

@@ -17,8 +17,16 @@ const optionalString = z
 export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    // Queries and transactions; in production this goes through PgBouncer in transaction mode, so
+    // nothing may lean on session state (see docs/ARCHITECTURE.md, "Connection pooling").
     DATABASE_URL: z.url().default('postgres://localhost:5432/teamflow'),
+    // A direct connection to the same database for what needs a session of its own: the outbox
+    // relay's LISTEN and migrations. Unset: DATABASE_URL serves both (no pooler in between).
+    DATABASE_DIRECT_URL: optionalString.pipe(z.url().optional()),
     DB_POOL_MAX: int(10),
+    // The database's default statement_timeout, set by the migration step (ALTER DATABASE) so it
+    // reaches every server connection, PgBouncer's included: a pooler refuses it as a startup parameter.
+    DB_STATEMENT_TIMEOUT_MS: int(15000),
     REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
     REDIS_KEY_PREFIX: z.string().default('tf:'),
     API_PORT: int(4000),
@@ -154,7 +162,14 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, cwd = process.c
 
 const MigrationEnvSchema = z.object({
   DATABASE_URL: z.url({ error: 'must be set to the database to migrate' }),
+  DATABASE_DIRECT_URL: z.url().optional(),
+  DB_STATEMENT_TIMEOUT_MS: int(15000),
 });
+
+/** The URL for what needs its own session (LISTEN, migrations): the direct one when a pooler sits in front. */
+export function directDatabaseUrl(env: { DATABASE_URL: string; DATABASE_DIRECT_URL?: string }): string {
+  return env.DATABASE_DIRECT_URL ?? env.DATABASE_URL;
+}
 
 /**
  * The deploy's migration step reads only the database (no secrets, no Redis, no `.env.local`), and
@@ -163,7 +178,11 @@ const MigrationEnvSchema = z.object({
 export function loadMigrationEnv(
   source: NodeJS.ProcessEnv = process.env,
 ): z.infer<typeof MigrationEnvSchema> {
-  const parsed = MigrationEnvSchema.safeParse({ DATABASE_URL: source.DATABASE_URL || undefined });
+  const parsed = MigrationEnvSchema.safeParse({
+    DATABASE_URL: source.DATABASE_URL || undefined,
+    DATABASE_DIRECT_URL: source.DATABASE_DIRECT_URL || undefined,
+    DB_STATEMENT_TIMEOUT_MS: source.DB_STATEMENT_TIMEOUT_MS || undefined,
+  });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);

@@ -30,13 +30,18 @@ export function connectionUrl(url: string): string {
   return u.toString();
 }
 
-export function createDb(url: string, options: { max?: number; statementTimeoutMs?: number } = {}): DbHandle {
+/**
+ * A pool on `url`, which may be PgBouncer in transaction mode: each query or transaction may run on
+ * a different server connection, so nothing here sets session state. The statement timeout is the
+ * database's own default (`applyStatementTimeout`, run by the migration step), not a startup
+ * parameter: PgBouncer refuses unknown startup parameters, or drops them when told to ignore them.
+ */
+export function createDb(url: string, options: { max?: number } = {}): DbHandle {
   const pool = new pg.Pool({
     connectionString: connectionUrl(url),
     max: options.max ?? 10,
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30000,
-    statement_timeout: options.statementTimeoutMs ?? 15000,
     application_name: 'teamflow',
   });
   // A backend killed under an idle client surfaces here; the pool drops that client and carries on.

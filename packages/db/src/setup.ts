@@ -87,13 +87,64 @@ export async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-/** Applies the committed SQL migrations (idempotent). */
-export async function runMigrations(url: string): Promise<void> {
+/** The statement timeout when the environment names none (DB_STATEMENT_TIMEOUT_MS). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15000;
+
+/**
+ * Applies the committed SQL migrations (idempotent), then makes `statementTimeoutMs` the database's
+ * default statement_timeout. `url` is the direct connection (DATABASE_DIRECT_URL when a pooler
+ * sits in front): ALTER DATABASE and a long migration want a session of their own.
+ */
+export async function runMigrations(
+  url: string,
+  options: { statementTimeoutMs?: number } = {},
+): Promise<void> {
   const pool = new pg.Pool({ connectionString: connectionUrl(url), max: 1 });
   try {
     await migrate(drizzle({ client: pool }), { migrationsFolder: MIGRATIONS_DIR });
+    await applyStatementTimeout(pool, options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
   } finally {
     await pool.end();
+  }
+}
+
+/**
+ * The statement timeout every session on this database starts with, pooled or not. Why the
+ * database's default: through PgBouncer in transaction mode a `SET` would stick to whichever server
+ * connection ran it, `SET LOCAL` covers only explicit transactions, a startup parameter is refused
+ * by the pooler, and a client-side timer (pg's `query_timeout`) leaves the query running on the
+ * server. A role default would do the same but belongs to whoever manages the role; the database
+ * is the app's own (created here when missing). New sessions pick it up; PgBouncer's server connections
+ * are new sessions too (restart PgBouncer, or wait for server_lifetime, after changing it).
+ * Serialised by a transaction-scoped advisory lock (concurrent ALTER DATABASE of one row fails),
+ * and skipped when already in place.
+ */
+async function applyStatementTimeout(pool: pg.Pool, timeoutMs: number): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query("select pg_advisory_xact_lock(hashtextextended('teamflow:statement_timeout', 0))");
+    const wanted = `statement_timeout=${timeoutMs}`;
+    const { rows } = await client.query<{ name: string; config: string[] | null }>(
+      `select current_database() as name,
+              (select s.setconfig from pg_db_role_setting s join pg_database d on d.oid = s.setdatabase
+                where d.datname = current_database() and s.setrole = 0) as config`,
+    );
+    const { name, config } = rows[0]!;
+    if (!config?.includes(wanted)) {
+      await client.query(`alter database ${pg.escapeIdentifier(name)} set statement_timeout = ${timeoutMs}`);
+    }
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    // Not the database's owner: say how to set it instead of refusing to start over a default.
+    if ((error as { code?: string }).code !== '42501') throw error;
+    process.emitWarning(
+      `could not set the database's statement_timeout (${(error as Error).message}); ` +
+        `set it as the app role's default: ALTER ROLE <role> SET statement_timeout = ${timeoutMs}`,
+    );
+  } finally {
+    client.release();
   }
 }
 

@@ -1,5 +1,5 @@
 import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
-import { loadEnv } from '@teamflow/config/env';
+import { directDatabaseUrl, loadEnv } from '@teamflow/config/env';
 import { createLogger } from '@teamflow/core/platform/logger';
 import { connectRedis, createRedis } from '@teamflow/core/platform/redis';
 import { seedDemo } from '@teamflow/core/seed/seed-demo';
@@ -16,8 +16,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: 'warn', service: 'prepare' });
   const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'prepare' });
   await connectRedis(redis, env.REDIS_URL);
-  await ensureDatabase(env.DATABASE_URL);
-  await runMigrations(env.DATABASE_URL);
+  await ensureDatabase(directDatabaseUrl(env));
+  await runMigrations(directDatabaseUrl(env), { statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS });
   const handle = createDb(env.DATABASE_URL, { max: 2 });
   try {
     const seed = process.argv.includes('--no-seed')

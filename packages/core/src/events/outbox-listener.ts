@@ -11,7 +11,9 @@ export interface OutboxListener {
 
 /**
  * LISTENs for outbox commits on a dedicated connection (not from the pool: a LISTEN lives as long
- * as its session) and calls `onNotify` for each. When the connection drops it reconnects with
+ * as its session) and calls `onNotify` for each. `databaseUrl` is the direct one
+ * (DATABASE_DIRECT_URL) when PgBouncer fronts DATABASE_URL: in transaction mode the LISTEN would be
+ * left on a server connection that other clients then use, and notifications would go astray. When the connection drops it reconnects with
  * back-off; meanwhile, and for anything missed in between, the relay's poll is the fallback.
  */
 export function listenForOutbox(

@@ -1,4 +1,5 @@
 import { isPersonalEvent, type ServerEvent, type UnpublishedEvent } from '@teamflow/contracts/events';
+import { directDatabaseUrl } from '@teamflow/config/env';
 import type { CoreDeps } from '../platform/context';
 import { pollingLoop } from '../platform/polling-loop';
 import { stageEventConsumers } from './event-consumers';
@@ -96,7 +97,7 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
     start() {
       loop.start();
       if (options.listen && !listener)
-        listener = listenForOutbox(deps.env.DATABASE_URL, loop.wake, deps.logger);
+        listener = listenForOutbox(directDatabaseUrl(deps.env), loop.wake, deps.logger);
     },
     listening: () => listener?.ready ?? Promise.resolve(),
     async stop() {

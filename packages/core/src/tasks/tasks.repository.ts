@@ -53,7 +53,7 @@ export function escapeLike(text: string): string {
 }
 
 // Every value is a placeholder, so one list "shape" (sort, which filters, cursor or not) is
-// built and planned once per process and connection, then reused as a named prepared statement.
+// built once per process and database handle, then run with each request's values.
 const ph = (name: string) => sql.placeholder(name);
 
 function filterConditions(f: TaskFilter): SQL[] {
@@ -80,7 +80,7 @@ function filterConditions(f: TaskFilter): SQL[] {
   return c;
 }
 
-function buildListQuery(db: DbOrTx, filter: TaskFilter, sort: TaskSort, hasCursor: boolean, name: string) {
+function buildListQuery(db: DbOrTx, filter: TaskFilter, sort: TaskSort, hasCursor: boolean) {
   const spec = SORTS[sort];
   const conditions = filterConditions(filter);
   const keyList = [...spec.keys, sql`${tasks.id}`];
@@ -97,8 +97,16 @@ function buildListQuery(db: DbOrTx, filter: TaskFilter, sort: TaskSort, hasCurso
     .where(and(...conditions))
     .orderBy(...order)
     .limit(ph('limit'))
-    .prepare(name);
+    .prepare(UNNAMED_STATEMENT);
 }
+
+/**
+ * node-postgres's unnamed statement (an empty name): parsed, bound and run in one round trip, so
+ * it works on whichever server connection PgBouncer hands out in transaction mode. A named one
+ * would be parsed on one server connection and then looked for on another (PgBouncer 1.18, what
+ * Debian ships, does not track them). The query is still built once per list shape.
+ */
+const UNNAMED_STATEMENT = '';
 
 type ListQuery = ReturnType<typeof buildListQuery>;
 const preparedLists = new WeakMap<object, Map<string, ListQuery>>();
@@ -119,7 +127,7 @@ export async function listTaskRecords(
   if (!cache) preparedLists.set(db, (cache = new Map<string, ListQuery>()));
   let query = cache.get(shape);
   if (!query) {
-    query = buildListQuery(db, filter, sort, after !== undefined, `tasks_list_${cache.size}`);
+    query = buildListQuery(db, filter, sort, after !== undefined);
     cache.set(shape, query);
   }
   const values: Record<string, unknown> = { ...filter, limit };
