@@ -23,6 +23,7 @@ test('an owner renames the workspace and sets its time zone; a taken URL is refu
   await expect(form.getByRole('option').first()).toHaveAccessibleName(/^Asia\/(Kolkata|Calcutta)/);
   await form.getByRole('option').first().click();
   await expect(form.getByText(kolkata)).toBeVisible();
+
   await form.getByLabel('URL slug').fill(takenSlug);
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(form.getByText('Already taken')).toBeVisible();
@@ -36,6 +37,13 @@ test('an owner renames the workspace and sets its time zone; a taken URL is refu
   await page.reload();
   await expect(form.getByLabel('Name')).toHaveValue('Renamed workspace');
   await expect(form.getByText(kolkata)).toBeVisible();
+
+  // Import and export are per project: settings lists each project with its Import / export page.
+  await page
+    .getByRole('list', { name: 'Projects to import into or export' })
+    .getByRole('link', { name: /E2E project \(KEY\): import \/ export/ })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${board.boardPath}/import$`));
 
   const memberEmail = uniqueEmail('settings-member');
   await addMember(board, memberEmail, 'Max Member', 'member');

@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { WorkspaceCreate, type Workspace, type WorkspaceUpdate } from '@teamflow/contracts/workspaces';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
 import { Button } from '@/modules/ui/components/button';
@@ -81,8 +82,18 @@ function WorkspaceSettingsForm({ workspace }: { workspace: Workspace }) {
   );
 }
 
-/** `/w/:workspaceId/settings`: the workspace's name, URL slug and time zone, changed by its owners. */
-export function WorkspaceSettingsPage({ workspaceId }: { workspaceId: string }) {
+/**
+ * `/w/:workspaceId/settings`: the workspace's name, URL slug and time zone, changed by its owners;
+ * its webhooks and integrations; then `children`, the sections of modules that build on this one
+ * (the route composes them, since a module here may not import them back).
+ */
+export function WorkspaceSettingsPage({
+  workspaceId,
+  children,
+}: {
+  workspaceId: string;
+  children?: ReactNode;
+}) {
   const { workspace, isPending } = useWorkspace(workspaceId);
   const canUpdate = useCan(workspaceId, 'workspace.update');
   const canManageWebhooks = useCan(workspaceId, 'webhook.manage');
@@ -114,6 +125,7 @@ export function WorkspaceSettingsPage({ workspaceId }: { workspaceId: string }) 
       )}
       {workspace ? <WebhookSettings workspaceId={workspaceId} canManage={canManageWebhooks} /> : null}
       {workspace ? <IntegrationSettings workspaceId={workspaceId} canManage={canManageIntegrations} /> : null}
+      {workspace ? children : null}
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { WorkspaceDataLinks } from '@/modules/project-import/components/workspace-data-links';
 import { WorkspaceSettingsPage } from '@/modules/workspaces/components/workspace-settings-page';
 
 export default async function WorkspaceSettingsRoute({
@@ -6,5 +7,9 @@ export default async function WorkspaceSettingsRoute({
   params: Promise<{ workspaceId: string }>;
 }) {
   const { workspaceId } = await params;
-  return <WorkspaceSettingsPage workspaceId={workspaceId} />;
+  return (
+    <WorkspaceSettingsPage workspaceId={workspaceId}>
+      <WorkspaceDataLinks workspaceId={workspaceId} />
+    </WorkspaceSettingsPage>
+  );
 }
