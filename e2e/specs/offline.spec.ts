@@ -65,6 +65,30 @@ async function drag(page: Page, key: string, to: string): Promise<void> {
   await page.mouse.up();
 }
 
+/** The person's saved query cache was written at or after this time (the page's own clock). */
+async function savedAfter(page: Page, since: number): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('teamflow-offline');
+            open.onsuccess = () => {
+              const db = open.result;
+              const read = db.transaction('cache').objectStore('cache').getAll();
+              read.onsuccess = () => {
+                resolve(Math.max(0, ...read.result.map((row: { savedAt: number }) => row.savedAt)));
+                db.close();
+              };
+              read.onerror = () => resolve(0);
+            };
+            open.onerror = () => resolve(0);
+          }),
+      ),
+    )
+    .toBeGreaterThanOrEqual(since);
+}
+
 /** The caller's notifications, straight from the api. */
 async function notificationsOf(token: string): Promise<unknown[]> {
   const res = await fetch(`${apiUrl()}/api/v1/notifications`, {
@@ -150,6 +174,7 @@ test('the list, calendar, task page and inbox last seen open after a reload with
   for (const seen of pages) {
     await page.goto(seen.path);
     await expect(seen.shows(page)).toBeVisible();
+    await savedAfter(page, await page.evaluate(() => Date.now()));
   }
   await savedForOffline(page, 'actorName');
 

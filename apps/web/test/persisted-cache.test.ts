@@ -86,6 +86,34 @@ it('a query the current page holds replaces the saved one, and saved queries old
   expect(merged.queries.map((q) => [q.queryHash, q.state.data])).toEqual([['board', 'new board']]);
 });
 
+it('saves what the page already holds when it starts, with no change after (it loads after the page)', async () => {
+  const page = aQueryClient();
+  const inbox = [{ id: 'n1', data: { actorName: 'Olive Owner' } }];
+  page.setQueryData(queryKeys.notificationList('all'), inbox);
+  const stop = persistCache(page, ME.id);
+  await saved();
+  stop();
+
+  const offline = aQueryClient();
+  expect(await restoreCache(offline, ME.id)).toBe(true);
+  expect(offline.getQueryData(queryKeys.notificationList('all'))).toEqual(inbox);
+});
+
+it('writes a waiting save at once when the page is left', async () => {
+  const page = aQueryClient();
+  const stop = persistCache(page, ME.id);
+  page.setQueryData(queryKeys.boardTasks(PROJECT), [aTask({ title: 'Seen just before leaving' })]);
+  window.dispatchEvent(new Event('pagehide'));
+  stop();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+
+  const offline = aQueryClient();
+  expect(await restoreCache(offline, ME.id)).toBe(true);
+  expect(offline.getQueryData<Task[]>(queryKeys.boardTasks(PROJECT))?.[0]?.title).toBe(
+    'Seen just before leaving',
+  );
+});
+
 it('forgets the saved cache on sign-out', async () => {
   const client = aQueryClient();
   const stop = persistCache(client, ME.id);

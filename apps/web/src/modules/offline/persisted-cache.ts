@@ -53,7 +53,11 @@ export async function restoreCache(queryClient: QueryClient, userId: string): Pr
   return true;
 }
 
-/** Saves the cache a second after each change to it, while this person is signed in. */
+/**
+ * Saves the cache a second after each change to it, while this person is signed in; also once
+ * when it starts (it loads after the page, whose queries may all have settled by then) and at once
+ * when the page is being left with a save still waiting.
+ */
 export function persistCache(queryClient: QueryClient, userId: string): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -68,13 +72,27 @@ export function persistCache(queryClient: QueryClient, userId: string): () => vo
     await tx.store.put({ userId, savedAt: Date.now(), state: mergeSavedCache(saved?.state, state) });
     await tx.done;
   };
+  const saveSoon = () => {
+    timer ??= setTimeout(() => void save().catch(() => undefined), SAVE_DELAY_MS);
+  };
+  // A navigation inside the delay would lose the page's last changes: write them as it goes
+  // (IndexedDB finishes a write already started while the page unloads).
+  const saveNow = () => {
+    if (!timer) return;
+    clearTimeout(timer);
+    void save().catch(() => undefined);
+  };
+  saveSoon();
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' && event.type !== 'removed') return;
-    timer ??= setTimeout(() => void save().catch(() => undefined), SAVE_DELAY_MS);
+    saveSoon();
   });
+  const hasWindow = typeof window !== 'undefined';
+  if (hasWindow) window.addEventListener('pagehide', saveNow);
   return () => {
     stopped = true;
     unsubscribe();
+    if (hasWindow) window.removeEventListener('pagehide', saveNow);
     if (timer) clearTimeout(timer);
   };
 }
