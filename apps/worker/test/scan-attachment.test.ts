@@ -3,13 +3,9 @@ import { Readable } from 'node:stream';
 import { eicarTestFile, startClamd, type LocalClamd } from '@teamflow/local-services';
 import { storageKeyFor } from '@teamflow/core/attachments/attachment.mapper';
 import { stageJob } from '@teamflow/core/jobs/job-outbox.repository';
-import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { closeObjectStorage, objectStorage } from '@teamflow/core/platform/object-storage';
 import { scanAttachmentJob } from '@teamflow/queue/jobs';
-import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
-import { allHandlers } from '../src/handlers/index';
-import { startWorkers, type Runtime } from '../src/runtime';
-import { isolatedSuite, quietLogger, until } from './support';
+import { isolatedSuite, startJobPipeline, until } from './support';
 
 /**
  * A pending attachment scanned through the real pipeline: job outbox → relay → BullMQ (files
@@ -18,31 +14,18 @@ import { isolatedSuite, quietLogger, until } from './support';
  */
 let suite: Awaited<ReturnType<typeof isolatedSuite>>;
 let clamd: LocalClamd;
-let queues: Queues;
-let runtime: Runtime;
-let relay: JobRelay;
+let pipeline: ReturnType<typeof startJobPipeline>;
 let env: Awaited<ReturnType<typeof isolatedSuite>>['env'] & { CLAMAV_HOST: string; CLAMAV_PORT: number };
 
 beforeAll(async () => {
   suite = await isolatedSuite('wscan');
   clamd = await startClamd();
   env = { ...suite.env, CLAMAV_HOST: clamd.host, CLAMAV_PORT: clamd.port };
-  queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
-  runtime = startWorkers({
-    redisUrl: env.REDIS_URL,
-    redisKeyPrefix: env.REDIS_KEY_PREFIX,
-    logger: quietLogger(),
-    registrations: allHandlers(suite.db.db, env),
-  });
-  relay = createJobRelay({ db: suite.db.db, logger: quietLogger() }, queues, { idleMs: 50 });
-  relay.start();
+  pipeline = startJobPipeline(suite.db.db, env);
 }, 60_000);
 
 afterAll(async () => {
-  await relay.stop();
-  await runtime.close(5000);
-  for (const queue of Object.values(queues)) await queue.obliterate({ force: true }).catch(() => undefined);
-  await closeQueues(queues);
+  await pipeline.stop();
   closeObjectStorage(env);
   await clamd.close();
   await suite.db.close();

@@ -2,16 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerEvent } from '@teamflow/contracts/events';
-import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import {
   sendSlackNotification,
   SlackUnavailableError,
 } from '@teamflow/core/integrations/slack/send-slack-notification';
 import { stageSlackNotifications } from '@teamflow/core/integrations/slack/stage-slack-notifications';
-import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
-import { allHandlers } from '../src/handlers/index';
-import { startWorkers, type Runtime } from '../src/runtime';
-import { isolatedSuite, quietLogger, until } from './support';
+import { isolatedSuite, startJobPipeline, until } from './support';
 
 /**
  * Slack notifications through the real pipeline: staged with the published event → job relay →
@@ -20,9 +16,7 @@ import { isolatedSuite, quietLogger, until } from './support';
  * `chat.postMessage` (called by the real @slack/web-api client, pointed here by SLACK_API_URL).
  */
 let suite: Awaited<ReturnType<typeof isolatedSuite>>;
-let queues: Queues;
-let runtime: Runtime;
-let relay: JobRelay;
+let pipeline: ReturnType<typeof startJobPipeline>;
 let env: Awaited<ReturnType<typeof isolatedSuite>>['env'] & {
   WEBHOOKS_ALLOW_PRIVATE: boolean;
   SLACK_API_URL: string;
@@ -77,23 +71,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => slack.listen(0, '127.0.0.1', resolve));
   const port = (slack.address() as AddressInfo).port;
   env = { ...suite.env, WEBHOOKS_ALLOW_PRIVATE: true, SLACK_API_URL: `http://127.0.0.1:${port}/api/` };
-  queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
-  runtime = startWorkers({
-    redisUrl: env.REDIS_URL,
-    redisKeyPrefix: env.REDIS_KEY_PREFIX,
-    logger: quietLogger(),
-    registrations: allHandlers(suite.db.db, env),
-    db: suite.db.db,
-  });
-  relay = createJobRelay({ db: suite.db.db, logger: quietLogger() }, queues, { idleMs: 50 });
-  relay.start();
+  pipeline = startJobPipeline(suite.db.db, env, { runtimeDb: suite.db.db });
 });
 
 afterAll(async () => {
-  await relay.stop();
-  await runtime.close(5000);
-  for (const queue of Object.values(queues)) await queue.obliterate({ force: true }).catch(() => undefined);
-  await closeQueues(queues);
+  await pipeline.stop();
   await new Promise<void>((resolve) => slack.close(() => resolve()));
   await suite.db.close();
   await suite.drop();

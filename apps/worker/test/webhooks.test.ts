@@ -3,21 +3,15 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import type { ServerEvent } from '@teamflow/contracts/events';
-import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { stageWebhookDeliveries } from '@teamflow/core/webhooks/stage-webhook-deliveries';
-import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
-import { allHandlers } from '../src/handlers/index';
-import { startWorkers, type Runtime } from '../src/runtime';
-import { isolatedSuite, quietLogger, until } from './support';
+import { isolatedSuite, startJobPipeline, until } from './support';
 
 /**
  * A webhook delivery through the real pipeline: staged with the published event → job relay →
  * BullMQ (integrations queue) → the worker's handler → a signed POST to an HTTP receiver here.
  */
 let suite: Awaited<ReturnType<typeof isolatedSuite>>;
-let queues: Queues;
-let runtime: Runtime;
-let relay: JobRelay;
+let pipeline: ReturnType<typeof startJobPipeline>;
 const received: { headers: IncomingHttpHeaders; body: string }[] = [];
 const receiver = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -32,22 +26,11 @@ beforeAll(async () => {
   suite = await isolatedSuite('whooks');
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const env = { ...suite.env, WEBHOOKS_ALLOW_PRIVATE: true };
-  queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
-  runtime = startWorkers({
-    redisUrl: env.REDIS_URL,
-    redisKeyPrefix: env.REDIS_KEY_PREFIX,
-    logger: quietLogger(),
-    registrations: allHandlers(suite.db.db, env),
-  });
-  relay = createJobRelay({ db: suite.db.db, logger: quietLogger() }, queues, { idleMs: 50 });
-  relay.start();
+  pipeline = startJobPipeline(suite.db.db, env);
 });
 
 afterAll(async () => {
-  await relay.stop();
-  await runtime.close(5000);
-  for (const queue of Object.values(queues)) await queue.obliterate({ force: true }).catch(() => undefined);
-  await closeQueues(queues);
+  await pipeline.stop();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
   await suite.db.close();
   await suite.drop();
