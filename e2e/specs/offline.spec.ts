@@ -28,28 +28,29 @@ async function serviceWorkerControls(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
+/** The rows of the saved query cache in this browser's IndexedDB (none when it cannot be read). */
+function savedCacheRows(page: Page): Promise<{ savedAt: number }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ savedAt: number }[]>((resolve) => {
+        const open = indexedDB.open('teamflow-offline');
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction('cache').objectStore('cache').getAll();
+          read.onsuccess = () => {
+            resolve(read.result as { savedAt: number }[]);
+            db.close();
+          };
+          read.onerror = () => resolve([]);
+        };
+        open.onerror = () => resolve([]);
+      }),
+  );
+}
+
 /** The person's saved query cache holds this text (it is saved a second after the cache changes). */
 async function savedForOffline(page: Page, text: string): Promise<void> {
-  await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          new Promise<string>((resolve) => {
-            const open = indexedDB.open('teamflow-offline');
-            open.onsuccess = () => {
-              const db = open.result;
-              const read = db.transaction('cache').objectStore('cache').getAll();
-              read.onsuccess = () => {
-                resolve(JSON.stringify(read.result));
-                db.close();
-              };
-              read.onerror = () => resolve('');
-            };
-            open.onerror = () => resolve('');
-          }),
-      ),
-    )
-    .toContain(text);
+  await expect.poll(async () => JSON.stringify(await savedCacheRows(page))).toContain(text);
 }
 
 /** Drags a card by its handle onto a column with real pointer events. */
@@ -68,24 +69,7 @@ async function drag(page: Page, key: string, to: string): Promise<void> {
 /** The person's saved query cache was written at or after this time (the page's own clock). */
 async function savedAfter(page: Page, since: number): Promise<void> {
   await expect
-    .poll(() =>
-      page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const open = indexedDB.open('teamflow-offline');
-            open.onsuccess = () => {
-              const db = open.result;
-              const read = db.transaction('cache').objectStore('cache').getAll();
-              read.onsuccess = () => {
-                resolve(Math.max(0, ...read.result.map((row: { savedAt: number }) => row.savedAt)));
-                db.close();
-              };
-              read.onerror = () => resolve(0);
-            };
-            open.onerror = () => resolve(0);
-          }),
-      ),
-    )
+    .poll(async () => Math.max(0, ...(await savedCacheRows(page)).map((row) => row.savedAt)))
     .toBeGreaterThanOrEqual(since);
 }
 
