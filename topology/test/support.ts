@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { io, type Socket } from 'socket.io-client';
+import { ActivityPage } from '@teamflow/contracts/activity';
+import { ServerEvent } from '@teamflow/contracts/events';
+import { isolatedStore, type IsolatedStore } from '@teamflow/core/testing/isolated-store';
+import { startTopology, type Topology } from '../start-topology.cjs';
+
+export const V1 = '/api/v1';
+
+export interface SuiteTopology {
+  topology: Topology;
+  store: IsolatedStore;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole arrangement on a database and Redis prefix of this file's own (each api runs an
+ * outbox relay and a job relay, which must not move rows of suites running beside it).
+ */
+export async function startSuiteTopology(
+  tag: string,
+  env: Record<string, string> = {},
+): Promise<SuiteTopology> {
+  const store = await isolatedStore(tag);
+  try {
+    const topology = await startTopology({
+      databaseUrl: store.env.DATABASE_URL,
+      redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      redisKeyPrefix: store.env.REDIS_KEY_PREFIX,
+      env: {
+        // Every request of a suite comes from 127.0.0.1: the limits would measure the suite.
+        RATE_LIMIT_DEFAULT_PER_MINUTE: '1000000',
+        RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
+        AI_PROVIDER: 'local',
+        // The webhook receiver listens on loopback.
+        WEBHOOKS_ALLOW_PRIVATE: 'true',
+        ...env,
+      },
+    });
+    return {
+      topology,
+      store,
+      async stop() {
+        await topology.stop();
+        await store.drop();
+      },
+    };
+  } catch (error) {
+    await store.drop();
+    throw error;
+  }
+}
+
+export interface Answer {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a test reads what it asserts
+}
+
+/** One request to `base` (nginx or an instance): JSON in, JSON out. */
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const res = await fetch(`${base}${V1}${path}`, {
+    method,
+    headers: {
+      ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...options.headers,
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: AbortSignal.timeout(20_000),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export interface Team {
+  token: string;
+  userId: string;
+  workspaceId: string;
+  projectId: string;
+}
+
+/** An owner, a workspace and a project, created through `base`. */
+export async function createTeam(base: string): Promise<Team> {
+  const email = `owner-${randomUUID().slice(0, 8)}@example.test`;
+  const registered = await call(base, 'POST', '/auth/register', {
+    body: { email, name: 'Topology owner', password: 'correct-horse-1' },
+  });
+  if (registered.status !== 201)
+    throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
+  const token: string = registered.body.accessToken;
+  const workspace = await call(base, 'POST', '/workspaces', { token, body: { name: 'Scaled team' } });
+  const project = await call(base, 'POST', `/workspaces/${workspace.body.id}/projects`, {
+    token,
+    body: { name: 'Core', key: 'CORE' },
+  });
+  if (project.status !== 201) throw new Error(`project: ${project.status} ${JSON.stringify(project.body)}`);
+  return {
+    token,
+    userId: registered.body.user.id,
+    workspaceId: workspace.body.id,
+    projectId: project.body.id,
+  };
+}
+
+/**
+ * A socket.io client as the web app runs it: WebSocket transport only (no sticky sessions behind
+ * nginx), `join` of the workspace room on every connect, and after a reconnect a catch-up through
+ * `GET /workspaces/:id/activity?since=<last seq>` (through `catchUpBase`). `changes` maps each
+ * workspace seq seen, live or caught up, to the entity it changed.
+ */
+export interface WatchingClient {
+  socket: Socket;
+  /** seq → entity id, from live events and catch-ups. */
+  changes: Map<number, string>;
+  /** Live stream events in arrival order. */
+  live: ServerEvent[];
+  /** How many times the socket lost its connection. */
+  disconnects: number;
+  /** Catch-up requests made after reconnects, and the failed ones. */
+  catchUps: { made: number; failed: number };
+  close(): void;
+}
+
+export async function watchWorkspace(
+  url: string,
+  team: Team,
+  options: { reconnect?: boolean; catchUpBase?: string } = {},
+): Promise<WatchingClient> {
+  const socket = io(url, {
+    path: '/socket.io',
+    auth: { token: team.token },
+    transports: ['websocket'],
+    reconnection: options.reconnect ?? false,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+  });
+  const client: WatchingClient = {
+    socket,
+    changes: new Map(),
+    live: [],
+    disconnects: 0,
+    catchUps: { made: 0, failed: 0 },
+    close: () => socket.close(),
+  };
+  const lastSeq = () => Math.max(0, ...client.changes.keys());
+  const catchUp = async () => {
+    client.catchUps.made++;
+    let cursor: string | null = null;
+    const since = lastSeq();
+    do {
+      const page = await call(
+        options.catchUpBase ?? url,
+        'GET',
+        `/workspaces/${team.workspaceId}/activity?since=${since}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: team.token },
+      );
+      if (page.status !== 200) {
+        client.catchUps.failed++;
+        return;
+      }
+      const parsed = ActivityPage.parse(page.body);
+      for (const item of parsed.items) if (item.seq !== null) client.changes.set(item.seq, item.entityId);
+      cursor = parsed.nextCursor;
+    } while (cursor);
+  };
+  socket.onAny((type: string, payload: unknown) => {
+    const parsed = ServerEvent.safeParse(payload);
+    if (!parsed.success || parsed.data.type !== type) return;
+    client.live.push(parsed.data);
+    if (parsed.data.seq) client.changes.set(parsed.data.seq, parsed.data.entityId);
+  });
+  socket.on('disconnect', () => client.disconnects++);
+  // The first join's ack is the baseline: events after it arrive live. Every later connect
+  // (another instance, through nginx) joins again and catches up on what it missed meanwhile.
+  let connectedBefore = false;
+  const firstJoin = new Promise<void>((resolve, reject) => {
+    socket.once('connect_error', reject);
+    socket.on('connect', () => {
+      const reconnected = connectedBefore;
+      connectedBefore = true;
+      socket
+        .timeout(5000)
+        .emitWithAck('join', [`workspace:${team.workspaceId}`])
+        .then(() => (reconnected ? catchUp() : resolve()))
+        .catch((error: unknown) => (reconnected ? client.catchUps.failed++ : reject(error)));
+    });
+  });
+  await firstJoin;
+  return client;
+}
+
+/** Polls until `ok()` holds, for at most `timeoutMs`; the message names what was awaited. */
+export async function until(
+  what: string,
+  ok: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
