@@ -188,7 +188,7 @@ export async function watchWorkspace(
         .timeout(5000)
         .emitWithAck('join', [`workspace:${team.workspaceId}`])
         .then(() => (reconnected ? catchUp() : resolve()))
-        .catch((error: unknown) => (reconnected ? client.catchUps.failed++ : reject(error)));
+        .catch((error: Error) => (reconnected ? client.catchUps.failed++ : reject(error)));
     });
   });
   await firstJoin;
