@@ -1,7 +1,9 @@
 /** @type {import('jest').Config} */
-// The whole arrangement per test file (three api processes, two workers, nginx, PgBouncer): files
-// run one after another (--runInBand in package.json), each on a database of its own.
+// `npm run test:topology` (scripts/test-topology.mjs builds dist/ first). The whole arrangement per
+// test file (three api processes, two workers, nginx, PgBouncer) on a database of its own: files
+// run one after another, two would crowd a two-core machine.
 module.exports = {
   ...require('../tooling/jest/preset.cjs')({ services: true }),
+  maxWorkers: 1,
   testTimeout: 120_000,
 };
