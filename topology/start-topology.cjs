@@ -98,13 +98,13 @@ async function stopProcess(proc, signal = 'SIGTERM', graceMs = 15_000) {
  * `onLine(name, line)` receives their output (`api-1`, `worker-2`, …).
  */
 async function startTopology(options) {
-  for (const entry of [API_ENTRY, WORKER_ENTRY])
+  const apiCount = options.apis ?? 3;
+  const workerCount = options.workers ?? 2;
+  for (const entry of workerCount > 0 ? [API_ENTRY, WORKER_ENTRY] : [API_ENTRY])
     if (!existsSync(entry))
       throw new Error(
         `${entry} is missing: build first (turbo run build --filter=@teamflow/api --filter=@teamflow/worker)`,
       );
-  const apiCount = options.apis ?? 3;
-  const workerCount = options.workers ?? 2;
   const onLine = options.onLine;
   const stoppers = [];
   const stopAll = async () => {

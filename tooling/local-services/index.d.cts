@@ -55,4 +55,4 @@ export function startPgBouncer(options?: {
 export function findPgBouncer(): string | undefined;
 export function eicarTestFile(): Buffer;
 export const LOCAL_S3_CREDENTIALS: { accessKeyId: string; secretAccessKey: string };
-export { startNginx, findNginx, type LocalNginx } from './nginx.cjs';
+export * from './nginx.cjs';
