@@ -1,14 +1,16 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   call,
   createTeam,
+  deliveries,
   startSuiteTopology,
+  startWebhookReceiver,
+  subscribeTaskCreated,
   until,
   watchWorkspace,
   type SuiteTopology,
   type Team,
   type WatchingClient,
+  type WebhookReceiver,
 } from './support';
 
 // Three api processes behind nginx and two workers, all through PgBouncer: what one instance
@@ -54,34 +56,18 @@ describe('several api instances behind nginx', () => {
 });
 
 describe('two workers', () => {
-  let receiver: Server;
-  const received: { headers: IncomingHttpHeaders; body: { type: string; data: { id: string } } }[] = [];
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: JSON.parse(raw) });
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiver = await startWebhookReceiver();
   });
 
   afterAll(async () => {
-    receiver.closeAllConnections();
-    await new Promise((resolve) => receiver.close(resolve));
+    await receiver?.close();
   });
 
   it('runs each job once across both workers: N tasks created on three instances give N webhook deliveries, none twice', async () => {
-    const { port } = receiver.address() as AddressInfo;
-    const hook = await call(suite.topology.url, 'POST', `/workspaces/${team.workspaceId}/webhooks`, {
-      token: team.token,
-      body: { url: `http://127.0.0.1:${port}/hook`, events: ['task.created'] },
-    });
-    expect(hook.status).toBe(201);
-
+    const webhookId = await subscribeTaskCreated(suite.topology.url, team, receiver.url);
     const N = 24;
     const apis = suite.topology.apis;
     const created = await Promise.all(
@@ -92,19 +78,14 @@ describe('two workers', () => {
 
     // Every delivery row settled (staged by whichever instance's relay published the event, run by
     // whichever worker took the job), then the receiver's count is final.
-    const deliveries = async () =>
-      (
-        await call(suite.topology.url, 'GET', `/webhooks/${hook.body.id}/deliveries?limit=100`, {
-          token: team.token,
-        })
-      ).body.items as { id: string; status: string; attempts: number }[];
     await until(`${N} deliveries to succeed`, async () => {
-      const items = await deliveries();
+      const items = await deliveries(suite.topology.url, team, webhookId);
       return items.length === N && items.every((d) => d.status === 'succeeded');
     });
-    const settled = await deliveries();
+    const settled = await deliveries(suite.topology.url, team, webhookId);
     expect(settled.map((d) => d.attempts)).toEqual(Array(N).fill(1));
 
+    const { received } = receiver;
     expect(received).toHaveLength(N);
     expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(N);
     expect(received.map((r) => r.body.data.id).sort()).toEqual(taskIds);

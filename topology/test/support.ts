@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import { ActivityPage } from '@teamflow/contracts/activity';
@@ -205,5 +207,91 @@ export async function until(
   while (!(await ok())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(50);
+  }
+}
+
+/**
+ * Creates a task through `base`, retrying network failures and 5xx with one Idempotency-Key, as
+ * the web app's offline queue does: however many tries it takes, one task.
+ */
+export async function createTaskRetrying(
+  base: string,
+  team: Team,
+  title: string,
+): Promise<{ id: string; retries: number }> {
+  const key = randomUUID();
+  for (let retries = 0; ; retries++) {
+    const answer = await call(base, 'POST', `/projects/${team.projectId}/tasks`, {
+      token: team.token,
+      body: { title },
+      headers: { 'Idempotency-Key': key },
+    }).catch(() => undefined);
+    if (answer && answer.status < 500) {
+      if (answer.status !== 201)
+        throw new Error(`create ${title}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return { id: answer.body.id, retries };
+    }
+    if (retries > 50) throw new Error(`create ${title} kept failing (${answer?.status ?? 'no answer'})`);
+    await sleep(200);
+  }
+}
+
+export interface WebhookReceiver {
+  url: string;
+  /** Every request received, in order. */
+  received: { headers: IncomingHttpHeaders; body: { type: string; data: { id: string } } }[];
+  close(): Promise<void>;
+}
+
+/** An HTTP server on loopback that answers 200 to every webhook delivery and records it. */
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+  const received: WebhookReceiver['received'] = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: JSON.parse(raw) });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Subscribes the team's workspace to `task.created` at `url`; the webhook's id. */
+export async function subscribeTaskCreated(base: string, team: Team, url: string): Promise<string> {
+  const hook = await call(base, 'POST', `/workspaces/${team.workspaceId}/webhooks`, {
+    token: team.token,
+    body: { url, events: ['task.created'] },
+  });
+  if (hook.status !== 201) throw new Error(`webhook: ${hook.status} ${JSON.stringify(hook.body)}`);
+  return hook.body.id;
+}
+
+/** The webhook's deliveries (up to 100), as the api lists them. */
+export async function deliveries(
+  base: string,
+  team: Team,
+  webhookId: string,
+): Promise<{ id: string; status: string; attempts: number }[]> {
+  return (await call(base, 'GET', `/webhooks/${webhookId}/deliveries?limit=100`, { token: team.token })).body
+    .items;
+}
+
+/** Every change each client holds, live or caught up, covers `ids`, and its seqs have no gap. */
+export function expectEveryChange(clients: WatchingClient[], ids: string[]): void {
+  for (const client of clients) {
+    const seen = new Set(client.changes.values());
+    expect(ids.filter((id) => !seen.has(id))).toEqual([]);
+    expect(client.catchUps.failed).toBe(0);
+    const seqs = [...client.changes.keys()].sort((a, b) => a - b);
+    expect(seqs.at(-1)! - seqs[0]! + 1).toBe(seqs.length);
   }
 }
