@@ -5,5 +5,6 @@
 module.exports = {
   ...require('../tooling/jest/preset.cjs')({ services: true }),
   maxWorkers: 1,
-  testTimeout: 120_000,
+  // A create cut off by a killed instance waits out its Idempotency-Key reservation (60 s).
+  testTimeout: 180_000,
 };

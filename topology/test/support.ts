@@ -211,8 +211,10 @@ export async function until(
 }
 
 /**
- * Creates a task through `base`, retrying network failures and 5xx with one Idempotency-Key, as
- * the web app's offline queue does: however many tries it takes, one task.
+ * Creates a task through `base` as the web app's offline queue does: one Idempotency-Key for
+ * every try, retrying network failures, 5xx and 409 IDEMPOTENCY_IN_PROGRESS. However many tries it
+ * takes, one task. A create whose instance died after reserving the key meets IN_PROGRESS until
+ * the reservation lapses (60 s), then runs.
  */
 export async function createTaskRetrying(
   base: string,
@@ -220,18 +222,21 @@ export async function createTaskRetrying(
   title: string,
 ): Promise<{ id: string; retries: number }> {
   const key = randomUUID();
+  const deadline = Date.now() + 90_000;
   for (let retries = 0; ; retries++) {
     const answer = await call(base, 'POST', `/projects/${team.projectId}/tasks`, {
       token: team.token,
       body: { title },
       headers: { 'Idempotency-Key': key },
     }).catch(() => undefined);
-    if (answer && answer.status < 500) {
+    const inProgress = answer?.status === 409 && answer.body?.error?.code === 'IDEMPOTENCY_IN_PROGRESS';
+    if (answer && answer.status < 500 && !inProgress) {
       if (answer.status !== 201)
         throw new Error(`create ${title}: ${answer.status} ${JSON.stringify(answer.body)}`);
       return { id: answer.body.id, retries };
     }
-    if (retries > 50) throw new Error(`create ${title} kept failing (${answer?.status ?? 'no answer'})`);
+    if (Date.now() > deadline)
+      throw new Error(`create ${title} kept failing (${answer?.status ?? 'no answer'})`);
     await sleep(200);
   }
 }
