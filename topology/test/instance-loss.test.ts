@@ -14,7 +14,8 @@ import {
 // One api instance dies (SIGKILL: a crash, no draining) while clients work through nginx. Nothing
 // is lost: reads are retried on another instance by nginx itself; a create that reached the dead
 // instance is retried by the client with its Idempotency-Key, as the web app's offline queue does
-// (502 from nginx is a 5xx it retries); sockets on the dead instance reconnect through nginx to
+// (502 from nginx is a 5xx it retries; when the dead instance had reserved the key, 409
+// IDEMPOTENCY_IN_PROGRESS until the reservation lapses, 60 s); sockets on the dead instance reconnect through nginx to
 // another one and catch up with `?since=`.
 let suite: SuiteTopology;
 let team: Team;
