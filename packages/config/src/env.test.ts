@@ -57,4 +57,14 @@ describe('loadEnv', () => {
       /DATABASE_DIRECT_URL/,
     );
   });
+
+  it('reads through DATABASE_REPLICA_URL only when it is set, and refuses one that is not a URL', () => {
+    expect(loadEnv({ NODE_ENV: 'test' }).DATABASE_REPLICA_URL).toBeUndefined();
+    expect(loadEnv({ NODE_ENV: 'test', DATABASE_REPLICA_URL: '' }).DATABASE_REPLICA_URL).toBeUndefined();
+    const replica = 'postgres://app@127.0.0.1:5433/teamflow';
+    expect(loadEnv({ NODE_ENV: 'test', DATABASE_REPLICA_URL: replica }).DATABASE_REPLICA_URL).toBe(replica);
+    expect(() => loadEnv({ NODE_ENV: 'test', DATABASE_REPLICA_URL: 'replica' })).toThrow(
+      /DATABASE_REPLICA_URL/,
+    );
+  });
 });

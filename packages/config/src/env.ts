@@ -23,6 +23,10 @@ export const EnvSchema = z
     // A direct connection to the same database for what needs a session of its own: the outbox
     // relay's LISTEN and migrations. Unset: DATABASE_URL serves both (no pooler in between).
     DATABASE_DIRECT_URL: optionalString.pipe(z.url().optional()),
+    // A streaming read replica of DATABASE_URL's database: lists, search, analytics and digests read
+    // there, except a user's read right after their own write (see packages/db/src/read-replica.ts).
+    // Unset: every read goes to DATABASE_URL.
+    DATABASE_REPLICA_URL: optionalString.pipe(z.url().optional()),
     DB_POOL_MAX: int(10),
     // The database's default statement_timeout, set by the migration step (ALTER DATABASE) so it
     // reaches every server connection, PgBouncer's included: a pooler refuses it as a startup parameter.
