@@ -51,7 +51,7 @@ const REPLICA_CONNECT_TIMEOUT_MS = 1000;
  * A WAL position rather than a fixed "primary for N seconds after a write" window: it is exact
  * whatever the lag (a window is wrong as soon as the lag outgrows it), and a writer's reads return
  * to the replica as soon as it has caught up, usually milliseconds, instead of after the window.
- * It costs one `pg_current_wal_lsn()` and one Redis SET per write, and one Redis GET per read;
+ * It costs one `pg_current_wal_insert_lsn()` and one Redis SET per write, and one Redis GET per read;
  * the replica's replay position is cached and only asked again when a mark is ahead of it.
  * A mark that cannot be read (Redis down) sends that read to the primary.
  */
@@ -145,7 +145,9 @@ export function createReadRouter(options: ReadRouterOptions): ReadRouter {
       if (!replica || !marks) return;
       try {
         const { rows } = await primary.execute<{ lsn: string }>(
-          sql`select pg_current_wal_lsn()::text as lsn`,
+          // The insert position, not pg_current_wal_lsn(): with synchronous_commit off a commit
+          // returns before its record is written out, past the write position.
+          sql`select pg_current_wal_insert_lsn()::text as lsn`,
         );
         await marks.raise(readerId, parseLsn(rows[0]!.lsn));
       } catch (error) {
@@ -164,21 +166,28 @@ export function parseLsn(lsn: string): bigint {
   return (BigInt(`0x${high}`) << 32n) | BigInt(`0x${low}`);
 }
 
-function* causes(error: unknown): Generator<Error & { code?: unknown }> {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) yield e;
+// Each error under its wrappers (Drizzle keeps the driver's as `cause`). Not `instanceof Error`:
+// socket errors are made by Node itself, in another realm than a Jest test's.
+function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
+  let e = error;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    yield e;
+    e = (e as { cause?: unknown }).cause;
+  }
 }
 
 // Connection exceptions (08), the server shutting down or starting (57P01–57P03), too many
 // connections (53300), and socket errors (ECONNREFUSED, ECONNRESET, …).
 const UNAVAILABLE_CODE = /^(08...|57P0[123]|53300|E[A-Z]+)$/;
 // node-postgres's own errors carry no code.
-const UNAVAILABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|connection error/;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|Client was closed/;
 
 /** The replica did not answer (down, restarting, unreachable), as opposed to the query being wrong. */
 export function isUnavailable(error: unknown): boolean {
   for (const e of causes(error)) {
     if (typeof e.code === 'string' && UNAVAILABLE_CODE.test(e.code)) return true;
-    if (e.code === undefined && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    if (e.code === undefined && UNAVAILABLE_MESSAGE.test(String(e.message))) return true;
   }
   return false;
 }
