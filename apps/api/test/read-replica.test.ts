@@ -147,6 +147,19 @@ describe('reads with a streaming replica (DATABASE_REPLICA_URL)', () => {
         [[sprint.body.id, team.projectId]],
       );
       expect(rows.map((r) => r.kind).sort()).toEqual(['burndown', 'velocity']);
+
+      // A sprint the replica has not replayed yet: the guard finds it on the primary, and so does the read.
+      const fresh = await api
+        .http()
+        .post(`${V1}/projects/${team.projectId}/sprints`)
+        .set(auth(team.users.owner))
+        .send({ name: 'Sprint made during lag' });
+      expect(fresh.status).toBe(201);
+      const freshBurndown = await api
+        .http()
+        .get(`${V1}/sprints/${fresh.body.id}/burndown`)
+        .set(auth(team.users.viewer));
+      expect(freshBurndown.status).toBe(200);
     });
   });
 
