@@ -1,6 +1,7 @@
-import { init, type ErrorEvent } from '@sentry/nextjs';
+import { captureException, init, type ErrorEvent } from '@sentry/nextjs';
 import type { BrowserErrorReporting } from './browser-error-reporting';
 import { reportableUrl } from './reportable-url';
+import { setBrowserErrorReporter } from './report-browser-error';
 
 // Not loaded with the page: components/error-reporting-loader.tsx imports this once the page is
 // idle, and only when a DSN is configured, so the SDK never weighs on the first load.
@@ -23,6 +24,7 @@ export function startBrowserErrorReporting(config: BrowserErrorReporting): void 
     initialScope: { tags: { service: 'web' } },
     beforeSend: withoutSecretsInUrl,
   });
+  setBrowserErrorReporter((error) => captureException(error, { tags: { boundary: 'global-error' } }));
 }
 
 function withoutSecretsInUrl(event: ErrorEvent): ErrorEvent {
