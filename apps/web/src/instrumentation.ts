@@ -10,9 +10,8 @@ export async function register(): Promise<void> {
   // NEXT_RUNTIME is not configuration: Next inlines it per runtime it compiles this file for.
   // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== 'nodejs' || !env.SENTRY_DSN) return;
-  const { startServerErrorReporting } = await import(
-    '@/modules/error-reporting/start-server-error-reporting'
-  );
+  const { startServerErrorReporting } =
+    await import('@/modules/error-reporting/start-server-error-reporting');
   startServerErrorReporting(env);
 }
 

@@ -46,7 +46,11 @@ describe('what the browser is told about error reporting', () => {
 
   it('the DSN, release and environment, the build kind standing in for an unset environment', () => {
     expect(
-      browserErrorReporting({ SENTRY_DSN: 'https://key@o1.ingest.sentry.io/9', SENTRY_RELEASE: 'abc', DEVELOPMENT: false }),
+      browserErrorReporting({
+        SENTRY_DSN: 'https://key@o1.ingest.sentry.io/9',
+        SENTRY_RELEASE: 'abc',
+        DEVELOPMENT: false,
+      }),
     ).toEqual({ dsn: 'https://key@o1.ingest.sentry.io/9', release: 'abc', environment: 'production' });
   });
 });
@@ -54,7 +58,12 @@ describe('what the browser is told about error reporting', () => {
 describe('the CSP lets the browser reach Sentry only when a DSN is configured', () => {
   const connectSrc = (errorReportingDsn?: string) =>
     /connect-src ([^;]*)/.exec(
-      contentSecurityPolicy({ nonce: 'n', apiUrl: 'https://api.teamflow.app', development: false, errorReportingDsn }),
+      contentSecurityPolicy({
+        nonce: 'n',
+        apiUrl: 'https://api.teamflow.app',
+        development: false,
+        errorReportingDsn,
+      }),
     )?.[1];
 
   it('adds the DSN origin (no key, no project) to connect-src', () => {

@@ -8,7 +8,13 @@ import './globals.css';
  * Shown in place of the root layout when rendering fails outside any other boundary. Next's own
  * version styles itself with an inline <style>, which the nonce CSP blocks and reports.
  */
-export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function GlobalError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   // An error from the server carries a digest and was reported there (instrumentation.ts).
   useEffect(() => {
     if (!error.digest) reportBrowserError(error);
@@ -19,8 +25,8 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
         <main className="mx-auto flex max-w-xl flex-col gap-4 px-6 py-16">
           <h1 className="text-2xl font-semibold">Something went wrong</h1>
           <p className="text-slate-600 dark:text-slate-400">
-            TeamFlow hit an error it did not expect. Trying again usually works; if it keeps happening, reload the
-            page.
+            TeamFlow hit an error it did not expect. Trying again usually works; if it keeps happening, reload
+            the page.
           </p>
           {error.digest && (
             <p className="text-sm text-slate-500">

@@ -32,6 +32,7 @@ export function startServerErrorReporting(
 // captureRequestError names the request's path (with its query) in the `nextjs` context.
 function withoutSecretsInPath(event: ErrorEvent): ErrorEvent {
   const nextjs = event.contexts?.nextjs;
-  if (nextjs && typeof nextjs.request_path === 'string') nextjs.request_path = reportableUrl(nextjs.request_path);
+  if (nextjs && typeof nextjs.request_path === 'string')
+    nextjs.request_path = reportableUrl(nextjs.request_path);
   return event;
 }
