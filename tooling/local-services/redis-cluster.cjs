@@ -100,7 +100,7 @@ async function startRedisCluster(options = {}) {
       nodes.map(async (node) => {
         if (node.child.exitCode !== null || node.child.signalCode !== null) return;
         node.child.kill('SIGTERM');
-        await Promise.race([node.exited, sleep(5000)]);
+        await Promise.race([node.exited, new Promise((r) => setTimeout(r, 5000).unref())]);
         if (node.child.exitCode === null && node.child.signalCode === null) node.child.kill('SIGKILL');
       }),
     );

@@ -9,7 +9,11 @@ export type Queues = Record<QueueName, Queue>;
  * Producer-side queues: fail fast when Redis is away (callers keep work in the outbox instead).
  * `clusterNodes` (REDIS_CLUSTER_NODES): on a Redis Cluster, all queues share one `Cluster`.
  */
-export function createQueues(redisUrl: string, redisKeyPrefix: string, clusterNodes?: readonly string[]): Queues {
+export function createQueues(
+  redisUrl: string,
+  redisKeyPrefix: string,
+  clusterNodes?: readonly string[],
+): Queues {
   const connection = bullConnection(redisUrl, 'producer', clusterNodes);
   const prefix = queuePrefix(redisKeyPrefix, clusterNodes !== undefined);
   return Object.fromEntries(QUEUES.map((name) => [name, new Queue(name, { connection, prefix })])) as Queues;

@@ -1,5 +1,10 @@
 import type { Server } from 'socket.io';
-import { EVENT_STREAM_KEY, readStream, streamTail, type StreamedEvent } from '@teamflow/core/events/event-stream';
+import {
+  EVENT_STREAM_KEY,
+  readStream,
+  streamTail,
+  type StreamedEvent,
+} from '@teamflow/core/events/event-stream';
 import { newestPublishedId, publishedEventsAfter } from '@teamflow/core/events/published-events';
 import { redisRunId, type Redis } from '@teamflow/core/platform/redis';
 import type { ApiDeps } from '../deps';
