@@ -76,7 +76,7 @@ function parseClusterNodes(text) {
  * replicas, on free loopback ports, joined with `redis-cli --cluster create`. Resolves once every
  * node says `cluster_state:ok` and every replica is in sync with its primary.
  *
- * `nodeTimeoutMs` (cluster-node-timeout, 1000 here) is how long a silent primary takes to be
+ * `nodeTimeoutMs` (cluster-node-timeout, 500 ms by default) is how long a silent primary takes to be
  * declared failed, so a failover completes in about one to two seconds. Replicas may always take
  * over (`cluster-replica-validity-factor 0`), and the slots of healthy primaries keep serving
  * while another fails over (`cluster-require-full-coverage no`).
@@ -89,7 +89,7 @@ async function startRedisCluster(options = {}) {
   const host = options.host ?? '127.0.0.1';
   const primaries = options.primaries ?? 3;
   const replicasPerPrimary = options.replicasPerPrimary ?? 1;
-  const nodeTimeoutMs = options.nodeTimeoutMs ?? 1000;
+  const nodeTimeoutMs = options.nodeTimeoutMs ?? 500;
   const timeoutMs = options.timeoutMs ?? 30000;
   const workDir = mkdtempSync(join(tmpdir(), 'teamflow-redis-cluster-'));
   const nodes = [];

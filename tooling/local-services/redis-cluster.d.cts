@@ -31,7 +31,7 @@ export function startRedisCluster(options?: {
   host?: string;
   primaries?: number;
   replicasPerPrimary?: number;
-  /** cluster-node-timeout: how long a silent primary takes to be declared failed (1000). */
+  /** cluster-node-timeout: how long a silent primary takes to be declared failed (500). */
   nodeTimeoutMs?: number;
   timeoutMs?: number;
   redisServerPath?: string;
