@@ -43,6 +43,7 @@ export function createRedisConnection(url: string, options: RedisConnectionOptio
     maxRetriesPerRequest: options.maxRetriesPerRequest,
   };
   if (!options.clusterNodes) {
+    // eslint-disable-next-line no-restricted-syntax -- this is the factory
     return new Redis({
       ...common,
       host: u.hostname,
@@ -54,6 +55,7 @@ export function createRedisConnection(url: string, options: RedisConnectionOptio
       retryStrategy: options.retryStrategy,
     });
   }
+  // eslint-disable-next-line no-restricted-syntax -- this is the factory
   return new Cluster(
     options.clusterNodes.map((node) => {
       const at = node.lastIndexOf(':');
