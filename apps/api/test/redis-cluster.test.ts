@@ -79,6 +79,18 @@ it('announces a user online across instances through the sharded Socket.io adapt
   );
 });
 
+it('counts the viewers of a project on both instances (fetchSockets through the sharded adapter)', async () => {
+  const room = `project:${team.projectId}`;
+  await watch(two, team.users.admin.token, [room]);
+  const onOne = await watch(one, team.users.owner.token, [room]);
+  await until('ROOM_VIEWERS naming the viewer on the other instance', () =>
+    onOne.viewers.some(
+      (v) =>
+        v.room === room && v.userIds.includes(team.users.admin.id) && v.userIds.includes(team.users.owner.id),
+    ),
+  );
+});
+
 it('refuses on one instance an access token signed out on the other', async () => {
   const user = team.users.stranger;
   expect((await two.http().get(`${V1}/auth/me`).set(auth(user))).status).toBe(200);
