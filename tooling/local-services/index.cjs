@@ -278,4 +278,5 @@ module.exports = {
   findPgBouncer,
   eicarTestFile,
   LOCAL_S3_CREDENTIALS,
+  ...require('./redis-cluster.cjs'),
 };

@@ -55,3 +55,4 @@ export function startPgBouncer(options?: {
 export function findPgBouncer(): string | undefined;
 export function eicarTestFile(): Buffer;
 export const LOCAL_S3_CREDENTIALS: { accessKeyId: string; secretAccessKey: string };
+export * from './redis-cluster.cjs';
