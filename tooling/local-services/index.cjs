@@ -279,4 +279,5 @@ module.exports = {
   eicarTestFile,
   LOCAL_S3_CREDENTIALS,
   ...require('./replica.cjs'),
+  ...require('./redis-cluster.cjs'),
 };

@@ -27,7 +27,13 @@ export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis 
   const logger = overrides.logger ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
   const handle = createDb(env.DATABASE_URL, { max: env.DB_POOL_MAX });
   const redis =
-    overrides.redis ?? createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'api' });
+    overrides.redis ??
+    createRedis(env.REDIS_URL, {
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      clusterNodes: env.REDIS_CLUSTER_NODES,
+      logger,
+      name: 'api',
+    });
   const reads = createReadRouter({
     primary: handle.db,
     replicaUrl: env.DATABASE_REPLICA_URL,
@@ -35,7 +41,7 @@ export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis 
     marks: redisWriteMarks(redis),
     onEvent: logReplicaEvents(logger),
   });
-  const queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
+  const queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX, env.REDIS_CLUSTER_NODES);
   // Connection trouble is already logged by the Redis client and shows in readiness; keep it quiet here.
   for (const q of Object.values(queues))
     q.on('error', (error) => logger.debug('queue connection error', { queue: q.name, error: error.message }));

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   });
   const worker = await startWorkerProcess({
     redisUrl: env.REDIS_URL,
+    redisClusterNodes: env.REDIS_CLUSTER_NODES,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     db: db.db,
     logger,

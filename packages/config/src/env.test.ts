@@ -37,6 +37,16 @@ describe('loadEnv', () => {
     expect(String(error)).toContain('JWT_REFRESH_SECRET');
   });
 
+  it('reads REDIS_CLUSTER_NODES as host:port seeds, and refuses anything else', () => {
+    expect(loadEnv({ NODE_ENV: 'test' }).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(
+      loadEnv({ NODE_ENV: 'test', REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001' }).REDIS_CLUSTER_NODES,
+    ).toEqual(['10.0.0.1:7000', 'redis-b:7001']);
+    expect(() => loadEnv({ NODE_ENV: 'test', REDIS_CLUSTER_NODES: 'redis://a:7000' })).toThrow(
+      /REDIS_CLUSTER_NODES/,
+    );
+  });
+
   it('parses comma-separated admin emails, lower-cased', () => {
     expect(
       loadEnv({ NODE_ENV: 'test', PLATFORM_ADMIN_EMAILS: 'A@x.io, b@y.io' }).PLATFORM_ADMIN_EMAILS,

@@ -33,6 +33,15 @@ export const EnvSchema = z
     DB_STATEMENT_TIMEOUT_MS: int(15000),
     REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
     REDIS_KEY_PREFIX: z.string().default('tf:'),
+    // A Redis Cluster instead of one server: comma-separated host:port seeds (any of its nodes).
+    // REDIS_URL then lends only its credentials and TLS. See docs/ARCHITECTURE.md, "Redis Cluster".
+    REDIS_CLUSTER_NODES: optionalString.pipe(
+      z
+        .string()
+        .transform((v) => v.split(',').map((node) => node.trim()))
+        .pipe(z.array(z.string().regex(/^[^\s:,]+:\d{1,5}$/, 'must be host:port, comma-separated')))
+        .optional(),
+    ),
     API_PORT: int(4000),
     WEB_PORT: int(3000),
     WEB_ORIGIN: z.url().default('http://localhost:3000'),

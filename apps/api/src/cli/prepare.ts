@@ -15,7 +15,12 @@ import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger({ level: 'warn', service: 'prepare' });
-  const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'prepare' });
+  const redis = createRedis(env.REDIS_URL, {
+    keyPrefix: env.REDIS_KEY_PREFIX,
+    clusterNodes: env.REDIS_CLUSTER_NODES,
+    logger,
+    name: 'prepare',
+  });
   await connectRedis(redis, env.REDIS_URL);
   await ensureDatabase(directDatabaseUrl(env));
   await runMigrations(directDatabaseUrl(env), { statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS });
