@@ -206,5 +206,7 @@ module.exports = {
   findPgBouncer,
   eicarTestFile,
   LOCAL_S3_CREDENTIALS,
+  ...require('./replica.cjs'),
+  ...require('./redis-cluster.cjs'),
   ...require('./nginx.cjs'),
 };
