@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm run topology`: TeamFlow scaled out on this machine as production runs it: PgBouncer in
-// transaction mode, three api instances (the built dist/server.js) behind nginx, two workers.
-// Migrates and seeds the demo workspace like `npm start` (no web app: point one at the nginx URL),
-// prints where everything is, stays up until Ctrl-C, then stops every process it started.
-// TOPOLOGY_PORT (default 4080) is nginx's port; TOPOLOGY_APIS / TOPOLOGY_WORKERS the counts.
+// `npm run topology`: TeamFlow scaled out on this machine as production runs it: a PostgreSQL
+// primary with a streaming read replica, PgBouncer in transaction mode in front of the primary, a
+// Redis Cluster (three primaries, a replica each), three api instances (the built dist/server.js)
+// behind nginx, two workers. Migrates and seeds the demo workspace like `npm start` (no web app:
+// point one at the nginx URL), prints where everything is, stays up until Ctrl-C, then stops every
+// process it started. TOPOLOGY_PORT (default 4080) is nginx's port; TOPOLOGY_APIS /
+// TOPOLOGY_WORKERS the counts; TOPOLOGY_REPLICA=false / TOPOLOGY_REDIS_CLUSTER=false use the
+// machine's PostgreSQL (DATABASE_URL) / Redis (REDIS_URL) instead.
 import { join } from 'node:path';
 import { assertNode, buildApiAndWorker, ensureEnvFile, install, root, run, turboEnv } from './lib.mjs';
 
@@ -19,39 +22,50 @@ const env = { ...ensureEnvFile(), ...turboEnv };
 step('Building api and worker');
 if (!(await buildApiAndWorker(env))) process.exit(1);
 
-step('Checking PostgreSQL and Redis, migrating, seeding the demo workspace');
-const prepared = await run(process.execPath, [join(root, 'apps/api/dist/prepare.js')], {
-  env,
-  capture: true,
-  quiet: true,
-});
-if (prepared.code !== 0) {
-  console.error(`\n✖ ${prepared.output.trim().split('\n').pop()}`);
-  process.exit(1);
-}
-const { seed } = JSON.parse(prepared.output.trim().split('\n').pop());
-
-step('Starting PgBouncer, the api instances, nginx and the workers');
+const replica = env.TOPOLOGY_REPLICA !== 'false';
+const redisCluster = env.TOPOLOGY_REDIS_CLUSTER !== 'false';
+step(
+  `Starting ${[replica && 'a PostgreSQL primary with a streaming replica', redisCluster && 'a Redis Cluster', 'PgBouncer, the api instances, nginx and the workers'].filter(Boolean).join(', ')}`,
+);
 let topology;
 try {
   topology = await startTopology({
     databaseUrl: env.DATABASE_URL ?? 'postgres://localhost:5432/teamflow',
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'tf:',
+    replica,
+    redisCluster,
     apis: Number(env.TOPOLOGY_APIS ?? 3),
     workers: Number(env.TOPOLOGY_WORKERS ?? 2),
     nginxPort: Number(env.TOPOLOGY_PORT ?? 4080),
     secrets: { access: env.JWT_ACCESS_SECRET, refresh: env.JWT_REFRESH_SECRET },
-    env: {
-      LOG_LEVEL: env.LOG_LEVEL ?? 'info',
-      PLATFORM_ADMIN_EMAILS: env.PLATFORM_ADMIN_EMAILS ?? seed.logins.find((l) => l.role === 'owner')?.email,
-    },
+    env: { LOG_LEVEL: env.LOG_LEVEL ?? 'info' },
     onLine: (name, line) => process.stdout.write(`[${name}] ${line}\n`),
   });
 } catch (error) {
   console.error(`\n✖ ${error.message}`);
   process.exit(1);
 }
+
+step('Seeding the demo workspace');
+// On the database the topology migrated (the replica's primary when there is one), through
+// whichever Redis it runs on.
+const prepared = await run(process.execPath, [join(root, 'apps/api/dist/prepare.js')], {
+  env: {
+    ...env,
+    ...topology.env,
+    DATABASE_URL: topology.databaseUrl,
+    DATABASE_DIRECT_URL: topology.databaseUrl,
+  },
+  capture: true,
+  quiet: true,
+});
+if (prepared.code !== 0) {
+  console.error(`\n✖ ${prepared.output.trim().split('\n').pop()}`);
+  await topology.stop();
+  process.exit(1);
+}
+const { seed } = JSON.parse(prepared.output.trim().split('\n').pop());
 
 let stopping = false;
 async function stop() {
@@ -71,7 +85,9 @@ console.log(`
     API (nginx)  ${topology.url}/api/v1   (Socket.io: WebSocket transport only, no sticky sessions)
 ${topology.apis.map((a) => `    ${a.name.padEnd(11)}  ${a.url}   pid ${a.pid}`).join('\n')}
 ${topology.workers.map((w) => `    ${w.name.padEnd(11)}  ${w.healthUrl}`).join('\n')}
-    PgBouncer    ${topology.pgbouncer.host}:${topology.pgbouncer.port} (transaction mode) → ${env.DATABASE_URL ?? 'postgres://localhost:5432/teamflow'}
+    PgBouncer    ${topology.pgbouncer.host}:${topology.pgbouncer.port} (transaction mode) → ${topology.databaseUrl}
+    Replica      ${topology.env.DATABASE_REPLICA_URL ?? 'none (TOPOLOGY_REPLICA=false)'}
+    Redis        ${topology.redisCluster ? `cluster ${topology.redisCluster.seeds.join(' ')}` : topology.env.REDIS_URL}
   Demo workspace "${seed.workspaceSlug}" — sign in as:
 ${logins}
   A web app against it: build apps/web with API_URL=${topology.url} (its api origin is fixed at build).

@@ -1,6 +1,8 @@
 // TeamFlow scaled out on one machine, the way production runs it: the built api (`dist/server.js`)
 // as several instances behind nginx, the built worker (`dist/main.js`) twice, all of them going
-// to PostgreSQL through PgBouncer in transaction mode (the outbox LISTEN and migrations direct).
+// to PostgreSQL through PgBouncer in transaction mode (the outbox LISTEN and migrations direct),
+// optionally with a streaming read replica taking the reads that tolerate lag and a Redis Cluster
+// (three primaries with a replica each) instead of one Redis.
 // Used by `npm run topology` (scripts/topology.mjs), the topology suite (topology/test/) and the
 // scale bench (bench/scale/). Every server is started here, on loopback, and stopped by stop().
 'use strict';
@@ -9,7 +11,7 @@ const { randomBytes } = require('node:crypto');
 const { existsSync } = require('node:fs');
 const net = require('node:net');
 const { join } = require('node:path');
-const { startNginx, startPgBouncer } = require('@teamflow/local-services');
+const { startNginx, startPgBouncer, startRedisCluster, startReplica } = require('@teamflow/local-services');
 
 const repoRoot = join(__dirname, '..');
 const API_ENTRY = join(repoRoot, 'apps', 'api', 'dist', 'server.js');
@@ -111,7 +113,20 @@ async function startTopology(options) {
     for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => undefined);
   };
   try {
-    const directUrl = options.databaseUrl;
+    // With a replica, the database lives on a PostgreSQL primary of its own (the machine's server
+    // allows no replication connections), under the name `databaseUrl` gives.
+    let directUrl = options.databaseUrl;
+    let replica;
+    if (options.replica) {
+      replica = await startReplica();
+      stoppers.push(() => replica.close());
+      directUrl = replica.primaryUrl(decodeURIComponent(new URL(options.databaseUrl).pathname.slice(1)));
+    }
+    let redisCluster;
+    if (options.redisCluster) {
+      redisCluster = await startRedisCluster();
+      stoppers.push(() => redisCluster.close());
+    }
     const migrate = spawnNode(
       'migrate',
       MIGRATE_ENTRY,
@@ -148,6 +163,9 @@ async function startTopology(options) {
       WEB_ORIGIN: options.webOrigin ?? 'http://localhost:3000',
       // Empty beats anything a developer's .env.local sets.
       SENTRY_DSN: '',
+      // Reads that tolerate lag (lists, search, analytics, digests) go to the replica directly.
+      ...(replica ? { DATABASE_REPLICA_URL: replica.replicaUrl(new URL(directUrl).pathname.slice(1)) } : {}),
+      ...(redisCluster ? redisCluster.env : {}),
       ...options.env,
     };
 
@@ -162,11 +180,11 @@ async function startTopology(options) {
           return instance.proc?.child.pid;
         },
         log: () => instance.proc?.log() ?? '',
-        async start() {
+        async start(env = {}) {
           instance.proc = spawnNode(
             name,
             API_ENTRY,
-            { ...shared, API_PORT: String(port), TRUST_PROXY: 'true' },
+            { ...shared, ...env, API_PORT: String(port), TRUST_PROXY: 'true' },
             onLine,
           );
           await waitReady(`${instance.url}/health/ready`, instance.proc, name);
@@ -203,6 +221,12 @@ async function startTopology(options) {
       url: publicUrl,
       nginx,
       pgbouncer,
+      /** The PostgreSQL primary and its streaming replica, when started with `replica: true`. */
+      replica,
+      /** The Redis Cluster, when started with `redisCluster: true`. */
+      redisCluster,
+      /** PostgreSQL itself (the replica's primary when there is one): migrations, LISTEN, tests. */
+      databaseUrl: directUrl,
       apis,
       workers,
       /** The variables every api and worker runs with (no ports). */

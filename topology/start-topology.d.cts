@@ -1,4 +1,4 @@
-import type { LocalNginx, LocalPgBouncer } from '@teamflow/local-services';
+import type { LocalNginx, LocalPgBouncer, LocalRedisCluster, LocalReplica } from '@teamflow/local-services';
 
 export interface TopologyProcess {
   name: string;
@@ -13,8 +13,8 @@ export interface ApiInstance extends TopologyProcess {
   /** This instance directly, bypassing nginx. */
   url: string;
   pid: number | undefined;
-  /** Starts it (again) on its port and waits for /health/ready. */
-  start(): Promise<void>;
+  /** Starts it (again) on its port, `env` over the shared variables, and waits for /health/ready. */
+  start(env?: Record<string, string>): Promise<void>;
 }
 
 export interface WorkerProcess extends TopologyProcess {
@@ -26,6 +26,12 @@ export interface Topology {
   url: string;
   nginx: LocalNginx;
   pgbouncer: LocalPgBouncer;
+  /** The PostgreSQL primary and its streaming replica (`replica: true`). */
+  replica: LocalReplica | undefined;
+  /** The Redis Cluster (`redisCluster: true`). */
+  redisCluster: LocalRedisCluster | undefined;
+  /** PostgreSQL itself (the replica's primary when there is one). */
+  databaseUrl: string;
   apis: ApiInstance[];
   workers: WorkerProcess[];
   /** The variables every api and worker runs with (ports aside). */
@@ -35,8 +41,15 @@ export interface Topology {
 }
 
 export function startTopology(options: {
-  /** PostgreSQL itself (not a pooler): migrated first, then fronted by PgBouncer. */
+  /**
+   * PostgreSQL itself (not a pooler): migrated first, then fronted by PgBouncer. With `replica`,
+   * only its database name is used, on the replica's primary.
+   */
   databaseUrl: string;
+  /** A PostgreSQL primary of its own with a streaming replica: DATABASE_REPLICA_URL. */
+  replica?: boolean;
+  /** A Redis Cluster (three primaries, a replica each) instead of `redisUrl`: REDIS_CLUSTER_NODES. */
+  redisCluster?: boolean;
   redisUrl: string;
   redisKeyPrefix: string;
   apis?: number;

@@ -22,7 +22,7 @@ export interface SuiteTopology {
  */
 export async function startSuiteTopology(
   tag: string,
-  env: Record<string, string> = {},
+  options: { replica?: boolean; redisCluster?: boolean; env?: Record<string, string> } = {},
 ): Promise<SuiteTopology> {
   const store = await isolatedStore(tag);
   try {
@@ -30,6 +30,8 @@ export async function startSuiteTopology(
       databaseUrl: store.env.DATABASE_URL,
       redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       redisKeyPrefix: store.env.REDIS_KEY_PREFIX,
+      replica: options.replica,
+      redisCluster: options.redisCluster,
       env: {
         // Every request of a suite comes from 127.0.0.1: the limits would measure the suite.
         RATE_LIMIT_DEFAULT_PER_MINUTE: '1000000',
@@ -37,7 +39,7 @@ export async function startSuiteTopology(
         AI_PROVIDER: 'local',
         // The webhook receiver listens on loopback.
         WEBHOOKS_ALLOW_PRIVATE: 'true',
-        ...env,
+        ...options.env,
       },
     });
     return {
