@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The scale bench (npm run bench:scale): the board list, GET /projects/:id/tasks?limit=50, through
-// nginx in front of 1, 2 and 3 api instances, in one run on one database, as ratios against the
-// 1-instance figure. Also one instance without nginx, so nginx's own cost shows. Everything runs
+// nginx in front of 1, 2 and 3 api instances, then 1 and 3 with a streaming replica taking the
+// reads (DATABASE_REPLICA_URL), in one run on one database, as ratios against the 1-instance
+// figure. Also one instance without nginx, so nginx's own cost shows. Everything runs
 // as `npm run topology` runs it (startTopology: built api processes, PgBouncer in transaction
 // mode); the three instances stay up throughout and each scenario puts a fresh nginx in front of
 // the first k of them, so idle ones cost only their relays' polling.
@@ -12,7 +13,6 @@
 //
 // Options: --duration=10 --warmup=2 --connections=50 --tasks=1000 --rounds=2
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -48,28 +48,13 @@ const TASKS = Number(args.tasks);
 const ROUNDS = Number(args.rounds);
 const POOL_MAX = 10;
 
-const pgUser = process.env.PGUSER ?? os.userInfo().username;
-const DATABASE_URL =
-  process.env.BENCH_SCALE_DATABASE_URL ?? `postgres://${pgUser}@127.0.0.1:5432/teamflow_bench_scale`;
+// The database lives on the topology's own PostgreSQL primary (made for the run, with its
+// streaming replica, and removed after): every scenario reads the same data on the same server.
+const DATABASE_URL = 'postgres://127.0.0.1:5432/teamflow_bench_scale';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REDIS_PREFIX = 'tf:bench-scale:';
 
 const log = (msg) => process.stdout.write(`${msg}\n`);
-
-async function resetState() {
-  const admin = new URL(DATABASE_URL);
-  const name = decodeURIComponent(admin.pathname.slice(1));
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
-  await clearRedis();
-}
 
 async function clearRedis() {
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
@@ -86,8 +71,8 @@ async function clearRedis() {
   }
 }
 
-async function analyzeDatabase() {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
+async function analyzeDatabase(url) {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('analyze');
@@ -117,7 +102,7 @@ async function main() {
   );
   const build = buildApi(repoRoot);
   log(build.built ? `built apps/api in ${build.ms} ms` : 'apps/api/dist is up to date');
-  await resetState();
+  await clearRedis();
 
   const figures = {};
   const problems = [];
@@ -127,6 +112,7 @@ async function main() {
       databaseUrl: DATABASE_URL,
       redisUrl: REDIS_URL,
       redisKeyPrefix: REDIS_PREFIX,
+      replica: true,
       apis: 3,
       workers: 0,
       env: {
@@ -136,53 +122,83 @@ async function main() {
         LOGIN_LOCKOUT_ATTEMPTS: '1000000',
       },
     });
-    log('3 api instances, PgBouncer and nginx ready');
+    log('PostgreSQL primary + streaming replica, PgBouncer, 3 api instances ready');
     const world = await seed(topology.url, { tasks: TASKS });
-    await analyzeDatabase();
+    await analyzeDatabase(topology.databaseUrl);
     log(`seeded through nginx: ${TASKS} tasks in ${world.seedMs} ms`);
 
     const path = `/api/v1/projects/${world.projectId}/tasks?limit=50`;
     const scenarios = [
-      { id: 'direct-1', title: '1 instance, no nginx', instances: 1, nginx: false },
-      { id: 'nginx-1', title: '1 instance behind nginx', instances: 1, nginx: true },
-      { id: 'nginx-2', title: '2 instances behind nginx', instances: 2, nginx: true },
-      { id: 'nginx-3', title: '3 instances behind nginx', instances: 3, nginx: true },
+      { id: 'direct-1', title: '1 instance, no nginx', instances: 1, nginx: false, replica: false },
+      { id: 'nginx-1', title: '1 instance behind nginx', instances: 1, nginx: true, replica: false },
+      { id: 'nginx-2', title: '2 instances behind nginx', instances: 2, nginx: true, replica: false },
+      { id: 'nginx-3', title: '3 instances behind nginx', instances: 3, nginx: true, replica: false },
+      {
+        id: 'nginx-1-replica',
+        title: '1 instance behind nginx, replica reads',
+        instances: 1,
+        nginx: true,
+        replica: true,
+      },
+      {
+        id: 'nginx-3-replica',
+        title: '3 instances behind nginx, replica reads',
+        instances: 3,
+        nginx: true,
+        replica: true,
+      },
     ];
-    // Rounds alternate the order (1→3, then 3→1, …) and each scenario keeps its best round, so a
-    // burst of other work on a shared machine does not decide a ratio on its own.
-    for (let round = 1; round <= ROUNDS; round++) {
-      const ordered = round % 2 ? scenarios : [...scenarios].reverse();
-      for (const s of ordered) {
-        const apis = topology.apis.slice(0, s.instances);
-        const balancer = s.nginx
-          ? await startNginx({ upstreams: apis.map((a) => `127.0.0.1:${a.port}`) })
-          : undefined;
-        try {
-          const busyBefore = await waitForQuiet();
-          process.stdout.write(`round ${round}: ${s.title} ... `);
-          const pids = Object.fromEntries(apis.map((a) => [a.name, a.pid]));
-          // nginx's requests run in its worker process, a child of the master it started.
-          if (balancer) pids.nginx = nginxWorkerPid(balancer.pid);
-          pids.pgbouncer = topology.pgbouncer.pid;
-          const fig = await measure({
-            url: `${balancer?.url ?? apis[0].url}${path}`,
-            headers: { Authorization: `Bearer ${world.token}` },
-            connections: CONNECTIONS,
-            duration: DURATION,
-            warmup: WARMUP,
-            meter: () => cpuMeter(pids),
-          });
-          const run = { round, machineBusyBeforePct: busyBefore, ...fig };
-          const problem = healthProblem(fig);
-          if (problem) problems.push(`round ${round}, ${s.title}: ${problem}`);
-          const best = figures[s.id];
-          const rounds = [...(best?.rounds ?? []), run];
-          figures[s.id] = !best || fig.rps > best.rps ? { ...s, ...run, rounds } : { ...best, rounds };
-          log(
-            `${fmt(fig.rps, 0)} req/s, p99 ${fmt(fig.latencyMs.p99, 1)} ms${problem ? `  [FAILED: ${problem}]` : ''}`,
-          );
-        } finally {
-          await balancer?.close();
+    // Without, then with the replica taking reads: the instances are restarted between the two
+    // groups (DATABASE_REPLICA_URL is read at start), so each group's rounds run back to back.
+    for (const withReplica of [false, true]) {
+      const group = scenarios.filter((s) => s.replica === withReplica);
+      await Promise.all(
+        topology.apis.map(async (api) => {
+          await api.stop();
+          await api.start(withReplica ? {} : { DATABASE_REPLICA_URL: '' });
+        }),
+      );
+      log(
+        withReplica
+          ? 'api instances restarted reading the replica'
+          : 'api instances restarted reading only the primary',
+      );
+      // Rounds alternate the order (1→3, then 3→1, …) and each scenario keeps its best round, so a
+      // burst of other work on a shared machine does not decide a ratio on its own.
+      for (let round = 1; round <= ROUNDS; round++) {
+        const ordered = round % 2 ? group : [...group].reverse();
+        for (const s of ordered) {
+          const apis = topology.apis.slice(0, s.instances);
+          const balancer = s.nginx
+            ? await startNginx({ upstreams: apis.map((a) => `127.0.0.1:${a.port}`) })
+            : undefined;
+          try {
+            const busyBefore = await waitForQuiet();
+            process.stdout.write(`round ${round}: ${s.title} ... `);
+            const pids = Object.fromEntries(apis.map((a) => [a.name, a.pid]));
+            // nginx's requests run in its worker process, a child of the master it started.
+            if (balancer) pids.nginx = nginxWorkerPid(balancer.pid);
+            pids.pgbouncer = topology.pgbouncer.pid;
+            const fig = await measure({
+              url: `${balancer?.url ?? apis[0].url}${path}`,
+              headers: { Authorization: `Bearer ${world.token}` },
+              connections: CONNECTIONS,
+              duration: DURATION,
+              warmup: WARMUP,
+              meter: () => cpuMeter(pids),
+            });
+            const run = { round, machineBusyBeforePct: busyBefore, ...fig };
+            const problem = healthProblem(fig);
+            if (problem) problems.push(`round ${round}, ${s.title}: ${problem}`);
+            const best = figures[s.id];
+            const rounds = [...(best?.rounds ?? []), run];
+            figures[s.id] = !best || fig.rps > best.rps ? { ...s, ...run, rounds } : { ...best, rounds };
+            log(
+              `${fmt(fig.rps, 0)} req/s, p99 ${fmt(fig.latencyMs.p99, 1)} ms${problem ? `  [FAILED: ${problem}]` : ''}`,
+            );
+          } finally {
+            await balancer?.close();
+          }
         }
       }
     }
