@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('losing an api instance behind nginx', () => {
-  it('loses no request and no event when an instance is killed while clients create, list and watch through nginx', async () => {
+  it('loses no request and no event when an instance is killed while clients create, list and watch through nginx (a create cut off after its commit may be written twice: the documented idempotency window)', async () => {
     // Six sockets in a row through nginx's round robin: two on each instance.
     for (let i = 0; i < 6; i++)
       clients.push(
@@ -40,12 +40,14 @@ describe('losing an api instance behind nginx', () => {
       );
 
     const TASKS = 45;
-    const created: { id: string; retries: number }[] = [];
+    const created: { title: string; id: string; retries: number; metInProgress: boolean }[] = [];
     const listStatuses: number[] = [];
     let writing = true;
     const writers = Array.from({ length: 3 }, async (_, w) => {
-      for (let i = w; i < TASKS; i += 3)
-        created.push(await createTaskRetrying(suite.topology.url, team, `Survivor ${i}`));
+      for (let i = w; i < TASKS; i += 3) {
+        const title = `Survivor ${i}`;
+        created.push({ title, ...(await createTaskRetrying(suite.topology.url, team, title)) });
+      }
     });
     const reader = (async () => {
       while (writing) {
@@ -63,14 +65,24 @@ describe('losing an api instance behind nginx', () => {
     writing = false;
     await reader;
 
-    // Every create answered 201 once, and each is one task: no duplicate from a retried create.
+    // Every create answered 201, each with a task of its own: none lost.
     expect(created).toHaveLength(TASKS);
     const ids = created.map((c) => c.id);
     expect(new Set(ids).size).toBe(TASKS);
-    const stored = await call(suite.topology.url, 'GET', `/projects/${team.projectId}/tasks?limit=100`, {
-      token: team.token,
-    });
-    expect(stored.body.items.map((t: { id: string }) => t.id).sort()).toEqual([...ids].sort());
+    const stored = (
+      await call(suite.topology.url, 'GET', `/projects/${team.projectId}/tasks?limit=100`, {
+        token: team.token,
+      })
+    ).body.items as { id: string; title: string }[];
+    expect(stored.map((t) => t.id)).toEqual(expect.arrayContaining(ids));
+    // No duplicate either, but for one window the api documents (docs/ARCHITECTURE.md, Idempotency):
+    // the killed instance had committed a create and died before storing its answer, so the retry,
+    // once the key's reservation lapsed, wrote it again. Only a create that met IN_PROGRESS may
+    // have a second task.
+    const windowTitles = new Set(created.filter((c) => c.metInProgress).map((c) => c.title));
+    const extra = stored.filter((t) => !ids.includes(t.id));
+    expect(extra.filter((t) => !windowTitles.has(t.title))).toEqual([]);
+    expect(extra.length).toBeLessThanOrEqual(windowTitles.size);
     // nginx took every read to a live instance.
     expect(listStatuses.length).toBeGreaterThan(0);
     expect(listStatuses.filter((s) => s !== 200)).toEqual([]);
