@@ -107,7 +107,7 @@ function countJest(name, { output, code }) {
 }
 countJest('test suites', suites);
 
-// The scaled-out arrangement of `npm run topology` (about three minutes on a busy two-core
+// The scaled-out arrangement of `npm run topology` (three to four minutes on a busy two-core
 // machine): three api instances behind nginx, two workers, PgBouncer, and in one file the read
 // replica and the Redis Cluster, started per test file.
 console.log('\n▸ topology (api instances behind nginx, two workers, PgBouncer, read replica, Redis Cluster)');
