@@ -136,7 +136,8 @@ async function startTopology(options) {
     const migrated = await migrate.exited;
     if (migrated.code !== 0) throw new Error(`migrating ${directUrl} failed:\n${migrate.log()}`);
 
-    // Enough server connections for every instance's pool to be busy at once.
+    // Twenty server connections shared by every api and worker pool (DB_POOL_MAX each): clients
+    // queue in PgBouncer instead of each holding a PostgreSQL backend, as in production.
     const pgbouncer = await startPgBouncer({
       upstreamUrl: directUrl,
       poolSize: options.pgbouncerPoolSize ?? 20,
