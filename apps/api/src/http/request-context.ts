@@ -11,6 +11,8 @@ declare global {
       requestId: string;
       log: Logger;
       claims?: AccessClaims;
+      /** The caller's access stamp, read with the deny-list (see core/workspaces/access-stamp.ts). */
+      accessStamp?: string | null;
       routeTemplate?: string;
     }
   }
