@@ -56,10 +56,7 @@ describe('membership cache across two api instances', () => {
 
   it('a project deleted on one instance is gone for every member on the other', async () => {
     await warmBoth();
-    const deleted = await a
-      .http()
-      .delete(`${V1}/projects/${team.projectId}`)
-      .set(auth(team.users.owner));
+    const deleted = await a.http().delete(`${V1}/projects/${team.projectId}`).set(auth(team.users.owner));
     expect(deleted.status).toBe(204);
 
     expect((await listTasks(b, team.users.member)).status).toBe(404);
@@ -96,9 +93,7 @@ describe('membership cache across two api instances', () => {
       .set(auth(team.users.owner))
       .send({ email: stranger.email, role: 'viewer' });
     const token = String(inv.body.inviteUrl).split('/invite/')[1];
-    expect((await a.http().post(`${V1}/invitations/${token}/accept`).set(auth(stranger))).status).toBe(
-      200,
-    );
+    expect((await a.http().post(`${V1}/invitations/${token}/accept`).set(auth(stranger))).status).toBe(200);
 
     expect((await listTasks(b, stranger)).status).toBe(200);
   });

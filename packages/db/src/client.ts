@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { runHooksAfterCommit } from './after-commit';
 import * as schema from './schema/index';
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -52,6 +53,7 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
   pool.on('connect', (client) => client.on('error', () => undefined));
   releaseDeadCheckouts(pool);
   const db = drizzle({ client: pool, schema });
+  runHooksAfterCommit(db);
   return { db, pool, close: () => pool.end() };
 }
 

@@ -40,7 +40,12 @@ export class AccessCache {
   }
 
   /** `stamp` must have been read before the membership was (so a change in between is noticed). */
-  set(userId: string, scope: { kind: ScopeKind; id: string }, stamp: string | null, membership: Membership): void {
+  set(
+    userId: string,
+    scope: { kind: ScopeKind; id: string },
+    stamp: string | null,
+    membership: Membership,
+  ): void {
     if (this.entries.size >= MAX_ENTRIES) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);

@@ -20,7 +20,8 @@ const STAMP_TTL_SECONDS = 24 * 3600;
 export async function renewAccessStamps(redis: Redis, userIds: readonly string[]): Promise<void> {
   if (!userIds.length) return;
   const pipeline = redis.pipeline();
-  for (const userId of new Set(userIds)) pipeline.set(accessStampKey(userId), randomUUID(), 'EX', STAMP_TTL_SECONDS);
+  for (const userId of new Set(userIds))
+    pipeline.set(accessStampKey(userId), randomUUID(), 'EX', STAMP_TTL_SECONDS);
   const replies = await withRedis(() => pipeline.exec());
   for (const [error] of replies ?? []) if (error) throw error;
 }
