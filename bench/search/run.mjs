@@ -104,7 +104,8 @@ async function copyTasks(world, from, count) {
       '-c',
       `COPY tasks (workspace_id, project_id, number, title, description, status, priority, position, created_by, created_at, updated_at) FROM STDIN`,
     ],
-    { stdio: ['pipe', 'inherit', 'inherit'] },
+    // The database's default statement timeout (set by the migrations) is for requests, not a bulk load.
+    { stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, PGOPTIONS: '-c statement_timeout=0' } },
   );
   const statuses = ['todo', 'todo', 'in_progress', 'in_review', 'blocked', 'done', 'done', 'done'];
   const priorities = ['low', 'medium', 'medium', 'high', 'critical'];
@@ -198,6 +199,7 @@ async function main() {
   const sizes = [];
   try {
     await db.connect();
+    await db.query('set statement_timeout = 0');
     const client = new ApiClient(api.url);
     const owner = await client.call(
       'POST',
