@@ -16,11 +16,14 @@ export async function readSessionState(
   const pipeline = redis.pipeline();
   if (jti !== undefined) pipeline.exists(deniedTokenKey(jti));
   pipeline.get(accessStampKey(userId));
-  const replies = (await withRedis(() => pipeline.exec())) ?? [];
-  const values = replies.map(([error, value]) => {
-    if (error) throw error;
-    return value;
-  });
+  // A pipeline reports each command's failure in its reply: inside withRedis, so Redis being away
+  // is a 503 like any other Redis call.
+  const values = await withRedis(async () =>
+    ((await pipeline.exec()) ?? []).map(([error, value]) => {
+      if (error) throw error;
+      return value;
+    }),
+  );
   return {
     denied: jti !== undefined && values[0] === 1,
     accessStamp: (values[values.length - 1] as string | null | undefined) ?? null,

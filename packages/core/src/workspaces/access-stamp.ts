@@ -22,8 +22,9 @@ export async function renewAccessStamps(redis: Redis, userIds: readonly string[]
   const pipeline = redis.pipeline();
   for (const userId of new Set(userIds))
     pipeline.set(accessStampKey(userId), randomUUID(), 'EX', STAMP_TTL_SECONDS);
-  const replies = await withRedis(() => pipeline.exec());
-  for (const [error] of replies ?? []) if (error) throw error;
+  await withRedis(async () => {
+    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
+  });
 }
 
 /** Renews the stamp of everyone in a workspace: it, or one of its projects, changed for all of them. */
