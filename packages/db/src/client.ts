@@ -1,7 +1,6 @@
 import { userInfo } from 'node:os';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { runHooksAfterCommit } from './after-commit';
 import * as schema from './schema/index';
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -53,7 +52,6 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
   pool.on('connect', (client) => client.on('error', () => undefined));
   releaseDeadCheckouts(pool);
   const db = drizzle({ client: pool, schema });
-  runHooksAfterCommit(db);
   return { db, pool, close: () => pool.end() };
 }
 

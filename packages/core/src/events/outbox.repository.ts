@@ -1,45 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { UnpublishedEvent } from '@teamflow/contracts/events';
-import { afterCommit } from '@teamflow/db/after-commit';
-import type { Database, DbOrTx, Tx } from '@teamflow/db/client';
+import type { DbOrTx, Tx } from '@teamflow/db/client';
 
 // One relay at a time across every api instance: the holder of this transaction lock publishes.
 const RELAY_LOCK_KEY = 7_324_001;
 
 /**
- * NOTIFY channel that wakes the relays. Channels are per database, so test databases do not mix.
- * The wake-up is sent after the writing transaction commits, not inside it: a transaction that
- * NOTIFYs takes one database-wide lock from its commit until its WAL is flushed, so every
- * event-writing commit (every create, move, comment…) queued behind the previous one
- * (`Lock/object` in pg_stat_activity) and concurrent commits could never share a WAL flush.
+ * NOTIFY channel that wakes the relays. NOTIFY is transactional: it is delivered at commit, so a
+ * relay woken by it sees the rows. Channels are per database, so test databases do not mix.
  */
 export const OUTBOX_CHANNEL = 'teamflow_outbox';
-
-// One NOTIFY in flight per database handle: commits that land while it runs get one more after it,
-// so every commit is followed by a wake-up sent after it, and a burst costs two statements, not N.
-const notifiers = new WeakMap<Database, { inFlight: boolean; again: boolean }>();
-
-function wakeRelays(db: Database): void {
-  let state = notifiers.get(db);
-  if (!state) notifiers.set(db, (state = { inFlight: false, again: false }));
-  if (state.inFlight) {
-    state.again = true;
-    return;
-  }
-  state.inFlight = true;
-  const send = (): void => {
-    db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`)
-      // A lost wake-up only delays the events: the relay's poll publishes them.
-      .catch(() => undefined)
-      .finally(() => {
-        if (state.again) {
-          state.again = false;
-          send();
-        } else state.inFlight = false;
-      });
-  };
-  send();
-}
 
 /** The activity row an event records (workspace events: the history, and what `?since=` replays). */
 export interface ActivityRecord {
@@ -57,9 +27,9 @@ export interface OutboxEntry {
 }
 
 /**
- * Inserts events and their activity rows in ONE statement (only `emitEvent` calls this). The
- * relays' wake-up follows the commit of the `db.transaction()` around it; outside one (a lone
- * statement) it rides in the statement itself.
+ * Inserts events, their activity rows and the relay's wake-up in ONE statement (only
+ * `emitEvent` calls this). NOTIFY is delivered at commit, so a woken relay sees the rows; several
+ * in one transaction fold into one.
  */
 export async function insertOutboxEntries(tx: DbOrTx, entries: OutboxEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
@@ -93,7 +63,7 @@ export async function insertOutboxEntries(tx: DbOrTx, entries: OutboxEntry[], at
       insert into outbox (workspace_id, activity_id, type, entity_id, actor_id, payload, created_at, updated_at)
       select workspace_id, activity_id, type, entity_id, actor_id, payload, ${at}, ${at} from x order by ord
     )
-    select ${afterCommit(wakeRelays) ? sql`1` : sql`pg_notify(${OUTBOX_CHANNEL}, '')`}`);
+    select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }
 
 export interface PendingEvent {
