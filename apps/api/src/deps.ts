@@ -27,13 +27,7 @@ export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis 
   const logger = overrides.logger ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
   const handle = createDb(env.DATABASE_URL, { max: env.DB_POOL_MAX });
   const redis =
-    overrides.redis ??
-    createRedis(env.REDIS_URL, {
-      keyPrefix: env.REDIS_KEY_PREFIX,
-      logger,
-      name: 'api',
-      autoPipelining: true,
-    });
+    overrides.redis ?? createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'api' });
   const queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
   // Connection trouble is already logged by the Redis client and shows in readiness; keep it quiet here.
   for (const q of Object.values(queues))

@@ -10,13 +10,10 @@ export type { Redis };
  */
 export function createRedis(
   url: string,
-  options: { keyPrefix?: string; logger?: Logger; name?: string; autoPipelining?: boolean } = {},
+  options: { keyPrefix?: string; logger?: Logger; name?: string } = {},
 ): Redis {
   const redis = new Redis(url, {
     keyPrefix: options.keyPrefix,
-    // Commands issued in the same tick leave in one write (a request's deny-list, access stamp
-    // and rate-limit count: one round trip, one syscall each way).
-    enableAutoPipelining: options.autoPipelining ?? false,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     connectTimeout: 3000,
