@@ -28,17 +28,19 @@ async function serviceWorkerControls(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
 
+type SavedCacheRow = { savedAt: number; state: { queries: { queryHash: string }[] } };
+
 /** The rows of the saved query cache in this browser's IndexedDB (none when it cannot be read). */
-function savedCacheRows(page: Page): Promise<{ savedAt: number }[]> {
+function savedCacheRows(page: Page): Promise<SavedCacheRow[]> {
   return page.evaluate(
     () =>
-      new Promise<{ savedAt: number }[]>((resolve) => {
+      new Promise<SavedCacheRow[]>((resolve) => {
         const open = indexedDB.open('teamflow-offline');
         open.onsuccess = () => {
           const db = open.result;
           const read = db.transaction('cache').objectStore('cache').getAll();
           read.onsuccess = () => {
-            resolve(read.result as { savedAt: number }[]);
+            resolve(read.result as SavedCacheRow[]);
             db.close();
           };
           read.onerror = () => resolve([]);
@@ -66,11 +68,17 @@ async function drag(page: Page, key: string, to: string): Promise<void> {
   await page.mouse.up();
 }
 
-/** The person's saved query cache was written at or after this time (the page's own clock). */
-async function savedAfter(page: Page, since: number): Promise<void> {
+/**
+ * The person's saved query cache holds this query (its key as the app writes it). Waiting on the
+ * page's own query, not on a save time: the save made when persisting starts may already hold it.
+ */
+async function savedQuery(page: Page, queryKey: readonly string[]): Promise<void> {
+  const hash = JSON.stringify(queryKey);
   await expect
-    .poll(async () => Math.max(0, ...(await savedCacheRows(page)).map((row) => row.savedAt)))
-    .toBeGreaterThanOrEqual(since);
+    .poll(async () =>
+      (await savedCacheRows(page)).flatMap((row) => row.state.queries.map((query) => query.queryHash)),
+    )
+    .toContain(hash);
 }
 
 /** The caller's notifications, straight from the api. */
@@ -129,11 +137,13 @@ test('the list, calendar, task page and inbox last seen open after a reload with
     {
       name: 'list',
       path: `${board.boardPath}/list`,
+      query: ['projects', board.projectId, 'tasks', 'list', 'position'],
       shows: (p: Page) => p.getByRole('row', { name: /^KEY-1: Pack for the tunnel/ }),
     },
     {
       name: 'calendar',
       path: `${board.boardPath}/calendar?month=2030-05`,
+      query: ['projects', board.projectId, 'tasks'],
       shows: (p: Page) =>
         p
           .getByRole('group', { name: 'Friday, May 17, 2030' })
@@ -142,11 +152,13 @@ test('the list, calendar, task page and inbox last seen open after a reload with
     {
       name: 'task page',
       path: `/w/${board.workspaceId}/t/KEY-1`,
+      query: ['tasks', board.task.id],
       shows: (p: Page) => p.getByRole('heading', { level: 1, name: /Pack for the tunnel/ }),
     },
     {
       name: 'inbox',
       path: '/notifications',
+      query: ['notifications', 'list', 'all'],
       shows: (p: Page) =>
         p.getByRole('list', { name: 'Notifications' }).getByRole('link', { name: /assigned you to KEY-1/ }),
     },
@@ -158,7 +170,7 @@ test('the list, calendar, task page and inbox last seen open after a reload with
   for (const seen of pages) {
     await page.goto(seen.path);
     await expect(seen.shows(page)).toBeVisible();
-    await savedAfter(page, await page.evaluate(() => Date.now()));
+    await savedQuery(page, seen.query);
   }
   await savedForOffline(page, 'actorName');
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createBoard, createTask, currentUserId, uniqueEmail } from '../support/api';
+import { createBoard, createTask, currentUserId, listTasks, uniqueEmail } from '../support/api';
 import { ARTIFACTS, column, expect, signIn, test } from '../support/fixtures';
 
 test('a task made from a template repeats weekly: done makes the next one, and "What next" ranks my work with reasons', async ({
@@ -61,7 +61,16 @@ test('a task made from a template repeats weekly: done makes the next one, and "
   // The worker makes the next one; it arrives on the board live. (Outbox → relay → BullMQ → worker →
   // outbox → relay → socket: a CI machine running other suites beside this one has taken over 20 s.)
   await expect(column(page, 'Done').getByRole('article', { name: /Weekly review/ })).toBeVisible();
-  await expect(todo.getByRole('article', { name: /Weekly review/ })).toBeVisible({ timeout: 45_000 });
+  // First from the api, so a failure says which half broke: the worker not making it, or the
+  // board not hearing of it.
+  await expect
+    .poll(
+      async () =>
+        (await listTasks(board)).filter((t) => /^Weekly review/.test(t.title) && t.status === 'todo').length,
+      { message: 'the worker made the next weekly review', timeout: 45_000 },
+    )
+    .toBe(1);
+  await expect(todo.getByRole('article', { name: /Weekly review/ })).toBeVisible({ timeout: 15_000 });
 
   // Workspace home → What next: the overdue critical task first, with its reasons.
   await page.goto(`/w/${board.workspaceId}`);
