@@ -12,6 +12,8 @@ export function webEnv(apiUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pr
   return {
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: WEB_DIST_DIR,
+    // Builds in the routes that fail on purpose (apps/web src/app/e2e, `page.e2e.tsx`).
+    E2E_TEST_ROUTES: 'true',
     API_URL: apiUrl,
     NEXT_PUBLIC_API_URL: apiUrl,
     ...extra,

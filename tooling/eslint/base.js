@@ -24,6 +24,13 @@ export const boundaries = {
   },
 };
 
+/** One factory opens Redis, so REDIS_CLUSTER_NODES reaches every client (a plain one or a Cluster). */
+export const redisClients = {
+  selector: 'NewExpression[callee.name=/^(Redis|IORedis|Cluster)$/]',
+  message:
+    'Open Redis through createRedisConnection (@teamflow/queue/connection) or createRedis: they pick a plain client or a Cluster (REDIS_CLUSTER_NODES).',
+};
+
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/test/**/*.ts', '**/testing/**/*.ts', '**/*.spec.ts'];
 
 export const base = tseslint.config(
@@ -58,6 +65,7 @@ export const base = tseslint.config(
         'error',
         { patterns: [boundaries.drizzle, boundaries.testHelpers, boundaries.repositories] },
       ],
+      'no-restricted-syntax': ['error', redisClients],
     },
   },
   {
@@ -79,6 +87,7 @@ export const base = tseslint.config(
       '@typescript-eslint/restrict-template-expressions': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-properties': 'off',
+      'no-restricted-syntax': 'off',
     },
   },
 );

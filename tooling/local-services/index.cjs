@@ -278,4 +278,6 @@ module.exports = {
   findPgBouncer,
   eicarTestFile,
   LOCAL_S3_CREDENTIALS,
+  ...require('./replica.cjs'),
+  ...require('./redis-cluster.cjs'),
 };

@@ -55,3 +55,5 @@ export function startPgBouncer(options?: {
 export function findPgBouncer(): string | undefined;
 export function eicarTestFile(): Buffer;
 export const LOCAL_S3_CREDENTIALS: { accessKeyId: string; secretAccessKey: string };
+export * from './replica.cjs';
+export * from './redis-cluster.cjs';

@@ -5,6 +5,9 @@ import { closeObjectStorage } from '@teamflow/core/platform/object-storage';
 import { createRedis, type Redis } from '@teamflow/core/platform/redis';
 import { AccessCache } from '@teamflow/core/workspaces/access-cache';
 import { createDb, type DbHandle } from '@teamflow/db/client';
+import { createReadRouter } from '@teamflow/db/read-replica';
+import { redisWriteMarks } from '@teamflow/core/platform/write-marks';
+import { logReplicaEvents } from '@teamflow/core/platform/replica-events';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { registerQueueMetrics } from './observability/queue-metrics';
@@ -27,8 +30,21 @@ export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis 
   const logger = overrides.logger ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
   const handle = createDb(env.DATABASE_URL, { max: env.DB_POOL_MAX });
   const redis =
-    overrides.redis ?? createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'api' });
-  const queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
+    overrides.redis ??
+    createRedis(env.REDIS_URL, {
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      clusterNodes: env.REDIS_CLUSTER_NODES,
+      logger,
+      name: 'api',
+    });
+  const reads = createReadRouter({
+    primary: handle.db,
+    replicaUrl: env.DATABASE_REPLICA_URL,
+    poolMax: env.DB_POOL_MAX,
+    marks: redisWriteMarks(redis),
+    onEvent: logReplicaEvents(logger),
+  });
+  const queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX, env.REDIS_CLUSTER_NODES);
   // Connection trouble is already logged by the Redis client and shows in readiness; keep it quiet here.
   for (const q of Object.values(queues))
     q.on('error', (error) => logger.debug('queue connection error', { queue: q.name, error: error.message }));
@@ -38,6 +54,7 @@ export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis 
     env,
     logger,
     db: handle.db,
+    reads,
     pool: handle.pool,
     redis,
     metrics,
@@ -51,6 +68,7 @@ export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis 
       ]);
       redis.disconnect();
       closeObjectStorage(env);
+      await reads.close();
       await handle.close();
     },
   };

@@ -273,6 +273,7 @@ describe('the digest by email', () => {
 describe('the digest summary through a paid provider', () => {
   const paid = () => ({
     db: api.deps.db,
+    reads: api.deps.reads,
     env: {
       ...api.deps.env,
       AI_PROVIDER: 'openai' as const,

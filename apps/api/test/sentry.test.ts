@@ -1,30 +1,14 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
 import { initErrorReporter } from '@teamflow/core/platform/error-reporter';
+import { startSentryEndpoint, type LocalSentryEndpoint } from '@teamflow/local-services/sentry-endpoint.cjs';
 import { startApi, V1, type TestApi } from './harness';
 
-// A local server speaking Sentry's ingestion protocol: the SDK POSTs envelopes to /api/<project>/envelope/.
-let sentry: Server;
-const envelopes: string[] = [];
+let sentry: LocalSentryEndpoint;
 let api: TestApi;
 
 beforeAll(async () => {
-  sentry = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      envelopes.push(
-        req.headers['content-encoding'] === 'gzip' ? gunzipSync(body).toString() : body.toString(),
-      );
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((r) => sentry.listen(0, '127.0.0.1', r));
-  const port = (sentry.address() as AddressInfo).port;
+  sentry = await startSentryEndpoint();
   api = await startApi({
-    SENTRY_DSN: `http://publickey@127.0.0.1:${port}/42`,
+    SENTRY_DSN: sentry.dsn(42),
     SENTRY_RELEASE: 'teamflow@9e8d7c6',
     SENTRY_ENVIRONMENT: 'staging',
   });
@@ -34,7 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api.close().catch(() => undefined);
-  await new Promise((r) => sentry.close(r));
+  await sentry.close();
 });
 
 describe('error reporting', () => {
@@ -54,10 +38,10 @@ describe('error reporting', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/pool|at \w+ \(|select/i);
 
     const until = Date.now() + 10000;
-    while (!envelopes.some((e) => e.includes(res.body.error.requestId)) && Date.now() < until) {
+    while (!sentry.envelopes().some((e) => e.includes(res.body.error.requestId)) && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    const envelope = envelopes.find((e) => e.includes(res.body.error.requestId));
+    const envelope = sentry.envelopes().find((e) => e.includes(res.body.error.requestId));
     expect(envelope).toBeDefined();
     expect(envelope).toContain('"type":"event"');
     const event = JSON.parse(envelope!.split('\n').find((line) => line.includes(res.body.error.requestId))!);

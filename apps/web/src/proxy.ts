@@ -11,7 +11,12 @@ import { contentSecurityPolicy, createNonce, reportingEndpoints } from '@/lib/se
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = createNonce();
-  const policy = contentSecurityPolicy({ nonce, apiUrl: publicApiUrl, development: env.DEVELOPMENT });
+  const policy = contentSecurityPolicy({
+    nonce,
+    apiUrl: publicApiUrl,
+    development: env.DEVELOPMENT,
+    errorReportingDsn: env.SENTRY_DSN,
+  });
   // Report-Only: the browser blocks nothing and reports what it would have blocked, so a
   // tightened policy can be tried on real traffic first.
   const policyHeader = env.CSP_REPORT_ONLY

@@ -2,7 +2,9 @@ import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
 import { directDatabaseUrl, loadEnv } from '@teamflow/config/env';
 import { initErrorReporter } from '@teamflow/core/platform/error-reporter';
 import { createLogger } from '@teamflow/core/platform/logger';
+import { logReplicaEvents } from '@teamflow/core/platform/replica-events';
 import { createDb } from '@teamflow/db/client';
+import { createReadRouter } from '@teamflow/db/read-replica';
 import { pingDatabase } from '@teamflow/db/ping';
 import { DatabaseUnavailableError, ensureDatabase, redactUrl } from '@teamflow/db/setup';
 import { QUEUES } from '@teamflow/queue/queues';
@@ -28,13 +30,21 @@ async function main(): Promise<void> {
       `PostgreSQL is not answering at ${redactUrl(env.DATABASE_URL)} (${(error as Error).message})`,
     );
   }
+  // The digests' reads (on nobody's behalf, so no write marks): the replica when one is set.
+  const reads = createReadRouter({
+    primary: db.db,
+    replicaUrl: env.DATABASE_REPLICA_URL,
+    poolMax: 5,
+    onEvent: logReplicaEvents(logger),
+  });
   const worker = await startWorkerProcess({
     redisUrl: env.REDIS_URL,
+    redisClusterNodes: env.REDIS_CLUSTER_NODES,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     db: db.db,
     logger,
     alwaysServe: QUEUES,
-    registrations: allHandlers(db.db, env),
+    registrations: allHandlers(db.db, env, reads),
     healthPort: env.WORKER_HEALTH_PORT,
     runtime: { onFailed: reporter ? (failure) => reportJobFailure(reporter, failure) : undefined },
   });
@@ -49,6 +59,7 @@ async function main(): Promise<void> {
     force.unref();
     const drained = await worker.close(env.SHUTDOWN_TIMEOUT_MS - 1000);
     if (!drained) logger.warn('active jobs did not finish in time; they will be retried');
+    await reads.close();
     await db.close();
     await reporter?.close();
     logger.info('worker stopped');

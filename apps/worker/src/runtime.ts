@@ -2,7 +2,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { recordStagedJobOutcome } from '@teamflow/core/jobs/staged-job-outcome';
 import type { Logger } from '@teamflow/core/platform/logger';
 import type { Database } from '@teamflow/db/client';
-import { bullConnection } from '@teamflow/queue/connection';
+import { bullConnection, releaseBullConnection } from '@teamflow/queue/connection';
 import type { JobDefinition, JobPayload } from '@teamflow/queue/define-job';
 import { queuePrefix, type QueueName } from '@teamflow/queue/queues';
 
@@ -37,6 +37,8 @@ export interface JobFailure {
 
 export interface RuntimeOptions {
   redisUrl: string;
+  /** REDIS_CLUSTER_NODES: the queues live on a Redis Cluster, under a hash-tagged prefix. */
+  redisClusterNodes?: readonly string[];
   redisKeyPrefix: string;
   logger: Logger;
   registrations: Registration[];
@@ -120,8 +122,8 @@ export function startWorkers(options: RuntimeOptions): Runtime {
         return result;
       },
       {
-        connection: bullConnection(options.redisUrl, 'worker'),
-        prefix: queuePrefix(options.redisKeyPrefix),
+        connection: bullConnection(options.redisUrl, 'worker', options.redisClusterNodes),
+        prefix: queuePrefix(options.redisKeyPrefix, options.redisClusterNodes !== undefined),
         concurrency,
         // A fetch that failed on a connection error is retried after this (BullMQ's default: 15 s).
         runRetryDelay: 1000,
@@ -163,6 +165,8 @@ export function startWorkers(options: RuntimeOptions): Runtime {
   }
 
   const workers = [...byQueue.entries()].map(([queue, names]) => createWorker(queue, names));
+  const closeWorker = (worker: Worker, force = false) =>
+    worker.close(force).finally(() => releaseBullConnection(worker.opts.connection));
   const retiring = new Set<Promise<unknown>>();
   return {
     workers,
@@ -175,19 +179,18 @@ export function startWorkers(options: RuntimeOptions): Runtime {
       options.logger.warn('replacing a worker that is not taking jobs', { queue, reason });
       workers[at] = createWorker(queue as QueueName, names);
       // Its active jobs may still finish; if they cannot, BullMQ's stalled check hands them on.
-      const closing = old
-        .close()
+      const closing = closeWorker(old)
         .catch(() => undefined)
         .finally(() => retiring.delete(closing));
       retiring.add(closing);
     },
     async close(timeoutMs) {
       let timer: NodeJS.Timeout | undefined;
-      const finished = Promise.all([...workers.map((w) => w.close()), ...retiring]).then(() => true);
+      const finished = Promise.all([...workers.map((w) => closeWorker(w)), ...retiring]).then(() => true);
       const timedOut = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs)));
       const result = await Promise.race([finished, timedOut]);
       clearTimeout(timer);
-      if (!result) await Promise.all(workers.map((w) => w.close(true)));
+      if (!result) await Promise.all(workers.map((w) => closeWorker(w, true)));
       return result;
     },
   };

@@ -125,7 +125,8 @@ export function startSupervisor(options: SupervisorOptions): Supervisor {
     const now = Date.now();
     let runId: string;
     try {
-      runId = await redisRunId(options.redis);
+      // The server holding the queues' keys (on a cluster, the primary of their hash tag's slot).
+      runId = await redisRunId(options.redis, options.queues.maintenance.qualifiedName);
     } catch (error) {
       if (state.redis === 'up')
         log.warn('supervisor: Redis is not answering', { error: (error as Error).message });

@@ -28,6 +28,8 @@ export interface WorkerProcess {
  */
 export async function startWorkerProcess(options: {
   redisUrl: string;
+  /** REDIS_CLUSTER_NODES: Redis is a cluster reached through these seeds. */
+  redisClusterNodes?: readonly string[];
   redisKeyPrefix: string;
   db: Database;
   logger: Logger;
@@ -40,16 +42,22 @@ export async function startWorkerProcess(options: {
   supervisor?: Pick<SupervisorOptions, 'checkEveryMs' | 'reconcileAfterMs' | 'stallAfterMs'>;
 }): Promise<WorkerProcess> {
   const { logger } = options;
-  const redis = createRedis(options.redisUrl, { keyPrefix: options.redisKeyPrefix, logger, name: 'worker' });
+  const redis = createRedis(options.redisUrl, {
+    keyPrefix: options.redisKeyPrefix,
+    clusterNodes: options.redisClusterNodes,
+    logger,
+    name: 'worker',
+  });
   await connectRedis(redis, options.redisUrl);
   await warnUnlessNoEviction(redis, logger);
-  const queues = createQueues(options.redisUrl, options.redisKeyPrefix);
+  const queues = createQueues(options.redisUrl, options.redisKeyPrefix, options.redisClusterNodes);
   // The reconciler's sweep belongs to the process, whatever schedules it was given.
   const schedules = options.schedules ? [...options.schedules, RECONCILE_SCHEDULE] : SCHEDULES;
   await registerSchedules(queues, schedules);
   const reconcileAfterMs = options.supervisor?.reconcileAfterMs ?? 60_000;
   const runtime = startWorkers({
     redisUrl: options.redisUrl,
+    redisClusterNodes: options.redisClusterNodes,
     redisKeyPrefix: options.redisKeyPrefix,
     logger,
     db: options.db,

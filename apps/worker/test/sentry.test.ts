@@ -1,12 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { Queue } from 'bullmq';
 import { z } from 'zod';
 import { initErrorReporter } from '@teamflow/core/platform/error-reporter';
+import { startSentryEndpoint, type LocalSentryEndpoint } from '@teamflow/local-services/sentry-endpoint.cjs';
 import { bullConnection } from '@teamflow/queue/connection';
 import { defineJob } from '@teamflow/queue/define-job';
 import { queuePrefix } from '@teamflow/queue/queues';
@@ -14,49 +12,15 @@ import { reportJobFailure } from '../src/report-job-failure';
 import { register, startWorkers, type Runtime } from '../src/runtime';
 import { quietLogger, suiteEnv, until } from './support';
 
-// A local server speaking Sentry's ingestion protocol: the SDK POSTs envelopes to /api/<project>/envelope/.
-let sentry: Server;
+let sentry: LocalSentryEndpoint;
 let dsn: string;
-const envelopes: string[] = [];
-
-interface SentryEvent {
-  release?: string;
-  environment?: string;
-  tags?: Record<string, string>;
-  extra?: Record<string, unknown>;
-  exception?: { values: { value: string }[] };
-}
-
-/** The events in every envelope received so far (an envelope is newline-separated JSON). */
-function events(): SentryEvent[] {
-  return envelopes.flatMap((envelope) => {
-    const lines = envelope.split('\n').filter(Boolean);
-    const found: SentryEvent[] = [];
-    for (let i = 1; i < lines.length - 1; i++) {
-      if ((JSON.parse(lines[i]!) as { type?: string }).type === 'event')
-        found.push(JSON.parse(lines[i + 1]!));
-    }
-    return found;
-  });
-}
 
 beforeAll(async () => {
-  sentry = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      envelopes.push(
-        req.headers['content-encoding'] === 'gzip' ? gunzipSync(body).toString() : body.toString(),
-      );
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((r) => sentry.listen(0, '127.0.0.1', r));
-  dsn = `http://publickey@127.0.0.1:${(sentry.address() as AddressInfo).port}/7`;
+  sentry = await startSentryEndpoint();
+  dsn = sentry.dsn(7);
 });
 
-afterAll(() => new Promise((r) => sentry.close(r)));
+afterAll(() => sentry.close());
 
 describe('worker error reporting (Sentry)', () => {
   it('reports a job that failed for good with queue, job name, attempt, release and environment, and no payload', async () => {
@@ -91,8 +55,8 @@ describe('worker error reporting (Sentry)', () => {
         { workspaceId: 'not-a-uuid', apiToken: 'tf_pat_supersecret123' },
         { attempts: 3 },
       );
-      await until(() => events().some((e) => e.tags?.job === 'burndown'), 15000, 'the Sentry event');
-      const event = events().find((e) => e.tags?.job === 'burndown')!;
+      await until(() => sentry.events().some((e) => e.tags?.job === 'burndown'), 15000, 'the Sentry event');
+      const event = sentry.events().find((e) => e.tags?.job === 'burndown')!;
       expect(event.release).toBe('teamflow@3f2c1ab');
       expect(event.environment).toBe('staging');
       expect(event.tags).toMatchObject({
@@ -103,8 +67,8 @@ describe('worker error reporting (Sentry)', () => {
       });
       expect(event.extra).toMatchObject({ attempts: 3, jobId: expect.any(String) });
       expect(event.exception?.values[0]?.value).toContain('Invalid payload for analytics/burndown');
-      expect(envelopes.join('\n')).not.toContain('tf_pat_supersecret123');
-      expect(envelopes.join('\n')).not.toContain('not-a-uuid');
+      expect(sentry.envelopes().join('\n')).not.toContain('tf_pat_supersecret123');
+      expect(sentry.envelopes().join('\n')).not.toContain('not-a-uuid');
     } finally {
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
@@ -144,16 +108,16 @@ describe('worker error reporting (Sentry)', () => {
     });
     try {
       await queue.add('sync-test', { password: 'hunter2-secret' }, flaky.options);
-      await until(() => events().some((e) => e.tags?.job === 'sync-test'), 15000, 'the Sentry event');
+      await until(() => sentry.events().some((e) => e.tags?.job === 'sync-test'), 15000, 'the Sentry event');
       // Give a wrongly reported first attempt time to arrive too.
       await new Promise((r) => setTimeout(r, 500));
-      const reported = events().filter((e) => e.tags?.job === 'sync-test');
+      const reported = sentry.events().filter((e) => e.tags?.job === 'sync-test');
       expect(runs).toBe(2);
       expect(reported).toHaveLength(1);
       expect(reported[0]!.tags).toMatchObject({ queue: 'integrations', attempt: '2' });
       expect(reported[0]!.exception?.values[0]?.value).toBe('upstream refused (run 2)');
       expect(reported[0]!.environment).toBe('production');
-      expect(envelopes.join('\n')).not.toContain('hunter2-secret');
+      expect(sentry.envelopes().join('\n')).not.toContain('hunter2-secret');
     } finally {
       await runtime.close(5000);
       await queue.obliterate({ force: true }).catch(() => undefined);

@@ -5,6 +5,7 @@ import { storageKeyFor } from '@teamflow/core/attachments/attachment.mapper';
 import { generateDigest } from '@teamflow/core/digests/generate-digest';
 import { finishJob, stageJob } from '@teamflow/core/jobs/job-outbox.repository';
 import { closeObjectStorage, objectStorage } from '@teamflow/core/platform/object-storage';
+import { createReadRouter } from '@teamflow/db/read-replica';
 import type { JobDefinition } from '@teamflow/queue/define-job';
 import {
   aiAnalyseEntryJob,
@@ -158,7 +159,11 @@ const cases: ClaimCase[] = [
     prepare: async () => {
       const { ws } = await workspace();
       // The day's digest as a first run left it (a job that ran has its row).
-      await generateDigest({ db: suite.db.db, env }, ws, '2026-03-03');
+      await generateDigest(
+        { db: suite.db.db, env, reads: createReadRouter({ primary: suite.db.db }) },
+        ws,
+        '2026-03-03',
+      );
       return {
         payload: { workspaceId: ws, date: '2026-03-03', force: true },
         effect: async () => [

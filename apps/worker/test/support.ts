@@ -53,9 +53,10 @@ export function recoveryFigure(name: string, ms: number): void {
  * after the handler, as the worker process does. `stop` tears it down and empties the queues.
  */
 export function startJobPipeline(db: Database, env: Env, options: { runtimeDb?: Database } = {}) {
-  const queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
+  const queues = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX, env.REDIS_CLUSTER_NODES);
   const runtime = startWorkers({
     redisUrl: env.REDIS_URL,
+    redisClusterNodes: env.REDIS_CLUSTER_NODES,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     logger: quietLogger(),
     registrations: allHandlers(db, env),

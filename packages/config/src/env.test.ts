@@ -37,6 +37,16 @@ describe('loadEnv', () => {
     expect(String(error)).toContain('JWT_REFRESH_SECRET');
   });
 
+  it('reads REDIS_CLUSTER_NODES as host:port seeds, and refuses anything else', () => {
+    expect(loadEnv({ NODE_ENV: 'test' }).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(
+      loadEnv({ NODE_ENV: 'test', REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b:7001' }).REDIS_CLUSTER_NODES,
+    ).toEqual(['10.0.0.1:7000', 'redis-b:7001']);
+    expect(() => loadEnv({ NODE_ENV: 'test', REDIS_CLUSTER_NODES: 'redis://a:7000' })).toThrow(
+      /REDIS_CLUSTER_NODES/,
+    );
+  });
+
   it('parses comma-separated admin emails, lower-cased', () => {
     expect(
       loadEnv({ NODE_ENV: 'test', PLATFORM_ADMIN_EMAILS: 'A@x.io, b@y.io' }).PLATFORM_ADMIN_EMAILS,
@@ -55,6 +65,16 @@ describe('loadEnv', () => {
     );
     expect(() => loadEnv({ NODE_ENV: 'test', DATABASE_DIRECT_URL: 'not a url' })).toThrow(
       /DATABASE_DIRECT_URL/,
+    );
+  });
+
+  it('reads through DATABASE_REPLICA_URL only when it is set, and refuses one that is not a URL', () => {
+    expect(loadEnv({ NODE_ENV: 'test' }).DATABASE_REPLICA_URL).toBeUndefined();
+    expect(loadEnv({ NODE_ENV: 'test', DATABASE_REPLICA_URL: '' }).DATABASE_REPLICA_URL).toBeUndefined();
+    const replica = 'postgres://app@127.0.0.1:5433/teamflow';
+    expect(loadEnv({ NODE_ENV: 'test', DATABASE_REPLICA_URL: replica }).DATABASE_REPLICA_URL).toBe(replica);
+    expect(() => loadEnv({ NODE_ENV: 'test', DATABASE_REPLICA_URL: 'replica' })).toThrow(
+      /DATABASE_REPLICA_URL/,
     );
   });
 });

@@ -23,12 +23,25 @@ export const EnvSchema = z
     // A direct connection to the same database for what needs a session of its own: the outbox
     // relay's LISTEN and migrations. Unset: DATABASE_URL serves both (no pooler in between).
     DATABASE_DIRECT_URL: optionalString.pipe(z.url().optional()),
+    // A streaming read replica of DATABASE_URL's database: lists, search, analytics and digests read
+    // there, except a user's read right after their own write (see packages/db/src/read-replica.ts).
+    // Unset: every read goes to DATABASE_URL.
+    DATABASE_REPLICA_URL: optionalString.pipe(z.url().optional()),
     DB_POOL_MAX: int(10),
     // The database's default statement_timeout, set by the migration step (ALTER DATABASE) so it
     // reaches every server connection, PgBouncer's included: a pooler refuses it as a startup parameter.
     DB_STATEMENT_TIMEOUT_MS: int(15000),
     REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
     REDIS_KEY_PREFIX: z.string().default('tf:'),
+    // A Redis Cluster instead of one server: comma-separated host:port seeds (any of its nodes).
+    // REDIS_URL then lends only its credentials and TLS. See docs/ARCHITECTURE.md, "Redis Cluster".
+    REDIS_CLUSTER_NODES: optionalString.pipe(
+      z
+        .string()
+        .transform((v) => v.split(',').map((node) => node.trim()))
+        .pipe(z.array(z.string().regex(/^[^\s:,]+:\d{1,5}$/, 'must be host:port, comma-separated')))
+        .optional(),
+    ),
     API_PORT: int(4000),
     WEB_PORT: int(3000),
     WEB_ORIGIN: z.url().default('http://localhost:3000'),

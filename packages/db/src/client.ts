@@ -36,13 +36,16 @@ export function connectionUrl(url: string): string {
  * database's own default (`applyStatementTimeout`, run by the migration step), not a startup
  * parameter: PgBouncer refuses unknown startup parameters, or drops them when told to ignore them.
  */
-export function createDb(url: string, options: { max?: number } = {}): DbHandle {
+export function createDb(
+  url: string,
+  options: { max?: number; connectTimeoutMs?: number; applicationName?: string } = {},
+): DbHandle {
   const pool = new pg.Pool({
     connectionString: connectionUrl(url),
     max: options.max ?? 10,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     idleTimeoutMillis: 30000,
-    application_name: 'teamflow',
+    application_name: options.applicationName ?? 'teamflow',
   });
   // A backend killed under an idle client surfaces here; the pool drops that client and carries on.
   pool.on('error', () => undefined);

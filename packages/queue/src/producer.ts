@@ -1,19 +1,31 @@
 import { Queue } from 'bullmq';
-import { bullConnection } from './connection';
+import { bullConnection, releaseBullConnection } from './connection';
 import type { JobDefinition, JobPayload } from './define-job';
 import { queuePrefix, QUEUES, type QueueName } from './queues';
 
 export type Queues = Record<QueueName, Queue>;
 
-/** Producer-side queues: fail fast when Redis is away (callers keep work in the outbox instead). */
-export function createQueues(redisUrl: string, redisKeyPrefix: string): Queues {
-  const connection = bullConnection(redisUrl, 'producer');
-  const prefix = queuePrefix(redisKeyPrefix);
+/**
+ * Producer-side queues: fail fast when Redis is away (callers keep work in the outbox instead).
+ * `clusterNodes` (REDIS_CLUSTER_NODES): on a Redis Cluster, all queues share one `Cluster`.
+ */
+export function createQueues(
+  redisUrl: string,
+  redisKeyPrefix: string,
+  clusterNodes?: readonly string[],
+): Queues {
+  const connection = bullConnection(redisUrl, 'producer', clusterNodes);
+  const prefix = queuePrefix(redisKeyPrefix, clusterNodes !== undefined);
   return Object.fromEntries(QUEUES.map((name) => [name, new Queue(name, { connection, prefix })])) as Queues;
 }
 
 export async function closeQueues(queues: Queues): Promise<void> {
-  await Promise.all(Object.values(queues).map((q) => q.close()));
+  const all = Object.values(queues);
+  try {
+    await Promise.all(all.map((q) => q.close()));
+  } finally {
+    releaseBullConnection(all[0]!.opts.connection);
+  }
 }
 
 /** Adds a job after checking its payload against the definition; a bad payload never reaches Redis. */

@@ -28,6 +28,13 @@ const repository =
 const testHelper =
   "import { isolatedStore } from '@teamflow/core/testing/isolated-store';\nexport { isolatedStore };\n";
 
+const newRedis =
+  "import { Redis } from 'ioredis';\nexport const redis = new Redis('redis://127.0.0.1:6379');\n";
+const newCluster =
+  "import { Cluster } from 'ioredis';\nexport const redis = new Cluster([{ host: '127.0.0.1', port: 7000 }]);\n";
+const redisRule = (messages: { rule: string | null; message: string }[]) =>
+  messages.filter((m) => m.rule === 'no-restricted-syntax').map((m) => m.message);
+
 describe('import boundaries held by the linter', () => {
   const results = lint([
     { pkg: 'packages/core', file: 'src/tasks/update-task.ts', code: drizzle },
@@ -42,6 +49,9 @@ describe('import boundaries held by the linter', () => {
       code: "import { isolatedStore } from '../../testing/isolated-store';\nexport { isolatedStore };\n",
     },
     { pkg: 'apps/worker', file: 'test/support.ts', code: testHelper + repository },
+    { pkg: 'apps/api', file: 'src/realtime/presence.ts', code: newRedis },
+    { pkg: 'packages/core', file: 'src/platform/redis.ts', code: newCluster },
+    { pkg: 'apps/api', file: 'test/private-redis.ts', code: newRedis },
   ]);
 
   it('refuses Drizzle in a core file that is not a repository', () => {
@@ -65,5 +75,11 @@ describe('import boundaries held by the linter', () => {
 
   it('lets tests use test helpers and repositories', () => {
     expect(restricted(results[7]!)).toEqual([]);
+  });
+
+  it('refuses a Redis client or Cluster opened outside the one factory, except in tests', () => {
+    expect(redisRule(results[8]!)).toEqual([expect.stringContaining('createRedisConnection')]);
+    expect(redisRule(results[9]!)).toEqual([expect.stringContaining('createRedisConnection')]);
+    expect(redisRule(results[10]!)).toEqual([]);
   });
 });

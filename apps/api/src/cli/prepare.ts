@@ -4,6 +4,7 @@ import { createLogger } from '@teamflow/core/platform/logger';
 import { connectRedis, createRedis } from '@teamflow/core/platform/redis';
 import { seedDemo } from '@teamflow/core/seed/seed-demo';
 import { createDb } from '@teamflow/db/client';
+import { createReadRouter } from '@teamflow/db/read-replica';
 import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
 
 /**
@@ -14,7 +15,12 @@ import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger({ level: 'warn', service: 'prepare' });
-  const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX, logger, name: 'prepare' });
+  const redis = createRedis(env.REDIS_URL, {
+    keyPrefix: env.REDIS_KEY_PREFIX,
+    clusterNodes: env.REDIS_CLUSTER_NODES,
+    logger,
+    name: 'prepare',
+  });
   await connectRedis(redis, env.REDIS_URL);
   await ensureDatabase(directDatabaseUrl(env));
   await runMigrations(directDatabaseUrl(env), { statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS });
@@ -22,7 +28,14 @@ async function main(): Promise<void> {
   try {
     const seed = process.argv.includes('--no-seed')
       ? undefined
-      : await seedDemo({ db: handle.db, redis, env, logger });
+      : // The seed reads back what it just wrote: every read on the primary.
+        await seedDemo({
+          db: handle.db,
+          reads: createReadRouter({ primary: handle.db }),
+          redis,
+          env,
+          logger,
+        });
     process.stdout.write(`${JSON.stringify({ migrated: true, seed })}\n`);
   } finally {
     redis.disconnect();

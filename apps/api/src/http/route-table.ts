@@ -134,6 +134,7 @@ export class RouteTable {
     if (bucket === 'uploads') chain.push(rateLimitByUser(deps, 'uploads'));
     if (spec.body) chain.push(jsonBody);
     const success = Number(Object.keys(spec.responses).find((s) => s.startsWith('2')) ?? 200);
+    const writes = spec.method !== 'get';
 
     chain.push(async (req, res) => {
       const params = parseInput('params', spec.params, req.params);
@@ -155,9 +156,16 @@ export class RouteTable {
       const query = parseInput('query', spec.query, req.query);
       const body = parseInput('body', spec.body, req.body ?? {});
       const invoke = () => spec.handler({ ctx, user, params, query, body, req, res } as never);
-      const result = spec.idempotent
-        ? await runIdempotent(deps, req, res, success, body, invoke)
-        : await invoke();
+      let result: unknown;
+      try {
+        result = spec.idempotent
+          ? await runIdempotent(deps, req, res, success, body, invoke)
+          : await invoke();
+      } finally {
+        // Read-your-writes: marked before the answer leaves, so the caller's next read cannot
+        // reach a replica that lacks this write (failed requests too: one may have committed part).
+        if (writes && req.claims) await deps.reads.wrote(req.claims.sub);
+      }
       if (result === REPLAYED || res.headersSent) return;
       if (result === undefined) res.status(success).end();
       else res.status(success).json(result);

@@ -1,8 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis as IORedis } from 'ioredis';
+import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
 import { Server, type ServerOptions } from 'socket.io';
 import { createRedis } from '@teamflow/core/platform/redis';
+import { createRedisConnection } from '@teamflow/queue/connection';
 import type { ApiDeps } from '../deps';
 import { followEvents } from './event-fanout';
 import { handleJoin, handleLeave } from './join-handler';
@@ -26,13 +26,19 @@ export function allowedOrigins(deps: ApiDeps): string[] {
  * to this instance's sockets.
  */
 async function redisAdapter(deps: ApiDeps): Promise<{ adapter: ServerOptions['adapter']; close(): void }> {
+  const clusterNodes = deps.env.REDIS_CLUSTER_NODES;
   // The adapter's clients wait out a Redis outage (queue, no error) rather than throw from deep inside it.
-  const pub = new IORedis(deps.env.REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: null,
-    connectionName: 'api-io-pub',
-  });
-  const sub = pub.duplicate({ connectionName: 'api-io-sub' });
+  const connect = (connectionName: string, shardedSubscribers = false) =>
+    createRedisConnection(deps.env.REDIS_URL, {
+      clusterNodes,
+      connectionName,
+      lazyConnect: true,
+      maxRetriesPerRequest: null,
+      enableOfflineQueue: true,
+      shardedSubscribers,
+    });
+  const pub = connect('api-io-pub');
+  const sub = connect('api-io-sub', true);
   for (const client of [pub, sub]) {
     let warned = false;
     client.on('error', (error: Error) => {
@@ -42,8 +48,13 @@ async function redisAdapter(deps: ApiDeps): Promise<{ adapter: ServerOptions['ad
     client.on('ready', () => (warned = false));
   }
   await Promise.all([pub.connect(), sub.connect()]);
+  const channel = `${deps.env.REDIS_KEY_PREFIX}socket.io`;
   return {
-    adapter: createAdapter(pub, sub, { key: `${deps.env.REDIS_KEY_PREFIX}socket.io` }),
+    // On a cluster, plain PUBLISH goes to every node; sharded Pub/Sub (Redis 7) sends each room's
+    // channel only to the shard that owns it, and follows it through a failover.
+    adapter: clusterNodes
+      ? createShardedAdapter(pub, sub, { channelPrefix: channel })
+      : createAdapter(pub, sub, { key: channel }),
     close() {
       pub.disconnect();
       sub.disconnect();
@@ -58,6 +69,7 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
     deps.env.REALTIME_ADAPTER === 'redis' ? await redisAdapter(deps) : { adapter: undefined, close() {} };
   const reader = createRedis(url, {
     keyPrefix: deps.env.REDIS_KEY_PREFIX,
+    clusterNodes: deps.env.REDIS_CLUSTER_NODES,
     logger: deps.logger,
     name: 'api-events',
   });

@@ -1,5 +1,10 @@
 import type { Server } from 'socket.io';
-import { readStream, streamTail, type StreamedEvent } from '@teamflow/core/events/event-stream';
+import {
+  EVENT_STREAM_KEY,
+  readStream,
+  streamTail,
+  type StreamedEvent,
+} from '@teamflow/core/events/event-stream';
 import { newestPublishedId, publishedEventsAfter } from '@teamflow/core/events/published-events';
 import { redisRunId, type Redis } from '@teamflow/core/platform/redis';
 import type { ApiDeps } from '../deps';
@@ -100,7 +105,7 @@ export function followEvents(
     while (running) {
       try {
         if (runId === undefined || failing) {
-          const now = await redisRunId(reader);
+          const now = await redisRunId(reader, EVENT_STREAM_KEY);
           if (runId !== undefined && now !== runId) {
             const count = await replayLost();
             deps.logger.warn('realtime: Redis is another server now; replayed events from PostgreSQL', {

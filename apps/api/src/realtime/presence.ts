@@ -7,10 +7,12 @@ import type { AppSocket } from './socket-auth';
 // instances refresh their own entries, so a crashed instance's entries lapse and are swept.
 const TTL_MS = 90_000;
 const HEARTBEAT_MS = 30_000;
-const key = (workspaceId: string) => `presence:${workspaceId}`;
-const WORKSPACES_KEY = 'presence:workspaces';
+// One hash tag for every presence key: the MULTIs below touch several of them at once, which a
+// Redis Cluster allows only within one slot.
+const key = (workspaceId: string) => `{presence}:${workspaceId}`;
+const WORKSPACES_KEY = '{presence}:workspaces';
 // Names for announcing users whose entries lapsed (their instance is gone).
-const NAMES_KEY = 'presence:names';
+const NAMES_KEY = '{presence}:names';
 
 export interface Presence {
   joined(socket: AppSocket, workspaceId: string): Promise<void>;

@@ -1,7 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { env } from '@/lib/env';
 import { StyleNonce } from '@/lib/style-nonce';
+import { browserErrorReporting } from '@/modules/error-reporting/browser-error-reporting';
+import { ErrorReportingLoader } from '@/modules/error-reporting/components/error-reporting-loader';
 import { APP_ICONS, THEME_COLOR } from '@/modules/offline/app-icons';
 import { ServiceWorkerUpdatesLoader } from '@/modules/offline/components/service-worker-updates-loader';
 import { AppProviders } from '@/modules/ui/components/app-providers';
@@ -21,6 +24,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   // The CSP nonce proxy.ts issued for this request. Reading a request header also makes every page
   // render per request: a prerendered page would serve one nonce to everyone.
   const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const errorReporting = browserErrorReporting(env);
   return (
     // The inline script sets the saved theme's class before first paint, so the server HTML differs by design.
     <html lang="en" suppressHydrationWarning>
@@ -31,6 +35,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
         <StyleNonce nonce={nonce} />
         <AppProviders>{children}</AppProviders>
         <ServiceWorkerUpdatesLoader />
+        {errorReporting && <ErrorReportingLoader config={errorReporting} />}
       </body>
     </html>
   );

@@ -7,6 +7,13 @@ const WebEnv = z.object({
   CSP_REPORT_ONLY: z.stringbool().default(false),
   // Where `next build` wrote its output (next.config.ts `distDir`): the service worker lists its files.
   NEXT_DIST_DIR: z.string().min(1).default('.next'),
+  // Error reporting, named as in the api and worker: the web reports to Sentry when SENTRY_DSN is set
+  // (server errors from here, browser errors through the page, which is told the DSN at run time).
+  SENTRY_DSN: z.url().optional(),
+  // The deployed commit; the build's own (SENTRY_RELEASE at `next build`, see next.config.ts) when unset.
+  SENTRY_RELEASE: z.string().min(1).optional(),
+  // staging or production (NODE_ENV is `production` in both).
+  SENTRY_ENVIRONMENT: z.string().min(1).optional(),
 });
 export type WebEnv = z.infer<typeof WebEnv> & { DEVELOPMENT: boolean };
 
@@ -15,6 +22,10 @@ function loadWebEnv(): WebEnv {
     API_URL: process.env.API_URL || undefined,
     CSP_REPORT_ONLY: process.env.CSP_REPORT_ONLY || undefined,
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || undefined,
+    SENTRY_DSN: process.env.SENTRY_DSN || undefined,
+    // BUILT_SENTRY_RELEASE is inlined by `next build` (next.config.ts `env`).
+    SENTRY_RELEASE: process.env.SENTRY_RELEASE || process.env.BUILT_SENTRY_RELEASE || undefined,
+    SENTRY_ENVIRONMENT: process.env.SENTRY_ENVIRONMENT || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

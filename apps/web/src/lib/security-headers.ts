@@ -12,9 +12,11 @@ export interface CspOptions {
   apiUrl: string;
   /** `next dev`: React rebuilds server error stacks in the browser with eval; hot reload injects styles. */
   development: boolean;
+  /** SENTRY_DSN when set: the browser sends its error reports to that origin. */
+  errorReportingDsn?: string;
 }
 
-export function contentSecurityPolicy({ nonce, apiUrl, development }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, apiUrl, development, errorReportingDsn }: CspOptions): string {
   const api = new URL(apiUrl);
   const apiSocket = `${api.protocol === 'https:' ? 'wss:' : 'ws:'}//${api.host}`;
   const directives: Record<string, string[]> = {
@@ -41,8 +43,13 @@ export function contentSecurityPolicy({ nonce, apiUrl, development }: CspOptions
     // Attachments and avatars will be served by the api.
     'img-src': ["'self'", 'data:', 'blob:', api.origin],
     'font-src': ["'self'"],
-    // REST calls and the realtime socket go to the api; nowhere else.
-    'connect-src': ["'self'", api.origin, apiSocket],
+    // REST calls and the realtime socket go to the api; error reports to Sentry when it is configured.
+    'connect-src': [
+      "'self'",
+      api.origin,
+      apiSocket,
+      ...(errorReportingDsn ? [new URL(errorReportingDsn).origin] : []),
+    ],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'form-action': ["'self'"],

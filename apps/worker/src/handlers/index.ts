@@ -1,5 +1,6 @@
 import type { Env } from '@teamflow/config/env';
 import type { Database } from '@teamflow/db/client';
+import { createReadRouter, type ReadRouter } from '@teamflow/db/read-replica';
 import type { Registration } from '../runtime';
 import { burndownHandler } from './analytics/burndown.job';
 import { digestHandler } from './analytics/digest.job';
@@ -24,8 +25,17 @@ import { xpHandler } from './progress/xp.job';
 import { analyseEntryHandler } from './worklog/analyse-entry.job';
 import { worklogExportHandler } from './worklog/export.job';
 
-/** Every handler the worker process runs, configured from the environment. */
-export function allHandlers(db: Database, env: Env): Registration[] {
+/**
+ * Every handler the worker process runs, configured from the environment. `reads` takes the
+ * digests' reads (the replica when the process has one); without it they read `db`. The
+ * burndown and velocity jobs stay on the primary: each recomputes because of a change that was
+ * just committed, and a replica that has not replayed it yet would store a stale snapshot.
+ */
+export function allHandlers(
+  db: Database,
+  env: Env,
+  reads: ReadRouter = createReadRouter({ primary: db }),
+): Registration[] {
   return [
     cleanupHandler(db),
     recurrenceNextHandler(db),
@@ -41,8 +51,8 @@ export function allHandlers(db: Database, env: Env): Registration[] {
     deliverWebhookHandler({ db, env }),
     notifySlackHandler({ db, env }),
     notificationDigestHandler(db, { delayMinutes: env.NOTIFICATION_EMAIL_DELAY, webOrigin: env.WEB_ORIGIN }),
-    digestHandler({ db, env }),
-    dueDigestsHandler({ db, env }),
+    digestHandler({ db, env, reads }),
+    dueDigestsHandler({ db, env, reads }),
     checkInRemindersHandler(db),
     blockerEscalationHandler(db),
     xpHandler(db),

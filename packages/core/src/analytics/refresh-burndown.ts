@@ -8,7 +8,7 @@ import { cachedSnapshot } from './snapshot-cache';
 export async function refreshBurndown(
   db: DbOrTx,
   sprintId: string,
-  options: { force?: boolean; now?: Date } = {},
+  options: { force?: boolean; now?: Date; writeSnapshotTo?: DbOrTx } = {},
 ): Promise<Burndown> {
   const now = options.now ?? new Date();
   const sprint = await findSprintTimes(db, sprintId);
@@ -17,6 +17,7 @@ export async function refreshBurndown(
   const key = `${await inputsWatermark(db, [sprintId])}|${sprint.state === 'completed' ? '' : dayOf(now)}`;
   return cachedSnapshot<Burndown>(
     db,
+    options.writeSnapshotTo ?? db,
     { workspaceId: sprint.workspaceId, kind: 'burndown', subjectId: sprintId },
     key,
     async () => computeBurndown(sprint, (await stintsOf(db, [sprintId])).get(sprintId) ?? [], now),

@@ -11,13 +11,14 @@ export async function refreshVelocity(
   db: DbOrTx,
   workspaceId: string,
   projectId: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; writeSnapshotTo?: DbOrTx } = {},
 ): Promise<Velocity> {
   const recent = await completedSprints(db, projectId, VELOCITY_WINDOW);
   const ids = recent.map((s) => s.id);
   const key = `${await inputsWatermark(db, ids)}|${ids.join(',')}`;
   return cachedSnapshot<Velocity>(
     db,
+    options.writeSnapshotTo ?? db,
     { workspaceId, kind: 'velocity', subjectId: projectId },
     key,
     async () => {

@@ -9,10 +9,12 @@ interface Stored<T> {
 /**
  * Serves the cached snapshot while its inputs are unchanged, else computes, stores and serves:
  * the answer is always what a fresh computation would give. Analytics jobs call the same
- * function with `force`, so the next reader finds the snapshot ready.
+ * function with `force`, so the next reader finds the snapshot ready. `db` reads (it may be the
+ * replica); a new snapshot is stored through `writeTo`, the primary (by default `db` itself).
  */
 export async function cachedSnapshot<T>(
   db: DbOrTx,
+  writeTo: DbOrTx,
   subject: { workspaceId: string; kind: 'burndown' | 'velocity'; subjectId: string },
   key: string,
   compute: () => Promise<Omit<T, 'computedAt'>>,
@@ -23,6 +25,6 @@ export async function cachedSnapshot<T>(
   if (stored && stored.key === key) return stored.result;
   const at = new Date();
   const result = { ...(await compute()), computedAt: at.toISOString() } as T;
-  await upsertSnapshot(db, { ...subject, data: { key, result }, at });
+  await upsertSnapshot(writeTo, { ...subject, data: { key, result }, at });
   return result;
 }

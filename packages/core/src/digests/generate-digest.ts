@@ -53,25 +53,23 @@ export async function digestSections(db: DbOrTx, workspaceId: string, date: stri
 
 /** The summary: through the AI chain (the local provider without keys), or the template. */
 async function summarise(
-  deps: Pick<CoreDeps, 'db' | 'env'>,
+  deps: Pick<CoreDeps, 'db' | 'env' | 'reads'>,
   workspaceId: string,
   date: string,
   sections: DigestSections,
   useAi: boolean,
 ): Promise<{ provider: DigestProvider; summary: string }> {
   if (!useAi) return { provider: 'template', summary: templateSummary(date, sections) };
-  const zone = await zoneOf(deps.db, workspaceId);
-  const tasks = await digestBacklog(
-    deps.db,
-    workspaceId,
-    startOfLocalDay(date, zone),
-    endOfLocalDay(date, zone),
-  );
-  const input = {
-    projectName: `${await workspaceName(deps.db, workspaceId)} on ${date}`,
-    today: date,
-    tasks,
-  };
+  const input = await deps.reads.read(null, async (db) => {
+    const zone = await zoneOf(db, workspaceId);
+    const tasks = await digestBacklog(
+      db,
+      workspaceId,
+      startOfLocalDay(date, zone),
+      endOfLocalDay(date, zone),
+    );
+    return { projectName: `${await workspaceName(db, workspaceId)} on ${date}`, today: date, tasks };
+  });
   // Paid calls are budgeted and recorded like every AI feature (feature `digest` in the usage report).
   const options = meteredCallOptions(deps, { workspaceId, feature: 'digest' }, 'summarize');
   const ask = (localOnly: boolean) =>
@@ -98,10 +96,12 @@ async function summarise(
  * `force` (regenerate) the day's one row is replaced and announced again. With the BullMQ job, its
  * staged job is claimed in the writing transaction: a regenerate that already ran replaces nothing.
  * Members who opted in get the day's digest by email once (see stageDigestEmails), whichever write
- * comes first.
+ * comes first. The day's rows are read from the replica (a digest is read on nobody's behalf and
+ * tolerates its lag); whether the day has its digest is asked of the primary, so a lagging replica
+ * never causes a second, paid, summary.
  */
 export async function generateDigest(
-  deps: Pick<CoreDeps, 'db' | 'env'>,
+  deps: Pick<CoreDeps, 'db' | 'env' | 'reads'>,
   workspaceId: string,
   date: string,
   options: { force?: boolean; job?: { id?: string } } = {},
@@ -111,7 +111,7 @@ export async function generateDigest(
     if (existing) return { digest: toDigest(existing), written: false };
   }
   const settings = await settingsOf(deps.db, workspaceId);
-  const sections = await digestSections(deps.db, workspaceId, date);
+  const sections = await deps.reads.read(null, (db) => digestSections(db, workspaceId, date));
   const { provider, summary } = await summarise(deps, workspaceId, date, sections, settings.digestAi);
   const result = await deps.db.transaction(async (tx) => {
     const values = { workspaceId, date, provider, summary, sections, generatedAt: new Date() };

@@ -9,7 +9,7 @@ import { generateDigest } from './generate-digest';
  * on a check-in day gets that local date's digest, written once (see generateDigest).
  */
 export async function runDueDigests(
-  deps: Pick<CoreDeps, 'db' | 'env'>,
+  deps: Pick<CoreDeps, 'db' | 'env' | 'reads'>,
   options: { now?: Date } = {},
 ): Promise<{ generated: number }> {
   const now = options.now ?? new Date();

@@ -1,12 +1,16 @@
 import type { Env } from '@teamflow/config/env';
 import type { Database } from '@teamflow/db/client';
+import type { ReadRouter } from '@teamflow/db/read-replica';
 import type { Role } from '@teamflow/contracts/permissions';
 import type { Logger } from './logger';
 import type { Redis } from './redis';
 
 /** Everything a use case may touch, built once per process. */
 export interface CoreDeps {
+  /** The primary: every write, and every read not routed through `reads`. */
   db: Database;
+  /** Reads that may come from the replica: lists, search, analytics, digests (read-replica.ts). */
+  reads: ReadRouter;
   redis: Redis;
   env: Env;
   logger: Logger;

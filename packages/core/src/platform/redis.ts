@@ -1,18 +1,23 @@
-import { Redis } from 'ioredis';
+import { Cluster, type Redis as RedisServer } from 'ioredis';
+import { createRedisConnection, type RedisConnection } from '@teamflow/queue/connection';
 import type { Logger } from './logger';
 import { unavailable } from './errors';
 
-export type { Redis };
+/** A command client: one Redis server, or a Redis Cluster when REDIS_CLUSTER_NODES is set. */
+export type Redis = RedisConnection;
 
 /**
  * A command client that fails fast while Redis is away (no offline queue) and reconnects by itself.
- * `keyPrefix` keeps test runs and environments apart.
+ * `keyPrefix` keeps test runs and environments apart. `clusterNodes` (REDIS_CLUSTER_NODES) makes it
+ * a Cluster client: every key used with another in one command, MULTI or script must then share a
+ * hash tag (`{...}`), see docs/ARCHITECTURE.md "Redis Cluster".
  */
 export function createRedis(
   url: string,
-  options: { keyPrefix?: string; logger?: Logger; name?: string } = {},
+  options: { keyPrefix?: string; logger?: Logger; name?: string; clusterNodes?: readonly string[] } = {},
 ): Redis {
-  const redis = new Redis(url, {
+  const redis = createRedisConnection(url, {
+    clusterNodes: options.clusterNodes,
     keyPrefix: options.keyPrefix,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
@@ -75,9 +80,25 @@ async function infoField(redis: Redis, section: string, field: string): Promise<
   return new RegExp(`^${field}:(.*)$`, 'm').exec(info)?.[1]?.trim();
 }
 
-/** The server's run id: a new one means a restarted or different server (a failover). */
-export async function redisRunId(redis: Redis): Promise<string> {
-  const runId = await infoField(redis, 'server', 'run_id');
+/** The primary that serves `key` (unprefixed, as the caller names it) on a cluster. */
+async function primaryServing(cluster: Cluster, key: string): Promise<RedisServer> {
+  const slot = Number(await cluster.cluster('KEYSLOT', `${cluster.options.keyPrefix ?? ''}${key}`));
+  const address = cluster.slots[slot]?.[0];
+  const primary = cluster
+    .nodes('master')
+    .find((node) => `${node.options.host}:${node.options.port}` === address);
+  if (!primary) throw new Error(`no known Redis Cluster primary serves slot ${slot}`);
+  return primary;
+}
+
+/**
+ * The run id of the server holding `key`: a new one means a restarted or different server (a
+ * failover), which may have lost what was written last. On a cluster that is the primary serving
+ * the key's slot, so a failover of another shard does not count.
+ */
+export async function redisRunId(redis: Redis, key: string): Promise<string> {
+  const server = redis instanceof Cluster ? await primaryServing(redis, key) : redis;
+  const runId = await infoField(server, 'server', 'run_id');
   if (!runId) throw new Error('Redis INFO has no run_id');
   return runId;
 }

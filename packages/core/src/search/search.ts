@@ -6,7 +6,9 @@ import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { searchWorkspace, type SearchRow } from './search.repository';
 
 export async function search(deps: CoreDeps, ctx: WorkspaceCtx, query: SearchQuery): Promise<SearchResults> {
-  const rows = await searchWorkspace(deps.db, ctx.workspaceId, query.q, query.limit);
+  const rows = await deps.reads.read(ctx.actor.id, (db) =>
+    searchWorkspace(db, ctx.workspaceId, query.q, query.limit),
+  );
   return { items: rows.map(toHit) };
 }
 

@@ -22,7 +22,7 @@ const asArray = <T>(v: T | T[] | undefined): T[] | undefined =>
 /** Filtered, keyset-paginated: every task appears exactly once across pages, however rows tie. */
 export async function listTasks(
   deps: CoreDeps,
-  _ctx: WorkspaceCtx,
+  ctx: WorkspaceCtx,
   projectId: string,
   query: TaskListQuery,
 ): Promise<TaskPage> {
@@ -31,23 +31,26 @@ export async function listTasks(
     const values = decodeCursor(query.cursor, CURSOR[query.sort]);
     after = { keys: values.slice(0, -1), id: values[values.length - 1] as string };
   }
-  const rows = await listTaskRecords(
-    deps.db,
-    {
-      projectId,
-      status: asArray(query.status),
-      priority: asArray(query.priority),
-      assigneeId: query.assigneeId,
-      labelId: query.labelId,
-      sprintId: query.sprintId === 'none' ? undefined : query.sprintId,
-      backlog: query.sprintId === 'none' ? true : undefined,
-      parentId: query.parentId,
-      dueBefore: query.dueBefore,
-      q: query.q,
-    },
-    query.sort,
-    query.limit + 1,
-    after,
+  // The board's list: from the replica unless the caller's own write is not there yet.
+  const rows = await deps.reads.read(ctx.actor.id, (db) =>
+    listTaskRecords(
+      db,
+      {
+        projectId,
+        status: asArray(query.status),
+        priority: asArray(query.priority),
+        assigneeId: query.assigneeId,
+        labelId: query.labelId,
+        sprintId: query.sprintId === 'none' ? undefined : query.sprintId,
+        backlog: query.sprintId === 'none' ? true : undefined,
+        parentId: query.parentId,
+        dueBefore: query.dueBefore,
+        q: query.q,
+      },
+      query.sort,
+      query.limit + 1,
+      after,
+    ),
   );
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];

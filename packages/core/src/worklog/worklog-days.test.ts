@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadEnv } from '@teamflow/config/env';
 import type { WorklogInsights } from '@teamflow/contracts/worklog';
 import { createDb } from '@teamflow/db/client';
+import { createReadRouter } from '@teamflow/db/read-replica';
 import { createLogger } from '../platform/logger';
 import { connectRedis, createRedis } from '../platform/redis';
 import { analyseEntry } from './analyse-entry';
@@ -22,7 +23,7 @@ const env = loadEnv({ ...process.env, NODE_ENV: 'test', AI_PROVIDER: 'local', OP
 const handle = createDb(env.DATABASE_URL, { max: 2 });
 const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX });
 const logger = createLogger({ level: 'silent', service: 'test' });
-const deps = { db: handle.db, redis, env, logger };
+const deps = { db: handle.db, reads: createReadRouter({ primary: handle.db }), redis, env, logger };
 
 beforeAll(() => connectRedis(redis, env.REDIS_URL));
 afterAll(async () => {
