@@ -24,7 +24,7 @@ async function apiTokenClaims(deps: ApiDeps, req: Request, token: string): Promi
 
 /**
  * Requires a valid, non-revoked access token (or personal API token) and sets req.claims. The signature is checked first
- * (no I/O); then the deny-list lookup with the user's access stamp (one pipeline) and, on per-user
+ * (no I/O); then the deny-list lookup with the user's access stamp and, on per-user
  * limited routes, the rate-limit count go to Redis side by side — one round trip.
  */
 export function requireToken(

@@ -4,28 +4,21 @@ import { accessStampKey } from '../workspaces/access-stamp';
 import { deniedTokenKey } from './deny-list';
 
 /**
- * What a request needs from Redis about its session, in ONE pipeline (one write, one read): is
- * the access token deny-listed (skipped for personal API tokens: `jti` undefined), and the
- * user's current access stamp (which cached memberships must match).
+ * What a request needs from Redis about its session, sent side by side (one round trip): is the
+ * access token deny-listed (skipped for personal API tokens: `jti` undefined), and the user's
+ * current access stamp (which cached memberships must match). Single-key commands, not a
+ * pipeline: on a Redis Cluster the two keys live in different slots.
  */
 export async function readSessionState(
   redis: Redis,
   userId: string,
   jti: string | undefined,
 ): Promise<{ denied: boolean; accessStamp: string | null }> {
-  const pipeline = redis.pipeline();
-  if (jti !== undefined) pipeline.exists(deniedTokenKey(jti));
-  pipeline.get(accessStampKey(userId));
-  // A pipeline reports each command's failure in its reply: inside withRedis, so Redis being away
-  // is a 503 like any other Redis call.
-  const values = await withRedis(async () =>
-    ((await pipeline.exec()) ?? []).map(([error, value]) => {
-      if (error) throw error;
-      return value;
-    }),
-  );
-  return {
-    denied: jti !== undefined && values[0] === 1,
-    accessStamp: (values[values.length - 1] as string | null | undefined) ?? null,
-  };
+  return withRedis(async () => {
+    const [denied, accessStamp] = await Promise.all([
+      jti === undefined ? 0 : redis.exists(deniedTokenKey(jti)),
+      redis.get(accessStampKey(userId)),
+    ]);
+    return { denied: denied === 1, accessStamp };
+  });
 }

@@ -19,12 +19,14 @@ const STAMP_TTL_SECONDS = 24 * 3600;
 /** Invalidates every cached membership of these users, on every api instance. Call after the commit. */
 export async function renewAccessStamps(redis: Redis, userIds: readonly string[]): Promise<void> {
   if (!userIds.length) return;
-  const pipeline = redis.pipeline();
-  for (const userId of new Set(userIds))
-    pipeline.set(accessStampKey(userId), randomUUID(), 'EX', STAMP_TTL_SECONDS);
-  await withRedis(async () => {
-    for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
-  });
+  // One SET per user side by side, not a pipeline: on a Redis Cluster the keys live in many slots.
+  await withRedis(() =>
+    Promise.all(
+      [...new Set(userIds)].map((userId) =>
+        redis.set(accessStampKey(userId), randomUUID(), 'EX', STAMP_TTL_SECONDS),
+      ),
+    ),
+  );
 }
 
 /** Renews the stamp of everyone in a workspace: it, or one of its projects, changed for all of them. */
