@@ -7,7 +7,7 @@
 //   (4) the SQL of (3) from raw node:http + pg
 //   (5) POST /projects/:id/tasks            creating a task, authenticated
 //   (6) one INSERT of a task from raw node:http + pg
-// and checks the goals: (3) ≥ 60% of (4), (5) ≥ 40% of (6), (3) p99 < 50 ms at 50 connections.
+// and checks the goals: (3) ≥ 70% of (4), (5) ≥ 40% of (6), (3) p99 ≤ 1.5 × (4) p99, (2) ≥ 15% of (1).
 // A missed goal is a finding (exit 0); only a bench that could not measure exits non-zero.
 //
 // Options: --duration=10 --warmup=2 --connections=50 --tasks=1000
@@ -245,36 +245,49 @@ async function checkListEquivalence(api, baseline, world) {
   };
 }
 
+/**
+ * CPU milliseconds per answered request (server under test, all postgres processes): the cost of
+ * one request, which on a shared machine moves much less than req/s (that follows the share of the
+ * cores the run happened to get).
+ */
+function cpuMsPerRequest(fig) {
+  if (!fig.cpu || !fig.requests) return null;
+  const per = (pct) => Number((((pct / 100) * fig.durationS * 1000) / fig.requests).toFixed(3));
+  return { server: per(fig.cpu.server), postgres: per(fig.cpu.postgres) };
+}
+
 function ratio(a, b) {
   return a && b ? Number((a.rps / b.rps).toFixed(3)) : null;
 }
 
+// The goals of issue 19, all ratios within one run (absolute figures move with the machine's load).
 function evaluateGoals(fig) {
   const goals = [];
+  const atLeast = (id, goal, value, target) =>
+    goals.push({
+      id,
+      goal,
+      value,
+      target,
+      status: value === null ? 'SKIP' : value >= target ? 'PASS' : 'MISS',
+    });
   const listRatio = ratio(fig.list, fig['list-raw']);
-  goals.push({
-    id: 'list-vs-raw',
-    goal: '(3) >= 60% of (4) req/s',
-    value: listRatio,
-    target: 0.6,
-    status: listRatio === null ? 'SKIP' : listRatio >= 0.6 ? 'PASS' : 'MISS',
-  });
+  atLeast('list-vs-raw', '(3) >= 70% of (4) req/s', listRatio, 0.7);
   const createRatio = ratio(fig.create, fig['create-raw']);
-  goals.push({
-    id: 'create-vs-raw',
-    goal: '(5) >= 40% of (6) req/s',
-    value: createRatio,
-    target: 0.4,
-    status: createRatio === null ? 'SKIP' : createRatio >= 0.4 ? 'PASS' : 'MISS',
-  });
+  atLeast('create-vs-raw', '(5) >= 40% of (6) req/s', createRatio, 0.4);
+  // p99 against the raw query's p99 in the same run (Little's law: at 50 connections even the raw
+  // query misses a fixed 50 ms on a small machine); the absolute figures stay in the goal text.
   const p99 = fig.list?.latencyMs.p99 ?? null;
+  const rawP99 = fig['list-raw']?.latencyMs.p99 ?? null;
+  const p99Ratio = p99 !== null && rawP99 ? Number((p99 / rawP99).toFixed(3)) : null;
   goals.push({
     id: 'list-p99',
-    goal: `(3) p99 < 50 ms at 50 connections${CONNECTIONS !== 50 ? ` (measured at ${CONNECTIONS})` : ''}`,
-    value: p99,
-    target: 50,
-    status: p99 === null ? 'SKIP' : CONNECTIONS !== 50 ? 'N/A' : p99 < 50 ? 'PASS' : 'MISS',
+    goal: `(3) p99 <= 1.5 x (4) p99${p99Ratio === null ? '' : ` (${fmt(p99)} vs ${fmt(rawP99)} ms)`}`,
+    value: p99Ratio,
+    target: 1.5,
+    status: p99Ratio === null ? 'SKIP' : p99Ratio <= 1.5 ? 'PASS' : 'MISS',
   });
+  atLeast('health-vs-hello', '(2) >= 15% of (1) req/s', ratio(fig.health, fig.hello), 0.15);
   return { ratios: { 'list/list-raw': listRatio, 'create/create-raw': createRatio }, goals };
 }
 
@@ -356,7 +369,14 @@ async function main() {
         },
       });
       const pgActivity = await sampler?.stop();
-      figures[s.id] = { n: s.n, title: s.title, machineBusyBeforePct: busyBefore, ...fig, pgActivity };
+      figures[s.id] = {
+        n: s.n,
+        title: s.title,
+        machineBusyBeforePct: busyBefore,
+        ...fig,
+        cpuMsPerRequest: cpuMsPerRequest(fig),
+        pgActivity,
+      };
       const problem = healthProblem(fig);
       if (problem) problems.push(`(${s.n}) ${s.title}: ${problem}`);
       log(
@@ -430,6 +450,7 @@ async function main() {
         { title: 'non-2xx' },
         { title: 'errors' },
         { title: 'cpu% srv/pg/gen/other' },
+        { title: 'cpu ms/req srv/pg' },
       ],
       selected
         .filter((s) => figures[s.id])
@@ -449,12 +470,18 @@ async function main() {
             f.non2xx,
             f.errors,
             cpu,
+            f.cpuMsPerRequest
+              ? `${fmt(f.cpuMsPerRequest.server, 3)}/${fmt(f.cpuMsPerRequest.postgres, 3)}`
+              : '-',
           ];
         }),
     ),
   );
   log(
     'cpu%: share of one core during the measured run: server under test / all postgres processes / autocannon (this process) / everything else.',
+  );
+  log(
+    'cpu ms/req: CPU time per answered request of the server under test / of postgres (steadier than req/s on a busy machine).',
   );
   const contended = selected.filter(
     (s) =>
@@ -491,7 +518,7 @@ async function main() {
       [{ title: 'goal', align: 'left' }, { title: 'measured' }, { title: 'result', align: 'left' }],
       goals.map((g) => [
         g.goal,
-        g.id === 'list-p99' ? (g.value === null ? '-' : `${fmt(g.value)} ms`) : pct(g.value),
+        g.id === 'list-p99' ? (g.value === null ? '-' : `${fmt(g.value, 2)} x`) : pct(g.value),
         g.status,
       ]),
     ),

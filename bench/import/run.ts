@@ -17,6 +17,7 @@ import type { Redis } from '@teamflow/core/platform/redis';
 import { importProjectTasks } from '@teamflow/core/project-import/import-project-tasks';
 import { createDb } from '@teamflow/db/client';
 import { dropDatabase, ensureDatabase } from '@teamflow/db/setup';
+import { createReadRouter } from '@teamflow/db/read-replica';
 
 const ROWS = IMPORT_MAX_ROWS;
 const STATUSES = ['To Do', 'In Progress', 'Code Review', 'Done', 'Selected for Development', 'Blocked'];
@@ -105,7 +106,7 @@ async function main() {
 
     const redis = {} as unknown as Redis; // the import never touches Redis
     const logger = createLogger({ level: 'silent', service: 'bench' });
-    const deps = { db: handle.db, redis, env: base, logger };
+    const deps = { db: handle.db, reads: createReadRouter({ primary: handle.db }), redis, env: base, logger };
     const ctx = {
       actor: { id: userIds[0]!, name: 'Bench 0' },
       requestId: 'bench',

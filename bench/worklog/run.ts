@@ -22,6 +22,7 @@ import { getInsights } from '@teamflow/core/worklog/get-insights';
 import { searchWorklog } from '@teamflow/core/worklog/search-worklog';
 import { createDb } from '@teamflow/db/client';
 import { dropDatabase, ensureDatabase, runMigrations } from '@teamflow/db/setup';
+import { createReadRouter } from '@teamflow/db/read-replica';
 
 const ENTRIES = 10_000;
 const SUBJECTS = [
@@ -185,6 +186,7 @@ async function main() {
     const redis = { get: () => Promise.resolve(null), set: () => Promise.resolve('OK') } as unknown as Redis;
     const deps = {
       db: handle.db,
+      reads: createReadRouter({ primary: handle.db }),
       redis,
       env: base,
       logger: createLogger({ level: 'silent', service: 'bench' }),

@@ -60,6 +60,9 @@ export function createApp(deps: ApiDeps): ApiApp {
   const state = { shuttingDown: false };
   const table = new RouteTable(deps);
   app.disable('x-powered-by');
+  // No ETag: Express hashed every response body (SHA-1) for a conditional GET no client of ours
+  // makes (the web refetches through TanStack Query; lists change with every event).
+  app.set('etag', false);
   app.set('trust proxy', deps.env.TRUST_PROXY);
   app.set('query parser', 'extended');
   app.use(requestContext(deps, state));

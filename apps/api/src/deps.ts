@@ -3,6 +3,7 @@ import type { CoreDeps } from '@teamflow/core/platform/context';
 import { createLogger, type Logger } from '@teamflow/core/platform/logger';
 import { closeObjectStorage } from '@teamflow/core/platform/object-storage';
 import { createRedis, type Redis } from '@teamflow/core/platform/redis';
+import { AccessCache } from '@teamflow/core/workspaces/access-cache';
 import { createDb, type DbHandle } from '@teamflow/db/client';
 import { createReadRouter } from '@teamflow/db/read-replica';
 import { redisWriteMarks } from '@teamflow/core/platform/write-marks';
@@ -15,6 +16,8 @@ import { registerQueueMetrics } from './observability/queue-metrics';
 export interface ApiDeps extends CoreDeps {
   pool: DbHandle['pool'];
   metrics: Metrics;
+  /** Memberships this process resolved, checked against the caller's access stamp on every use. */
+  accessCache: AccessCache;
   /** BullMQ producer queues (fail fast): the job relay, Bull Board and queue metrics use them. */
   queues: Queues;
   reportError?: (error: unknown, context: Record<string, unknown>) => void;
@@ -55,6 +58,7 @@ export function buildDeps(env: Env, overrides: { logger?: Logger; redis?: Redis 
     pool: handle.pool,
     redis,
     metrics,
+    accessCache: new AccessCache(),
     queues,
     async close() {
       // A queue whose Redis is gone may never finish closing: give it a moment, then drop it.

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { authenticateApiToken, isApiToken } from '@teamflow/core/api-tokens/authenticate-api-token';
-import { isAccessTokenDenied } from '@teamflow/core/auth/deny-list';
+import { readSessionState } from '@teamflow/core/auth/session-state';
 import { verifyAccessToken, type AccessClaims } from '@teamflow/core/auth/tokens';
 import { forbidden, unauthorized } from '@teamflow/core/platform/errors';
 import type { ApiDeps } from '../deps';
@@ -24,8 +24,8 @@ async function apiTokenClaims(deps: ApiDeps, req: Request, token: string): Promi
 
 /**
  * Requires a valid, non-revoked access token (or personal API token) and sets req.claims. The signature is checked first
- * (no I/O); then the deny-list lookup and, on per-user limited routes, the rate-limit count go to
- * Redis side by side — one round trip.
+ * (no I/O); then the deny-list lookup with the user's access stamp and, on per-user
+ * limited routes, the rate-limit count go to Redis side by side — one round trip.
  */
 export function requireToken(
   deps: ApiDeps,
@@ -39,12 +39,13 @@ export function requireToken(
     const claims = pat
       ? await apiTokenClaims(deps, req, token)
       : verifyAccessToken(token, deps.env.JWT_ACCESS_SECRET);
-    const [denied, hit] = await Promise.all([
-      pat ? false : isAccessTokenDenied(deps.redis, claims.jti),
+    const [session, hit] = await Promise.all([
+      readSessionState(deps.redis, claims.sub, pat ? undefined : claims.jti),
       limitPerUser ? countHit(deps, req, 'default', `u:${claims.sub}`) : Promise.resolve(undefined),
     ]);
-    if (denied) throw unauthorized('Access token revoked');
+    if (session.denied) throw unauthorized('Access token revoked');
     req.claims = claims;
+    req.accessStamp = session.accessStamp;
     req.log = req.log.child({ userId: claims.sub });
     enforce(res, hit);
     next();

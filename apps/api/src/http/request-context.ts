@@ -11,6 +11,8 @@ declare global {
       requestId: string;
       log: Logger;
       claims?: AccessClaims;
+      /** The caller's access stamp, read with the deny-list (see core/workspaces/access-stamp.ts). */
+      accessStamp?: string | null;
       routeTemplate?: string;
     }
   }
@@ -34,13 +36,16 @@ export function requestContext(deps: ApiDeps, state: { shuttingDown: boolean }) 
         { method: req.method, route, status: String(res.statusCode) },
         seconds,
       );
-      req.log.info('request', {
-        method: req.method,
-        route,
-        status: res.statusCode,
-        durationMs: Math.round(seconds * 1000 * 10) / 10,
-        userId: req.claims?.sub,
-      });
+      // Checked first: winston builds and pipes a line through its format stream before it
+      // filters by level, which cost every request when LOG_LEVEL is above info.
+      if (req.log.isInfoEnabled())
+        req.log.info('request', {
+          method: req.method,
+          route,
+          status: res.statusCode,
+          durationMs: Math.round(seconds * 1000 * 10) / 10,
+          userId: req.claims?.sub,
+        });
     });
     next();
   };

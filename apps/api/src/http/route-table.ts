@@ -145,7 +145,10 @@ export class RouteTable {
       if (access.kind === 'permission') {
         const id = (params as Record<string, string>)[access.param]!;
         const caller = { userId: req.claims!.sub, requestId: req.requestId, logger: req.log };
-        ctx = await resolveAccess(deps, caller, access.permission, { kind: access.scope, id });
+        // The stamp was read in this request: a cached membership is used only if it still matches.
+        const cached =
+          req.accessStamp === undefined ? undefined : { cache: deps.accessCache, stamp: req.accessStamp };
+        ctx = await resolveAccess(deps, caller, access.permission, { kind: access.scope, id }, cached);
       } else if (access.kind === 'user') {
         user = await loadUser(deps, req.claims!.sub);
         ctx = { actor: { id: user.id, name: user.name }, requestId: req.requestId, logger: req.log };

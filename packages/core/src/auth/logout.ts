@@ -1,5 +1,6 @@
 import type { CoreDeps } from '../platform/context';
 import { findRefreshTokenByHash, revokeFamily } from './auth.repository';
+import { renewAccessStamps } from '../workspaces/access-stamp';
 import { denyAccessToken } from './deny-list';
 import { hashToken, type AccessClaims } from './tokens';
 
@@ -20,5 +21,6 @@ export async function logout(
       userId ??= row.userId;
     }
   }
+  if (userId) await renewAccessStamps(deps.redis, [userId]);
   return { userId };
 }

@@ -3,6 +3,7 @@ import { confirmPassword } from '../auth/confirm-password';
 import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, Ctx } from '../platform/context';
 import { conflict } from '../platform/errors';
+import { renewAccessStamps } from '../workspaces/access-stamp';
 import { eraseAccount, membershipsOf, ownedWorkspacesForUpdate } from './me.repository';
 
 /**
@@ -43,4 +44,5 @@ export async function deleteAccount(deps: CoreDeps, ctx: Ctx, input: DeleteAccou
     }
     await eraseAccount(tx, ctx.actor.id, sole);
   });
+  await renewAccessStamps(deps.redis, [ctx.actor.id]);
 }

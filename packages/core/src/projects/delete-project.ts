@@ -1,6 +1,7 @@
 import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
+import { renewWorkspaceAccessStamps } from '../workspaces/access-stamp';
 import { softDeleteProject } from './projects.repository';
 
 export async function deleteProject(deps: CoreDeps, ctx: WorkspaceCtx, projectId: string): Promise<void> {
@@ -21,4 +22,6 @@ export async function deleteProject(deps: CoreDeps, ctx: WorkspaceCtx, projectId
       },
     );
   });
+  // Cached access to this project ends for every member at once.
+  await renewWorkspaceAccessStamps(deps, ctx.workspaceId);
 }

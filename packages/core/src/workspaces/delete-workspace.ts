@@ -1,5 +1,6 @@
 import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
+import { renewWorkspaceAccessStamps } from './access-stamp';
 import { softDeleteWorkspace } from './workspaces.repository';
 
 /** Soft delete: the workspace disappears for everyone, and its rows stay for an undo window. */
@@ -18,4 +19,5 @@ export async function deleteWorkspace(deps: CoreDeps, ctx: WorkspaceCtx): Promis
       },
     );
   });
+  await renewWorkspaceAccessStamps(deps, ctx.workspaceId);
 }

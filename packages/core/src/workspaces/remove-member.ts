@@ -1,10 +1,11 @@
 import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
+import { renewAccessStamps } from './access-stamp';
 import { assertMayRemove } from './members.policy';
 import { countOwnersForUpdate, deleteMember, findMemberForUpdate } from './workspaces.repository';
 
-/** Removes a member, or lets a member leave. Their tasks and comments stay. */
+/** Removes a member, or lets a member leave. Their tasks and comments stay; their next request is a stranger's. */
 export async function removeMember(deps: CoreDeps, ctx: WorkspaceCtx, userId: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const owners = await countOwnersForUpdate(tx, ctx.workspaceId);
@@ -28,4 +29,5 @@ export async function removeMember(deps: CoreDeps, ctx: WorkspaceCtx, userId: st
       },
     );
   });
+  await renewAccessStamps(deps.redis, [userId]);
 }

@@ -1,7 +1,7 @@
 import { grantFor, type Permission } from '@teamflow/contracts/permissions';
 import type { CoreDeps, Ctx, WorkspaceCtx } from '../platform/context';
 import { forbidden, notFound } from '../platform/errors';
-import { findMembership } from './find-membership';
+import { findMembership, type CachedAccess } from './find-membership';
 import type { ScopeKind } from './scope';
 
 const LABEL: Record<ScopeKind, string> = {
@@ -32,8 +32,9 @@ export async function resolveAccess(
   caller: Omit<Ctx, 'actor'> & { userId: string },
   permission: Permission,
   scope: { kind: ScopeKind; id: string },
+  cached?: CachedAccess,
 ): Promise<WorkspaceCtx> {
-  const membership = await findMembership(deps, scope, caller.userId);
+  const membership = await findMembership(deps, scope, caller.userId, cached);
   if (!membership) throw notFound(LABEL[scope.kind]);
   if (!grantFor(membership.role, permission)) throw forbidden();
   return {

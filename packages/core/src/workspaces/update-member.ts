@@ -2,6 +2,7 @@ import type { Member, MemberUpdate } from '@teamflow/contracts/workspaces';
 import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
+import { renewAccessStamps } from './access-stamp';
 import { assertMayChangeRole } from './members.policy';
 import {
   countOwnersForUpdate,
@@ -16,7 +17,7 @@ export async function updateMember(
   userId: string,
   input: MemberUpdate,
 ): Promise<Member> {
-  return deps.db.transaction(async (tx) => {
+  const member = await deps.db.transaction(async (tx) => {
     const owners = await countOwnersForUpdate(tx, ctx.workspaceId);
     const target = await findMemberForUpdate(tx, ctx.workspaceId, userId);
     if (!target) throw notFound('Member');
@@ -46,4 +47,7 @@ export async function updateMember(
       joinedAt: member.joinedAt.toISOString(),
     };
   });
+  // Their next request, on any api instance, acts with the new role.
+  await renewAccessStamps(deps.redis, [userId]);
+  return member;
 }

@@ -1,4 +1,5 @@
 import type { Workspace, WorkspaceUpdate } from '@teamflow/contracts/workspaces';
+import { renewWorkspaceAccessStamps } from './access-stamp';
 import { emitEvent } from '../events/emit-event';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, notFound } from '../platform/errors';
@@ -23,7 +24,10 @@ export async function updateWorkspace(
   input: WorkspaceUpdate,
 ): Promise<Workspace> {
   try {
-    return await updateInTransaction(deps, ctx, input);
+    const workspace = await updateInTransaction(deps, ctx, input);
+    // Cached memberships carry the workspace's time zone.
+    if (input.timeZone !== undefined) await renewWorkspaceAccessStamps(deps, ctx.workspaceId);
+    return workspace;
   } catch (error) {
     if (isSlugTakenError(error)) throw slugTaken();
     throw error;

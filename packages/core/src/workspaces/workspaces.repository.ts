@@ -134,6 +134,15 @@ export async function isMember(db: DbOrTx, workspaceId: string, userId: string):
   return (row?.n ?? 0) > 0;
 }
 
+/** Every member's user id. */
+export async function memberIds(db: DbOrTx, workspaceId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: workspaceMembers.userId })
+    .from(workspaceMembers)
+    .where(eq(workspaceMembers.workspaceId, workspaceId));
+  return rows.map((r) => r.userId);
+}
+
 /** Which of these users are members of the workspace. */
 export async function memberIdsAmong(
   db: DbOrTx,

@@ -1,0 +1,343 @@
+#!/usr/bin/env node
+// The search bench (pnpm bench:search): does GET /workspaces/:id/search stay fast as a workspace
+// grows? Starts the api on a database of its own, creates a workspace through the api, then loads
+// tasks straight into PostgreSQL with COPY (psql, from a seeded generator of tracker-like text)
+// up to each size in --sizes, and at each size measures the search's latency through the api for
+// a common word, a rare word and a word prefix (which only the escaped ILIKE matches), and
+// EXPLAINs the same statement to show whether the tasks' GIN index is used.
+// Prints PASS/MISS for p95 at the largest size ≤ 3 × p95 at the smallest, per query. Asserts
+// nothing: a MISS is a finding (exit 0).
+//
+// Options: --sizes=100000,1000000 --samples=100 --warmup=5 --projects=10
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import os from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { fileStamp, fmt, machineInfo, table, writeResults } from '../lib/report.mjs';
+import { buildApi, newJwtSecrets, startApi } from '../api/api-server.mjs';
+import { ApiClient } from '../api/seed.mjs';
+import { SEARCH_SQL, likePattern } from './search-sql.mjs';
+import { RARE_EVERY, RARE_WORD, rng, taskText } from './words.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const benchDir = resolve(here, '..');
+const repoRoot = resolve(benchDir, '..');
+const resultsDir = join(benchDir, 'results');
+
+const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    sizes: { type: 'string', default: '100000,1000000' },
+    samples: { type: 'string', default: '100' },
+    warmup: { type: 'string', default: '5' },
+    projects: { type: 'string', default: '10' },
+  },
+});
+const SIZES = args.sizes
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .sort((a, b) => a - b);
+const SAMPLES = Number(args.samples);
+const WARMUP = Number(args.warmup);
+const PROJECTS = Number(args.projects);
+if (SIZES.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`bad --sizes=${args.sizes}`);
+
+const pgUser = process.env.PGUSER ?? os.userInfo().username;
+const DATABASE_URL =
+  process.env.BENCH_SEARCH_DATABASE_URL ?? `postgres://${pgUser}@127.0.0.1:5432/teamflow_bench_search`;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_PREFIX = 'tf:bench-search:';
+
+// What people type: a word in about one task in ten, a word in one task in RARE_EVERY, and the
+// start of a word (no full-text match: only the title ILIKE finds "dashb" in "dashboard").
+const QUERIES = [
+  { id: 'common', q: 'login' },
+  { id: 'rare', q: RARE_WORD },
+  { id: 'prefix', q: 'dashb' },
+];
+
+const log = (msg) => process.stdout.write(`${msg}\n`);
+
+async function withAdmin(fn) {
+  const adminUrl = new URL(DATABASE_URL);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function clearRedis() {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Streams `count` generated task rows into `tasks` through one psql COPY … FROM STDIN. */
+async function copyTasks(world, from, count) {
+  const url = new URL(DATABASE_URL);
+  const psql = spawn(
+    'psql',
+    [
+      '-X',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-d',
+      url.toString(),
+      '-c',
+      `COPY tasks (workspace_id, project_id, number, title, description, status, priority, position, created_by, created_at, updated_at) FROM STDIN`,
+    ],
+    // The database's default statement timeout (set by the migrations) is for requests, not a bulk load.
+    { stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, PGOPTIONS: '-c statement_timeout=0' } },
+  );
+  const statuses = ['todo', 'todo', 'in_progress', 'in_review', 'blocked', 'done', 'done', 'done'];
+  const priorities = ['low', 'medium', 'medium', 'high', 'critical'];
+  const escape = (v) =>
+    v === null ? '\\N' : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+  const started = new Date('2024-01-01T00:00:00Z').getTime();
+  const random = rng(from + 1);
+  let chunk = '';
+  for (let i = from; i < from + count; i++) {
+    const project = world.projectIds[i % PROJECTS];
+    const number = Math.floor(i / PROJECTS) + 1;
+    const { title, description } = taskText(random, i);
+    const at = new Date(started + i * 60_000).toISOString();
+    chunk += `${world.workspaceId}\t${project}\t${number}\t${escape(title)}\t${escape(description)}\t${statuses[i % statuses.length]}\t${priorities[i % priorities.length]}\t${number * 1024}\t${world.userId}\t${at}\t${at}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!psql.stdin.write(chunk)) await once(psql.stdin, 'drain');
+      chunk = '';
+    }
+  }
+  psql.stdin.end(chunk);
+  const [code] = await once(psql, 'exit');
+  if (code !== 0) throw new Error(`psql COPY exited ${code}`);
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Sequential requests (one in flight), so the figure is the search's own latency. */
+async function measureQuery(api, world, q) {
+  const url = `${api.url}/api/v1/workspaces/${world.workspaceId}/search?q=${encodeURIComponent(q)}`;
+  const headers = { Authorization: `Bearer ${world.token}` };
+  let hits = 0;
+  const times = [];
+  for (let i = 0; i < WARMUP + SAMPLES; i++) {
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(url, { headers });
+    const body = await res.json();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (res.status !== 200)
+      throw new Error(`search ${q}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+    hits = body.items.length;
+    if (i >= WARMUP) times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    samples: times.length,
+    hits,
+    p50: Number(percentile(times, 50).toFixed(2)),
+    p95: Number(percentile(times, 95).toFixed(2)),
+    max: Number(times[times.length - 1].toFixed(2)),
+  };
+}
+
+/** EXPLAIN of the api's statement: the plan and whether the tasks' GIN index is in it. */
+async function explain(db, world, q) {
+  const { rows } = await db.query(`EXPLAIN ${SEARCH_SQL}`, [q, world.workspaceId, likePattern(q), 20]);
+  const plan = rows.map((r) => r['QUERY PLAN']);
+  return { usesGin: plan.some((line) => line.includes('tasks_search_idx')), plan };
+}
+
+async function main() {
+  const startedAt = new Date();
+  const stamp = fileStamp(startedAt);
+  const machine = machineInfo(repoRoot);
+  log(
+    `search bench: ${machine.cpus} cpus, node ${process.version}; sizes ${SIZES.join(', ')}; ${SAMPLES} samples per query; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  const built = buildApi(repoRoot);
+  if (built.built) log(`built apps/api in ${built.ms} ms`);
+  const name = decodeURIComponent(new URL(DATABASE_URL).pathname.slice(1));
+  await withAdmin((admin) =>
+    admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+  );
+  await clearRedis();
+
+  const apiLog = join(resultsDir, `search-api-${stamp}.log`);
+  const api = await startApi({
+    repoRoot,
+    databaseUrl: DATABASE_URL,
+    redisUrl: REDIS_URL,
+    redisPrefix: REDIS_PREFIX,
+    logFile: apiLog,
+    poolMax: 5,
+    secrets: newJwtSecrets(),
+  });
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  const sizes = [];
+  try {
+    await db.connect();
+    await db.query('set statement_timeout = 0');
+    const client = new ApiClient(api.url);
+    const owner = await client.call(
+      'POST',
+      '/api/v1/auth/register',
+      { email: 'owner@search.example.com', name: 'Search Owner', password: 'bench-password-1' },
+      201,
+    );
+    const asOwner = client.as(owner.accessToken);
+    const ws = await asOwner.call('POST', '/api/v1/workspaces', { name: 'Search', slug: 'search' }, 201);
+    const projectIds = [];
+    for (let p = 0; p < PROJECTS; p++) {
+      const project = await asOwner.call(
+        'POST',
+        `/api/v1/workspaces/${ws.id}/projects`,
+        { name: `Search ${p}`, key: `S${String.fromCharCode(65 + (p % 26))}${p}` },
+        201,
+      );
+      projectIds.push(project.id);
+    }
+    const world = { workspaceId: ws.id, userId: owner.user.id, token: owner.accessToken, projectIds };
+
+    let loaded = 0;
+    for (const size of SIZES) {
+      const t0 = Date.now();
+      await copyTasks(world, loaded, size - loaded);
+      const copyMs = Date.now() - t0;
+      loaded = size;
+      // What autovacuum does on a live database: statistics, and the GIN pending list merged.
+      const t1 = Date.now();
+      await db.query('VACUUM ANALYZE tasks');
+      const vacuumMs = Date.now() - t1;
+      await db.query(
+        `update projects p set task_counter = (select max(number) from tasks t where t.project_id = p.id) where p.workspace_id = $1`,
+        [world.workspaceId],
+      );
+      log(`loaded ${size} tasks (COPY ${copyMs} ms, VACUUM ANALYZE ${vacuumMs} ms)`);
+      // A fresh access token per size: a big load outlasts one (15 minutes).
+      const session = await client.call(
+        'POST',
+        '/api/v1/auth/login',
+        { email: 'owner@search.example.com', password: 'bench-password-1' },
+        200,
+      );
+      world.token = session.accessToken;
+      const queries = {};
+      for (const { id, q } of QUERIES) {
+        const figures = await measureQuery(api, world, q);
+        const plan = await explain(db, world, q);
+        queries[id] = { q, ...figures, usesGin: plan.usesGin, plan: plan.plan };
+        log(
+          `  ${id.padEnd(6)} "${q}": p50 ${fmt(figures.p50)} ms, p95 ${fmt(figures.p95)} ms, ${figures.hits} hits, GIN index ${plan.usesGin ? 'used' : 'NOT used'}`,
+        );
+      }
+      sizes.push({ tasks: size, copyMs, vacuumMs, loadAverage: os.loadavg(), queries });
+    }
+  } finally {
+    await db.end().catch(() => undefined);
+    await api.stop();
+    await clearRedis().catch(() => undefined);
+  }
+
+  const small = sizes[0];
+  const large = sizes[sizes.length - 1];
+  const goals = QUERIES.map(({ id, q }) => {
+    const value = sizes.length > 1 ? large.queries[id].p95 / small.queries[id].p95 : null;
+    return {
+      id: `${id}-p95-growth`,
+      goal: `${id} "${q}": p95 at ${large.tasks} <= 3 x p95 at ${small.tasks}`,
+      value: value === null ? null : Number(value.toFixed(2)),
+      target: 3,
+      status: value === null ? 'SKIP' : value <= 3 ? 'PASS' : 'MISS',
+    };
+  });
+  for (const { id, q } of QUERIES) {
+    const used = large.queries[id].usesGin;
+    goals.push({
+      id: `${id}-gin`,
+      goal: `${id} "${q}": EXPLAIN at ${large.tasks} uses tasks_search_idx (GIN)`,
+      value: used,
+      target: true,
+      status: used ? 'PASS' : 'MISS',
+    });
+  }
+  log('');
+  log(
+    table(
+      [
+        { title: 'tasks' },
+        ...QUERIES.flatMap(({ id }) => [{ title: `${id} p50 ms` }, { title: `${id} p95 ms` }]),
+      ],
+      sizes.map((s) => [
+        s.tasks,
+        ...QUERIES.flatMap(({ id }) => [fmt(s.queries[id].p50), fmt(s.queries[id].p95)]),
+      ]),
+    ),
+  );
+  log('');
+  // The scans of the tasks table (the whole plan is in the JSON): a Seq Scan here reads every task.
+  for (const { id, q } of QUERIES) {
+    log(`EXPLAIN at ${large.tasks} tasks, ${id} "${q}", scans of tasks:`);
+    for (const line of large.queries[id].plan.filter((l) => / on tasks |tasks_search_idx/.test(l)))
+      log(`  ${line.trim()}`);
+  }
+  log('');
+  log(
+    table(
+      [{ title: 'goal', align: 'left' }, { title: 'measured' }, { title: 'result', align: 'left' }],
+      goals.map((g) => [
+        g.goal,
+        typeof g.value === 'number' ? `${fmt(g.value, 2)} x` : String(g.value),
+        g.status,
+      ]),
+    ),
+  );
+  const file = writeResults(
+    resultsDir,
+    'search',
+    stamp,
+    {
+      bench: 'search',
+      timestamp: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine,
+      settings: { sizes: SIZES, samples: SAMPLES, warmup: WARMUP, projects: PROJECTS, rareEvery: RARE_EVERY },
+      sizes,
+      goals,
+      logs: { api: relative(repoRoot, apiLog) },
+    },
+    { latest: true },
+  );
+  log(`\nresults: ${relative(repoRoot, file)}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`search bench failed: ${error.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

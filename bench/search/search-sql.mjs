@@ -1,0 +1,47 @@
+// The statement of searchWorkspace (packages/core/src/search/search.repository.ts) with its
+// parameters numbered, so the search bench can EXPLAIN what the api runs: $1 = q, $2 = workspace
+// id, $3 = the escaped ILIKE pattern, $4 = limit. If that function changes, copy it again.
+export const SEARCH_SQL = `
+    with query as (select websearch_to_tsquery('english', $1) as tsq)
+    select * from (
+      select 'task' as type, t.id, t.id as task_id, t.project_id, p.key || '-' || t.number as key, t.title, t.status,
+             left(coalesce(t.description, ''), 160) as snippet,
+             ts_rank(t.search_vector, query.tsq)
+               + case when t.title ilike $3 escape '\\' then 0.5 else 0 end
+               + case when upper(p.key || '-' || t.number) = upper($1) then 2 else 0 end as rank
+        from tasks t join projects p on p.id = t.project_id, query
+       where t.workspace_id = $2 and t.deleted_at is null and p.deleted_at is null
+         and (t.search_vector @@ query.tsq or t.title ilike $3 escape '\\'
+              or upper(p.key || '-' || t.number) = upper($1))
+      union all
+      select 'comment', c.id, t.id, t.project_id, p.key || '-' || t.number, t.title, t.status,
+             left(c.body, 160),
+             ts_rank(to_tsvector('english'::regconfig, c.body), query.tsq) * 0.8
+        from comments c join tasks t on t.id = c.task_id join projects p on p.id = t.project_id, query
+       where c.workspace_id = $2 and c.deleted_at is null and t.deleted_at is null and p.deleted_at is null
+         and (to_tsvector('english'::regconfig, c.body) @@ query.tsq or c.body ilike $3 escape '\\')
+      union all
+      select 'decision', d.id, null, null, 'DEC-' || d.number, d.title, d.status,
+             left(d.decision, 160),
+             ts_rank(to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision), query.tsq) * 0.9
+               + case when d.title ilike $3 escape '\\' then 0.5 else 0 end
+               + case when upper('DEC-' || d.number) = upper($1) then 2 else 0 end
+        from decisions d, query
+       where d.workspace_id = $2
+         and (to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision) @@ query.tsq
+              or d.title ilike $3 escape '\\' or upper('DEC-' || d.number) = upper($1))
+      union all
+      select 'incident', i.id, null, null, 'INC-' || i.number, i.title, i.status,
+             left(coalesce(i.summary, ''), 160),
+             ts_rank(to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, '')), query.tsq) * 0.9
+               + case when i.title ilike $3 escape '\\' then 0.5 else 0 end
+               + case when upper('INC-' || i.number) = upper($1) then 2 else 0 end
+        from incidents i, query
+       where i.workspace_id = $2
+         and (to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, '')) @@ query.tsq
+              or i.title ilike $3 escape '\\' or upper('INC-' || i.number) = upper($1))
+    ) hits
+    order by rank desc, key, id
+    limit $4`;
+
+export const likePattern = (q) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
