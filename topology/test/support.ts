@@ -153,10 +153,13 @@ export async function watchWorkspace(
     close: () => socket.close(),
   };
   const lastSeq = () => Math.max(0, ...client.changes.keys());
+  // Where the stream broke: live events that arrive after the rejoin, before the catch-up request
+  // leaves, must not move its `since` past what was missed.
+  let resumeFrom = 0;
   const catchUp = async () => {
     client.catchUps.made++;
     let cursor: string | null = null;
-    const since = lastSeq();
+    const since = resumeFrom;
     do {
       const page = await call(
         options.catchUpBase ?? url,
@@ -179,7 +182,10 @@ export async function watchWorkspace(
     client.live.push(parsed.data);
     if (parsed.data.seq) client.changes.set(parsed.data.seq, parsed.data.entityId);
   });
-  socket.on('disconnect', () => client.disconnects++);
+  socket.on('disconnect', () => {
+    client.disconnects++;
+    resumeFrom = lastSeq();
+  });
   // The first join's ack is the baseline: events after it arrive live. Every later connect
   // (another instance, through nginx) joins again and catches up on what it missed meanwhile.
   let connectedBefore = false;
