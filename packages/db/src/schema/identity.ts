@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns';
 
 export const users = pgTable(
@@ -66,5 +76,27 @@ export const userIdentities = pgTable(
   (t) => [
     uniqueIndex('user_identities_issuer_subject_key').on(t.issuer, t.subject),
     index('user_identities_user_idx').on(t.userId),
+  ],
+);
+
+// A create that carried an `Idempotency-Key`, written in the create's own transaction: the record
+// that survives what the Redis answer cache cannot (the process dying between the commit and
+// storing the answer, Redis losing the key). Its primary key is also what serialises two copies of
+// one create: the second waits for the first's transaction and then replays its resource.
+export const idempotentWrites = pgTable(
+  'idempotent_writes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    keyHash: text('key_hash').notNull(),
+    // Method, path and body: the same key on a different request is refused, as in Redis.
+    fingerprint: text('fingerprint').notNull(),
+    resourceId: uuid('resource_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.keyHash] }),
+    index('idempotent_writes_created_idx').on(t.createdAt),
   ],
 );
