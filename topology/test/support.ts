@@ -221,18 +221,15 @@ export async function until(
 /**
  * Creates a task through `base` as the web app's offline queue does: one Idempotency-Key for
  * every try, retrying network failures, 5xx and 409 IDEMPOTENCY_IN_PROGRESS. However many tries it
- * takes, one answered task. A create whose instance died after reserving the key meets
- * IN_PROGRESS until the reservation lapses (60 s), then runs: a second task when the dead instance
- * had committed the first (the idempotency window docs/ARCHITECTURE.md names).
+ * takes, one answered task, written once.
  */
 export async function createTaskRetrying(
   base: string,
   team: Team,
   title: string,
-): Promise<{ id: string; retries: number; metInProgress: boolean }> {
+): Promise<{ id: string; retries: number }> {
   const key = randomUUID();
   const deadline = Date.now() + 90_000;
-  let metInProgress = false;
   for (let retries = 0; ; retries++) {
     const answer = await call(base, 'POST', `/projects/${team.projectId}/tasks`, {
       token: team.token,
@@ -240,11 +237,10 @@ export async function createTaskRetrying(
       headers: { 'Idempotency-Key': key },
     }).catch(() => undefined);
     const inProgress = answer?.status === 409 && answer.body?.error?.code === 'IDEMPOTENCY_IN_PROGRESS';
-    metInProgress ||= inProgress;
     if (answer && answer.status < 500 && !inProgress) {
       if (answer.status !== 201)
         throw new Error(`create ${title}: ${answer.status} ${JSON.stringify(answer.body)}`);
-      return { id: answer.body.id, retries, metInProgress };
+      return { id: answer.body.id, retries };
     }
     if (Date.now() > deadline)
       throw new Error(`create ${title} kept failing (${answer?.status ?? 'no answer'})`);

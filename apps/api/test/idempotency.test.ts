@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { runCleanup } from '@teamflow/core/maintenance/cleanup';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
 
 let api: TestApi;
@@ -232,5 +233,130 @@ describe('Idempotency-Key on the queued writes', () => {
     const res = await createTask('Bad key', 'short');
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+  });
+});
+
+/** The answer cache's key for the member's Idempotency-Key (without the run's prefix, as the client adds it). */
+const cacheKey = (idempotencyKey: string, userId = team.users.member.id) =>
+  `idempotency:${userId}:${createHash('sha256').update(idempotencyKey).digest('hex')}`;
+
+/** What a process that died after committing, before storing the answer, leaves in Redis. */
+async function leavePending(idempotencyKey: string): Promise<void> {
+  const stored = JSON.parse((await api.deps.redis.get(cacheKey(idempotencyKey)))!) as { fingerprint: string };
+  await api.deps.redis.set(
+    cacheKey(idempotencyKey),
+    JSON.stringify({ state: 'pending', fingerprint: stored.fingerprint }),
+    'EX',
+    60,
+  );
+}
+
+describe('Idempotency-Key on a create, when Redis does not know the answer', () => {
+  it('answers a retry with the task a dead instance committed, after the short wait rather than the 60 s its reservation still claims', async () => {
+    const title = `Died after commit ${randomUUID().slice(0, 6)}`;
+    const idempotencyKey = key();
+    const first = await createTask(title, idempotencyKey);
+    await leavePending(idempotencyKey);
+
+    const retry = await createTask(title, idempotencyKey);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await tasksTitled(title)).toBe(1);
+    expect(await outboxRowsFor(first.body.id)).toBe(1);
+    // The answer is cached again: the next copy is served by Redis.
+    expect(JSON.parse((await api.deps.redis.get(cacheKey(idempotencyKey)))!)).toMatchObject({
+      state: 'done',
+    });
+  });
+
+  it('writes the task once when a reservation is left pending by a request that wrote nothing', async () => {
+    const title = `Died before commit ${randomUUID().slice(0, 6)}`;
+    const idempotencyKey = key();
+    // The reservation holds the request's fingerprint: taken from a first copy on another key,
+    // whose task is then removed, so nothing under this key was ever written.
+    const probeKey = key();
+    await createTask(title, probeKey);
+    const probe = JSON.parse((await api.deps.redis.get(cacheKey(probeKey)))!) as { fingerprint: string };
+    await api.deps.pool.query('delete from tasks where title = $1', [title]);
+    await api.deps.redis.set(
+      cacheKey(idempotencyKey),
+      JSON.stringify({ state: 'pending', fingerprint: probe.fingerprint }),
+      'EX',
+      60,
+    );
+
+    const retry = await createTask(title, idempotencyKey);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(await tasksTitled(title)).toBe(1);
+  });
+
+  it('replays a create from PostgreSQL when Redis has forgotten its key', async () => {
+    const title = `Forgotten ${randomUUID().slice(0, 6)}`;
+    const idempotencyKey = key();
+    const first = await createTask(title, idempotencyKey);
+    await api.deps.redis.del(cacheKey(idempotencyKey));
+
+    const retry = await createTask(title, idempotencyKey);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    expect(await tasksTitled(title)).toBe(1);
+  });
+
+  it('still refuses the key on a different create when Redis has forgotten it, and writes nothing', async () => {
+    const idempotencyKey = key();
+    expect((await createTask(`First ${randomUUID().slice(0, 6)}`, idempotencyKey)).status).toBe(201);
+    await api.deps.redis.del(cacheKey(idempotencyKey));
+    const other = `Other ${randomUUID().slice(0, 6)}`;
+    const refused = await createTask(other, idempotencyKey);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await tasksTitled(other)).toBe(0);
+  });
+
+  it('replays a comment from PostgreSQL when Redis has forgotten its key', async () => {
+    const idempotencyKey = key();
+    const comment = () =>
+      api
+        .http()
+        .post(`${V1}/tasks/${team.taskId}/comments`)
+        .set(auth(team.users.member))
+        .set('Idempotency-Key', idempotencyKey)
+        .send({ body: 'Said once' });
+    const first = await comment();
+    expect(first.status).toBe(201);
+    await api.deps.redis.del(cacheKey(idempotencyKey));
+    const retry = await comment();
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    const { rows } = await api.deps.pool.query(
+      'select count(*)::int as n from comments where task_id = $1 and body = $2',
+      [team.taskId, 'Said once'],
+    );
+    expect((rows[0] as { n: number }).n).toBe(1);
+  });
+
+  it("forgets a create's recorded key after 24 hours, in the maintenance cleanup", async () => {
+    const oldKey = key();
+    const freshKey = key();
+    await createTask(`Old key ${randomUUID().slice(0, 6)}`, oldKey);
+    await createTask(`Fresh key ${randomUUID().slice(0, 6)}`, freshKey);
+    const hashOf = (k: string) => createHash('sha256').update(k).digest('hex');
+    await api.deps.pool.query(
+      "update idempotent_writes set created_at = now() - interval '25 hours' where key_hash = $1",
+      [hashOf(oldKey)],
+    );
+    const swept = await runCleanup(
+      { db: api.deps.db },
+      { commentRetentionDays: 30, activityRetentionDays: 365 },
+    );
+    expect(swept.idempotentWrites).toBeGreaterThanOrEqual(1);
+    const { rows } = await api.deps.pool.query(
+      'select key_hash from idempotent_writes where key_hash = any($1)',
+      [[hashOf(oldKey), hashOf(freshKey)]],
+    );
+    expect(rows.map((r: { key_hash: string }) => r.key_hash)).toEqual([hashOf(freshKey)]);
   });
 });

@@ -69,8 +69,10 @@ export interface RouteSpec<
   responses: Record<number, z.ZodType | null>;
   /**
    * Honours `Idempotency-Key` (`http/idempotency.ts`): the writes the web's offline queue replays.
+   * A create gives `replay`, reading the resource its key made: the create records its key in its
+   * own transaction, so a copy whose Redis answer was lost (or never stored) answers with it.
    */
-  idempotent?: boolean;
+  idempotent?: true | { replay: (ctx: CtxFor<A>, resourceId: string) => Promise<unknown> };
   /** Media type of a non-JSON success body (text, HTML, script), for the OpenAPI document. */
   produces?: string;
   handler: (input: {
@@ -159,7 +161,10 @@ export class RouteTable {
       let result: unknown;
       try {
         result = spec.idempotent
-          ? await runIdempotent(deps, req, res, success, body, invoke)
+          ? await runIdempotent(deps, req, res, success, body, invoke, {
+              ctx,
+              replay: spec.idempotent === true ? undefined : spec.idempotent.replay,
+            })
           : await invoke();
       } finally {
         // Read-your-writes: marked before the answer leaves, so the caller's next read cannot

@@ -20,6 +20,7 @@ import { DependencyCreate, DependencyParams, Task, TaskDependencies } from '@tea
 import { listActivity } from '@teamflow/core/activity/list-activity';
 import { createComment } from '@teamflow/core/comments/create-comment';
 import { deleteComment } from '@teamflow/core/comments/delete-comment';
+import { getComment } from '@teamflow/core/comments/get-comment';
 import { listComments } from '@teamflow/core/comments/list-comments';
 import { updateComment } from '@teamflow/core/comments/update-comment';
 import { createLabel } from '@teamflow/core/labels/create-label';
@@ -57,7 +58,7 @@ export function taskPartRoutes(table: RouteTable, router: Router, base: string, 
     params: TaskParams,
     body: CommentCreate,
     responses: { 201: Comment, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
-    idempotent: true,
+    idempotent: { replay: (ctx, commentId) => getComment(deps, ctx, commentId) },
     handler: ({ ctx, params, body }) => createComment(deps, ctx, params.taskId, body),
   });
   table.add(router, base, {

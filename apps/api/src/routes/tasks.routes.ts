@@ -22,7 +22,7 @@ export function taskRoutes(table: RouteTable, router: Router, base: string, deps
     params: ProjectParams,
     body: TaskCreateRequest,
     responses: { 201: Task, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
-    idempotent: true,
+    idempotent: { replay: (ctx, taskId) => getTask(deps, ctx, taskId) },
     handler: ({ ctx, params, body }) => createTaskFromTemplate(deps, ctx, params.projectId, body),
   });
   table.add(router, base, {

@@ -4,6 +4,7 @@ import { addWatcher } from '../notifications/notifications.repository';
 import { stageCommentNotifications } from '../notifications/stage-notifications';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
+import { recordIdempotentWrite } from '../platform/idempotent-writes';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
 import { findTaskBrief } from '../tasks/tasks.repository';
 import { toComment } from './comment.mapper';
@@ -42,6 +43,7 @@ export async function createComment(
       commentId: row.id,
       body: comment.body,
     });
+    await recordIdempotentWrite(tx, ctx, comment.id);
     return comment;
   });
 }

@@ -32,3 +32,7 @@ export const purgeFinishedJobs = (db: DbOrTx) =>
 // GitHub redelivers for three days at most; a week of delivery ids keeps every redelivery a no-op.
 export const purgeOldGithubDeliveries = (db: DbOrTx) =>
   deleted(db, sql`delete from github_deliveries where received_at < now() - interval '7 days'`);
+
+// A create's Idempotency-Key is kept as long as the api keeps answers for replays (24 h).
+export const purgeOldIdempotentWrites = (db: DbOrTx) =>
+  deleted(db, sql`delete from idempotent_writes where created_at < now() - interval '24 hours'`);

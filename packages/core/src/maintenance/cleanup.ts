@@ -6,6 +6,7 @@ import {
   purgeFinishedJobs,
   purgeOldActivities,
   purgeOldGithubDeliveries,
+  purgeOldIdempotentWrites,
 } from './cleanup.repository';
 
 export interface CleanupResult {
@@ -15,6 +16,7 @@ export interface CleanupResult {
   worklogExports: number;
   finishedJobs: number;
   githubDeliveries: number;
+  idempotentWrites: number;
 }
 
 /** Removes what no one can use any more. Safe to run twice: a second run finds nothing. */
@@ -29,5 +31,6 @@ export async function runCleanup(
     worklogExports: await deleteExpiredWorklogExports(tx),
     finishedJobs: await purgeFinishedJobs(tx),
     githubDeliveries: await purgeOldGithubDeliveries(tx),
+    idempotentWrites: await purgeOldIdempotentWrites(tx),
   }));
 }

@@ -2,6 +2,7 @@ import type { Env } from '@teamflow/config/env';
 import type { Database } from '@teamflow/db/client';
 import type { ReadRouter } from '@teamflow/db/read-replica';
 import type { Role } from '@teamflow/contracts/permissions';
+import type { IdempotencyClaim } from './idempotent-writes';
 import type { Logger } from './logger';
 import type { Redis } from './redis';
 
@@ -26,6 +27,8 @@ export interface Ctx {
   actor: Actor;
   requestId: string;
   logger: Logger;
+  /** The request's `Idempotency-Key`, which a create records in its transaction (idempotent-writes.ts). */
+  idempotency?: IdempotencyClaim;
 }
 
 export interface WorkspaceCtx extends Ctx {

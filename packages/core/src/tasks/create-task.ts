@@ -5,6 +5,7 @@ import { stageSprintAnalytics } from '../analytics/stage-analytics';
 import { stageTaskChangeNotifications } from '../notifications/stage-notifications';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
+import { recordIdempotentWrite } from '../platform/idempotent-writes';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
 import { nextTaskNumber } from '../projects/projects.repository';
 import type { NewTask } from './task-creation.repository';
@@ -67,5 +68,9 @@ export async function createTask(
   // gap in the numbers (as in most trackers); numbers stay unique and increasing.
   const numbered = await nextTaskNumber(deps.db, projectId);
   if (!numbered) throw notFound('Project');
-  return deps.db.transaction((tx) => writeCreatedTask(tx, ctx, draft, numbered));
+  return deps.db.transaction(async (tx) => {
+    const task = await writeCreatedTask(tx, ctx, draft, numbered);
+    await recordIdempotentWrite(tx, ctx, task.id);
+    return task;
+  });
 }

@@ -3,6 +3,7 @@ import { TaskCreate, type Task } from '@teamflow/contracts/tasks';
 import type { TaskCreateRequest } from '@teamflow/contracts/templates';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { invalid, notFound } from '../platform/errors';
+import { recordIdempotentWrite } from '../platform/idempotent-writes';
 import { findProject, nextTaskNumber } from '../projects/projects.repository';
 import { createTask, draftTask, writeCreatedTask } from '../tasks/create-task';
 import { assertReferences } from '../tasks/task-references';
@@ -81,6 +82,7 @@ export async function createTaskFromTemplate(
       const written = await writeCreatedTask(tx, ctx, next, numbered);
       task ??= written;
     }
+    await recordIdempotentWrite(tx, ctx, task!.id);
     return task!;
   });
 }
