@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@teamflow/db/client';
-import { idempotentWrites } from '@teamflow/db/schema/index';
 import type { Ctx } from './context';
+import { findIdempotentWrite, insertIdempotentWrite } from './idempotent-writes.repository';
 
 /** A request's `Idempotency-Key` (hashed) and what the request was (method, path and body, hashed). */
 export interface IdempotencyClaim {
@@ -35,16 +34,9 @@ export class AlreadyWritten extends Error {
 export async function recordIdempotentWrite(tx: DbOrTx, ctx: Ctx, resourceId: string): Promise<void> {
   const claim = ctx.idempotency;
   if (!claim) return;
-  const inserted = await tx
-    .insert(idempotentWrites)
-    .values({ userId: ctx.actor.id, keyHash: claim.keyHash, fingerprint: claim.fingerprint, resourceId })
-    .onConflictDoNothing()
-    .returning({ resourceId: idempotentWrites.resourceId });
-  if (inserted.length) return;
-  const [earlier] = await tx
-    .select({ resourceId: idempotentWrites.resourceId, fingerprint: idempotentWrites.fingerprint })
-    .from(idempotentWrites)
-    .where(and(eq(idempotentWrites.userId, ctx.actor.id), eq(idempotentWrites.keyHash, claim.keyHash)));
+  const row = { userId: ctx.actor.id, keyHash: claim.keyHash, fingerprint: claim.fingerprint, resourceId };
+  if (await insertIdempotentWrite(tx, row)) return;
+  const earlier = await findIdempotentWrite(tx, ctx.actor.id, claim.keyHash);
   // Gone between the two statements (purged at the end of its retention): nothing to replay.
   if (!earlier) throw new Error('idempotent write vanished while it was being replayed');
   throw new AlreadyWritten(earlier.resourceId, earlier.fingerprint === claim.fingerprint);
