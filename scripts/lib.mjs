@@ -73,3 +73,13 @@ export const turboEnv = {
   TURBO_NO_UPDATE_NOTIFIER: '1',
   NEXT_TELEMETRY_DISABLED: '1',
 };
+
+/** Builds `dist/` of the api and the worker (turbo: nothing to do when the sources did not change). */
+export async function buildApiAndWorker(env = turboEnv) {
+  const { code } = await run(
+    turbo,
+    ['run', 'build', '--filter=@teamflow/api', '--filter=@teamflow/worker', '--output-logs=errors-only'],
+    { env },
+  );
+  return code === 0;
+}

@@ -2,7 +2,7 @@
 // `npm start`: install, build, migrate, seed the demo workspace, start api + worker + web, print where to go.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { assertNode, ensureEnvFile, install, root, run, turbo, turboEnv } from './lib.mjs';
+import { assertNode, buildApiAndWorker, ensureEnvFile, install, root, run, turbo, turboEnv } from './lib.mjs';
 
 assertNode();
 const step = (text) => console.log(`\n▸ ${text}`);
@@ -19,17 +19,7 @@ const apiUrl = env.API_URL ?? `http://localhost:${apiPort}`;
 const webUrl = env.WEB_ORIGIN ?? `http://localhost:${webPort}`;
 
 step('Building api and worker');
-if (
-  (
-    await run(
-      turbo,
-      ['run', 'build', '--filter=@teamflow/api', '--filter=@teamflow/worker', '--output-logs=errors-only'],
-      { env },
-    )
-  ).code !== 0
-) {
-  process.exit(1);
-}
+if (!(await buildApiAndWorker(env))) process.exit(1);
 
 step('Checking PostgreSQL and Redis, migrating, seeding the demo workspace');
 const prepared = await run(process.execPath, [join(root, 'apps/api/dist/prepare.js')], {

@@ -34,6 +34,8 @@ await install();
 await ensureDebianPackage('/usr/sbin/clamd', 'clamav-daemon', { recommends: false });
 // Debian's PgBouncer (transaction mode) fronts the test database in the api's pooler suite.
 await ensureDebianPackage('/usr/sbin/pgbouncer', 'pgbouncer', { recommends: false });
+// Debian's nginx balances the api instances of the topology suite.
+await ensureDebianPackage('/usr/sbin/nginx', 'nginx', { recommends: false });
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 let passed = 0;
@@ -92,14 +94,30 @@ const suites = await run(turbo, ['run', 'test', '--continue', '--concurrency=1',
 // Jest prints, per package: "Test Suites: 1 failed, 3 passed, 4 total" then "Tests: 2 failed, 30 passed, 32 total".
 // A suite that cannot load has no test counts, so a package's failures are at least its failed suites.
 const count = (text, word) => Number(new RegExp(`(\\d+) ${word}`).exec(text)?.[1] ?? 0);
-for (const m of suites.output.matchAll(/Test Suites:([^\n]*)\n[^\n]*Tests:([^\n]*)/g)) {
-  passed += count(m[2], 'passed');
-  failed += Math.max(count(m[2], 'failed'), count(m[1], 'failed'));
+function countJest(name, { output, code }) {
+  const before = failed;
+  for (const m of output.matchAll(/Test Suites:([^\n]*)\n[^\n]*Tests:([^\n]*)/g)) {
+    passed += count(m[2], 'passed');
+    failed += Math.max(count(m[2], 'failed'), count(m[1], 'failed'));
+  }
+  if (code !== 0) {
+    failures.push(name);
+    if (failed === before) failed++;
+  }
 }
-if (suites.code !== 0) {
-  failures.push('test suites');
-  if (failed === 0) failed++;
-}
+countJest('test suites', suites);
+
+// The scaled-out arrangement of `npm run topology` (three to four minutes on a busy two-core
+// machine): three api instances behind nginx, two workers, PgBouncer, and in one file the read
+// replica and the Redis Cluster, started per test file.
+console.log('\n▸ topology (api instances behind nginx, two workers, PgBouncer, read replica, Redis Cluster)');
+countJest(
+  'topology',
+  await run(process.execPath, [join(root, 'scripts/test-topology.mjs'), '--no-install'], {
+    env: turboEnv,
+    capture: true,
+  }),
+);
 
 console.log('\n▸ end-to-end (Playwright in Debian Chromium, production web build, real api)');
 if (!(await ensureChromium())) {

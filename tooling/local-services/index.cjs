@@ -5,11 +5,11 @@
 // Used by `npm start` (scripts/start.mjs), the Jest global setup and the e2e suite. Also Debian's
 // PgBouncer in transaction mode, which the pooler suite puts in front of the test database.
 'use strict';
-const { spawn } = require('node:child_process');
-const { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { chmodSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const net = require('node:net');
 const { tmpdir, userInfo } = require('node:os');
-const { delimiter, join } = require('node:path');
+const { join } = require('node:path');
+const { canConnect, findDaemon, freePort, startDaemon } = require('./daemon.cjs');
 
 /** s3rver checks request signatures against its one built-in account. */
 const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -51,16 +51,6 @@ async function startObjectStorage(options = {}) {
   };
 }
 
-/** Path of a Debian daemon (`/usr/sbin` first, then PATH), or undefined when it is not installed. */
-function findDaemon(name) {
-  const dirs = ['/usr/sbin', '/usr/local/sbin', ...(process.env.PATH ?? '').split(delimiter)];
-  for (const dir of dirs) {
-    const candidate = join(dir, name);
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
 /** Path of Debian's clamd (`clamav-daemon`), or undefined when it is not installed. */
 function findClamd() {
   return findDaemon('clamd');
@@ -69,18 +59,6 @@ function findClamd() {
 /** Path of Debian's pgbouncer, or undefined when it is not installed. */
 function findPgBouncer() {
   return findDaemon('pgbouncer');
-}
-
-function freePort(host) {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** One clamd command over TCP (`zPING\0` → `PONG`). */
@@ -142,56 +120,6 @@ async function startClamd(options = {}) {
     env: { CLAMAV_HOST: host, CLAMAV_PORT: String(port) },
     close: daemon.close,
   };
-}
-
-/**
- * Spawns a daemon that stays in the foreground and polls `isReady` until it answers true. Its
- * `workDir` (config files) is removed when it fails to start and on close; close stops it with
- * SIGTERM, then SIGKILL after 5 s.
- */
-async function startDaemon({ name, command, args, workDir, timeoutMs, pollMs, isReady }) {
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) {
-      rmSync(workDir, { recursive: true, force: true });
-      throw new Error(`${name} exited (${child.exitCode}): ${stderr.trim()}`);
-    }
-    if (await isReady()) break;
-    if (Date.now() > until) {
-      child.kill('SIGKILL');
-      rmSync(workDir, { recursive: true, force: true });
-      throw new Error(`${name} did not start within the timeout: ${stderr.trim()}`);
-    }
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
-  return {
-    pid: child.pid,
-    log: () => stderr,
-    async close() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(workDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Resolves once something accepts TCP connections on host:port. */
-function canConnect(host, port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /**
@@ -280,4 +208,5 @@ module.exports = {
   LOCAL_S3_CREDENTIALS,
   ...require('./replica.cjs'),
   ...require('./redis-cluster.cjs'),
+  ...require('./nginx.cjs'),
 };

@@ -57,3 +57,4 @@ export function eicarTestFile(): Buffer;
 export const LOCAL_S3_CREDENTIALS: { accessKeyId: string; secretAccessKey: string };
 export * from './replica.cjs';
 export * from './redis-cluster.cjs';
+export * from './nginx.cjs';
