@@ -162,9 +162,20 @@ async function measureQuery(api, world, q) {
 
 /** EXPLAIN of the api's statement: the plan and whether the tasks' GIN index is in it. */
 async function explain(db, world, q) {
-  const { rows } = await db.query(`EXPLAIN ${SEARCH_SQL}`, [q, world.workspaceId, likePattern(q), 20]);
+  const { rows } = await db.query(`EXPLAIN ${SEARCH_SQL}`, [
+    q,
+    world.workspaceId,
+    likePattern(q),
+    20,
+    null,
+    null,
+  ]);
   const plan = rows.map((r) => r['QUERY PLAN']);
-  return { usesGin: plan.some((line) => line.includes('tasks_search_idx')), plan };
+  return {
+    usesGin: plan.some((line) => line.includes('tasks_search_idx')),
+    usesTitleTrigrams: plan.some((line) => line.includes('tasks_title_trgm_idx')),
+    plan,
+  };
 }
 
 async function main() {
@@ -248,9 +259,15 @@ async function main() {
       for (const { id, q } of QUERIES) {
         const figures = await measureQuery(api, world, q);
         const plan = await explain(db, world, q);
-        queries[id] = { q, ...figures, usesGin: plan.usesGin, plan: plan.plan };
+        queries[id] = {
+          q,
+          ...figures,
+          usesGin: plan.usesGin,
+          usesTitleTrigrams: plan.usesTitleTrigrams,
+          plan: plan.plan,
+        };
         log(
-          `  ${id.padEnd(6)} "${q}": p50 ${fmt(figures.p50)} ms, p95 ${fmt(figures.p95)} ms, ${figures.hits} hits, GIN index ${plan.usesGin ? 'used' : 'NOT used'}`,
+          `  ${id.padEnd(6)} "${q}": p50 ${fmt(figures.p50)} ms, p95 ${fmt(figures.p95)} ms, ${figures.hits} hits, GIN index ${plan.usesGin ? 'used' : 'NOT used'}, title trigrams ${plan.usesTitleTrigrams ? 'used' : 'not used'}`,
         );
       }
       sizes.push({ tasks: size, copyMs, vacuumMs, loadAverage: os.loadavg(), queries });

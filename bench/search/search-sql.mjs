@@ -1,19 +1,32 @@
 // The statement of searchWorkspace (packages/core/src/search/search.repository.ts) with its
 // parameters numbered, so the search bench can EXPLAIN what the api runs: $1 = q, $2 = workspace
-// id, $3 = the escaped ILIKE pattern, $4 = limit. If that function changes, copy it again.
+// id, $3 = the escaped ILIKE pattern, $4 = limit, $5/$6 = the project key and task number parsed
+// from a `KEY-n` query (null otherwise); the arms' caps (RANKED_WORD_MATCHES,
+// TITLE_SUBSTRING_MATCHES) are inlined. If that function changes, copy it again.
 export const SEARCH_SQL = `
-    with query as (select websearch_to_tsquery('english', $1) as tsq)
+    with query as (select websearch_to_tsquery('english', $1) as tsq),
+    task_matches as (
+      (select t.id from tasks t, query
+        where t.workspace_id = $2 and t.deleted_at is null and t.search_vector @@ query.tsq
+        limit 1000)
+      union
+      (select t.id from tasks t
+        where t.workspace_id = $2 and t.deleted_at is null and t.title ilike $3 escape '\\'
+        limit 200)
+      union
+      (select t.id from projects p join tasks t on t.project_id = p.id
+        where p.workspace_id = $2 and p.deleted_at is null and p.key = $5::text
+          and t.workspace_id = $2 and t.number = $6::int and t.deleted_at is null)
+    )
     select * from (
       select 'task' as type, t.id, t.id as task_id, t.project_id, p.key || '-' || t.number as key, t.title, t.status,
              left(coalesce(t.description, ''), 160) as snippet,
              ts_rank(t.search_vector, query.tsq)
                + case when t.title ilike $3 escape '\\' then 0.5 else 0 end
                + case when upper(p.key || '-' || t.number) = upper($1) then 2 else 0 end as rank
-        from tasks t join projects p on p.id = t.project_id, query
+        from task_matches m join tasks t on t.id = m.id join projects p on p.id = t.project_id, query
        where t.workspace_id = $2 and t.deleted_at is null and p.deleted_at is null
-         and (t.search_vector @@ query.tsq or t.title ilike $3 escape '\\'
-              or upper(p.key || '-' || t.number) = upper($1))
-      union all
+    union all
       select 'comment', c.id, t.id, t.project_id, p.key || '-' || t.number, t.title, t.status,
              left(c.body, 160),
              ts_rank(to_tsvector('english'::regconfig, c.body), query.tsq) * 0.8

@@ -132,6 +132,8 @@ export const tasks = pgTable(
     index('tasks_due_idx').on(t.projectId, t.dueDate),
     index('tasks_sprint_idx').on(t.sprintId),
     index('tasks_search_idx').using('gin', t.searchVector),
+    // Title substring and prefix search (`title ilike '%q%'`): trigrams of the pg_trgm extension.
+    index('tasks_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
     check(
       'tasks_status_check',
       sql`${t.status} in ('todo', 'in_progress', 'in_review', 'blocked', 'done', 'archived')`,

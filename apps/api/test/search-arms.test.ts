@@ -1,0 +1,99 @@
+import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+
+// The task search finds tasks by three indexed arms (words, title substring, `KEY-n`); each must
+// still find what the single ORed query found, and none may reach past the workspace fence.
+
+let api: TestApi;
+let team: TeamFixture;
+let other: TeamFixture;
+const ids: Record<string, string> = {};
+
+interface Hit {
+  type: string;
+  id: string;
+  projectId: string;
+  key: string;
+}
+
+async function addTask(fixture: TeamFixture, title: string, projectId = fixture.projectId): Promise<string> {
+  const res = await api
+    .http()
+    .post(`${V1}/projects/${projectId}/tasks`)
+    .set(auth(fixture.users.member))
+    .send({ title });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  [team, other] = await Promise.all([createTeam(api), createTeam(api)]);
+  ids.dashboard = await addTask(team, 'Redesign the dashboard widgets'); // CORE-2
+  ids.gone = await addTask(team, 'Dashboard of the retired zeppelins'); // CORE-3, deleted below
+  await api.http().delete(`${V1}/tasks/${ids.gone}`).set(auth(team.users.member));
+  // Same title, same project key (CORE) and numbers in another workspace.
+  ids.foreign = await addTask(other, 'Redesign the dashboard widgets'); // their CORE-2
+  // A deleted project's tasks are out of reach by key and by substring.
+  const old = await api
+    .http()
+    .post(`${V1}/workspaces/${team.workspaceId}/projects`)
+    .set(auth(team.users.owner))
+    .send({ name: 'Old', key: 'OLD' });
+  ids.oldProject = old.body.id;
+  ids.inOldProject = await addTask(team, 'Dashboard from the old days', old.body.id); // OLD-1
+  const deleted = await api.http().delete(`${V1}/projects/${old.body.id}`).set(auth(team.users.owner));
+  if (deleted.status !== 204) throw new Error(`project delete failed: ${deleted.status}`);
+});
+afterAll(() => api.close());
+
+async function hits(q: string, fixture = team, user = fixture.users.viewer): Promise<Hit[]> {
+  const res = await api
+    .http()
+    .get(`${V1}/workspaces/${fixture.workspaceId}/search`)
+    .query({ q })
+    .set(auth(user));
+  expect(res.status).toBe(200);
+  return res.body.items;
+}
+
+describe('task search arms', () => {
+  it('finds a task by a part of a word of its title that is no word itself', async () => {
+    for (const q of ['dashb', 'ASHBOA', 'board wid', 'design the d']) {
+      const items = await hits(q);
+      expect(items.map((h) => [h.type, h.id, h.key])).toEqual([['task', ids.dashboard, 'CORE-2']]);
+    }
+  });
+
+  it('finds a task by its key in any case, ranked first, next to the tasks whose words match', async () => {
+    for (const q of ['CORE-2', 'core-2', 'Core-2']) {
+      const items = await hits(q);
+      expect(items[0]).toEqual(expect.objectContaining({ type: 'task', id: ids.dashboard, key: 'CORE-2' }));
+    }
+    expect((await hits('CORE-02')).map((h) => h.id)).not.toContain(ids.dashboard);
+    expect(await hits('CORE-3')).toEqual([]); // deleted task
+    expect(await hits('OLD-1')).toEqual([]); // task of a deleted project
+  });
+
+  it('keeps the workspace fence on every arm: the other workspace finds only its own task', async () => {
+    for (const q of ['dashb', 'core-2', 'dashboard widgets']) {
+      const mine = await hits(q);
+      expect(mine.map((h) => h.id)).not.toContain(ids.foreign);
+      for (const h of mine) expect(h.projectId).toBe(team.projectId);
+      const theirs = await hits(q, other);
+      expect(theirs.map((h) => h.id)).toEqual([ids.foreign]);
+    }
+    expect((await hits('zeppelins')).map((h) => h.id)).toEqual([]);
+    expect((await hits('old days')).map((h) => h.id)).toEqual([]);
+  });
+
+  it('hides the workspace from a stranger, whatever the query', async () => {
+    for (const q of ['dashb', 'CORE-2']) {
+      const res = await api
+        .http()
+        .get(`${V1}/workspaces/${team.workspaceId}/search`)
+        .query({ q })
+        .set(auth(team.users.stranger));
+      expect(res.status).toBe(404);
+    }
+  });
+});
