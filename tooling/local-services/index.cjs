@@ -126,8 +126,8 @@ async function startClamd(options = {}) {
  * Starts PgBouncer in the foreground on a free loopback port, in transaction mode, in front of the
  * PostgreSQL server `upstreamUrl` names (any database on it: `*` in [databases]). `poolSize`
  * server connections per database and user (2 by default, so clients share them and a statement
- * that leaned on session state would meet another client's session). Authentication is `trust`
- * like the test server's; PgBouncer still wants the user in its auth file. Run by root (CI), it
+ * that leaned on session state would meet another client's session). Clients are trusted; the
+ * auth file holds the user and the upstream password (URL or PGPASSWORD) for the server login. Run by root (CI), it
  * drops to `nobody`, since PgBouncer refuses to run as root.
  */
 async function startPgBouncer(options = {}) {
@@ -141,7 +141,11 @@ async function startPgBouncer(options = {}) {
   // Read by the `nobody` PgBouncer drops to.
   chmodSync(workDir, 0o755);
   const authFile = join(workDir, 'users.txt');
-  writeFileSync(authFile, `"${user.replace(/"/g, '""')}" ""\n`, { mode: 0o644 });
+  // Clients are trusted; the password is what PgBouncer logs in to the server with, where the
+  // server asks for one (GitHub's CI service container does; the test machine's trust does not).
+  const password = decodeURIComponent(upstream.password) || process.env.PGPASSWORD || '';
+  const quoted = (text) => `"${text.replace(/"/g, '""')}"`;
+  writeFileSync(authFile, `${quoted(user)} ${quoted(password)}\n`, { mode: 0o644 });
   const config = join(workDir, 'pgbouncer.ini');
   writeFileSync(
     config,
