@@ -13,13 +13,13 @@ import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { cpuMeter } from '../lib/cpu.mjs';
 import { measure } from '../lib/measure.mjs';
 import { fileStamp, fmt, machineInfo, table, writeResults } from '../lib/report.mjs';
 import { newJwtSecrets, startApi } from './api-server.mjs';
 import { seed } from './seed.mjs';
+import { clearRedisPrefix } from '../lib/redis.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const benchDir = resolve(here, '..');
@@ -60,21 +60,6 @@ async function sql(url, text) {
     return await client.query(text);
   } finally {
     await client.end();
-  }
-}
-
-async function clearRedis() {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 
@@ -119,7 +104,7 @@ async function main() {
   const dbName = decodeURIComponent(adminUrl.pathname.slice(1));
   adminUrl.pathname = '/postgres';
   await sql(adminUrl.toString(), `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(dbName)} WITH (FORCE)`);
-  await clearRedis();
+  await clearRedisPrefix(REDIS_URL, REDIS_PREFIX);
   const secrets = newJwtSecrets();
   const start = async (entry, tag) => {
     process.env.BENCH_API_SERVER_JS = entry;
@@ -173,7 +158,7 @@ async function main() {
     }
   } finally {
     await Promise.all([apiA.stop(), apiB.stop()]);
-    await clearRedis().catch(() => undefined);
+    await clearRedisPrefix(REDIS_URL, REDIS_PREFIX).catch(() => undefined);
   }
   const median = (xs) => {
     const s = [...xs].sort((x, y) => x - y);

@@ -20,7 +20,6 @@ import { join, relative, resolve } from 'node:path';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { cpuMeter, waitForQuiet } from '../lib/cpu.mjs';
 import { measure, healthProblem } from '../lib/measure.mjs';
@@ -30,6 +29,7 @@ import { fileStamp, fmt, machineInfo, table, writeResults } from '../lib/report.
 import { printSummary, summariseProfile } from '../tools/cpuprofile-top.mjs';
 import { buildApi, newJwtSecrets, startApi } from './api-server.mjs';
 import { seed } from './seed.mjs';
+import { clearRedisPrefix } from '../lib/redis.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const benchDir = resolve(here, '..');
@@ -115,22 +115,7 @@ async function resetState() {
   } finally {
     await admin.end();
   }
-  await clearRedis();
-}
-
-async function clearRedis() {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await clearRedisPrefix(REDIS_URL, REDIS_PREFIX);
 }
 
 async function analyzeDatabase() {
@@ -428,7 +413,7 @@ async function main() {
     }
   } finally {
     await Promise.all([api?.stop(), baseline?.stop()]);
-    await clearRedis().catch(() => undefined);
+    await clearRedisPrefix(REDIS_URL, REDIS_PREFIX).catch(() => undefined);
     // Quiet children leave empty logs behind: keep only logs that say something.
     for (const file of [apiLog, baselineLog]) if (existsSync(file) && statSync(file).size === 0) rmSync(file);
   }

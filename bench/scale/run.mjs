@@ -16,7 +16,6 @@ import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { startNginx } from '@teamflow/local-services';
 import { startTopology } from '@teamflow/topology';
@@ -25,6 +24,7 @@ import { seed } from '../api/seed.mjs';
 import { cpuMeter, waitForQuiet } from '../lib/cpu.mjs';
 import { healthProblem, measure } from '../lib/measure.mjs';
 import { fileStamp, fmt, machineInfo, table, writeResults } from '../lib/report.mjs';
+import { clearRedisPrefix } from '../lib/redis.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const benchDir = resolve(here, '..');
@@ -55,21 +55,6 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REDIS_PREFIX = 'tf:bench-scale:';
 
 const log = (msg) => process.stdout.write(`${msg}\n`);
-
-async function clearRedis() {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 async function analyzeDatabase(url) {
   const client = new pg.Client({ connectionString: url });
@@ -102,7 +87,7 @@ async function main() {
   );
   const build = buildApi(repoRoot);
   log(build.built ? `built apps/api in ${build.ms} ms` : 'apps/api/dist is up to date');
-  await clearRedis();
+  await clearRedisPrefix(REDIS_URL, REDIS_PREFIX);
 
   const figures = {};
   const problems = [];
@@ -204,7 +189,7 @@ async function main() {
     }
   } finally {
     await topology?.stop();
-    await clearRedis().catch(() => undefined);
+    await clearRedisPrefix(REDIS_URL, REDIS_PREFIX).catch(() => undefined);
   }
 
   const base = figures['nginx-1']?.rps;

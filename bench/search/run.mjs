@@ -15,13 +15,13 @@ import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { fileStamp, fmt, machineInfo, table, writeResults } from '../lib/report.mjs';
 import { buildApi, newJwtSecrets, startApi } from '../api/api-server.mjs';
 import { ApiClient } from '../api/seed.mjs';
 import { SEARCH_SQL, likePattern } from './search-sql.mjs';
 import { RARE_EVERY, RARE_WORD, rng, taskText } from './words.mjs';
+import { clearRedisPrefix } from '../lib/redis.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const benchDir = resolve(here, '..');
@@ -71,21 +71,6 @@ async function withAdmin(fn) {
     return await fn(admin);
   } finally {
     await admin.end();
-  }
-}
-
-async function clearRedis() {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 
@@ -194,7 +179,7 @@ async function main() {
   await withAdmin((admin) =>
     admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
   );
-  await clearRedis();
+  await clearRedisPrefix(REDIS_URL, REDIS_PREFIX);
 
   const apiLog = join(resultsDir, `search-api-${stamp}.log`);
   const api = await startApi({
@@ -275,7 +260,7 @@ async function main() {
   } finally {
     await db.end().catch(() => undefined);
     await api.stop();
-    await clearRedis().catch(() => undefined);
+    await clearRedisPrefix(REDIS_URL, REDIS_PREFIX).catch(() => undefined);
   }
 
   const small = sizes[0];
