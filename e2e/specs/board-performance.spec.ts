@@ -338,13 +338,28 @@ test('a 10,000-task project opens with the top of each column, stays virtualised
     apiBeforeReady: typical?.api,
     raw: loads,
   };
-  perf.tasks10000 = figures;
+  // Beside the 200-task board measured by the test before (same run, same load), when it ran.
+  const small = perf.render as { tasks200: { readyMs: number } } | undefined;
+  const smallLcp = (perf.lcpMs as { tasks200: number } | undefined)?.tasks200;
+  const vs200 =
+    small && smallLcp
+      ? {
+          readyRatio: round(figures.readyMs / small.tasks200.readyMs),
+          lcpRatio: round(figures.lcpMs / smallLcp),
+        }
+      : undefined;
+  perf.tasks10000 = { ...figures, vs200 };
   writePerf();
   console.log(
     [
       `Board at 10,000 tasks (production build, median of ${RUNS} loads; ${figures.machine.cpus} CPUs, load average ${figures.machine.loadAverage1m}; seeded in ${figures.seedMs} ms):`,
       `  first cards ${figures.readyMs} ms, every task ${figures.completeMs} ms (${figures.apiToComplete?.requests} api calls, the last ending at ${figures.apiToComplete?.lastEndMs} ms); long tasks ${figures.longTasksMs.toReady} ms before the first cards, ${figures.longTasksMs.toComplete} ms before every task`,
       `  LCP ${figures.lcpMs} ms (goal < ${GOALS.lcpMs} ms, ${figures.lcpMs < GOALS.lcpMs ? 'within goal' : 'OVER GOAL'}; element: ${figures.lcpElements.join(' | ')}); drop-to-paint ${figures.dropToPaintMs} ms; worst CLS ${figures.cls}; cards in DOM ${figures.cardsInDom.join(', ')}`,
+      ...(vs200
+        ? [
+            `  against the 200-task board of this run: first cards ${vs200.readyRatio}×, LCP ${vs200.lcpRatio}×`,
+          ]
+        : []),
       `  api before the first cards: ${(figures.apiBeforeReady ?? []).map((a) => `${a.path} ${a.startMs}→${a.endMs}`).join(', ')}`,
     ].join('\n'),
   );
