@@ -50,8 +50,9 @@ async function watchLongTasks(page: Page): Promise<void> {
 
 /**
  * The service worker registers once the first page has gone idle and then downloads the build's
- * static files: measured loads must not share the machine with that install (it made the first
- * measured 200-task load the slowest of every run, flattering the 2,000 / 200 ratio).
+ * static files: measured loads must not share the machine with that install (without this wait the
+ * first measured 200-task load was the slowest of its three in 4 runs of 5, flattering the
+ * 2,000 / 200 ratio).
  */
 async function serviceWorkerInstalled(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
