@@ -87,6 +87,16 @@ export function refreshAccessToken(): Promise<boolean> {
   return refreshInFlight;
 }
 
+/**
+ * True once a request can carry an access token: the one in memory, else the refresh already under
+ * way (a page load's session restore), else a new one. For work started before the session is known
+ * (a page's first queries while the session restores), so it waits for the token instead of going
+ * out without one and paying a 401 and a second refresh.
+ */
+export function ensureAccessToken(): Promise<boolean> {
+  return accessToken ? Promise.resolve(true) : refreshAccessToken();
+}
+
 /** The one way the web app calls the api: JSON in and out, one silent refresh on 401, typed errors. */
 export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   method: Method,

@@ -2,6 +2,7 @@
 
 import { Suspense, type ReactNode } from 'react';
 import { RequireSession } from '@/modules/auth/components/require-session';
+import { BoardPrefetch } from '@/modules/board/components/board-prefetch';
 import { OfflineSyncLoader } from '@/modules/event-sync/components/offline-sync-loader';
 import { RealtimeConnection } from '@/modules/event-sync/components/realtime-connection';
 import { OfflineBannerLoader } from '@/modules/offline/components/offline-banner-loader';
@@ -12,7 +13,7 @@ import { ShortcutHelp } from '@/modules/shell/components/shortcut-help';
 export default function SignedInLayout({ children }: { children: ReactNode }) {
   return (
     <Suspense>
-      <RequireSession>
+      <RequireSession whileRestoring={<BoardPrefetch />}>
         <AppHeader />
         <OfflineBannerLoader />
         <RealtimeConnection />

@@ -5,8 +5,18 @@ import { useEffect, type ReactNode } from 'react';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { useSession } from '../hooks/use-session';
 
-/** Renders its children only for a signed-in user; otherwise sends them to /login?next=<here>. */
-export function RequireSession({ children }: { children: ReactNode }) {
+/**
+ * Renders its children only for a signed-in user; otherwise sends them to /login?next=<here>.
+ * `whileRestoring` renders beside the skeleton while a page load restores the session (a page's
+ * prefetch that needs only the access token, not who the user is).
+ */
+export function RequireSession({
+  children,
+  whileRestoring,
+}: {
+  children: ReactNode;
+  whileRestoring?: ReactNode;
+}) {
   const session = useSession();
   const router = useRouter();
   const pathname = usePathname();
@@ -22,6 +32,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return (
       <div className="mx-auto max-w-3xl px-6 py-16">
         <SkeletonList rows={4} label="Restoring your session" />
+        {session.status === 'loading' ? whileRestoring : null}
       </div>
     );
   }

@@ -28,7 +28,10 @@ async function restoreSession(queryClient: QueryClient): Promise<User | null> {
     await restoreCache(queryClient, user.id).catch(() => false);
     return user;
   }
-  const { user } = await apiRequest('GET', '/auth/me', { schema: MeResponse });
+  const me = await apiRequest('GET', '/auth/me', { schema: MeResponse });
+  const { user } = me;
+  // The same answer the header's admin check reads: one `auth/me` per page load, not two.
+  queryClient.setQueryData(queryKeys.me, me);
   // Not awaited by the page: who signed in last, for a reload without a network.
   void import('@/modules/offline/offline-db')
     .then(({ rememberUser }) => rememberUser(user))

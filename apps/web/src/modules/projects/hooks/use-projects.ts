@@ -1,7 +1,7 @@
 'use client';
 
 import { Project, ProjectList, type ProjectCreate, type ProjectUpdate } from '@teamflow/contracts/projects';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
@@ -14,11 +14,16 @@ export function useProjects(workspaceId: string) {
   });
 }
 
-export function useProject(projectId: string) {
-  return useQuery({
+/** One project: what `useProject` reads, and what a page load prefetches while the session restores. */
+export function projectQuery(projectId: string) {
+  return queryOptions({
     queryKey: queryKeys.project(projectId),
     queryFn: ({ signal }) => apiRequest('GET', `/projects/${projectId}`, { schema: Project, signal }),
   });
+}
+
+export function useProject(projectId: string) {
+  return useQuery(projectQuery(projectId));
 }
 
 export function useCreateProject(workspaceId: string) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { TaskPage, type Task } from '@teamflow/contracts/tasks';
-import { experimental_streamedQuery as streamedQuery, useQuery } from '@tanstack/react-query';
+import { experimental_streamedQuery as streamedQuery, queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -80,8 +80,8 @@ function addPage(tasks: Task[], page: Task[]): Task[] {
  * stream into the cache, so a big board paints after the first page; a refetch swaps the whole list
  * in once it has every page.
  */
-export function useBoardTasks(projectId: string) {
-  const query = useQuery({
+export function boardTasksQuery(projectId: string) {
+  return queryOptions({
     queryKey: queryKeys.boardTasks(projectId),
     queryFn: streamedQuery<Task[], Task[]>({
       streamFn: ({ signal }) => taskPages(projectId, signal),
@@ -90,6 +90,11 @@ export function useBoardTasks(projectId: string) {
       initialValue: [],
     }),
   });
+}
+
+/** Every task of the project (see `boardTasksQuery`), with how far its pages have loaded. */
+export function useBoardTasks(projectId: string) {
+  const query = useQuery(boardTasksQuery(projectId));
   const load = useBoardLoadStore((s) => s.byProject[projectId]);
   // No load started yet but data in the cache: the board restored from the saved cache (a reload
   // offline), which was complete when it was saved.
