@@ -1,28 +1,39 @@
 import type { Task } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
-import { emitEvent } from '../events/emit-event';
+import { outboxEntry } from '../events/emit-event';
 import type { WorkspaceCtx } from '../platform/context';
-import { notFound } from '../platform/errors';
 import { POSITION_GAP } from './positions';
-import { insertTask, type NewTask } from './task-creation.repository';
+import { insertTaskWithEvent, type NewTask } from './task-creation.repository';
 import { taskChange } from './task-event';
 import { toTask } from './task.mapper';
 
-/** Inserts a numbered task at the bottom of its column and emits TASK_CREATED, in the caller's transaction. */
-export async function writeNewTask(
-  tx: DbOrTx,
-  ctx: WorkspaceCtx,
-  draft: NewTask,
-  numbered: { number: number; key: string },
-): Promise<Task> {
-  const row = await insertTask(tx, draft, numbered, POSITION_GAP);
-  if (!row) throw notFound('Project');
-  const task = toTask({ ...row, assigneeIds: draft.assigneeIds, labelIds: draft.labelIds });
-  await emitEvent(
-    tx,
-    'TASK_CREATED',
-    task,
-    taskChange(ctx, task, 'created', { title: task.title, status: task.status }),
+/**
+ * Numbers a draft within its project, inserts it at the bottom of its column and emits
+ * TASK_CREATED, all in one statement: in the caller's transaction, or (`db`) committed on its own.
+ * Undefined, with nothing written, when the project is gone.
+ */
+export async function writeNewTask(db: DbOrTx, ctx: WorkspaceCtx, draft: NewTask): Promise<Task | undefined> {
+  // The event carries the task as the statement writes it; number, key and position are the
+  // database's, filled in by the statement (placeholders here) and read back for the answer.
+  const task = (written: { number: number; key: string; position: number }) =>
+    toTask({
+      ...draft,
+      ...written,
+      projectKey: written.key,
+      version: 1,
+      createdAt: draft.at,
+      updatedAt: draft.at,
+      deletedAt: null,
+    });
+  const placeholder = task({ number: 0, key: '', position: 0 });
+  const event = outboxEntry(
+    {
+      type: 'TASK_CREATED',
+      data: placeholder,
+      meta: taskChange(ctx, placeholder, 'created', { title: draft.title, status: draft.status }),
+    },
+    draft.at,
   );
-  return task;
+  const written = await insertTaskWithEvent(db, draft, event, POSITION_GAP);
+  return written && task(written);
 }
