@@ -68,7 +68,7 @@ export async function createTask(
     !draft.sprintId &&
     !notifiesOnTaskChange(createdChange(ctx, draft), NOTHING_BEFORE, draft);
   if (alone) {
-    const task = await writeNewTask(deps.db, ctx, draft);
+    const task = await writeNewTask(deps.db, ctx, draft, deps.outboxRelay);
     if (!task) throw notFound('Project');
     return task;
   }

@@ -27,7 +27,7 @@ export interface NewTask {
  * Creates a task in ONE statement: takes the next number of its project (`projects.task_counter`),
  * appends the card to its column, links assignees, labels and its sprint stint, and writes its
  * event and activity (`event`: the `TASK_CREATED` entry, whose number, key and position the
- * statement fills in) and the relays' NOTIFY. On its own, outside a transaction, it is a whole
+ * statement fills in), and with `notify` the relays' NOTIFY. On its own, outside a transaction, it is a whole
  * create in one round trip and one commit; the project row is then locked from the numbering to
  * that commit only. Undefined (nothing written) when the project is gone or deleted.
  */
@@ -36,6 +36,7 @@ export async function insertTaskWithEvent(
   task: NewTask,
   event: OutboxEntry,
   gap: number,
+  notify: boolean,
 ): Promise<{ number: number; key: string; position: number } | undefined> {
   const result = await db.execute<{ number: number; key: string; position: number }>(sql`
     with n as (
@@ -70,7 +71,7 @@ export async function insertTaskWithEvent(
            from t, n)`,
       task.at,
     )}
-    select t.number, n.key, t.position, ${notifyRelays} from t, n`);
+    select t.number, n.key, t.position ${notify ? sql`, ${notifyRelays}` : sql``} from t, n`);
   const row = result.rows[0];
   if (!row) return undefined;
   return { number: Number(row.number), key: row.key, position: Number(row.position) };

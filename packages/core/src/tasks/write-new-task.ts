@@ -1,7 +1,7 @@
 import type { Task } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
 import { outboxEntry } from '../events/emit-event';
-import type { WorkspaceCtx } from '../platform/context';
+import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { POSITION_GAP } from './positions';
 import { insertTaskWithEvent, type NewTask } from './task-creation.repository';
 import { taskChange } from './task-event';
@@ -9,10 +9,17 @@ import { toTask } from './task.mapper';
 
 /**
  * Numbers a draft within its project, inserts it at the bottom of its column and emits
- * TASK_CREATED, all in one statement: in the caller's transaction, or (`db`) committed on its own.
- * Undefined, with nothing written, when the project is gone.
+ * TASK_CREATED, all in one statement: in the caller's transaction (the statement NOTIFYs, delivered
+ * at that commit), or committed on its own, when `relay` (this process's outbox relay, if it runs
+ * one; never with a transaction) is told after the commit instead. Undefined, with nothing
+ * written, when the project is gone.
  */
-export async function writeNewTask(db: DbOrTx, ctx: WorkspaceCtx, draft: NewTask): Promise<Task | undefined> {
+export async function writeNewTask(
+  db: DbOrTx,
+  ctx: WorkspaceCtx,
+  draft: NewTask,
+  relay?: CoreDeps['outboxRelay'],
+): Promise<Task | undefined> {
   // The event carries the task as the statement writes it; number, key and position are the
   // database's, filled in by the statement (placeholders here) and read back for the answer.
   const task = (written: { number: number; key: string; position: number }) =>
@@ -34,6 +41,10 @@ export async function writeNewTask(db: DbOrTx, ctx: WorkspaceCtx, draft: NewTask
     },
     draft.at,
   );
-  const written = await insertTaskWithEvent(db, draft, event, POSITION_GAP);
-  return written && task(written);
+  // A NOTIFY holds a database-wide lock from its commit until the WAL is flushed, so every
+  // event-writing commit waits for the one before; the local relay is woken for free.
+  const written = await insertTaskWithEvent(db, draft, event, POSITION_GAP, !relay);
+  if (!written) return undefined;
+  relay?.committed();
+  return task(written);
 }
