@@ -58,8 +58,9 @@ export function outboxEntry({ type, data, meta }: EventInput, at: Date): OutboxE
 }
 
 /**
- * Records events in the caller's transaction: the ONLY way anything reaches the outbox (and,
- * for workspace events, the activity history). They are published when the transaction commits,
+ * Records events in the caller's transaction: the way anything reaches the outbox (and, for
+ * workspace events, the activity history); the one other is a task create, whose statement writes
+ * its `outboxEntry` itself (`writeNewTask`). They are published when the transaction commits,
  * so a change and its events are never apart.
  */
 export async function emitEvents(tx: DbOrTx, events: EventInput[]): Promise<void> {
