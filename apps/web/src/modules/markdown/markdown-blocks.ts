@@ -4,6 +4,30 @@ export interface MarkdownBlock {
   offset: number;
 }
 
+// Anything Markdown could read as raw HTML (CommonMark's HTML blocks and inline HTML all start so:
+// a tag, a closing tag, a comment, a processing instruction, a declaration, CDATA), and more: code
+// spans, "<b>" in prose. A run without it never needs the HTML parser.
+const MAY_BE_HTML = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|!--|\?|![A-Za-z]|!\[CDATA\[)/m;
+
+/** Whether a run of text may hold raw HTML (false: it certainly does not). */
+export const mayHoldHtml = (text: string): boolean => MAY_BE_HTML.test(text);
+
+/** A long text paints its first runs at once and the rest in steps of about this many characters. */
+export const STEP_CHARS = 6_000;
+
+/** How many runs to show: those before `from`, and at least one more, up to `chars` characters. */
+export function blocksWithin(blocks: readonly MarkdownBlock[], from: number, chars = STEP_CHARS): number {
+  let count = from;
+  let used = 0;
+  while (count < blocks.length) {
+    const size = blocks[count]!.text.length;
+    if (count > from && used + size > chars) break;
+    used += size;
+    count++;
+  }
+  return count;
+}
+
 // Texts up to this size render in one piece; the parser reads about 200–250 kB/s on a busy
 // machine (bench/markdown), so a 50,000-character text would hold the page for ~200 ms.
 const WHOLE_UP_TO = 6_000;

@@ -16,8 +16,9 @@ import {
 import type { Components, ExtraProps } from 'react-markdown';
 import { useTaskKeyLinks } from '../hooks/use-task-key-links';
 import { useLazyExtras } from '../lazy-extras';
-import { markdownBlocks } from '../markdown-blocks';
+import { blocksWithin, markdownBlocks, mayHoldHtml } from '../markdown-blocks';
 import { toggleChecklistItem } from '../toggle-checklist';
+import { Code, Pre } from './code-block';
 
 const loadRenderer = () => import('./markdown-block.internal');
 const MarkdownBlockView = lazy(loadRenderer);
@@ -68,22 +69,6 @@ function MarkdownLink({ node, href, children, ...props }: ComponentProps<'a'> & 
   );
 }
 
-// A long text paints its first blocks at once and the rest in steps of about this many characters.
-const STEP_CHARS = 6_000;
-
-/** How many blocks to show: those before `from`, and at least one more, up to `chars` characters. */
-function blocksWithin(blocks: readonly { text: string }[], from: number, chars: number): number {
-  let count = from;
-  let used = 0;
-  while (count < blocks.length) {
-    const size = blocks[count]!.text.length;
-    if (count > from && used + size > chars) break;
-    used += size;
-    count++;
-  }
-  return count;
-}
-
 /**
  * The one Markdown renderer of the web app (descriptions, comments, and every long text): GFM via
  * react-markdown + remark-gfm, raw HTML cut by rehype-sanitize to what the api keeps on write
@@ -104,15 +89,16 @@ export function MarkdownView({
   const extras = useLazyExtras();
   const taskLinks = useTaskKeyLinks(workspaceId, source);
   const idPrefix = `user-content-${useId().replace(/[^\w-]/g, '')}-`;
-  const blocks = useMemo(() => markdownBlocks(source), [source]);
-  const [shown, setShown] = useState(() => (renderAll ? Infinity : blocksWithin(blocks, 0, STEP_CHARS)));
+  const blocks = useMemo(
+    () => markdownBlocks(source).map((block) => ({ ...block, html: mayHoldHtml(block.text) })),
+    [source],
+  );
+  const [shown, setShown] = useState(() => (renderAll ? Infinity : blocksWithin(blocks, 0)));
 
   // The rest of a long text, a step per task, as a transition (typing and clicks go first).
   useEffect(() => {
     if (shown >= blocks.length) return;
-    const timer = setTimeout(() =>
-      startTransition(() => setShown((n) => blocksWithin(blocks, n, STEP_CHARS))),
-    );
+    const timer = setTimeout(() => startTransition(() => setShown((n) => blocksWithin(blocks, n))));
     return () => clearTimeout(timer);
   }, [shown, blocks]);
 
@@ -127,6 +113,8 @@ export function MarkdownView({
   const components = useMemo<Components>(
     () => ({
       a: MarkdownLink,
+      pre: Pre,
+      code: Code,
       input: ({ node, checked, type }) => {
         if (type !== 'checkbox') return null;
         const offset = node?.properties.dataSourceOffset;
@@ -164,7 +152,8 @@ export function MarkdownView({
             offset={block.offset}
             idPrefix={blocks.length === 1 ? idPrefix : `${idPrefix}${i}-`}
             taskLinks={taskLinks}
-            extras={extras}
+            // Only a run that may hold HTML re-renders when the HTML parser arrives.
+            raw={block.html ? extras.raw : undefined}
             components={components}
           />
         ))}
