@@ -64,6 +64,7 @@ window.benchMarkdown = async ({ chars, warm }) => {
     longTasks: since.length,
     longestTaskMs: Math.max(0, ...since.map((t) => t.ms)),
     blockingMs: since.reduce((sum, t) => sum + Math.max(0, t.ms - 50), 0),
+    tasks: since.map((t) => [Math.round(t.start - started), Math.round(t.ms)]),
   };
 };
 `;

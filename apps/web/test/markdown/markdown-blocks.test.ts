@@ -1,4 +1,4 @@
-import { markdownBlocks } from '@/modules/markdown/markdown-blocks';
+import { markdownBlocks, mayHoldHtml } from '@/modules/markdown/markdown-blocks';
 import { bigDescription } from './fixtures';
 
 const paragraphs = (n: number) =>
@@ -29,5 +29,29 @@ describe('markdownBlocks', () => {
   it('keeps a text with reference definitions whole (they are read from the whole text)', () => {
     const source = `${paragraphs(40)}\n\nSee [the spec][spec].\n\n[spec]: https://spec.example`;
     expect(markdownBlocks(source)).toHaveLength(1);
+  });
+
+  it('says a run may hold HTML wherever Markdown could read raw HTML, and not for autolinks or comparisons', () => {
+    for (const html of [
+      '<b>bold</b>',
+      'a </em> closing tag',
+      '<br/>',
+      '<div\nclass="x">',
+      '<details>',
+      '<!-- a comment -->',
+      '<?php echo 1 ?>',
+      '<!DOCTYPE html>',
+      '<![CDATA[ x ]]>',
+      'text\n<custom-element>',
+    ])
+      expect([html, mayHoldHtml(html)]).toEqual([html, true]);
+    for (const text of [
+      '<https://angle.example>',
+      '<mailto:a@b.example>',
+      'a < b and 1<2',
+      '2 << 3',
+      '&lt;b&gt;',
+    ])
+      expect([text, mayHoldHtml(text)]).toEqual([text, false]);
   });
 });

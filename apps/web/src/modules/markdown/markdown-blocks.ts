@@ -12,8 +12,13 @@ const MAY_BE_HTML = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|!--|\?|![A-Za-z]|!
 /** Whether a run of text may hold raw HTML (false: it certainly does not). */
 export const mayHoldHtml = (text: string): boolean => MAY_BE_HTML.test(text);
 
-/** A long text paints its first runs at once and the rest in steps of about this many characters. */
-export const STEP_CHARS = 6_000;
+/**
+ * A long text paints its first run at once and the rest in steps of about this many characters:
+ * one run a step, each a task of its own. A run of ~3,000 characters renders in ~10–20 ms warm; the
+ * first one on a page, with the parser's code not yet optimised, takes several times that, and two
+ * runs per step put that first task and later ones over 50 ms in Chromium (bench/markdown).
+ */
+export const STEP_CHARS = 3_000;
 
 /** How many runs to show: those before `from`, and at least one more, up to `chars` characters. */
 export function blocksWithin(blocks: readonly MarkdownBlock[], from: number, chars = STEP_CHARS): number {

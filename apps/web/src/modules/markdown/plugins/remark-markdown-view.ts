@@ -19,8 +19,7 @@ function walk(node: Nodes, links: ReadonlyMap<string, TaskLink>, keys: boolean):
         children.splice(i, 1, ...parts);
         i += parts.length - 1;
       }
-    } else if (child.type === 'link' && mentionAt(node as Extract<Nodes, { children: unknown }>, i, child))
-      continue;
+    } else if (child.type === 'link' && mentionAt(node, i, child)) continue;
     else walk(child, links, keys && !NO_KEYS.has(child.type));
   }
 }
