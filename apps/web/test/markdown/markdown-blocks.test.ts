@@ -15,6 +15,9 @@ describe('markdownBlocks', () => {
     expect(blocks.length).toBeGreaterThan(5);
     expect(blocks.map((b) => b.text).join('')).toBe(source);
     for (const b of blocks) expect(source.slice(b.offset, b.offset + b.text.length)).toBe(b.text);
+    // The first run (the page's first, slowest parse) is the short one.
+    expect(blocks[0]!.text.length).toBeLessThan(2_000);
+    expect(blocks[1]!.text.length).toBeGreaterThanOrEqual(3_000);
   });
 
   it('never cuts inside fenced code, a list, a quote or an open <details>', () => {
