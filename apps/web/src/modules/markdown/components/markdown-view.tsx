@@ -69,6 +69,12 @@ function MarkdownLink({ node, href, children, ...props }: ComponentProps<'a'> & 
   );
 }
 
+const asWritten = (blocks: readonly { text: string }[], count: number) =>
+  blocks
+    .slice(0, count)
+    .map((b) => b.text)
+    .join('');
+
 /**
  * The one Markdown renderer of the web app (descriptions, comments, and every long text): GFM via
  * react-markdown + remark-gfm, raw HTML cut by rehype-sanitize to what the api keeps on write
@@ -143,8 +149,14 @@ export function MarkdownView({
 
   return (
     <div className={`markdown-body ${className ?? ''}`}>
-      {/* Until the pipeline has loaded (once per page), the text shows as written. */}
-      <Suspense fallback={<p className="whitespace-pre-wrap">{source}</p>}>
+      {/* Until the pipeline has loaded (once per page), the runs due so far show as written (not
+          the whole of a long text: laying out 50,000 characters, and then taking them down, made
+          two long tasks in Chromium). */}
+      <Suspense
+        fallback={
+          <p className="whitespace-pre-wrap">{shown >= blocks.length ? source : asWritten(blocks, shown)}</p>
+        }
+      >
         {blocks.slice(0, shown).map((block, i) => (
           <MarkdownBlockView
             key={i}
