@@ -152,11 +152,7 @@ export function MarkdownView({
       {/* Until the pipeline has loaded (once per page), the runs due so far show as written (not
           the whole of a long text: laying out 50,000 characters, and then taking them down, made
           two long tasks in Chromium). */}
-      <Suspense
-        fallback={
-          <p className="whitespace-pre-wrap">{shown >= blocks.length ? source : asWritten(blocks, shown)}</p>
-        }
-      >
+      <Suspense fallback={<p className="whitespace-pre-wrap">{asWritten(blocks, shown)}</p>}>
         {blocks.slice(0, shown).map((block, i) => (
           <MarkdownBlockView
             key={i}
