@@ -3,8 +3,12 @@
 //   GET  /hello  hello world: what this machine does with no work at all        (scenario 1)
 //   GET  /tasks  the list query of GET /projects/:id/tasks, rows as JSON         (scenario 4)
 //   POST /tasks  one INSERT of a task (number from a counter held here)          (scenario 6)
-// Settings come in the environment; the port goes back to the parent over IPC.
+// And, on a second port, the framework's own floor: the api's Express 5 with no middleware at all
+// answering GET /hello and GET /tasks the same way (scenarios 1x and 4x). The api cannot be
+// cheaper than the framework it is built on; these show how much of the gap is Express's own.
+// Settings come in the environment; the ports go back to the parent over IPC.
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { INSERT_TASK_SQL, LIST_TASKS_SQL } from './baseline-sql.mjs';
 
@@ -65,11 +69,31 @@ const server = createServer(async (req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 
-server.listen(0, '127.0.0.1', () => process.send?.({ port: server.address().port }));
+// The api's own copy of Express (resolved from apps/api), so the floor is the version the api runs.
+const express = createRequire(new URL('../../apps/api/package.json', import.meta.url))('express');
+const bare = express();
+bare.get('/hello', (_req, res) => res.type('text/plain').send('hello world'));
+bare.get('/tasks', async (_req, res) => {
+  const { rows } = await pool.query(LIST_TASKS_SQL, [LIST_PROJECT, 51]);
+  res.json({ items: rows });
+});
+const expressServer = createServer(bare);
+expressServer.keepAliveTimeout = 65_000;
+
+const listening = (s) => new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s.address().port)));
+Promise.all([listening(server), listening(expressServer)]).then(([port, expressPort]) =>
+  process.send?.({ port, expressPort }),
+);
 
 const shutdown = () => {
-  server.close(() => pool.end().finally(() => process.exit(0)));
+  let open = 2;
+  const closed = () => {
+    if (--open === 0) pool.end().finally(() => process.exit(0));
+  };
+  server.close(closed);
+  expressServer.close(closed);
   server.closeAllConnections();
+  expressServer.closeAllConnections();
 };
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', () => undefined); // the parent decides when we stop

@@ -7,6 +7,7 @@
 //   (4) the SQL of (3) from raw node:http + pg
 //   (5) POST /projects/:id/tasks            creating a task, authenticated
 //   (6) one INSERT of a task from raw node:http + pg
+//   (1x), (4x) (1) and (4) on the api's Express 5 with no middleware: the framework's own floor
 // and checks the goals: (3) ≥ 70% of (4), (5) ≥ 40% of (6), (3) p99 ≤ 1.5 × (4) p99, (2) ≥ 15% of (1).
 // A missed goal is a finding (exit 0); only a bench that could not measure exits non-zero.
 //
@@ -67,9 +68,11 @@ const REDIS_PREFIX = 'tf:bench:';
 
 const SCENARIOS = [
   { id: 'hello', n: 1, title: 'hello world, raw node:http', target: 'baseline' },
+  { id: 'hello-express', n: '1x', title: 'hello world, bare Express 5', target: 'baseline' },
   { id: 'health', n: 2, title: 'GET /health (api)', target: 'api' },
   { id: 'list', n: 3, title: 'GET /projects/:id/tasks?limit=50 (api)', target: 'api' },
   { id: 'list-raw', n: 4, title: 'same SELECT, raw node:http + pg', target: 'baseline' },
+  { id: 'list-express', n: '4x', title: 'same SELECT, bare Express 5 + pg', target: 'baseline' },
   { id: 'create', n: 5, title: 'POST /projects/:id/tasks (api)', target: 'api' },
   { id: 'create-raw', n: 6, title: 'one INSERT, raw node:http + pg', target: 'baseline' },
 ];
@@ -159,7 +162,12 @@ async function startBaseline(world, logFile) {
       throw new Error(`the baseline server exited at start (see ${logFile})`);
     }),
   ]);
-  return { child, url: `http://127.0.0.1:${msg.port}`, stop: () => stopChild(child) };
+  return {
+    child,
+    url: `http://127.0.0.1:${msg.port}`,
+    expressUrl: `http://127.0.0.1:${msg.expressPort}`,
+    stop: () => stopChild(child),
+  };
 }
 
 /** The autocannon settings of a scenario, against the running api and baseline. */
@@ -195,6 +203,10 @@ function loadFor(id, { api, baseline, world }) {
       };
     case 'list-raw':
       return { ...common, url: `${baseline.url}/tasks` };
+    case 'hello-express':
+      return { ...common, url: `${baseline.expressUrl}/hello` };
+    case 'list-express':
+      return { ...common, url: `${baseline.expressUrl}/tasks` };
     case 'create': {
       const path = `/api/v1/projects/${world.projectId}/tasks`;
       return { ...common, url: `${api.url}${path}`, requests: createRequest(path, auth) };
@@ -345,7 +357,7 @@ async function main() {
       const busyBefore = await waitForQuiet();
       process.stdout.write(`(${s.n}) ${s.title} ... `);
       const server = s.target === 'api' ? api.child.pid : baseline.child.pid;
-      const sampler = s.id === 'hello' ? undefined : await pgWaitSampler(DATABASE_URL);
+      const sampler = s.id.startsWith('hello') ? undefined : await pgWaitSampler(DATABASE_URL);
       const fig = await measure({
         ...loadFor(s.id, { api, baseline, world }),
         meter: () => {
@@ -497,6 +509,15 @@ async function main() {
     log(
       `ratio (2)/(1) /health vs hello:     ${pct(ratio(figures.health, figures.hello))}  (the api's fixed per-request cost)`,
     );
+  // Not goals: how much of each gap is the framework's own (Express with nothing in it).
+  for (const [label, a, b] of [
+    ['(1x)/(1) bare Express vs hello:   ', 'hello-express', 'hello'],
+    ['(2)/(1x) /health vs bare Express:  ', 'health', 'hello-express'],
+    ['(4x)/(4) bare Express list vs raw:', 'list-express', 'list-raw'],
+    ['(3)/(4x) list vs bare Express list:', 'list', 'list-express'],
+  ]) {
+    if (figures[a] && figures[b]) log(`ratio ${label} ${pct(ratio(figures[a], figures[b]))}`);
+  }
   log('');
   log(
     table(
@@ -527,7 +548,14 @@ async function main() {
     },
     listCheck: equivalence ?? null,
     scenarios: figures,
-    ratios: { ...ratios, 'health/hello': ratio(figures.health, figures.hello) },
+    ratios: {
+      ...ratios,
+      'health/hello': ratio(figures.health, figures.hello),
+      'hello-express/hello': ratio(figures['hello-express'], figures.hello),
+      'health/hello-express': ratio(figures.health, figures['hello-express']),
+      'list-express/list-raw': ratio(figures['list-express'], figures['list-raw']),
+      'list/list-express': ratio(figures.list, figures['list-express']),
+    },
     goals,
     lowConfidence: contended.map((s) => s.id),
     profiles: Object.keys(profiles).length ? profiles : undefined,

@@ -251,6 +251,33 @@ describe('listing tasks with cursors', () => {
     }
   });
 
+  // The board reads each column on its own cursor; one status takes a query of its own (an equality
+  // and a (position, id) boundary), so it is paged here too, through the heavy position ties.
+  it.each(['todo', 'in_progress', 'done'])(
+    'returns one column (status=%s) exactly once, in position order, when paging by 7 with sort=position',
+    async (status) => {
+      const seen: T[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await list(
+          p,
+          `sort=position&status=${status}&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(res.status).toBe(200);
+        seen.push(...res.body.items);
+        cursor = res.body.nextCursor;
+        expect(++pages).toBeLessThan(20);
+      } while (cursor);
+      const { rows } = await api.deps.pool.query(
+        'select id from tasks where project_id = $1 and status = $2 and deleted_at is null order by position, id',
+        [p, status],
+      );
+      expect(rows.length).toBeGreaterThan(40);
+      expect(seen.map((t) => t.id)).toEqual(rows.map((r) => r.id));
+    },
+  );
+
   it('refuses a malformed cursor or one from another sort with 400 on field cursor', async () => {
     const first = await list(p, 'sort=createdAt&limit=5');
     const forged = Buffer.from(JSON.stringify(['x', 1])).toString('base64url');

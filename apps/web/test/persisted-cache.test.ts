@@ -1,5 +1,6 @@
 import './fake-indexeddb';
 import type { Task } from '@teamflow/contracts/tasks';
+import { experimental_streamedQuery as streamedQuery } from '@tanstack/react-query';
 import { queryKeys } from '@/lib/query-keys';
 import { closeOfflineDb, wipeOfflineData } from '@/modules/offline/offline-db';
 import { mergeSavedCache, persistCache, restoreCache } from '@/modules/offline/persisted-cache';
@@ -112,6 +113,41 @@ it('writes a waiting save at once when the page is left', async () => {
   expect(offline.getQueryData<Task[]>(queryKeys.boardTasks(PROJECT))?.[0]?.title).toBe(
     'Seen just before leaving',
   );
+});
+
+it('saves a streamed board only once its last page is in, never a part of it', async () => {
+  const page = aQueryClient();
+  const stop = persistCache(page, ME.id);
+  const first = [aTask({ title: 'On the first page' })];
+  const rest = [aTask({ title: 'On the last page' })];
+  let lastPage: () => void = () => undefined;
+  const arrived = new Promise<void>((resolve) => (lastPage = resolve));
+  const loading = page.fetchQuery({
+    queryKey: queryKeys.boardTasks(PROJECT),
+    queryFn: streamedQuery<Task[], Task[]>({
+      streamFn: async function* () {
+        yield first;
+        await arrived;
+        yield rest;
+      },
+      reducer: (tasks, chunk) => [...tasks, ...chunk],
+      initialValue: [],
+    }),
+  });
+  await saved();
+  // The page shows the first page, but a reload offline now must not take it for the board.
+  expect(page.getQueryData<Task[]>(queryKeys.boardTasks(PROJECT))).toEqual(first);
+  const midway = aQueryClient();
+  await restoreCache(midway, ME.id);
+  expect(midway.getQueryData(queryKeys.boardTasks(PROJECT))).toBeUndefined();
+
+  lastPage();
+  await loading;
+  await saved();
+  stop();
+  const offline = aQueryClient();
+  expect(await restoreCache(offline, ME.id)).toBe(true);
+  expect(offline.getQueryData<Task[]>(queryKeys.boardTasks(PROJECT))).toEqual([...first, ...rest]);
 });
 
 it('forgets the saved cache on sign-out', async () => {

@@ -22,8 +22,17 @@ const MAX_QUERIES = 300;
 /** Keys never kept: who is signed in (restored its own way), AI jobs in flight, key lookups. */
 const TRANSIENT = new Set(['session', 'ai-jobs']);
 
+/**
+ * A query still fetching is not saved: a streamed board is `success` from its first page on, and a
+ * save then would store part of the board for an offline reload to show as the whole (drops on
+ * it would take neighbours from the part). The copy saved earlier stays until the fetch settles.
+ */
 function worthKeeping(query: Query): boolean {
-  return query.state.status === 'success' && !TRANSIENT.has(String(query.queryKey[0]));
+  return (
+    query.state.status === 'success' &&
+    query.state.fetchStatus !== 'fetching' &&
+    !TRANSIENT.has(String(query.queryKey[0]))
+  );
 }
 
 /**
@@ -85,6 +94,9 @@ export function persistCache(queryClient: QueryClient, userId: string): () => vo
   saveSoon();
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' && event.type !== 'removed') return;
+    // A board's pages arriving (a 10,000-task board: a hundred, over seconds) would each re-save
+    // the whole cache without it; the update that ends the fetch schedules the save.
+    if (event.type === 'updated' && event.query.state.fetchStatus === 'fetching') return;
     saveSoon();
   });
   const hasWindow = typeof window !== 'undefined';
