@@ -8,7 +8,8 @@
 //
 // Build a bundle with `node build.mjs` in apps/api and copy apps/api/dist somewhere (it resolves its
 // npm dependencies from apps/api/node_modules). Options: --duration=10 --warmup=2 --rounds=3
-// --connections=50 (split evenly) --tasks=1000. Results: bench/results/ab-<stamp>.json.
+// --connections=50 (split evenly) --tasks=1000 --create-projects=N (creates round-robin over N
+// fresh projects instead of all in one). Results: bench/results/ab-<stamp>.json.
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,9 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     tasks: { type: 'string', default: '1000' },
+    // Creates spread over this many fresh projects (both sides alike) instead of all in BENCH:
+    // each project's task counter row serialises its creates, which hides any other lock.
+    'create-projects': { type: 'string', default: '0' },
   },
 });
 if (!args.a || !args.b) throw new Error('give both bundles: --a=<server.js> --b=<server.js>');
@@ -70,6 +74,7 @@ function load(id, api, world) {
   if (id === 'list')
     return { ...common, url: `${api.url}/api/v1/projects/${world.projectId}/tasks?limit=50`, headers: auth };
   if (id === 'create') {
+    const projects = world.createProjectIds?.length ? world.createProjectIds : [world.projectId];
     const path = `/api/v1/projects/${world.projectId}/tasks`;
     let n = 0;
     const requests = [
@@ -79,6 +84,7 @@ function load(id, api, world) {
         headers: { 'Content-Type': 'application/json', ...auth },
         setupRequest: (req) => {
           n += 1;
+          req.path = `/api/v1/projects/${projects[n % projects.length]}/tasks`;
           req.body = JSON.stringify({ title: `AB task ${api.port}-${n}`, priority: 'medium' });
           return req;
         },
@@ -123,6 +129,16 @@ async function main() {
   const rows = [];
   try {
     const world = await seed(apiA.url, { tasks: Number(args.tasks) });
+    world.createProjectIds = [];
+    for (let i = 0; i < Number(args['create-projects']); i++) {
+      const res = await fetch(`${apiA.url}/api/v1/workspaces/${world.workspaceId}/projects`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${world.token}` },
+        body: JSON.stringify({ name: `AB ${i}`, key: `AB${i}` }),
+      });
+      if (res.status !== 201) throw new Error(`project ${i}: ${res.status} ${await res.text()}`);
+      world.createProjectIds.push((await res.json()).id);
+    }
     await sql(DATABASE_URL, 'analyze');
     for (let round = 1; round <= ROUNDS; round++) {
       for (const id of SCENARIOS) {

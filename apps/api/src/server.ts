@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   const relayDb = createDb(env.DATABASE_URL, { max: 1 });
   const relay = createOutboxRelay({ ...deps, db: relayDb.db }, { listen: true, idleMs: env.OUTBOX_POLL_MS });
   relay.start();
+  // Creates committed here wake it directly rather than by NOTIFY (outbox-relay.ts#committed).
+  deps.outboxRelay = relay;
   // Jobs staged in job_outbox (emails) reach BullMQ from here; `skip locked` shares them out.
   const jobRelay = createJobRelay(deps, deps.queues);
   jobRelay.start();

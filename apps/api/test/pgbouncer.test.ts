@@ -71,18 +71,33 @@ describe('the api through PgBouncer in transaction mode', () => {
 
   it('publishes an event from a write, woken by NOTIFY over the direct LISTEN connection', async () => {
     const task = (await createTask('Announced')).body as { id: string };
-    // The relay polls every ten minutes here: the event is published within the test's timeout
-    // only if the commit's NOTIFY reached the listener.
+    // A plain create wakes this api's relay directly (outbox-wake.test.ts); an update NOTIFYs at
+    // its commit. The relay polls every ten minutes here: the update's event is published within
+    // the test's timeout only if that NOTIFY reached the listener.
+    const createdPublished = async () =>
+      (
+        await direct.query(`select 1 from outbox where entity_id = $1 and published_at is not null`, [
+          task.id,
+        ])
+      ).rowCount === 1;
+    while (!(await createdPublished())) await sleep(50);
+    const patched = await api
+      .http()
+      .patch(`${V1}/tasks/${task.id}`)
+      .set(auth(team.users.member))
+      .send({ version: 1, title: 'Announced again' });
+    expect(patched.status).toBe(200);
     let published: { type: string; seq: number | null } | undefined;
     while (!published) {
       const { rows } = await direct.query(
-        'select type, seq::int as seq from outbox where entity_id = $1 and published_at is not null',
+        `select type, seq::int as seq from outbox
+          where entity_id = $1 and type = 'TASK_UPDATED' and published_at is not null`,
         [task.id],
       );
       published = rows[0];
       if (!published) await sleep(50);
     }
-    expect(published.type).toBe('TASK_CREATED');
+    expect(published.type).toBe('TASK_UPDATED');
     expect(published.seq).toEqual(expect.any(Number));
     const { rows: listeners } = await direct.query(
       `select count(*)::int as n from pg_stat_activity

@@ -27,6 +27,8 @@ export async function startLiveApi(
   if (options.relay !== false) {
     relay.start();
     await relay.listening();
+    // As server.ts: creates committed by this api wake its relay directly.
+    api.deps.outboxRelay = relay;
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -51,6 +51,32 @@ describe('creating a task writes its event with it', () => {
     expect(fetched.body).toEqual(res.body);
   });
 
+  // A create with nothing else to stage is one statement without a transaction: the number, key and
+  // position in its event are filled in by that statement, and must be the ones the api returned.
+  it('gives a plain create the event and activity of a create, with the number and place the database chose', async () => {
+    const create = (title: string) =>
+      api.http().post(`${V1}/projects/${team.projectId}/tasks`).set(auth(team.users.member)).send({ title });
+    const first = await create('Plain one');
+    const second = await create('Plain two');
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.number).toBe(first.body.number + 1);
+    expect(second.body.key).toBe(`${first.body.key.split('-')[0]}-${second.body.number}`);
+    expect(second.body.position).toBeGreaterThan(first.body.position);
+    for (const res of [first, second]) {
+      const { rows } = await api.deps.pool.query(
+        `select o.type, o.payload, a.action, a.changes, a.task_id from outbox o join activities a on a.id = o.activity_id
+         where o.entity_id = $1`,
+        [res.body.id],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ type: 'TASK_CREATED', action: 'created', task_id: res.body.id });
+      expect(rows[0].payload.data).toEqual(res.body);
+      expect(rows[0].changes).toEqual({ title: res.body.title, status: 'todo' });
+    }
+    const fetched = await api.http().get(`${V1}/tasks/${second.body.id}`).set(auth(team.users.viewer));
+    expect(fetched.body).toEqual(second.body);
+  });
+
   it('numbers concurrent creates in one project uniquely and without gaps', async () => {
     const before = await api
       .http()

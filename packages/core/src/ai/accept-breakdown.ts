@@ -4,7 +4,6 @@ import type { Task } from '@teamflow/contracts/tasks';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { conflict, invalid, notFound } from '../platform/errors';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
-import { nextTaskNumber } from '../projects/projects.repository';
 import type { NewTask } from '../tasks/task-creation.repository';
 import { writeNewTask } from '../tasks/write-new-task';
 import { findTaskRecord } from '../tasks/tasks.repository';
@@ -64,9 +63,9 @@ export async function acceptBreakdown(
         assigneeIds: [],
         labelIds: [],
       };
-      const numbered = await nextTaskNumber(tx, parent.projectId);
-      if (!numbered) throw notFound('Project');
-      tasks.push(await writeNewTask(tx, ctx, task, numbered));
+      const written = await writeNewTask(tx, ctx, task);
+      if (!written) throw notFound('Project');
+      tasks.push(written);
     }
     return tasks;
   });

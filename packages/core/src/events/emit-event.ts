@@ -26,7 +26,11 @@ export interface EventMeta {
 
 export type EventInput = { [K in EventType]: { type: K; data: EventData<K>; meta: EventMeta } }[EventType];
 
-function toEntry({ type, data, meta }: EventInput, at: Date): OutboxEntry {
+/**
+ * An event as the outbox row (and activity row) it becomes. `emitEvents` writes these; a change
+ * written in one statement together with its event (`writeNewTask`) passes it to its repository.
+ */
+export function outboxEntry({ type, data, meta }: EventInput, at: Date): OutboxEntry {
   const audience = EVENTS[type].audience.kind;
   if (audience === 'workspace' && !meta.activity)
     throw new Error(`${type} is a workspace event: it needs an activity (its history and replay)`);
@@ -54,15 +58,16 @@ function toEntry({ type, data, meta }: EventInput, at: Date): OutboxEntry {
 }
 
 /**
- * Records events in the caller's transaction: the ONLY way anything reaches the outbox (and,
- * for workspace events, the activity history). They are published when the transaction commits,
+ * Records events in the caller's transaction: the way anything reaches the outbox (and, for
+ * workspace events, the activity history); the one other is a task create, whose statement writes
+ * its `outboxEntry` itself (`writeNewTask`). They are published when the transaction commits,
  * so a change and its events are never apart.
  */
 export async function emitEvents(tx: DbOrTx, events: EventInput[]): Promise<void> {
   const at = new Date();
   await insertOutboxEntries(
     tx,
-    events.map((event) => toEntry(event, at)),
+    events.map((event) => outboxEntry(event, at)),
     at,
   );
 }

@@ -23,6 +23,12 @@ export interface OutboxRelay {
   listening(): Promise<void>;
   /** Finishes the pass under way, then stops. */
   stop(): Promise<void>;
+  /**
+   * A write in this process has just committed outbox rows without a NOTIFY: a pass runs at once,
+   * and while another relay holds the lock it tries again every few ms until it has had a pass of
+   * its own (the holder's pass may have begun before the commit), so nothing waits for the poll.
+   */
+  committed(): void;
 }
 
 export interface RelayOptions {
@@ -37,6 +43,10 @@ export interface RelayOptions {
 // Personal events go to one user's room, not the workspace's: they take no workspace seq (they
 // carry seq 0), so members never see a gap in the sequence they follow.
 const isPersonal = (row: PendingEvent) => isPersonalEvent(row.payload.type);
+
+// After a local commit, how soon a relay that found the lock taken tries again. A pass holds the
+// lock for a few ms (one batch: a few statements and one Redis append).
+const BUSY_RETRY_MS = 10;
 
 const sequenced = (payload: UnpublishedEvent, seq: number): ServerEvent => ({ ...payload, seq });
 
@@ -61,9 +71,10 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
   const idleMs = options.idleMs ?? 100;
   const maxBackoffMs = options.maxBackoffMs ?? 2000;
 
-  async function runOnce(): Promise<number> {
+  /** One pass; null when another relay held the lock. */
+  async function pass(): Promise<number | null> {
     return deps.db.transaction(async (tx) => {
-      if (!(await tryRelayLock(tx))) return 0;
+      if (!(await tryRelayLock(tx))) return null;
       const pending = await lockPending(tx, batchSize);
       if (pending.length === 0) return 0;
       const counts = new Map<string, number>();
@@ -90,10 +101,41 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
     });
   }
 
-  const loop = pollingLoop('outbox relay', runOnce, { batchSize, idleMs, maxBackoffMs, logger: deps.logger });
+  const runOnce = async () => (await pass()) ?? 0;
+
+  // A commit here that no pass has taken the lock for since: its rows may not have been seen yet.
+  let unseenCommit = false;
+  let retry: NodeJS.Timeout | undefined;
+  async function loopPass(): Promise<number> {
+    const forCommit = unseenCommit;
+    unseenCommit = false;
+    const done = await pass();
+    if (done === null && forCommit) {
+      unseenCommit = true;
+      if (!retry) {
+        retry = setTimeout(() => {
+          retry = undefined;
+          loop.wake();
+        }, BUSY_RETRY_MS);
+        retry.unref();
+      }
+    }
+    return done ?? 0;
+  }
+
+  const loop = pollingLoop('outbox relay', loopPass, {
+    batchSize,
+    idleMs,
+    maxBackoffMs,
+    logger: deps.logger,
+  });
   let listener: OutboxListener | undefined;
   return {
     runOnce,
+    committed() {
+      unseenCommit = true;
+      loop.wake();
+    },
     start() {
       loop.start();
       if (options.listen && !listener)
@@ -103,6 +145,8 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
     async stop() {
       await listener?.stop();
       listener = undefined;
+      if (retry) clearTimeout(retry);
+      retry = undefined;
       await loop.stop();
     },
   };

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { UnpublishedEvent } from '@teamflow/contracts/events';
 import type { DbOrTx, Tx } from '@teamflow/db/client';
 
@@ -26,14 +26,9 @@ export interface OutboxEntry {
   activity: ActivityRecord | null;
 }
 
-/**
- * Inserts events, their activity rows and the relay's wake-up in ONE statement (only
- * `emitEvent` calls this). NOTIFY is delivered at commit, so a woken relay sees the rows; several
- * in one transaction fold into one.
- */
-export async function insertOutboxEntries(tx: DbOrTx, entries: OutboxEntry[], at: Date): Promise<void> {
-  if (entries.length === 0) return;
-  const rows = entries.map(({ payload, activity }, ord) => ({
+/** One outbox row (and its activity's columns) as `outboxWrites` reads it from JSON. */
+export function outboxRow({ payload, activity }: OutboxEntry, ord: number) {
+  return {
     ord,
     workspace_id: payload.workspaceId,
     type: payload.type,
@@ -46,24 +41,50 @@ export async function insertOutboxEntries(tx: DbOrTx, entries: OutboxEntry[], at
     entity_type: activity?.entityType ?? null,
     action: activity?.action ?? null,
     changes: activity?.changes ?? null,
-  }));
-  await tx.execute(sql`
-    with x as (
-      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+  };
+}
+
+/** The entries as one JSON parameter (an array of rows), for `outboxWrites`. */
+export const outboxRowsJson = (entries: OutboxEntry[]): string => JSON.stringify(entries.map(outboxRow));
+
+/**
+ * The CTEs (`ox`, `oa`, `oo`) that insert events and their activity rows, for ONE statement that
+ * also writes the change itself (`insertTaskWithEvent`). `rows` is a jsonb array of
+ * `outboxRowsJson` rows; a statement may patch in what only the database knows (a task's number).
+ * Insert nothing when `rows` is null.
+ */
+export function outboxWrites(rows: SQL, at: Date): SQL {
+  return sql`
+    ox as (
+      select * from jsonb_to_recordset(${rows}) as x(
         ord int, workspace_id uuid, type text, entity_id uuid, actor_id uuid, payload jsonb, activity_id uuid,
         project_id uuid, task_id uuid, entity_type text, action text, changes jsonb)
     ),
-    a as (
+    oa as (
       insert into activities (id, workspace_id, project_id, task_id, entity_type, entity_id, actor_id, action, changes,
                               created_at, updated_at)
       select activity_id, workspace_id, project_id, task_id, entity_type, entity_id, actor_id, action, changes, ${at}, ${at}
-      from x where activity_id is not null
+      from ox where activity_id is not null
     ),
-    o as (
+    oo as (
       insert into outbox (workspace_id, activity_id, type, entity_id, actor_id, payload, created_at, updated_at)
-      select workspace_id, activity_id, type, entity_id, actor_id, payload, ${at}, ${at} from x order by ord
-    )
-    select pg_notify(${OUTBOX_CHANNEL}, '')`);
+      select workspace_id, activity_id, type, entity_id, actor_id, payload, ${at}, ${at} from ox order by ord
+    )`;
+}
+
+/** Wakes the relays at commit (NOTIFY is transactional); several in one transaction fold into one. */
+export const notifyRelays = sql`pg_notify(${OUTBOX_CHANNEL}, '')`;
+
+/**
+ * Inserts events, their activity rows and the relay's wake-up in ONE statement (only
+ * `emitEvent` calls this). NOTIFY is delivered at commit, so a woken relay sees the rows; several
+ * in one transaction fold into one.
+ */
+export async function insertOutboxEntries(tx: DbOrTx, entries: OutboxEntry[], at: Date): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.execute(sql`
+    with ${outboxWrites(sql`${outboxRowsJson(entries)}::jsonb`, at)}
+    select ${notifyRelays}`);
 }
 
 export interface PendingEvent {

@@ -33,6 +33,15 @@ function taskChangeDispatches(
   return jobs.map((job) => dispatchNotificationsJob.payload.parse(job));
 }
 
+/** Whether a task change calls for any dispatch job (a create that does not can skip its transaction). */
+export function notifiesOnTaskChange(
+  change: TaskChange,
+  before: { assigneeIds: string[]; description: string | null },
+  after: { assigneeIds: string[]; description: string | null },
+): boolean {
+  return taskChangeDispatches(change, before, after).length > 0;
+}
+
 /** Stages the dispatch jobs of a task change in the caller's transaction. */
 export async function stageTaskChangeNotifications(
   tx: DbOrTx,

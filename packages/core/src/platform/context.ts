@@ -15,6 +15,12 @@ export interface CoreDeps {
   redis: Redis;
   env: Env;
   logger: Logger;
+  /**
+   * This process's outbox relay, when it runs one (the api). A write that commits outbox rows on
+   * its own tells it after the commit instead of NOTIFYing in its transaction (see
+   * `OutboxRelay.committed`); without it the statement NOTIFYs.
+   */
+  outboxRelay?: { committed(): void };
 }
 
 export interface Actor {

@@ -13,7 +13,7 @@ export async function memberIdsByEmail(db: DbOrTx, workspaceId: string): Promise
 }
 
 /**
- * Takes `count` task numbers at once, in one short statement (as `nextTaskNumber` does for one):
+ * Takes `count` task numbers at once, in one short statement (a single create numbers itself in its insert, `insertTaskWithEvent`):
  * the project row is locked for that statement only, so creates beside a long import do not wait
  * for it, and no two tasks of the project ever share a number. Undefined when the project is gone.
  */

@@ -66,16 +66,3 @@ export async function softDeleteProject(db: DbOrTx, id: string): Promise<Project
     .returning();
   return row;
 }
-
-/** Takes the next task number; the row lock it holds serialises numbering within the project. */
-export async function nextTaskNumber(
-  db: DbOrTx,
-  projectId: string,
-): Promise<{ number: number; key: string; workspaceId: string } | undefined> {
-  const [row] = await db
-    .update(projects)
-    .set({ taskCounter: sql`${projects.taskCounter} + 1` })
-    .where(and(eq(projects.id, projectId), isNull(projects.deletedAt)))
-    .returning({ number: projects.taskCounter, key: projects.key, workspaceId: projects.workspaceId });
-  return row;
-}

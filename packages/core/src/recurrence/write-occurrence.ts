@@ -3,7 +3,6 @@ import type { Task } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
 import { stageTaskChangeNotifications } from '../notifications/stage-notifications';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { nextTaskNumber } from '../projects/projects.repository';
 import { labelIdsInWorkspace } from '../tasks/tasks.repository';
 import { writeNewTask } from '../tasks/write-new-task';
 import { memberIdsAmong } from '../workspaces/workspaces.repository';
@@ -37,12 +36,12 @@ export async function writeOccurrence(
   if (!claimed) return null;
   const authorId = series.createdBy;
   const authorName = authorId ? await userName(tx, authorId) : undefined;
-  const numbered = await nextTaskNumber(tx, series.projectId);
-  if (!authorId || !authorName || !numbered) {
-    // The author left or the project is gone: the date stays claimed, the series stops.
+  // The author left or the project is gone: the date stays claimed, the series stops.
+  const stop = async () => {
     await updateSeries(tx, series.id, { state: 'stopped', nextOn: null, nextAt: null });
     return null;
-  }
+  };
+  if (!authorId || !authorName) return stop();
   const ctx: WorkspaceCtx = {
     actor: { id: authorId, name: authorName },
     requestId: `series-${series.id}`,
@@ -73,7 +72,8 @@ export async function writeOccurrence(
     assigneeIds: blueprint.assigneeIds.filter((id) => members.has(id)),
     labelIds: blueprint.labelIds.filter((id) => labels.has(id)),
   };
-  const task = await writeNewTask(tx, ctx, draft, numbered);
+  const task = await writeNewTask(tx, ctx, draft);
+  if (!task) return stop();
   await setOccurrenceTask(tx, claimed.id, task.id);
   await stageTaskChangeNotifications(
     tx,

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Task, TaskCreate } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
 import { stageSprintAnalytics } from '../analytics/stage-analytics';
-import { stageTaskChangeNotifications } from '../notifications/stage-notifications';
+import { notifiesOnTaskChange, stageTaskChangeNotifications } from '../notifications/stage-notifications';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { notFound } from '../platform/errors';
 import { recordIdempotentWrite } from '../platform/idempotent-writes';
 import { sanitizeMarkdown } from '../platform/sanitize-markdown';
-import { nextTaskNumber } from '../projects/projects.repository';
 import type { NewTask } from './task-creation.repository';
 import { assertReferences, unique } from './task-references';
 import { writeNewTask } from './write-new-task';
@@ -34,25 +33,23 @@ export function draftTask(ctx: WorkspaceCtx, projectId: string, input: TaskCreat
   };
 }
 
-/** Writes a numbered draft in the caller's transaction: the row, its event, its notifications and analytics. */
-export async function writeCreatedTask(
-  tx: DbOrTx,
-  ctx: WorkspaceCtx,
-  draft: NewTask,
-  numbered: { number: number; key: string },
-): Promise<Task> {
-  const task = await writeNewTask(tx, ctx, draft, numbered);
-  await stageTaskChangeNotifications(
-    tx,
-    { workspaceId: ctx.workspaceId, taskId: task.id, actorId: ctx.actor.id },
-    { assigneeIds: [], description: null },
-    draft,
-  );
+/** Writes a draft in the caller's transaction: the row, its event, its notifications and analytics. */
+export async function writeCreatedTask(tx: DbOrTx, ctx: WorkspaceCtx, draft: NewTask): Promise<Task> {
+  const task = await writeNewTask(tx, ctx, draft);
+  if (!task) throw notFound('Project');
+  await stageTaskChangeNotifications(tx, createdChange(ctx, draft), NOTHING_BEFORE, draft);
   await stageSprintAnalytics(tx, { workspaceId: ctx.workspaceId, projectId: draft.projectId }, [
     draft.sprintId,
   ]);
   return task;
 }
+
+const NOTHING_BEFORE = { assigneeIds: [], description: null };
+const createdChange = (ctx: WorkspaceCtx, draft: NewTask) => ({
+  workspaceId: ctx.workspaceId,
+  taskId: draft.id,
+  actorId: ctx.actor.id,
+});
 
 /** Creates a task at the bottom of its column, numbered within its project (TF-42), with its activity and event. */
 export async function createTask(
@@ -63,13 +60,20 @@ export async function createTask(
 ): Promise<Task> {
   const draft = draftTask(ctx, projectId, input);
   await assertReferences(deps.db, { workspaceId: ctx.workspaceId, projectId }, draft);
-  // Numbering is its own short statement: the project row is locked for microseconds, not for the
-  // whole create, so creates in one project run side by side. A create that then fails leaves a
-  // gap in the numbers (as in most trackers); numbers stay unique and increasing.
-  const numbered = await nextTaskNumber(deps.db, projectId);
-  if (!numbered) throw notFound('Project');
+  // Most creates write only the task and its event: that is one statement, committed on its own
+  // (no BEGIN and COMMIT round trips, the project row locked for that one statement). Anything
+  // more (notifications, sprint analytics, the idempotency record) needs the transaction.
+  const alone =
+    !ctx.idempotency &&
+    !draft.sprintId &&
+    !notifiesOnTaskChange(createdChange(ctx, draft), NOTHING_BEFORE, draft);
+  if (alone) {
+    const task = await writeNewTask(deps.db, ctx, draft, deps.outboxRelay);
+    if (!task) throw notFound('Project');
+    return task;
+  }
   return deps.db.transaction(async (tx) => {
-    const task = await writeCreatedTask(tx, ctx, draft, numbered);
+    const task = await writeCreatedTask(tx, ctx, draft);
     await recordIdempotentWrite(tx, ctx, task.id);
     return task;
   });

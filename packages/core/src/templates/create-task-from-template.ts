@@ -4,7 +4,7 @@ import type { TaskCreateRequest } from '@teamflow/contracts/templates';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { invalid, notFound } from '../platform/errors';
 import { recordIdempotentWrite } from '../platform/idempotent-writes';
-import { findProject, nextTaskNumber } from '../projects/projects.repository';
+import { findProject } from '../projects/projects.repository';
 import { createTask, draftTask, writeCreatedTask } from '../tasks/create-task';
 import { assertReferences } from '../tasks/task-references';
 import { renderPlaceholders } from './render-placeholders';
@@ -76,10 +76,8 @@ export async function createTaskFromTemplate(
   return deps.db.transaction(async (tx) => {
     let task: Task | undefined;
     for (const next of [draft, ...children]) {
-      // Numbers are taken inside the transaction, so a failed set leaves no gap and no task.
-      const numbered = await nextTaskNumber(tx, projectId);
-      if (!numbered) throw notFound('Project');
-      const written = await writeCreatedTask(tx, ctx, next, numbered);
+      // Numbered inside the transaction, so a failed set leaves no gap and no task.
+      const written = await writeCreatedTask(tx, ctx, next);
       task ??= written;
     }
     await recordIdempotentWrite(tx, ctx, task!.id);
