@@ -1,4 +1,4 @@
-import { markdownBlocks } from '@/modules/markdown/markdown-blocks';
+import { markdownBlocks, mayHoldHtml } from '@/modules/markdown/markdown-blocks';
 import { bigDescription } from './fixtures';
 
 const paragraphs = (n: number) =>
@@ -15,6 +15,9 @@ describe('markdownBlocks', () => {
     expect(blocks.length).toBeGreaterThan(5);
     expect(blocks.map((b) => b.text).join('')).toBe(source);
     for (const b of blocks) expect(source.slice(b.offset, b.offset + b.text.length)).toBe(b.text);
+    // The first run (the page's first, slowest parse) is the short one.
+    expect(blocks[0]!.text.length).toBeLessThan(2_000);
+    expect(blocks[1]!.text.length).toBeGreaterThanOrEqual(3_000);
   });
 
   it('never cuts inside fenced code, a list, a quote or an open <details>', () => {
@@ -29,5 +32,29 @@ describe('markdownBlocks', () => {
   it('keeps a text with reference definitions whole (they are read from the whole text)', () => {
     const source = `${paragraphs(40)}\n\nSee [the spec][spec].\n\n[spec]: https://spec.example`;
     expect(markdownBlocks(source)).toHaveLength(1);
+  });
+
+  it('says a run may hold HTML wherever Markdown could read raw HTML, and not for autolinks or comparisons', () => {
+    for (const html of [
+      '<b>bold</b>',
+      'a </em> closing tag',
+      '<br/>',
+      '<div\nclass="x">',
+      '<details>',
+      '<!-- a comment -->',
+      '<?php echo 1 ?>',
+      '<!DOCTYPE html>',
+      '<![CDATA[ x ]]>',
+      'text\n<custom-element>',
+    ])
+      expect([html, mayHoldHtml(html)]).toEqual([html, true]);
+    for (const text of [
+      '<https://angle.example>',
+      '<mailto:a@b.example>',
+      'a < b and 1<2',
+      '2 << 3',
+      '&lt;b&gt;',
+    ])
+      expect([text, mayHoldHtml(text)]).toEqual([text, false]);
   });
 });

@@ -86,6 +86,17 @@ describe('MarkdownView renders every GitHub-flavoured construct', () => {
     expect(text(code, '.hljs-keyword')).toContain('const');
   });
 
+  it('only code blocks are highlighted: inline code with a language class stays as written', async () => {
+    const root = await show(
+      '<p><code class="language-ts">const x = 1;</code></p>\n\n```ts\nconst y = 2;\n```\n',
+    );
+    const [inline, block] = all(root, 'code');
+    expect(inline!.classList.contains('hljs')).toBe(false);
+    expect(inline!.textContent).toBe('const x = 1;');
+    expect(block!.classList).toContain('hljs');
+    expect(text(block!, '.hljs-keyword')).toEqual(['const']);
+  });
+
   it('blockquotes', () => {
     expect(root.querySelector('blockquote')?.textContent?.trim()).toBe('A quote\nover two lines');
   });
@@ -150,6 +161,20 @@ describe('MarkdownView lets nothing executable through', () => {
     expect(root.querySelector('details > summary')?.textContent).toBe('More');
     expect(text(root, 'kbd')).toEqual(['Ctrl']);
     expect(text(root, 'sub')).toEqual(['2']);
+  });
+
+  it('keeps raw HTML far down a long text (the run that holds it gets the HTML parser)', async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} ${'words '.repeat(40)}`).join('\n\n');
+    const root = await show(
+      `${filler}\n\nPress <kbd>Ctrl</kbd>.\n\n<details><summary>Far</summary>down</details>\n`,
+    );
+    for (let i = 0; i < 40 && !root.querySelector('details'); i++) {
+      await extrasSettled();
+      await settle(10);
+    }
+    expect(text(root, 'kbd')).toEqual(['Ctrl']);
+    expect(root.querySelector('details > summary')?.textContent).toBe('Far');
+    expect(root.querySelectorAll('script, [onerror]')).toHaveLength(0);
   });
 
   it('builds its schema from the api allowlist, adding only what Markdown syntax makes', () => {

@@ -1,22 +1,22 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import type rehypeHighlight from 'rehype-highlight';
-import type rehypeRaw from 'rehype-raw';
+import { codeHighlighter, type HighlightCode } from './highlight-code';
+import { rawWhereNeeded, type RawPlugin } from './plugins/rehype-raw-where-needed';
 
 // The plugins few texts need, loaded on first need so they stay out of the board's first-load
 // bundle: the code highlighter (rehype-highlight with lowlight's common languages, the heaviest
 // part of the renderer) for fenced code with a language, and the HTML parser (rehype-raw) for the
 // raw HTML the api lets through. Until they arrive, code shows plain and raw HTML is left out.
 export interface LazyExtras {
-  highlight?: typeof rehypeHighlight;
-  raw?: typeof rehypeRaw;
+  highlight?: HighlightCode;
+  raw?: RawPlugin;
 }
 export type LazyExtra = keyof LazyExtras;
 
 const loaders = {
-  highlight: () => import('rehype-highlight').then((m) => m.default),
-  raw: () => import('rehype-raw').then((m) => m.default),
+  highlight: () => import('rehype-highlight').then((m) => codeHighlighter(m.default)),
+  raw: () => import('rehype-raw').then((m) => rawWhereNeeded(m.default)),
 } satisfies { [K in LazyExtra]: () => Promise<NonNullable<LazyExtras[K]>> };
 
 let loaded: LazyExtras = {};

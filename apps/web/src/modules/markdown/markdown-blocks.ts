@@ -4,9 +4,40 @@ export interface MarkdownBlock {
   offset: number;
 }
 
-// Texts up to this size render in one piece; the parser reads about 200–250 kB/s on a busy
-// machine (bench/markdown), so a 50,000-character text would hold the page for ~200 ms.
-const WHOLE_UP_TO = 6_000;
+// Anything Markdown could read as raw HTML (CommonMark's HTML blocks and inline HTML all start so:
+// a tag, a closing tag, a comment, a processing instruction, a declaration, CDATA), and more: code
+// spans, "<b>" in prose. A run without it never needs the HTML parser.
+const MAY_BE_HTML = /<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|!--|\?|![A-Za-z]|!\[CDATA\[)/m;
+
+/** Whether a run of text may hold raw HTML (false: it certainly does not). */
+export const mayHoldHtml = (text: string): boolean => MAY_BE_HTML.test(text);
+
+/**
+ * A long text paints its first run at once and the rest in steps of about this many characters:
+ * one run a step, each a task of its own (a run of ~3,000 characters renders in ~10–20 ms once the
+ * parser's code is optimised; two runs a step made tasks over 50 ms in Chromium, bench/markdown).
+ */
+export const STEP_CHARS = 3_000;
+
+/** How many runs to show: those before `from`, and at least one more, up to `chars` characters. */
+export function blocksWithin(blocks: readonly MarkdownBlock[], from: number, chars = STEP_CHARS): number {
+  let count = from;
+  let used = 0;
+  while (count < blocks.length) {
+    const size = blocks[count]!.text.length;
+    if (count > from && used + size > chars) break;
+    used += size;
+    count++;
+  }
+  return count;
+}
+
+// Texts up to this size render in one piece; the parser reads about 200–400 kB/s on the 2-core
+// machine once warm (bench/markdown), so a 50,000-character text would hold the page for ~150 ms.
+const WHOLE_UP_TO = 3_000;
+// The first run is shorter: it is the page's first parse, whose code the engine has not optimised
+// yet (several times slower than later runs: ~100 ms for 3,000 characters in Chromium).
+const FIRST_RUN = 1_000;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // A line that may begin a new top-level block without continuing the one above (after a blank
 // line): not indented, not a list item or quote (those continue a list or quote across blanks).
@@ -15,11 +46,11 @@ const CONTINUES_ABOVE = /^(\s|[*+-](\s|$)|\d{1,9}[.)](\s|$)|>)/;
 const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 
 /**
- * A long text cut into runs of about `size` characters, each ending at a blank line between two
- * top-level blocks (never inside fenced code, a list, a quote or an open <details>), so that
- * parsing each run alone gives what parsing the whole would. MarkdownView renders the runs as
- * separate, memoised pieces: the first ones paint at once, the rest follow, and an edit (a ticked
- * checkbox) re-renders only its run.
+ * A long text cut into runs of about `size` characters (the first of about 1,000), each ending at
+ * a blank line between two top-level blocks (never inside fenced code, a list, a quote or an open
+ * <details>), so that parsing each run alone gives what parsing the whole would. MarkdownView
+ * renders the runs as separate, memoised pieces: the first paints at once, the rest follow, and
+ * an edit (a ticked checkbox) re-renders only its run.
  */
 export function markdownBlocks(source: string, size = 3_000): MarkdownBlock[] {
   if (source.length <= WHOLE_UP_TO || DEFINITION.test(source)) return [{ text: source, offset: 0 }];
@@ -52,7 +83,7 @@ export function markdownBlocks(source: string, size = 3_000): MarkdownBlock[] {
       next !== undefined &&
       next.trim() !== '' &&
       !CONTINUES_ABOVE.test(next) &&
-      at - start >= size;
+      at - start >= (blocks.length === 0 ? Math.min(FIRST_RUN, size) : size);
     if (cut) {
       blocks.push({ text: source.slice(start, at), offset: start });
       start = at;

@@ -5,17 +5,11 @@ import Markdown, { type Components, type Options } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { publicApiUrl } from '@/lib/public-env';
-import type { LazyExtras } from '../lazy-extras';
 import { markdownSchema } from '../markdown-schema';
 import { safeUrl } from '../markdown-url';
-import {
-  rehypeAttachmentImages,
-  rehypeChecklistSources,
-  rehypeFootnoteLinks,
-} from '../plugins/rehype-markdown-view';
-import { remarkMentions } from '../plugins/remark-mentions';
-import { remarkRequestExtras } from '../plugins/remark-request-extras';
-import { remarkTaskKeys } from '../plugins/remark-task-keys';
+import { rehypeMarkdownView } from '../plugins/rehype-markdown-view';
+import type { RawPlugin } from '../plugins/rehype-raw-where-needed';
+import { remarkMarkdownView } from '../plugins/remark-markdown-view';
 import type { TaskLink } from '../task-key';
 
 // The Markdown pipeline itself (react-markdown, micromark, GFM, sanitize: ~42 kB gzip), loaded by
@@ -32,7 +26,8 @@ export interface BlockProps {
   offset: number;
   idPrefix: string;
   taskLinks: ReadonlyMap<string, TaskLink>;
-  extras: LazyExtras;
+  /** The HTML parser, for a block that may hold raw HTML once it has loaded (lazy-extras.ts). */
+  raw: RawPlugin | undefined;
   components: Components;
 }
 
@@ -42,23 +37,20 @@ const MarkdownBlockView = memo(function MarkdownBlockView({
   offset,
   idPrefix,
   taskLinks,
-  extras,
+  raw,
   components,
 }: BlockProps) {
   const remarkPlugins = useMemo<PluginList>(
-    () => [remarkGfm, remarkRequestExtras, remarkMentions, [remarkTaskKeys, { links: taskLinks }]],
+    () => [remarkGfm, [remarkMarkdownView, { links: taskLinks }]],
     [taskLinks],
   );
   const rehypePlugins = useMemo<PluginList>(
     () => [
-      ...(extras.raw ? [extras.raw] : []),
+      ...(raw ? [raw] : []),
       [rehypeSanitize, markdownSchema(idPrefix)],
-      [rehypeFootnoteLinks, { idPrefix }],
-      [rehypeAttachmentImages, { apiUrl: publicApiUrl }],
-      [rehypeChecklistSources, { offset }],
-      ...(extras.highlight ? [[extras.highlight, { detect: false }] satisfies PluginList[number]] : []),
+      [rehypeMarkdownView, { idPrefix, apiUrl: publicApiUrl, offset }],
     ],
-    [extras, idPrefix, offset],
+    [raw, idPrefix, offset],
   );
   return (
     <Markdown

@@ -16,8 +16,9 @@ import {
 import type { Components, ExtraProps } from 'react-markdown';
 import { useTaskKeyLinks } from '../hooks/use-task-key-links';
 import { useLazyExtras } from '../lazy-extras';
-import { markdownBlocks } from '../markdown-blocks';
+import { blocksWithin, markdownBlocks, mayHoldHtml } from '../markdown-blocks';
 import { toggleChecklistItem } from '../toggle-checklist';
+import { Code, Pre } from './code-block';
 
 const loadRenderer = () => import('./markdown-block.internal');
 const MarkdownBlockView = lazy(loadRenderer);
@@ -68,21 +69,11 @@ function MarkdownLink({ node, href, children, ...props }: ComponentProps<'a'> & 
   );
 }
 
-// A long text paints its first blocks at once and the rest in steps of about this many characters.
-const STEP_CHARS = 6_000;
-
-/** How many blocks to show: those before `from`, and at least one more, up to `chars` characters. */
-function blocksWithin(blocks: readonly { text: string }[], from: number, chars: number): number {
-  let count = from;
-  let used = 0;
-  while (count < blocks.length) {
-    const size = blocks[count]!.text.length;
-    if (count > from && used + size > chars) break;
-    used += size;
-    count++;
-  }
-  return count;
-}
+const asWritten = (blocks: readonly { text: string }[], count: number) =>
+  blocks
+    .slice(0, count)
+    .map((b) => b.text)
+    .join('');
 
 /**
  * The one Markdown renderer of the web app (descriptions, comments, and every long text): GFM via
@@ -104,15 +95,16 @@ export function MarkdownView({
   const extras = useLazyExtras();
   const taskLinks = useTaskKeyLinks(workspaceId, source);
   const idPrefix = `user-content-${useId().replace(/[^\w-]/g, '')}-`;
-  const blocks = useMemo(() => markdownBlocks(source), [source]);
-  const [shown, setShown] = useState(() => (renderAll ? Infinity : blocksWithin(blocks, 0, STEP_CHARS)));
+  const blocks = useMemo(
+    () => markdownBlocks(source).map((block) => ({ ...block, html: mayHoldHtml(block.text) })),
+    [source],
+  );
+  const [shown, setShown] = useState(() => (renderAll ? Infinity : blocksWithin(blocks, 0)));
 
   // The rest of a long text, a step per task, as a transition (typing and clicks go first).
   useEffect(() => {
     if (shown >= blocks.length) return;
-    const timer = setTimeout(() =>
-      startTransition(() => setShown((n) => blocksWithin(blocks, n, STEP_CHARS))),
-    );
+    const timer = setTimeout(() => startTransition(() => setShown((n) => blocksWithin(blocks, n))));
     return () => clearTimeout(timer);
   }, [shown, blocks]);
 
@@ -127,6 +119,8 @@ export function MarkdownView({
   const components = useMemo<Components>(
     () => ({
       a: MarkdownLink,
+      pre: Pre,
+      code: Code,
       input: ({ node, checked, type }) => {
         if (type !== 'checkbox') return null;
         const offset = node?.properties.dataSourceOffset;
@@ -155,8 +149,10 @@ export function MarkdownView({
 
   return (
     <div className={`markdown-body ${className ?? ''}`}>
-      {/* Until the pipeline has loaded (once per page), the text shows as written. */}
-      <Suspense fallback={<p className="whitespace-pre-wrap">{source}</p>}>
+      {/* Until the pipeline has loaded (once per page), the runs due so far show as written (not
+          the whole of a long text: laying out 50,000 characters, and then taking them down, made
+          two long tasks in Chromium). */}
+      <Suspense fallback={<p className="whitespace-pre-wrap">{asWritten(blocks, shown)}</p>}>
         {blocks.slice(0, shown).map((block, i) => (
           <MarkdownBlockView
             key={i}
@@ -164,7 +160,8 @@ export function MarkdownView({
             offset={block.offset}
             idPrefix={blocks.length === 1 ? idPrefix : `${idPrefix}${i}-`}
             taskLinks={taskLinks}
-            extras={extras}
+            // Only a run that may hold HTML re-renders when the HTML parser arrives.
+            raw={block.html ? extras.raw : undefined}
             components={components}
           />
         ))}

@@ -1,5 +1,4 @@
-import type { Nodes, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Link, Nodes, Parent, Text } from 'mdast';
 
 const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -11,23 +10,21 @@ function plainText(node: Nodes): string {
 /**
  * Mentions `@[Name](userId)` (the token the composer inserts and the api notifies on, see
  * `mentionedUserIds` in contracts) as "@Name" in a span.mention. Markdown parses the token as an
- * "@" followed by a link to the user id; this turns that pair into the mention.
+ * "@" followed by a link to the user id; this turns the link at `index` of `parent`, with the "@"
+ * before it, into the mention. Returns whether it did.
  */
-export function remarkMentions() {
-  return (tree: Root): void => {
-    visit(tree, 'link', (node, index, parent) => {
-      if (!parent || index === undefined || index === 0 || !USER_ID.test(node.url)) return;
-      const before = parent.children[index - 1];
-      if (before?.type !== 'text' || !before.value.endsWith('@')) return;
-      const name = plainText(node).trim();
-      if (!name || name.length > 100) return;
-      before.value = before.value.slice(0, -1);
-      const mention: Text = {
-        type: 'text',
-        value: `@${name}`,
-        data: { hName: 'span', hProperties: { className: ['mention'], dataUserId: node.url.toLowerCase() } },
-      };
-      parent.children[index] = mention;
-    });
+export function mentionAt(parent: Parent, index: number, link: Link): boolean {
+  if (index === 0 || !USER_ID.test(link.url)) return false;
+  const before = parent.children[index - 1];
+  if (before?.type !== 'text' || !before.value.endsWith('@')) return false;
+  const name = plainText(link).trim();
+  if (!name || name.length > 100) return false;
+  before.value = before.value.slice(0, -1);
+  const mention: Text = {
+    type: 'text',
+    value: `@${name}`,
+    data: { hName: 'span', hProperties: { className: ['mention'], dataUserId: link.url.toLowerCase() } },
   };
+  parent.children[index] = mention;
+  return true;
 }
