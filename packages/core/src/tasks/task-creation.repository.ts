@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TaskStatus } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
+import { executePrepared } from '@teamflow/db/prepared';
 import { notifyRelays, outboxRow, outboxWrites, type OutboxEntry } from '../events/outbox.repository';
 import type { TaskRow } from './tasks.repository';
 
@@ -38,7 +39,10 @@ export async function insertTaskWithEvent(
   gap: number,
   notify: boolean,
 ): Promise<{ number: number; key: string; position: number } | undefined> {
-  const result = await db.execute<{ number: number; key: string; position: number }>(sql`
+  // A named statement on the pool (planned once per connection: most of this statement's cost).
+  const [row] = await executePrepared<{ number: number; key: string; position: number }>(
+    db,
+    sql`
     with n as (
       update projects set task_counter = task_counter + 1, updated_at = ${task.at}
       where id = ${task.projectId} and deleted_at is null
@@ -71,8 +75,8 @@ export async function insertTaskWithEvent(
            from t, n)`,
       task.at,
     )}
-    select t.number, n.key, t.position ${notify ? sql`, ${notifyRelays}` : sql``} from t, n`);
-  const row = result.rows[0];
+    select t.number, n.key, t.position ${notify ? sql`, ${notifyRelays}` : sql``} from t, n`,
+  );
   if (!row) return undefined;
   return { number: Number(row.number), key: row.key, position: Number(row.position) };
 }

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { createDb, type DbHandle } from '../src/client';
+import { executePrepared } from '../src/prepared';
+import { dropDatabase, ensureDatabase } from '../src/setup';
+
+const base = new URL(
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/teamflow',
+);
+base.pathname = `/teamflow_test_prepared_${process.pid}_${randomBytes(3).toString('hex')}`;
+const url = base.toString();
+
+// One connection per pool, so "the server connection" of each step is the same one.
+const handles: DbHandle[] = [];
+const pool = () => {
+  const handle = createDb(url, { max: 1 });
+  handles.push(handle);
+  return handle;
+};
+const namedOnServer = async ({ db }: DbHandle) =>
+  (
+    await db.execute<{ name: string }>(
+      sql`select name from pg_prepared_statements where name like 'tf\\_%' order by name`,
+    )
+  ).rows.map((r) => r.name);
+const doubled = (n: number) => sql`select ${n}::int * 2 as doubled`;
+
+beforeAll(() => ensureDatabase(url), 30_000);
+
+afterAll(async () => {
+  await Promise.all(handles.map((h) => h.close()));
+  await dropDatabase(url);
+});
+
+describe('executePrepared', () => {
+  it('runs a statement on the pool as a named statement, prepared once and reused with new values', async () => {
+    const handle = pool();
+    expect(await executePrepared(handle.db, doubled(2))).toEqual([{ doubled: 4 }]);
+    expect(await executePrepared(handle.db, doubled(21))).toEqual([{ doubled: 42 }]);
+    const names = await namedOnServer(handle);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^tf_[0-9a-f]{24}$/);
+  });
+
+  it('runs unnamed inside a transaction, where a failed Parse would abort the caller', async () => {
+    const handle = pool();
+    const rows = await handle.db.transaction((tx) => executePrepared(tx, doubled(5)));
+    expect(rows).toEqual([{ doubled: 10 }]);
+    expect(await namedOnServer(handle)).toEqual([]);
+  });
+
+  it('answers a statement whose name the server no longer has (as behind a pooler) unnamed, and stays unnamed on that pool', async () => {
+    const handle = pool();
+    expect(await executePrepared(handle.db, doubled(1))).toEqual([{ doubled: 2 }]);
+    // The server forgets the name; the client still believes it is prepared there (what a
+    // transaction-mode pooler does by handing the next statement to another server connection).
+    await handle.db.execute(sql`deallocate all`);
+    expect(await executePrepared(handle.db, doubled(3))).toEqual([{ doubled: 6 }]);
+    // From then on the pool names nothing, even a statement it has never seen.
+    expect(await executePrepared(handle.db, sql`select ${7}::int + 1 as next`)).toEqual([{ next: 8 }]);
+    expect(await namedOnServer(handle)).toEqual([]);
+  });
+
+  it('lets any other database error through', async () => {
+    const handle = pool();
+    await expect(executePrepared(handle.db, sql`select 1 / ${0}::int`)).rejects.toMatchObject({
+      code: '22012',
+    });
+  });
+});
