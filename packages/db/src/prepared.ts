@@ -26,7 +26,7 @@ function poolOf(db: DbOrTx): pg.Pool | undefined {
  * Runs one statement as a named prepared statement, so PostgreSQL parses and plans it once per
  * server connection rather than on every call. For a statement of many CTEs planning is most of
  * its database CPU: a task create (one statement writing the task, its links, activity and outbox
- * row) went from 1.75 to 0.93 ms of PostgreSQL CPU, 532 → 778 creates/s in `bench:api`. The name
+ * row) went from 1.75 to 0.90 ms of PostgreSQL CPU, 532 → 806 creates/s in `bench:api`. The name
  * is the statement's hash, so a name always means the same text wherever it is found.
  *
  * Only on the pool, outside a transaction: in one (`db` a transaction handle) it runs unnamed
