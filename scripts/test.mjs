@@ -41,6 +41,22 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 let passed = 0;
 let failed = 0;
 const failures = [];
+// The names of failing test files and tests, repeated just above the last line: CI keeps only the
+// tail of the output, and "2 failed" alone does not say where to look.
+const failingTests = [];
+function collectFailingTests(output) {
+  for (const line of output.split('\n')) {
+    // Jest: "FAIL test/x.test.ts (12 s)" per file, "● describe › test" per failing test (not the
+    // "● Console" blocks); Playwright: "  ✘  3 [flows] › specs/x.spec.ts:5:1 › title".
+    const text = line
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .replace(/^[^:]*:test: /, '')
+      .trim();
+    if (/^FAIL\s/.test(text) || (/^● /.test(text) && !/^● Console/.test(text)) || /^[✘✗×]\s/.test(text)) {
+      if (!failingTests.includes(text)) failingTests.push(text);
+    }
+  }
+}
 
 async function check(name, cmd, args) {
   console.log(`\n▸ ${name}`);
@@ -95,6 +111,7 @@ const suites = await run(turbo, ['run', 'test', '--continue', '--concurrency=1',
 // A suite that cannot load has no test counts, so a package's failures are at least its failed suites.
 const count = (text, word) => Number(new RegExp(`(\\d+) ${word}`).exec(text)?.[1] ?? 0);
 function countJest(name, { output, code }) {
+  collectFailingTests(output);
   const before = failed;
   for (const m of output.matchAll(/Test Suites:([^\n]*)\n[^\n]*Tests:([^\n]*)/g)) {
     passed += count(m[2], 'passed');
@@ -130,6 +147,7 @@ if (!(await ensureChromium())) {
     cwd: join(root, 'e2e'),
   });
   // Playwright's list reporter ends with lines like "  5 passed (31.2s)" and "  1 failed".
+  collectFailingTests(e2e.output);
   const e2ePassed = Number(/^\s*(\d+) passed/m.exec(e2e.output)?.[1] ?? 0);
   const e2eFailed = Number(/^\s*(\d+) failed/m.exec(e2e.output)?.[1] ?? 0);
   passed += e2ePassed;
@@ -140,6 +158,7 @@ if (!(await ensureChromium())) {
   }
 }
 
+if (failingTests.length) console.log(`\nFailing:\n${failingTests.map((t) => `  ${t}`).join('\n')}`);
 console.log(`\n${failures.length ? `✖ failed: ${failures.join(', ')}` : '✓ all checks passed'}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failures.length ? 1 : 0);
