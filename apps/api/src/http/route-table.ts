@@ -4,6 +4,7 @@ import type { Permission } from '@teamflow/contracts/permissions';
 import type { User } from '@teamflow/contracts/users';
 import type { Ctx, WorkspaceCtx } from '@teamflow/core/platform/context';
 import { loadUser } from '@teamflow/core/auth/authenticate';
+import { JsonBody } from '@teamflow/core/platform/json-body';
 import { resolveAccess } from '@teamflow/core/workspaces/resolve-access';
 import type { ScopeKind } from '@teamflow/core/workspaces/scope';
 import type { ApiDeps } from '../deps';
@@ -173,6 +174,7 @@ export class RouteTable {
       }
       if (result === REPLAYED || res.headersSent) return;
       if (result === undefined) res.status(success).end();
+      else if (result instanceof JsonBody) res.status(success).type('application/json').send(result.text);
       else res.status(success).json(result);
     });
     router[spec.method](spec.path, ...chain.map((handler) => this.tracked(handler)));

@@ -287,7 +287,16 @@ const describeRequest = (built: Built, seen?: Seen) =>
 /** Sends one planned case and checks every oracle; throws a FuzzFinding on the first broken rule. */
 export async function runCase(target: Target, op: Operation, caller: Caller, plan: CasePlan): Promise<void> {
   const { world } = target;
-  const built = await build(target, op, caller, plan);
+  const reportedBeforeSetup = target.reported.length;
+  let built: Built;
+  try {
+    built = await build(target, op, caller, plan);
+  } catch (error) {
+    // A setup request answered 5xx: say what the api reported, or the finding names only the 500.
+    const cause = target.reported.slice(reportedBeforeSetup).map((e) => (e as Error).stack ?? String(e));
+    if (cause.length && error instanceof Error) error.message += `\n  reported: ${cause.join('\n  ')}`;
+    throw error;
+  }
   const member: Who | undefined = caller !== 'anonymous' && caller !== 'stranger' ? caller : undefined;
   const touchesRoles =
     isObject(built.sent) && 'role' in built.sent && member !== undefined && plan.auth === 'token';

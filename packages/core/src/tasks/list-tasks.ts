@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { TaskStatus, type TaskListQuery, type TaskPage, type TaskSort } from '@teamflow/contracts/tasks';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { decodeCursor, encodeCursor } from '../platform/cursor';
-import { toTask } from './task.mapper';
-import { listTaskRecords } from './tasks.repository';
+import { JsonBody } from '../platform/json-body';
+import { listTaskJson } from './tasks.repository';
 
 // What a cursor holds for each sort: the sort keys, then the id as the tie-breaker.
 const CURSOR: Record<TaskSort, z.ZodType<unknown[]>> = {
@@ -19,13 +19,16 @@ const CURSOR: Record<TaskSort, z.ZodType<unknown[]>> = {
 const asArray = <T>(v: T | T[] | undefined): T[] | undefined =>
   v === undefined ? undefined : Array.isArray(v) ? v : [v];
 
-/** Filtered, keyset-paginated: every task appears exactly once across pages, however rows tie. */
+/**
+ * Filtered, keyset-paginated: every task appears exactly once across pages, however rows tie. The
+ * page comes back as JSON text, each task serialised by PostgreSQL (see JsonBody).
+ */
 export async function listTasks(
   deps: CoreDeps,
   ctx: WorkspaceCtx,
   projectId: string,
   query: TaskListQuery,
-): Promise<TaskPage> {
+): Promise<JsonBody<TaskPage>> {
   let after: { keys: unknown[]; id: string } | undefined;
   if (query.cursor) {
     const values = decodeCursor(query.cursor, CURSOR[query.sort]);
@@ -33,7 +36,7 @@ export async function listTasks(
   }
   // The board's list: from the replica unless the caller's own write is not there yet.
   const rows = await deps.reads.read(ctx.actor.id, (db) =>
-    listTaskRecords(
+    listTaskJson(
       db,
       {
         projectId,
@@ -54,8 +57,8 @@ export async function listTasks(
   );
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  return {
-    items: page.map(toTask),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([...last.sortKeys, last.id]) : null,
-  };
+  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.cursorKeys) : null;
+  return new JsonBody(
+    `{"items":[${page.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
+  );
 }

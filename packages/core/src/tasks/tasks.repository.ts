@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { TaskSort, TaskStatus } from '@teamflow/contracts/tasks';
 import type { DbOrTx } from '@teamflow/db/client';
+import { jsonObject, jsonValue } from '@teamflow/db/json-text';
 import { labels, projects, sprints, taskAssignees, taskLabels, tasks } from '@teamflow/db/schema/index';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -19,6 +20,36 @@ const labelIds = sql<
 
 const { searchVector: _omit, ...taskColumns } = getTableColumns(tasks);
 const recordColumns = { ...taskColumns, projectKey: projects.key, assigneeIds, labelIds };
+
+/**
+ * The contract's Task (task.mapper.ts#toTask) as JSON text built by PostgreSQL, for the board's
+ * list: the api passes it through instead of parsing every column, mapping and stringifying again.
+ * Same fields, order and formats as toTask; `apps/api/test/task-list-json.test.ts` holds the two
+ * equal for tasks with every field set and unset.
+ */
+const taskJson = jsonObject({
+  id: jsonValue.quoted(tasks.id),
+  key: jsonValue.string(sql`${projects.key} || '-' || ${tasks.number}`),
+  number: jsonValue.number(tasks.number),
+  projectId: jsonValue.quoted(tasks.projectId),
+  workspaceId: jsonValue.quoted(tasks.workspaceId),
+  title: jsonValue.string(tasks.title),
+  description: jsonValue.string(tasks.description),
+  status: jsonValue.string(tasks.status),
+  priority: jsonValue.string(tasks.priority),
+  storyPoints: jsonValue.number(tasks.storyPoints),
+  dueDate: jsonValue.quoted(tasks.dueDate),
+  position: jsonValue.number(tasks.position),
+  parentId: jsonValue.quoted(tasks.parentId),
+  sprintId: jsonValue.quoted(tasks.sprintId),
+  assigneeIds: jsonValue.array(assigneeIds),
+  labelIds: jsonValue.array(labelIds),
+  version: jsonValue.number(tasks.version),
+  createdBy: jsonValue.quoted(tasks.createdBy),
+  completedAt: jsonValue.timestamp(tasks.completedAt),
+  createdAt: jsonValue.timestamp(tasks.createdAt),
+  updatedAt: jsonValue.timestamp(tasks.updatedAt),
+});
 
 export interface TaskFilter {
   projectId: string;
@@ -105,7 +136,10 @@ function buildListQuery(db: DbOrTx, filter: TaskFilter, sort: TaskSort, hasCurso
   }
   const order = keyList.map((k) => (spec.direction === 'asc' ? asc(k) : desc(k)));
   return db
-    .select({ ...recordColumns, sortKeys: sql<unknown[]>`json_build_array(${sql.join(spec.keys, sql`, `)})` })
+    .select({
+      json: taskJson,
+      cursorKeys: sql<unknown[]>`json_build_array(${sql.join([...spec.keys, tasks.id], sql`, `)})`,
+    })
     .from(tasks)
     .innerJoin(projects, eq(projects.id, tasks.projectId))
     .where(and(...conditions))
@@ -125,13 +159,14 @@ const UNNAMED_STATEMENT = '';
 type ListQuery = ReturnType<typeof buildListQuery>;
 const preparedLists = new WeakMap<object, Map<string, ListQuery>>();
 
-export async function listTaskRecords(
+/** A page of the list: each task as contract JSON text, with its cursor's values (sort keys, then id). */
+export async function listTaskJson(
   db: DbOrTx,
   filter: TaskFilter,
   sort: TaskSort,
   limit: number,
   after?: { keys: unknown[]; id: string },
-): Promise<(TaskRecord & { sortKeys: unknown[] })[]> {
+): Promise<{ json: string; cursorKeys: unknown[] }[]> {
   const present = (Object.keys(filter) as (keyof TaskFilter)[]).filter((k) => {
     const v = filter[k];
     return Array.isArray(v) ? v.length > 0 : Boolean(v);
