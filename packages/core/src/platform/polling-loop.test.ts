@@ -71,4 +71,26 @@ describe('polling loop wake-ups', () => {
     expect(passes).toBe(1);
     await loop.stop();
   });
+
+  it('stops at once from an idle wait and from a back-off wait, running no further pass', async () => {
+    for (const outcome of ['idle', 'failing'] as const) {
+      let passes = 0;
+      const loop = pollingLoop(
+        'test',
+        () => {
+          passes++;
+          return outcome === 'idle' ? Promise.resolve(0) : Promise.reject(new Error('down'));
+        },
+        { batchSize: 10, idleMs: LONG_IDLE_MS, maxBackoffMs: LONG_IDLE_MS, logger },
+      );
+      loop.start();
+      await until(() => passes === 1);
+      const started = Date.now();
+      await loop.stop();
+      expect(Date.now() - started).toBeLessThan(LONG_IDLE_MS / 2);
+      loop.wake();
+      await sleep(20);
+      expect(passes).toBe(1);
+    }
+  });
 });
