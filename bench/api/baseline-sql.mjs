@@ -1,9 +1,10 @@
 // The statements the api runs, copied so the raw baselines do the same database work.
 //
-// LIST_TASKS: what listTaskRecords (packages/core/src/tasks/tasks.repository.ts) generates for
-// GET /projects/:id/tasks with no filters, sort=position, no cursor (captured with Drizzle's
-// query logger). $1 = project id, $2 = limit + 1 (51 for ?limit=50). If that function changes,
-// re-capture it: the bench checks before measuring that both sides return the same ids.
+// LIST_TASKS: the rows and columns the api's list reads for GET /projects/:id/tasks with no
+// filters, sort=position, no cursor (captured with Drizzle's query logger from listTaskRecords,
+// now listTaskJson in packages/core/src/tasks/tasks.repository.ts, which asks PostgreSQL for the
+// same rows as JSON). $1 = project id, $2 = limit + 1 (51 for ?limit=50). If the list's rows or
+// order change, re-capture it: the bench checks before measuring that both sides return the same ids.
 export const LIST_TASKS_SQL = `select "tasks"."id", "tasks"."workspace_id", "tasks"."project_id", "tasks"."number", "tasks"."title",
   "tasks"."description", "tasks"."status", "tasks"."priority", "tasks"."story_points", "tasks"."due_date", "tasks"."position",
   "tasks"."version", "tasks"."parent_id", "tasks"."sprint_id", "tasks"."created_by", "tasks"."completed_at", "tasks"."created_at",
