@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { HeadObjectCommand, NotFound, S3Client } from '@aws-sdk/client-s3';
 import { eicarTestFile, startClamd, type LocalClamd } from '@teamflow/local-services';
 import { scanAttachment } from '@teamflow/core/attachments/scan-attachment';
@@ -111,6 +112,77 @@ describe('uploading and downloading through S3', () => {
     expect(download.headers['content-disposition']).toBe(
       `attachment; filename="Pr_fung 1;a.txt"; filename*=UTF-8''${encodeURIComponent('Prüfung 1;a.txt')}`,
     );
+  });
+});
+
+/**
+ * A TCP proxy in front of the run's s3rver that resets the connections `reset` picks as soon as
+ * their first bytes arrive: what the api meets when the store closes a keep-alive socket just as
+ * it is reused, or goes away mid-upload.
+ */
+async function resettingProxy(target: string, reset: (connection: number) => boolean) {
+  const { port } = new URL(target);
+  let connections = 0;
+  const server = net.createServer((client) => {
+    const n = ++connections;
+    if (reset(n)) {
+      client.once('data', () => client.resetAndDestroy());
+      return;
+    }
+    const upstream = net.connect(Number(port), '127.0.0.1');
+    client.pipe(upstream).pipe(client);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('when the store drops the connection', () => {
+  it('sends the file again from its start after a reset mid-upload, and stores it once', async () => {
+    const proxy = await resettingProxy(plain.deps.env.S3_ENDPOINT!, (n) => n === 1);
+    const api = await startApi({ S3_ENDPOINT: proxy.url });
+    try {
+      const res = await upload(api, team.users.member, TINY_PNG, 'retried.png');
+      expect(res.status).toBe(201);
+      expect(proxy.connections()).toBeGreaterThanOrEqual(2);
+      expect(await objectExists(plain, storageKeyFor(team.workspaceId, res.body.id))).toBe(true);
+      const list = await plain
+        .http()
+        .get(`${V1}/tasks/${team.taskId}/attachments`)
+        .set(auth(team.users.member));
+      expect(list.body.items.filter((a: { fileName: string }) => a.fileName === 'retried.png')).toHaveLength(
+        1,
+      );
+    } finally {
+      await api.close();
+      await proxy.close();
+    }
+  });
+
+  it('answers 503 in the error shape when every attempt is reset, and keeps no attachment', async () => {
+    const proxy = await resettingProxy(plain.deps.env.S3_ENDPOINT!, () => true);
+    const api = await startApi({ S3_ENDPOINT: proxy.url });
+    try {
+      const res = await upload(api, team.users.member, TINY_PNG, 'never-stored.png');
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      expect(proxy.connections()).toBe(3);
+      const list = await plain
+        .http()
+        .get(`${V1}/tasks/${team.taskId}/attachments`)
+        .set(auth(team.users.member));
+      expect(list.body.items.some((a: { fileName: string }) => a.fileName === 'never-stored.png')).toBe(
+        false,
+      );
+    } finally {
+      await api.close();
+      await proxy.close();
+    }
   });
 });
 

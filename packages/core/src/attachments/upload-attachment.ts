@@ -94,7 +94,7 @@ export async function uploadAttachment(
 
   const id = randomUUID();
   const storageKey = storageKeyFor(ctx.workspaceId, id);
-  await storage.put(storageKey, createReadStream(file.path), file.size, contentType);
+  await storage.put(storageKey, () => createReadStream(file.path), file.size, contentType);
   try {
     await deps.db.transaction(async (tx) => {
       const used = await lockTaskAttachmentBytes(tx, taskId);

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -15,7 +16,12 @@ import { unavailable } from './errors';
  * talks to it: attachments put, read and delete their bytes here.
  */
 export interface ObjectStorage {
-  put(key: string, body: Readable, size: number, contentType: string): Promise<void>;
+  /**
+   * Stores an object. `openBody` opens its bytes afresh for every attempt: the SDK does not retry
+   * an upload whose body is a stream (it cannot rewind it), so a connection reset mid-upload, such
+   * as a keep-alive socket the store closed just as it was reused, would fail a good upload.
+   */
+  put(key: string, openBody: () => Readable, size: number, contentType: string): Promise<void>;
   /** A stream of the object's bytes, or undefined when it is gone. */
   get(key: string): Promise<{ body: Readable; size: number } | undefined>;
   /** Rejects when the bucket cannot be reached (readiness shows it). */
@@ -25,6 +31,31 @@ export interface ObjectStorage {
 }
 
 const clients = new WeakMap<Env, ObjectStorage & { client: S3Client }>();
+
+/** Delays before the 2nd and 3rd attempt of an upload. */
+const PUT_RETRY_DELAYS_MS = [100, 400];
+
+const NETWORK_CODES = ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN'];
+
+/** A failure another attempt may not meet: the connection, a timeout, or the store's own 5xx. */
+function isTransient(error: unknown): boolean {
+  const e = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
+  if (e.name === 'TimeoutError' || NETWORK_CODES.includes(e.code ?? '')) return true;
+  // The SDK wraps a failure that is not an `Error` of its own realm (a socket error under Jest's
+  // sandbox) as "AWS SDK error wrapper for TimeoutError: read ECONNRESET": only the text is left.
+  if (
+    /^AWS SDK error wrapper for (TimeoutError|.*\b(ECONNRESET|EPIPE|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN)\b)/.test(
+      e.message ?? '',
+    )
+  )
+    return true;
+  return (e.$metadata?.httpStatusCode ?? 0) >= 500;
+}
 
 /** Closes the process's S3 connections (shutdown, and the end of a test's api). */
 export function closeObjectStorage(env: Env): void {
@@ -57,16 +88,29 @@ export function objectStorage(env: Env): ObjectStorage {
   });
   storage = {
     client,
-    async put(key, body, size, contentType) {
-      await client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          Body: body,
-          ContentLength: size,
-          ContentType: contentType,
-        }),
-      );
+    async put(key, openBody, size, contentType) {
+      for (let attempt = 0; ; attempt++) {
+        const body = openBody();
+        try {
+          await client.send(
+            new PutObjectCommand({
+              Bucket: bucket,
+              Key: key,
+              Body: body,
+              ContentLength: size,
+              ContentType: contentType,
+            }),
+          );
+          return;
+        } catch (error) {
+          body.destroy();
+          if (!isTransient(error)) throw error;
+          const delay = PUT_RETRY_DELAYS_MS[attempt];
+          // The store is away, not the request wrong: 503, so the client tries again later.
+          if (delay === undefined) throw unavailable('File storage did not answer; try again');
+          await sleep(delay);
+        }
+      }
     },
     async get(key) {
       try {
