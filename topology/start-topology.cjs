@@ -9,27 +9,20 @@
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { existsSync } = require('node:fs');
-const net = require('node:net');
 const { join } = require('node:path');
-const { startNginx, startPgBouncer, startRedisCluster, startReplica } = require('@teamflow/local-services');
+const {
+  freePort,
+  startNginx,
+  startPgBouncer,
+  startRedisCluster,
+  startReplica,
+} = require('@teamflow/local-services');
 
 const repoRoot = join(__dirname, '..');
 const API_ENTRY = join(repoRoot, 'apps', 'api', 'dist', 'server.js');
 const MIGRATE_ENTRY = join(repoRoot, 'apps', 'api', 'dist', 'migrate.js');
 const WORKER_ENTRY = join(repoRoot, 'apps', 'worker', 'dist', 'main.js');
 const LOG_TAIL_LINES = 400;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,21 +1,9 @@
 // Child-process plumbing shared by the benches: free ports, readiness polling, clean shutdown.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** A port nothing listens on right now (bound on 127.0.0.1, then released). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '@teamflow/local-services';
 
 /**
  * Starts `node <args>` with its output appended to `logFile` (never the console: under load a

@@ -2,7 +2,7 @@ import { startSentryEndpoint, type LocalSentryEndpoint } from '@teamflow/local-s
 import type { ChildProcess } from 'node:child_process';
 import { apiUrl } from '../support/api';
 import { expect, test } from '../support/fixtures';
-import { freePort } from '../support/free-port';
+import { freePort } from '@teamflow/local-services';
 import { stop } from '../support/processes';
 import { startWeb, webEnv } from '../support/web-server';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page, Response } from '@playwright/test';
 import { apiUrl, createBoard, createSprint, inviteToken, uniqueEmail } from '../support/api';
 import { ARTIFACTS, expect, signIn, test, type CspViolation } from '../support/fixtures';
-import { freePort } from '../support/free-port';
+import { freePort } from '@teamflow/local-services';
 import { startOtherOrigin } from '../support/other-origin';
 import { stop } from '../support/processes';
 import { startWeb, webEnv } from '../support/web-server';

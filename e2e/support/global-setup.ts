@@ -1,10 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { findClamd, startClamd, startObjectStorage } from '@teamflow/local-services';
+import { findClamd, freePort, startClamd, startObjectStorage } from '@teamflow/local-services';
 import { startOidcIssuer } from '@teamflow/local-services/oidc-issuer.cjs';
 import { join } from 'node:path';
 import { dropDatabase } from './database';
-import { freePort } from './free-port';
 import { REPO_ROOT, run, start, stop, waitForUrl } from './processes';
 import { NEXT_BIN, startWeb, WEB_DIR, webEnv as webEnvFor } from './web-server';
 

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { freePort } from './free-port';
+import { freePort } from '@teamflow/local-services';
 
 export interface OtherOrigin {
   /** http://127.0.0.1:<port>: another site than the app's http://localhost:<port>. */

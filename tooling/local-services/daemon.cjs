@@ -16,7 +16,8 @@ function findDaemon(name) {
   return undefined;
 }
 
-function freePort(host) {
+/** A TCP port nothing listens on right now on `host` (bound, then released): the one helper for it. */
+function freePort(host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

@@ -203,6 +203,7 @@ function eicarTestFile() {
 }
 
 module.exports = {
+  freePort,
   startObjectStorage,
   startClamd,
   findClamd,

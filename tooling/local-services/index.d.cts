@@ -54,6 +54,8 @@ export function startPgBouncer(options?: {
 
 export function findPgBouncer(): string | undefined;
 export function eicarTestFile(): Buffer;
+/** A TCP port nothing listens on right now on `host` (default 127.0.0.1). */
+export function freePort(host?: string): Promise<number>;
 export const LOCAL_S3_CREDENTIALS: { accessKeyId: string; secretAccessKey: string };
 export * from './replica.cjs';
 export * from './redis-cluster.cjs';

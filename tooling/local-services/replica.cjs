@@ -14,10 +14,10 @@ const {
   rmSync,
   writeFileSync,
 } = require('node:fs');
-const net = require('node:net');
 const { tmpdir, userInfo } = require('node:os');
 const { join } = require('node:path');
 const { promisify } = require('node:util');
+const { freePort } = require('./daemon.cjs');
 
 const run = promisify(execFile);
 
@@ -29,19 +29,6 @@ function findPostgresBin() {
     .filter((v) => existsSync(join(root, v, 'bin', 'pg_basebackup')))
     .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(root, versions[0], 'bin') : undefined;
-}
-
-// index.cjs has the same helper; requiring it from there would make the two files require each other.
-function freePort(host) {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

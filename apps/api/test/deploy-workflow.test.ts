@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '@teamflow/local-services';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -139,16 +139,6 @@ async function runDeployJob(context: {
   }
   rmSync(tmp, { recursive: true, force: true });
   return { ran, failed, outcomes: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.outcome])) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 let railway: RailwayStub;

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort, PrivateRedis } from './private-redis';
+import { freePort } from '@teamflow/local-services';
+import { PrivateRedis } from './private-redis';
 
 /**
  * BullMQ keeps jobs and their locks in plain keys: under an evicting `maxmemory-policy` Redis may

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connectionUrl } from '@teamflow/db/client';
-import { freePort } from './private-redis';
+import { freePort } from '@teamflow/local-services';
 
 // The real server process (src/server.ts), so SIGTERM handling is exercised as in production.
 const SERVER = join(__dirname, '..', 'src', 'server.ts');

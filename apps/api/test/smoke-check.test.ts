@@ -1,21 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '@teamflow/local-services';
 import { join } from 'node:path';
 
 // scripts/smoke-check.mjs is what deploy.yml runs after a deploy (a failure rolls back). Here it
 // runs against a real api process started from source on this run's database and Redis prefix.
 const ROOT = join(__dirname, '..', '..', '..');
 const SMOKE = join(ROOT, 'scripts', 'smoke-check.mjs');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function smokeCheck(
   url: string,

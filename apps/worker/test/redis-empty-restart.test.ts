@@ -4,7 +4,8 @@ import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { Redis } from 'ioredis';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
 // The one private redis-server helper (kill / restart on the same port), shared with the api's fault tests.
-import { freePort, PrivateRedis } from '../../api/test/private-redis';
+import { freePort } from '@teamflow/local-services';
+import { PrivateRedis } from '../../api/test/private-redis';
 import { effectJob, effectLedger } from './fixtures/effect-job';
 import { isolatedSuite, quietLogger, recoveryFigure, until } from './support';
 

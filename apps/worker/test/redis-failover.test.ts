@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
-import { freePort, PrivateRedis } from '../../api/test/private-redis';
+import { freePort } from '@teamflow/local-services';
+import { PrivateRedis } from '../../api/test/private-redis';
 import { effectJob, effectLedger } from './fixtures/effect-job';
 import { isolatedSuite, quietLogger, recoveryFigure, until } from './support';
 

@@ -62,7 +62,7 @@ it('quarantines an infected pending attachment and clears a clean one', async ()
   const pending = async (content: Buffer) => {
     const id = randomUUID();
     const key = storageKeyFor(ws.id, id);
-    await storage.put(key, Readable.from([content]), content.length, 'text/plain');
+    await storage.put(key, () => Readable.from([content]), content.length, 'text/plain');
     await q(
       `insert into attachments (id, workspace_id, task_id, uploader_id, file_name, content_type, size, storage_key, scan_status)
        values ($1, $2, $3, $4, 'f.txt', 'text/plain', $5, $6, 'pending')`,

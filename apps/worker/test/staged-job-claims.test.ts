@@ -214,7 +214,7 @@ const cases: ClaimCase[] = [
       const id = randomUUID();
       const key = storageKeyFor(base.ws, id);
       const content = Buffer.from('quarterly numbers');
-      await objectStorage(env).put(key, Readable.from([content]), content.length, 'text/plain');
+      await objectStorage(env).put(key, () => Readable.from([content]), content.length, 'text/plain');
       await q(
         `insert into attachments (id, workspace_id, task_id, uploader_id, file_name, content_type, size, storage_key, scan_status)
          values ($1, $2, $3, $4, 'f.txt', 'text/plain', $5, $6, 'pending')`,
