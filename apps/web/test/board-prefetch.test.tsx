@@ -5,7 +5,7 @@ import { queryKeys } from '@/lib/query-keys';
 import { RequireSession } from '@/modules/auth/components/require-session';
 import { BoardPrefetch } from '@/modules/board/components/board-prefetch';
 import { aQueryClient } from './builders';
-import { render, settle, type Rendered } from './render';
+import { render, settle, settleUntil, type Rendered } from './render';
 
 const WORKSPACE = randomUUID();
 const PROJECT = randomUUID();
@@ -112,6 +112,8 @@ afterEach(async () => {
 
 it('a board page load asks for the project and every column with the refreshed token while auth/me is still out', async () => {
   const { container } = await loadPage({ status: 200, body: { accessToken: 'fresh-token' } });
+  const columnRequests = () => api.sent.filter((r) => r.path.startsWith(`/projects/${PROJECT}/tasks?`));
+  await settleUntil(() => columnRequests().length >= 5);
 
   // auth/me has not answered: the session is still restoring and the board is not rendered.
   expect(container.textContent).not.toContain('the board');
@@ -121,7 +123,7 @@ it('a board page load asks for the project and every column with the refreshed t
     path: `/projects/${PROJECT}`,
     bearer: 'Bearer fresh-token',
   });
-  const columns = api.sent.filter((r) => r.path.startsWith(`/projects/${PROJECT}/tasks?`));
+  const columns = columnRequests();
   expect(columns.map((r) => new URLSearchParams(r.path.split('?')[1]).get('status')).sort()).toEqual([
     'blocked',
     'done',
@@ -134,7 +136,7 @@ it('a board page load asks for the project and every column with the refreshed t
   expect(api.sent.filter((r) => r.path !== '/auth/refresh' && !r.bearer)).toEqual([]);
 
   act(() => api.answerMe());
-  await settle(50);
+  await settleUntil(() => container.textContent?.includes('the board') === true);
   expect(container.textContent).toContain('the board');
   expect(page?.queryClient.getQueryData(queryKeys.project(PROJECT))).toEqual(A_PROJECT);
   // The header's admin check reads the restore's answer instead of asking auth/me again.

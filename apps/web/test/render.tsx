@@ -58,3 +58,16 @@ export async function render(ui: ReactNode, queryClient = aQueryClient()): Promi
 export async function settle(ms = 20): Promise<void> {
   await act(async () => new Promise((resolve) => setTimeout(resolve, ms)));
 }
+
+/**
+ * Lets React and the fakes run until `done()` holds (checked every 10 ms, up to `timeoutMs`), for
+ * what takes a variable number of renders and promise turns: a fixed `settle(ms)` passed alone on
+ * a quiet machine and failed on a busy one.
+ */
+export async function settleUntil(done: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) return;
+    await settle(10);
+  }
+}
