@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { JournalDayEditor } from '@/modules/worklog/components/journal-day-editor';
 import { WORKSPACE } from '../builders';
-import { render, settle, type Rendered } from '../render';
+import { render, settleUntil, type Rendered } from '../render';
 
 const DATE = '2026-12-04';
 const entry = (version: number, body: string) => ({
@@ -78,11 +78,11 @@ describe('JournalDayEditor autosave', () => {
       () => json(200, entry(3, 'Mine')),
     ]);
     view = await render(<JournalDayEditor date={DATE} workspaceId={WORKSPACE} />);
-    await settle(50);
+    await settleUntil(() => textarea()?.value === 'Old text');
     expect(textarea().value).toBe('Old text');
     await type('Mine');
     expect(state()).toBe('Unsaved changes');
-    await settle(1000);
+    await settleUntil(() => view.container.querySelector('[role=alertdialog]') !== null);
     expect(sent[0]).toEqual({ method: 'PATCH', body: { body: 'Mine', version: 1 } });
     const dialog = view.container.querySelector('[role=alertdialog]')!;
     expect(dialog.textContent).toContain('Your version');
@@ -93,7 +93,7 @@ describe('JournalDayEditor autosave', () => {
       [...dialog.querySelectorAll('button')].find((b) => b.textContent === 'Keep mine')!.click();
       await Promise.resolve();
     });
-    await settle(50);
+    await settleUntil(() => state() === 'Saved');
     expect(sent[1]).toEqual({ method: 'PATCH', body: { body: 'Mine', version: 2 } });
     expect(state()).toBe('Saved');
     expect(view.container.querySelector('[role=alertdialog]')).toBeNull();
@@ -105,12 +105,12 @@ describe('JournalDayEditor autosave', () => {
       () => json(200, entry(2, 'Offline words')),
     ]);
     view = await render(<JournalDayEditor date={DATE} workspaceId={WORKSPACE} />);
-    await settle(50);
+    await settleUntil(() => textarea()?.value === 'Old text');
     await type('Offline words');
-    await settle(1000);
+    await settleUntil(() => /^Offline/.test(state() ?? ''));
     expect(state()).toMatch(/^Offline/);
     expect(window.localStorage.getItem(`teamflow:worklog-draft:${DATE}`)).toBe('Offline words');
-    await settle(1200);
+    await settleUntil(() => state() === 'Saved');
     expect(sent).toHaveLength(2);
     expect(state()).toBe('Saved');
     expect(window.localStorage.getItem(`teamflow:worklog-draft:${DATE}`)).toBeNull();
