@@ -9,6 +9,7 @@ import {
   type SuiteTopology,
   type Team,
   type WatchingClient,
+  gapless,
 } from './support';
 
 // One api instance dies (SIGKILL: a crash, no draining) while clients work through nginx. Nothing
@@ -88,8 +89,8 @@ describe('losing an api instance behind nginx', () => {
     const dropped = clients.filter((c) => c.disconnects > 0);
     expect(dropped).toHaveLength(2);
     for (const client of dropped) expect(client.catchUps.made).toBeGreaterThanOrEqual(1);
-    await until('every socket to have every created task', () =>
-      clients.every((c) => ids.every((id) => [...c.changes.values()].includes(id))),
+    await until('every socket to have every created task, with no gap in its seqs', () =>
+      clients.every((c) => gapless(c) && ids.every((id) => [...c.changes.values()].includes(id))),
     );
     for (const client of clients) expect(client.socket.connected).toBe(true);
     expectEveryChange(clients, ids);

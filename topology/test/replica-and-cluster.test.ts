@@ -17,6 +17,7 @@ import {
   type Team,
   type WatchingClient,
   type WebhookReceiver,
+  gapless,
 } from './support';
 
 // The full arrangement: three api instances behind nginx and two workers, PostgreSQL through
@@ -135,8 +136,8 @@ describe('a Redis Cluster primary dies', () => {
     expect(receivedIds).toEqual(new Set(settled.map((d) => d.id)));
     expect(new Set(receiver.received.map((r) => r.body.data.id))).toEqual(new Set(ids));
 
-    await until('every socket to have every created task', () =>
-      clients.every((c) => ids.every((id) => [...c.changes.values()].includes(id))),
+    await until('every socket to have every created task, with no gap in its seqs', () =>
+      clients.every((c) => gapless(c) && ids.every((id) => [...c.changes.values()].includes(id))),
     );
     expectEveryChange(clients, ids);
   });

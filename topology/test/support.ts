@@ -113,10 +113,13 @@ export async function createTeam(base: string): Promise<Team> {
 }
 
 /**
- * A socket.io client as the web app runs it: WebSocket transport only (no sticky sessions behind
- * nginx), `join` of the workspace room on every connect, and after a reconnect a catch-up through
- * `GET /workspaces/:id/activity?since=<last seq>` (through `catchUpBase`). `changes` maps each
- * workspace seq seen, live or caught up, to the entity it changed.
+ * A socket.io client as the web app runs it (event-sync/sync.ts): WebSocket transport only (no
+ * sticky sessions behind nginx), `join` of the workspace room on every connect, and a catch-up
+ * through `GET /workspaces/:id/activity?since=<last seq>` (through `catchUpBase`) after a
+ * reconnect and after a live event whose seq skips some: live delivery may drop events while a
+ * Redis primary fails over (its replica may not have the stream's last entries), the activity
+ * table never does. `changes` maps each workspace seq seen, live or caught up, to the entity it
+ * changed.
  */
 export interface WatchingClient {
   socket: Socket;
@@ -156,10 +159,9 @@ export async function watchWorkspace(
   // Where the stream broke: live events that arrive after the rejoin, before the catch-up request
   // leaves, must not move its `since` past what was missed.
   let resumeFrom = 0;
-  const catchUp = async () => {
+  const catchUp = async (since = resumeFrom) => {
     client.catchUps.made++;
     let cursor: string | null = null;
-    const since = resumeFrom;
     do {
       const page = await call(
         options.catchUpBase ?? url,
@@ -180,7 +182,12 @@ export async function watchWorkspace(
     const parsed = ServerEvent.safeParse(payload);
     if (!parsed.success || parsed.data.type !== type) return;
     client.live.push(parsed.data);
-    if (parsed.data.seq) client.changes.set(parsed.data.seq, parsed.data.entityId);
+    const { seq } = parsed.data;
+    if (!seq) return;
+    const last = lastSeq();
+    client.changes.set(seq, parsed.data.entityId);
+    // A gap in the live stream: fetch what it skipped, as the web app does.
+    if (last > 0 && seq > last + 1) void catchUp(last);
   });
   socket.on('disconnect', () => {
     client.disconnects++;
@@ -295,6 +302,12 @@ export async function deliveries(
 ): Promise<{ id: string; status: string; attempts: number }[]> {
   return (await call(base, 'GET', `/webhooks/${webhookId}/deliveries?limit=100`, { token: team.token })).body
     .items;
+}
+
+/** The client's seqs, live or caught up, run without a gap. */
+export function gapless(client: WatchingClient): boolean {
+  const seqs = [...client.changes.keys()].sort((a, b) => a - b);
+  return seqs.length === 0 || seqs.at(-1)! - seqs[0]! + 1 === seqs.length;
 }
 
 /** Every change each client holds, live or caught up, covers `ids`, and its seqs have no gap. */
