@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { TaskPage } from '@teamflow/contracts/tasks';
+import { TaskPage, TaskSort } from '@teamflow/contracts/tasks';
 import { listTaskJson } from '@teamflow/core/tasks/tasks.repository';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
 
@@ -97,15 +97,7 @@ test('a page cursor built from the database row continues exactly where the page
       dueDate: i % 2 ? '2027-01-0' + (i + 1) : undefined,
       priority: ['low', 'high', 'medium', 'critical', 'low'][i],
     });
-  for (const sort of [
-    'position',
-    'createdAt',
-    '-createdAt',
-    'updatedAt',
-    '-updatedAt',
-    'priority',
-    'dueDate',
-  ]) {
+  for (const sort of TaskSort.options) {
     const all = await api
       .http()
       .get(`${V1}/projects/${project.id}/tasks?limit=100&sort=${sort}`)

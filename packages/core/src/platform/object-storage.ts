@@ -36,6 +36,9 @@ const clients = new WeakMap<Env, ObjectStorage & { client: S3Client }>();
 const PUT_RETRY_DELAYS_MS = [100, 400];
 
 const NETWORK_CODES = ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EAI_AGAIN'];
+const WRAPPED_NETWORK_ERROR = new RegExp(
+  `^AWS SDK error wrapper for (TimeoutError|.*\\b(${NETWORK_CODES.join('|')})\\b)`,
+);
 
 /** A failure another attempt may not meet: the connection, a timeout, or the store's own 5xx. */
 function isTransient(error: unknown): boolean {
@@ -48,12 +51,7 @@ function isTransient(error: unknown): boolean {
   if (e.name === 'TimeoutError' || NETWORK_CODES.includes(e.code ?? '')) return true;
   // The SDK wraps a failure that is not an `Error` of its own realm (a socket error under Jest's
   // sandbox) as "AWS SDK error wrapper for TimeoutError: read ECONNRESET": only the text is left.
-  if (
-    /^AWS SDK error wrapper for (TimeoutError|.*\b(ECONNRESET|EPIPE|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN)\b)/.test(
-      e.message ?? '',
-    )
-  )
-    return true;
+  if (WRAPPED_NETWORK_ERROR.test(e.message ?? '')) return true;
   return (e.$metadata?.httpStatusCode ?? 0) >= 500;
 }
 
