@@ -228,7 +228,7 @@ async function main() {
       await db.query('VACUUM ANALYZE tasks');
       const vacuumMs = Date.now() - t1;
       await db.query(
-        `update projects p set task_counter = (select max(number) from tasks t where t.project_id = p.id) where p.workspace_id = $1`,
+        `select setval(task_number_sequence(p.id), (select max(number) from tasks t where t.project_id = p.id)) from projects p where p.workspace_id = $1`,
         [world.workspaceId],
       );
       log(`loaded ${size} tasks (COPY ${copyMs} ms, VACUUM ANALYZE ${vacuumMs} ms)`);

@@ -68,9 +68,11 @@ export async function seedTasks(
   await client.connect();
   try {
     await client.query('BEGIN');
+    // Takes `count` numbers from the project's sequence at once (nothing else creates meanwhile).
     const { rows } = await client.query<{ workspace_id: string; created_by: string; task_counter: number }>(
-      `UPDATE projects SET task_counter = task_counter + $2 WHERE id = $1
-       RETURNING workspace_id, created_by, task_counter - $2 AS task_counter`,
+      `SELECT workspace_id, created_by,
+              setval(task_number_sequence(id), nextval(task_number_sequence(id)) + $2 - 1) - $2 AS task_counter
+       FROM projects WHERE id = $1`,
       [projectId, count],
     );
     const project = rows[0];

@@ -86,9 +86,10 @@ async function storedTasks(projectId: string): Promise<TaskRow[]> {
   return result.rows;
 }
 
+/** The last task number the project handed out (0 before its first). */
 async function counter(projectId: string): Promise<number> {
-  const r = await api.deps.db.execute<{ n: number }>(
-    sql`select task_counter as n from projects where id = ${projectId}`,
+  const r = await api.deps.db.execute<{ n: string }>(
+    sql`select coalesce(pg_sequence_last_value(task_number_sequence(${projectId})), 0) as n`,
   );
   return Number(r.rows[0]!.n);
 }

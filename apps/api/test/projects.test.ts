@@ -27,6 +27,15 @@ async function projectRow(id: string) {
   return row!;
 }
 
+/** The last task number the project's sequence handed out (0 before its first). */
+async function lastTaskNumber(id: string): Promise<number> {
+  const { rows } = await api.deps.pool.query<{ n: string }>(
+    'select coalesce(pg_sequence_last_value(task_number_sequence($1)), 0) as n',
+    [id],
+  );
+  return Number(rows[0]!.n);
+}
+
 describe('create', () => {
   it('derives the key from the name: "Mobile App" → "MA"', async () => {
     const res = await create(team.users.member, { name: 'Mobile App' });
@@ -226,8 +235,8 @@ describe('update with version', () => {
       workspaceId: team.workspaceId,
       key: 'CORE',
       createdBy: team.users.owner.id,
-      taskCounter: 1,
     });
+    expect(await lastTaskNumber(team.projectId)).toBe(1);
   });
 
   it('requires a version (400) and refuses members and viewers (403) and strangers (404)', async () => {

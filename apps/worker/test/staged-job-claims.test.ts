@@ -89,7 +89,11 @@ async function workspace() {
 }
 
 async function task(base: { ws: string; project: string; user: string }, n: number, done = false) {
-  await q(`update projects set task_counter = greatest(task_counter, $2) where id = $1`, [base.project, n]);
+  // Numbers from the project's sequence hereafter follow n.
+  await q(
+    `select setval(task_number_sequence($1), greatest(coalesce(pg_sequence_last_value(task_number_sequence($1)), 0), $2))`,
+    [base.project, n],
+  );
   return (
     await one(
       `insert into tasks (workspace_id, project_id, number, title, position, created_by, status, completed_at)

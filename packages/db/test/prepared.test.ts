@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../src/client';
-import { executePrepared } from '../src/prepared';
+import { executePrepared, prepareQuery, runPrepared } from '../src/prepared';
 import { dropDatabase, ensureDatabase } from '../src/setup';
 
 const base = new URL(
@@ -66,5 +66,40 @@ describe('executePrepared', () => {
     await expect(executePrepared(handle.db, sql`select 1 / ${0}::int`)).rejects.toMatchObject({
       code: '22012',
     });
+  });
+});
+
+describe('prepareQuery and runPrepared', () => {
+  // Fixed values, values by placeholder (one used twice) and an array, as the task create has.
+  const tagged = prepareQuery(
+    sql`select ${'fixed'}::text as tag, ${sql.placeholder('n')}::int * ${sql.placeholder('n')}::int as squared,
+               array_length(${sql.placeholder('ids')}::uuid[], 1) as ids`,
+  );
+  const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
+
+  it('runs a statement compiled once with new values each time, under one name', async () => {
+    const handle = pool();
+    expect(await runPrepared(handle.db, tagged, { n: 3, ids })).toEqual([
+      { tag: 'fixed', squared: 9, ids: 2 },
+    ]);
+    expect(await runPrepared(handle.db, tagged, { n: 4, ids: [ids[0]] })).toEqual([
+      { tag: 'fixed', squared: 16, ids: 1 },
+    ]);
+    expect(await namedOnServer(handle)).toEqual([tagged.name]);
+  });
+
+  it('runs the same compiled statement unnamed, values in place, inside a transaction', async () => {
+    const handle = pool();
+    const rows = await handle.db.transaction((tx) => runPrepared(tx, tagged, { n: 5, ids }));
+    expect(rows).toEqual([{ tag: 'fixed', squared: 25, ids: 2 }]);
+    expect(await namedOnServer(handle)).toEqual([]);
+  });
+
+  it('refuses a run that leaves a placeholder without a value', async () => {
+    await expect(runPrepared(pool().db, tagged, { n: 1 })).rejects.toThrow('no value for placeholder "ids"');
+  });
+
+  it('refuses a statement whose text holds a $ of its own (it could not run unnamed)', () => {
+    expect(() => prepareQuery(sql`select $$text$$ as quoted`)).toThrow('no $ but its parameters');
   });
 });

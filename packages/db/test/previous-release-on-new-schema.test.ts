@@ -49,12 +49,12 @@ describe(`the previous release (${previous.release}) on a database migrated to H
     await client.query('BEGIN');
     try {
       await client.query('ALTER TABLE "tasks" RENAME COLUMN "title" TO "name"');
-      await client.query('ALTER TABLE "projects" ALTER COLUMN "task_counter" TYPE bigint');
+      await client.query('ALTER TABLE "projects" ALTER COLUMN "version" TYPE bigint');
       await client.query('ALTER TABLE "comments" ADD COLUMN "edited_by" uuid NOT NULL');
       const release = previous.release;
       expect(await previousReleaseProblems(client, previous)).toEqual([
         `column "comments"."edited_by" is NOT NULL without a default: ${release}'s inserts into "comments" do not set it`,
-        `column "projects"."task_counter" is bigint; ${release} reads it as integer`,
+        `column "projects"."version" is bigint; ${release} reads it as integer`,
         `column "tasks"."title" is gone (${release} reads it)`,
         `column "tasks"."name" is NOT NULL without a default: ${release}'s inserts into "tasks" do not set it`,
       ]);

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { UnpublishedEvent } from '@teamflow/contracts/events';
 import type { DbOrTx, Tx } from '@teamflow/db/client';
 
@@ -53,7 +53,7 @@ export const outboxRowsJson = (entries: OutboxEntry[]): string => JSON.stringify
  * `outboxRowsJson` rows; a statement may patch in what only the database knows (a task's number).
  * Insert nothing when `rows` is null.
  */
-export function outboxWrites(rows: SQL, at: Date): SQL {
+export function outboxWrites(rows: SQL, at: Date | Placeholder): SQL {
   return sql`
     ox as (
       select * from jsonb_to_recordset(${rows}) as x(

@@ -78,7 +78,7 @@ export async function importProjectTasks(
       bottoms.set(draft.status, bottom);
       return {
         id: ids[index]!,
-        number: numbers.first + index,
+        number: numbers[index]!,
         title: draft.title,
         description: descriptions[index] ?? null,
         status: draft.status,

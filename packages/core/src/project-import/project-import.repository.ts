@@ -13,21 +13,20 @@ export async function memberIdsByEmail(db: DbOrTx, workspaceId: string): Promise
 }
 
 /**
- * Takes `count` task numbers at once, in one short statement (a single create numbers itself in its insert, `insertTaskWithEvent`):
- * the project row is locked for that statement only, so creates beside a long import do not wait
- * for it, and no two tasks of the project ever share a number. Undefined when the project is gone.
+ * Takes `count` task numbers from the project's sequence, in one short statement committed on its
+ * own (a single create numbers itself in its insert, `insertTaskWithEvent`): creates beside a long
+ * import never wait for it, and no two tasks of the project ever share a number. Increasing, and
+ * consecutive unless creates drew numbers at the same moment. Undefined when the project is gone.
  */
 export async function reserveTaskNumbers(
   db: DbOrTx,
   projectId: string,
   count: number,
-): Promise<{ first: number; key: string } | undefined> {
-  const result = await db.execute<{ last: number; key: string }>(sql`
-    update projects set task_counter = task_counter + ${count}
-    where id = ${projectId} and deleted_at is null
-    returning task_counter as last, key`);
-  const row = result.rows[0];
-  return row && { first: Number(row.last) - count + 1, key: row.key };
+): Promise<number[] | undefined> {
+  const result = await db.execute<{ numbers: string[] }>(sql`
+    select array(select nextval(task_number_sequence(p.id)) from generate_series(1, ${count}) order by 1) as numbers
+    from projects p where p.id = ${projectId} and p.deleted_at is null`);
+  return result.rows[0]?.numbers.map(Number);
 }
 
 /** The workspace's labels with these names (case-insensitive), creating the missing ones. */

@@ -33,6 +33,8 @@ export const projects = pgTable(
     description: text('description'),
     // IANA zone for the project's dates (recurrence, template placeholders, sprint starts); null: the workspace's.
     timeZone: text('time_zone'),
+    // Kept for the previous release only: task numbers come from the project's sequence
+    // (`task_number_sequence(id)`, migration 0018); a raise of this column draws from it.
     taskCounter: integer('task_counter').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by')
