@@ -30,9 +30,10 @@ export interface RedisConnectionOptions {
   autoPipelining?: boolean;
 }
 
-// Commands added with defineCommand (rate-limiter-flexible's Lua script) cannot go through an
-// auto-pipeline: ioredis 5 looks them up on a Pipeline that lacks them, fails the whole batch
-// and then throws from its callback, which ends the process. They are sent on their own.
+// Commands added with defineCommand (rate-limiter-flexible's Lua script, defined when the first
+// request builds the limiters) are sent on their own: issued in the tick that defined them, they
+// join an auto-pipeline made before the definition, which lacks them; ioredis 5 then fails that
+// whole batch and throws from its callback, which ends the process (reproduced with ioredis 5.11).
 const NOT_AUTO_PIPELINED = ['rlflxIncr'];
 
 /**
