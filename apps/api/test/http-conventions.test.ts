@@ -149,6 +149,21 @@ describe('CORS and security headers', () => {
   });
 });
 
+describe('JSON answers', () => {
+  it('say application/json in UTF-8 with the exact length, and a HEAD gets the headers without the body', async () => {
+    const user = await registerUser(api, 'json');
+    const get = await api.http().get(`${V1}/auth/me`).set(auth(user));
+    expect(get.status).toBe(200);
+    expect(get.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(get.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(get.body)));
+    const head = await api.http().head(`${V1}/auth/me`).set(auth(user));
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(head.headers['content-length']).toBe(get.headers['content-length']);
+    expect(head.text).toBeUndefined();
+  });
+});
+
 describe('rate limits', () => {
   // Own Redis prefix: no other suite's requests count against these small limits.
   const isolated = () => `${api.deps.env.REDIS_KEY_PREFIX}rl-${tag()}:`;

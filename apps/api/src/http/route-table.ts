@@ -94,6 +94,18 @@ export type AnyRouteSpec = RouteSpec<
   z.ZodType | undefined
 >;
 
+/**
+ * A JSON answer written straight to the response: what Express's `res.json` sends here (no ETag,
+ * no JSON settings), without its per-response work (content-type parsing for the charset, the
+ * freshness check for an ETag we do not send). Node leaves the body out of a HEAD answer itself.
+ */
+function sendJson(res: Response, status: number, text: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
 export class RouteTable {
   readonly routes: { basePath: string; spec: AnyRouteSpec }[] = [];
   /** Handlers still running (a client that hangs up does not stop them): shutdown waits for zero. */
@@ -174,8 +186,7 @@ export class RouteTable {
       }
       if (result === REPLAYED || res.headersSent) return;
       if (result === undefined) res.status(success).end();
-      else if (result instanceof JsonBody) res.status(success).type('application/json').send(result.text);
-      else res.status(success).json(result);
+      else sendJson(res, success, result instanceof JsonBody ? result.text : JSON.stringify(result));
     });
     router[spec.method](spec.path, ...chain.map((handler) => this.tracked(handler)));
     this.routes.push({ basePath, spec });
