@@ -39,9 +39,12 @@ describe('verifyAccessToken, with the tokens it has verified kept', () => {
     const forged = `${header}.${encode({ ...claims, sub: 'someone-else' })}.${signature}`;
     expect(() => verifyAccessToken(forged, SECRET)).toThrow('Invalid access token');
     // Re-signed with a key the api does not hold: refused as well.
-    expect(() => verifyAccessToken(resigned(token, (c) => (c.sub = 'x'), OTHER_SECRET), SECRET)).toThrow(
-      'Invalid access token',
-    );
+    expect(() =>
+      verifyAccessToken(
+        resigned(token, (c) => (c.sub = 'x'), OTHER_SECRET),
+        SECRET,
+      ),
+    ).toThrow('Invalid access token');
   });
 
   it('refuses a kept token once it has expired', () => {

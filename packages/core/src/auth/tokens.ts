@@ -63,7 +63,8 @@ export function verifyAccessToken(token: string, secret: string): AccessClaims {
       issuer: ISSUER,
       audience: AUDIENCE,
     });
-    if (typeof payload === 'string' || !payload.sub || !payload.jti || !payload.exp) throw new Error('malformed');
+    if (typeof payload === 'string' || !payload.sub || !payload.jti || !payload.exp)
+      throw new Error('malformed');
     claims = Object.freeze({ sub: payload.sub, jti: payload.jti, exp: payload.exp });
   } catch (error) {
     const expired = error instanceof jwt.TokenExpiredError;
