@@ -9,21 +9,31 @@
 -- such raise into n numbers drawn from the sequence, so both releases hand out distinct numbers
 -- while a rollout runs them side by side. A later release drops the column and that trigger.
 
--- The sequence of a project's task numbers (it exists from the project's INSERT to its DELETE).
+-- The name of a project's sequence, and the sequence (it exists from the project's INSERT to its DELETE).
+CREATE OR REPLACE FUNCTION task_number_sequence_name(project_id uuid) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT 'project_task_number_' || replace(project_id::text, '-', '') $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION task_number_sequence(project_id uuid) RETURNS regclass
   LANGUAGE sql STABLE PARALLEL SAFE
-  AS $$ SELECT format('project_task_number_%s', replace(project_id::text, '-', ''))::regclass $$;--> statement-breakpoint
+  AS $$ SELECT task_number_sequence_name(project_id)::regclass $$;--> statement-breakpoint
+
+-- Makes a project's sequence, its first number the one after `last_number`.
+CREATE OR REPLACE FUNCTION start_task_number_sequence(project_id uuid, last_number bigint) RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I AS bigint START WITH %s',
+                 task_number_sequence_name(project_id), last_number + 1);
+END $$;--> statement-breakpoint
 
 CREATE OR REPLACE FUNCTION create_task_number_sequence() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I AS bigint START WITH %s',
-                 'project_task_number_' || replace(NEW.id::text, '-', ''), NEW.task_counter + 1);
+  PERFORM start_task_number_sequence(NEW.id, NEW.task_counter);
   RETURN NULL;
 END $$;--> statement-breakpoint
 
 CREATE OR REPLACE FUNCTION drop_task_number_sequence() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  EXECUTE format('DROP SEQUENCE IF EXISTS %I', 'project_task_number_' || replace(OLD.id::text, '-', ''));
+  EXECUTE format('DROP SEQUENCE IF EXISTS %I', task_number_sequence_name(OLD.id));
   RETURN NULL;
 END $$;--> statement-breakpoint
 
@@ -42,14 +52,7 @@ END $$;--> statement-breakpoint
 -- from the row after its project's sequence was started (projects is a small table).
 LOCK TABLE projects IN EXCLUSIVE MODE;--> statement-breakpoint
 
-DO $$
-DECLARE p record;
-BEGIN
-  FOR p IN SELECT id, task_counter FROM projects LOOP
-    EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I AS bigint START WITH %s',
-                   'project_task_number_' || replace(p.id::text, '-', ''), p.task_counter + 1);
-  END LOOP;
-END $$;--> statement-breakpoint
+SELECT start_task_number_sequence(id, task_counter) FROM projects;--> statement-breakpoint
 
 CREATE TRIGGER projects_task_number_sequence AFTER INSERT ON projects
   FOR EACH ROW EXECUTE FUNCTION create_task_number_sequence();--> statement-breakpoint

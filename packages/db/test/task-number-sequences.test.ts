@@ -136,7 +136,7 @@ describe('task numbers from a sequence per project (migration 0018)', () => {
     const exists = async (projectId: string) =>
       (
         await client.query<{ found: string | null }>(
-          "select to_regclass(format('project_task_number_%s', replace($1::text, '-', ''))) as found",
+          'select to_regclass(task_number_sequence_name($1)) as found',
           [projectId],
         )
       ).rows[0]!.found !== null;

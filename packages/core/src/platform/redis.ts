@@ -26,7 +26,7 @@ export function createRedis(
     connectionName: options.name,
     // Commands issued in one tick leave in one write: a request's deny-list, access-stamp and
     // rate-limit commands (and those of every request handled in that tick) cost one syscall,
-    // not one each. On a cluster ioredis groups them by the node that serves their slots.
+    // not one each (one Redis server; see the option for a cluster).
     autoPipelining: true,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
