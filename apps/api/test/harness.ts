@@ -55,6 +55,15 @@ export interface TestUser {
   refreshCookie: string;
 }
 
+/** The last task number the project's sequence handed out (0 before its first). */
+export async function lastTaskNumber(api: TestApi, projectId: string): Promise<number> {
+  const { rows } = await api.deps.pool.query<{ n: string }>(
+    'select coalesce(pg_sequence_last_value(task_number_sequence($1)), 0) as n',
+    [projectId],
+  );
+  return Number(rows[0]!.n);
+}
+
 export function uniqueEmail(tag = 'user'): string {
   return `${tag}-${randomUUID().slice(0, 8)}@example.test`;
 }

@@ -22,7 +22,7 @@ const RULES: { rule: string; pattern: RegExp; allowedIn?: string }[] = [
     pattern: /\.prepare\((?!\s*UNNAMED_STATEMENT\s*\))/,
   },
   {
-    // executePrepared falls back to unnamed statements for good when a pooler misplaces a name.
+    // runPrepared falls back to unnamed statements for good when a pooler misplaces a name.
     rule: 'named statement outside packages/db/src/prepared.ts',
     pattern: /\.query(?:<[^>]*>)?\(\s*\{[^}]*\bname\b/,
     allowedIn: 'packages/db/src/prepared.ts',

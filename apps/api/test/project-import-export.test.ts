@@ -3,7 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@teamflow/contracts/project-import-export';
-import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+import {
+  auth,
+  createTeam,
+  lastTaskNumber,
+  startApi,
+  V1,
+  type TeamFixture,
+  type TestApi,
+  type TestUser,
+} from './harness';
 
 /**
  * Import and export of a project's tasks (API.md, "Files, webhooks and integrations"): the real
@@ -86,14 +95,6 @@ async function storedTasks(projectId: string): Promise<TaskRow[]> {
   return result.rows;
 }
 
-/** The last task number the project handed out (0 before its first). */
-async function counter(projectId: string): Promise<number> {
-  const r = await api.deps.db.execute<{ n: string }>(
-    sql`select coalesce(pg_sequence_last_value(task_number_sequence(${projectId})), 0) as n`,
-  );
-  return Number(r.rows[0]!.n);
-}
-
 async function outboxTypes(projectId: string): Promise<string[]> {
   const r = await api.deps.db.execute<{ type: string }>(sql`
     select o.type from outbox o
@@ -134,7 +135,7 @@ describe('POST /projects/:projectId/import — Jira CSV', () => {
     expect(res.body.mapping.priorities).toMatchObject({ Highest: 'critical', High: 'high', Low: 'low' });
     expect(res.body.unknownPeople).toEqual(['dana.whitfield@contractor.example']);
     expect(await storedTasks(project.id)).toEqual([]);
-    expect(await counter(project.id)).toBe(0);
+    expect(await lastTaskNumber(api, project.id)).toBe(0);
     expect(await outboxTypes(project.id)).not.toContain('PROJECT_IMPORTED');
   });
 
@@ -168,7 +169,7 @@ describe('POST /projects/:projectId/import — Jira CSV', () => {
       status: 'in_review',
       assignees: [],
     });
-    expect(await counter(project.id)).toBe(5);
+    expect(await lastTaskNumber(api, project.id)).toBe(5);
     const types = await outboxTypes(project.id);
     expect(types.filter((t) => t === 'PROJECT_IMPORTED')).toHaveLength(1);
     expect(types).not.toContain('TASK_CREATED');
@@ -250,7 +251,7 @@ describe('POST /projects/:projectId/import — Linear and Trello', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');
     expect(res.body.error.message).toMatch(/not a Trello board export/);
-    expect(await counter(project.id)).toBe(0);
+    expect(await lastTaskNumber(api, project.id)).toBe(0);
   });
 });
 
@@ -299,7 +300,7 @@ describe('POST /projects/:projectId/import — bad rows and mapping', () => {
       [3, 'dueDate'],
     ]);
     expect(await storedTasks(project.id)).toEqual([]);
-    expect(await counter(project.id)).toBe(0);
+    expect(await lastTaskNumber(api, project.id)).toBe(0);
     const labelsAfter = await api
       .http()
       .get(`${V1}/workspaces/${team.workspaceId}/labels`)
@@ -369,7 +370,7 @@ describe('POST /projects/:projectId/import — bad rows and mapping', () => {
     const res = await importFile(project.id, ['Title', ...rows].join('\n'), 'big.csv');
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await counter(project.id)).toBe(0);
+    expect(await lastTaskNumber(api, project.id)).toBe(0);
   });
 
   it('refuses a CSV that cannot be parsed (an unclosed quote) with 400 naming the file', async () => {
@@ -397,7 +398,7 @@ describe('POST /projects/:projectId/import — bad rows and mapping', () => {
       code: 'PAYLOAD_TOO_LARGE',
       message: 'An import file may be at most 20 MiB',
     });
-    expect(await counter(project.id)).toBe(0);
+    expect(await lastTaskNumber(api, project.id)).toBe(0);
   });
 
   it('refuses a request that is not multipart with 415, and one without a file with 400', async () => {

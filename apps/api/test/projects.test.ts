@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { projects } from '@teamflow/db/schema/index';
-import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+import {
+  auth,
+  createTeam,
+  lastTaskNumber,
+  startApi,
+  V1,
+  type TeamFixture,
+  type TestApi,
+  type TestUser,
+} from './harness';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -25,15 +34,6 @@ const get = (by: TestUser, id: string) => api.http().get(`${V1}/projects/${id}`)
 async function projectRow(id: string) {
   const [row] = await api.deps.db.select().from(projects).where(eq(projects.id, id));
   return row!;
-}
-
-/** The last task number the project's sequence handed out (0 before its first). */
-async function lastTaskNumber(id: string): Promise<number> {
-  const { rows } = await api.deps.pool.query<{ n: string }>(
-    'select coalesce(pg_sequence_last_value(task_number_sequence($1)), 0) as n',
-    [id],
-  );
-  return Number(rows[0]!.n);
 }
 
 describe('create', () => {
@@ -236,7 +236,7 @@ describe('update with version', () => {
       key: 'CORE',
       createdBy: team.users.owner.id,
     });
-    expect(await lastTaskNumber(team.projectId)).toBe(1);
+    expect(await lastTaskNumber(api, team.projectId)).toBe(1);
   });
 
   it('requires a version (400) and refuses members and viewers (403) and strangers (404)', async () => {

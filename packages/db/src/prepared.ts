@@ -95,7 +95,3 @@ export async function runPrepared<T extends pg.QueryResultRow>(
     return unnamed();
   }
 }
-
-/** `runPrepared` for a statement built with its values (compiled on every call). */
-export const executePrepared = <T extends pg.QueryResultRow>(db: DbOrTx, query: SQL): Promise<T[]> =>
-  runPrepared<T>(db, prepareQuery(query));

@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../src/client';
-import { executePrepared, prepareQuery, runPrepared } from '../src/prepared';
+import { prepareQuery, runPrepared } from '../src/prepared';
 import { dropDatabase, ensureDatabase } from '../src/setup';
+import { testDatabaseUrl } from './test-database';
 
-const base = new URL(
-  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/teamflow',
-);
-base.pathname = `/teamflow_test_prepared_${process.pid}_${randomBytes(3).toString('hex')}`;
-const url = base.toString();
+const url = testDatabaseUrl('prepared');
 
 // One connection per pool, so "the server connection" of each step is the same one.
 const handles: DbHandle[] = [];
@@ -32,7 +28,10 @@ afterAll(async () => {
   await dropDatabase(url);
 });
 
-describe('executePrepared', () => {
+// A statement compiled where it is run (its values fixed in it), as a one-off caller would.
+const executePrepared = (db: DbHandle['db'], query: SQL) => runPrepared(db, prepareQuery(query));
+
+describe('runPrepared with values compiled in', () => {
   it('runs a statement on the pool as a named statement, prepared once and reused with new values', async () => {
     const handle = pool();
     expect(await executePrepared(handle.db, doubled(2))).toEqual([{ doubled: 4 }]);

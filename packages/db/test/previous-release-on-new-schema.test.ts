@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { previousReleaseProblems, stillReadable } from '../rollout/previous-release-compatibility';
 import { currentSchemaTables, lastMigration, readPreviousRelease } from '../rollout/release-schema';
 import { connectionUrl } from '../src/client';
 import { dropDatabase, ensureDatabase, runMigrations } from '../src/setup';
+import { testDatabaseUrl } from './test-database';
 
 // During a rollout the deploy migrates first, so the previous release's api runs on the new schema
 // until the new one takes over (and again after a rollback). rollout/previous-release-schema.json
@@ -11,11 +11,7 @@ import { dropDatabase, ensureDatabase, runMigrations } from '../src/setup';
 // database migrated to HEAD must still have each one, with a type it reads, and must not require
 // a value its inserts never give.
 const previous = readPreviousRelease();
-const base = new URL(
-  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/teamflow',
-);
-base.pathname = `/teamflow_test_rollout_${process.pid}_${randomBytes(3).toString('hex')}`;
-const url = base.toString();
+const url = testDatabaseUrl('rollout');
 let client: pg.Client;
 
 beforeAll(async () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -7,6 +6,7 @@ import { previousReleaseProblems } from '../rollout/previous-release-compatibili
 import { readPreviousRelease, type ReleaseSchema } from '../rollout/release-schema';
 import { connectionUrl } from '../src/client';
 import { dropDatabase, ensureDatabase, runMigrations } from '../src/setup';
+import { testDatabaseUrl } from './test-database';
 
 // The rename docs/ARCHITECTURE.md walks through ("Migrations: expand → migrate → contract"):
 // labels.color becomes labels.hex_color over v1.5.0 (expand), v1.6.0 (migrate) and v1.7.0
@@ -65,11 +65,7 @@ describe('a column renamed over three releases: the expand-only check', () => {
 });
 
 describe('a column renamed over three releases: each previous release on a real database', () => {
-  const base = new URL(
-    process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/teamflow',
-  );
-  base.pathname = `/teamflow_test_rename_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const url = base.toString();
+  const url = testDatabaseUrl('rename');
   let client: pg.Client;
   let workspaceId: string;
 

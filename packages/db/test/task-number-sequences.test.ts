@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,17 +7,14 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { connectionUrl } from '../src/client';
 import { dropDatabase, ensureDatabase, MIGRATIONS_DIR, runMigrations } from '../src/setup';
+import { testDatabaseUrl } from './test-database';
 
 // Migration 0018: task numbers come from a sequence per project. Projects that existed before it
 // continue from their `task_counter`, new ones start at 1, a deleted project takes its sequence
 // with it, and the previous release (numbering by raising `task_counter`) draws from the same
 // sequence, so a rollout that runs both releases never hands out one number twice.
 const BEFORE = '0017_task_title_trigrams';
-const base = new URL(
-  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/teamflow',
-);
-base.pathname = `/teamflow_test_numbers_${process.pid}_${randomBytes(3).toString('hex')}`;
-const url = base.toString();
+const url = testDatabaseUrl('numbers');
 let client: pg.Client;
 let workspaceId: string;
 let userId: string;
