@@ -34,12 +34,6 @@ export interface RedisConnectionOptions {
   autoPipelining?: boolean;
 }
 
-// Commands added with defineCommand (rate-limiter-flexible's Lua script, defined when the first
-// request builds the limiters) are sent on their own: issued in the tick that defined them, they
-// join an auto-pipeline made before the definition, which lacks them; ioredis 5 then fails that
-// whole batch and throws from its callback, which ends the process (reproduced with ioredis 5.11).
-const NOT_AUTO_PIPELINED = ['rlflxIncr'];
-
 /**
  * THE way a process opens Redis: an ioredis `Cluster` when `clusterNodes` is set (the URL then
  * lends only its user, password and TLS to every node), a plain client on `url` otherwise.
@@ -66,7 +60,6 @@ export function createRedisConnection(url: string, options: RedisConnectionOptio
       lazyConnect: options.lazyConnect,
       retryStrategy: options.retryStrategy,
       enableAutoPipelining: options.autoPipelining,
-      autoPipeliningIgnoredCommands: NOT_AUTO_PIPELINED,
     });
   }
   // eslint-disable-next-line no-restricted-syntax -- this is the factory

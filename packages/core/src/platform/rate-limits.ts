@@ -26,10 +26,15 @@ const WINDOWS: Record<LimitName, { seconds: number; points: (env: Env) => number
 };
 
 type Limiters = Record<LimitName, RateLimiterRedis>;
-// One set per Redis client (limiters register their Lua script on the client once).
-const byClient = new WeakMap<Redis, Limiters>();
+// One set per Redis client (limiters register their Lua script on the client once), usable from
+// the next turn of the event loop: the client auto-pipelines, and a pipeline copies the client's
+// scripts when it is opened. One opened earlier in the tick that defines the script (a request's
+// deny-list read) lacks it, and a script command queued there makes ioredis fail that whole batch
+// and throw from its callback, ending the process. Such a pipeline leaves at setImmediate, queued
+// before ours, so the first count goes out in a pipeline that has the script.
+const byClient = new WeakMap<Redis, Promise<Limiters>>();
 
-function limitersFor(redis: Redis, env: Env): Limiters {
+function limitersFor(redis: Redis, env: Env): Promise<Limiters> {
   let limiters = byClient.get(redis);
   if (!limiters) {
     const make = (name: LimitName) =>
@@ -42,7 +47,13 @@ function limitersFor(redis: Redis, env: Env): Limiters {
         // While Redis is away fail at once, so callers step aside instead of waiting.
         rejectIfRedisNotReady: true,
       });
-    limiters = { default: make('default'), auth: make('auth'), ai: make('ai'), uploads: make('uploads') };
+    const made: Limiters = {
+      default: make('default'),
+      auth: make('auth'),
+      ai: make('ai'),
+      uploads: make('uploads'),
+    };
+    limiters = new Promise((resolve) => setImmediate(resolve, made));
     byClient.set(redis, limiters);
   }
   return limiters;
@@ -66,7 +77,7 @@ export async function hitLimit(
   key: string,
 ): Promise<LimitHit> {
   try {
-    const res = await limitersFor(deps.redis, deps.env)[name].consume(key);
+    const res = await (await limitersFor(deps.redis, deps.env))[name].consume(key);
     return toHit(name, deps.env, res, false);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return toHit(name, deps.env, rejection, true);

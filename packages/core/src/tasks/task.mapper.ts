@@ -1,10 +1,13 @@
 import type { Task } from '@teamflow/contracts/tasks';
 import type { TaskRecord } from './tasks.repository';
 
+/** A task's key: its project's key and its number (`PLAT-12`). */
+export const taskKey = (projectKey: string, number: number): string => `${projectKey}-${number}`;
+
 export function toTask(row: TaskRecord): Task {
   return {
     id: row.id,
-    key: `${row.projectKey}-${row.number}`,
+    key: taskKey(row.projectKey, row.number),
     number: row.number,
     projectId: row.projectId,
     workspaceId: row.workspaceId,

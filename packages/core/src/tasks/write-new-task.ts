@@ -5,7 +5,7 @@ import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { POSITION_GAP } from './positions';
 import { insertTaskWithEvent, type NewTask } from './task-creation.repository';
 import { taskChange } from './task-event';
-import { toTask } from './task.mapper';
+import { taskKey, toTask } from './task.mapper';
 
 /**
  * Numbers a draft within its project, inserts it at the bottom of its column and emits
@@ -22,17 +22,16 @@ export async function writeNewTask(
 ): Promise<Task | undefined> {
   // The event carries the task as the statement writes it; number, key and position are the
   // database's, filled in by the statement (placeholders here) and read back for the answer.
-  const task = (written: { number: number; key: string; position: number }) =>
-    toTask({
-      ...draft,
-      ...written,
-      projectKey: written.key,
-      version: 1,
-      createdAt: draft.at,
-      updatedAt: draft.at,
-      deletedAt: null,
-    });
-  const placeholder = task({ number: 0, key: '', position: 0 });
+  const placeholder = toTask({
+    ...draft,
+    number: 0,
+    projectKey: '',
+    position: 0,
+    version: 1,
+    createdAt: draft.at,
+    updatedAt: draft.at,
+    deletedAt: null,
+  });
   const event = outboxEntry(
     {
       type: 'TASK_CREATED',
@@ -46,5 +45,10 @@ export async function writeNewTask(
   const written = await insertTaskWithEvent(db, draft, event, POSITION_GAP, !relay);
   if (!written) return undefined;
   relay?.committed();
-  return task(written);
+  return {
+    ...placeholder,
+    number: written.number,
+    key: taskKey(written.key, written.number),
+    position: written.position,
+  };
 }
