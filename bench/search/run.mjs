@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // The search bench (pnpm bench:search): does GET /workspaces/:id/search stay fast as a workspace
 // grows? Starts the api on a database of its own, creates a workspace through the api, then loads
-// tasks straight into PostgreSQL with COPY (psql, from a seeded generator of tracker-like text)
+// tasks and their comments straight into PostgreSQL with COPY (psql, from a seeded generator of tracker-like text)
 // up to each size in --sizes, and at each size measures the search's latency through the api for
 // a common word, a rare word and a word prefix (which only the escaped ILIKE matches), and
 // EXPLAINs the same statement to show whether the tasks' GIN index is used.
 // Prints PASS/MISS for p95 at the largest size ≤ 3 × p95 at the smallest, per query. Asserts
 // nothing: a MISS is a finding (exit 0).
 //
-// Options: --sizes=100000,1000000 --samples=100 --warmup=5 --projects=10
+// Options: --sizes=100000,1000000 --samples=100 --warmup=5 --projects=10 --comments-per-task=0.5
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -20,7 +21,7 @@ import { fileStamp, fmt, machineInfo, table, writeResults } from '../lib/report.
 import { buildApi, newJwtSecrets, startApi } from '../api/api-server.mjs';
 import { ApiClient } from '../api/seed.mjs';
 import { SEARCH_SQL, likePattern } from './search-sql.mjs';
-import { RARE_EVERY, RARE_WORD, rng, taskText } from './words.mjs';
+import { RARE_EVERY, RARE_WORD, commentText, rng, taskText } from './words.mjs';
 import { clearRedisPrefix } from '../lib/redis.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     samples: { type: 'string', default: '100' },
     warmup: { type: 'string', default: '5' },
     projects: { type: 'string', default: '10' },
+    'comments-per-task': { type: 'string', default: '0.5' },
   },
 });
 const SIZES = args.sizes
@@ -44,6 +46,8 @@ const SIZES = args.sizes
 const SAMPLES = Number(args.samples);
 const WARMUP = Number(args.warmup);
 const PROJECTS = Number(args.projects);
+const COMMENTS_PER_TASK = Number(args['comments-per-task']);
+if (!(COMMENTS_PER_TASK >= 0)) throw new Error(`bad --comments-per-task=${args['comments-per-task']}`);
 if (SIZES.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`bad --sizes=${args.sizes}`);
 
 const pgUser = process.env.PGUSER ?? os.userInfo().username;
@@ -74,8 +78,8 @@ async function withAdmin(fn) {
   }
 }
 
-/** Streams `count` generated task rows into `tasks` through one psql COPY … FROM STDIN. */
-async function copyTasks(world, from, count) {
+/** Streams rows (tab-separated lines from `lines`) into `table (columns)` through one psql COPY … FROM STDIN. */
+async function copyRows(table, columns, lines) {
   const url = new URL(DATABASE_URL);
   const psql = spawn(
     'psql',
@@ -87,24 +91,14 @@ async function copyTasks(world, from, count) {
       '-d',
       url.toString(),
       '-c',
-      `COPY tasks (workspace_id, project_id, number, title, description, status, priority, position, created_by, created_at, updated_at) FROM STDIN`,
+      `COPY ${table} (${columns}) FROM STDIN`,
     ],
     // The database's default statement timeout (set by the migrations) is for requests, not a bulk load.
     { stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, PGOPTIONS: '-c statement_timeout=0' } },
   );
-  const statuses = ['todo', 'todo', 'in_progress', 'in_review', 'blocked', 'done', 'done', 'done'];
-  const priorities = ['low', 'medium', 'medium', 'high', 'critical'];
-  const escape = (v) =>
-    v === null ? '\\N' : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
-  const started = new Date('2024-01-01T00:00:00Z').getTime();
-  const random = rng(from + 1);
   let chunk = '';
-  for (let i = from; i < from + count; i++) {
-    const project = world.projectIds[i % PROJECTS];
-    const number = Math.floor(i / PROJECTS) + 1;
-    const { title, description } = taskText(random, i);
-    const at = new Date(started + i * 60_000).toISOString();
-    chunk += `${world.workspaceId}\t${project}\t${number}\t${escape(title)}\t${escape(description)}\t${statuses[i % statuses.length]}\t${priorities[i % priorities.length]}\t${number * 1024}\t${world.userId}\t${at}\t${at}\n`;
+  for (const line of lines) {
+    chunk += line;
     if (chunk.length > 1 << 20) {
       if (!psql.stdin.write(chunk)) await once(psql.stdin, 'drain');
       chunk = '';
@@ -112,7 +106,51 @@ async function copyTasks(world, from, count) {
   }
   psql.stdin.end(chunk);
   const [code] = await once(psql, 'exit');
-  if (code !== 0) throw new Error(`psql COPY exited ${code}`);
+  if (code !== 0) throw new Error(`psql COPY into ${table} exited ${code}`);
+}
+
+const escapeCopy = (v) =>
+  v === null ? '\\N' : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+const LOAD_STARTS = new Date('2024-01-01T00:00:00Z').getTime();
+
+/** Loads tasks `from` … `from + count - 1`; returns the ids of those that get comments. */
+async function copyTasks(world, from, count) {
+  const statuses = ['todo', 'todo', 'in_progress', 'in_review', 'blocked', 'done', 'done', 'done'];
+  const priorities = ['low', 'medium', 'medium', 'high', 'critical'];
+  const random = rng(from + 1);
+  const commented = [];
+  function* lines() {
+    for (let i = from; i < from + count; i++) {
+      const id = randomUUID();
+      // Comments spread evenly: task i gets floor((i+1)·k) − floor(i·k) of them.
+      const comments = Math.floor((i + 1) * COMMENTS_PER_TASK) - Math.floor(i * COMMENTS_PER_TASK);
+      for (let c = 0; c < comments; c++) commented.push(id);
+      const project = world.projectIds[i % PROJECTS];
+      const number = Math.floor(i / PROJECTS) + 1;
+      const { title, description } = taskText(random, i);
+      const at = new Date(LOAD_STARTS + i * 60_000).toISOString();
+      yield `${id}\t${world.workspaceId}\t${project}\t${number}\t${escapeCopy(title)}\t${escapeCopy(description)}\t${statuses[i % statuses.length]}\t${priorities[i % priorities.length]}\t${number * 1024}\t${world.userId}\t${at}\t${at}\n`;
+    }
+  }
+  await copyRows(
+    'tasks',
+    'id, workspace_id, project_id, number, title, description, status, priority, position, created_by, created_at, updated_at',
+    lines(),
+  );
+  return commented;
+}
+
+/** Loads one comment per id in `taskIds` (comment ordinals from `from`), written by the owner. */
+async function copyComments(world, taskIds, from) {
+  const random = rng(1_000_003 + from);
+  function* lines() {
+    for (let i = 0; i < taskIds.length; i++) {
+      const at = new Date(LOAD_STARTS + (from + i) * 120_000).toISOString();
+      const body = commentText(random, from + i);
+      yield `${world.workspaceId}\t${taskIds[i]}\t${world.userId}\t${escapeCopy(body)}\t${at}\t${at}\n`;
+    }
+  }
+  await copyRows('comments', 'workspace_id, task_id, author_id, body, created_at, updated_at', lines());
 }
 
 function percentile(sorted, p) {
@@ -159,6 +197,11 @@ async function explain(db, world, q) {
   return {
     usesGin: plan.some((line) => line.includes('tasks_search_idx')),
     usesTitleTrigrams: plan.some((line) => line.includes('tasks_title_trgm_idx')),
+    // Comments by words through their GIN index (not every comment's tsvector built per search);
+    // the body substring arm, like the title one, may read comments in order until its limit when
+    // the text is everywhere, and uses the trigram index when it is rare.
+    usesCommentGin: plan.some((line) => line.includes('comments_search_idx')),
+    usesCommentTrigrams: plan.some((line) => line.includes('comments_body_trgm_idx')),
     plan,
   };
 }
@@ -218,20 +261,26 @@ async function main() {
     const world = { workspaceId: ws.id, userId: owner.user.id, token: owner.accessToken, projectIds };
 
     let loaded = 0;
+    let commentsLoaded = 0;
     for (const size of SIZES) {
       const t0 = Date.now();
-      await copyTasks(world, loaded, size - loaded);
+      const commented = await copyTasks(world, loaded, size - loaded);
+      await copyComments(world, commented, commentsLoaded);
       const copyMs = Date.now() - t0;
       loaded = size;
-      // What autovacuum does on a live database: statistics, and the GIN pending list merged.
+      commentsLoaded += commented.length;
+      // What autovacuum does on a live database: statistics, and the GIN pending lists merged.
       const t1 = Date.now();
       await db.query('VACUUM ANALYZE tasks');
+      await db.query('VACUUM ANALYZE comments');
       const vacuumMs = Date.now() - t1;
       await db.query(
         `select setval(task_number_sequence(p.id), (select max(number) from tasks t where t.project_id = p.id)) from projects p where p.workspace_id = $1`,
         [world.workspaceId],
       );
-      log(`loaded ${size} tasks (COPY ${copyMs} ms, VACUUM ANALYZE ${vacuumMs} ms)`);
+      log(
+        `loaded ${size} tasks and ${commentsLoaded} comments (COPY ${copyMs} ms, VACUUM ANALYZE ${vacuumMs} ms)`,
+      );
       // A fresh access token per size: a big load outlasts one (15 minutes).
       const session = await client.call(
         'POST',
@@ -249,10 +298,12 @@ async function main() {
           ...figures,
           usesGin: plan.usesGin,
           usesTitleTrigrams: plan.usesTitleTrigrams,
+          usesCommentGin: plan.usesCommentGin,
+          usesCommentTrigrams: plan.usesCommentTrigrams,
           plan: plan.plan,
         };
         log(
-          `  ${id.padEnd(6)} "${q}": p50 ${fmt(figures.p50)} ms, p95 ${fmt(figures.p95)} ms, ${figures.hits} hits, GIN index ${plan.usesGin ? 'used' : 'NOT used'}, title trigrams ${plan.usesTitleTrigrams ? 'used' : 'not used'}`,
+          `  ${id.padEnd(6)} "${q}": p50 ${fmt(figures.p50)} ms, p95 ${fmt(figures.p95)} ms, ${figures.hits} hits, GIN index ${plan.usesGin ? 'used' : 'NOT used'}, title trigrams ${plan.usesTitleTrigrams ? 'used' : 'not used'}, comment GIN ${plan.usesCommentGin ? 'used' : 'NOT used'}, comment trigrams ${plan.usesCommentTrigrams ? 'used' : 'not used'}`,
         );
       }
       sizes.push({ tasks: size, copyMs, vacuumMs, loadAverage: os.loadavg(), queries });
@@ -284,6 +335,14 @@ async function main() {
       target: true,
       status: used ? 'PASS' : 'MISS',
     });
+    const commentGin = large.queries[id].usesCommentGin;
+    goals.push({
+      id: `${id}-comment-gin`,
+      goal: `${id} "${q}": EXPLAIN at ${large.tasks} uses comments_search_idx (GIN)`,
+      value: commentGin,
+      target: true,
+      status: commentGin ? 'PASS' : 'MISS',
+    });
   }
   log('');
   log(
@@ -299,10 +358,12 @@ async function main() {
     ),
   );
   log('');
-  // The scans of the tasks table (the whole plan is in the JSON): a Seq Scan here reads every task.
+  // The scans of tasks and comments (the whole plan is in the JSON): a Seq Scan here reads them all.
   for (const { id, q } of QUERIES) {
-    log(`EXPLAIN at ${large.tasks} tasks, ${id} "${q}", scans of tasks:`);
-    for (const line of large.queries[id].plan.filter((l) => / on tasks |tasks_search_idx/.test(l)))
+    log(`EXPLAIN at ${large.tasks} tasks, ${id} "${q}", scans of tasks and comments:`);
+    for (const line of large.queries[id].plan.filter((l) =>
+      / on (tasks|comments) |_search_idx|_trgm_idx/.test(l),
+    ))
       log(`  ${line.trim()}`);
   }
   log('');
@@ -325,7 +386,14 @@ async function main() {
       timestamp: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       machine,
-      settings: { sizes: SIZES, samples: SAMPLES, warmup: WARMUP, projects: PROJECTS, rareEvery: RARE_EVERY },
+      settings: {
+        sizes: SIZES,
+        samples: SAMPLES,
+        warmup: WARMUP,
+        projects: PROJECTS,
+        commentsPerTask: COMMENTS_PER_TASK,
+        rareEvery: RARE_EVERY,
+      },
       sizes,
       goals,
       logs: { api: relative(repoRoot, apiLog) },

@@ -2,7 +2,7 @@
 // parameters numbered, so the search bench can EXPLAIN what the api runs: $1 = q, $2 = workspace
 // id, $3 = the escaped ILIKE pattern, $4 = limit, $5/$6 = the project key and task number parsed
 // from a `KEY-n` query (null otherwise); the arms' caps (RANKED_WORD_MATCHES,
-// TITLE_SUBSTRING_MATCHES) are inlined. If that function changes, copy it again.
+// TITLE_SUBSTRING_MATCHES, COMMENT_WORD_MATCHES, COMMENT_SUBSTRING_MATCHES) are inlined. If that function changes, copy it again.
 export const SEARCH_SQL = `
     with query as (select websearch_to_tsquery('english', $1) as tsq),
     task_matches as (
@@ -17,6 +17,16 @@ export const SEARCH_SQL = `
       (select t.id from projects p join tasks t on t.project_id = p.id
         where p.workspace_id = $2 and p.deleted_at is null and p.key = $5::text
           and t.workspace_id = $2 and t.number = $6::int and t.deleted_at is null)
+    ),
+    comment_matches as (
+      (select c.id from comments c, query
+        where c.workspace_id = $2 and c.deleted_at is null
+          and to_tsvector('english'::regconfig, c.body) @@ query.tsq
+        limit 1000)
+      union
+      (select c.id from comments c
+        where c.workspace_id = $2 and c.deleted_at is null and c.body ilike $3 escape '\\'
+        limit 200)
     )
     select * from (
       select 'task' as type, t.id, t.id as task_id, t.project_id, p.key || '-' || t.number as key, t.title, t.status,
@@ -30,9 +40,9 @@ export const SEARCH_SQL = `
       select 'comment', c.id, t.id, t.project_id, p.key || '-' || t.number, t.title, t.status,
              left(c.body, 160),
              ts_rank(to_tsvector('english'::regconfig, c.body), query.tsq) * 0.8
-        from comments c join tasks t on t.id = c.task_id join projects p on p.id = t.project_id, query
-       where c.workspace_id = $2 and c.deleted_at is null and t.deleted_at is null and p.deleted_at is null
-         and (to_tsvector('english'::regconfig, c.body) @@ query.tsq or c.body ilike $3 escape '\\')
+        from comment_matches m join comments c on c.id = m.id join tasks t on t.id = c.task_id
+             join projects p on p.id = t.project_id, query
+       where c.workspace_id = $2 and t.deleted_at is null and p.deleted_at is null
       union all
       select 'decision', d.id, null, null, 'DEC-' || d.number, d.title, d.status,
              left(d.decision, 160),

@@ -63,3 +63,11 @@ export function taskText(random, ordinal) {
   const description = random() < 0.33 ? `${phrase(random, 8, 30)}.` : null;
   return { title, description };
 }
+
+/** A comment's body (6–40 words, one or two sentences); one comment in RARE_EVERY also says RARE_WORD. */
+export function commentText(random, ordinal) {
+  let body = `${phrase(random, 3, 20)}.`;
+  if (random() < 0.5) body += ` ${phrase(random, 3, 20)}.`;
+  if (ordinal % RARE_EVERY === RARE_EVERY / 2) body += ` See ${RARE_WORD}.`;
+  return body.charAt(0).toUpperCase() + body.slice(1);
+}

@@ -1,7 +1,8 @@
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
 
-// The task search finds tasks by three indexed arms (words, title substring, `KEY-n`); each must
-// still find what the single ORed query found, and none may reach past the workspace fence.
+// The search finds tasks by three indexed arms (words, title substring, `KEY-n`) and comments by
+// two (words, body substring); each must still find what the single ORed query found, and none may
+// reach past the workspace fence.
 
 let api: TestApi;
 let team: TeamFixture;
@@ -13,6 +14,16 @@ interface Hit {
   id: string;
   projectId: string;
   key: string;
+}
+
+async function addComment(fixture: TeamFixture, taskId: string, body: string): Promise<string> {
+  const res = await api
+    .http()
+    .post(`${V1}/tasks/${taskId}/comments`)
+    .set(auth(fixture.users.member))
+    .send({ body });
+  if (res.status !== 201) throw new Error(`comment failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
 }
 
 async function addTask(fixture: TeamFixture, title: string, projectId = fixture.projectId): Promise<string> {
@@ -41,6 +52,16 @@ beforeAll(async () => {
     .send({ name: 'Old', key: 'OLD' });
   ids.oldProject = old.body.id;
   ids.inOldProject = await addTask(team, 'Dashboard from the old days', old.body.id); // OLD-1
+  // Comments: found by a word or a part of one; never once deleted, on a deleted task, or elsewhere.
+  ids.commented = await addTask(team, 'Ship the release notes');
+  ids.comment = await addComment(team, ids.commented, 'The flamingo rollout waits for the **feature flag**.');
+  ids.goneComment = await addComment(team, ids.commented, 'The flamingo rollout was cancelled once.');
+  await api.http().delete(`${V1}/comments/${ids.goneComment}`).set(auth(team.users.member));
+  ids.doomedTask = await addTask(team, 'Plan the launch party');
+  await addComment(team, ids.doomedTask, 'Flamingo balloons for the rollout party.');
+  await api.http().delete(`${V1}/tasks/${ids.doomedTask}`).set(auth(team.users.member));
+  const theirTask = await addTask(other, 'Ship the release notes');
+  ids.foreignComment = await addComment(other, theirTask, 'The flamingo rollout waits for the feature flag.');
   const deleted = await api.http().delete(`${V1}/projects/${old.body.id}`).set(auth(team.users.owner));
   if (deleted.status !== 204) throw new Error(`project delete failed: ${deleted.status}`);
 });
@@ -95,5 +116,27 @@ describe('task search arms', () => {
         .set(auth(team.users.stranger));
       expect(res.status).toBe(404);
     }
+  });
+});
+
+describe('comment search arms', () => {
+  const commentHits = async (q: string, fixture = team) =>
+    (await hits(q, fixture)).filter((h) => h.type === 'comment').map((h) => h.id);
+
+  it('finds a comment by a word, by a part of a word and across words, pointing at its task', async () => {
+    // "rollouts" by its stem; "flamingo", "lamin" and "ature fl" only as text in the body.
+    for (const q of ['rollouts', 'flamingo', 'LAMIN', 'ature fl'])
+      expect(await commentHits(q)).toEqual([ids.comment]);
+    const [hit] = (await hits('flamingo')).filter((h) => h.type === 'comment');
+    expect(hit).toEqual(
+      expect.objectContaining({ id: ids.comment, key: 'CORE-4', projectId: team.projectId }),
+    );
+  });
+
+  it('never finds a deleted comment, a comment on a deleted task, or one in another workspace', async () => {
+    expect(await commentHits('cancelled')).toEqual([]);
+    expect(await commentHits('balloons')).toEqual([]);
+    expect(await commentHits('party')).toEqual([]);
+    expect(await commentHits('flaming', other)).toEqual([ids.foreignComment]);
   });
 });

@@ -26,6 +26,9 @@ export type SearchRow = {
 const RANKED_WORD_MATCHES = 1000;
 /** The same bound for tasks whose title contains the text (trigram index): each such hit gets the title bonus. */
 const TITLE_SUBSTRING_MATCHES = 200;
+/** And for comments: by words (GIN on the body's tsvector) and by a substring of the body (trigram index). */
+const COMMENT_WORD_MATCHES = 1000;
+const COMMENT_SUBSTRING_MATCHES = 200;
 
 /** "CORE-12" (any case) → project key and task number, as shown in `key`; anything else → nulls (the arm finds none). */
 export function parseTaskKey(q: string): { key: string | null; number: number | null } {
@@ -40,7 +43,8 @@ export function parseTaskKey(q: string): { key: string | null; number: number | 
  * Tasks are found by three arms that each use an index, and only their union is ranked: words (GIN on search_vector,
  * at most RANKED_WORD_MATCHES), title substring (pg_trgm GIN on title, at most TITLE_SUBSTRING_MATCHES) and `KEY-n`
  * (project key + number, unique index). One arm ORed into one WHERE made PostgreSQL scan every task of the workspace.
- * A null key or number folds its arm to nothing at plan time.
+ * A null key or number folds its arm to nothing at plan time. Comments the same way, by two arms: words (GIN on the
+ * body's tsvector) and body substring (pg_trgm GIN); ORed, they made it read every comment and build its tsvector.
  */
 export async function searchWorkspace(
   db: DbOrTx,
@@ -64,6 +68,16 @@ export async function searchWorkspace(
       (select t.id from projects p join tasks t on t.project_id = p.id
         where p.workspace_id = ${workspaceId} and p.deleted_at is null and p.key = ${taskKey.key}::text
           and t.workspace_id = ${workspaceId} and t.number = ${taskKey.number}::int and t.deleted_at is null)
+    ),
+    comment_matches as (
+      (select c.id from comments c, query
+        where c.workspace_id = ${workspaceId} and c.deleted_at is null
+          and to_tsvector('english'::regconfig, c.body) @@ query.tsq
+        limit ${COMMENT_WORD_MATCHES})
+      union
+      (select c.id from comments c
+        where c.workspace_id = ${workspaceId} and c.deleted_at is null and c.body ilike ${pattern} escape '\\'
+        limit ${COMMENT_SUBSTRING_MATCHES})
     )
     select * from (
       select 'task' as type, t.id, t.id as task_id, t.project_id, p.key || '-' || t.number as key, t.title, t.status,
@@ -77,9 +91,9 @@ export async function searchWorkspace(
       select 'comment', c.id, t.id, t.project_id, p.key || '-' || t.number, t.title, t.status,
              left(c.body, 160),
              ts_rank(to_tsvector('english'::regconfig, c.body), query.tsq) * 0.8
-        from comments c join tasks t on t.id = c.task_id join projects p on p.id = t.project_id, query
-       where c.workspace_id = ${workspaceId} and c.deleted_at is null and t.deleted_at is null and p.deleted_at is null
-         and (to_tsvector('english'::regconfig, c.body) @@ query.tsq or c.body ilike ${pattern} escape '\\')
+        from comment_matches m join comments c on c.id = m.id join tasks t on t.id = c.task_id
+             join projects p on p.id = t.project_id, query
+       where c.workspace_id = ${workspaceId} and t.deleted_at is null and p.deleted_at is null
       union all
       select 'decision', d.id, null, null, 'DEC-' || d.number, d.title, d.status,
              left(d.decision, 160),

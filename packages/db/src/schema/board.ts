@@ -234,6 +234,8 @@ export const comments = pgTable(
   (t) => [
     index('comments_task_idx').on(t.taskId, t.createdAt),
     index('comments_search_idx').using('gin', sql`to_tsvector('english'::regconfig, ${t.body})`),
+    // Substring and prefix search in comments (`body ilike '%q%'`), as for task titles.
+    index('comments_body_trgm_idx').using('gin', t.body.op('gin_trgm_ops')),
     check('comments_body_length', sql`char_length(${t.body}) between 1 and 20000`),
   ],
 );
