@@ -192,6 +192,8 @@ async function explain(db, world, q) {
     20,
     null,
     null,
+    null,
+    null,
   ]);
   const plan = rows.map((r) => r['QUERY PLAN']);
   return {

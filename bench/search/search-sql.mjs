@@ -1,8 +1,8 @@
 // The statement of searchWorkspace (packages/core/src/search/search.repository.ts) with its
 // parameters numbered, so the search bench can EXPLAIN what the api runs: $1 = q, $2 = workspace
 // id, $3 = the escaped ILIKE pattern, $4 = limit, $5/$6 = the project key and task number parsed
-// from a `KEY-n` query (null otherwise); the arms' caps (RANKED_WORD_MATCHES,
-// TITLE_SUBSTRING_MATCHES, COMMENT_WORD_MATCHES, COMMENT_SUBSTRING_MATCHES) are inlined. If that function changes, copy it again.
+// from a `KEY-n` query, $7/$8 the numbers of a `DEC-n` / `INC-n` query (null otherwise); the arms'
+// caps (WORD_MATCHES, SUBSTRING_MATCHES) are inlined. If that function changes, copy it again.
 export const SEARCH_SQL = `
     with query as (select websearch_to_tsquery('english', $1) as tsq),
     task_matches as (
@@ -27,6 +27,31 @@ export const SEARCH_SQL = `
       (select c.id from comments c
         where c.workspace_id = $2 and c.deleted_at is null and c.body ilike $3 escape '\\'
         limit 200)
+    ),
+    decision_matches as (
+      (select d.id from decisions d, query
+        where d.workspace_id = $2
+          and to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision) @@ query.tsq
+        limit 1000)
+      union
+      (select d.id from decisions d
+        where d.workspace_id = $2 and d.title ilike $3 escape '\\'
+        limit 200)
+      union
+      (select d.id from decisions d where d.workspace_id = $2 and d.number = $7::int)
+    ),
+    incident_matches as (
+      (select i.id from incidents i, query
+        where i.workspace_id = $2
+          and to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, ''))
+              @@ query.tsq
+        limit 1000)
+      union
+      (select i.id from incidents i
+        where i.workspace_id = $2 and i.title ilike $3 escape '\\'
+        limit 200)
+      union
+      (select i.id from incidents i where i.workspace_id = $2 and i.number = $8::int)
     )
     select * from (
       select 'task' as type, t.id, t.id as task_id, t.project_id, p.key || '-' || t.number as key, t.title, t.status,
@@ -49,20 +74,16 @@ export const SEARCH_SQL = `
              ts_rank(to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision), query.tsq) * 0.9
                + case when d.title ilike $3 escape '\\' then 0.5 else 0 end
                + case when upper('DEC-' || d.number) = upper($1) then 2 else 0 end
-        from decisions d, query
+        from decision_matches m join decisions d on d.id = m.id, query
        where d.workspace_id = $2
-         and (to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision) @@ query.tsq
-              or d.title ilike $3 escape '\\' or upper('DEC-' || d.number) = upper($1))
       union all
       select 'incident', i.id, null, null, 'INC-' || i.number, i.title, i.status,
              left(coalesce(i.summary, ''), 160),
              ts_rank(to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, '')), query.tsq) * 0.9
                + case when i.title ilike $3 escape '\\' then 0.5 else 0 end
                + case when upper('INC-' || i.number) = upper($1) then 2 else 0 end
-        from incidents i, query
+        from incident_matches m join incidents i on i.id = m.id, query
        where i.workspace_id = $2
-         and (to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, '')) @@ query.tsq
-              or i.title ilike $3 escape '\\' or upper('INC-' || i.number) = upper($1))
     ) hits
     order by rank desc, key, id
     limit $4`;

@@ -1,8 +1,9 @@
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
 
-// The search finds tasks by three indexed arms (words, title substring, `KEY-n`) and comments by
-// two (words, body substring); each must still find what the single ORed query found, and none may
-// reach past the workspace fence.
+// The search finds tasks by three indexed arms (words, title substring, `KEY-n`), comments by two
+// (words, body substring), decisions and incidents by three (words, title substring, `DEC-n` /
+// `INC-n`); each must still find what the single ORed query found, and none may reach past the
+// workspace fence.
 
 let api: TestApi;
 let team: TeamFixture;
@@ -62,6 +63,40 @@ beforeAll(async () => {
   await api.http().delete(`${V1}/tasks/${ids.doomedTask}`).set(auth(team.users.member));
   const theirTask = await addTask(other, 'Ship the release notes');
   ids.foreignComment = await addComment(other, theirTask, 'The flamingo rollout waits for the feature flag.');
+  // A decision and an incident in each workspace, the same words in both.
+  const log = async (fixture: TeamFixture, kind: 'decisions' | 'incidents', body: object) => {
+    const res = await api
+      .http()
+      .post(`${V1}/workspaces/${fixture.workspaceId}/${kind}`)
+      .set(auth(fixture.users.member))
+      .send(body);
+    if (res.status !== 201) throw new Error(`${kind} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; key: string };
+  };
+  const decision = {
+    title: 'Adopt hexagonal storage adapters',
+    context: 'Vendors keep changing their archival tiers.',
+    decision: 'Wrap every bucket behind one port.',
+  };
+  const incident = {
+    title: 'Archival tier throttled uploads',
+    severity: 'sev3',
+    summary: 'Uploads queued for minutes.',
+  };
+  const [myDecision, theirDecision, myIncident, theirIncident] = await Promise.all([
+    log(team, 'decisions', decision),
+    log(other, 'decisions', decision),
+    log(team, 'incidents', incident),
+    log(other, 'incidents', incident),
+  ]);
+  Object.assign(ids, {
+    decision: myDecision.id,
+    decisionKey: myDecision.key,
+    foreignDecision: theirDecision.id,
+    incident: myIncident.id,
+    incidentKey: myIncident.key,
+    foreignIncident: theirIncident.id,
+  });
   const deleted = await api.http().delete(`${V1}/projects/${old.body.id}`).set(auth(team.users.owner));
   if (deleted.status !== 204) throw new Error(`project delete failed: ${deleted.status}`);
 });
@@ -138,5 +173,36 @@ describe('comment search arms', () => {
     expect(await commentHits('balloons')).toEqual([]);
     expect(await commentHits('party')).toEqual([]);
     expect(await commentHits('flaming', other)).toEqual([ids.foreignComment]);
+  });
+});
+
+describe('decision and incident search arms', () => {
+  const ofKind = async (kind: string, q: string, fixture = team) =>
+    (await hits(q, fixture)).filter((h) => h.type === kind).map((h) => h.id);
+
+  it('finds a decision by a word of its text, a part of its title, and its key in any case', async () => {
+    for (const q of ['vendors', 'buckets', 'hexagon', 'ORAGE ADAP'])
+      expect(await ofKind('decision', q)).toEqual([ids.decision]);
+    for (const q of [ids.decisionKey!, ids.decisionKey!.toLowerCase()])
+      expect((await hits(q))[0]).toEqual(expect.objectContaining({ type: 'decision', id: ids.decision }));
+    expect(await ofKind('decision', ids.decisionKey!.replace('-', '-0'))).toEqual([]);
+  });
+
+  it('finds an incident by a word of its summary, a part of its title, and its key in any case', async () => {
+    for (const q of ['queued', 'throttling', 'rchival ti'])
+      expect(await ofKind('incident', q)).toEqual([ids.incident]);
+    for (const q of [ids.incidentKey!, ids.incidentKey!.toLowerCase()])
+      expect((await hits(q))[0]).toEqual(expect.objectContaining({ type: 'incident', id: ids.incident }));
+  });
+
+  it('keeps each workspace to its own decisions and incidents on every arm', async () => {
+    for (const q of ['vendors', 'hexagon', ids.decisionKey!]) {
+      expect(await ofKind('decision', q)).toEqual([ids.decision]);
+      expect(await ofKind('decision', q, other)).toEqual([ids.foreignDecision]);
+    }
+    for (const q of ['queued', 'rchival ti', ids.incidentKey!]) {
+      expect(await ofKind('incident', q)).toEqual([ids.incident]);
+      expect(await ofKind('incident', q, other)).toEqual([ids.foreignIncident]);
+    }
   });
 });

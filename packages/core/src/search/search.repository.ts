@@ -15,7 +15,7 @@ export type SearchRow = {
 };
 
 /**
- * How many full-text matches of tasks are ranked at most. ts_rank reads each match's tsvector, so ranking every match
+ * How many full-text matches of each kind (tasks, comments, decisions, incidents) are ranked at most. ts_rank reads each match's tsvector, so ranking every match
  * of a word found in a fifth of a million-task workspace took ~0.9 s. The GIN index finds the matches but gives no
  * order, and ordering them by an indexed column (newest first) means fetching every match to sort it, the same linear
  * cost. So the full-text arm takes the first N matches the bitmap heap scan meets (table order: roughly the oldest
@@ -23,12 +23,9 @@ export type SearchRow = {
  * matches, not of all of them; a second word (or a title substring, or a key) narrows the search to a set that is
  * ranked in full. Below N matches nothing changes.
  */
-const RANKED_WORD_MATCHES = 1000;
-/** The same bound for tasks whose title contains the text (trigram index): each such hit gets the title bonus. */
-const TITLE_SUBSTRING_MATCHES = 200;
-/** And for comments: by words (GIN on the body's tsvector) and by a substring of the body (trigram index). */
-const COMMENT_WORD_MATCHES = 1000;
-const COMMENT_SUBSTRING_MATCHES = 200;
+const WORD_MATCHES = 1000;
+/** The same bound for each kind's text containing the query (trigram indexes: task, decision and incident titles, comment bodies). */
+const SUBSTRING_MATCHES = 200;
 
 /** "CORE-12" (any case) → project key and task number, as shown in `key`; anything else → nulls (the arm finds none). */
 export function parseTaskKey(q: string): { key: string | null; number: number | null } {
@@ -36,15 +33,23 @@ export function parseTaskKey(q: string): { key: string | null; number: number | 
   return m ? { key: m[1]!.toUpperCase(), number: Number(m[2]) } : { key: null, number: null };
 }
 
+/** "DEC-12" (any case) → 12 with prefix DEC; anything else → null (the key arm finds none). */
+export function parseLogNumber(prefix: 'DEC' | 'INC', q: string): number | null {
+  const m = /^([A-Za-z]+)-([1-9][0-9]{0,8})$/.exec(q);
+  return m && m[1]!.toUpperCase() === prefix ? Number(m[2]) : null;
+}
+
 /**
  * Ranked full-text search over tasks, comments, decisions and incidents of one workspace. The text is only ever a bound
  * parameter: websearch_to_tsquery never raises on odd input, and LIKE wildcards are escaped.
  *
  * Tasks are found by three arms that each use an index, and only their union is ranked: words (GIN on search_vector,
- * at most RANKED_WORD_MATCHES), title substring (pg_trgm GIN on title, at most TITLE_SUBSTRING_MATCHES) and `KEY-n`
+ * at most WORD_MATCHES), title substring (pg_trgm GIN on title, at most SUBSTRING_MATCHES) and `KEY-n`
  * (project key + number, unique index). One arm ORed into one WHERE made PostgreSQL scan every task of the workspace.
  * A null key or number folds its arm to nothing at plan time. Comments the same way, by two arms: words (GIN on the
  * body's tsvector) and body substring (pg_trgm GIN); ORed, they made it read every comment and build its tsvector.
+ * Decisions and incidents by three: words (GIN on the text search reads), title substring (pg_trgm GIN) and `DEC-n` /
+ * `INC-n` (the workspace's unique number).
  */
 export async function searchWorkspace(
   db: DbOrTx,
@@ -54,16 +59,18 @@ export async function searchWorkspace(
 ): Promise<SearchRow[]> {
   const pattern = `%${escapeLike(q)}%`;
   const taskKey = parseTaskKey(q);
+  const decisionNumber = parseLogNumber('DEC', q);
+  const incidentNumber = parseLogNumber('INC', q);
   const result = await db.execute<SearchRow>(sql`
     with query as (select websearch_to_tsquery('english', ${q}) as tsq),
     task_matches as (
       (select t.id from tasks t, query
         where t.workspace_id = ${workspaceId} and t.deleted_at is null and t.search_vector @@ query.tsq
-        limit ${RANKED_WORD_MATCHES})
+        limit ${WORD_MATCHES})
       union
       (select t.id from tasks t
         where t.workspace_id = ${workspaceId} and t.deleted_at is null and t.title ilike ${pattern} escape '\\'
-        limit ${TITLE_SUBSTRING_MATCHES})
+        limit ${SUBSTRING_MATCHES})
       union
       (select t.id from projects p join tasks t on t.project_id = p.id
         where p.workspace_id = ${workspaceId} and p.deleted_at is null and p.key = ${taskKey.key}::text
@@ -73,11 +80,36 @@ export async function searchWorkspace(
       (select c.id from comments c, query
         where c.workspace_id = ${workspaceId} and c.deleted_at is null
           and to_tsvector('english'::regconfig, c.body) @@ query.tsq
-        limit ${COMMENT_WORD_MATCHES})
+        limit ${WORD_MATCHES})
       union
       (select c.id from comments c
         where c.workspace_id = ${workspaceId} and c.deleted_at is null and c.body ilike ${pattern} escape '\\'
-        limit ${COMMENT_SUBSTRING_MATCHES})
+        limit ${SUBSTRING_MATCHES})
+    ),
+    decision_matches as (
+      (select d.id from decisions d, query
+        where d.workspace_id = ${workspaceId}
+          and to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision) @@ query.tsq
+        limit ${WORD_MATCHES})
+      union
+      (select d.id from decisions d
+        where d.workspace_id = ${workspaceId} and d.title ilike ${pattern} escape '\\'
+        limit ${SUBSTRING_MATCHES})
+      union
+      (select d.id from decisions d where d.workspace_id = ${workspaceId} and d.number = ${decisionNumber}::int)
+    ),
+    incident_matches as (
+      (select i.id from incidents i, query
+        where i.workspace_id = ${workspaceId}
+          and to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, ''))
+              @@ query.tsq
+        limit ${WORD_MATCHES})
+      union
+      (select i.id from incidents i
+        where i.workspace_id = ${workspaceId} and i.title ilike ${pattern} escape '\\'
+        limit ${SUBSTRING_MATCHES})
+      union
+      (select i.id from incidents i where i.workspace_id = ${workspaceId} and i.number = ${incidentNumber}::int)
     )
     select * from (
       select 'task' as type, t.id, t.id as task_id, t.project_id, p.key || '-' || t.number as key, t.title, t.status,
@@ -100,20 +132,16 @@ export async function searchWorkspace(
              ts_rank(to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision), query.tsq) * 0.9
                + case when d.title ilike ${pattern} escape '\\' then 0.5 else 0 end
                + case when upper('DEC-' || d.number) = upper(${q}) then 2 else 0 end
-        from decisions d, query
+        from decision_matches m join decisions d on d.id = m.id, query
        where d.workspace_id = ${workspaceId}
-         and (to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision) @@ query.tsq
-              or d.title ilike ${pattern} escape '\\' or upper('DEC-' || d.number) = upper(${q}))
       union all
       select 'incident', i.id, null, null, 'INC-' || i.number, i.title, i.status,
              left(coalesce(i.summary, ''), 160),
              ts_rank(to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, '')), query.tsq) * 0.9
                + case when i.title ilike ${pattern} escape '\\' then 0.5 else 0 end
                + case when upper('INC-' || i.number) = upper(${q}) then 2 else 0 end
-        from incidents i, query
+        from incident_matches m join incidents i on i.id = m.id, query
        where i.workspace_id = ${workspaceId}
-         and (to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, '')) @@ query.tsq
-              or i.title ilike ${pattern} escape '\\' or upper('INC-' || i.number) = upper(${q}))
     ) hits
     order by rank desc, key, id
     limit ${limit}`);

@@ -151,6 +151,12 @@ export const incidents = pgTable(
     uniqueIndex('incidents_number_key').on(t.workspaceId, t.number),
     index('incidents_list_idx').on(t.workspaceId, t.createdAt),
     index('incidents_task_ids_idx').using('gin', t.taskIds),
+    // Workspace search (core/search): words of the title, summary and postmortem; title substrings.
+    index('incidents_workspace_search_idx').using(
+      'gin',
+      sql`to_tsvector('english'::regconfig, ${t.title} || ' ' || coalesce(${t.summary}, '') || ' ' || coalesce(${t.postmortem}, ''))`,
+    ),
+    index('incidents_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
   ],
 );
 
@@ -216,6 +222,12 @@ export const decisions = pgTable(
       'gin',
       sql`(setweight(to_tsvector('simple', coalesce(${t.title}, '')), 'A') || setweight(to_tsvector('simple', coalesce(${t.context}, '') || ' ' || coalesce(${t.decision}, '')), 'B'))`,
     ),
+    // Workspace search (core/search), which stems words ('english'): title, context and decision; title substrings.
+    index('decisions_workspace_search_idx').using(
+      'gin',
+      sql`to_tsvector('english'::regconfig, ${t.title} || ' ' || ${t.context} || ' ' || ${t.decision})`,
+    ),
+    index('decisions_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
   ],
 );
 
