@@ -9,6 +9,7 @@
 // nothing: a MISS is a finding (exit 0).
 //
 // Options: --sizes=100000,1000000 --samples=100 --warmup=5 --projects=10 --comments-per-task=0.5
+//          --decisions-per-task=0.001 (and half as many incidents)
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -21,7 +22,7 @@ import { fileStamp, fmt, machineInfo, table, writeResults } from '../lib/report.
 import { buildApi, newJwtSecrets, startApi } from '../api/api-server.mjs';
 import { ApiClient } from '../api/seed.mjs';
 import { SEARCH_SQL, likePattern } from './search-sql.mjs';
-import { RARE_EVERY, RARE_WORD, commentText, rng, taskText } from './words.mjs';
+import { RARE_EVERY, RARE_WORD, commentText, phrase, rng, taskText } from './words.mjs';
 import { clearRedisPrefix } from '../lib/redis.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '5' },
     projects: { type: 'string', default: '10' },
     'comments-per-task': { type: 'string', default: '0.5' },
+    'decisions-per-task': { type: 'string', default: '0.001' },
   },
 });
 const SIZES = args.sizes
@@ -48,6 +50,10 @@ const WARMUP = Number(args.warmup);
 const PROJECTS = Number(args.projects);
 const COMMENTS_PER_TASK = Number(args['comments-per-task']);
 if (!(COMMENTS_PER_TASK >= 0)) throw new Error(`bad --comments-per-task=${args['comments-per-task']}`);
+// A workspace's decision log and incident history grow with it: a decision per thousand tasks and
+// an incident per two thousand (1,000 and 500 at a million), a few paragraphs each.
+const DECISIONS_PER_TASK = Number(args['decisions-per-task']);
+if (!(DECISIONS_PER_TASK >= 0)) throw new Error(`bad --decisions-per-task=${args['decisions-per-task']}`);
 if (SIZES.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`bad --sizes=${args.sizes}`);
 
 const pgUser = process.env.PGUSER ?? os.userInfo().username;
@@ -153,6 +159,30 @@ async function copyComments(world, taskIds, from) {
   await copyRows('comments', 'workspace_id, task_id, author_id, body, created_at, updated_at', lines());
 }
 
+/** Decisions `from + 1` … `to` and incidents `from/2 + 1` … `to/2` (their workspace numbers). */
+async function copyLogs(world, from, to) {
+  const random = rng(2_000_003 + from);
+  const paragraph = () => `${phrase(random, 12, 30)}. ${phrase(random, 12, 30)}. ${phrase(random, 12, 30)}.`;
+  function* decisions() {
+    for (let n = from + 1; n <= to; n++)
+      yield `${world.workspaceId}\t${n}\t${escapeCopy(`Adopt ${phrase(random, 2, 6)}`)}\t${escapeCopy(paragraph())}\t${escapeCopy(paragraph())}\t[]\taccepted\t${world.userId}\n`;
+  }
+  function* incidents() {
+    for (let n = Math.floor(from / 2) + 1; n <= Math.floor(to / 2); n++)
+      yield `${world.workspaceId}\t${n}\t${escapeCopy(phrase(random, 3, 8))}\tsev3\tresolved\t${escapeCopy(paragraph())}\t${escapeCopy(paragraph())}\t${world.userId}\n`;
+  }
+  await copyRows(
+    'decisions',
+    'workspace_id, number, title, context, decision, alternatives, status, created_by',
+    decisions(),
+  );
+  await copyRows(
+    'incidents',
+    'workspace_id, number, title, severity, status, summary, postmortem, declared_by',
+    incidents(),
+  );
+}
+
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -204,6 +234,10 @@ async function explain(db, world, q) {
     // the text is everywhere, and uses the trigram index when it is rare.
     usesCommentGin: plan.some((line) => line.includes('comments_search_idx')),
     usesCommentTrigrams: plan.some((line) => line.includes('comments_body_trgm_idx')),
+    // Decisions and incidents by words through their GIN expression indexes.
+    usesLogGin:
+      plan.some((line) => line.includes('decisions_workspace_search_idx')) &&
+      plan.some((line) => line.includes('incidents_workspace_search_idx')),
     plan,
   };
 }
@@ -268,6 +302,7 @@ async function main() {
       const t0 = Date.now();
       const commented = await copyTasks(world, loaded, size - loaded);
       await copyComments(world, commented, commentsLoaded);
+      await copyLogs(world, Math.round(loaded * DECISIONS_PER_TASK), Math.round(size * DECISIONS_PER_TASK));
       const copyMs = Date.now() - t0;
       loaded = size;
       commentsLoaded += commented.length;
@@ -275,13 +310,15 @@ async function main() {
       const t1 = Date.now();
       await db.query('VACUUM ANALYZE tasks');
       await db.query('VACUUM ANALYZE comments');
+      await db.query('VACUUM ANALYZE decisions');
+      await db.query('VACUUM ANALYZE incidents');
       const vacuumMs = Date.now() - t1;
       await db.query(
         `select setval(task_number_sequence(p.id), (select max(number) from tasks t where t.project_id = p.id)) from projects p where p.workspace_id = $1`,
         [world.workspaceId],
       );
       log(
-        `loaded ${size} tasks and ${commentsLoaded} comments (COPY ${copyMs} ms, VACUUM ANALYZE ${vacuumMs} ms)`,
+        `loaded ${size} tasks, ${commentsLoaded} comments, ${Math.round(size * DECISIONS_PER_TASK)} decisions and ${Math.floor(Math.round(size * DECISIONS_PER_TASK) / 2)} incidents (COPY ${copyMs} ms, VACUUM ANALYZE ${vacuumMs} ms)`,
       );
       // A fresh access token per size: a big load outlasts one (15 minutes).
       const session = await client.call(
@@ -302,10 +339,11 @@ async function main() {
           usesTitleTrigrams: plan.usesTitleTrigrams,
           usesCommentGin: plan.usesCommentGin,
           usesCommentTrigrams: plan.usesCommentTrigrams,
+          usesLogGin: plan.usesLogGin,
           plan: plan.plan,
         };
         log(
-          `  ${id.padEnd(6)} "${q}": p50 ${fmt(figures.p50)} ms, p95 ${fmt(figures.p95)} ms, ${figures.hits} hits, GIN index ${plan.usesGin ? 'used' : 'NOT used'}, title trigrams ${plan.usesTitleTrigrams ? 'used' : 'not used'}, comment GIN ${plan.usesCommentGin ? 'used' : 'NOT used'}, comment trigrams ${plan.usesCommentTrigrams ? 'used' : 'not used'}`,
+          `  ${id.padEnd(6)} "${q}": p50 ${fmt(figures.p50)} ms, p95 ${fmt(figures.p95)} ms, ${figures.hits} hits, GIN index ${plan.usesGin ? 'used' : 'NOT used'}, title trigrams ${plan.usesTitleTrigrams ? 'used' : 'not used'}, comment GIN ${plan.usesCommentGin ? 'used' : 'NOT used'}, comment trigrams ${plan.usesCommentTrigrams ? 'used' : 'not used'}, decision and incident GIN ${plan.usesLogGin ? 'used' : 'NOT used'}`,
         );
       }
       sizes.push({ tasks: size, copyMs, vacuumMs, loadAverage: os.loadavg(), queries });
@@ -394,6 +432,7 @@ async function main() {
         warmup: WARMUP,
         projects: PROJECTS,
         commentsPerTask: COMMENTS_PER_TASK,
+        decisionsPerTask: DECISIONS_PER_TASK,
         rareEvery: RARE_EVERY,
       },
       sizes,

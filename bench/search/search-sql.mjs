@@ -2,7 +2,7 @@
 // parameters numbered, so the search bench can EXPLAIN what the api runs: $1 = q, $2 = workspace
 // id, $3 = the escaped ILIKE pattern, $4 = limit, $5/$6 = the project key and task number parsed
 // from a `KEY-n` query, $7/$8 the numbers of a `DEC-n` / `INC-n` query (null otherwise); the arms'
-// caps (WORD_MATCHES, SUBSTRING_MATCHES) are inlined. If that function changes, copy it again.
+// caps (WORD_MATCHES, COMPUTED_WORD_MATCHES, SUBSTRING_MATCHES) are inlined. If that function changes, copy it again.
 export const SEARCH_SQL = `
     with query as (select websearch_to_tsquery('english', $1) as tsq),
     task_matches as (
@@ -22,7 +22,7 @@ export const SEARCH_SQL = `
       (select c.id from comments c, query
         where c.workspace_id = $2 and c.deleted_at is null
           and to_tsvector('english'::regconfig, c.body) @@ query.tsq
-        limit 1000)
+        limit 200)
       union
       (select c.id from comments c
         where c.workspace_id = $2 and c.deleted_at is null and c.body ilike $3 escape '\\'
@@ -32,7 +32,7 @@ export const SEARCH_SQL = `
       (select d.id from decisions d, query
         where d.workspace_id = $2
           and to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision) @@ query.tsq
-        limit 1000)
+        limit 200)
       union
       (select d.id from decisions d
         where d.workspace_id = $2 and d.title ilike $3 escape '\\'
@@ -45,7 +45,7 @@ export const SEARCH_SQL = `
         where i.workspace_id = $2
           and to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, ''))
               @@ query.tsq
-        limit 1000)
+        limit 200)
       union
       (select i.id from incidents i
         where i.workspace_id = $2 and i.title ilike $3 escape '\\'
