@@ -15,7 +15,7 @@ export type SearchRow = {
 };
 
 /**
- * How many full-text matches of each kind (tasks, comments, decisions, incidents) are ranked at most. ts_rank reads each match's tsvector, so ranking every match
+ * How many full-text matches of tasks are ranked at most. ts_rank reads each match's tsvector, so ranking every match
  * of a word found in a fifth of a million-task workspace took ~0.9 s. The GIN index finds the matches but gives no
  * order, and ordering them by an indexed column (newest first) means fetching every match to sort it, the same linear
  * cost. So the full-text arm takes the first N matches the bitmap heap scan meets (table order: roughly the oldest
