@@ -29,7 +29,9 @@ export interface RedisConnectionOptions {
   /**
    * Commands issued in one tick go out in one write (ioredis auto-pipelining). One server only:
    * on a cluster ioredis would group them by slot owner, which was neither measured nor needed
-   * there, and a cluster test failed once in a dozen runs with it on (not reproduced since).
+   * there, and a cluster test failed once in a dozen runs with it on (not reproduced since). A
+   * script added with `defineCommand` must not be sent in the tick that defines it (a pipeline
+   * opened before lacks it and ioredis ends the process): see core/platform/rate-limits.ts.
    */
   autoPipelining?: boolean;
 }
