@@ -73,7 +73,7 @@ export const SEARCH_SQL = `
              left(d.decision, 160),
              ts_rank(to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision), query.tsq) * 0.9
                + case when d.title ilike $3 escape '\\' then 0.5 else 0 end
-               + case when upper('DEC-' || d.number) = upper($1) then 2 else 0 end
+               + case when d.number = $7::int then 2 else 0 end
         from decision_matches m join decisions d on d.id = m.id, query
        where d.workspace_id = $2
       union all
@@ -81,7 +81,7 @@ export const SEARCH_SQL = `
              left(coalesce(i.summary, ''), 160),
              ts_rank(to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, '')), query.tsq) * 0.9
                + case when i.title ilike $3 escape '\\' then 0.5 else 0 end
-               + case when upper('INC-' || i.number) = upper($1) then 2 else 0 end
+               + case when i.number = $8::int then 2 else 0 end
         from incident_matches m join incidents i on i.id = m.id, query
        where i.workspace_id = $2
     ) hits

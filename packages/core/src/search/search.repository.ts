@@ -46,6 +46,28 @@ export function parseLogNumber(prefix: 'DEC' | 'INC', q: string): number | null 
 }
 
 /**
+ * The workspace's logs the search reads like tasks: each by its text's words (a GIN index on exactly this
+ * `tsvector`, migration 0020: the expression must stay the index's), its title's substrings (trigram index) and its
+ * `DEC-n` / `INC-n` number. `x` is the row's alias.
+ */
+const LOGS = {
+  decision: {
+    table: sql.raw('decisions'),
+    prefix: 'DEC',
+    words: sql.raw(`to_tsvector('english'::regconfig, x.title || ' ' || x.context || ' ' || x.decision)`),
+    snippet: sql.raw('left(x.decision, 160)'),
+  },
+  incident: {
+    table: sql.raw('incidents'),
+    prefix: 'INC',
+    words: sql.raw(
+      `to_tsvector('english'::regconfig, x.title || ' ' || coalesce(x.summary, '') || ' ' || coalesce(x.postmortem, ''))`,
+    ),
+    snippet: sql.raw(`left(coalesce(x.summary, ''), 160)`),
+  },
+} as const;
+
+/**
  * Ranked full-text search over tasks, comments, decisions and incidents of one workspace. The text is only ever a bound
  * parameter: websearch_to_tsquery never raises on odd input, and LIKE wildcards are escaped.
  *
@@ -65,8 +87,31 @@ export async function searchWorkspace(
 ): Promise<SearchRow[]> {
   const pattern = `%${escapeLike(q)}%`;
   const taskKey = parseTaskKey(q);
-  const decisionNumber = parseLogNumber('DEC', q);
-  const incidentNumber = parseLogNumber('INC', q);
+  // A log's arms and its ranked hits: the same for decisions and incidents.
+  const logSearch = (kind: keyof typeof LOGS) => {
+    const { table, prefix, words, snippet } = LOGS[kind];
+    const number = parseLogNumber(prefix, q);
+    return {
+      matches: sql`
+        (select x.id from ${table} x, query
+          where x.workspace_id = ${workspaceId} and ${words} @@ query.tsq limit ${COMPUTED_WORD_MATCHES})
+        union
+        (select x.id from ${table} x
+          where x.workspace_id = ${workspaceId} and x.title ilike ${pattern} escape '\\' limit ${SUBSTRING_MATCHES})
+        union
+        (select x.id from ${table} x where x.workspace_id = ${workspaceId} and x.number = ${number}::int)`,
+      hits: sql`
+        select ${sql.raw(`'${kind}'`)}, x.id, null, null, ${sql.raw(`'${prefix}-'`)} || x.number, x.title, x.status,
+               ${snippet},
+               ts_rank(${words}, query.tsq) * 0.9
+                 + case when x.title ilike ${pattern} escape '\\' then 0.5 else 0 end
+                 + case when x.number = ${number}::int then 2 else 0 end
+          from ${sql.raw(`${kind}_matches`)} m join ${table} x on x.id = m.id, query
+         where x.workspace_id = ${workspaceId}`,
+    };
+  };
+  const decisions = logSearch('decision');
+  const incidents = logSearch('incident');
   const result = await db.execute<SearchRow>(sql`
     with query as (select websearch_to_tsquery('english', ${q}) as tsq),
     task_matches as (
@@ -92,31 +137,8 @@ export async function searchWorkspace(
         where c.workspace_id = ${workspaceId} and c.deleted_at is null and c.body ilike ${pattern} escape '\\'
         limit ${SUBSTRING_MATCHES})
     ),
-    decision_matches as (
-      (select d.id from decisions d, query
-        where d.workspace_id = ${workspaceId}
-          and to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision) @@ query.tsq
-        limit ${COMPUTED_WORD_MATCHES})
-      union
-      (select d.id from decisions d
-        where d.workspace_id = ${workspaceId} and d.title ilike ${pattern} escape '\\'
-        limit ${SUBSTRING_MATCHES})
-      union
-      (select d.id from decisions d where d.workspace_id = ${workspaceId} and d.number = ${decisionNumber}::int)
-    ),
-    incident_matches as (
-      (select i.id from incidents i, query
-        where i.workspace_id = ${workspaceId}
-          and to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, ''))
-              @@ query.tsq
-        limit ${COMPUTED_WORD_MATCHES})
-      union
-      (select i.id from incidents i
-        where i.workspace_id = ${workspaceId} and i.title ilike ${pattern} escape '\\'
-        limit ${SUBSTRING_MATCHES})
-      union
-      (select i.id from incidents i where i.workspace_id = ${workspaceId} and i.number = ${incidentNumber}::int)
-    )
+    decision_matches as (${decisions.matches}),
+    incident_matches as (${incidents.matches})
     select * from (
       select 'task' as type, t.id, t.id as task_id, t.project_id, p.key || '-' || t.number as key, t.title, t.status,
              left(coalesce(t.description, ''), 160) as snippet,
@@ -133,21 +155,9 @@ export async function searchWorkspace(
              join projects p on p.id = t.project_id, query
        where c.workspace_id = ${workspaceId} and t.deleted_at is null and p.deleted_at is null
       union all
-      select 'decision', d.id, null, null, 'DEC-' || d.number, d.title, d.status,
-             left(d.decision, 160),
-             ts_rank(to_tsvector('english'::regconfig, d.title || ' ' || d.context || ' ' || d.decision), query.tsq) * 0.9
-               + case when d.title ilike ${pattern} escape '\\' then 0.5 else 0 end
-               + case when upper('DEC-' || d.number) = upper(${q}) then 2 else 0 end
-        from decision_matches m join decisions d on d.id = m.id, query
-       where d.workspace_id = ${workspaceId}
+      ${decisions.hits}
       union all
-      select 'incident', i.id, null, null, 'INC-' || i.number, i.title, i.status,
-             left(coalesce(i.summary, ''), 160),
-             ts_rank(to_tsvector('english'::regconfig, i.title || ' ' || coalesce(i.summary, '') || ' ' || coalesce(i.postmortem, '')), query.tsq) * 0.9
-               + case when i.title ilike ${pattern} escape '\\' then 0.5 else 0 end
-               + case when upper('INC-' || i.number) = upper(${q}) then 2 else 0 end
-        from incident_matches m join incidents i on i.id = m.id, query
-       where i.workspace_id = ${workspaceId}
+      ${incidents.hits}
     ) hits
     order by rank desc, key, id
     limit ${limit}`);
