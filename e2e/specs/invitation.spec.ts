@@ -43,7 +43,12 @@ test('an invitee opens the invite link, signs up with the invited email and land
   const row = page.getByRole('listitem', { name: 'Ivy Invitee' });
   await expect(row).toBeVisible();
   await expect(row.getByLabel('Role of Ivy Invitee')).toHaveValue('member');
+  // Reload only once the change is saved: a reload while the PATCH is in flight aborts it.
+  const saved = page.waitForResponse(
+    (res) => res.request().method() === 'PATCH' && res.url().includes('/members/') && res.ok(),
+  );
   await row.getByLabel('Role of Ivy Invitee').selectOption('viewer');
+  await saved;
   await page.reload();
   await expect(
     page.getByRole('listitem', { name: 'Ivy Invitee' }).getByLabel('Role of Ivy Invitee'),

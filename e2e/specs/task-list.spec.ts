@@ -24,8 +24,18 @@ test('the list view sorts by column, edits status and priority inline, and bulk-
   await expect(page).toHaveURL(/sort=createdAt/);
   await expect(rows.first()).toHaveAccessibleName(/Alpha high task/);
 
+  // Reload only once both edits are saved: a reload while a PATCH is in flight may abort it.
+  const savedEdit = () =>
+    page.waitForResponse(
+      (res) =>
+        res.request().method() === 'PATCH' && /\/tasks\/[^/]+$/.test(new URL(res.url()).pathname) && res.ok(),
+    );
+  let saved = savedEdit();
   await page.getByLabel('Status of KEY-1').selectOption('in_review');
+  await saved;
+  saved = savedEdit();
   await page.getByLabel('Priority of KEY-2').selectOption('medium');
+  await saved;
   await page.reload();
   await expect(page.getByLabel('Status of KEY-1')).toHaveValue('in_review');
   await expect(page.getByLabel('Priority of KEY-2')).toHaveValue('medium');
