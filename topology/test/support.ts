@@ -79,7 +79,9 @@ export async function call(
     signal: AbortSignal.timeout(20_000),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  // nginx answers its own errors (502, 504) in HTML: kept as text, so a test's message shows it.
+  const json = res.headers.get('content-type')?.includes('json');
+  return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : undefined };
 }
 
 export interface Team {
@@ -99,6 +101,8 @@ export async function createTeam(base: string): Promise<Team> {
     throw new Error(`register: ${registered.status} ${JSON.stringify(registered.body)}`);
   const token: string = registered.body.accessToken;
   const workspace = await call(base, 'POST', '/workspaces', { token, body: { name: 'Scaled team' } });
+  if (workspace.status !== 201)
+    throw new Error(`workspace: ${workspace.status} ${JSON.stringify(workspace.body)}`);
   const project = await call(base, 'POST', `/workspaces/${workspace.body.id}/projects`, {
     token,
     body: { name: 'Core', key: 'CORE' },

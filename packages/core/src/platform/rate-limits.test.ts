@@ -32,6 +32,23 @@ describe('rate limits on an auto-pipelining Redis client', () => {
     expect(first!.exceeded || second!.exceeded).toBe(false);
   });
 
+  it('counts the first hits of a new client queued behind a pipeline still in flight', async () => {
+    const redis = await freshClient();
+    const key = `u:${randomUUID()}`;
+    // A slow command keeps the first pipeline in flight; a read queued meanwhile opens the next one,
+    // which stays open for many ticks until the first answers. The limiters are first used then,
+    // so their counts join that already-open pipeline.
+    const slow = redis.blpop(`wait:${randomUUID()}`, 0.3);
+    await new Promise((resolve) => setImmediate(resolve));
+    const read = redis.get(`deny:${randomUUID()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const hits = [hitLimit({ redis, env }, 'default', key), hitLimit({ redis, env }, 'default', key)];
+    expect(await slow).toBeNull();
+    expect(await read).toBeNull();
+    const [first, second] = await Promise.all(hits);
+    expect([first!.remaining, second!.remaining].sort()).toEqual([1, 2]);
+  });
+
   it('refuses the hit past the limit with the time left in the window', async () => {
     const redis = await freshClient();
     const key = `u:${randomUUID()}`;

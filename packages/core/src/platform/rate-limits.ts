@@ -26,34 +26,41 @@ const WINDOWS: Record<LimitName, { seconds: number; points: (env: Env) => number
 };
 
 type Limiters = Record<LimitName, RateLimiterRedis>;
-// One set per Redis client (limiters register their Lua script on the client once), usable from
-// the next turn of the event loop: the client auto-pipelines, and a pipeline copies the client's
-// scripts when it is opened. One opened earlier in the tick that defines the script (a request's
-// deny-list read) lacks it, and a script command queued there makes ioredis fail that whole batch
-// and throw from its callback, ending the process. Such a pipeline leaves at setImmediate, queued
-// before ours, so the first count goes out in a pipeline that has the script.
-const byClient = new WeakMap<Redis, Promise<Limiters>>();
+// One set per Redis client. Each limiter registers the library's Lua script on the client
+// (`defineCommand`), and an auto-pipelining client's pipelines copy its scripts when they are
+// opened: a script command queued on a pipeline opened before the definition (it may stay open
+// for several ticks while the previous one is in flight) makes ioredis fail that whole batch and
+// then throw from its callback, ending the process. So `createRedis` defines the script when it
+// makes the client, before any command, through `defineRateLimitScript`.
+const byClient = new WeakMap<Redis, Limiters>();
 
-function limitersFor(redis: Redis, env: Env): Promise<Limiters> {
+function limiter(redis: Redis, name: LimitName, env: Env): RateLimiterRedis {
+  return new RateLimiterRedis({
+    storeClient: redis,
+    // Keys read `rl:<name>:<who>` under the deployment's prefix (ip:…, u:…, a workspace id).
+    keyPrefix: `rl:${name}`,
+    points: WINDOWS[name].points(env),
+    duration: WINDOWS[name].seconds,
+    // While Redis is away fail at once, so callers step aside instead of waiting.
+    rejectIfRedisNotReady: true,
+  });
+}
+
+/** Registers the limiters' script on a client that has sent nothing yet (see `byClient`). */
+export function defineRateLimitScript(redis: Redis): void {
+  // Constructing a limiter is what defines the script; this one never counts.
+  new RateLimiterRedis({ storeClient: redis, points: 1, duration: 1 });
+}
+
+function limitersFor(redis: Redis, env: Env): Limiters {
   let limiters = byClient.get(redis);
   if (!limiters) {
-    const make = (name: LimitName) =>
-      new RateLimiterRedis({
-        storeClient: redis,
-        // Keys read `rl:<name>:<who>` under the deployment's prefix (ip:…, u:…, a workspace id).
-        keyPrefix: `rl:${name}`,
-        points: WINDOWS[name].points(env),
-        duration: WINDOWS[name].seconds,
-        // While Redis is away fail at once, so callers step aside instead of waiting.
-        rejectIfRedisNotReady: true,
-      });
-    const made: Limiters = {
-      default: make('default'),
-      auth: make('auth'),
-      ai: make('ai'),
-      uploads: make('uploads'),
+    limiters = {
+      default: limiter(redis, 'default', env),
+      auth: limiter(redis, 'auth', env),
+      ai: limiter(redis, 'ai', env),
+      uploads: limiter(redis, 'uploads', env),
     };
-    limiters = new Promise((resolve) => setImmediate(resolve, made));
     byClient.set(redis, limiters);
   }
   return limiters;
@@ -77,7 +84,7 @@ export async function hitLimit(
   key: string,
 ): Promise<LimitHit> {
   try {
-    const res = await (await limitersFor(deps.redis, deps.env))[name].consume(key);
+    const res = await limitersFor(deps.redis, deps.env)[name].consume(key);
     return toHit(name, deps.env, res, false);
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return toHit(name, deps.env, rejection, true);

@@ -2,6 +2,7 @@ import { Cluster, type Redis as RedisServer } from 'ioredis';
 import { createRedisConnection, type RedisConnection } from '@teamflow/queue/connection';
 import type { Logger } from './logger';
 import { unavailable } from './errors';
+import { defineRateLimitScript } from './rate-limits';
 
 /** A command client: one Redis server, or a Redis Cluster when REDIS_CLUSTER_NODES is set. */
 export type Redis = RedisConnection;
@@ -30,6 +31,8 @@ export function createRedis(
     autoPipelining: true,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
+  // Before any command: every auto-pipeline is opened after it, so each carries the script.
+  defineRateLimitScript(redis);
   let warned = false;
   redis.on('error', (error: Error) => {
     if (!warned) options.logger?.warn('redis connection error', { error: error.message });
