@@ -77,6 +77,15 @@ export class PrivateRedis {
     }
   }
 
+  /** SIGSTOP: the server holds every connection open and answers nothing until `resume`. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   async kill(): Promise<void> {
     const child = this.child;
     this.child = undefined;

@@ -130,4 +130,74 @@ describe('the outbox relay', () => {
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     expect(rows[0]!.activity).toBe(seqs.length);
   }, 30_000);
+
+  it('gives the events of a pass that died after appending them the same seqs when they are published again', async () => {
+    await Promise.all([one.relay.stop(), two.relay.stop()]);
+    const seer = await connectClient(two.url, team.users.viewer.token);
+    await seer.join([`workspace:${team.workspaceId}`]);
+    const relay = createOutboxRelay(one.deps);
+    await renameTask('Settled');
+    expect(await relay.runOnce()).toBe(1);
+    // An event whose transaction began first (a lower outbox id) and commits after the dying pass:
+    // published again in id order, it would take the seq the client saw on another event.
+    const late = await one.deps.pool.connect();
+    await late.query('begin');
+    await late.query(
+      `insert into outbox (workspace_id, type, entity_id, actor_id, payload)
+       select workspace_id, type, entity_id, actor_id, jsonb_set(payload, '{data,title}', '"Late"')
+       from outbox where workspace_id = $1 and type = 'TASK_UPDATED' order by id desc limit 1`,
+      [team.workspaceId],
+    );
+    await renameTask('Dying 1');
+    await renameTask('Dying 2');
+
+    // The pass sends its append while Redis is stopped, loses its database connection (its
+    // transaction rolls back), and then Redis carries out the append.
+    redis.pause();
+    const dying = relay.runOnce().then(
+      () => 'committed',
+      (error: Error) => error.message,
+    );
+    let holder: number | undefined;
+    await until('the dying pass to wait on Redis inside its transaction', async () => {
+      const { rows } = await one.deps.pool.query<{ pid: number; waiting: boolean }>(
+        `select a.pid, a.state = 'idle in transaction' and now() - a.state_change > interval '300 ms' as waiting
+         from pg_locks l join pg_stat_activity a using (pid)
+         where l.locktype = 'advisory' and l.objid = 7324001 and l.granted
+           and l.database = (select oid from pg_database where datname = current_database())`,
+      );
+      holder = rows[0]?.pid;
+      return rows[0]?.waiting === true;
+    });
+    await one.deps.pool.query('select pg_terminate_backend($1)', [holder]);
+    redis.resume();
+    expect(await dying).not.toBe('committed');
+    await until('the dying pass to reach the client', () =>
+      ['Dying 1', 'Dying 2'].every((title) => seer.events.some((e) => e.data.title === title)),
+    );
+    expect(await outbox()).toMatchObject({ unpublished: 2 });
+
+    await late.query('commit');
+    late.release();
+    expect(await createOutboxRelay(two.deps).runOnce()).toBe(3);
+    await until('the late event to reach the client', () => seer.events.some((e) => e.data.title === 'Late'));
+
+    // Every seq the client received names the event stored with it, and the late one comes after.
+    const { rows } = await one.deps.pool.query<{ seq: number; title: string }>(
+      `select seq::int, payload->'data'->>'title' as title from outbox where workspace_id = $1 and seq is not null`,
+      [team.workspaceId],
+    );
+    const stored = new Map(rows.map((r) => [r.seq, r.title]));
+    const received = seer.events.filter((e) => e.workspaceId === team.workspaceId);
+    expect(received.map((e) => [e.seq, e.data.title])).toEqual(
+      received.map((e) => [e.seq, stored.get(e.seq)]),
+    );
+    const seqOf = (title: string) => received.find((e) => e.data.title === title)!.seq;
+    expect([seqOf('Dying 1'), seqOf('Dying 2'), seqOf('Late')]).toEqual([
+      seqOf('Settled') + 1,
+      seqOf('Settled') + 2,
+      seqOf('Settled') + 3,
+    ]);
+    seer.socket.disconnect();
+  }, 30_000);
 });

@@ -19,17 +19,37 @@ export interface StreamedEvent {
   taskId: string | null;
 }
 
-/** Appends a batch as ONE entry, so a batch is either wholly published or not at all. */
-export async function appendToStream(redis: Redis, batch: StreamedEvent[]): Promise<void> {
+/**
+ * Appends a batch as ONE entry, so a batch is either wholly published or not at all, with the
+ * number of the relay pass that appended it.
+ */
+export async function appendToStream(redis: Redis, batch: StreamedEvent[], pass: number): Promise<void> {
   await redis.xadd(
     EVENT_STREAM_KEY,
     'MAXLEN',
     '~',
     String(STREAM_MAX_ENTRIES),
     '*',
+    'pass',
+    String(pass),
     'batch',
     JSON.stringify(batch),
   );
+}
+
+/** The newest entry's batch and relay pass (null for an empty stream or an entry without a pass). */
+export async function newestBatch(redis: Redis): Promise<{ pass: number; batch: StreamedEvent[] } | null> {
+  const [entry] = await redis.xrevrange(EVENT_STREAM_KEY, '+', '-', 'COUNT', 1);
+  if (!entry) return null;
+  const fields = entry[1];
+  const field = (name: string) => {
+    const at = fields.indexOf(name);
+    return at >= 0 ? fields[at + 1] : undefined;
+  };
+  const pass = Number(field('pass'));
+  const batch = field('batch');
+  if (!Number.isSafeInteger(pass) || !batch) return null;
+  return { pass, batch: JSON.parse(batch) as StreamedEvent[] };
 }
 
 /** The id of the newest entry ('0-0' for an empty stream): a reader starts after it. */

@@ -1,17 +1,19 @@
 import { isPersonalEvent, type ServerEvent, type UnpublishedEvent } from '@teamflow/contracts/events';
 import { directDatabaseUrl } from '@teamflow/config/env';
+import type { Tx } from '@teamflow/db/client';
 import type { CoreDeps } from '../platform/context';
 import { pollingLoop } from '../platform/polling-loop';
 import { stageEventConsumers } from './event-consumers';
 import { stageSlackNotifications } from '../integrations/slack/stage-slack-notifications';
 import { stageWebhookDeliveries } from '../webhooks/stage-webhook-deliveries';
 import { listenForOutbox, type OutboxListener } from './outbox-listener';
-import { appendToStream, type StreamedEvent } from './event-stream';
+import { appendToStream, newestBatch, type StreamedEvent } from './event-stream';
 import {
   lockPending,
+  lockPendingByIds,
   markPublished,
   reserveSeqs,
-  tryRelayLock,
+  startRelayPass,
   type PendingEvent,
 } from './outbox.repository';
 
@@ -61,10 +63,28 @@ function withSeqs(pending: PendingEvent[], firstSeq: Map<string, number>): Strea
 }
 
 /**
+ * The batch of a pass that appended to the stream and then died before its commit (its
+ * transaction rolled back, the stream entry stayed): clients have seen its events with their seqs,
+ * so its rows, still unpublished, must go out first and take exactly those seqs again. Only looked
+ * for when a pass number between the last committed one and this one was taken.
+ */
+async function unfinishedBatch(deps: CoreDeps, tx: Tx, pass: number, lastCommitted: number) {
+  if (pass === lastCommitted + 1) return null;
+  const newest = await newestBatch(deps.redis);
+  if (!newest || newest.pass <= lastCommitted || newest.pass >= pass) return null;
+  const ids = newest.batch.flatMap((item) => (item.id === undefined ? [] : [item.id]));
+  const rows = await lockPendingByIds(tx, ids);
+  if (rows.length === 0) return null;
+  return { rows, seqs: new Map(newest.batch.map((item) => [item.id, item.event.seq])) };
+}
+
+/**
  * Publishes committed outbox rows to the event stream in id order. Under a transaction-scoped
  * advisory lock (one relay at a time across instances) it locks a batch, hands out per-workspace
  * seqs, appends the batch to Redis as one entry, and only then stamps published_at and commits.
- * If Redis is down the append fails, the transaction rolls back (seqs too) and the rows wait.
+ * If Redis is down the append fails, the transaction rolls back (seqs too) and the rows wait. If
+ * the pass dies after the append, the next pass republishes that entry's rows first (see
+ * `unfinishedBatch`), so a seq a client has seen always names the same event.
  */
 export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): OutboxRelay {
   const batchSize = options.batchSize ?? 100;
@@ -74,8 +94,16 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
   /** One pass; null when another relay held the lock. */
   async function pass(): Promise<number | null> {
     return deps.db.transaction(async (tx) => {
-      if (!(await tryRelayLock(tx))) return null;
-      const pending = await lockPending(tx, batchSize);
+      const relayPass = await startRelayPass(tx);
+      if (!relayPass) return null;
+      const { pass: passNumber, lastCommitted } = relayPass;
+      if (passNumber === null) return 0;
+      const unfinished = await unfinishedBatch(deps, tx, passNumber, lastCommitted);
+      const again = new Set(unfinished?.rows.map((row) => row.id));
+      const pending = [
+        ...(unfinished?.rows ?? []),
+        ...(await lockPending(tx, batchSize)).filter((row) => !again.has(row.id)),
+      ];
       if (pending.length === 0) return 0;
       const counts = new Map<string, number>();
       for (const row of pending.filter((r) => !isPersonal(r)))
@@ -84,13 +112,25 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
       for (const [workspaceId, count] of counts)
         firstSeq.set(workspaceId, await reserveSeqs(tx, workspaceId, count));
       const batch = withSeqs(pending, firstSeq);
+      if (unfinished) {
+        // The seqs counters rolled back with the dead pass and no pass committed since, so its rows,
+        // first in this batch, take the same seqs again; anything else would be a bug worth hearing of.
+        const moved = batch.filter(
+          (b) => unfinished.seqs.has(b.id) && unfinished.seqs.get(b.id) !== b.event.seq,
+        );
+        deps.logger.warn('outbox relay: republished the batch of a pass that died after appending it', {
+          events: unfinished.rows.length,
+          seqsChanged: moved.length,
+        });
+      }
       // Outgoing webhooks and Slack hear what the stream hears, committed with it (never twice, never lost).
       const published = batch.map((b) => b.event);
       await stageWebhookDeliveries(tx, published);
       await stageSlackNotifications(tx, published, deps.env.WEB_ORIGIN);
-      await appendToStream(deps.redis, batch);
+      await appendToStream(deps.redis, batch, passNumber);
       await markPublished(
         tx,
+        passNumber,
         pending.map((row, i) => ({ id: row.id, seq: isPersonal(row) ? null : batch[i]!.event.seq })),
       );
       await stageEventConsumers(

@@ -96,24 +96,53 @@ export interface PendingEvent {
   payload: UnpublishedEvent;
 }
 
-/** Takes the relay lock for the rest of the transaction; false when another relay holds it. */
-export async function tryRelayLock(tx: Tx): Promise<boolean> {
-  const result = await tx.execute<{ locked: boolean }>(
-    sql`select pg_try_advisory_xact_lock(${RELAY_LOCK_KEY}) as locked`,
-  );
-  return result.rows[0]?.locked === true;
+/**
+ * A pass that holds the relay lock: its number (null when nothing was waiting to be published, so
+ * an idle pass takes none) and the number of the last pass that committed (see `outbox_relay_pass`).
+ */
+export interface RelayPass {
+  pass: number | null;
+  lastCommitted: number;
 }
+
+/**
+ * Takes the relay lock for the rest of the transaction and numbers the pass; null when another
+ * relay holds the lock. (`lastCommitted` is read from the statement's snapshot, which may predate a
+ * pass committed just before the lock was taken: it can look older than it is, never newer.)
+ */
+export async function startRelayPass(tx: Tx): Promise<RelayPass | null> {
+  const result = await tx.execute<{ locked: boolean; pass: string | null; last_pass: string | null }>(sql`
+    select locked,
+           case when locked and exists (select from outbox where published_at is null)
+             then nextval('outbox_relay_pass') end as pass,
+           (select last_pass from outbox_relay_state where id = 1) as last_pass
+    from (select pg_try_advisory_xact_lock(${RELAY_LOCK_KEY}) as locked) as relay_lock`);
+  const row = result.rows[0];
+  if (!row?.locked) return null;
+  return { pass: row.pass === null ? null : Number(row.pass), lastCommitted: Number(row.last_pass ?? 0) };
+}
+
+type PendingRow = {
+  id: string;
+  workspace_id: string;
+  activity_id: string | null;
+  project_id: string | null;
+  task_id: string | null;
+  payload: UnpublishedEvent;
+};
+
+const toPending = (r: PendingRow): PendingEvent => ({
+  id: Number(r.id),
+  workspaceId: r.workspace_id,
+  activityId: r.activity_id,
+  projectId: r.project_id,
+  taskId: r.task_id,
+  payload: r.payload,
+});
 
 /** The oldest unpublished events (id order), locked until the transaction ends, with their rooms' scope. */
 export async function lockPending(tx: Tx, limit: number): Promise<PendingEvent[]> {
-  const result = await tx.execute<{
-    id: string;
-    workspace_id: string;
-    activity_id: string | null;
-    project_id: string | null;
-    task_id: string | null;
-    payload: UnpublishedEvent;
-  }>(sql`
+  const result = await tx.execute<PendingRow>(sql`
     with pending as (
       select id from outbox where published_at is null order by id limit ${limit} for update skip locked
     )
@@ -121,14 +150,21 @@ export async function lockPending(tx: Tx, limit: number): Promise<PendingEvent[]
     from outbox o join pending using (id)
     left join activities a on a.id = o.activity_id
     order by o.id`);
-  return result.rows.map((r) => ({
-    id: Number(r.id),
-    workspaceId: r.workspace_id,
-    activityId: r.activity_id,
-    projectId: r.project_id,
-    taskId: r.task_id,
-    payload: r.payload,
-  }));
+  return result.rows.map(toPending);
+}
+
+/** Those of `ids` still unpublished, locked, in the order given. */
+export async function lockPendingByIds(tx: Tx, ids: number[]): Promise<PendingEvent[]> {
+  if (ids.length === 0) return [];
+  const result = await tx.execute<PendingRow>(sql`
+    with pending as (
+      select id from outbox where id = any(${sql.param(ids)}::bigint[]) and published_at is null for update
+    )
+    select o.id, o.workspace_id, o.activity_id, a.project_id, a.task_id, o.payload
+    from outbox o join pending using (id)
+    left join activities a on a.id = o.activity_id
+    order by array_position(${sql.param(ids)}::bigint[], o.id)`);
+  return result.rows.map(toPending);
 }
 
 /** Reserves `count` seqs for a workspace and returns the first; the row lock serialises writers. */
@@ -141,9 +177,15 @@ export async function reserveSeqs(tx: Tx, workspaceId: string, count: number): P
   return Number(result.rows[0]!.last_seq) - count + 1;
 }
 
-/** Stamps seq (null for personal events) and published_at on the outbox rows and copies seq onto their activity rows. */
-export async function markPublished(tx: Tx, events: { id: number; seq: number | null }[]): Promise<void> {
-  if (events.length === 0) return;
+/**
+ * Stamps seq (null for personal events) and published_at on the outbox rows, copies seq onto their
+ * activity rows, and records `pass` as the last pass that committed.
+ */
+export async function markPublished(
+  tx: Tx,
+  pass: number,
+  events: { id: number; seq: number | null }[],
+): Promise<void> {
   const ids = events.map((e) => e.id);
   const seqs = events.map((e) => e.seq);
   await tx.execute(sql`
@@ -152,8 +194,9 @@ export async function markPublished(tx: Tx, events: { id: number; seq: number | 
       update outbox set seq = v.seq, published_at = now(), updated_at = now()
       from v where outbox.id = v.id
       returning outbox.activity_id, outbox.seq
-    )
-    update activities set event_seq = o.seq from o where activities.id = o.activity_id`);
+    ),
+    a as (update activities set event_seq = o.seq from o where activities.id = o.activity_id)
+    update outbox_relay_state set last_pass = ${pass}, updated_at = now() where id = 1`);
 }
 
 /** The newest seq handed out in a workspace (0 before its first event): a joining client's baseline. */

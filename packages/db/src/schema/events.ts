@@ -1,9 +1,12 @@
 import {
   bigint,
   bigserial,
+  check,
   index,
   jsonb,
+  pgSequence,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -79,3 +82,22 @@ export const workspaceEventSeq = pgTable('workspace_event_seq', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+// Every relay pass takes a number from this sequence before it publishes (a sequence does not roll
+// back), and its commit records the number in `outbox_relay_state`. So a pass that finds numbers
+// between the last committed one and its own knows that a pass died after taking the lock, maybe
+// after appending its batch to the stream (the stream is not transactional): it reads the stream's
+// newest entry and publishes that batch's rows again first, with the seqs clients already saw.
+export const outboxRelayPass = pgSequence('outbox_relay_pass');
+
+export const outboxRelayState = pgTable(
+  'outbox_relay_state',
+  {
+    // One row.
+    id: smallint('id').primaryKey().default(1),
+    lastPass: bigint('last_pass', { mode: 'number' }).notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [check('outbox_relay_state_one_row', sql`${t.id} = 1`)],
+);
