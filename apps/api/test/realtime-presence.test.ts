@@ -111,4 +111,29 @@ describe('realtime presence and token lifetime', () => {
     );
     expect(ack.seq).toEqual({ [team.workspaceId]: rows[0]?.last ?? 0 });
   });
+
+  it('announces a user offline when the instance holding their last socket shuts down', async () => {
+    const three = await startLiveApi(store.env);
+    const room = `workspace:${team.workspaceId}`;
+    const member = team.users.member;
+    let closed = false;
+    try {
+      const viewer = await client(two, team.users.viewer.token);
+      await viewer.join([room]);
+      const leaving = await client(three, member.token);
+      await leaving.join([room]);
+      const mine = () => viewer.presence.filter((e) => e.entityId === member.id).map((e) => e.type);
+      await until('USER_ONLINE', () => mine().includes('USER_ONLINE'));
+      // A deploy's SIGTERM: the instance drops its sockets and stops; the leave it announces must
+      // still reach the other instances before its adapter connection closes.
+      await three.close();
+      closed = true;
+      await until('USER_OFFLINE', () => mine().includes('USER_OFFLINE'));
+      expect(mine()).toEqual(['USER_ONLINE', 'USER_OFFLINE']);
+      // Only its own sockets: the other instances' clients stay connected.
+      expect(viewer.socket.connected).toBe(true);
+    } finally {
+      if (!closed) await three.close();
+    }
+  });
 });

@@ -25,7 +25,9 @@ export function allowedOrigins(deps: ApiDeps): string[] {
  * against membership, the Redis adapter so rooms span instances, and the event stream fanned out
  * to this instance's sockets.
  */
-async function redisAdapter(deps: ApiDeps): Promise<{ adapter: ServerOptions['adapter']; close(): void }> {
+async function redisAdapter(
+  deps: ApiDeps,
+): Promise<{ adapter: ServerOptions['adapter']; close(): Promise<void> }> {
   const clusterNodes = deps.env.REDIS_CLUSTER_NODES;
   // The adapter's clients wait out a Redis outage (queue, no error) rather than throw from deep inside it.
   const connect = (connectionName: string, shardedSubscribers = false) =>
@@ -55,7 +57,10 @@ async function redisAdapter(deps: ApiDeps): Promise<{ adapter: ServerOptions['ad
     adapter: clusterNodes
       ? createShardedAdapter(pub, sub, { channelPrefix: channel })
       : createAdapter(pub, sub, { key: channel }),
-    close() {
+    async close() {
+      // QUIT first sends what is queued (a leave's USER_OFFLINE); a Redis that is away gets a second.
+      const waited = new Promise((resolve) => setTimeout(resolve, 1000).unref());
+      await Promise.race([pub.quit().catch(() => undefined), waited]);
       pub.disconnect();
       sub.disconnect();
     },
@@ -66,7 +71,9 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
   const url = deps.env.REDIS_URL;
   // REALTIME_ADAPTER=memory: Socket.io's own in-memory adapter, right for ONE instance only (bench, dev).
   const rooms =
-    deps.env.REALTIME_ADAPTER === 'redis' ? await redisAdapter(deps) : { adapter: undefined, close() {} };
+    deps.env.REALTIME_ADAPTER === 'redis'
+      ? await redisAdapter(deps)
+      : { adapter: undefined, close: async () => {} };
   const reader = createRedis(url, {
     keyPrefix: deps.env.REDIS_KEY_PREFIX,
     clusterNodes: deps.env.REDIS_CLUSTER_NODES,
@@ -119,16 +126,16 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
     io,
     async close() {
       deps.realtime = undefined;
-      presence.stop();
       viewers.stop();
       await events.stop();
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => {
-        // io.close also closes the http server; the caller owns that, so only the engine closes.
-        io.engine.close();
-        resolve();
-      });
-      rooms.close();
+      // This instance's sockets only: through the adapter it would drop every instance's clients.
+      io.local.disconnectSockets(true);
+      // io.close also closes the http server; the caller owns that, so only the engine closes.
+      io.engine.close();
+      // The disconnects above started leaves whose USER_OFFLINE goes out through the adapter:
+      // they finish before its connections close.
+      await presence.stop();
+      await rooms.close();
     },
   };
 }

@@ -18,7 +18,8 @@ export interface Presence {
   joined(socket: AppSocket, workspaceId: string): Promise<void>;
   left(socket: AppSocket, workspaceId: string): Promise<void>;
   online(workspaceId: string): Promise<string[]>;
-  stop(): void;
+  /** Stops the heartbeat and waits for the joins and leaves under way (and what they announce). */
+  stop(): Promise<void>;
 }
 
 const usersOf = (entries: string[]): Set<string> => new Set(entries.map((e) => e.split(':')[0]!));
@@ -48,13 +49,18 @@ export function createPresence(deps: ApiDeps, io: Server): Presence {
     return redis.zrangebyscore(key(workspaceId), Date.now(), '+inf');
   }
 
+  // Under way, so a shutdown waits for the leaves its own disconnects started.
+  const running = new Set<Promise<void>>();
+
   // Best effort: presence never breaks a join or a disconnect.
-  async function safely(what: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (error) {
-      deps.logger.warn(`presence ${what} failed`, { error: (error as Error).message });
-    }
+  function safely(what: string, fn: () => Promise<void>): Promise<void> {
+    const done = fn()
+      .catch((error: Error) => {
+        deps.logger.warn(`presence ${what} failed`, { error: error.message });
+      })
+      .finally(() => running.delete(done));
+    running.add(done);
+    return done;
   }
 
   async function removeEntry(workspaceId: string, entry: string): Promise<void> {
@@ -113,6 +119,9 @@ export function createPresence(deps: ApiDeps, io: Server): Presence {
     left: (socket, workspaceId) =>
       safely('leave', () => removeEntry(workspaceId, `${socket.data.userId}:${socket.id}`)),
     online: async (workspaceId) => [...usersOf(await liveEntries(workspaceId))],
-    stop: () => clearInterval(timer),
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(running);
+    },
   };
 }
