@@ -9,7 +9,7 @@
 // Build a bundle with `node build.mjs` in apps/api and copy apps/api/dist somewhere (it resolves its
 // npm dependencies from apps/api/node_modules). Options: --duration=10 --warmup=2 --rounds=3
 // --connections=50 (split evenly) --tasks=1000 --create-projects=N (creates round-robin over N
-// fresh projects instead of all in one). Results: bench/results/ab-<stamp>.json.
+// fresh projects instead of all in one), --a-node-args / --b-node-args. Results: bench/results/ab-<stamp>.json.
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,10 @@ const { values: args } = parseArgs({
   options: {
     a: { type: 'string' },
     b: { type: 'string' },
+    // Node/V8 flags for one side (space-separated), e.g. --b-node-args=--max-semi-space-size=32:
+    // the same bundle twice, A/B of a runtime setting.
+    'a-node-args': { type: 'string', default: '' },
+    'b-node-args': { type: 'string', default: '' },
     scenarios: { type: 'string', default: 'health,list,create' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
@@ -115,6 +119,7 @@ async function main() {
   const start = async (entry, tag) => {
     process.env.BENCH_API_SERVER_JS = entry;
     return startApi({
+      nodeArgs: args[`${tag}-node-args`].split(' ').filter(Boolean),
       repoRoot,
       databaseUrl: DATABASE_URL,
       redisUrl: REDIS_URL,
@@ -211,6 +216,7 @@ async function main() {
       machine: machineInfo(repoRoot),
       loadAverage: os.loadavg(),
       bundles: { a: args.a, b: args.b },
+      nodeArgs: { a: args['a-node-args'], b: args['b-node-args'] },
       settings: {
         scenarios: SCENARIOS,
         durationS: DURATION,

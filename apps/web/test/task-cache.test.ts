@@ -176,6 +176,56 @@ describe('applyOptimistic and rollback', () => {
   });
 });
 
+describe('a server copy that overtakes a fetch under way', () => {
+  // The fetch read the database before the change; its answer arrives after the live event.
+  async function withFetchOut(tasks: Task[], change: () => void): Promise<void> {
+    let answer: (tasks: Task[]) => void = () => undefined;
+    const refetch = queryClient.fetchQuery({
+      queryKey: board,
+      staleTime: 0,
+      queryFn: () => new Promise<Task[]>((resolve) => (answer = resolve)),
+    });
+    change();
+    answer(tasks);
+    await refetch.catch(() => undefined);
+  }
+
+  it('keeps a live create, and fetches the board again', async () => {
+    const existing = aTask();
+    await loaded(queryClient, board, [existing]);
+    const created = aTask();
+
+    await withFetchOut([existing], () => addTask(queryClient, created));
+
+    expect(boardTasks()).toEqual([existing, created]);
+    expect(invalidated(queryClient, board)).toBe(true);
+  });
+
+  it('keeps a live change and a live delete', async () => {
+    const task = aTask();
+    const gone = aTask();
+    await loaded(queryClient, board, [task, gone]);
+    const renamed = { ...task, title: 'Renamed', version: 2 };
+
+    await withFetchOut([task, gone], () => {
+      applyTaskChange(queryClient, renamed, { source: 'server' });
+      removeTask(queryClient, gone);
+    });
+
+    expect(boardTasks()).toEqual([renamed]);
+  });
+
+  it('leaves a fetch alone when the copy changed nothing (the echo of an edit)', async () => {
+    const task = aTask();
+    await loaded(queryClient, board, [task]);
+    const fresher = [{ ...task }, aTask()];
+
+    await withFetchOut(fresher, () => applyTaskChange(queryClient, task, { source: 'server' }));
+
+    expect(boardTasks()).toEqual(fresher);
+  });
+});
+
 describe('findCachedTask', () => {
   it('reads the board, then the sorted lists, then the task page', async () => {
     const onBoard = aTask();

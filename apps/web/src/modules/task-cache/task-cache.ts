@@ -45,6 +45,19 @@ function cachedLists(queryClient: QueryClient, projectId?: string): Task[][] {
     .flatMap(([, tasks]) => (Array.isArray(tasks) ? [tasks] : []));
 }
 
+/**
+ * A server copy can overtake a fetch of its project's lists (a live event arrives while a refetch
+ * is out): that fetch may have read the database before the change, and its answer would land on
+ * top of it. So once a change is in, such a fetch is stopped (its query keeps the change) and the
+ * lists are fetched again.
+ */
+function overtakeFetches(queryClient: QueryClient, projectId: string): void {
+  const queryKey = queryKeys.boardTasks(projectId);
+  if (queryClient.isFetching({ queryKey }) === 0) return;
+  void queryClient.cancelQueries({ queryKey });
+  void queryClient.invalidateQueries({ queryKey });
+}
+
 /** A task as the cache holds it: its project's board first, then the sorted lists, then the task page. */
 export function findCachedTask(queryClient: QueryClient, taskId: string): Task | undefined {
   for (const tasks of cachedLists(queryClient)) {
@@ -88,6 +101,8 @@ export function applyTaskChange(
     changed = true;
     return task;
   });
+  // A local copy comes from `applyOptimistic`, which has stopped the fetches already.
+  if (changed && source === 'server') overtakeFetches(queryClient, task.projectId);
   return { changed, previous };
 }
 
@@ -113,6 +128,7 @@ export function addTask(queryClient: QueryClient, task: Task): { changed: boolea
       queryKey: queryKeys.boardTasks(task.projectId),
       predicate: isSortedListKey,
     });
+  if (added) overtakeFetches(queryClient, task.projectId);
   return { changed: added || sorted.length > 0 };
 }
 
@@ -129,6 +145,7 @@ export function removeTask(
     removed ??= found;
     return tasks.filter((t) => t.id !== id);
   });
+  if (removed) overtakeFetches(queryClient, projectId);
   return { removed };
 }
 
