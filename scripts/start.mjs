@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: install, build, migrate, seed the demo workspace, start api + worker + web, print where to go.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertNode, buildApiAndWorker, ensureEnvFile, install, root, run, turbo, turboEnv } from './lib.mjs';
 
@@ -111,7 +112,9 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-launch('api', process.execPath, [join(root, 'apps/api/dist/server.js')]);
+// The V8 flags production runs the api with (apps/api/node-flags.json, the Dockerfile's CMD).
+const apiNodeFlags = JSON.parse(readFileSync(join(root, 'apps/api/node-flags.json'), 'utf8'));
+launch('api', process.execPath, [...apiNodeFlags, join(root, 'apps/api/dist/server.js')]);
 launch('worker', process.execPath, [join(root, 'apps/worker/dist/main.js')]);
 const webDir = join(root, 'apps/web');
 launch(

@@ -20,6 +20,8 @@ const {
 
 const repoRoot = join(__dirname, '..');
 const API_ENTRY = join(repoRoot, 'apps', 'api', 'dist', 'server.js');
+// The V8 flags production runs the api with (the Dockerfile's CMD).
+const API_NODE_FLAGS = require('../apps/api/node-flags.json');
 const MIGRATE_ENTRY = join(repoRoot, 'apps', 'api', 'dist', 'migrate.js');
 const WORKER_ENTRY = join(repoRoot, 'apps', 'worker', 'dist', 'main.js');
 const LOG_TAIL_LINES = 400;
@@ -45,8 +47,8 @@ function collectOutput(child, name, onLine) {
 }
 
 /** Spawns `node entry` with `env` (nothing inherited but PATH and HOME). */
-function spawnNode(name, entry, env, onLine) {
-  const child = spawn(process.execPath, [entry], {
+function spawnNode(name, entry, env, onLine, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, entry], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -180,6 +182,7 @@ async function startTopology(options) {
             API_ENTRY,
             { ...shared, ...env, API_PORT: String(port), TRUST_PROXY: 'true' },
             onLine,
+            API_NODE_FLAGS,
           );
           await waitReady(`${instance.url}/health/ready`, instance.proc, name);
         },

@@ -2,7 +2,7 @@
 // Redis prefix, with limits out of the way, the way production runs it (NODE_ENV=production).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startNode, stopChild, waitForOk } from '../lib/processes.mjs';
 
@@ -78,7 +78,15 @@ export async function startApi({
     SENTRY_DSN: '',
     ...extraEnv,
   };
-  const args = [...nodeArgs];
+  // The V8 flags production runs the api with (apps/api/node-flags.json, the Dockerfile's CMD), then
+  // any to try: BENCH_API_NODE_ARGS="--max-semi-space-size=16" (the later flag wins; ab.mjs has
+  // --a-node-args/--b-node-args for one side).
+  const productionFlags = JSON.parse(readFileSync(join(repoRoot, 'apps', 'api', 'node-flags.json'), 'utf8'));
+  const args = [
+    ...productionFlags,
+    ...nodeArgs,
+    ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   if (cpuProfDir) {
     mkdirSync(cpuProfDir, { recursive: true });
     args.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`);

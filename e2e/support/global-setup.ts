@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { findClamd, freePort, startClamd, startObjectStorage } from '@teamflow/local-services';
 import { startOidcIssuer } from '@teamflow/local-services/oidc-issuer.cjs';
 import { join } from 'node:path';
@@ -65,7 +66,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ...storage.env,
       ...(clamd?.env ?? {}),
     };
-    api = start('api', process.execPath, ['dist/server.js'], API_DIR, {
+    // The V8 flags production runs the api with (the Dockerfile's CMD).
+    const apiNodeFlags = JSON.parse(readFileSync(join(API_DIR, 'node-flags.json'), 'utf8')) as string[];
+    api = start('api', process.execPath, [...apiNodeFlags, 'dist/server.js'], API_DIR, {
       ...serverEnv,
       API_PORT: String(apiPort),
       RATE_LIMIT_DEFAULT_PER_MINUTE: '100000',
