@@ -537,6 +537,8 @@ async function main() {
     finishedAt: new Date().toISOString(),
     machine: { ...machine, postgres: await postgresVersion().catch(() => undefined) },
     apiBundle: process.env.BENCH_API_SERVER_JS ?? 'apps/api/dist/server.js',
+    // apps/api/node-flags.json's flags, then these (api-server.mjs#startApi).
+    apiExtraNodeArgs: process.env.BENCH_API_NODE_ARGS ?? '',
     settings: {
       durationS: DURATION,
       warmupS: WARMUP,
