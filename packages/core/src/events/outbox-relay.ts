@@ -83,8 +83,9 @@ async function unfinishedBatch(deps: CoreDeps, tx: Tx, pass: number, lastCommitt
  * advisory lock (one relay at a time across instances) it locks a batch, hands out per-workspace
  * seqs, appends the batch to Redis as one entry, and only then stamps published_at and commits.
  * If Redis is down the append fails, the transaction rolls back (seqs too) and the rows wait. If
- * the pass dies after the append, the next pass republishes that entry's rows first (see
- * `unfinishedBatch`), so a seq a client has seen always names the same event.
+ * the pass dies after the append, the next pass publishes that entry's rows first with the same
+ * seqs and does not append them again (see `unfinishedBatch`), so a seq a client has seen always
+ * names the same event, and no event reaches a client twice.
  */
 export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): OutboxRelay {
   const batchSize = options.batchSize ?? 100;
@@ -112,22 +113,26 @@ export function createOutboxRelay(deps: CoreDeps, options: RelayOptions = {}): O
       for (const [workspaceId, count] of counts)
         firstSeq.set(workspaceId, await reserveSeqs(tx, workspaceId, count));
       const batch = withSeqs(pending, firstSeq);
+      let toAppend = batch;
       if (unfinished) {
         // The seqs counters rolled back with the dead pass and no pass committed since, so its rows,
         // first in this batch, take the same seqs again; anything else would be a bug worth hearing of.
         const moved = batch.filter(
           (b) => unfinished.seqs.has(b.id) && unfinished.seqs.get(b.id) !== b.event.seq,
         );
-        deps.logger.warn('outbox relay: republished the batch of a pass that died after appending it', {
+        deps.logger.warn('outbox relay: published the batch of a pass that died after appending it', {
           events: unfinished.rows.length,
           seqsChanged: moved.length,
         });
+        // Its entry is in the stream with those very seqs, so readers have it: appending it again
+        // would only repeat it (and a personal event has no seq for a client to drop a repeat by).
+        if (moved.length === 0) toAppend = batch.filter((b) => !unfinished.seqs.has(b.id));
       }
       // Outgoing webhooks and Slack hear what the stream hears, committed with it (never twice, never lost).
       const published = batch.map((b) => b.event);
       await stageWebhookDeliveries(tx, published);
       await stageSlackNotifications(tx, published, deps.env.WEB_ORIGIN);
-      await appendToStream(deps.redis, batch, passNumber);
+      if (toAppend.length > 0) await appendToStream(deps.redis, toAppend, passNumber);
       await markPublished(
         tx,
         passNumber,
