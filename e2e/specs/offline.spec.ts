@@ -246,6 +246,9 @@ test('an offline edit of a task someone changed meanwhile opens the conflict dia
   await signIn(page, ownerEmail, `${board.boardPath}?task=${board.task.id}`);
   const drawer = page.getByRole('dialog', { name: 'KEY-1', exact: true });
   await expect(drawer.getByLabel('Title')).toHaveValue('Before both edits');
+  // The offline queue's runner loads after the page (it saves the cache): until then a write made
+  // offline has no queue to join, and it failed so once in CI.
+  await savedForOffline(page, 'Before both edits');
 
   await goOffline(context, page);
   await drawer.getByLabel('Title').fill('Mine, from the train');
