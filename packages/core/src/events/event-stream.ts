@@ -37,25 +37,28 @@ export async function appendToStream(redis: Redis, batch: StreamedEvent[], pass:
   );
 }
 
+/** A field of a stream entry (its fields come as a flat name, value, name, value… list). */
+function entryField(fields: string[], name: string): string | undefined {
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+  return undefined;
+}
+
+const newestEntry = async (redis: Redis) =>
+  (await redis.xrevrange(EVENT_STREAM_KEY, '+', '-', 'COUNT', 1))[0];
+
 /** The newest entry's batch and relay pass (null for an empty stream or an entry without a pass). */
 export async function newestBatch(redis: Redis): Promise<{ pass: number; batch: StreamedEvent[] } | null> {
-  const [entry] = await redis.xrevrange(EVENT_STREAM_KEY, '+', '-', 'COUNT', 1);
+  const entry = await newestEntry(redis);
   if (!entry) return null;
-  const fields = entry[1];
-  const field = (name: string) => {
-    const at = fields.indexOf(name);
-    return at >= 0 ? fields[at + 1] : undefined;
-  };
-  const pass = Number(field('pass'));
-  const batch = field('batch');
+  const pass = Number(entryField(entry[1], 'pass'));
+  const batch = entryField(entry[1], 'batch');
   if (!Number.isSafeInteger(pass) || !batch) return null;
   return { pass, batch: JSON.parse(batch) as StreamedEvent[] };
 }
 
 /** The id of the newest entry ('0-0' for an empty stream): a reader starts after it. */
 export async function streamTail(redis: Redis): Promise<string> {
-  const last = await redis.xrevrange(EVENT_STREAM_KEY, '+', '-', 'COUNT', 1);
-  return last[0]?.[0] ?? '0-0';
+  return (await newestEntry(redis))?.[0] ?? '0-0';
 }
 
 /**
@@ -73,8 +76,8 @@ export async function readStream(
   const batches: StreamedEvent[][] = [];
   for (const [id, fields] of entries) {
     lastId = id;
-    const at = fields.indexOf('batch');
-    if (at >= 0 && fields[at + 1]) batches.push(JSON.parse(fields[at + 1]!) as StreamedEvent[]);
+    const batch = entryField(fields, 'batch');
+    if (batch) batches.push(JSON.parse(batch) as StreamedEvent[]);
   }
   return { lastId, batches };
 }
