@@ -2,6 +2,7 @@ import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
 import { todayIn } from '@teamflow/core/platform/local-dates';
 import { OUTPUTS } from '@teamflow/ai/remote.provider';
+import { AiJob } from '@teamflow/contracts/ai';
 import {
   ANTHROPIC_MESSAGES,
   anthropicToolUse,
@@ -87,12 +88,16 @@ async function newTask(title: string, extra: Record<string, unknown> = {}) {
   return res.body as { id: string; key: string };
 }
 
-/** Polls GET /jobs/:id (as `who`) until the job finishes. */
+/**
+ * Polls GET /jobs/:id (as `who`) until the job finishes. Every answer must be the contract's
+ * `AiJob`: a finished job's `result` is the result of its `kind`, as the OpenAPI document says.
+ */
 async function finished(jobId: string, who = team.users.member) {
   const end = Date.now() + 20000;
   for (;;) {
     const res = await api.http().get(`${V1}/jobs/${jobId}`).set(auth(who));
     expect(res.status).toBe(200);
+    expect(AiJob.safeParse(res.body).error).toBeUndefined();
     if (res.body.state === 'completed' || res.body.state === 'failed') return res.body;
     if (Date.now() > end) throw new Error(`job ${jobId} still ${res.body.state}`);
     await new Promise((r) => setTimeout(r, 50));

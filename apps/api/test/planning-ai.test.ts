@@ -1,4 +1,4 @@
-import type { NextResult } from '@teamflow/contracts/ai';
+import { AiJob, type NextResult } from '@teamflow/contracts/ai';
 import type { MyPatterns } from '@teamflow/contracts/patterns';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
@@ -61,11 +61,13 @@ function client(team: TeamFixture) {
   return { member, newTask, patch };
 }
 
+/** Polls GET /jobs/:id until the job finishes; every answer is the contract's `AiJob` (its kind's result). */
 async function finished(jobId: string, who: TestUser) {
   const end = Date.now() + 20000;
   for (;;) {
     const res = await api.http().get(`${V1}/jobs/${jobId}`).set(auth(who));
     expect(res.status).toBe(200);
+    expect(AiJob.safeParse(res.body).error).toBeUndefined();
     if (res.body.state === 'completed' || res.body.state === 'failed') return res.body;
     if (Date.now() > end) throw new Error(`job ${jobId} still ${res.body.state}`);
     await new Promise((r) => setTimeout(r, 50));

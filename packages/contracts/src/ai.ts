@@ -114,19 +114,32 @@ export const SummaryResult = SummaryOutput.extend({ source: AiSource });
 export type SummaryResult = z.infer<typeof SummaryResult>;
 
 export const AiJobError = z.object({ code: z.string(), message: z.string() });
-export const AiJob = z.object({
+const aiJobFields = {
   id: Id,
-  kind: AiJobKind,
   subjectId: Id,
   state: AiJobState,
   progress: z.number().int().min(0).max(100),
-  result: z.record(z.string(), z.unknown()).optional(),
   error: AiJobError.optional(),
   provider: z.string().nullable(),
   createdAt: Timestamp,
   finishedAt: Timestamp.nullable(),
-});
+};
+/** A job of one kind; `result` (once completed) is that kind's result. */
+const aiJobOf = <K extends AiJobKind, R extends z.ZodType>(kind: K, result: R) =>
+  z.object({ ...aiJobFields, kind: z.literal(kind), result: result.optional() });
+/**
+ * `GET /jobs/:id`. `kind` says which result a completed job carries. (`duplicates` names the
+ * embeddings' budget line and is never a job of its own: it has no result.)
+ */
+export const AiJob = z.discriminatedUnion('kind', [
+  aiJobOf('breakdown', BreakdownResult),
+  aiJobOf('prioritize', PrioritizeResult),
+  aiJobOf('summarize', SummaryResult),
+  aiJobOf('next', NextResult),
+  aiJobOf('duplicates', z.never()),
+]);
 export type AiJob = z.infer<typeof AiJob>;
+export type AiJobResult = NonNullable<AiJob['result']>;
 export const JobParams = z.object({ jobId: Id });
 
 export const BreakdownAccept = z.object({

@@ -4,6 +4,8 @@ import { notFound } from '../platform/errors';
 import { findAiJob, type AiJobRow } from './ai.repository';
 
 export function toAiJob(row: AiJobRow): AiJob {
+  // The row's `result` is stored only by `runAiJob`, from a provider's answer its kind's schema
+  // accepted (plus the task keys and the source): it is that kind's result.
   return {
     id: row.id,
     kind: row.kind,
@@ -15,7 +17,7 @@ export function toAiJob(row: AiJobRow): AiJob {
     provider: row.provider,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
-  };
+  } as AiJob;
 }
 
 /**

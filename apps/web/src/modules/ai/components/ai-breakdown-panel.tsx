@@ -1,6 +1,6 @@
 'use client';
 
-import { BreakdownResult, type SuggestionOrigin } from '@teamflow/contracts/ai';
+import type { SuggestionOrigin } from '@teamflow/contracts/ai';
 import type { Task } from '@teamflow/contracts/tasks';
 import { useState } from 'react';
 import { Button } from '@/modules/ui/components/button';
@@ -27,8 +27,8 @@ export function AiBreakdownPanel({ task }: { task: Task }) {
     setJobId(undefined);
     start.mutate(provider ? { provider } : {}, { onSuccess: ({ jobId: id }) => setJobId(id) });
   };
-  const parsed = job.data?.state === 'completed' ? BreakdownResult.safeParse(job.data.result) : undefined;
-  const result = parsed?.success ? parsed.data : undefined;
+  const result =
+    job.data?.kind === 'breakdown' && job.data.state === 'completed' ? job.data.result : undefined;
   const failure = start.error
     ? describeAiError(start.error)
     : job.data?.state === 'failed'

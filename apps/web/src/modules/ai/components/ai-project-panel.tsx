@@ -1,6 +1,5 @@
 'use client';
 
-import { PrioritizeResult, SummaryResult } from '@teamflow/contracts/ai';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
@@ -32,9 +31,9 @@ export function AiProjectPanel({ workspaceId, projectId }: { workspaceId: string
     });
   };
   const starting = view === 'prioritize' ? prioritize : summarize;
-  const done = job.data?.state === 'completed' ? job.data.result : undefined;
-  const ranking = view === 'prioritize' && done ? PrioritizeResult.safeParse(done).data : undefined;
-  const summary = view === 'summarize' && done ? SummaryResult.safeParse(done).data : undefined;
+  const done = job.data?.state === 'completed' ? job.data : undefined;
+  const ranking = view === 'prioritize' && done?.kind === 'prioritize' ? done.result : undefined;
+  const summary = view === 'summarize' && done?.kind === 'summarize' ? done.result : undefined;
   const failure = starting.error
     ? describeAiError(starting.error)
     : job.data?.state === 'failed'

@@ -1,6 +1,6 @@
 'use client';
 
-import { NextResult, type AiRequest } from '@teamflow/contracts/ai';
+import type { AiRequest } from '@teamflow/contracts/ai';
 import Link from 'next/link';
 import { useState } from 'react';
 import { AiError } from '@/modules/ai/components/ai-error';
@@ -32,8 +32,7 @@ export function WhatNextPanel({ workspaceId }: { workspaceId: string }) {
       // Shown below from start.error (429 over the hourly limit, 402 over budget).
     }
   };
-  const parsed = job.data?.state === 'completed' ? NextResult.safeParse(job.data.result) : undefined;
-  const result = parsed?.success ? parsed.data : undefined;
+  const result = job.data?.kind === 'next' && job.data.state === 'completed' ? job.data.result : undefined;
   const failure = start.error ?? (job.data?.state === 'failed' ? job.data.error : undefined);
   const running =
     start.isPending || (jobId !== undefined && !job.data?.finishedAt && job.data?.state !== 'failed');
