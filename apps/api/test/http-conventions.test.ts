@@ -203,6 +203,44 @@ describe('rate limits', () => {
     }
   }, 40_000);
 
+  it('counts refreshes and sign-outs against the per-address limit of anonymous requests, not the sign-in limit', async () => {
+    const limited = await startApi({
+      RATE_LIMIT_AUTH_PER_MINUTE: '3',
+      RATE_LIMIT_DEFAULT_PER_MINUTE: '100',
+      REDIS_KEY_PREFIX: isolated(),
+    });
+    try {
+      await awayFromWindowEdge();
+      // Signing up is one of the address's three sign-in attempts.
+      const user = await registerUser(limited);
+      // A page load refreshes: five loads in a minute (more than the sign-in limit) keep the session.
+      let cookie = user.refreshCookie;
+      for (let i = 0; i < 5; i++) {
+        const res = await limited.http().post(`${V1}/auth/refresh`).set('Cookie', cookie);
+        expect([res.status, res.headers['ratelimit-limit']]).toEqual([200, '100']);
+        cookie = ([res.headers['set-cookie']].flat() as string[])
+          .find((c) => c.startsWith('tf_refresh='))!
+          .split(';')[0]!;
+      }
+      const out = await limited.http().post(`${V1}/auth/logout`).set('Cookie', cookie);
+      expect([out.status, out.headers['ratelimit-limit']]).toEqual([204, '100']);
+      // Sign-in attempts from the same address are still held to their own limit.
+      const logins = [];
+      for (let i = 0; i < 3; i++)
+        logins.push(
+          (
+            await limited
+              .http()
+              .post(`${V1}/auth/login`)
+              .send({ email: user.email, password: 'wrong-pass-1' })
+          ).status,
+        );
+      expect(logins).toEqual([401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
+  }, 40_000);
+
   it('limits the other routes per user: one user at the limit does not limit another', async () => {
     const limited = await startApi({ RATE_LIMIT_DEFAULT_PER_MINUTE: '5', REDIS_KEY_PREFIX: isolated() });
     try {

@@ -76,7 +76,10 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     summary: 'Rotate the refresh cookie and get a new access token',
     tag: 'Auth',
     access: PUBLIC,
-    rateLimit: 'auth',
+    // Not the sign-in limit: every page load and every open tab refreshes, and a team behind one
+    // address would sign each other out at ten loads a minute. A refresh token cannot be guessed;
+    // the per-address limit of any anonymous request is enough.
+    rateLimit: 'default',
     responses: { 200: AccessTokenResponse, 401: ErrorResponse, 429: ErrorResponse },
     handler: async ({ req, res }) => {
       try {
@@ -96,7 +99,8 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
     summary: 'Revoke the access token and the refresh session',
     tag: 'Auth',
     access: PUBLIC,
-    rateLimit: 'auth',
+    // Like the refresh: nothing to guess here, so not the sign-in limit.
+    rateLimit: 'default',
     responses: { 204: null },
     handler: async ({ req, res }) => {
       // Logout works even with an expired access token: whatever is still valid gets revoked.
