@@ -458,6 +458,33 @@ describe('your data: GET /me/export and DELETE /me', () => {
     expect(ids(res.body.more.statusUpdates)).toContain(update.body.id);
   });
 
+  it('writes every timestamp in ISO-8601 UTC and every field in camelCase', async () => {
+    const member = team.users.member;
+    const update = await http()
+      .post(`${V1}/workspaces/${team.workspaceId}/status-updates`)
+      .set(auth(member))
+      .send({ date: '2031-06-09', done: 'Exported again', doing: 'Checking the formats' });
+    expect(update.status).toBe(201);
+    await write(member, 'A note for the export');
+    const res = await http().get(`${V1}/me/export`).set(auth(member));
+    expect(res.status).toBe(200);
+    expect(res.body.profile.createdAt).toBe(new Date(res.body.profile.createdAt).toISOString());
+    expect(res.body.memberships[0].joinedAt).toBe(new Date(res.body.memberships[0].joinedAt).toISOString());
+    const exported = res.body.more.statusUpdates.find((u: { id: string }) => u.id === update.body.id);
+    expect(exported).toMatchObject({ workspaceId: team.workspaceId, userId: member.id, date: '2031-06-09' });
+    // Every key of the document is camelCase, every timestamp written as toISOString writes it.
+    const keys: string[] = [];
+    const stamps: string[] = [];
+    JSON.stringify(res.body, (key, value: unknown) => {
+      if (key) keys.push(key);
+      if (/At$/.test(key) && typeof value === 'string') stamps.push(value);
+      return value;
+    });
+    expect(keys.filter((k) => k.includes('_'))).toEqual([]);
+    expect(stamps.length).toBeGreaterThan(5);
+    for (const stamp of stamps) expect(stamp).toBe(new Date(stamp).toISOString());
+  });
+
   it("exports the caller's own AI usage and sign-in identities under more, and nobody else's", async () => {
     const member = team.users.member;
     for (const [user, model] of [

@@ -1,5 +1,15 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@teamflow/db/client';
+import {
+  aiUsage,
+  blockers,
+  decisions,
+  statusUpdates,
+  userAchievements,
+  userIdentities,
+  userStats,
+  xpEvents,
+} from '@teamflow/db/schema/index';
 
 /**
  * The account's own rows across areas, for `GET /me/export` and `DELETE /me`. Every query is
@@ -10,45 +20,54 @@ type Row = Record<string, unknown>;
 const rows = async (db: DbOrTx, query: ReturnType<typeof sql>): Promise<Row[]> =>
   (await db.execute<Row>(query)).rows;
 
+// `execute` hands timestamps over as PostgreSQL's text ("2026-12-07 05:46:59.06+00"); the export
+// writes them as every answer does, ISO-8601 UTC as toISOString would. Column names are ours, never input.
+const iso = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** A row read through the schema: its camelCase names, with its Dates as ISO-8601 UTC text. */
+const exported = (row: Row): Row =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+
 export async function accountRows(db: DbOrTx, userId: string) {
   const [profile, memberships, tasksCreated, comments, notifications, entries, exports] = await Promise.all([
     rows(
       db,
       sql`select id, email, name, avatar_url as "avatarUrl", time_zone as "timeZone",
-      email_verified_at as "emailVerifiedAt", created_at as "createdAt" from users where id = ${userId}`,
+      ${iso('email_verified_at')} as "emailVerifiedAt", ${iso('created_at')} as "createdAt" from users where id = ${userId}`,
     ),
     rows(
       db,
-      sql`select m.workspace_id as "workspaceId", w.name as "workspaceName", m.role, m.created_at as "joinedAt"
+      sql`select m.workspace_id as "workspaceId", w.name as "workspaceName", m.role, ${iso('m.created_at')} as "joinedAt"
       from workspace_members m join workspaces w on w.id = m.workspace_id where m.user_id = ${userId} order by m.created_at`,
     ),
     rows(
       db,
       sql`select t.id, p.key || '-' || t.number as key, t.title, t.description, t.status, t.priority,
-      t.due_date as "dueDate", t.created_at as "createdAt", t.completed_at as "completedAt", p.name as project
+      t.due_date as "dueDate", ${iso('t.created_at')} as "createdAt", ${iso('t.completed_at')} as "completedAt", p.name as project
       from tasks t join projects p on p.id = t.project_id where t.created_by = ${userId} order by t.created_at`,
     ),
     rows(
       db,
-      sql`select c.id, c.task_id as "taskId", c.body, c.created_at as "createdAt", c.updated_at as "updatedAt",
-      c.deleted_at as "deletedAt" from comments c where c.author_id = ${userId} order by c.created_at`,
+      sql`select c.id, c.task_id as "taskId", c.body, ${iso('c.created_at')} as "createdAt", ${iso('c.updated_at')} as "updatedAt",
+      ${iso('c.deleted_at')} as "deletedAt" from comments c where c.author_id = ${userId} order by c.created_at`,
     ),
     rows(
       db,
-      sql`select id, workspace_id as "workspaceId", type, task_id as "taskId", data, read_at as "readAt", created_at as "createdAt"
+      sql`select id, workspace_id as "workspaceId", type, task_id as "taskId", data, ${iso('read_at')} as "readAt", ${iso('created_at')} as "createdAt"
       from notifications where user_id = ${userId} order by created_at`,
     ),
     rows(
       db,
-      sql`select e.id, e.date::text as date, e.body, e.tags, e.version, e.created_at as "createdAt",
-      e.updated_at as "updatedAt", i.status as "analysisStatus", i.provider, i.sentiment_score as "sentimentScore",
+      sql`select e.id, e.date::text as date, e.body, e.tags, e.version, ${iso('e.created_at')} as "createdAt",
+      ${iso('e.updated_at')} as "updatedAt", i.status as "analysisStatus", i.provider, i.sentiment_score as "sentimentScore",
       i.sentiment_label as "sentimentLabel", i.projects, i.skills, i.achievements, i.themes
       from worklog_entries e left join worklog_insights i on i.entry_id = e.id and i.user_id = ${userId}
       where e.user_id = ${userId} order by e.date, e.created_at`,
     ),
     rows(
       db,
-      sql`select id, kind, format, from_date::text as "from", to_date::text as "to", status, created_at as "createdAt"
+      sql`select id, kind, format, from_date::text as "from", to_date::text as "to", status, ${iso('created_at')} as "createdAt"
       from worklog_exports where user_id = ${userId} order by created_at`,
     ),
   ]);
@@ -57,26 +76,61 @@ export async function accountRows(db: DbOrTx, userId: string) {
 
 /**
  * The other areas' rows the caller authored: status updates, blockers they reported, decisions they
- * recorded, and their progress (XP events, stats, achievements). Fixed tables and author columns.
+ * recorded, and their progress (XP events, stats, achievements). Read through the schema, so they
+ * come out under the api's camelCase names.
  */
 export async function extraAuthoredRows(db: DbOrTx, userId: string): Promise<Record<string, Row[]>> {
+  const all = async (query: Promise<Row[]>): Promise<Row[]> => (await query).map(exported);
   return {
-    statusUpdates: await rows(db, sql`select * from status_updates where user_id = ${userId} order by date`),
-    blockers: await rows(db, sql`select * from blockers where reported_by = ${userId} order by created_at`),
-    decisions: await rows(db, sql`select * from decisions where created_by = ${userId} order by created_at`),
-    xpEvents: await rows(db, sql`select * from xp_events where user_id = ${userId} order by earned_at`),
-    userStats: await rows(db, sql`select * from user_stats where user_id = ${userId}`),
-    userAchievements: await rows(db, sql`select * from user_achievements where user_id = ${userId}`),
-    // Every AI call made for them (a workspace's feature or their own work log) and what it cost.
-    aiUsage: await rows(
-      db,
-      sql`select id, workspace_id, feature, provider, model, prompt_tokens, completion_tokens, cost_micros,
-                 cached, created_at
-          from ai_usage where user_id = ${userId} order by created_at`,
+    statusUpdates: await all(
+      db
+        .select()
+        .from(statusUpdates)
+        .where(eq(statusUpdates.userId, userId))
+        .orderBy(asc(statusUpdates.date)),
     ),
-    signInIdentities: await rows(
-      db,
-      sql`select issuer, subject, email, created_at from user_identities where user_id = ${userId}`,
+    blockers: await all(
+      db.select().from(blockers).where(eq(blockers.reportedBy, userId)).orderBy(asc(blockers.createdAt)),
+    ),
+    decisions: await all(
+      db.select().from(decisions).where(eq(decisions.createdBy, userId)).orderBy(asc(decisions.createdAt)),
+    ),
+    xpEvents: await all(
+      db.select().from(xpEvents).where(eq(xpEvents.userId, userId)).orderBy(asc(xpEvents.earnedAt)),
+    ),
+    userStats: await all(db.select().from(userStats).where(eq(userStats.userId, userId))),
+    userAchievements: await all(
+      db.select().from(userAchievements).where(eq(userAchievements.userId, userId)),
+    ),
+    // Every AI call made for them (a workspace's feature or their own work log) and what it cost.
+    aiUsage: await all(
+      db
+        .select({
+          id: aiUsage.id,
+          workspaceId: aiUsage.workspaceId,
+          feature: aiUsage.feature,
+          provider: aiUsage.provider,
+          model: aiUsage.model,
+          promptTokens: aiUsage.promptTokens,
+          completionTokens: aiUsage.completionTokens,
+          costMicros: aiUsage.costMicros,
+          cached: aiUsage.cached,
+          createdAt: aiUsage.createdAt,
+        })
+        .from(aiUsage)
+        .where(eq(aiUsage.userId, userId))
+        .orderBy(asc(aiUsage.createdAt)),
+    ),
+    signInIdentities: await all(
+      db
+        .select({
+          issuer: userIdentities.issuer,
+          subject: userIdentities.subject,
+          email: userIdentities.email,
+          createdAt: userIdentities.createdAt,
+        })
+        .from(userIdentities)
+        .where(eq(userIdentities.userId, userId)),
     ),
   };
 }
