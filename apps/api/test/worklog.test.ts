@@ -415,6 +415,28 @@ describe('timeline, insights and exports', () => {
     expect((await http().get(`${V1}/worklog/exports/${res.body.id}`).set(auth(me))).status).toBe(404);
   });
 
+  it('lists the caller’s exports as a cursor list, newest first, each once across pages', async () => {
+    const user = await registerUser(api, 'exports');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await http()
+        .post(`${V1}/worklog/exports`)
+        .set(auth(user))
+        .send({ from: '2026-01-01', to: '2026-01-02', kind: 'cv', format: 'md' });
+      ids.push(res.body.id);
+    }
+    const first = await http().get(`${V1}/worklog/exports`).query({ limit: 2 }).set(auth(user));
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((e: { id: string }) => e.id)).toEqual([ids[2], ids[1]]);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await http()
+      .get(`${V1}/worklog/exports`)
+      .query({ limit: 2, cursor: first.body.nextCursor })
+      .set(auth(user));
+    expect(second.body).toEqual({ items: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
+    expect((await http().get(`${V1}/worklog/exports`).query({ limit: 0 }).set(auth(user))).status).toBe(400);
+  });
+
   it('refuses an export whose range is backwards', async () => {
     const res = await http()
       .post(`${V1}/worklog/exports`)

@@ -208,6 +208,12 @@ export const WorklogExport = z.object({
 });
 export type WorklogExport = z.infer<typeof WorklogExport>;
 
+export const WorklogExportListQuery = PageQuery;
+export type WorklogExportListQuery = z.infer<typeof WorklogExportListQuery>;
+
+export const WorklogExportPage = page(WorklogExport);
+export type WorklogExportPage = z.infer<typeof WorklogExportPage>;
+
 export const WorklogExportParams = z.object({ exportId: Id });
 export type WorklogExportParams = z.infer<typeof WorklogExportParams>;
 

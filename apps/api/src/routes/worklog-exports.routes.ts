@@ -4,6 +4,8 @@ import {
   WorklogExport,
   WorklogExportAccepted,
   WorklogExportCreate,
+  WorklogExportListQuery,
+  WorklogExportPage,
   WorklogExportParams,
 } from '@teamflow/contracts/worklog';
 import { z } from 'zod';
@@ -29,11 +31,12 @@ export function worklogExportRoutes(table: RouteTable, router: Router, base: str
   table.add(router, base, {
     method: 'get',
     path: '/worklog/exports',
-    summary: 'Your exports still kept, newest first',
+    summary: 'Your exports still kept, newest first (cursor list)',
     tag: 'Work log',
     access: USER,
-    responses: { 200: z.object({ items: z.array(WorklogExport) }) },
-    handler: ({ ctx }) => listExports(deps, ctx),
+    query: WorklogExportListQuery,
+    responses: { 200: WorklogExportPage, 400: ErrorResponse },
+    handler: ({ ctx, query }) => listExports(deps, ctx, query),
   });
   table.add(router, base, {
     method: 'get',

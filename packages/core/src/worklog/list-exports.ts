@@ -1,9 +1,28 @@
-import type { WorklogExport } from '@teamflow/contracts/worklog';
+import type { WorklogExportListQuery, WorklogExportPage } from '@teamflow/contracts/worklog';
+import { z } from 'zod';
 import type { CoreDeps, Ctx } from '../platform/context';
+import { decodeCursor, encodeCursor } from '../platform/cursor';
 import { toWorklogExport } from './worklog.mapper';
 import { listExports as listExportRows } from './worklog.repository';
 
-/** The caller's exports still kept (7 days), newest first. */
-export async function listExports(deps: CoreDeps, ctx: Ctx): Promise<{ items: WorklogExport[] }> {
-  return { items: (await listExportRows(deps.db, ctx.actor.id)).map(toWorklogExport) };
+const Cursor = z.tuple([z.iso.datetime(), z.uuid()]);
+
+/** The caller's exports still kept (7 days), newest first, a page at a time. */
+export async function listExports(
+  deps: CoreDeps,
+  ctx: Ctx,
+  query: WorklogExportListQuery,
+): Promise<WorklogExportPage> {
+  const after = query.cursor ? decodeCursor(query.cursor, Cursor) : undefined;
+  const rows = await listExportRows(deps.db, ctx.actor.id, {
+    limit: query.limit + 1,
+    after: after && { createdAt: new Date(after[0]), id: after[1] },
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toWorklogExport),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
 }

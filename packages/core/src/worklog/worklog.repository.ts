@@ -398,11 +398,22 @@ export async function setExportState(
   return row;
 }
 
-export async function listExports(db: DbOrTx, userId: string): Promise<ExportRow[]> {
+// Exports page by the millisecond of their creation (what a cursor carries), then id: ordering by
+// the stored microseconds would skip a row created in the same millisecond as a page's last.
+const exportCreatedMs = sql<Date>`date_trunc('milliseconds', ${worklogExports.createdAt})`;
+
+export async function listExports(
+  db: DbOrTx,
+  userId: string,
+  options: { limit: number; after?: { createdAt: Date; id: string } },
+): Promise<ExportRow[]> {
+  const after = options.after
+    ? sql`(${exportCreatedMs}, ${worklogExports.id}) < (${options.after.createdAt.toISOString()}::timestamptz, ${options.after.id}::uuid)`
+    : undefined;
   return db
     .select(exportColumns)
     .from(worklogExports)
-    .where(eq(worklogExports.userId, userId))
-    .orderBy(desc(worklogExports.createdAt))
-    .limit(100);
+    .where(and(eq(worklogExports.userId, userId), after))
+    .orderBy(desc(exportCreatedMs), desc(worklogExports.id))
+    .limit(options.limit);
 }
