@@ -80,6 +80,26 @@ describe('personal API tokens', () => {
     expect(past.status).toBe(400);
     expect(past.body.error.details).toEqual([{ field: 'expiresAt', message: expect.any(String) }]);
   });
+
+  it('reads one of the caller’s tokens by id without the token; another user’s or a revoked one is a 404', async () => {
+    const created = await newToken('read');
+    const one = await api.http().get(`${V1}/me/api-tokens/${created.id}`).set(auth(team.users.member));
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({
+      id: created.id,
+      name: 'read script',
+      scope: 'read',
+      prefix: created.prefix,
+    });
+    expect(one.body.token).toBeUndefined();
+    const theirs = await api.http().get(`${V1}/me/api-tokens/${created.id}`).set(auth(team.users.owner));
+    expect(theirs.status).toBe(404);
+    expect(theirs.body.error.code).toBe('NOT_FOUND');
+    await api.http().delete(`${V1}/me/api-tokens/${created.id}`).set(auth(team.users.member)).expect(204);
+    expect(
+      (await api.http().get(`${V1}/me/api-tokens/${created.id}`).set(auth(team.users.member))).status,
+    ).toBe(404);
+  });
 });
 
 describe('calendar feed', () => {

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import {
+  ApiToken,
   ApiTokenCreate,
   ApiTokenCreated,
   ApiTokenList,
@@ -7,6 +8,7 @@ import {
 } from '@teamflow/contracts/api-tokens';
 import { ErrorResponse } from '@teamflow/contracts/common';
 import { createApiToken } from '@teamflow/core/api-tokens/create-api-token';
+import { getApiToken } from '@teamflow/core/api-tokens/get-api-token';
 import { listApiTokens } from '@teamflow/core/api-tokens/list-api-tokens';
 import { revokeApiToken } from '@teamflow/core/api-tokens/revoke-api-token';
 import type { ApiDeps } from '../deps';
@@ -33,6 +35,16 @@ export function apiTokenRoutes(table: RouteTable, router: Router, base: string, 
     access: USER,
     responses: { 200: ApiTokenList },
     handler: ({ ctx }) => listApiTokens(deps, ctx),
+  });
+  table.add(router, base, {
+    method: 'get',
+    path: '/me/api-tokens/:tokenId',
+    summary: 'One of your API tokens (never the token itself)',
+    tag,
+    access: USER,
+    params: ApiTokenParams,
+    responses: { 200: ApiToken, 404: ErrorResponse },
+    handler: ({ ctx, params }) => getApiToken(deps, ctx, params.tokenId),
   });
   table.add(router, base, {
     method: 'delete',

@@ -21,6 +21,19 @@ export async function listApiTokenRows(db: DbOrTx, userId: string): Promise<ApiT
     .orderBy(desc(apiTokens.createdAt));
 }
 
+/** One of the user's tokens still in force; another user's, or a revoked one, is not found. */
+export async function findApiTokenRow(
+  db: DbOrTx,
+  userId: string,
+  id: string,
+): Promise<ApiTokenRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  return row;
+}
+
 export async function revokeApiTokenRow(db: DbOrTx, userId: string, id: string): Promise<boolean> {
   const rows = await db
     .update(apiTokens)
