@@ -4,7 +4,7 @@ import { setAccessToken } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { RequireSession } from '@/modules/auth/components/require-session';
 import { BoardPrefetch } from '@/modules/board/components/board-prefetch';
-import { aQueryClient } from './builders';
+import { anAnswer, aQueryClient } from './builders';
 import { render, settle, settleUntil, type Rendered } from './render';
 
 const WORKSPACE = randomUUID();
@@ -56,8 +56,7 @@ interface Sent {
 function fakeApi(refresh: { status: number; body?: unknown }) {
   const sent: Sent[] = [];
   let answerMe: () => void = () => undefined;
-  const reply = (status: number, body: unknown) =>
-    ({ ok: status < 400, status, json: () => Promise.resolve(body) }) as Response;
+  const reply = anAnswer;
   const fetch = jest.fn((input: string, init: RequestInit) => {
     const url = new URL(input);
     const path = url.pathname.replace('/api/v1', '');

@@ -112,3 +112,16 @@ export async function loaded<T>(queryClient: QueryClient, queryKey: QueryKey, da
 export function invalidated(queryClient: QueryClient, queryKey: QueryKey): boolean {
   return queryClient.getQueryState(queryKey)?.isInvalidated === true;
 }
+
+/**
+ * An api answer as fetch resolves it. jsdom has no Response (nor Headers): an object with what the
+ * api client reads.
+ */
+export function anAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return {
+    ok: status < 400,
+    status,
+    headers: { get: (name: string) => headers[name] ?? null },
+    json: () => Promise.resolve(body),
+  } as unknown as Response;
+}

@@ -14,7 +14,7 @@ import {
 } from '@/modules/offline/offline-queue';
 import type { QueuedWrite } from '@/modules/offline/queued-write';
 import { QUEUED, sendOrQueue, setQueueOwner } from '@/modules/offline/send-or-queue';
-import { aTask, ME, PROJECT } from './builders';
+import { anAnswer, aTask, ME, PROJECT } from './builders';
 
 /**
  * The api's side, stubbed at fetch: tasks with versions (a stale one is a 409 carrying the current
@@ -68,11 +68,7 @@ function fakeApi(tasks: Task[]) {
     requests.push({ method: init.method!, path: url.pathname, key, body });
     const answer = (key && answered.get(key)) || handle(init.method!, url.pathname, body);
     if (key && answer.status < 300) answered.set(key, answer);
-    return Promise.resolve({
-      ok: answer.status < 300,
-      status: answer.status,
-      json: () => Promise.resolve(answer.body),
-    } as Response);
+    return Promise.resolve(anAnswer(answer.status, answer.body));
   });
   return {
     fetch,

@@ -8,6 +8,7 @@ import type { JoinAck } from '@/modules/realtime/realtime-client';
 import {
   ALICE,
   aNotification,
+  anAnswer,
   anEvent,
   aQueryClient,
   aTask,
@@ -59,7 +60,7 @@ function fakeApi() {
     const url = new URL(input);
     requests.push(`${url.pathname}${url.search}`);
     const { status, body } = answer(url);
-    return Promise.resolve({ ok: status < 400, status, json: () => Promise.resolve(body) } as Response);
+    return Promise.resolve(anAnswer(status, body));
   });
   return {
     fetch,

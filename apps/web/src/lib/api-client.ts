@@ -1,6 +1,6 @@
 import { AccessTokenResponse } from '@teamflow/contracts/auth';
 import { type z } from 'zod';
-import { networkError, toApiError } from './api-error';
+import { isTransient, networkError, toApiError } from './api-error';
 import { publicApiUrl } from './public-env';
 
 // The access token lives only in this module's memory; the refresh token is an HttpOnly cookie.
@@ -68,13 +68,17 @@ async function send(
 
 /**
  * Trades the refresh cookie for a new access token. Concurrent callers share one request: the api
- * rotates the cookie on every refresh and treats a reused one as theft.
+ * rotates the cookie on every refresh and treats a reused one as theft. False when the api says the
+ * session is over; an answer that says nothing about the session (no network, 429, a server error)
+ * is thrown as an ApiError, so callers keep the session and try again later instead of signing out.
  */
 export function refreshAccessToken(): Promise<boolean> {
   refreshInFlight ??= (async () => {
     try {
       const res = await send('POST', '/auth/refresh', undefined);
       if (!res.ok) {
+        const error = await toApiError(res);
+        if (isTransient(error)) throw error;
         accessToken = undefined;
         return false;
       }

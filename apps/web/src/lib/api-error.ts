@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: unknown,
     readonly requestId: string | undefined,
+    /** From a 429's (or 503's) `Retry-After`: when asking again may be answered. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -26,6 +28,14 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
+/**
+ * An answer that may change if asked again later: no network (status 0), too many requests, or the
+ * server failing. Not a verdict on the request or the session.
+ */
+export function isTransient(error: unknown): error is ApiError {
+  return isApiError(error) && (error.status === 0 || error.status === 429 || error.status >= 500);
+}
+
 /** The api's message for one field of a 400 VALIDATION_ERROR, if it named that field. */
 export function apiFieldMessage(error: unknown, field: string): string | undefined {
   return isApiError(error, 400) ? error.fieldErrors.find((d) => d.field === field)?.message : undefined;
@@ -34,10 +44,13 @@ export function apiFieldMessage(error: unknown, field: string): string | undefin
 /** Turns any non-2xx response into an ApiError, tolerating bodies that are not the api's shape (e.g. a proxy's 502). */
 export async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => undefined);
+  // Seconds, as the api sends it (an HTTP date is not used by us).
+  const retryAfter = Number(res.headers.get('Retry-After') ?? Number.NaN);
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined;
   const parsed = ErrorResponse.safeParse(body);
   if (parsed.success) {
     const { code, message, details, requestId } = parsed.data.error;
-    return new ApiError(res.status, code, message, details, requestId);
+    return new ApiError(res.status, code, message, details, requestId, retryAfterSeconds);
   }
   const code: ErrorCode = res.status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_ERROR';
   return new ApiError(
@@ -46,6 +59,7 @@ export async function toApiError(res: Response): Promise<ApiError> {
     `Unexpected answer from the server (HTTP ${res.status})`,
     undefined,
     undefined,
+    retryAfterSeconds,
   );
 }
 

@@ -1,6 +1,6 @@
 import { act } from 'react';
 import { JournalDayEditor } from '@/modules/worklog/components/journal-day-editor';
-import { WORKSPACE } from '../builders';
+import { anAnswer, WORKSPACE } from '../builders';
 import { render, settleUntil, type Rendered } from '../render';
 
 const DATE = '2026-12-04';
@@ -23,9 +23,7 @@ const entry = (version: number, body: string) => ({
     themes: [],
   },
 });
-// jsdom has no Response: an object with what the api client reads.
-const json = (status: number, body: unknown) =>
-  Promise.resolve({ ok: status < 400, status, json: () => Promise.resolve(body) } as Response);
+const json = (status: number, body: unknown) => Promise.resolve(anAnswer(status, body));
 
 /** The api's side, stubbed at fetch: the day's entry, then whatever each PATCH is scripted to answer. */
 function api(patches: (() => Promise<Response>)[]) {

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { endSession, getAccessToken, refreshAccessToken } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-error';
 import { publicApiUrl } from '@/lib/public-env';
 import { useRealtimeStore } from './stores/realtime-store';
 
@@ -51,7 +52,17 @@ async function reauthenticate(): Promise<void> {
     if (!current.connected) current.connect();
     return;
   }
-  if (await refreshAccessToken()) {
+  let refreshed: boolean;
+  try {
+    refreshed = await refreshAccessToken();
+  } catch (error) {
+    // No answer about the session (offline, rate limited, the api failing): ask again later.
+    const wait =
+      isApiError(error) && error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 5000;
+    setTimeout(() => void reauthenticate(), wait);
+    return;
+  }
+  if (refreshed) {
     if (socket === current && !current.connected) current.connect();
   } else {
     stopRealtime();

@@ -5,7 +5,7 @@ import type { User } from '@teamflow/contracts/users';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiRequest, onSessionEnd, refreshAccessToken } from '@/lib/api-client';
-import { isApiError } from '@/lib/api-error';
+import { isApiError, isTransient } from '@/lib/api-error';
 import { queryKeys } from '@/lib/query-keys';
 
 /**
@@ -39,6 +39,10 @@ async function restoreSession(queryClient: QueryClient): Promise<User | null> {
   return user;
 }
 
+/** Tries of a page load's session restore the api could not answer, and the longest wait between. */
+const RESTORE_ATTEMPTS = 6;
+const RESTORE_MAX_WAIT_MS = 30_000;
+
 export type SessionState =
   { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User };
 
@@ -49,7 +53,17 @@ export function useSession(): SessionState {
     queryKey: queryKeys.session,
     queryFn: () => restoreSession(queryClient),
     staleTime: Infinity,
-    retry: false,
+    // A refresh the api could not answer (rate limited, failing) says nothing about the session:
+    // keep restoring, when the api says to (its Retry-After) or with a growing pause, instead of
+    // sending a signed-in person to the sign-in page. Without a network, the saved cache is used.
+    retry: (failures, error) => failures < RESTORE_ATTEMPTS && isTransient(error) && error.status !== 0,
+    retryDelay: (failures, error) =>
+      Math.min(
+        RESTORE_MAX_WAIT_MS,
+        isApiError(error) && error.retryAfterSeconds !== undefined
+          ? error.retryAfterSeconds * 1000
+          : 500 * 2 ** failures,
+      ),
     // Runs offline too (a paused session query would keep the app on its skeleton).
     networkMode: 'always',
   });

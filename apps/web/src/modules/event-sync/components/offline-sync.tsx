@@ -5,7 +5,7 @@ import type { Task, TaskStatus } from '@teamflow/contracts/tasks';
 import { onlineManager, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { endSession, refreshAccessToken } from '@/lib/api-client';
-import { isApiError } from '@/lib/api-error';
+import { isTransient } from '@/lib/api-error';
 import { queryKeys } from '@/lib/query-keys';
 import { useSession } from '@/modules/auth/hooks/use-session';
 import {
@@ -161,7 +161,7 @@ export function OfflineSync() {
         // page load and every 'online' event, racing a navigation into the api's reuse detection.
         if (currentPending().length === 0) return;
         const refreshed = await refreshAccessToken().catch((error: unknown) => {
-          if (isApiError(error, 0)) return undefined;
+          if (isTransient(error)) return undefined;
           throw error;
         });
         if (refreshed === false) return endSession();
