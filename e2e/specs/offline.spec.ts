@@ -91,6 +91,35 @@ async function notificationsOf(token: string): Promise<unknown[]> {
 
 const banner = (page: Page) => page.locator('[data-offline-banner]');
 
+// A message only the offline queue's runner (offline-sync.tsx) carries: it finds the runner's chunk.
+const RUNNER_MARKER = 'You no longer have permission to make this change.';
+
+/**
+ * Holds back the offline queue's runner, which loads after the page (on a slow phone, seconds
+ * after the board shows), until `release`: the page's JS chunks pass through the test, and the one
+ * holding the runner waits. Once `offline()` says so, chunks go to the browser's own (offline)
+ * network instead of the test's, so nothing loads that the page had not loaded before.
+ */
+async function holdOfflineRunner(
+  page: Page,
+  offline: () => boolean,
+): Promise<{ held: () => boolean; release: () => void }> {
+  let held = false;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    if (offline()) return route.continue();
+    const response = await route.fetch();
+    const body = await response.body();
+    if (body.includes(RUNNER_MARKER)) {
+      held = true;
+      await released;
+    }
+    await route.fulfill({ response, body });
+  });
+  return { held: () => held, release };
+}
+
 async function goOffline(context: BrowserContext, page: Page): Promise<void> {
   await context.setOffline(true);
   await expect(banner(page)).toContainText('You are offline');
@@ -271,6 +300,48 @@ test('an offline edit of a task someone changed meanwhile opens the conflict dia
   await expect
     .poll(() => getTask(board.ownerToken, board.task.id))
     .toMatchObject({ title: 'Mine, from the train', version: 3 });
+});
+
+test('an edit made offline in the first seconds, before the offline runner has loaded, waits on the device and reaches the api once back', async ({
+  browser,
+  baseURL,
+}) => {
+  const ownerEmail = uniqueEmail('offline-early');
+  const board = await createBoard(ownerEmail, 'Opened on the platform');
+  // A first visit: no service worker has cached the build yet (it registers once the page is
+  // idle), so offline only what the page loaded before the network went is there.
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let offline = false;
+  const runner = await holdOfflineRunner(page, () => offline);
+  await signIn(page, ownerEmail, `${board.boardPath}?task=${board.task.id}`);
+  const drawer = page.getByRole('dialog', { name: 'KEY-1', exact: true });
+  await expect(drawer.getByLabel('Title')).toHaveValue('Opened on the platform');
+
+  // Offline at once: the runner has been asked for and not arrived, nothing was saved for offline.
+  await expect.poll(runner.held).toBe(true);
+  offline = true;
+  await goOffline(context, page);
+  await drawer.getByLabel('Title').fill('Written as the doors closed');
+  await drawer.getByRole('button', { name: 'Save changes' }).click();
+  await expect(banner(page)).toHaveAttribute('data-pending-count', '1');
+  await expect(banner(page)).toContainText('1 change saved on this device');
+  await expect(drawer.getByRole('alert')).toHaveCount(0);
+  expect(await getTask(board.ownerToken, board.task.id)).toMatchObject({
+    title: 'Opened on the platform',
+    version: 1,
+  });
+
+  offline = false;
+  await context.setOffline(false);
+  // The runner arrives, shows the waiting change and sends it.
+  runner.release();
+  await expect(banner(page)).toBeHidden();
+  await expect
+    .poll(() => getTask(board.ownerToken, board.task.id))
+    .toMatchObject({ title: 'Written as the doors closed', version: 2 });
+  await expect(drawer.getByLabel('Title')).toHaveValue('Written as the doors closed');
+  await context.close();
 });
 
 test('a task created offline shows a temporary key, then its real key after sync', async ({

@@ -2,6 +2,7 @@ import { onlineManager } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
+import type * as OfflineQueue from './offline-queue';
 import { currentPending } from './pending-store';
 import type { QueuedWrite } from './queued-write';
 import { OFFLINE_QUEUE_SYNC_TAG } from './service-worker-protocol';
@@ -22,10 +23,30 @@ function requestBackgroundSync(): void {
     .catch(() => undefined);
 }
 
-/** Whose queue new writes join: set by the signed-in shell (`OfflineSync`), cleared on sign-out. */
+type QueueModule = typeof OfflineQueue;
+let queueModule: Promise<QueueModule> | undefined;
+
+/** The queue's IndexedDB code: out of every page's first load, loaded once someone signs in. */
+function loadQueue(): Promise<QueueModule> {
+  queueModule ??= import('./offline-queue').catch((error: unknown) => {
+    queueModule = undefined;
+    throw error;
+  });
+  return queueModule;
+}
+
+/**
+ * Whose queue new writes join: the signed-in person, from the moment the session is known
+ * (`auth/hooks/use-session.ts`), whether or not the queue's runner has loaded yet; cleared when
+ * the session ends and on sign-out.
+ */
 let owner: string | undefined;
 export function setQueueOwner(userId: string | undefined): void {
   owner = userId;
+  // Fetched now, while there is a network: on a first visit the service worker has not cached
+  // the build yet, and a write made offline could not load the queue it has to join. If this
+  // fetch fails, the first write that needs the queue tries again (and fails as a write would).
+  if (userId) void loadQueue().catch(() => undefined);
 }
 export const queueOwner = (): string | undefined => owner;
 
@@ -51,8 +72,7 @@ export async function sendOrQueue<S extends z.ZodType>(
       z.infer<S>
     >;
   const queue = async (): Promise<Queued> => {
-    // Loaded on first use: the queue's IndexedDB code stays out of every page's first load.
-    const { enqueue } = await import('./offline-queue');
+    const { enqueue } = await loadQueue();
     await enqueue({ ...write, userId, idempotencyKey });
     requestBackgroundSync();
     return QUEUED;

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { apiRequest, onSessionEnd, refreshAccessToken } from '@/lib/api-client';
 import { isApiError, isTransient } from '@/lib/api-error';
 import { queryKeys } from '@/lib/query-keys';
+import { setQueueOwner } from '@/modules/offline/send-or-queue';
 
 /**
  * Restores a session from the refresh cookie: one refresh, then who the user is. Without a network
@@ -70,6 +71,11 @@ export function useSession(): SessionState {
 
   // A failed silent refresh mid-session means the cookie is gone or revoked: drop to signed out.
   useEffect(() => onSessionEnd(() => queryClient.setQueryData(queryKeys.session, null)), [queryClient]);
+
+  // Writes made offline join this person's queue from the moment the session is known (restored,
+  // signed in, or taken from the last user offline), not once the queue's runner has loaded.
+  const userId = query.data?.id;
+  useEffect(() => setQueueOwner(userId), [userId]);
 
   if (query.isPending) return { status: 'loading' };
   if (!query.data) return { status: 'signed-out' };

@@ -18,7 +18,6 @@ import { currentPending, subscribePending } from '@/modules/offline/pending-stor
 import { REPLAY_OFFLINE_QUEUE } from '@/modules/offline/service-worker-protocol';
 import { persistCache } from '@/modules/offline/persisted-cache';
 import type { QueuedWrite } from '@/modules/offline/queued-write';
-import { setQueueOwner } from '@/modules/offline/send-or-queue';
 import { setSyncRunner } from '@/modules/offline/sync-now';
 import {
   addTask,
@@ -144,7 +143,6 @@ export function OfflineSync() {
 
   useEffect(() => {
     if (!userId) return;
-    setQueueOwner(userId);
     const stopPersisting = persistCache(queryClient, userId);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let delay = RETRY_MS;
@@ -206,7 +204,6 @@ export function OfflineSync() {
     };
     navigator.serviceWorker?.addEventListener('message', onWorkerMessage);
     return () => {
-      setQueueOwner(undefined);
       setSyncRunner(undefined);
       stopPersisting();
       unsubscribeOnline();
