@@ -50,11 +50,23 @@ describe('decisions', () => {
     expect(back.status).toBe(409);
     expect((await patch(d.id, { version: 2, status: 'rejected' })).status).toBe(409);
     expect((await patch(d.id, { version: 2, status: 'deprecated' })).body.status).toBe('deprecated');
-    const superseded = await patch(d.id, { version: 3, status: 'superseded' });
-    expect(superseded.status).toBe(400);
     const rejected = (await record()).body;
     expect((await patch(rejected.id, { version: 1, status: 'rejected' })).body.status).toBe('rejected');
     expect((await patch(rejected.id, { version: 2, status: 'accepted' })).status).toBe(409);
+  });
+
+  it('answers a status the state machine refuses (back to proposed, or superseded by PATCH) with 409 and changes nothing', async () => {
+    const d = (await record({ status: 'accepted' })).body;
+    for (const status of ['proposed', 'superseded']) {
+      const res = await patch(d.id, { version: 1, status });
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('CONFLICT');
+      expect(res.body.error.details.current).toMatchObject({ id: d.id, status: 'accepted', version: 1 });
+    }
+    expect((await get(d.id)).body).toMatchObject({ status: 'accepted', version: 1, supersededById: null });
+    const proposed = (await record()).body;
+    expect((await patch(proposed.id, { version: 1, status: 'superseded' })).status).toBe(409);
+    expect((await patch(proposed.id, { version: 1, status: 'deprecated' })).status).toBe(409);
   });
 
   it('supersedes an accepted decision in the same transaction, linking both ways', async () => {

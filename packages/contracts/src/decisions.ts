@@ -46,7 +46,9 @@ export const DecisionUpdate = z.object({
   decision: LongText.min(1).optional(),
   alternatives: z.array(DecisionAlternative).max(10).optional(),
   consequences: LongText.nullable().optional(),
-  status: z.enum(['accepted', 'rejected', 'deprecated']).optional(),
+  // Any status parses: a move the state machine refuses (back to proposed, or to superseded,
+  // which only a new decision does) is a 409 from the policy, not a 400.
+  status: DecisionStatus.optional(),
   deciderIds: People.optional(),
   taskIds: LinkedTaskIds.optional(),
 });
