@@ -42,6 +42,32 @@ describe('decisions', () => {
     expect(links.body.decisions.map((d: { id: string }) => d.id)).toContain(res.body.id);
   });
 
+  it('is listed on the detail of each task it links (GET /tasks/:taskId), newest first', async () => {
+    const task = await api
+      .http()
+      .post(`${V1}/projects/${team.projectId}/tasks`)
+      .set(auth(team.users.member))
+      .send({ title: 'Build the search page' });
+    const first = (await record({ taskIds: [task.body.id] })).body;
+    const second = (await record({ title: 'Rank by recency', taskIds: [team.taskId, task.body.id] })).body;
+    await record({ title: 'Unrelated', taskIds: [team.taskId] });
+    const detail = await api.http().get(`${V1}/tasks/${task.body.id}`).set(auth(team.users.viewer));
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ id: task.body.id, key: task.body.key });
+    expect(detail.body.decisions).toEqual([
+      { id: second.id, key: second.key, title: 'Rank by recency', status: 'proposed' },
+      { id: first.id, key: first.key, title: first.title, status: 'proposed' },
+    ]);
+    // A task no decision names reads exactly as the task it was created as.
+    const plain = await api
+      .http()
+      .post(`${V1}/projects/${team.projectId}/tasks`)
+      .set(auth(team.users.member))
+      .send({ title: 'Nothing decided here' });
+    const read = await api.http().get(`${V1}/tasks/${plain.body.id}`).set(auth(team.users.viewer));
+    expect(read.body).toEqual(plain.body);
+  });
+
   it('follows proposed → accepted → deprecated and refuses anything else with 409', async () => {
     const d = (await record()).body;
     const accepted = await patch(d.id, { version: 1, status: 'accepted' });

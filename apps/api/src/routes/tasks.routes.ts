@@ -1,9 +1,11 @@
 import type { Router } from 'express';
 import { ErrorResponse, ProjectParams, TaskParams } from '@teamflow/contracts/common';
 import { TaskCreateRequest } from '@teamflow/contracts/templates';
+import { TaskDetail } from '@teamflow/contracts/task-links';
 import { Task, TaskListQuery, TaskMove, TaskPage, TaskUpdate } from '@teamflow/contracts/tasks';
 import { createTaskFromTemplate } from '@teamflow/core/templates/create-task-from-template';
 import { getTask } from '@teamflow/core/tasks/get-task';
+import { getTaskDetail } from '@teamflow/core/tasks/get-task-detail';
 import { deleteTask } from '@teamflow/core/tasks/delete-task';
 import { listTasks } from '@teamflow/core/tasks/list-tasks';
 import { moveTask } from '@teamflow/core/tasks/move-task';
@@ -39,12 +41,12 @@ export function taskRoutes(table: RouteTable, router: Router, base: string, deps
   table.add(router, base, {
     method: 'get',
     path: '/tasks/:taskId',
-    summary: 'A task',
+    summary: 'A task, with the decisions linked to it',
     tag,
     access: allow('task.read', 'task', 'taskId'),
     params: TaskParams,
-    responses: { 200: Task, 404: ErrorResponse },
-    handler: ({ ctx, params }) => getTask(deps, ctx, params.taskId),
+    responses: { 200: TaskDetail, 404: ErrorResponse },
+    handler: ({ ctx, params }) => getTaskDetail(deps, ctx, params.taskId),
   });
   table.add(router, base, {
     method: 'patch',

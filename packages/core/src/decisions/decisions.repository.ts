@@ -87,10 +87,12 @@ export async function decisionsOfTask(
   workspaceId: string,
   taskId: string,
 ): Promise<DecisionRow[]> {
+  // `@>` rather than `= any(…)`: the GIN index on task_ids serves it (every task detail asks).
+  const linked = sql`${decisions.taskIds} @> array[${taskId}]::uuid[]`;
   return db
     .select()
     .from(decisions)
-    .where(and(eq(decisions.workspaceId, workspaceId), sql`${taskId}::uuid = any(${decisions.taskIds})`))
+    .where(and(eq(decisions.workspaceId, workspaceId), linked))
     .orderBy(desc(decisions.createdAt));
 }
 
