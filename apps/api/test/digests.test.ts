@@ -110,6 +110,36 @@ describe('the daily digest', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('lists digests newest day first in pages of 50 by default, like every list', async () => {
+    const t = await createTeam(api);
+    await generateDigest(api.deps, t.workspaceId, '2034-01-01');
+    // 54 more days, copied from that one (generating each would only repeat the same work).
+    await api.deps.db.execute(sql`
+      insert into daily_summaries (workspace_id, date, provider, summary, sections, generated_at)
+      select workspace_id, date + g, provider, summary, sections, generated_at
+      from daily_summaries, generate_series(1, 54) g
+      where workspace_id = ${t.workspaceId} and date = '2034-01-01'`);
+    const path = `${V1}/workspaces/${t.workspaceId}/digests`;
+    const first = await api.http().get(path).set(auth(t.users.viewer));
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(50);
+    expect(first.body.items[0].date).toBe('2034-02-24');
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const rest = await api
+      .http()
+      .get(path)
+      .query({ cursor: first.body.nextCursor })
+      .set(auth(t.users.viewer));
+    expect(rest.body.items.map((d: { date: string }) => d.date)).toEqual([
+      '2034-01-05',
+      '2034-01-04',
+      '2034-01-03',
+      '2034-01-02',
+      '2034-01-01',
+    ]);
+    expect(rest.body.nextCursor).toBeNull();
+  });
+
   it("is made by the schedule after digestTime in the workspace's zone, once", async () => {
     // 2032-03-08 is a Monday. 17:30 in Berlin (UTC+1) is 16:30 UTC.
     await api

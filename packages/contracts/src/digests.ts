@@ -41,7 +41,7 @@ export const Digest = z.object({
 export type Digest = z.infer<typeof Digest>;
 
 export const DigestListQuery = z.object({
-  limit: queryInt(1, 100).default(30),
+  limit: queryInt(1, 100).default(50),
   cursor: z.string().max(500).optional(),
 });
 export type DigestListQuery = z.infer<typeof DigestListQuery>;
