@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { apiRequest, onSessionEnd, setAccessToken } from '@/lib/api-client';
-import { isApiError } from '@/lib/api-error';
+import { ApiError, isApiError } from '@/lib/api-error';
+import { makeQueryClient } from '@/lib/query-client';
 import { RequireSession } from '@/modules/auth/components/require-session';
 import { anAnswer, aQueryClient } from './builders';
 import { render, settleUntil, type Rendered } from './render';
@@ -95,4 +96,14 @@ it('a refresh the api refuses still ends the session', async () => {
 
   expect(isApiError(failure, 401)).toBe(true);
   expect(ended).toBe(1);
+});
+
+it("a page's read that was rate limited is asked again once the api's Retry-After has passed; a 404 is not", () => {
+  const { retry, retryDelay } = makeQueryClient().getDefaultOptions().queries!;
+  const limited = new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'slow down', undefined, undefined, 7);
+  const missing = new ApiError(404, 'NOT_FOUND', 'no', undefined, undefined);
+
+  expect(typeof retry === 'function' && retry(0, limited)).toBe(true);
+  expect(typeof retryDelay === 'function' && retryDelay(1, limited)).toBe(7000);
+  expect(typeof retry === 'function' && retry(0, missing)).toBe(false);
 });

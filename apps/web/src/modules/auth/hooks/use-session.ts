@@ -6,6 +6,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useEffect } from 'react';
 import { apiRequest, onSessionEnd, refreshAccessToken } from '@/lib/api-client';
 import { isApiError, isTransient } from '@/lib/api-error';
+import { retryWait } from '@/lib/query-client';
 import { queryKeys } from '@/lib/query-keys';
 import { setQueueOwner } from '@/modules/offline/send-or-queue';
 
@@ -40,9 +41,8 @@ async function restoreSession(queryClient: QueryClient): Promise<User | null> {
   return user;
 }
 
-/** Tries of a page load's session restore the api could not answer, and the longest wait between. */
+/** Tries of a page load's session restore the api could not answer. */
 const RESTORE_ATTEMPTS = 6;
-const RESTORE_MAX_WAIT_MS = 30_000;
 
 export type SessionState =
   { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User };
@@ -58,13 +58,7 @@ export function useSession(): SessionState {
     // keep restoring, when the api says to (its Retry-After) or with a growing pause, instead of
     // sending a signed-in person to the sign-in page. Without a network, the saved cache is used.
     retry: (failures, error) => failures < RESTORE_ATTEMPTS && isTransient(error) && error.status !== 0,
-    retryDelay: (failures, error) =>
-      Math.min(
-        RESTORE_MAX_WAIT_MS,
-        isApiError(error) && error.retryAfterSeconds !== undefined
-          ? error.retryAfterSeconds * 1000
-          : 500 * 2 ** failures,
-      ),
+    retryDelay: retryWait,
     // Runs offline too (a paused session query would keep the app on its skeleton).
     networkMode: 'always',
   });
