@@ -517,6 +517,16 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
   },
 
+  'DELETE /api/v1/tasks/:taskId/labels': {
+    prepare: async (s) => {
+      const label = await freshLabel(s);
+      await must(
+        send(s.api, owner(s), 'post', `${V1}/tasks/${s.base.taskId}/labels`, { labelId: id(label) }),
+      );
+      return { params: task(s), body: { labelId: id(label) } };
+    },
+  },
+
   // Dependencies
   'GET /api/v1/tasks/:taskId/dependencies': only(task),
   'POST /api/v1/tasks/:taskId/dependencies': {
@@ -531,6 +541,17 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         }),
       );
       return { params: { ...task(s), dependsOnTaskId: id(other) } };
+    },
+  },
+  'DELETE /api/v1/tasks/:taskId/dependencies': {
+    prepare: async (s) => {
+      const other = await freshTask(s);
+      await must(
+        send(s.api, owner(s), 'post', `${V1}/tasks/${s.base.taskId}/dependencies`, {
+          dependsOnTaskId: id(other),
+        }),
+      );
+      return { params: task(s), body: { dependsOnTaskId: id(other) } };
     },
   },
 

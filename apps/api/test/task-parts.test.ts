@@ -196,6 +196,22 @@ describe('labels', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('takes a label off with DELETE /tasks/:taskId/labels and the body POST takes ({labelId})', async () => {
+    const task = await newTask();
+    const label = (await createLabel(team.users.member, { name: `off-${randomUUID().slice(0, 6)}` })).body;
+    const path = `${V1}/tasks/${task.id}/labels`;
+    await api.http().post(path).set(auth(team.users.member)).send({ labelId: label.id });
+    const remove = (user: TestUser, body: Record<string, unknown>) =>
+      api.http().delete(path).set(auth(user)).send(body);
+    expect((await remove(team.users.viewer, { labelId: label.id })).status).toBe(403);
+    expect((await remove(team.users.member, {})).body.error.details[0].field).toBe('labelId');
+    const removed = await remove(team.users.member, { labelId: label.id });
+    expect(removed.status).toBe(200);
+    expect(removed.body.labelIds).toEqual([]);
+    const onTask = await api.http().get(path).set(auth(team.users.viewer));
+    expect(onTask.body.items).toEqual([]);
+  });
+
   it('refuses a label of another workspace (400) and changes nothing', async () => {
     const task = await newTask();
     const foreign = (
@@ -315,6 +331,20 @@ describe('dependencies', () => {
     expect((await api.http().delete(path).set(auth(team.users.member))).status).toBe(404);
     expect(
       (await api.http().get(`${V1}/tasks/${a.id}/dependencies`).set(auth(team.users.member))).body,
+    ).toEqual({ dependsOn: [], blocks: [] });
+  });
+
+  it('removes a dependency with DELETE /tasks/:taskId/dependencies and the body POST takes ({dependsOnTaskId})', async () => {
+    const [a, b] = [await newTask(), await newTask()];
+    await depend(a.id, b.id);
+    const remove = (user: TestUser, body: Record<string, unknown>) =>
+      api.http().delete(`${V1}/tasks/${a.id}/dependencies`).set(auth(user)).send(body);
+    expect((await remove(team.users.viewer, { dependsOnTaskId: b.id })).status).toBe(403);
+    expect((await remove(team.users.member, {})).body.error.details[0].field).toBe('dependsOnTaskId');
+    expect((await remove(team.users.member, { dependsOnTaskId: b.id })).status).toBe(204);
+    expect((await remove(team.users.member, { dependsOnTaskId: b.id })).status).toBe(404);
+    expect(
+      (await api.http().get(`${V1}/tasks/${b.id}/dependencies`).set(auth(team.users.member))).body,
     ).toEqual({ dependsOn: [], blocks: [] });
   });
 });

@@ -153,6 +153,18 @@ export function taskPartRoutes(table: RouteTable, router: Router, base: string, 
     responses: { 200: Task, 403: ErrorResponse, 404: ErrorResponse },
     handler: ({ ctx, params }) => removeLabelFromTask(deps, ctx, params.taskId, params.labelId),
   });
+  // The contract's form: DELETE on the collection with the body POST takes (`{labelId}`).
+  table.add(router, base, {
+    method: 'delete',
+    path: '/tasks/:taskId/labels',
+    summary: 'Take a label off a task (`{labelId}`, as put on)',
+    tag: 'Labels',
+    access: allow('task.update', 'task', 'taskId'),
+    params: TaskParams,
+    body: TaskLabelCreate,
+    responses: { 200: Task, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    handler: ({ ctx, params, body }) => removeLabelFromTask(deps, ctx, params.taskId, body.labelId),
+  });
 
   // Dependencies
   table.add(router, base, {
@@ -192,6 +204,20 @@ export function taskPartRoutes(table: RouteTable, router: Router, base: string, 
     responses: { 204: null, 403: ErrorResponse, 404: ErrorResponse },
     handler: async ({ ctx, params }) => {
       await removeDependency(deps, ctx, params.taskId, params.dependsOnTaskId);
+    },
+  });
+  // The contract's form: DELETE on the collection with the body POST takes (`{dependsOnTaskId}`).
+  table.add(router, base, {
+    method: 'delete',
+    path: '/tasks/:taskId/dependencies',
+    summary: 'Remove a dependency (`{dependsOnTaskId}`, as added)',
+    tag: 'Tasks',
+    access: allow('task.update', 'task', 'taskId'),
+    params: TaskParams,
+    body: DependencyCreate,
+    responses: { 204: null, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    handler: async ({ ctx, params, body }) => {
+      await removeDependency(deps, ctx, params.taskId, body.dependsOnTaskId);
     },
   });
 
