@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLogger } from '@teamflow/core/platform/logger';
-import { auth, registerUser, startApi, uniqueEmail, V1, type TestApi } from './harness';
+import { auth, createTeam, registerUser, startApi, uniqueEmail, V1, type TestApi } from './harness';
 import { tag } from './route-requests';
 
 /** The cross-cutting HTTP contract of API.md: ids, bodies, errors, CORS, headers, limits, metrics, logs. */
@@ -89,6 +89,39 @@ describe('request bodies and unknown routes', () => {
       expectErrorShape(res, 404, 'NOT_FOUND');
     },
   );
+});
+
+describe('lists', () => {
+  it('answer every list, complete ones too, as {items, nextCursor} (null when there is no next page)', async () => {
+    const team = await createTeam(api);
+    const { viewer, owner } = team.users;
+    const sprint = await api
+      .http()
+      .post(`${V1}/projects/${team.projectId}/sprints`)
+      .set(auth(owner))
+      .send({ name: 'Listed' });
+    const ws = `${V1}/workspaces/${team.workspaceId}`;
+    const lists = [
+      [viewer, `${V1}/workspaces`],
+      [viewer, `${ws}/members`],
+      [owner, `${ws}/invitations`],
+      [viewer, `${ws}/projects`],
+      [viewer, `${ws}/labels`],
+      [viewer, `${V1}/tasks/${team.taskId}/labels`],
+      [viewer, `${V1}/projects/${team.projectId}/sprints`],
+      [viewer, `${ws}/search?q=task`],
+      [viewer, `${V1}/projects/${team.projectId}/tasks`],
+      [viewer, `${V1}/tasks/${team.taskId}/comments`],
+      [viewer, `${ws}/activity`],
+    ] as const;
+    for (const [user, path] of lists) {
+      const res = await api.http().get(path).set(auth(user));
+      expect([path, res.status]).toEqual([path, 200]);
+      expect([path, Object.keys(res.body).sort()]).toEqual([path, ['items', 'nextCursor']]);
+      expect([path, res.body.nextCursor]).toEqual([path, null]);
+    }
+    expect(sprint.status).toBe(201);
+  });
 });
 
 describe('CORS and security headers', () => {

@@ -158,6 +158,27 @@ describe('workspace search', () => {
     expect((await search('billing', team.users.stranger)).status).toBe(404);
     expect((await search('billing', team.users.viewer)).status).toBe(200);
   });
+
+  it('takes ?limit= from 1 to 100, 50 by default, as every list does', async () => {
+    for (let i = 0; i < 55; i++) await addTask(`sprocket${i}`, { title: `Sprocket number ${i}` });
+    const page = (limit?: string) =>
+      api
+        .http()
+        .get(`${V1}/workspaces/${team.workspaceId}/search`)
+        .query(limit === undefined ? { q: 'sprocket' } : { q: 'sprocket', limit })
+        .set(auth(team.users.viewer));
+    expect((await page()).body.items).toHaveLength(50);
+    expect((await page('100')).body.items).toHaveLength(55);
+    expect((await page('3')).body).toEqual({
+      items: [expect.anything(), expect.anything(), expect.anything()],
+      nextCursor: null,
+    });
+    for (const limit of ['0', '101']) {
+      const res = await page(limit);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details[0].field).toBe('limit');
+    }
+  });
 });
 
 describe('task list ?q= filter', () => {

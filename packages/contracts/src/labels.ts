@@ -18,7 +18,8 @@ export const Label = z.object({
   createdAt: Timestamp,
 });
 export type Label = z.infer<typeof Label>;
-export const LabelList = z.object({ items: z.array(Label) });
+// The complete list (no paging): `nextCursor` is always null, in the `{items, nextCursor}` shape every list has.
+export const LabelList = z.object({ items: z.array(Label), nextCursor: z.null() });
 export type LabelList = z.infer<typeof LabelList>;
 
 export const LabelParams = z.object({ workspaceId: Id, labelId: Id });

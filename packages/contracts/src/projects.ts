@@ -45,5 +45,6 @@ export const Project = z.object({
 });
 export type Project = z.infer<typeof Project>;
 
-export const ProjectList = z.object({ items: z.array(Project) });
+// The complete list (no paging): `nextCursor` is always null, in the `{items, nextCursor}` shape every list has.
+export const ProjectList = z.object({ items: z.array(Project), nextCursor: z.null() });
 export type ProjectList = z.infer<typeof ProjectList>;

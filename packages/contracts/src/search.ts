@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { Id, queryInt } from './common';
+import { Id, PageQuery } from './common';
 import { DecisionStatus } from './decisions';
 import { IncidentStatus } from './incidents';
 import { TaskStatus } from './tasks';
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(200),
-  limit: queryInt(1, 50).default(20),
+  // The list convention's bounds (1–100, default 50).
+  limit: PageQuery.shape.limit,
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
@@ -51,5 +52,6 @@ export const SearchHit = z.discriminatedUnion('type', [
   }),
 ]);
 export type SearchHit = z.infer<typeof SearchHit>;
-export const SearchResults = z.object({ items: z.array(SearchHit) });
+// The best `limit` hits by rank, one page: `nextCursor` is always null, in the `{items, nextCursor}` shape every list has.
+export const SearchResults = z.object({ items: z.array(SearchHit), nextCursor: z.null() });
 export type SearchResults = z.infer<typeof SearchResults>;

@@ -77,7 +77,8 @@ export const Sprint = z.object({
 });
 export type Sprint = z.infer<typeof Sprint>;
 
-export const SprintList = z.object({ items: z.array(Sprint) });
+// The complete list (no paging): `nextCursor` is always null, in the `{items, nextCursor}` shape every list has.
+export const SprintList = z.object({ items: z.array(Sprint), nextCursor: z.null() });
 export type SprintList = z.infer<typeof SprintList>;
 
 export const SprintParams = z.object({ sprintId: Id });

@@ -42,12 +42,13 @@ export const Workspace = z.object({
 });
 export type Workspace = z.infer<typeof Workspace>;
 
-export const WorkspaceList = z.object({ items: z.array(Workspace) });
+// Complete lists (no paging): `nextCursor` is always null, in the `{items, nextCursor}` shape every list has.
+export const WorkspaceList = z.object({ items: z.array(Workspace), nextCursor: z.null() });
 export type WorkspaceList = z.infer<typeof WorkspaceList>;
 
 export const Member = z.object({ user: UserSummary, role: Role, joinedAt: Timestamp });
 export type Member = z.infer<typeof Member>;
-export const MemberList = z.object({ items: z.array(Member) });
+export const MemberList = z.object({ items: z.array(Member), nextCursor: z.null() });
 export type MemberList = z.infer<typeof MemberList>;
 
 export const MemberParams = z.object({ workspaceId: Id, userId: Id });
@@ -71,7 +72,8 @@ export type Invitation = z.infer<typeof Invitation>;
 export const InvitationCreated = z.object({ invitation: Invitation, inviteUrl: z.url() });
 export type InvitationCreated = z.infer<typeof InvitationCreated>;
 
-export const InvitationList = z.object({ items: z.array(Invitation) });
+export const InvitationList = z.object({ items: z.array(Invitation), nextCursor: z.null() });
+export type InvitationList = z.infer<typeof InvitationList>;
 export const InvitationTokenParams = z.object({ token: z.string().min(20).max(100) });
 export const InvitationAccepted = z.object({ workspace: Workspace });
 export type InvitationAccepted = z.infer<typeof InvitationAccepted>;

@@ -129,7 +129,7 @@ export function taskPartRoutes(table: RouteTable, router: Router, base: string, 
     responses: { 200: LabelList, 404: ErrorResponse },
     handler: async ({ ctx, params }) => {
       const [task, labels] = await Promise.all([getTask(deps, ctx, params.taskId), listLabels(deps, ctx)]);
-      return { items: labels.items.filter((l) => task.labelIds.includes(l.id)) };
+      return { items: labels.items.filter((l) => task.labelIds.includes(l.id)), nextCursor: null };
     },
   });
   table.add(router, base, {

@@ -4,5 +4,5 @@ import { toLabel } from './label.mapper';
 import { listLabelRows } from './labels.repository';
 
 export async function listLabels(deps: CoreDeps, ctx: WorkspaceCtx): Promise<LabelList> {
-  return { items: (await listLabelRows(deps.db, ctx.workspaceId)).map(toLabel) };
+  return { items: (await listLabelRows(deps.db, ctx.workspaceId)).map(toLabel), nextCursor: null };
 }

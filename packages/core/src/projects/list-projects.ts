@@ -4,5 +4,5 @@ import { toProject } from './project.mapper';
 import { listProjectRows } from './projects.repository';
 
 export async function listProjects(deps: CoreDeps, ctx: WorkspaceCtx): Promise<ProjectList> {
-  return { items: (await listProjectRows(deps.db, ctx.workspaceId)).map(toProject) };
+  return { items: (await listProjectRows(deps.db, ctx.workspaceId)).map(toProject), nextCursor: null };
 }

@@ -9,7 +9,7 @@ export async function search(deps: CoreDeps, ctx: WorkspaceCtx, query: SearchQue
   const rows = await deps.reads.read(ctx.actor.id, (db) =>
     searchWorkspace(db, ctx.workspaceId, query.q, query.limit),
   );
-  return { items: rows.map(toHit) };
+  return { items: rows.map(toHit), nextCursor: null };
 }
 
 function toHit(r: SearchRow): SearchHit {

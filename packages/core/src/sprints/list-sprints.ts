@@ -12,5 +12,5 @@ export async function listSprints(
 ): Promise<SprintList> {
   const project = await findProject(deps.db, projectId);
   if (!project) throw notFound('Project');
-  return { items: (await listSprintRecords(deps.db, projectId)).map(toSprint) };
+  return { items: (await listSprintRecords(deps.db, projectId)).map(toSprint), nextCursor: null };
 }

@@ -10,5 +10,6 @@ export async function listMembers(deps: CoreDeps, ctx: WorkspaceCtx): Promise<Me
       role: r.role,
       joinedAt: r.joinedAt.toISOString(),
     })),
+    nextCursor: null,
   };
 }

@@ -5,5 +5,5 @@ import { toWorkspace } from './workspace.mapper';
 
 export async function listWorkspaces(deps: CoreDeps, ctx: Ctx): Promise<WorkspaceList> {
   const rows = await listWorkspacesForUser(deps.db, ctx.actor.id);
-  return { items: rows.map((r) => toWorkspace(r.workspace, r.role)) };
+  return { items: rows.map((r) => toWorkspace(r.workspace, r.role)), nextCursor: null };
 }

@@ -13,7 +13,7 @@ export function useCreateLabel(workspaceId: string) {
       apiRequest('POST', `/workspaces/${workspaceId}/labels`, { body, schema: Label }),
     onSuccess: (label) => {
       queryClient.setQueryData<LabelList>(queryKeys.labels(workspaceId), (list) =>
-        list ? { items: [...list.items, label] } : list,
+        list ? { ...list, items: [...list.items, label] } : list,
       );
       void queryClient.invalidateQueries({ queryKey: queryKeys.labels(workspaceId) });
     },
