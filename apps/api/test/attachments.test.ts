@@ -186,6 +186,29 @@ describe('when the store drops the connection', () => {
   });
 });
 
+describe('readiness and the store', () => {
+  it('is not ready (503, checks.storage down) while the store does not answer; without a store it is ready', async () => {
+    const proxy = await resettingProxy(plain.deps.env.S3_ENDPOINT!, () => true);
+    const unreachable = await startApi({ S3_ENDPOINT: proxy.url });
+    const storeless = await startApi({ S3_BUCKET: '' });
+    try {
+      const down = await unreachable.http().get('/health/ready');
+      expect([down.status, down.body]).toEqual([
+        503,
+        { status: 'unavailable', checks: { database: 'up', redis: 'up', storage: 'down' } },
+      ]);
+      const off = await storeless.http().get('/health/ready');
+      expect([off.status, off.body.checks.storage]).toEqual([200, 'not_configured']);
+      const up = await plain.http().get('/health/ready');
+      expect([up.status, up.body.checks.storage]).toEqual([200, 'up']);
+    } finally {
+      await unreachable.close();
+      await storeless.close();
+      await proxy.close();
+    }
+  });
+});
+
 describe('what may be uploaded', () => {
   it('decides the type from the bytes: an executable named .png is 415, text named .exe is text', async () => {
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(64)]);

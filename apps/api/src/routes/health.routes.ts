@@ -43,13 +43,14 @@ export function healthRoutes(
   table.add(router, '', {
     method: 'get',
     path: '/health/ready',
-    summary: 'Readiness: database and Redis answer (object storage is reported, not required)',
+    summary: 'Readiness: database, Redis and (when configured) object storage answer; 503 when one is down',
     tag: 'Operations',
     access: PUBLIC,
     rateLimit: 'none',
     responses: { 200: Readiness, 503: Readiness },
     handler: async ({ res }) => {
-      // Storage is reported, not required: without it only attachments are unavailable.
+      // A store that is configured must answer (API.md: 503 when one is down); a deployment
+      // without one (no S3_BUCKET) is ready, with attachments off.
       const [database, redis, storage] = await Promise.all([
         probe(() => pingDatabase(deps.db)),
         probe(() => deps.redis.ping()),
@@ -57,7 +58,7 @@ export function healthRoutes(
           ? probe(() => objectStorage(deps.env).ping())
           : Promise.resolve('not_configured' as const),
       ]);
-      const ready = database === 'up' && redis === 'up' && !state.shuttingDown;
+      const ready = database === 'up' && redis === 'up' && storage !== 'down' && !state.shuttingDown;
       const body: Readiness = {
         status: ready ? 'ready' : 'unavailable',
         checks: { database, redis, storage },
