@@ -92,7 +92,7 @@ export function createApp(deps: ApiDeps): ApiApp {
 
   const root = express.Router();
   const v1 = express.Router();
-  healthRoutes(table, root, deps, state);
+  healthRoutes(table, root, v1, API_BASE, deps, state);
   docsRoutes(table, root, v1, deps);
   authRoutes(table, v1, API_BASE, deps);
   googleSignInRoutes(table, v1, API_BASE, deps);

@@ -296,6 +296,31 @@ describe('rate limits', () => {
   }, 40_000);
 });
 
+describe('operations paths', () => {
+  it('answers /health, /health/ready and /metrics under the base path /api/v1 as at the root', async () => {
+    for (const base of ['', V1]) {
+      const live = await api.http().get(`${base}/health`);
+      expect([base, live.status, live.body]).toEqual([base, 200, { status: 'ok' }]);
+      const ready = await api.http().get(`${base}/health/ready`);
+      expect([base, ready.status, ready.body.status]).toEqual([base, 200, 'ready']);
+      const metrics = await api.http().get(`${base}/metrics`);
+      expect([base, metrics.status]).toEqual([base, 200]);
+      expect(metrics.text).toContain('http_request_duration_seconds');
+    }
+    const secured = await startApi({ METRICS_TOKEN: 'metrics-token-for-tests' });
+    try {
+      expectErrorShape(await secured.http().get(`${V1}/metrics`), 401, 'UNAUTHORIZED');
+      const ok = await secured
+        .http()
+        .get(`${V1}/metrics`)
+        .set('Authorization', 'Bearer metrics-token-for-tests');
+      expect(ok.status).toBe(200);
+    } finally {
+      await secured.close();
+    }
+  });
+});
+
 describe('/metrics', () => {
   it('exposes request durations labelled by route template, pool connections and Redis state', async () => {
     const user = await registerUser(api, 'metrics');

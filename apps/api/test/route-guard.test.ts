@@ -146,6 +146,10 @@ describe('access rules', () => {
         'GET /health',
         'GET /health/ready',
         'GET /metrics',
+        // The same, under the base path API.md puts every path under.
+        'GET /api/v1/health',
+        'GET /api/v1/health/ready',
+        'GET /api/v1/metrics',
         'POST /api/v1/auth/login',
         'POST /api/v1/auth/logout',
         'POST /api/v1/auth/refresh',

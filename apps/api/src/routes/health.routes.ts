@@ -24,13 +24,30 @@ async function probe(check: () => Promise<unknown>, timeoutMs = 1500): Promise<'
   }
 }
 
+/**
+ * Liveness, readiness and metrics at the root, where probes and scrapers look, and under the api's
+ * base path too: API.md lists them with every other path, all of which it puts under `/api/v1`.
+ */
 export function healthRoutes(
   table: RouteTable,
-  router: Router,
+  root: Router,
+  v1: Router,
+  v1Base: string,
   deps: ApiDeps,
   state: { shuttingDown: boolean },
 ): void {
-  table.add(router, '', {
+  operationRoutes(table, root, '', deps, state);
+  operationRoutes(table, v1, v1Base, deps, state);
+}
+
+function operationRoutes(
+  table: RouteTable,
+  router: Router,
+  base: string,
+  deps: ApiDeps,
+  state: { shuttingDown: boolean },
+): void {
+  table.add(router, base, {
     method: 'get',
     path: '/health',
     summary: 'Liveness',
@@ -40,7 +57,7 @@ export function healthRoutes(
     responses: { 200: Liveness },
     handler: () => Promise.resolve({ status: 'ok' as const }),
   });
-  table.add(router, '', {
+  table.add(router, base, {
     method: 'get',
     path: '/health/ready',
     summary: 'Readiness: database, Redis and (when configured) object storage answer; 503 when one is down',
@@ -66,7 +83,7 @@ export function healthRoutes(
       res.status(ready ? 200 : 503).json(body);
     },
   });
-  table.add(router, '', {
+  table.add(router, base, {
     method: 'get',
     path: '/metrics',
     summary: 'Prometheus metrics (bearer METRICS_TOKEN outside development)',
