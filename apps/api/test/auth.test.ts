@@ -230,4 +230,20 @@ describe('logout', () => {
     expect((await api.http().get(`${V1}/auth/me`).set(auth(user))).status).toBe(401);
     expect((await api.http().post(`${V1}/auth/refresh`).set('Cookie', user.refreshCookie)).status).toBe(401);
   });
+
+  it('clears the refresh cookie with the attributes it was set with (Path, HttpOnly, SameSite=Strict)', async () => {
+    const user = await registerUser(api);
+    const cleared = (res: { headers: Record<string, unknown> }) =>
+      ([res.headers['set-cookie']].flat() as string[]).find((c) => c.startsWith('tf_refresh='));
+    const out = await api.http().post(`${V1}/auth/logout`).set('Cookie', user.refreshCookie);
+    const reused = await api.http().post(`${V1}/auth/refresh`).set('Cookie', user.refreshCookie);
+    expect(reused.status).toBe(401);
+    for (const cookie of [cleared(out), cleared(reused)]) {
+      expect(cookie).toMatch(/^tf_refresh=;/);
+      expect(cookie).toContain('Path=/api/v1/auth');
+      expect(cookie).toContain('Expires=Thu, 01 Jan 1970 00:00:00 GMT');
+      expect(cookie).toContain('HttpOnly');
+      expect(cookie).toContain('SameSite=Strict');
+    }
+  });
 });

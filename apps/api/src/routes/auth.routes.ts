@@ -87,7 +87,7 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
         setRefreshCookie(res, deps.env, refresh.token, refresh.expiresAt);
         return { accessToken };
       } catch (error) {
-        clearRefreshCookie(res);
+        clearRefreshCookie(res, deps.env);
         throw error;
       }
     },
@@ -114,7 +114,7 @@ export function authRoutes(table: RouteTable, router: Router, base: string, deps
       const { userId } = await logout(deps, { access, refreshToken: readRefreshCookie(req) });
       // Their live sockets go at once (every instance); other sessions' clients reconnect after a refresh.
       if (userId) deps.realtime?.signedOut(userId);
-      clearRefreshCookie(res);
+      clearRefreshCookie(res, deps.env);
       return undefined;
     },
   });
