@@ -20,6 +20,18 @@ const MOODS = [
 ] as const;
 
 /** Today's check-in, prefilled from the draft of your own activity; every field stays editable. */
+/** "2 unfinished lines and 1 open blocker": only the parts there are. */
+function carriedText(draft: { carriedDoing: unknown[]; openBlockers: unknown[] }): string {
+  const lines = draft.carriedDoing.length;
+  const blockers = draft.openBlockers.length;
+  return [
+    lines ? `${lines} unfinished line${lines === 1 ? '' : 's'}` : '',
+    blockers ? `${blockers} open blocker${blockers === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+}
+
 export function CheckInForm({ workspaceId, date }: { workspaceId: string; date: string }) {
   const draft = useStatusUpdateDraft(workspaceId, true);
   const post = usePostStatusUpdate(workspaceId);
@@ -57,8 +69,7 @@ export function CheckInForm({ workspaceId, date }: { workspaceId: string; date: 
       ) : null}
       {draft.data?.carriedDoing.length || draft.data?.openBlockers.length ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Carried forward: {draft.data.carriedDoing.length} unfinished line(s) and{' '}
-          {draft.data.openBlockers.length} open blocker(s) from your last update.
+          Carried forward from your last update: {carriedText(draft.data)}.
         </p>
       ) : null}
       {(
