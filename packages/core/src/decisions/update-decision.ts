@@ -23,7 +23,7 @@ export async function updateDecision(
       });
     }
     if (input.status !== undefined && !DECISION_NEXT[before.status].includes(input.status)) {
-      throw conflict(`A ${before.status} decision cannot become ${input.status}`, {
+      throw conflict(`The decision is ${before.status}: it cannot become ${input.status}`, {
         current: await toDecisionDetail(tx, before),
       });
     }

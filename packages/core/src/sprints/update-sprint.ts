@@ -91,7 +91,7 @@ async function applyUpdate(
     if (before.version !== input.version) return stale(tx, sprintId);
     const transition = input.state !== undefined && input.state !== before.state ? input.state : undefined;
     if (input.state !== undefined && NEXT[before.state] !== input.state) {
-      throw conflict(`A ${before.state} sprint cannot become ${input.state}`, {
+      throw conflict(`The sprint is ${before.state}: it cannot become ${input.state}`, {
         current: toSprint((await findSprintRecord(tx, sprintId))!),
       });
     }
