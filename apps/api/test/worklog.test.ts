@@ -444,6 +444,20 @@ describe('timeline, insights and exports', () => {
       .send({ from: '2026-02-01', to: '2026-01-01', kind: 'cv', format: 'md' });
     expect(res.status).toBe(400);
   });
+
+  it('refuses a backwards range the same way on every work-log read that takes one', async () => {
+    for (const path of ['entries', 'timeline', 'insights']) {
+      const res = await http()
+        .get(`${V1}/worklog/${path}`)
+        .query({ from: '2026-02-01', to: '2026-01-01' })
+        .set(auth(me));
+      expect([path, res.status, res.body.error?.details]).toEqual([
+        path,
+        400,
+        [{ field: 'from', message: '`from` must not be after `to`' }],
+      ]);
+    }
+  });
 });
 
 describe('your data: GET /me/export and DELETE /me', () => {

@@ -59,6 +59,18 @@ export const CalendarDate = z.iso
   .describe('YYYY-MM-DD, years 1000–9999');
 
 /**
+ * The one check of a `from`–`to` range of days (either may be left out): it must not run
+ * backwards. For `.refine(...datesInOrder)` on a schema with `from` and `to`.
+ */
+export const datesInOrder: [
+  (range: { from?: string | null; to?: string | null }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (range) => !range.from || !range.to || range.from <= range.to,
+  { message: '`from` must not be after `to`', path: ['from'] },
+];
+
+/**
  * A whole number sent in a query string: plain decimal digits only, then bounded. (`z.coerce`
  * would take `0x10`, `1e3`, ` 5` and `+5` as numbers.)
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate } from './common';
+import { CalendarDate, datesInOrder } from './common';
 import { AiSource } from './ai';
 import { TaskPriority } from './tasks';
 
@@ -10,10 +10,7 @@ import { TaskPriority } from './tasks';
  */
 export const PatternsQuery = z
   .object({ from: CalendarDate.optional(), to: CalendarDate.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .refine(...datesInOrder);
 export type PatternsQuery = z.infer<typeof PatternsQuery>;
 
 export const MyPatterns = z.object({

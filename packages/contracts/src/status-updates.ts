@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, queryInt, Timestamp, Version } from './common';
+import { CalendarDate, datesInOrder, Id, queryInt, Timestamp, Version } from './common';
 import { Blocker } from './blockers';
 import { LinkedTask, LinkedTaskIds, Person } from './refs';
 
@@ -67,7 +67,7 @@ export const StatusUpdateListQuery = z
     limit: queryInt(1, 100).default(50),
     cursor: z.string().max(500).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.to >= q.from, { message: 'to must not be before from', path: ['to'] });
+  .refine(...datesInOrder);
 export type StatusUpdateListQuery = z.infer<typeof StatusUpdateListQuery>;
 
 export const StatusUpdatePage = z.object({ items: z.array(StatusUpdate), nextCursor: z.string().nullable() });

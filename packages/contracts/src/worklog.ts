@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AiProviderName, AiSource } from './ai';
-import { CalendarDate, Id, page, PageQuery, Timestamp, Version } from './common';
+import { CalendarDate, datesInOrder, Id, page, PageQuery, Timestamp, Version } from './common';
 
 /**
  * The work log: a private journal. Entries belong to a person, not a workspace; nobody else
@@ -94,7 +94,7 @@ export const WorklogEntryListQuery = PageQuery.extend({
   ...DateRange,
   q: z.string().trim().min(1).max(200).optional(),
   tag: WorklogTag.optional(),
-});
+}).refine(...datesInOrder);
 export type WorklogEntryListQuery = z.infer<typeof WorklogEntryListQuery>;
 
 export const WorklogEntryPage = page(WorklogEntry);
@@ -102,7 +102,7 @@ export type WorklogEntryPage = z.infer<typeof WorklogEntryPage>;
 
 // ---- Timeline ----
 
-export const WorklogRangeQuery = z.object(DateRange);
+export const WorklogRangeQuery = z.object(DateRange).refine(...datesInOrder);
 export type WorklogRangeQuery = z.infer<typeof WorklogRangeQuery>;
 
 export const CompletedTask = z.object({
@@ -187,7 +187,7 @@ export const ExportStatus = z.enum(['queued', 'running', 'done', 'failed']);
 
 export const WorklogExportCreate = z
   .object({ from: CalendarDate, to: CalendarDate, kind: ExportKind, format: ExportFormat })
-  .refine((e) => e.from <= e.to, { message: '`from` must not be after `to`', path: ['to'] });
+  .refine(...datesInOrder);
 export type WorklogExportCreate = z.infer<typeof WorklogExportCreate>;
 
 export const WorklogExportAccepted = z.object({ id: Id, jobId: z.string() });

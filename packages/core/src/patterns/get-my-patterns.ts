@@ -22,7 +22,7 @@ export async function getMyPatterns(
   const timeZone = await timeZoneOf(deps.db, userId);
   const to = query.to ?? todayIn(timeZone);
   const from = query.from ?? shiftDate(to, -29);
-  if (from > to) throw invalid([{ field: 'from', message: 'from must not be after to' }]);
+  if (from > to) throw invalid([{ field: 'from', message: '`from` must not be after `to`' }]);
   if (daysBetween(from, to) >= MAX_DAYS)
     throw invalid([{ field: 'from', message: `A range is at most ${MAX_DAYS} days` }]);
   const start = startOfLocalDay(from, timeZone);
