@@ -25,6 +25,7 @@ import { docsRoutes } from './routes/docs.routes';
 import { githubRoutes } from './routes/github.routes';
 import { healthRoutes } from './routes/health.routes';
 import { incidentRoutes } from './routes/incidents.routes';
+import { jobRoutes } from './routes/jobs.routes';
 import { memberRoutes } from './routes/members.routes';
 import { notificationRoutes } from './routes/notifications.routes';
 import { progressRoutes } from './routes/progress.routes';
@@ -114,6 +115,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   recurrenceRoutes(table, v1, API_BASE, deps);
   patternRoutes(table, v1, API_BASE, deps);
   aiRoutes(table, v1, API_BASE, deps);
+  jobRoutes(table, v1, API_BASE, deps);
   notificationRoutes(table, v1, API_BASE, deps);
   checkInRoutes(table, v1, API_BASE, deps);
   statusUpdateRoutes(table, v1, API_BASE, deps);

@@ -1,8 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { AiJob } from '@teamflow/contracts/ai';
 import { sendCheckInReminders } from '@teamflow/core/check-ins/send-check-in-reminders';
 import { runDueDigests } from '@teamflow/core/digests/run-due-digests';
 import { generateDigest } from '@teamflow/core/digests/generate-digest';
+import { finishJob, stageJob } from '@teamflow/core/jobs/job-outbox.repository';
+import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
+import { createLogger } from '@teamflow/core/platform/logger';
+import { isolatedStore, type IsolatedStore } from '@teamflow/core/testing/isolated-store';
+import { burndownJob, digestJob, sendEmailJob } from '@teamflow/queue/jobs';
 import { FakeProviderServer, OPENAI_CHAT, openAiCompletion } from '@teamflow/ai/testing/fake-providers';
+// The worker's real runtime and handlers, in-process: the api stages, the relay enqueues, BullMQ delivers.
+import { allHandlers } from '../../worker/src/handlers/index';
+import { startWorkers, type Runtime } from '../../worker/src/runtime';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
 
 let api: TestApi;
@@ -110,6 +120,90 @@ describe('the daily digest', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('shows a regenerate no worker has taken yet at GET /jobs/:jobId as queued, to every member and nobody else', async () => {
+    const date = '2032-03-07';
+    const res = await api
+      .http()
+      .post(`${V1}/workspaces/${team.workspaceId}/digests/${date}/regenerate`)
+      .set(auth(team.users.owner))
+      .expect(202);
+    const path = `${V1}/jobs/${res.body.jobId}`;
+    // No relay runs in this suite: the job waits in the outbox.
+    for (const role of ['owner', 'admin', 'member', 'viewer'] as const) {
+      const read = await api.http().get(path).set(auth(team.users[role]));
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual({
+        id: res.body.jobId,
+        kind: 'digest',
+        subjectId: team.workspaceId,
+        state: 'queued',
+        progress: 0,
+        provider: null,
+        createdAt: expect.any(String),
+        finishedAt: null,
+      });
+      expect(AiJob.safeParse(read.body).error).toBeUndefined();
+    }
+    expect((await api.http().get(path).set(auth(team.users.stranger))).status).toBe(404);
+    const other = await createTeam(api);
+    const foreign = await api.http().get(path).set(auth(other.users.owner));
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.code).toBe('NOT_FOUND');
+    expect((await api.http().get(path)).status).toBe(401);
+  });
+
+  it('answers GET /jobs/:jobId only for the outbox jobs it hands out: another outbox job is 404, a malformed id 400', async () => {
+    const get = (jobId: string) => api.http().get(`${V1}/jobs/${jobId}`).set(auth(team.users.owner));
+    const missing = await get('outbox-999999999');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('NOT_FOUND');
+    for (const jobId of ['outbox-0', 'outbox-007', `outbox-${'9'.repeat(40)}`])
+      expect((await get(jobId)).status).toBe(404);
+    // Jobs staged by other features, even one whose payload names this very workspace.
+    const email = await stageJob(api.deps.db, sendEmailJob, {
+      to: team.users.owner.email,
+      subject: 'Hello',
+      text: 'Hello',
+      html: '<p>Hello</p>',
+      template: 'invitation',
+    });
+    const burndown = await stageJob(api.deps.db, burndownJob, {
+      workspaceId: team.workspaceId,
+      sprintId: randomUUID(),
+    });
+    for (const { jobId } of [email, burndown]) expect((await get(jobId)).status).toBe(404);
+    for (const jobId of ['not-a-job', 'outbox-', 'outbox-12a', 'outbox--1', '123']) {
+      const bad = await get(jobId);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe('VALIDATION_ERROR');
+      expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(['jobId']);
+    }
+  });
+
+  it('shows a regenerate the worker gave up on as failed, with an error that names no internals', async () => {
+    const jobId = await api.deps.db.transaction(async (tx) => {
+      const staged = await stageJob(tx, digestJob, {
+        workspaceId: team.workspaceId,
+        date: '2032-03-07',
+        force: true,
+      });
+      await finishJob(tx, Number(staged.jobId.slice('outbox-'.length)), 'failed');
+      return staged.jobId;
+    });
+    const res = await api.http().get(`${V1}/jobs/${jobId}`).set(auth(team.users.viewer));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      id: jobId,
+      kind: 'digest',
+      state: 'failed',
+      progress: 0,
+      error: { code: 'INTERNAL_ERROR', message: expect.any(String) },
+      finishedAt: expect.any(String),
+    });
+    expect(res.body).not.toHaveProperty('result');
+    expect(AiJob.safeParse(res.body).error).toBeUndefined();
+  });
+
   it('lists digests newest day first in pages of 50 by default, like every list', async () => {
     const t = await createTeam(api);
     await generateDigest(api.deps, t.workspaceId, '2034-01-01');
@@ -161,6 +255,120 @@ describe('the daily digest', () => {
       .get(`${V1}/workspaces/${team.workspaceId}/digests`)
       .set(auth(team.users.viewer));
     expect(list.body.items[0].date).toBe('2032-03-08');
+  });
+});
+
+describe('a regenerate run by the worker, followed at GET /jobs/:jobId', () => {
+  // Its own database and prefix: its relay and worker must not take jobs other suites stage.
+  let store: IsolatedStore;
+  let wapi: TestApi;
+  let t: TeamFixture;
+  let relay: JobRelay;
+  let runtime: Runtime;
+  beforeAll(async () => {
+    store = await isolatedStore('digest_jobs');
+    wapi = await startApi(store.env);
+    const logger = createLogger({ level: 'silent', service: 'digest-jobs-test' });
+    relay = createJobRelay({ db: wapi.deps.db, logger }, wapi.deps.queues, { idleMs: 20 });
+    relay.start();
+    runtime = startWorkers({
+      redisUrl: wapi.deps.env.REDIS_URL,
+      redisKeyPrefix: wapi.deps.env.REDIS_KEY_PREFIX,
+      logger,
+      db: wapi.deps.db,
+      registrations: allHandlers(wapi.deps.db, wapi.deps.env),
+    });
+    t = await createTeam(wapi);
+  });
+  afterAll(async () => {
+    await runtime.close(5000);
+    await relay.stop();
+    await wapi.close();
+    await store.drop();
+  });
+
+  const regenerate = async (date: string) =>
+    (
+      await wapi
+        .http()
+        .post(`${V1}/workspaces/${t.workspaceId}/digests/${date}/regenerate`)
+        .set(auth(t.users.admin))
+        .expect(202)
+    ).body.jobId as string;
+  /** Polls GET /jobs/:jobId (as `who`) until `state`; every answer must be the contract's `AiJob`. */
+  async function until(jobId: string, state: string, who = t.users.viewer) {
+    const end = Date.now() + 20000;
+    for (;;) {
+      const res = await wapi.http().get(`${V1}/jobs/${jobId}`).set(auth(who));
+      expect(res.status).toBe(200);
+      expect(AiJob.safeParse(res.body).error).toBeUndefined();
+      if (res.body.state === state) return res.body as Record<string, unknown>;
+      if (res.body.state === 'completed' || res.body.state === 'failed' || Date.now() > end)
+        throw new Error(`job ${jobId} is ${res.body.state}, waited for ${state}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  const digestOf = async (date: string) =>
+    (
+      await wapi
+        .http()
+        .get(`${V1}/workspaces/${t.workspaceId}/digests/${date}`)
+        .set(auth(t.users.viewer))
+        .expect(200)
+    ).body as { generatedAt: string };
+
+  it("completes with the day it regenerated, and the day's digest is newer", async () => {
+    const date = '2032-07-01';
+    await generateDigest(wapi.deps, t.workspaceId, date);
+    const before = await digestOf(date);
+    const jobId = await regenerate(date);
+    const job = await until(jobId, 'completed');
+    expect(job).toEqual({
+      id: jobId,
+      kind: 'digest',
+      subjectId: t.workspaceId,
+      state: 'completed',
+      progress: 100,
+      result: { date },
+      provider: null,
+      createdAt: expect.any(String),
+      finishedAt: expect.any(String),
+    });
+    const after = await digestOf(date);
+    expect(Date.parse(after.generatedAt)).toBeGreaterThan(Date.parse(before.generatedAt));
+    expect(Date.parse(String(job.finishedAt))).toBeGreaterThanOrEqual(Date.parse(String(job.createdAt)));
+
+    // Fenced like an AI job: another workspace's member and a stranger get 404, no token 401.
+    const other = await createTeam(wapi);
+    for (const who of [other.users.member, other.users.owner, t.users.stranger]) {
+      const res = await wapi.http().get(`${V1}/jobs/${jobId}`).set(auth(who));
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    }
+    expect((await wapi.http().get(`${V1}/jobs/${jobId}`)).status).toBe(401);
+  });
+
+  it('is active while the worker runs it', async () => {
+    const date = '2032-07-02';
+    await generateDigest(wapi.deps, t.workspaceId, date);
+    // Holding the day's row makes the worker wait inside the job, at the write that replaces it.
+    const holder = await wapi.deps.pool.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from daily_summaries where workspace_id = $1 and date = $2 for update', [
+        t.workspaceId,
+        date,
+      ]);
+      const jobId = await regenerate(date);
+      const active = await until(jobId, 'active', t.users.member);
+      expect(active).toMatchObject({ state: 'active', progress: 0, finishedAt: null });
+      expect(active).not.toHaveProperty('result');
+      await holder.query('rollback');
+      expect((await until(jobId, 'completed', t.users.member)).result).toEqual({ date });
+    } finally {
+      await holder.query('rollback').catch(() => undefined);
+      holder.release();
+    }
   });
 });
 

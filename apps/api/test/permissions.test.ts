@@ -11,6 +11,7 @@ import {
   ROLES,
   ROUTE_CASES,
   routeKey,
+  routeWalks,
   send,
   successStatus,
   teamBase,
@@ -87,12 +88,12 @@ describe('permission matrix coverage', () => {
   });
 });
 
-describe.each(guarded.map((r) => [routeKey(r), r] as const))('%s', (_key, route) => {
+describe.each(routeWalks(guarded).map((w) => [w.name, w] as const))('%s', (_name, { route, variant }) => {
   const { permission } = route.spec.access;
   it.each(casesFor(permission).map((c) => [describeCase(c), c] as const))(
     `[${permission}] %s`,
     async (_name, c) => {
-      const { res } = await callRoute(api, team, route, c.who, c.mine);
+      const { res } = await callRoute(api, team, route, c.who, c.mine, variant);
       if (c.expected === 'success') {
         expect({ status: res.status, body: res.body as unknown }).toEqual({
           status: successStatus(route),

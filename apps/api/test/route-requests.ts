@@ -6,6 +6,8 @@ import { LOCAL_MODEL } from '@teamflow/ai/local/local.provider';
 import { localBreakdown } from '@teamflow/ai/local/breakdown.rules';
 import { insertAiJob } from '@teamflow/core/ai/ai.repository';
 import { generateDigest } from '@teamflow/core/digests/generate-digest';
+import { finishJob, stageJob } from '@teamflow/core/jobs/job-outbox.repository';
+import { digestJob } from '@teamflow/queue/jobs';
 import { createApp } from '../src/app';
 import { buildDeps } from '../src/deps';
 import type { AnyRouteSpec, PermissionAccess } from '../src/http/route-table';
@@ -102,6 +104,11 @@ export interface RouteCase {
   /** Deletes the workspace or changes who is in it: each case gets a workspace of its own. */
   fresh?: boolean;
   prepare(s: Scene): Promise<Prepared>;
+  /**
+   * Requests for another kind of resource behind the same path (`/jobs/:jobId`: an AI job or a
+   * digest regenerate), by name: the matrix and the conformance suite walk each like `prepare`.
+   */
+  variants?: Record<string, (s: Scene) => Promise<Prepared>>;
 }
 
 export async function acceptInvite(api: TestApi, inviteUrl: unknown, user: TestUser): Promise<void> {
@@ -316,6 +323,19 @@ export async function completedBreakdown(s: Scene): Promise<string> {
   return row.id;
 }
 
+/** A digest regenerate of the case's workspace that the worker finished (no worker runs here). */
+async function completedDigestJob(s: Scene): Promise<string> {
+  return s.api.deps.db.transaction(async (tx) => {
+    const { jobId } = await stageJob(tx, digestJob, {
+      workspaceId: s.base.workspaceId,
+      date: freshDate(),
+      force: true,
+    });
+    await finishJob(tx, Number(jobId.slice('outbox-'.length)), 'done');
+    return jobId;
+  });
+}
+
 const ws = (s: Scene) => ({ workspaceId: s.base.workspaceId });
 const project = (s: Scene) => ({ projectId: s.base.projectId });
 const task = (s: Scene) => ({ taskId: s.base.taskId });
@@ -325,6 +345,17 @@ const only = (
 ): RouteCase => ({
   prepare: (s) => Promise.resolve({ params: params(s), ...extra }),
 });
+
+/** Each route's walks: its recipe, then each of its variants (`variant` names it). */
+export const routeWalks = <R extends RegisteredRoute>(routes: readonly R[]) =>
+  routes.flatMap((route) => [
+    { name: routeKey(route), route, variant: undefined as string | undefined },
+    ...Object.keys(ROUTE_CASES[routeKey(route)]?.variants ?? {}).map((variant) => ({
+      name: `${routeKey(route)} (${variant})`,
+      route,
+      variant,
+    })),
+  ]);
 
 /** One recipe per permission-guarded route, keyed `METHOD /full/path`. */
 export const ROUTE_CASES: Record<string, RouteCase> = {
@@ -601,7 +632,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/v1/projects/:projectId/ai-prioritize': only(project, { body: {} }),
   'POST /api/v1/projects/:projectId/ai-summary': only(project, { body: { provider: 'local' } }),
   'POST /api/v1/projects/:projectId/ai-duplicates': only(project, { body: { title: 'First task again' } }),
-  'GET /api/v1/jobs/:jobId': { prepare: async (s) => ({ params: { jobId: await completedBreakdown(s) } }) },
+  'GET /api/v1/jobs/:jobId': {
+    prepare: async (s) => ({ params: { jobId: await completedBreakdown(s) } }),
+    variants: { 'a digest regenerate': async (s) => ({ params: { jobId: await completedDigestJob(s) } }) },
+  },
   'POST /api/v1/workspaces/:workspaceId/ai/next': only(ws, { body: { provider: 'local' } }),
   'GET /api/v1/workspaces/:workspaceId/ai/usage': only(ws),
   'PUT /api/v1/workspaces/:workspaceId/ai/budget': only(ws, { body: { monthlyBudgetUsd: 25 } }),
@@ -800,16 +834,19 @@ export async function callRoute(
   route: RegisteredRoute,
   who: Who,
   mine = false,
+  variant?: string,
 ) {
   const recipe = ROUTE_CASES[routeKey(route)];
   if (!recipe)
     throw new Error(
       `No request recipe for ${routeKey(route)}: add one to ROUTE_CASES in test/route-requests.ts`,
     );
+  const prepare = variant === undefined ? (s: Scene) => recipe.prepare(s) : recipe.variants?.[variant];
+  if (!prepare) throw new Error(`No request variant '${variant}' for ${routeKey(route)}`);
   const base = recipe.fresh ? await freshWorkspace(api, team) : teamBase(team);
   const actor = team.users[who];
   const scene: Scene = { api, team, base, actor, mine, author: mine ? actor : someoneElse(team, who) };
-  const prepared = await recipe.prepare(scene);
+  const prepared = await prepare(scene);
   const path = fillPath(route, prepared.params);
   const upload = (file: NonNullable<Prepared['file']>) => {
     const req = api.http()[route.spec.method](path);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { CalendarDate, Id, OutboxJobId, Timestamp } from './common';
 import { Task, TaskPriority, TaskStatus } from './tasks';
 
 /** Which engine produced an AI result; every result names its provider and model. */
@@ -127,9 +127,26 @@ const aiJobFields = {
 /** A job of one kind; `result` (once completed) is that kind's result. */
 const aiJobOf = <K extends AiJobKind, R extends z.ZodType>(kind: K, result: R) =>
   z.object({ ...aiJobFields, kind: z.literal(kind), result: result.optional() });
+/** What a completed digest regenerate did: it wrote the digest of this day. */
+export const DigestJobResult = z.object({ date: CalendarDate });
+export type DigestJobResult = z.infer<typeof DigestJobResult>;
 /**
- * `GET /jobs/:id`. `kind` says which result a completed job carries. (`duplicates` names the
- * embeddings' budget line and is never a job of its own: it has no result.)
+ * `POST …/digests/:date/regenerate`'s job, a job of the job outbox: the AI job's fields, its id
+ * the outbox job id, its subject the workspace. No provider runs the job itself (the digest says
+ * who wrote its summary).
+ */
+export const DigestJob = z.object({
+  ...aiJobFields,
+  id: OutboxJobId,
+  kind: z.literal('digest'),
+  provider: z.null(),
+  result: DigestJobResult.optional(),
+});
+export type DigestJob = z.infer<typeof DigestJob>;
+/**
+ * `GET /jobs/:id`: the AI jobs and the outbox jobs the api hands out (`digest`). `kind` says which
+ * result a completed job carries. (`duplicates` names the embeddings' budget line and is never a
+ * job of its own: it has no result.)
  */
 export const AiJob = z.discriminatedUnion('kind', [
   aiJobOf('breakdown', BreakdownResult),
@@ -137,10 +154,12 @@ export const AiJob = z.discriminatedUnion('kind', [
   aiJobOf('summarize', SummaryResult),
   aiJobOf('next', NextResult),
   aiJobOf('duplicates', z.never()),
+  DigestJob,
 ]);
 export type AiJob = z.infer<typeof AiJob>;
 export type AiJobResult = NonNullable<AiJob['result']>;
-export const JobParams = z.object({ jobId: Id });
+/** An AI job's UUID, or the `outbox-<n>` id of an outbox job (`DigestJob`). */
+export const JobParams = z.object({ jobId: z.union([Id, OutboxJobId]) });
 
 export const BreakdownAccept = z.object({
   jobId: Id,

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
 export const Id = z.uuid();
+/**
+ * A job the api queued through the job outbox, by its BullMQ job id: `outbox-` and the outbox
+ * row's number (`core/jobs/job-outbox.repository.ts#stageJob`).
+ */
+export const OutboxJobId = z
+  .string()
+  .regex(/^outbox-\d+$/, 'Use a job id: a UUID or outbox-<number>')
+  .describe('outbox-<number>');
 export const Timestamp = z.iso.datetime({ offset: true });
 
 export const ErrorCode = z.enum([

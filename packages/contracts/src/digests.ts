@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, queryInt, Timestamp } from './common';
+import { CalendarDate, Id, OutboxJobId, queryInt, Timestamp } from './common';
 import { DecisionRef } from './decisions';
 import { LinkedTask, Person } from './refs';
 import { PublicStatusUpdate } from './status-updates';
@@ -51,7 +51,8 @@ export type DigestPage = z.infer<typeof DigestPage>;
 
 export const DigestParams = z.object({ workspaceId: Id, date: CalendarDate });
 
-export const DigestRegenerateAccepted = z.object({ jobId: z.string() });
+/** The queued regenerate: poll `GET /jobs/:jobId`. */
+export const DigestRegenerateAccepted = z.object({ jobId: OutboxJobId });
 export type DigestRegenerateAccepted = z.infer<typeof DigestRegenerateAccepted>;
 
 /** The `data` of DIGEST_READY: which day's digest is ready, and who wrote its summary. */

@@ -49,7 +49,8 @@ export const PERMISSIONS = {
   // AI: editors ask for suggestions; everyone reads results and usage vs budget (so they know why
   // paid AI paused); the owner sets the budget.
   'ai.use': EDITORS,
-  'ai.read': ALL,
+  // A queued job's state and result (`GET /jobs/:id`: AI runs, digest regenerates): every member.
+  'job.read': ALL,
   'ai.usage.read': ALL,
   'ai.budget.update': OWNER,
   // Templates: editors make and change them, everyone may use what they can read.

@@ -1,7 +1,6 @@
 import type { Router } from 'express';
 import {
   AiBudgetUpdate,
-  AiJob,
   AiJobAccepted,
   AiRequest,
   AiUsageReport,
@@ -9,14 +8,12 @@ import {
   BreakdownAccepted,
   DuplicateQuery,
   DuplicateResult,
-  JobParams,
 } from '@teamflow/contracts/ai';
 import { ErrorResponse, ProjectParams, TaskParams, WorkspaceParams } from '@teamflow/contracts/common';
 import { acceptBreakdown } from '@teamflow/core/ai/accept-breakdown';
 import { getAiUsage } from '@teamflow/core/ai/get-ai-usage';
 import { setAiBudget } from '@teamflow/core/ai/set-ai-budget';
 import { findDuplicates } from '@teamflow/core/ai/find-duplicates';
-import { getAiJob } from '@teamflow/core/ai/get-ai-job';
 import { requestAiJob } from '@teamflow/core/ai/request-ai-job';
 import type { ApiDeps } from '../deps';
 import { allow, type RouteTable } from '../http/route-table';
@@ -30,7 +27,7 @@ const QUEUED = {
   429: ErrorResponse,
 };
 
-/** AI: queued breakdown / prioritisation / summary jobs, their state, duplicates, usage and budget. */
+/** AI: queued breakdown / prioritisation / summary jobs (their state: jobs.routes.ts), duplicates, usage and budget. */
 export function aiRoutes(table: RouteTable, router: Router, base: string, deps: ApiDeps): void {
   table.add(router, base, {
     method: 'post',
@@ -104,16 +101,6 @@ export function aiRoutes(table: RouteTable, router: Router, base: string, deps: 
     body: DuplicateQuery,
     responses: { 200: DuplicateResult, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     handler: ({ ctx, params, body }) => findDuplicates(deps, ctx, params.projectId, body),
-  });
-  table.add(router, base, {
-    method: 'get',
-    path: '/jobs/:jobId',
-    summary: "An AI job's state, progress and result (members of its workspace only)",
-    tag: 'AI',
-    access: allow('ai.read', 'aiJob', 'jobId'),
-    params: JobParams,
-    responses: { 200: AiJob, 404: ErrorResponse },
-    handler: ({ ctx, params }) => getAiJob(deps, ctx, params.jobId),
   });
   table.add(router, base, {
     method: 'get',

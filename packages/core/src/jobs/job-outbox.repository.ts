@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@teamflow/db/client';
 import { jobOutbox } from '@teamflow/db/schema/index';
+import type { JobState } from '@teamflow/db/schema/mail';
 import type { JobDefinition, JobPayload } from '@teamflow/queue/define-job';
 
 export interface PendingJob {
@@ -107,6 +108,33 @@ export async function finishJob(db: DbOrTx, id: number, outcome: 'done' | 'faile
     .where(and(eq(jobOutbox.id, id), ne(jobOutbox.state, 'done')))
     .returning({ id: jobOutbox.id });
   return result.length > 0;
+}
+
+export interface StagedJobRow {
+  id: number;
+  queue: string;
+  name: string;
+  payload: Record<string, unknown>;
+  state: JobState;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/** One row of the job outbox, whatever its state, or undefined when there is no such row. */
+export async function findStagedJob(db: DbOrTx, id: number): Promise<StagedJobRow | undefined> {
+  const [row] = await db
+    .select({
+      id: jobOutbox.id,
+      queue: jobOutbox.queue,
+      name: jobOutbox.name,
+      payload: jobOutbox.payload,
+      state: jobOutbox.state,
+      createdAt: jobOutbox.createdAt,
+      finishedAt: jobOutbox.finishedAt,
+    })
+    .from(jobOutbox)
+    .where(eq(jobOutbox.id, id));
+  return row;
 }
 
 /** A staged job's state, or undefined when there is no such row. */

@@ -1,7 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '@teamflow/contracts/permissions';
 import type { DbOrTx } from '@teamflow/db/client';
+import { isOutboxJobId, outboxJobRow, WORKSPACE_JOBS } from '../jobs/workspace-jobs';
 import type { ScopeKind } from './scope';
+
+/** The outbox job behind `outbox-<n>`, if it is of a kind handed out to workspaces: its payload names the workspace. */
+function workspaceJobScope(jobId: string) {
+  const row = outboxJobRow(jobId);
+  if (row === undefined) return sql`select null::uuid as workspace_id where false`;
+  const kinds = sql.join(
+    WORKSPACE_JOBS.map((k) => sql`(${k.queue}, ${k.name})`),
+    sql`, `,
+  );
+  return sql`select (o.payload->>'workspaceId')::uuid as workspace_id from job_outbox o
+             where o.id = ${row} and (o.queue, o.name) in (${kinds})`;
+}
 
 // Each scope finds its live workspace; the caller's membership (if any) comes along in the same query.
 const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
@@ -22,7 +35,9 @@ const SCOPE_SQL: Record<ScopeKind, (id: string) => ReturnType<typeof sql>> = {
   sprint: (id) =>
     sql`select s.workspace_id from sprints s join projects p on p.id = s.project_id and p.deleted_at is null
         where s.id = ${id}`,
-  aiJob: (id) => sql`select j.workspace_id from ai_jobs j where j.id = ${id}`,
+  // An AI job (a UUID), or an outbox job the api handed out (`outbox-<n>`).
+  job: (id) =>
+    isOutboxJobId(id) ? workspaceJobScope(id) : sql`select j.workspace_id from ai_jobs j where j.id = ${id}`,
   statusUpdate: (id) => sql`select u.workspace_id from status_updates u where u.id = ${id}`,
   blocker: (id) => sql`select b.workspace_id from blockers b where b.id = ${id}`,
   incident: (id) => sql`select i.workspace_id from incidents i where i.id = ${id}`,

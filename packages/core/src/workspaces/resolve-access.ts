@@ -11,7 +11,7 @@ const LABEL: Record<ScopeKind, string> = {
   comment: 'Comment',
   label: 'Label',
   sprint: 'Sprint',
-  aiJob: 'Job',
+  job: 'Job',
   statusUpdate: 'Status update',
   blocker: 'Blocker',
   incident: 'Incident',

@@ -6,7 +6,7 @@ export type ScopeKind =
   | 'comment'
   | 'label'
   | 'sprint'
-  | 'aiJob'
+  | 'job'
   | 'statusUpdate'
   | 'blocker'
   | 'incident'
