@@ -10,6 +10,7 @@ import {
   type TestApi,
   type TestUser,
 } from './harness';
+import { expectPagingRefused, pageThrough } from './list-paging';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -74,6 +75,52 @@ describe('members list', () => {
       });
     }
     expect((await api.http().get(ws('/members')).set(auth(team.users.stranger))).status).toBe(404);
+  });
+
+  it('pages in join order with ?limit= and ?cursor=: every member once, the last page without a cursor', async () => {
+    await joinAs('member');
+    await joinAs('viewer');
+    // Joins a microsecond apart and at the same instant: the cursor keeps microseconds, ties go by user id.
+    const { owner, admin, member, viewer } = team.users;
+    for (const [user, at] of [
+      [owner, '2026-01-01T00:00:00.000100Z'],
+      [admin, '2026-01-01T00:00:00.000300Z'],
+      [member, '2026-01-01T00:00:00.000200Z'],
+      [viewer, '2026-01-01T00:00:00.000200Z'],
+    ] as const) {
+      await api.deps.pool.query(
+        'update workspace_members set created_at = $3 where workspace_id = $1 and user_id = $2',
+        [team.workspaceId, user.id, at],
+      );
+    }
+    const { rows } = await api.deps.pool.query<{ user_id: string }>(
+      'select user_id from workspace_members where workspace_id = $1 order by created_at, user_id',
+      [team.workspaceId],
+    );
+    expect(rows).toHaveLength(6);
+    const order = rows.map((r) => r.user_id);
+    const all = await api.http().get(ws('/members')).set(auth(team.users.viewer));
+    expect(all.body.nextCursor).toBeNull();
+    expect(all.body.items.map((m: { user: { id: string } }) => m.user.id)).toEqual(order);
+    for (const limit of [1, 2, 4]) {
+      const pages = await pageThrough<{ user: { id: string } }>(
+        api,
+        team.users.viewer,
+        ws('/members'),
+        limit,
+      );
+      expect(pages.flatMap((p) => p.items.map((m) => m.user.id))).toEqual(order);
+      expect(pages).toHaveLength(Math.ceil(6 / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+  });
+
+  it('refuses ?limit= outside 1–100, a garbled cursor and a cursor of another list with 400', async () => {
+    for (let i = 0; i < 2; i++)
+      await invite(team.users.owner, `paged-${i}-${randomBytes(4).toString('hex')}@example.com`);
+    const invitations = await api.http().get(ws('/invitations?limit=1')).set(auth(team.users.owner));
+    expect(invitations.body.nextCursor).toEqual(expect.any(String));
+    await expectPagingRefused(api, team.users.viewer, ws('/members'), invitations.body.nextCursor);
   });
 });
 
@@ -166,6 +213,39 @@ describe('invitations', () => {
     const res = await accept(invitee, tokenOf(created.body.inviteUrl));
     expect(res.status).toBe(404);
     expect(await roleOf(invitee.id)).toBeUndefined();
+  });
+
+  it('pages pending invitations oldest first with ?limit= and ?cursor=, each once; bad paging is a 400', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++)
+      made.push(
+        (await invite(team.users.admin, `paged-${i}-${randomBytes(4).toString('hex')}@example.com`)).body
+          .invitation.id,
+      );
+    // Two at the same instant (ties go by id), one a microsecond later.
+    await api.deps.pool.query(
+      `update invitations set created_at = case when id = $4 then '2026-01-01T00:00:00.000201Z'::timestamptz
+                                                 else '2026-01-01T00:00:00.000200Z'::timestamptz end
+        where id in ($1, $2, $4) and workspace_id = $3`,
+      [made[3], made[4], team.workspaceId, made[0]],
+    );
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      `select id from invitations where workspace_id = $1 and accepted_at is null and revoked_at is null
+        order by created_at, id`,
+      [team.workspaceId],
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual([...made].sort());
+    const all = await api.http().get(ws('/invitations')).set(auth(team.users.owner));
+    expect(all.body.items.map((i: { id: string }) => i.id)).toEqual(rows.map((r) => r.id));
+    expect(all.body.nextCursor).toBeNull();
+    for (const limit of [1, 2]) {
+      const pages = await pageThrough<{ id: string }>(api, team.users.owner, ws('/invitations'), limit);
+      expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(rows.map((r) => r.id));
+      expect(pages).toHaveLength(Math.ceil(5 / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    const members = await api.http().get(ws('/members?limit=1')).set(auth(team.users.owner));
+    await expectPagingRefused(api, team.users.owner, ws('/invitations'), members.body.nextCursor);
   });
 });
 

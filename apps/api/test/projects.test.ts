@@ -11,6 +11,7 @@ import {
   type TestApi,
   type TestUser,
 } from './harness';
+import { expectPagingRefused, pageThrough } from './list-paging';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -171,6 +172,51 @@ describe('list and get', () => {
     });
     expect((await get(team.users.stranger, team.projectId)).status).toBe(404);
     expect((await get(team.users.owner, randomUUID())).status).toBe(404);
+  });
+
+  it('pages by name, 50 by default, with ?limit= and ?cursor=: every project once, in order', async () => {
+    // 50 besides the team's "Core", three of them named alike (their order is the id's).
+    for (let i = 0; i < 50; i++) {
+      const name = i % 20 === 0 ? 'Same name' : `Project ${String(i).padStart(2, '0')}`;
+      expect((await create(team.users.member, { name, key: `PG${i}` })).status).toBe(201);
+    }
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from projects where workspace_id = $1 and deleted_at is null order by name, id',
+      [team.workspaceId],
+    );
+    expect(rows).toHaveLength(51);
+    const order = rows.map((r) => r.id);
+    const path = `${V1}/workspaces/${team.workspaceId}/projects`;
+    const first = await api.http().get(path).set(auth(team.users.viewer));
+    expect(ids(first.body.items)).toEqual(order.slice(0, 50));
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const rest = await api
+      .http()
+      .get(path)
+      .query({ cursor: first.body.nextCursor })
+      .set(auth(team.users.viewer));
+    expect(rest.body).toEqual({ items: [expect.objectContaining({ id: order[50] })], nextCursor: null });
+    for (const limit of [2, 7, 100]) {
+      const pages = await pageThrough<{ id: string }>(api, team.users.viewer, path, limit);
+      expect(pages.flatMap((p) => ids(p.items))).toEqual(order);
+      expect(pages).toHaveLength(Math.ceil(51 / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+  });
+
+  it('refuses ?limit= outside 1–100, a garbled cursor and a cursor of another list with 400', async () => {
+    const labels = `${V1}/workspaces/${team.workspaceId}/labels`;
+    for (const name of ['One', 'Two'])
+      expect((await api.http().post(labels).set(auth(team.users.member)).send({ name })).status).toBe(201);
+    // Labels page by (name, id) too: the cursor has the same shape and still is not this list's.
+    const labelPage = await api.http().get(`${labels}?limit=1`).set(auth(team.users.viewer));
+    expect(labelPage.body.nextCursor).toEqual(expect.any(String));
+    await expectPagingRefused(
+      api,
+      team.users.viewer,
+      `${V1}/workspaces/${team.workspaceId}/projects`,
+      labelPage.body.nextCursor,
+    );
   });
 });
 

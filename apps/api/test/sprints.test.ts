@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { todayIn } from '@teamflow/core/platform/local-dates';
 import { analyticsSnapshots, jobOutbox, sprintTasks, tasks } from '@teamflow/db/schema/index';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+import { expectPagingRefused, pageThrough } from './list-paging';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -504,6 +505,72 @@ describe('burndown and velocity', () => {
     expect(days).toHaveLength(14);
     expect(days[0]).toMatchObject({ date: today, remainingPoints: 0, scopePoints: 5 });
     expect(days[1]!.remainingPoints).toBeNull();
+  });
+});
+
+describe('the sprint list', () => {
+  const path = () => `${V1}/projects/${team.projectId}/sprints`;
+  const byId = (a: string, b: string) => (a < b ? -1 : 1);
+  const setRow = (id: string, set: string, values: unknown[]) =>
+    api.deps.pool.query(`update sprints set ${set} where id = $1`, [id, ...values]);
+
+  /** Three completed, one active and four planned sprints, with ties the id has to settle. */
+  async function sprintsOfEveryKind(): Promise<string[]> {
+    const done: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const sprint = await createSprint({ name: `Done ${i}` });
+      expect((await start(sprint.id)).status).toBe(200);
+      expect((await complete(sprint.id)).status).toBe(200);
+      done.push(sprint.id);
+    }
+    const active = await createSprint({ name: 'Now' });
+    expect((await start(active.id)).status).toBe(200);
+    const march = await createSprint({ name: 'March', startDate: '2027-03-01', endDate: '2027-03-14' });
+    const february = await createSprint({ name: 'February', startDate: '2027-02-01', endDate: '2027-02-14' });
+    const undated = [
+      (await createSprint({ name: 'Some day' })).id,
+      (await createSprint({ name: 'Later' })).id,
+    ];
+    // Completions a microsecond apart (the cursor keeps microseconds) and two alike in every key but the id.
+    await setRow(done[0]!, 'completed_at = $2', ['2026-01-01T00:00:00.000100Z']);
+    for (const id of [done[1]!, done[2]!])
+      await setRow(id, "completed_at = $2, start_date = '2025-12-01', created_at = $3", [
+        '2026-01-01T00:00:00.000200Z',
+        '2025-11-01T00:00:00Z',
+      ]);
+    for (const id of undated) await setRow(id, 'created_at = $2', ['2026-01-01T00:00:00Z']);
+    return [
+      active.id,
+      february.id,
+      march.id,
+      ...undated.sort(byId),
+      ...[done[1]!, done[2]!].sort(byId),
+      done[0]!,
+    ];
+  }
+
+  it('pages active, planned, then completed sprints with ?limit= and ?cursor=, each once, in order', async () => {
+    const order = await sprintsOfEveryKind();
+    const all = await api.http().get(path()).set(auth(team.users.viewer));
+    expect(all.body.items.map((s: { id: string }) => s.id)).toEqual(order);
+    expect(all.body.nextCursor).toBeNull();
+    for (const limit of [1, 2, 3]) {
+      const pages = await pageThrough<{ id: string }>(api, team.users.viewer, path(), limit);
+      expect(pages.flatMap((p) => p.items.map((s) => s.id))).toEqual(order);
+      expect(pages).toHaveLength(Math.ceil(order.length / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+  });
+
+  it('refuses ?limit= outside 1–100, a garbled cursor and a cursor of another list with 400', async () => {
+    await createSprint();
+    await createTask();
+    const tasks = await api
+      .http()
+      .get(`${V1}/projects/${team.projectId}/tasks?limit=1`)
+      .set(auth(team.users.viewer));
+    expect(tasks.body.nextCursor).toEqual(expect.any(String));
+    await expectPagingRefused(api, team.users.viewer, path(), tasks.body.nextCursor);
   });
 });
 

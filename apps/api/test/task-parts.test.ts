@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+import { expectPagingRefused, pageThrough } from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -262,6 +263,78 @@ describe('labels', () => {
     ).toEqual([]);
     const listed = await api.http().get(labelsPath()).set(auth(team.users.member));
     expect(listed.body.items.map((l: { id: string }) => l.id)).not.toContain(label.id);
+  });
+
+  it('pages the workspace labels by name, 50 by default, with ?limit= and ?cursor=, each once', async () => {
+    const fresh = await createTeam(api);
+    for (let i = 0; i < 51; i++) {
+      const name = `${i % 2 ? 'tag' : 'Tag'} ${String(i).padStart(2, '0')}`;
+      expect((await createLabel(fresh.users.member, { name }, fresh.workspaceId)).status).toBe(201);
+    }
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from labels where workspace_id = $1 order by name, id',
+      [fresh.workspaceId],
+    );
+    const order = rows.map((r) => r.id);
+    expect(order).toHaveLength(51);
+    const first = await api.http().get(labelsPath(fresh.workspaceId)).set(auth(fresh.users.viewer));
+    expect(first.body.items.map((l: { id: string }) => l.id)).toEqual(order.slice(0, 50));
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    for (const limit of [1, 2, 100]) {
+      const pages = await pageThrough<{ id: string }>(
+        api,
+        fresh.users.viewer,
+        labelsPath(fresh.workspaceId),
+        limit,
+      );
+      expect(pages.flatMap((p) => p.items.map((l) => l.id))).toEqual(order);
+      expect(pages).toHaveLength(Math.ceil(51 / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    const projects = `${V1}/workspaces/${fresh.workspaceId}/projects`;
+    expect(
+      (await api.http().post(projects).set(auth(fresh.users.owner)).send({ name: 'Second' })).status,
+    ).toBe(201);
+    // Projects page by (name, id) too: the cursor has the same shape and still is not this list's.
+    const projectPage = await api.http().get(`${projects}?limit=1`).set(auth(fresh.users.viewer));
+    await expectPagingRefused(
+      api,
+      fresh.users.viewer,
+      labelsPath(fresh.workspaceId),
+      projectPage.body.nextCursor,
+    );
+  });
+
+  it("pages a task's labels by name with ?limit= and ?cursor=; bad paging is a 400", async () => {
+    const task = await newTask();
+    const tag = randomUUID().slice(0, 6);
+    const made: { id: string; name: string }[] = [];
+    for (const name of [`c-${tag}`, `a-${tag}`, `b-${tag}`]) {
+      const label = (await createLabel(team.users.member, { name })).body;
+      made.push(label);
+      const put = await api
+        .http()
+        .post(`${V1}/tasks/${task.id}/labels`)
+        .set(auth(team.users.member))
+        .send({ labelId: label.id });
+      expect(put.status).toBe(200);
+    }
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select l.id from labels l join task_labels tl on tl.label_id = l.id where tl.task_id = $1 order by l.name, l.id',
+      [task.id],
+    );
+    const order = rows.map((r) => r.id);
+    expect([...order].sort()).toEqual(made.map((l) => l.id).sort());
+    const path = `${V1}/tasks/${task.id}/labels`;
+    for (const limit of [1, 2]) {
+      const pages = await pageThrough<{ id: string }>(api, team.users.viewer, path, limit);
+      expect(pages.flatMap((p) => p.items.map((l) => l.id))).toEqual(order);
+      expect(pages).toHaveLength(Math.ceil(3 / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    const workspaceLabels = await api.http().get(`${labelsPath()}?limit=1`).set(auth(team.users.viewer));
+    expect(workspaceLabels.body.nextCursor).toEqual(expect.any(String));
+    await expectPagingRefused(api, team.users.viewer, path, workspaceLabels.body.nextCursor);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type TestApi,
   type TestUser,
 } from './harness';
+import { expectPagingRefused, pageThrough } from './list-paging';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -125,6 +126,42 @@ describe('list', () => {
     const strangers = await api.http().get(`${V1}/workspaces`).set(auth(team.users.stranger));
     expect(ids(strangers.body.items)).toEqual([other.body.id]);
     expect(strangers.body.items[0].role).toBe('owner');
+  });
+
+  it('pages by name with ?limit= and ?cursor=: every workspace once, in order, the last page without a cursor', async () => {
+    const team = await createTeam(api);
+    const user = team.users.owner;
+    // Two of the same name: their order is the id's.
+    for (const name of ['Twin', 'alpha', 'Twin', 'Zulu', 'Beta'])
+      expect((await createWorkspace(user, { name: `${name} ${team.workspaceId.slice(0, 4)}` })).status).toBe(
+        201,
+      );
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      `select w.id from workspace_members m join workspaces w on w.id = m.workspace_id
+        where m.user_id = $1 and w.deleted_at is null order by w.name, w.id`,
+      [user.id],
+    );
+    expect(rows).toHaveLength(6);
+    const all = await api.http().get(`${V1}/workspaces`).set(auth(user));
+    expect(all.body).toEqual({ items: expect.any(Array), nextCursor: null });
+    expect(ids(all.body.items)).toEqual(rows.map((r) => r.id));
+    for (const limit of [1, 2, 4]) {
+      const pages = await pageThrough<{ id: string }>(api, user, `${V1}/workspaces`, limit);
+      expect(pages.flatMap((p) => ids(p.items))).toEqual(rows.map((r) => r.id));
+      expect(pages).toHaveLength(Math.ceil(6 / limit));
+      expect(pages.slice(0, -1).every((p) => p.items.length === limit && p.nextCursor)).toBe(true);
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+  });
+
+  it('refuses ?limit= outside 1–100, a garbled cursor and a cursor of another list with 400', async () => {
+    const team = await createTeam(api);
+    const members = await api
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/members?limit=1`)
+      .set(auth(team.users.owner));
+    expect(members.body.nextCursor).toEqual(expect.any(String));
+    await expectPagingRefused(api, team.users.owner, `${V1}/workspaces`, members.body.nextCursor);
   });
 });
 

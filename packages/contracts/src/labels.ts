@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, page, Timestamp } from './common';
 
 export const LabelCreate = z.object({
   name: z.string().trim().min(1).max(40),
@@ -18,8 +18,8 @@ export const Label = z.object({
   createdAt: Timestamp,
 });
 export type Label = z.infer<typeof Label>;
-// The complete list (no paging): `nextCursor` is always null, in the `{items, nextCursor}` shape every list has.
-export const LabelList = z.object({ items: z.array(Label), nextCursor: z.null() });
+// Paged like every list (`PageQuery`), by name: a workspace's labels and a task's labels.
+export const LabelList = page(Label);
 export type LabelList = z.infer<typeof LabelList>;
 
 export const LabelParams = z.object({ workspaceId: Id, labelId: Id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Markdown, Timestamp, Version } from './common';
+import { Id, Markdown, page, Timestamp, Version } from './common';
 import { TimeZone } from './time-zones';
 
 export const ProjectKey = z
@@ -45,6 +45,6 @@ export const Project = z.object({
 });
 export type Project = z.infer<typeof Project>;
 
-// The complete list (no paging): `nextCursor` is always null, in the `{items, nextCursor}` shape every list has.
-export const ProjectList = z.object({ items: z.array(Project), nextCursor: z.null() });
+// Paged like every list (`PageQuery`), by name.
+export const ProjectList = page(Project);
 export type ProjectList = z.infer<typeof ProjectList>;

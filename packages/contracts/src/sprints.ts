@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, queryInt, Timestamp, Version } from './common';
+import { CalendarDate, Id, page, queryInt, Timestamp, Version } from './common';
 
 export const SprintState = z.enum(['planned', 'active', 'completed']);
 export type SprintState = z.infer<typeof SprintState>;
@@ -77,8 +77,8 @@ export const Sprint = z.object({
 });
 export type Sprint = z.infer<typeof Sprint>;
 
-// The complete list (no paging): `nextCursor` is always null, in the `{items, nextCursor}` shape every list has.
-export const SprintList = z.object({ items: z.array(Sprint), nextCursor: z.null() });
+// Paged like every list (`PageQuery`): active, planned, then completed (newest first).
+export const SprintList = page(Sprint);
 export type SprintList = z.infer<typeof SprintList>;
 
 export const SprintParams = z.object({ sprintId: Id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, page, Timestamp } from './common';
 import { Role } from './permissions';
 import { TimeZone } from './time-zones';
 import { Email, UserSummary } from './users';
@@ -42,13 +42,13 @@ export const Workspace = z.object({
 });
 export type Workspace = z.infer<typeof Workspace>;
 
-// Complete lists (no paging): `nextCursor` is always null, in the `{items, nextCursor}` shape every list has.
-export const WorkspaceList = z.object({ items: z.array(Workspace), nextCursor: z.null() });
+// Workspaces, members and invitations are paged like every list (`PageQuery`).
+export const WorkspaceList = page(Workspace);
 export type WorkspaceList = z.infer<typeof WorkspaceList>;
 
 export const Member = z.object({ user: UserSummary, role: Role, joinedAt: Timestamp });
 export type Member = z.infer<typeof Member>;
-export const MemberList = z.object({ items: z.array(Member), nextCursor: z.null() });
+export const MemberList = page(Member);
 export type MemberList = z.infer<typeof MemberList>;
 
 export const MemberParams = z.object({ workspaceId: Id, userId: Id });
@@ -72,7 +72,7 @@ export type Invitation = z.infer<typeof Invitation>;
 export const InvitationCreated = z.object({ invitation: Invitation, inviteUrl: z.url() });
 export type InvitationCreated = z.infer<typeof InvitationCreated>;
 
-export const InvitationList = z.object({ items: z.array(Invitation), nextCursor: z.null() });
+export const InvitationList = page(Invitation);
 export type InvitationList = z.infer<typeof InvitationList>;
 export const InvitationTokenParams = z.object({ token: z.string().min(20).max(100) });
 export const InvitationAccepted = z.object({ workspace: Workspace });

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { ErrorResponse, WorkspaceParams } from '@teamflow/contracts/common';
+import { ErrorResponse, PageQuery, WorkspaceParams } from '@teamflow/contracts/common';
 import {
   InvitationAccepted,
   InvitationCreate,
@@ -31,8 +31,9 @@ export function memberRoutes(table: RouteTable, router: Router, base: string, de
     tag,
     access: allow('member.read', 'workspace', 'workspaceId'),
     params: WorkspaceParams,
-    responses: { 200: MemberList, 404: ErrorResponse },
-    handler: ({ ctx }) => listMembers(deps, ctx),
+    query: PageQuery,
+    responses: { 200: MemberList, 400: ErrorResponse, 404: ErrorResponse },
+    handler: ({ ctx, query }) => listMembers(deps, ctx, query),
   });
   table.add(router, base, {
     method: 'patch',
@@ -81,8 +82,9 @@ export function memberRoutes(table: RouteTable, router: Router, base: string, de
     tag,
     access: allow('member.invite', 'workspace', 'workspaceId'),
     params: WorkspaceParams,
-    responses: { 200: InvitationList, 403: ErrorResponse, 404: ErrorResponse },
-    handler: ({ ctx }) => listInvitations(deps, ctx),
+    query: PageQuery,
+    responses: { 200: InvitationList, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    handler: ({ ctx, query }) => listInvitations(deps, ctx, query),
   });
   table.add(router, base, {
     method: 'delete',

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { ErrorResponse, ProjectParams, WorkspaceParams } from '@teamflow/contracts/common';
+import { ErrorResponse, PageQuery, ProjectParams, WorkspaceParams } from '@teamflow/contracts/common';
 import { Project, ProjectCreate, ProjectList, ProjectUpdate } from '@teamflow/contracts/projects';
 import { createProject } from '@teamflow/core/projects/create-project';
 import { deleteProject } from '@teamflow/core/projects/delete-project';
@@ -35,8 +35,9 @@ export function projectRoutes(table: RouteTable, router: Router, base: string, d
     tag,
     access: allow('project.read', 'workspace', 'workspaceId'),
     params: WorkspaceParams,
-    responses: { 200: ProjectList, 404: ErrorResponse },
-    handler: ({ ctx }) => listProjects(deps, ctx),
+    query: PageQuery,
+    responses: { 200: ProjectList, 400: ErrorResponse, 404: ErrorResponse },
+    handler: ({ ctx, query }) => listProjects(deps, ctx, query),
   });
   table.add(router, base, {
     method: 'get',

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { ErrorResponse, ProjectParams } from '@teamflow/contracts/common';
+import { ErrorResponse, PageQuery, ProjectParams } from '@teamflow/contracts/common';
 import {
   Burndown,
   Sprint,
@@ -42,8 +42,9 @@ export function sprintRoutes(table: RouteTable, router: Router, base: string, de
     tag,
     access: allow('sprint.read', 'project', 'projectId'),
     params: ProjectParams,
-    responses: { 200: SprintList, 404: ErrorResponse },
-    handler: ({ ctx, params }) => listSprints(deps, ctx, params.projectId),
+    query: PageQuery,
+    responses: { 200: SprintList, 400: ErrorResponse, 404: ErrorResponse },
+    handler: ({ ctx, params, query }) => listSprints(deps, ctx, params.projectId, query),
   });
   table.add(router, base, {
     method: 'get',

@@ -26,12 +26,12 @@ import { updateComment } from '@teamflow/core/comments/update-comment';
 import { createLabel } from '@teamflow/core/labels/create-label';
 import { deleteLabel } from '@teamflow/core/labels/delete-label';
 import { listLabels } from '@teamflow/core/labels/list-labels';
+import { listTaskLabels } from '@teamflow/core/labels/list-task-labels';
 import { addDependency } from '@teamflow/core/tasks/add-dependency';
 import { addLabelToTask } from '@teamflow/core/tasks/add-label-to-task';
 import { listDependencies } from '@teamflow/core/tasks/list-dependencies';
 import { removeDependency } from '@teamflow/core/tasks/remove-dependency';
 import { removeLabelFromTask } from '@teamflow/core/tasks/remove-label-from-task';
-import { getTask } from '@teamflow/core/tasks/get-task';
 import type { ApiDeps } from '../deps';
 import { allow, type RouteTable } from '../http/route-table';
 
@@ -93,8 +93,9 @@ export function taskPartRoutes(table: RouteTable, router: Router, base: string, 
     tag: 'Labels',
     access: allow('label.read', 'workspace', 'workspaceId'),
     params: WorkspaceParams,
-    responses: { 200: LabelList, 404: ErrorResponse },
-    handler: ({ ctx }) => listLabels(deps, ctx),
+    query: PageQuery,
+    responses: { 200: LabelList, 400: ErrorResponse, 404: ErrorResponse },
+    handler: ({ ctx, query }) => listLabels(deps, ctx, query),
   });
   table.add(router, base, {
     method: 'post',
@@ -126,11 +127,9 @@ export function taskPartRoutes(table: RouteTable, router: Router, base: string, 
     tag: 'Labels',
     access: allow('task.read', 'task', 'taskId'),
     params: TaskParams,
-    responses: { 200: LabelList, 404: ErrorResponse },
-    handler: async ({ ctx, params }) => {
-      const [task, labels] = await Promise.all([getTask(deps, ctx, params.taskId), listLabels(deps, ctx)]);
-      return { items: labels.items.filter((l) => task.labelIds.includes(l.id)), nextCursor: null };
-    },
+    query: PageQuery,
+    responses: { 200: LabelList, 400: ErrorResponse, 404: ErrorResponse },
+    handler: ({ ctx, params, query }) => listTaskLabels(deps, ctx, params.taskId, query),
   });
   table.add(router, base, {
     method: 'post',

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { ErrorResponse, WorkspaceParams } from '@teamflow/contracts/common';
+import { ErrorResponse, PageQuery, WorkspaceParams } from '@teamflow/contracts/common';
 import { Workspace, WorkspaceCreate, WorkspaceList, WorkspaceUpdate } from '@teamflow/contracts/workspaces';
 import { createWorkspace } from '@teamflow/core/workspaces/create-workspace';
 import { deleteWorkspace } from '@teamflow/core/workspaces/delete-workspace';
@@ -27,8 +27,9 @@ export function workspaceRoutes(table: RouteTable, router: Router, base: string,
     summary: 'Your workspaces with your role',
     tag,
     access: USER,
-    responses: { 200: WorkspaceList },
-    handler: ({ ctx }) => listWorkspaces(deps, ctx),
+    query: PageQuery,
+    responses: { 200: WorkspaceList, 400: ErrorResponse },
+    handler: ({ ctx, query }) => listWorkspaces(deps, ctx, query),
   });
   table.add(router, base, {
     method: 'get',

@@ -17,12 +17,25 @@ export async function insertProject(
   return row;
 }
 
-export async function listProjectRows(db: DbOrTx, workspaceId: string): Promise<ProjectRow[]> {
+/** The workspace's projects by name, keyset by (name, id). */
+export async function listProjectRows(
+  db: DbOrTx,
+  workspaceId: string,
+  page: { limit: number; after?: { name: string; id: string } },
+): Promise<ProjectRow[]> {
+  const { after } = page;
   return db
     .select()
     .from(projects)
-    .where(and(eq(projects.workspaceId, workspaceId), isNull(projects.deletedAt)))
-    .orderBy(asc(projects.name), asc(projects.id));
+    .where(
+      and(
+        eq(projects.workspaceId, workspaceId),
+        isNull(projects.deletedAt),
+        after && sql`(${projects.name}, ${projects.id}) > (${after.name}, ${after.id}::uuid)`,
+      ),
+    )
+    .orderBy(asc(projects.name), asc(projects.id))
+    .limit(page.limit);
 }
 
 export async function findProject(db: DbOrTx, id: string): Promise<ProjectRow | undefined> {

@@ -31,17 +31,68 @@ export async function lockSprint(db: DbOrTx, id: string): Promise<SprintRow | un
   return row;
 }
 
-/** Planned and active first (by start), then completed, newest first. */
-export async function listSprintRecords(db: DbOrTx, projectId: string): Promise<SprintRecord[]> {
-  return selectRecords(db)
-    .where(eq(sprints.projectId, projectId))
+// The list's sort keys: state (active, planned, completed), completion (newest first, only completed
+// sprints have one), start (undated last), creation, id. The cursor carries each, the timestamps as
+// text to the microsecond (a JS Date would cut them to milliseconds and repeat rows across pages).
+const stateRank = sql<number>`(case ${sprints.state} when 'active' then 0 when 'planned' then 1 else 2 end)`;
+const completion = sql`(case when ${sprints.state} = 'completed' then ${sprints.completedAt} end)`;
+const start = sql`coalesce(${sprints.startDate}, '9999-12-31'::date)`;
+
+export interface SprintListKey {
+  stateRank: number;
+  completedAt: string | null;
+  start: string;
+  createdAt: string;
+  id: string;
+}
+
+/** After `key` in the list's order; the completion time sorts descending with nulls last, the rest ascending. */
+function afterKey(key: SprintListKey) {
+  const done = sql`${key.completedAt}::timestamptz`;
+  const laterKeys = sql`(${start}, ${sprints.createdAt}, ${sprints.id}) > (${key.start}::date, ${key.createdAt}::timestamptz, ${key.id}::uuid)`;
+  return sql`(${stateRank} > ${key.stateRank}
+    or (${stateRank} = ${key.stateRank}
+      and ((${done} is not null and (${completion} < ${done} or ${completion} is null))
+        or (${completion} is not distinct from ${done} and ${laterKeys}))))`;
+}
+
+/** Active, then planned (by start), then completed (newest first); keyset-paginated by the full sort key. */
+export async function listSprintRecords(
+  db: DbOrTx,
+  projectId: string,
+  page: { limit: number; after?: SprintListKey },
+): Promise<(SprintRecord & { listKey: SprintListKey })[]> {
+  const rows = await db
+    .select({
+      ...getTableColumns(sprints),
+      ...counts,
+      keyRank: stateRank,
+      keyDone: sql<string | null>`to_json(${completion}) #>> '{}'`,
+      keyStart: sql<string>`${start}::text`,
+      keyCreated: sql<string>`to_json(${sprints.createdAt}) #>> '{}'`,
+    })
+    .from(sprints)
+    .leftJoin(tasks, and(eq(tasks.sprintId, sprints.id), isNull(tasks.deletedAt)))
+    .where(and(eq(sprints.projectId, projectId), page.after && afterKey(page.after)))
+    .groupBy(sprints.id)
     .orderBy(
-      sql`case ${sprints.state} when 'active' then 0 when 'planned' then 1 else 2 end`,
-      sql`case when ${sprints.state} = 'completed' then ${sprints.completedAt} end desc nulls last`,
-      asc(sql`coalesce(${sprints.startDate}, '9999-12-31'::date)`),
+      stateRank,
+      sql`${completion} desc nulls last`,
+      asc(start),
       asc(sprints.createdAt),
       asc(sprints.id),
-    );
+    )
+    .limit(page.limit);
+  return rows.map(({ keyRank, keyDone, keyStart, keyCreated, ...record }) => ({
+    ...record,
+    listKey: {
+      stateRank: keyRank,
+      completedAt: keyDone,
+      start: keyStart,
+      createdAt: keyCreated,
+      id: record.id,
+    },
+  }));
 }
 
 export async function insertSprint(db: DbOrTx, values: typeof sprints.$inferInsert): Promise<SprintRow> {

@@ -28,13 +28,26 @@ export async function insertMember(db: DbOrTx, values: { workspaceId: string; us
   return row;
 }
 
-export async function listWorkspacesForUser(db: DbOrTx, userId: string) {
+/** The user's workspaces by name, keyset by (name, id). */
+export async function listWorkspacesForUser(
+  db: DbOrTx,
+  userId: string,
+  page: { limit: number; after?: { name: string; id: string } },
+) {
+  const { after } = page;
   return db
     .select({ workspace: workspaces, role: workspaceMembers.role })
     .from(workspaceMembers)
     .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
-    .where(and(eq(workspaceMembers.userId, userId), isNull(workspaces.deletedAt)))
-    .orderBy(asc(workspaces.name), asc(workspaces.id));
+    .where(
+      and(
+        eq(workspaceMembers.userId, userId),
+        isNull(workspaces.deletedAt),
+        after && sql`(${workspaces.name}, ${workspaces.id}) > (${after.name}, ${after.id}::uuid)`,
+      ),
+    )
+    .orderBy(asc(workspaces.name), asc(workspaces.id))
+    .limit(page.limit);
 }
 
 export async function findWorkspace(db: DbOrTx, id: string): Promise<WorkspaceRow | undefined> {
@@ -76,8 +89,17 @@ export async function slugTakenByOther(db: DbOrTx, slug: string, workspaceId: st
   return row !== undefined;
 }
 
-export async function listMembers(db: DbOrTx, workspaceId: string) {
-  return db
+/**
+ * Members in the order they joined, keyset by (joined, user id); without `page`, all of them. `cursorAt`
+ * is the join time at full (microsecond) precision: a JS Date would cut it to milliseconds and repeat rows.
+ */
+export async function listMembers(
+  db: DbOrTx,
+  workspaceId: string,
+  page?: { limit: number; after?: { joinedAt: string; userId: string } },
+) {
+  const after = page?.after;
+  const query = db
     .select({
       userId: users.id,
       name: users.name,
@@ -85,11 +107,19 @@ export async function listMembers(db: DbOrTx, workspaceId: string) {
       avatarUrl: users.avatarUrl,
       role: workspaceMembers.role,
       joinedAt: workspaceMembers.createdAt,
+      cursorAt: sql<string>`to_json(${workspaceMembers.createdAt}) #>> '{}'`,
     })
     .from(workspaceMembers)
     .innerJoin(users, eq(users.id, workspaceMembers.userId))
-    .where(eq(workspaceMembers.workspaceId, workspaceId))
+    .where(
+      and(
+        eq(workspaceMembers.workspaceId, workspaceId),
+        after &&
+          sql`(${workspaceMembers.createdAt}, ${users.id}) > (${after.joinedAt}::timestamptz, ${after.userId}::uuid)`,
+      ),
+    )
     .orderBy(asc(workspaceMembers.createdAt), asc(users.id));
+  return page ? query.limit(page.limit) : query;
 }
 
 /** The member row, locked for the rest of the transaction (role changes must not race). */
@@ -177,9 +207,15 @@ export async function insertInvitation(
   return row!;
 }
 
-export async function listPendingInvitations(db: DbOrTx, workspaceId: string): Promise<InvitationRow[]> {
-  return db
-    .select()
+/** Pending invitations, oldest first, keyset by (created, id); `cursorAt` is created_at to the microsecond. */
+export async function listPendingInvitations(
+  db: DbOrTx,
+  workspaceId: string,
+  page: { limit: number; after?: { createdAt: string; id: string } },
+): Promise<(InvitationRow & { cursorAt: string })[]> {
+  const { after } = page;
+  const rows = await db
+    .select({ invitation: invitations, cursorAt: sql<string>`to_json(${invitations.createdAt}) #>> '{}'` })
     .from(invitations)
     .where(
       and(
@@ -187,9 +223,13 @@ export async function listPendingInvitations(db: DbOrTx, workspaceId: string): P
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, sql`now()`),
+        after &&
+          sql`(${invitations.createdAt}, ${invitations.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
       ),
     )
-    .orderBy(asc(invitations.createdAt));
+    .orderBy(asc(invitations.createdAt), asc(invitations.id))
+    .limit(page.limit);
+  return rows.map((r) => ({ ...r.invitation, cursorAt: r.cursorAt }));
 }
 
 export async function findInvitationByHashForUpdate(

@@ -1,0 +1,62 @@
+import { auth, type TestApi } from './harness';
+
+/** One answer of a list, as API.md gives it: `{items, nextCursor}`. */
+export interface ListPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const withQuery = (path: string, query: Record<string, string>) =>
+  `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams(query)}`;
+
+/**
+ * Follows a list (`path` as requested, `/api/v1/…`) from its first page with `?limit=` until `nextCursor` is null, as a client of the
+ * contract does. Stops after `maxPages`, so a cursor that never advances fails the caller's
+ * assertion rather than the timeout.
+ */
+export async function pageThrough<T>(
+  api: TestApi,
+  user: { token: string },
+  path: string,
+  limit: number,
+  maxPages = 200,
+): Promise<ListPage<T>[]> {
+  const pages: ListPage<T>[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: Record<string, string> = { limit: String(limit) };
+    if (cursor) query.cursor = cursor;
+    const res = await api.http().get(withQuery(path, query)).set(auth(user));
+    expect([path, res.status]).toEqual([path, 200]);
+    const page = res.body as ListPage<T>;
+    pages.push(page);
+    cursor = page.nextCursor;
+  } while (cursor && pages.length < maxPages);
+  return pages;
+}
+
+/**
+ * `?limit=` outside 1–100 or not a number, a garbled cursor and `foreignCursor` (another list's)
+ * are each a 400 VALIDATION_ERROR naming the field.
+ */
+export async function expectPagingRefused(
+  api: TestApi,
+  user: { token: string },
+  path: string,
+  foreignCursor: string,
+): Promise<void> {
+  const forged = Buffer.from(JSON.stringify(['x', 1])).toString('base64url');
+  const cases: [Record<string, string>, string][] = [
+    [{ limit: '0' }, 'limit'],
+    [{ limit: '101' }, 'limit'],
+    [{ limit: 'abc' }, 'limit'],
+    [{ cursor: 'not-a-cursor' }, 'cursor'],
+    [{ cursor: forged }, 'cursor'],
+    [{ cursor: foreignCursor }, 'cursor'],
+  ];
+  for (const [query, field] of cases) {
+    const res = await api.http().get(withQuery(path, query)).set(auth(user));
+    expect([path, query, res.status, res.body.error?.code]).toEqual([path, query, 400, 'VALIDATION_ERROR']);
+    expect(res.body.error.details).toEqual([expect.objectContaining({ field, message: expect.any(String) })]);
+  }
+}
