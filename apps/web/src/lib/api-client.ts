@@ -122,6 +122,37 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
   return options.schema.parse(await res.json()) as Result<S>;
 }
 
+// The api's largest page (API.md: `?limit=` 1–100): a whole list in as few requests as it can be.
+const WHOLE_LIST_PAGE = 100;
+
+type ListSchema = z.ZodType<{ items: unknown[]; nextCursor: string | null }>;
+
+/**
+ * Every item of a paged list (`{items, nextCursor}`), for what needs all of it (pickers, the workspace
+ * switcher, project and sprint lists): asks for pages of 100 and follows `nextCursor` until it is null.
+ * Answers the whole list as one page (`nextCursor: null`), the shape its first page had.
+ */
+export async function apiGetAll<S extends ListSchema>(
+  path: string,
+  options: { schema: S; signal?: AbortSignal },
+): Promise<{ items: z.infer<S>['items']; nextCursor: null }> {
+  const items: z.infer<S>['items'] = [];
+  const seen = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: String(WHOLE_LIST_PAGE) });
+    if (cursor) query.set('cursor', cursor);
+    const separator = path.includes('?') ? '&' : '?';
+    const page: z.infer<ListSchema> = await apiRequest('GET', `${path}${separator}${query}`, options);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    // A cursor handed out twice would loop for ever: a broken list is an error, not an endless spinner.
+    if (cursor !== null && seen.has(cursor)) throw new Error(`GET ${path} repeated a page cursor`);
+    if (cursor !== null) seen.add(cursor);
+  } while (cursor !== null);
+  return { items, nextCursor: null };
+}
+
 /** One multipart POST with upload progress (fetch cannot report it), through the same session. */
 function sendUpload(
   path: string,

@@ -3,16 +3,15 @@
 import type { Role } from '@teamflow/contracts/permissions';
 import { InvitationCreated, MemberList, type InvitationCreate } from '@teamflow/contracts/workspaces';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { apiGetAll, apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { showToast } from '@/modules/ui/toast';
 
-/** The workspace's members with their roles (same cache entry the board's directory reads). */
+/** Every member of the workspace with their role (same cache entry the board's directory reads). */
 export function useMembers(workspaceId: string) {
   return useQuery({
     queryKey: queryKeys.members(workspaceId),
-    queryFn: ({ signal }) =>
-      apiRequest('GET', `/workspaces/${workspaceId}/members`, { schema: MemberList, signal }),
+    queryFn: ({ signal }) => apiGetAll(`/workspaces/${workspaceId}/members`, { schema: MemberList, signal }),
   });
 }
 

@@ -2,7 +2,7 @@
 
 import { Project, ProjectList, type ProjectCreate, type ProjectUpdate } from '@teamflow/contracts/projects';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { apiGetAll, apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 export function useProjects(workspaceId: string) {
@@ -10,7 +10,7 @@ export function useProjects(workspaceId: string) {
     queryKey: queryKeys.projects(workspaceId),
     enabled: workspaceId !== '',
     queryFn: async ({ signal }) =>
-      (await apiRequest('GET', `/workspaces/${workspaceId}/projects`, { schema: ProjectList, signal })).items,
+      (await apiGetAll(`/workspaces/${workspaceId}/projects`, { schema: ProjectList, signal })).items,
   });
 }
 

@@ -9,7 +9,7 @@ import {
   type SprintUpdate,
 } from '@teamflow/contracts/sprints';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { apiGetAll, apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { applyOptimistic, findCachedTask, rollback } from '@/modules/task-cache/task-cache';
 import { showToast } from '@/modules/ui/toast';
@@ -23,7 +23,7 @@ export function useSprints(projectId: string) {
     ...ALWAYS_FRESH,
     queryKey: queryKeys.sprints(projectId),
     queryFn: async ({ signal }) =>
-      (await apiRequest('GET', `/projects/${projectId}/sprints`, { schema: SprintList, signal })).items,
+      (await apiGetAll(`/projects/${projectId}/sprints`, { schema: SprintList, signal })).items,
   });
 }
 

@@ -5,7 +5,7 @@ import type { UserSummary } from '@teamflow/contracts/users';
 import { MemberList } from '@teamflow/contracts/workspaces';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { apiRequest } from '@/lib/api-client';
+import { apiGetAll } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 export interface WorkspaceDirectory {
@@ -13,18 +13,16 @@ export interface WorkspaceDirectory {
   labels: Map<string, Label>;
 }
 
-/** Members and labels of a workspace, by id, so cards can show initials and label chips. */
+/** All members and labels of a workspace (every page), by id, so cards can show initials and label chips. */
 export function useWorkspaceDirectory(workspaceId: string): WorkspaceDirectory {
   const members = useQuery({
     queryKey: queryKeys.members(workspaceId),
-    queryFn: ({ signal }) =>
-      apiRequest('GET', `/workspaces/${workspaceId}/members`, { schema: MemberList, signal }),
+    queryFn: ({ signal }) => apiGetAll(`/workspaces/${workspaceId}/members`, { schema: MemberList, signal }),
     staleTime: 5 * 60_000,
   });
   const labels = useQuery({
     queryKey: queryKeys.labels(workspaceId),
-    queryFn: ({ signal }) =>
-      apiRequest('GET', `/workspaces/${workspaceId}/labels`, { schema: LabelList, signal }),
+    queryFn: ({ signal }) => apiGetAll(`/workspaces/${workspaceId}/labels`, { schema: LabelList, signal }),
     staleTime: 5 * 60_000,
   });
   // Stable maps (new only when the data is), so a 2,000-card board does not regroup on every render.

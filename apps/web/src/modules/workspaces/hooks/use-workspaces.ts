@@ -7,15 +7,14 @@ import {
   type WorkspaceUpdate,
 } from '@teamflow/contracts/workspaces';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { apiGetAll, apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 /** The caller's workspaces, each with the caller's role in it. */
 export function useWorkspaces() {
   return useQuery({
     queryKey: queryKeys.workspaces,
-    queryFn: async ({ signal }) =>
-      (await apiRequest('GET', '/workspaces', { schema: WorkspaceList, signal })).items,
+    queryFn: async ({ signal }) => (await apiGetAll('/workspaces', { schema: WorkspaceList, signal })).items,
   });
 }
 
