@@ -58,11 +58,15 @@ async function redisAdapter(
       ? createShardedAdapter(pub, sub, { channelPrefix: channel })
       : createAdapter(pub, sub, { key: channel }),
     async close() {
+      // Other instances' requests (a viewer recount's fetchSockets) stop arriving first, and the
+      // ones under way answer: an answer published after the QUIT below rejects inside the adapter,
+      // where nothing catches it (an unhandled rejection at every shutdown racing a recount).
+      sub.disconnect();
+      await new Promise((resolve) => setImmediate(resolve));
       // QUIT first sends what is queued (a leave's USER_OFFLINE); a Redis that is away gets a second.
       const waited = new Promise((resolve) => setTimeout(resolve, 1000).unref());
       await Promise.race([pub.quit().catch(() => undefined), waited]);
       pub.disconnect();
-      sub.disconnect();
     },
   };
 }
