@@ -52,8 +52,14 @@ export async function startLiveApi(
 export type ReceivedEvent = Omit<ServerEvent, 'data'> & { data: Record<string, unknown> };
 
 // Every event a test client receives must match its catalogue entry (contracts/events.ts): an
-// event type without an entry, or data off its schema, fails the test that saw it.
+// event type without an entry, or data off its schema, fails the test that saw it. And each one
+// carries exactly API.md's envelope, nothing more (a schema alone would let extra keys through).
 const offCatalogue: unknown[] = [];
+const ENVELOPE = ['actor', 'at', 'data', 'entityId', 'seq', 'type', 'version', 'workspaceId'];
+const offEnvelope = (payload: unknown): string[] =>
+  typeof payload === 'object' && payload !== null
+    ? Object.keys(payload).filter((key) => !ENVELOPE.includes(key))
+    : ['(not an object)'];
 afterEach(() => {
   const seen = offCatalogue.splice(0);
   expect(seen).toEqual([]);
@@ -93,8 +99,9 @@ export async function connectClient(url: string, token: string): Promise<Client>
           ? PresenceEvent
           : ServerEvent;
     const parsed = schema.safeParse(payload);
-    if (!parsed.success || (parsed.data as { type: string }).type !== name) {
-      offCatalogue.push({ name, payload, issues: parsed.error?.issues });
+    const extra = offEnvelope(payload);
+    if (!parsed.success || (parsed.data as { type: string }).type !== name || extra.length > 0) {
+      offCatalogue.push({ name, payload, issues: parsed.error?.issues, extra });
       return;
     }
     if (schema === RoomViewersEvent) viewers.push(parsed.data as RoomViewersEvent);

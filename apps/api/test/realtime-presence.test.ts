@@ -94,13 +94,43 @@ describe('realtime presence and token lifetime', () => {
     const viewer = await client(two, team.users.viewer.token);
     await member.join([room]);
     await viewer.join([room]);
-    const latest = () => member.viewers.filter((e) => e.room === room).at(-1)?.userIds ?? [];
+    const latest = () => member.viewers.filter((e) => e.data.room === room).at(-1)?.data.userIds ?? [];
     await until('both viewers to be listed', () => latest().length === 2);
     expect(latest()).toEqual(expect.arrayContaining([team.users.member.id, team.users.viewer.id]));
     const left = await viewer.socket.timeout(5000).emitWithAck('leave', [room]);
     expect(left).toEqual({ left: [room] });
     await until('the viewer to be gone from the list', () => latest().length === 1);
     expect(latest()).toEqual([team.users.member.id]);
+  });
+
+  it('sends USER_ONLINE, USER_OFFLINE and ROOM_VIEWERS in the envelope of every server event, with seq 0', async () => {
+    const room = `project:${team.projectId}`;
+    const watcher = await client(one, team.users.viewer.token);
+    const raw: Array<{ name: string; payload: Record<string, unknown> }> = [];
+    watcher.socket.onAny((name: string, payload: Record<string, unknown>) => raw.push({ name, payload }));
+    await watcher.join([`workspace:${team.workspaceId}`, room]);
+    const admin = await client(two, team.users.admin.token);
+    await admin.join([`workspace:${team.workspaceId}`, room]);
+    admin.socket.disconnect();
+    const names = () => raw.map((e) => e.name);
+    await until('presence and viewers', () =>
+      ['USER_ONLINE', 'USER_OFFLINE', 'ROOM_VIEWERS'].every((n) => names().includes(n)),
+    );
+    const envelope = ['actor', 'at', 'data', 'entityId', 'seq', 'type', 'workspaceId'];
+    for (const { name, payload } of raw) {
+      expect(Object.keys(payload).sort()).toEqual(envelope);
+      expect(payload).toMatchObject({ type: name, workspaceId: team.workspaceId, seq: 0 });
+    }
+    expect(raw.find((e) => e.name === 'USER_OFFLINE')?.payload).toMatchObject({
+      entityId: team.users.admin.id,
+      data: { userId: team.users.admin.id },
+      actor: { id: team.users.admin.id, name: team.users.admin.name },
+    });
+    expect(raw.find((e) => e.name === 'ROOM_VIEWERS')?.payload).toMatchObject({
+      entityId: team.projectId,
+      data: { room, userIds: expect.arrayContaining([team.users.viewer.id]) },
+      actor: null,
+    });
   });
 
   it("acks a workspace join with the workspace's current seq", async () => {

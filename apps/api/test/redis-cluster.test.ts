@@ -86,7 +86,9 @@ it('counts the viewers of a project on both instances (fetchSockets through the 
   await until('ROOM_VIEWERS naming the viewer on the other instance', () =>
     onOne.viewers.some(
       (v) =>
-        v.room === room && v.userIds.includes(team.users.admin.id) && v.userIds.includes(team.users.owner.id),
+        v.data.room === room &&
+        v.data.userIds.includes(team.users.admin.id) &&
+        v.data.userIds.includes(team.users.owner.id),
     ),
   );
 });

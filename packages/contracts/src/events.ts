@@ -191,7 +191,11 @@ export function isWorkspaceEvent(type: string): type is EventType {
   return type in EVENTS && EVENTS[type as EventType].audience.kind === 'workspace';
 }
 
-/** Presence is not part of the event stream: it carries no seq and is never replayed. */
+/**
+ * Presence is not part of the event stream: never stored or replayed. It travels in the same
+ * envelope as every server event, with seq 0 like a personal event (outside the workspace sequence
+ * a client follows).
+ */
 export const PresenceEvent = z.object({
   type: z.enum(['USER_ONLINE', 'USER_OFFLINE']),
   workspaceId: Id,
@@ -199,16 +203,22 @@ export const PresenceEvent = z.object({
   data: z.object({ userId: Id }),
   actor: EventActor.nullable(),
   at: Timestamp,
+  seq: z.literal(0),
 });
 export type PresenceEvent = z.infer<typeof PresenceEvent>;
 
 /**
  * Who is looking at a project or task room right now (users with a socket in it, on any
- * instance). Sent to the room when someone joins or leaves it; not part of the event stream.
+ * instance). Sent to the room when someone joins or leaves it; not part of the event stream, so,
+ * like presence, seq 0. `entityId` is the project or task; a recount is nobody's change (no actor).
  */
 export const RoomViewersEvent = z.object({
   type: z.literal('ROOM_VIEWERS'),
-  room: z.string(),
-  userIds: z.array(Id),
+  workspaceId: Id,
+  entityId: Id,
+  data: z.object({ room: z.string(), userIds: z.array(Id) }),
+  actor: EventActor.nullable(),
+  at: Timestamp,
+  seq: z.literal(0),
 });
 export type RoomViewersEvent = z.infer<typeof RoomViewersEvent>;

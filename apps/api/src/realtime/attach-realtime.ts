@@ -117,7 +117,7 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
     socket.on('leave', handleLeave(socket, presence, viewers) as never);
     socket.on('disconnect', () => {
       for (const workspaceId of new Set(socket.data.rooms.values())) void presence.left(socket, workspaceId);
-      for (const room of socket.data.rooms.keys()) viewers.changed(room);
+      for (const [room, workspaceId] of socket.data.rooms) viewers.changed(room, workspaceId);
     });
   });
 

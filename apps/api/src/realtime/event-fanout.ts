@@ -30,7 +30,7 @@ function dropMember(
       if (roomWorkspace !== workspaceId) continue;
       void socket.leave(room);
       socket.data.rooms.delete(room);
-      viewers?.changed(room);
+      viewers?.changed(room, workspaceId);
       wasIn = true;
     }
     if (wasIn) void presence.left(socket, workspaceId);

@@ -47,7 +47,7 @@ export function handleJoin(deps: ApiDeps, socket: AppSocket, presence: Presence,
         socket.data.rooms.set(room, access.workspaceId);
         result.joined.push(room);
         if (!known) await presence.joined(socket, access.workspaceId);
-        viewers.changed(room);
+        viewers.changed(room, access.workspaceId);
         if (room.startsWith('workspace:')) {
           result.online[access.workspaceId] = await presence.online(access.workspaceId);
           result.seq[access.workspaceId] = await latestSeq(deps, access.workspaceId);
@@ -73,7 +73,7 @@ export function handleLeave(socket: AppSocket, presence: Presence, viewers: Room
       await socket.leave(room);
       socket.data.rooms.delete(room);
       left.push(room);
-      viewers.changed(room);
+      viewers.changed(room, workspaceId);
       if (![...socket.data.rooms.values()].includes(workspaceId)) await presence.left(socket, workspaceId);
     }
     if (typeof ack === 'function') ack({ left });

@@ -40,6 +40,7 @@ export function createPresence(deps: ApiDeps, io: Server): Presence {
       data: { userId: user.id },
       actor: user,
       at: new Date().toISOString(),
+      seq: 0,
     };
     // Through the adapter: every instance's sockets in the room.
     io.to(`workspace:${workspaceId}`).emit(type, event);

@@ -7,8 +7,8 @@ import type { AppSocket } from './socket-auth';
 const COALESCE_MS = 150;
 
 export interface RoomViewers {
-  /** The room's membership changed on this instance: recount (soon) and tell the room. */
-  changed(room: string): void;
+  /** The room (of that workspace) changed on this instance: recount (soon) and tell the room. */
+  changed(room: string, workspaceId: string): void;
   stop(): void;
 }
 
@@ -24,13 +24,21 @@ export function createRoomViewers(deps: ApiDeps, io: Server): RoomViewers {
   // After stop (shutdown) the adapter's Redis clients are closing: no more recounts.
   let stopped = false;
 
-  async function recount(room: string): Promise<void> {
+  async function recount(room: string, workspaceId: string): Promise<void> {
     pending.delete(room);
     if (stopped) return;
     try {
       const sockets = await io.in(room).fetchSockets();
       const userIds = [...new Set(sockets.map((s) => (s.data as AppSocket['data']).userId))];
-      const event: RoomViewersEvent = { type: 'ROOM_VIEWERS', room, userIds };
+      const event: RoomViewersEvent = {
+        type: 'ROOM_VIEWERS',
+        workspaceId,
+        entityId: room.slice(room.indexOf(':') + 1),
+        data: { room, userIds },
+        actor: null,
+        at: new Date().toISOString(),
+        seq: 0,
+      };
       io.to(room).emit('ROOM_VIEWERS', event);
     } catch (error) {
       // Best effort, like presence: an instance that does not answer in time leaves it stale until the next change.
@@ -39,9 +47,9 @@ export function createRoomViewers(deps: ApiDeps, io: Server): RoomViewers {
   }
 
   return {
-    changed(room) {
+    changed(room, workspaceId) {
       if (stopped || !hasViewers(room) || pending.has(room)) return;
-      const timer = setTimeout(() => void recount(room), COALESCE_MS);
+      const timer = setTimeout(() => void recount(room, workspaceId), COALESCE_MS);
       timer.unref();
       pending.set(room, timer);
     },

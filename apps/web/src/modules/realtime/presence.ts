@@ -19,7 +19,7 @@ export function trackPresence(): () => void {
     }),
     onRealtime('ROOM_VIEWERS', (payload) => {
       const event = RoomViewersEvent.safeParse(payload);
-      if (event.success) store().setViewers(event.data.room, event.data.userIds);
+      if (event.success) store().setViewers(event.data.data.room, event.data.data.userIds);
     }),
     onJoined((ack) => {
       for (const [workspaceId, userIds] of Object.entries(ack.online))
