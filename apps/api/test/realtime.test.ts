@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { io as connect } from 'socket.io-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { auth, createTeam, V1, type TeamFixture } from './harness';
@@ -114,6 +115,43 @@ describe('realtime over two api instances', () => {
     await patchTask('Not for strangers', current.body.version);
     await sleep(500);
     expect(stranger.events).toEqual([]);
+  });
+
+  it('denies each malformed, unknown or foreign room name on its own and joins the rest', async () => {
+    const member = await client(two, team.users.member.token);
+    const workspace = `workspace:${team.workspaceId}`;
+    const task = `task:${team.taskId}`;
+    const denied = [
+      'x'.repeat(200),
+      'bogus',
+      `workspace:${randomUUID()}`,
+      `user:${team.users.owner.id}`,
+      `constructor:${randomUUID()}`,
+      `${workspace}:extra`,
+    ];
+    const ack = await member.join([
+      workspace,
+      ...denied,
+      42,
+      null,
+      `task:${team.taskId.toUpperCase()}`,
+      workspace,
+    ] as string[]);
+    // The canonical (lower-case) name is the room events reach.
+    expect(ack).toMatchObject({ joined: [workspace, task], denied: [...denied, '42', 'null'] });
+    // One name, or several arguments, are room names too; the own room is joined already.
+    const own = `user:${team.users.member.id}`;
+    expect(await member.socket.timeout(5000).emitWithAck('join', own)).toMatchObject({
+      joined: [own],
+      denied: [],
+    });
+    expect(
+      await member.socket.timeout(5000).emitWithAck('join', `project:${team.projectId}`, 'bogus'),
+    ).toMatchObject({ joined: [`project:${team.projectId}`], denied: ['bogus'] });
+    // Still connected, and in the task room events reach, though it asked with an upper-case id.
+    expect(member.socket.connected).toBe(true);
+    const inTaskRoom = await two.realtime.io.in(task).fetchSockets();
+    expect(inTaskRoom.map((s) => s.id)).toContain(member.socket.id);
   });
 
   it('lets a client that was dropped catch up through GET /activity?since=<seq>', async () => {

@@ -13,20 +13,48 @@ const ROOM_KINDS: Record<string, { scope: ScopeKind; permission: Permission }> =
   sprint: { scope: 'sprint', permission: 'sprint.read' },
 };
 
-export const JoinRequest = z.array(z.string().max(100)).max(50);
+// One `join` checks at most this many names (each a query); any more are denied unchecked.
+const MAX_ROOMS_PER_JOIN = 50;
+const MAX_ROOM_NAME = 100;
 
-/** The workspace behind a room the user may read, or undefined (unknown room, stranger, no permission). */
+/**
+ * The room names of a `join`/`leave`, in order, however the client sent them (an array, one name,
+ * or several arguments). A name that cannot be a room (not a string, too long, past the limit)
+ * comes back as sent with `valid: false`, so the ack denies it alone rather than the whole request.
+ */
+export function requestedRooms(args: unknown[]): Array<{ name: string; valid: boolean }> {
+  let valid = 0;
+  return args.flat().map((value) => {
+    if (typeof value !== 'string') return { name: JSON.stringify(value) ?? String(value), valid: false };
+    const ok = value.length <= MAX_ROOM_NAME && valid < MAX_ROOMS_PER_JOIN;
+    if (ok) valid += 1;
+    return { name: value, valid: ok };
+  });
+}
+
+/** `kind:{uuid}` with the id in its canonical (lower-case) form, as events name rooms; else undefined. */
+export function canonicalRoom(room: string): { kind: string; id: string; name: string } | undefined {
+  const [kind, id, ...rest] = room.split(':');
+  if (!kind || rest.length > 0 || !z.uuid().safeParse(id).success) return undefined;
+  const canonical = id!.toLowerCase();
+  return { kind, id: canonical, name: `${kind}:${canonical}` };
+}
+
+/**
+ * The workspace behind a room the user may read, or undefined (unknown room, stranger, no
+ * permission), with the room's canonical name: an upper-case id would join a room no event reaches.
+ */
 export async function authorizeRoom(
   deps: ApiDeps,
   userId: string,
   room: string,
-): Promise<{ workspaceId: string; userName: string } | undefined> {
-  const [kind, id, ...rest] = room.split(':');
-  const spec = kind ? ROOM_KINDS[kind] : undefined;
-  if (!spec || rest.length > 0 || !z.uuid().safeParse(id).success) return undefined;
-  const membership = await findMembership(deps, { kind: spec.scope, id: id! }, userId);
+): Promise<{ room: string; workspaceId: string; userName: string } | undefined> {
+  const parsed = canonicalRoom(room);
+  const spec = parsed && Object.hasOwn(ROOM_KINDS, parsed.kind) ? ROOM_KINDS[parsed.kind] : undefined;
+  if (!parsed || !spec) return undefined;
+  const membership = await findMembership(deps, { kind: spec.scope, id: parsed.id }, userId);
   if (!membership || !grantFor(membership.role, spec.permission)) return undefined;
-  return { workspaceId: membership.workspaceId, userName: membership.userName };
+  return { room: parsed.name, workspaceId: membership.workspaceId, userName: membership.userName };
 }
 
 /**
