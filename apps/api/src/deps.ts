@@ -22,7 +22,11 @@ export interface ApiDeps extends CoreDeps {
   queues: Queues;
   reportError?: (error: unknown, context: Record<string, unknown>) => void;
   /** Set by attachRealtime when this process serves sockets. */
-  realtime?: { signedOut(userId: string): void };
+  realtime?: {
+    signedOut(userId: string): void;
+    /** Takes the user's sockets (every instance) out of the workspace's rooms. */
+    memberRemoved(workspaceId: string, userId: string): void;
+  };
   close(): Promise<void>;
 }
 

@@ -213,3 +213,60 @@ describe('realtime over two api instances', () => {
     expect(await viewer.join(rooms)).toEqual({ joined: [], denied: rooms, online: {}, seq: {} });
   });
 });
+
+describe('removing a member, before the relay has published it', () => {
+  // Two instances and no relay: MEMBER_REMOVED stays in the outbox, so nothing the stream carries
+  // can be what takes the removed member's sockets out of the rooms.
+  let a: LiveApi;
+  let b: LiveApi;
+  let quiet: Awaited<ReturnType<typeof isolatedStore>>;
+  beforeAll(async () => {
+    quiet = await isolatedStore('rtrm');
+    a = await startLiveApi(quiet.env, { relay: false });
+    b = await startLiveApi(quiet.env, { relay: false });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await quiet?.drop();
+  });
+
+  it("takes the removed member's sockets, on every instance, out of the workspace's rooms as the removal commits", async () => {
+    const t = await createTeam(a);
+    const rooms = [`workspace:${t.workspaceId}`, `project:${t.projectId}`];
+    const here = await client(a, t.users.viewer.token);
+    const there = await client(b, t.users.viewer.token);
+    for (const c of [here, there]) expect((await c.join(rooms)).joined).toEqual(rooms);
+    const removed = await a
+      .http()
+      .delete(`${V1}/workspaces/${t.workspaceId}/members/${t.users.viewer.id}`)
+      .set(auth(t.users.owner));
+    expect(removed.status).toBe(204);
+    const inRooms = async (api: LiveApi, id: string) => {
+      const found = await Promise.all(rooms.map((r) => api.realtime.io.in(r).fetchSockets()));
+      return found.some((sockets) => sockets.some((s) => s.id === id));
+    };
+    // On the instance that removed them: already gone when the 204 is sent.
+    expect(await inRooms(a, here.socket.id!)).toBe(false);
+    await until(
+      'the other instance to drop its socket',
+      async () => !(await inRooms(b, there.socket.id!)),
+      3000,
+    );
+    const heard = here.presence.length + here.viewers.length + there.presence.length + there.viewers.length;
+    // Someone coming online, or opening the project, is not news for them any more.
+    const member = await client(b, t.users.member.token);
+    expect((await member.join(rooms)).joined).toEqual(rooms);
+    await until('the member to see themself in the project', () =>
+      member.viewers.some((v) => v.data.userIds.includes(t.users.member.id)),
+    );
+    await sleep(300);
+    expect(here.presence.length + here.viewers.length + there.presence.length + there.viewers.length).toBe(
+      heard,
+    );
+    expect(await Promise.all([here.join(rooms), there.join(rooms)])).toMatchObject([
+      { joined: [], denied: rooms },
+      { joined: [], denied: rooms },
+    ]);
+  });
+});

@@ -4,12 +4,15 @@ import { Server, type ServerOptions } from 'socket.io';
 import { createRedis } from '@teamflow/core/platform/redis';
 import { createRedisConnection } from '@teamflow/queue/connection';
 import type { ApiDeps } from '../deps';
-import { followEvents } from './event-fanout';
+import { dropMember, followEvents } from './event-fanout';
 import { handleJoin, handleLeave } from './join-handler';
 import { createPresence } from './presence';
 import { createRoomViewers } from './room-viewers';
 import { rooms as roomNames } from '@teamflow/contracts/events';
 import { expireWithToken, socketAuth, type AppSocket } from './socket-auth';
+
+// Server-to-server (adapter) message: a member was removed; each instance drops its own sockets.
+const MEMBER_REMOVED_SIGNAL = 'member-removed';
 
 export interface Realtime {
   io: Server;
@@ -122,9 +125,21 @@ export async function attachRealtime(server: HttpServer, deps: ApiDeps): Promise
   });
 
   const events = followEvents(deps, io, presence, reader, viewers);
+  // Only this instance knows which of its sockets' rooms belong to a workspace, so each instance
+  // drops its own; the others hear of it through the adapter (the in-memory one has no others).
+  const multiInstance = deps.env.REALTIME_ADAPTER === 'redis';
+  io.on(MEMBER_REMOVED_SIGNAL, (workspaceId: string, userId: string) =>
+    dropMember(io, presence, viewers, workspaceId, userId),
+  );
   deps.realtime = {
     // Through the adapter: the user's sockets on every instance.
     signedOut: (userId) => io.in(roomNames.user(userId)).disconnectSockets(true),
+    // At once, when the removal commits: the MEMBER_REMOVED event does it again when the relay
+    // publishes it, but until then presence and viewer counts would still reach their sockets.
+    memberRemoved: (workspaceId, userId) => {
+      dropMember(io, presence, viewers, workspaceId, userId);
+      if (multiInstance) io.serverSideEmit(MEMBER_REMOVED_SIGNAL, workspaceId, userId);
+    },
   };
   return {
     io,

@@ -15,7 +15,7 @@ import { rooms as roomNames } from '@teamflow/contracts/events';
 import type { AppSocket } from './socket-auth';
 
 /** Takes the removed member's sockets on THIS instance out of every room of that workspace. */
-function dropMember(
+export function dropMember(
   io: Server,
   presence: Presence,
   viewers: RoomViewers | undefined,

@@ -62,6 +62,8 @@ export function memberRoutes(table: RouteTable, router: Router, base: string, de
     responses: { 204: null, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
     handler: async ({ ctx, params }) => {
       await removeMember(deps, ctx, params.userId);
+      // Their sockets leave the workspace's rooms now, not when the event is published.
+      deps.realtime?.memberRemoved(ctx.workspaceId, params.userId);
     },
   });
   table.add(router, base, {
