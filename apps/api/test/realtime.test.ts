@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io as connect } from 'socket.io-client';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { generateDigest } from '@teamflow/core/digests/generate-digest';
 import { auth, createTeam, V1, type TeamFixture } from './harness';
 import {
   connectClient,
@@ -117,6 +118,45 @@ describe('realtime over two api instances', () => {
     expect(stranger.events).toEqual([]);
   });
 
+  it('sends the async-update events to the workspace room, a status update without its mood', async () => {
+    const viewer = await client(two, team.users.viewer.token);
+    await viewer.join([`workspace:${team.workspaceId}`]);
+    const stranger = await client(two, team.users.stranger.token);
+    expect((await stranger.join([`workspace:${team.workspaceId}`])).joined).toEqual([]);
+    const { member } = team.users;
+    const post = (path: string, body: object) =>
+      one.http().post(`${V1}/workspaces/${team.workspaceId}/${path}`).set(auth(member)).send(body);
+    const update = await post('status-updates', { date: '2031-02-03', done: 'a', doing: 'b', mood: 1 });
+    expect(update.body.mood).toBe(1);
+    await post('blockers', { title: 'Waiting on review', severity: 'high' });
+    await post('incidents', { title: 'API errors', severity: 'sev2' });
+    await post('decisions', { title: 'Use Postgres', context: 'c', decision: 'd', status: 'accepted' });
+    await generateDigest(one.deps, team.workspaceId, '2031-02-03');
+    const types = [
+      'STATUS_UPDATE_POSTED',
+      'BLOCKER_UPDATED',
+      'INCIDENT_UPDATED',
+      'DECISION_UPDATED',
+      'DIGEST_READY',
+    ];
+    await until('every async-update event', () =>
+      types.every((type) => viewer.events.some((e) => e.type === type)),
+    );
+    for (const type of types)
+      expect(viewer.events.find((e) => e.type === type)).toMatchObject({
+        workspaceId: team.workspaceId,
+        seq: expect.any(Number),
+      });
+    const posted = viewer.events.find((e) => e.type === 'STATUS_UPDATE_POSTED')!;
+    expect(posted).toMatchObject({
+      entityId: update.body.id,
+      actor: { id: member.id, name: member.name },
+      data: { userId: member.id, done: 'a' },
+    });
+    expect(posted.data).not.toHaveProperty('mood');
+    expect(stranger.events).toEqual([]);
+  });
+
   it('denies each malformed, unknown or foreign room name on its own and joins the rest', async () => {
     const member = await client(two, team.users.member.token);
     const workspace = `workspace:${team.workspaceId}`;
@@ -193,6 +233,12 @@ describe('realtime over two api instances', () => {
       lastSeen + 1,
       lastSeen + 2,
     ]);
+    // Someone else's workspace does not exist, as everywhere.
+    const stranger = await two
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/activity?since=${lastSeen}`)
+      .set(auth(team.users.stranger));
+    expect(stranger.status).toBe(404);
   });
 
   it("takes a removed member's sockets out of the workspace's rooms at once", async () => {
