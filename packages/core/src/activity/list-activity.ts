@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ActivityPage, ActivityQuery } from '@teamflow/contracts/activity';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { listActivities, listActivitiesSince, type ActivityRow } from './activity.repository';
 
 function toActivity(row: ActivityRow): ActivityPage['items'][number] {
@@ -36,12 +36,9 @@ async function listSince(
     since,
     query.limit + 1,
   );
-  const items = rows.slice(0, query.limit).map(toActivity);
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last?.seq != null ? encodeCursor([last.seq]) : null,
-  };
+  // Every row read here has a seq (`event_seq > since`): the cursor is the last one's.
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [last.eventSeq]);
+  return { items: page.map(toActivity), nextCursor };
 }
 
 /** Newest first, keyset-paginated by (createdAt, id); or, with `since`, missed changes in seq order. */
@@ -63,10 +60,9 @@ export async function listActivity(
     query.limit + 1,
     after,
   );
-  const items = rows.slice(0, query.limit).map(toActivity);
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    last.createdAt.toISOString(),
+    last.id,
+  ]);
+  return { items: page.map(toActivity), nextCursor };
 }

@@ -1,7 +1,7 @@
 import type { BlockerListQuery, BlockerPage } from '@teamflow/contracts/blockers';
 import { z } from 'zod';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toBlockers } from './blocker.mapper';
 import { listBlockerRows } from './blockers.repository';
 
@@ -19,11 +19,12 @@ export async function listBlockers(
     limit: query.limit + 1,
     after: after && { createdAt: new Date(after[0]), id: after[1] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    last.createdAt.toISOString(),
+    last.id,
+  ]);
   return {
     items: await toBlockers(deps.db, ctx.workspaceId, page),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor,
   };
 }

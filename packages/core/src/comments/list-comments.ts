@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CommentPage } from '@teamflow/contracts/comments';
 import type { PageQuery } from '@teamflow/contracts/common';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toComment } from './comment.mapper';
 import { listCommentRecords } from './comments.repository';
 
@@ -21,10 +21,9 @@ export async function listComments(
     query.limit + 1,
     after && { createdAt: after[0], id: after[1] },
   );
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [last.cursorAt, last.id]);
   return {
     items: page.map(toComment),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.cursorAt, last.id]) : null,
+    nextCursor,
   };
 }

@@ -1,7 +1,7 @@
 import type { DecisionListQuery, DecisionPage } from '@teamflow/contracts/decisions';
 import { z } from 'zod';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toDecisions } from './decision.mapper';
 import { listDecisionRows } from './decisions.repository';
 
@@ -20,11 +20,12 @@ export async function listDecisions(
     limit: query.limit + 1,
     after: after && { createdAt: new Date(after[0]), id: after[1] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    last.createdAt.toISOString(),
+    last.id,
+  ]);
   return {
     items: await toDecisions(deps.db, ctx.workspaceId, page),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor,
   };
 }

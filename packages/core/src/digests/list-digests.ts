@@ -1,7 +1,7 @@
 import type { DigestListQuery, DigestPage } from '@teamflow/contracts/digests';
 import { z } from 'zod';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toDigest } from './digest.mapper';
 import { listDailySummaryRows } from './digests.repository';
 
@@ -15,10 +15,9 @@ export async function listDigests(
 ): Promise<DigestPage> {
   const before = query.cursor ? decodeCursor(query.cursor, Cursor)[0] : undefined;
   const rows = await listDailySummaryRows(deps.db, ctx.workspaceId, { limit: query.limit + 1, before });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [last.date]);
   return {
     items: page.map(toDigest),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.date]) : null,
+    nextCursor,
   };
 }

@@ -1,7 +1,7 @@
 import type { IncidentListQuery, IncidentPage } from '@teamflow/contracts/incidents';
 import { z } from 'zod';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toIncidents } from './incident.mapper';
 import { listIncidentRows } from './incidents.repository';
 
@@ -20,11 +20,12 @@ export async function listIncidents(
     limit: query.limit + 1,
     after: after && { createdAt: new Date(after[0]), id: after[1] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    last.createdAt.toISOString(),
+    last.id,
+  ]);
   return {
     items: await toIncidents(deps.db, ctx.workspaceId, page),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor,
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PageQuery } from '@teamflow/contracts/common';
 import type { LabelList } from '@teamflow/contracts/labels';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toLabel } from './label.mapper';
 import { listLabelRows } from './labels.repository';
 
@@ -25,10 +25,9 @@ export async function listTaskLabels(
     limit: query.limit + 1,
     after: after && { name: after[1], id: after[2] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => ['task-labels', last.name, last.id]);
   return {
     items: page.map(toLabel),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(['task-labels', last.name, last.id]) : null,
+    nextCursor,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NotificationListQuery, NotificationPage } from '@teamflow/contracts/notifications';
 import type { CoreDeps, Ctx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toNotification } from './notification.mapper';
 import { listNotificationRows } from './notifications.repository';
 
@@ -19,10 +19,9 @@ export async function listNotifications(
     limit: query.limit + 1,
     after: after && { createdAt: after[0], id: after[1] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [last.cursorAt, last.id]);
   return {
     items: page.map(toNotification),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.cursorAt, last.id]) : null,
+    nextCursor,
   };
 }

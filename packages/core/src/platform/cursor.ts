@@ -18,3 +18,20 @@ export function decodeCursor<T extends z.ZodType>(cursor: string, schema: T): z.
   if (!parsed.success) throw invalid([{ field: 'cursor', message: 'Invalid cursor' }]);
   return parsed.data;
 }
+
+/**
+ * The page of a keyset query that read `limit + 1` rows (the extra one says another page follows):
+ * the page's rows, and the cursor of its last row when one does.
+ */
+export function keysetPage<R>(
+  rows: R[],
+  limit: number,
+  cursorOf: (last: R) => readonly unknown[],
+): { page: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    page,
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
+  };
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PageQuery } from '@teamflow/contracts/common';
 import type { ProjectList } from '@teamflow/contracts/projects';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toProject } from './project.mapper';
 import { listProjectRows } from './projects.repository';
 
@@ -20,10 +20,9 @@ export async function listProjects(
     limit: query.limit + 1,
     after: after && { name: after[1], id: after[2] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => ['projects', last.name, last.id]);
   return {
     items: page.map(toProject),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(['projects', last.name, last.id]) : null,
+    nextCursor,
   };
 }

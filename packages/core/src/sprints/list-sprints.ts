@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PageQuery } from '@teamflow/contracts/common';
 import type { SprintList } from '@teamflow/contracts/sprints';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { notFound } from '../platform/errors';
 import { findProject } from '../projects/projects.repository';
 import { toSprint } from './sprint.mapper';
@@ -18,8 +18,8 @@ const Cursor = z.tuple([
   z.uuid(),
 ]);
 
-const toCursor = (key: SprintListKey): string =>
-  encodeCursor(['sprints', key.stateRank, key.completedAt, key.start, key.createdAt, key.id]);
+const cursorOf = (key: SprintListKey) =>
+  ['sprints', key.stateRank, key.completedAt, key.start, key.createdAt, key.id] as const;
 
 /** A project's sprints: active, planned (by start), then completed (newest first); keyset-paginated. */
 export async function listSprints(
@@ -41,10 +41,6 @@ export async function listSprints(
       id: after[5],
     },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toSprint),
-    nextCursor: rows.length > query.limit && last ? toCursor(last.listKey) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => cursorOf(last.listKey));
+  return { items: page.map(toSprint), nextCursor };
 }

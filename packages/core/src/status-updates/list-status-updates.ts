@@ -1,7 +1,7 @@
 import type { StatusUpdateListQuery, StatusUpdatePage } from '@teamflow/contracts/status-updates';
 import { z } from 'zod';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { loadStatusUpdateRefs, toStatusUpdate } from './status-update.mapper';
 import { listStatusUpdateRows } from './status-updates.repository';
 
@@ -18,14 +18,14 @@ export async function listStatusUpdates(
     limit: query.limit + 1,
     after: after && { date: after[0], createdAt: new Date(after[1]), id: after[2] },
   });
-  const page = rows.slice(0, query.limit);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    last.date,
+    last.createdAt.toISOString(),
+    last.id,
+  ]);
   const refs = await loadStatusUpdateRefs(deps.db, ctx.workspaceId, page);
-  const last = page.at(-1);
   return {
     items: page.map((row) => toStatusUpdate(row, refs, ctx.actor.id)),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor([last.date, last.createdAt.toISOString(), last.id])
-        : null,
+    nextCursor,
   };
 }

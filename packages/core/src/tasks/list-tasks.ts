@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TaskStatus, type TaskListQuery, type TaskPage, type TaskSort } from '@teamflow/contracts/tasks';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { JsonBody } from '../platform/json-body';
 import { listTaskJson } from './tasks.repository';
 
@@ -55,9 +55,7 @@ export async function listTasks(
       after,
     ),
   );
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.cursorKeys) : null;
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => last.cursorKeys);
   return new JsonBody(
     `{"items":[${page.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WebhookDeliveryPage, WebhookDeliveryQuery } from '@teamflow/contracts/webhooks';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toDelivery } from './webhook.mapper';
 import { listDeliveryRows } from './webhooks.repository';
 
@@ -21,10 +21,9 @@ export async function listDeliveries(
     query.limit + 1,
     before && { createdAt: before[0], id: before[1] },
   );
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
+  const { page: items, nextCursor } = keysetPage(rows, query.limit, (last) => [last.cursorAt, last.id]);
   return {
     items: items.map(toDelivery),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.cursorAt, last.id]) : null,
+    nextCursor,
   };
 }

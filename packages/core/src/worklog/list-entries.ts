@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WorklogEntryListQuery, WorklogEntryPage } from '@teamflow/contracts/worklog';
 import type { CoreDeps, Ctx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toWorklogEntry } from './worklog.mapper';
 import { listEntries as listEntryRows } from './worklog.repository';
 
@@ -20,10 +20,9 @@ export async function listEntries(
     limit: query.limit + 1,
     after: after && { date: after[0], id: after[1] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [last.entry.date, last.entry.id]);
   return {
     items: page.map(toWorklogEntry),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.entry.date, last.entry.id]) : null,
+    nextCursor,
   };
 }

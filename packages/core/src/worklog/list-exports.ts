@@ -1,7 +1,7 @@
 import type { WorklogExportListQuery, WorklogExportPage } from '@teamflow/contracts/worklog';
 import { z } from 'zod';
 import type { CoreDeps, Ctx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toWorklogExport } from './worklog.mapper';
 import { listExports as listExportRows } from './worklog.repository';
 
@@ -18,11 +18,12 @@ export async function listExports(
     limit: query.limit + 1,
     after: after && { createdAt: new Date(after[0]), id: after[1] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    last.createdAt.toISOString(),
+    last.id,
+  ]);
   return {
     items: page.map(toWorklogExport),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor,
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PageQuery } from '@teamflow/contracts/common';
 import type { InvitationList } from '@teamflow/contracts/workspaces';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { listPendingInvitations } from './workspaces.repository';
 import { toInvitation } from './workspace.mapper';
 
@@ -20,11 +20,13 @@ export async function listInvitations(
     limit: query.limit + 1,
     after: after && { createdAt: after[1], id: after[2] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    'invitations',
+    last.cursorAt,
+    last.id,
+  ]);
   return {
     items: page.map(toInvitation),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor(['invitations', last.cursorAt, last.id]) : null,
+    nextCursor,
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PageQuery } from '@teamflow/contracts/common';
 import type { MemberList } from '@teamflow/contracts/workspaces';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { listMembers as listMemberRows } from './workspaces.repository';
 
 // The list's name leads the tuple, so a cursor from another (joined-at, id) list is refused, not misread.
@@ -15,15 +15,17 @@ export async function listMembers(deps: CoreDeps, ctx: WorkspaceCtx, query: Page
     limit: query.limit + 1,
     after: after && { joinedAt: after[1], userId: after[2] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    'members',
+    last.cursorAt,
+    last.userId,
+  ]);
   return {
     items: page.map((r) => ({
       user: { id: r.userId, name: r.name, email: r.email, avatarUrl: r.avatarUrl },
       role: r.role,
       joinedAt: r.joinedAt.toISOString(),
     })),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor(['members', last.cursorAt, last.userId]) : null,
+    nextCursor,
   };
 }

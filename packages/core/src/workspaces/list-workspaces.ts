@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PageQuery } from '@teamflow/contracts/common';
 import type { WorkspaceList } from '@teamflow/contracts/workspaces';
 import type { CoreDeps, Ctx } from '../platform/context';
-import { decodeCursor, encodeCursor } from '../platform/cursor';
+import { decodeCursor, keysetPage } from '../platform/cursor';
 import { listWorkspacesForUser } from './workspaces.repository';
 import { toWorkspace } from './workspace.mapper';
 
@@ -16,10 +16,13 @@ export async function listWorkspaces(deps: CoreDeps, ctx: Ctx, query: PageQuery)
     limit: query.limit + 1,
     after: after && { name: after[1], id: after[2] },
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1)?.workspace;
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    'workspaces',
+    last.workspace.name,
+    last.workspace.id,
+  ]);
   return {
     items: page.map((r) => toWorkspace(r.workspace, r.role)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(['workspaces', last.name, last.id]) : null,
+    nextCursor,
   };
 }
