@@ -4,20 +4,12 @@ import { setAccessToken } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { RequireSession } from '@/modules/auth/components/require-session';
 import { BoardPrefetch } from '@/modules/board/components/board-prefetch';
-import { anAnswer, aQueryClient } from './builders';
+import { anAnswer, aQueryClient, aUser } from './builders';
 import { render, settle, settleUntil, type Rendered } from './render';
 
 const WORKSPACE = randomUUID();
 const PROJECT = randomUUID();
-const USER = {
-  id: randomUUID(),
-  email: 'me@example.com',
-  name: 'Me',
-  avatarUrl: null,
-  emailVerified: true,
-  timeZone: 'UTC',
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
+const USER = aUser();
 const A_PROJECT = {
   id: PROJECT,
   workspaceId: WORKSPACE,

@@ -1,6 +1,7 @@
 import type { Comment } from '@teamflow/contracts/comments';
 import type { EventData, EventType, ServerEventOf } from '@teamflow/contracts/events';
 import type { Task } from '@teamflow/contracts/tasks';
+import type { User } from '@teamflow/contracts/users';
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { randomUUID } from 'node:crypto';
 
@@ -8,6 +9,20 @@ export const WORKSPACE = randomUUID();
 export const PROJECT = randomUUID();
 export const ME = { id: randomUUID(), name: 'Me' };
 export const ALICE = { id: randomUUID(), name: 'Alice' };
+
+/** The signed-in person as `auth/me` answers (a `User`). */
+export function aUser(overrides: Partial<User> = {}): User {
+  return {
+    id: randomUUID(),
+    email: 'me@example.com',
+    name: 'Me',
+    avatarUrl: null,
+    emailVerified: true,
+    timeZone: 'UTC',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
 
 let number = 0;
 

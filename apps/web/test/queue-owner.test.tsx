@@ -12,22 +12,14 @@ import { closeOfflineDb } from '@/modules/offline/offline-db';
 import { pendingWrites } from '@/modules/offline/offline-queue';
 import { currentPending, setPending } from '@/modules/offline/pending-store';
 import { QUEUED, sendOrQueue, setQueueOwner } from '@/modules/offline/send-or-queue';
-import { PROJECT } from './builders';
+import { aUser, PROJECT } from './builders';
 import { render, settleUntil, type Rendered } from './render';
 
 // The offline queue's runner (event-sync/components/offline-sync.tsx) loads after the page and is
 // not rendered here: a write made offline must join the person's queue as soon as the session is
 // known, whether or not the runner has arrived.
 
-const USER = {
-  id: randomUUID(),
-  email: 'me@example.com',
-  name: 'Me',
-  avatarUrl: null,
-  emailVerified: true,
-  timeZone: 'UTC',
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
+const USER = aUser();
 const TASK_ID = randomUUID();
 
 jest.mock('next/navigation', () => ({

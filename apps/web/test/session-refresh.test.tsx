@@ -1,20 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { apiRequest, onSessionEnd, setAccessToken } from '@/lib/api-client';
 import { ApiError, isApiError } from '@/lib/api-error';
 import { makeQueryClient } from '@/lib/query-client';
 import { RequireSession } from '@/modules/auth/components/require-session';
-import { anAnswer, aQueryClient } from './builders';
+import { anAnswer, aQueryClient, aUser } from './builders';
 import { render, settleUntil, type Rendered } from './render';
 
-const USER = {
-  id: randomUUID(),
-  email: 'me@example.com',
-  name: 'Me',
-  avatarUrl: null,
-  emailVerified: true,
-  timeZone: 'UTC',
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
+const USER = aUser();
 const RATE_LIMITED = anAnswer(
   429,
   { error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests; slow down' } },
