@@ -1,3 +1,4 @@
+import { AccountExport } from '@teamflow/contracts/me';
 import { pdfText } from './pdf-text';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
@@ -502,8 +503,20 @@ describe('your data: GET /me/export and DELETE /me', () => {
       .send({ date: '2031-06-09', done: 'Exported again', doing: 'Checking the formats' });
     expect(update.status).toBe(201);
     await write(member, 'A note for the export');
+    const task = await http()
+      .post(`${V1}/projects/${team.projectId}/tasks`)
+      .set(auth(member))
+      .send({ title: 'Check the export', dueDate: '2031-06-10' });
+    expect(task.status).toBe(201);
+    await http()
+      .post(`${V1}/tasks/${task.body.id}/comments`)
+      .set(auth(member))
+      .send({ body: 'In the export too' })
+      .expect(201);
     const res = await http().get(`${V1}/me/export`).set(auth(member));
     expect(res.status).toBe(200);
+    // The sections the contract types are what it says (a task, a comment, a membership…).
+    expect(AccountExport.safeParse(res.body).error).toBeUndefined();
     expect(res.body.profile.createdAt).toBe(new Date(res.body.profile.createdAt).toISOString());
     expect(res.body.memberships[0].joinedAt).toBe(new Date(res.body.memberships[0].joinedAt).toISOString());
     const exported = res.body.more.statusUpdates.find((u: { id: string }) => u.id === update.body.id);

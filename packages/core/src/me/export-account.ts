@@ -1,5 +1,6 @@
 import type { AccountExport } from '@teamflow/contracts/me';
 import type { CoreDeps, Ctx } from '../platform/context';
+import { notFound } from '../platform/errors';
 import { accountRows, extraAuthoredRows } from './me.repository';
 
 /** `GET /me/export`: everything the caller owns or wrote, as one JSON document (theirs only). */
@@ -8,6 +9,7 @@ export async function exportAccount(deps: CoreDeps, ctx: Ctx): Promise<AccountEx
     accountRows(deps.db, ctx.actor.id),
     extraAuthoredRows(deps.db, ctx.actor.id),
   ]);
+  if (!own.profile) throw notFound('User');
   return {
     exportedAt: new Date().toISOString(),
     format: 'teamflow-account-export/v1',

@@ -1,4 +1,11 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import type {
+  ExportedComment,
+  ExportedMembership,
+  ExportedProfile,
+  ExportedTask,
+  ExportedWorklogExport,
+} from '@teamflow/contracts/me';
 import type { DbOrTx } from '@teamflow/db/client';
 import {
   aiUsage,
@@ -17,8 +24,9 @@ import {
  */
 
 type Row = Record<string, unknown>;
-const rows = async (db: DbOrTx, query: ReturnType<typeof sql>): Promise<Row[]> =>
-  (await db.execute<Row>(query)).rows;
+// Each query names its columns as the export's schema does (contracts/me.ts).
+const rows = async <T extends Row = Row>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> =>
+  (await db.execute<T>(query)).rows as T[];
 
 // `execute` hands timestamps over as PostgreSQL's text ("2026-12-07 05:46:59.06+00"); the export
 // writes them as every answer does, ISO-8601 UTC as toISOString would. Column names are ours, never input.
@@ -31,23 +39,23 @@ const exported = (row: Row): Row =>
 
 export async function accountRows(db: DbOrTx, userId: string) {
   const [profile, memberships, tasksCreated, comments, notifications, entries, exports] = await Promise.all([
-    rows(
+    rows<ExportedProfile>(
       db,
       sql`select id, email, name, avatar_url as "avatarUrl", time_zone as "timeZone",
       ${iso('email_verified_at')} as "emailVerifiedAt", ${iso('created_at')} as "createdAt" from users where id = ${userId}`,
     ),
-    rows(
+    rows<ExportedMembership>(
       db,
       sql`select m.workspace_id as "workspaceId", w.name as "workspaceName", m.role, ${iso('m.created_at')} as "joinedAt"
       from workspace_members m join workspaces w on w.id = m.workspace_id where m.user_id = ${userId} order by m.created_at`,
     ),
-    rows(
+    rows<ExportedTask>(
       db,
       sql`select t.id, p.key || '-' || t.number as key, t.title, t.description, t.status, t.priority,
       t.due_date as "dueDate", ${iso('t.created_at')} as "createdAt", ${iso('t.completed_at')} as "completedAt", p.name as project
       from tasks t join projects p on p.id = t.project_id where t.created_by = ${userId} order by t.created_at`,
     ),
-    rows(
+    rows<ExportedComment>(
       db,
       sql`select c.id, c.task_id as "taskId", c.body, ${iso('c.created_at')} as "createdAt", ${iso('c.updated_at')} as "updatedAt",
       ${iso('c.deleted_at')} as "deletedAt" from comments c where c.author_id = ${userId} order by c.created_at`,
@@ -65,13 +73,14 @@ export async function accountRows(db: DbOrTx, userId: string) {
       from worklog_entries e left join worklog_insights i on i.entry_id = e.id and i.user_id = ${userId}
       where e.user_id = ${userId} order by e.date, e.created_at`,
     ),
-    rows(
+    rows<ExportedWorklogExport>(
       db,
       sql`select id, kind, format, from_date::text as "from", to_date::text as "to", status, ${iso('created_at')} as "createdAt"
       from worklog_exports where user_id = ${userId} order by created_at`,
     ),
   ]);
-  return { profile: profile[0] ?? {}, memberships, tasksCreated, comments, notifications, entries, exports };
+  // Undefined once the account is gone (a request racing its deletion).
+  return { profile: profile[0], memberships, tasksCreated, comments, notifications, entries, exports };
 }
 
 /**
