@@ -50,6 +50,8 @@ const ESM_ONLY = [
   'is-hexadecimal',
   'is-alphanumerical',
   'is-alphabetical',
+  // The CommonMark spec's examples: the web's Markdown parser is compared with micromark on them.
+  'commonmark\\.json',
   // The OpenID Connect client (Google sign-in) and its JOSE and OAuth layers.
   'openid-client',
   'oauth4webapi',

@@ -14,8 +14,9 @@ export const mayHoldHtml = (text: string): boolean => MAY_BE_HTML.test(text);
 
 /**
  * A long text paints its first run at once and the rest in steps of about this many characters:
- * one run a step, each a task of its own (a run of ~3,000 characters renders in ~10–20 ms once the
- * parser's code is optimised; two runs a step made tasks over 50 ms in Chromium, bench/markdown).
+ * one run a step, each a task of its own (a run of ~3,000 characters renders in 2–4 ms in Node; in
+ * Chromium, where each step also builds and lays out its DOM, steps of ~10,000 characters made
+ * tasks over 50 ms again: bench/markdown).
  */
 export const STEP_CHARS = 3_000;
 
@@ -32,11 +33,11 @@ export function blocksWithin(blocks: readonly MarkdownBlock[], from: number, cha
   return count;
 }
 
-// Texts up to this size render in one piece; the parser reads about 200–400 kB/s on the 2-core
-// machine once warm (bench/markdown), so a 50,000-character text would hold the page for ~150 ms.
+// Texts up to this size render in one piece: a 50,000-character text in one render takes ~40 ms in
+// Node but holds a browser's page longer (its DOM too), and tasks over 50 ms are what people feel.
 const WHOLE_UP_TO = 3_000;
 // The first run is shorter: it is the page's first parse, whose code the engine has not optimised
-// yet (several times slower than later runs: ~100 ms for 3,000 characters in Chromium).
+// yet (a first run of 3,000 characters made an 85 ms task in Chromium, 1,000 none: bench/markdown).
 const FIRST_RUN = 1_000;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // A line that may begin a new top-level block without continuing the one above (after a blank

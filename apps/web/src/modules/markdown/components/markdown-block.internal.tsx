@@ -3,8 +3,8 @@
 import { memo, useMemo } from 'react';
 import Markdown, { type Components, type Options } from 'react-markdown';
 import rehypeSanitize from 'rehype-sanitize';
-import remarkGfm from 'remark-gfm';
 import { publicApiUrl } from '@/lib/public-env';
+import { remarkMarkdownParser } from '../markdown-parser';
 import { markdownSchema } from '../markdown-schema';
 import { safeUrl } from '../markdown-url';
 import { rehypeMarkdownView } from '../plugins/rehype-markdown-view';
@@ -12,7 +12,7 @@ import type { RawPlugin } from '../plugins/rehype-raw-where-needed';
 import { remarkMarkdownView } from '../plugins/remark-markdown-view';
 import type { TaskLink } from '../task-key';
 
-// The Markdown pipeline itself (react-markdown, micromark, GFM, sanitize: ~42 kB gzip), loaded by
+// The Markdown pipeline itself (react-markdown, markdown-it, sanitize), loaded by
 // MarkdownView on first use so that pages which may show Markdown (the board, for its drawer) do
 // not carry it in their first-load JS.
 
@@ -41,7 +41,7 @@ const MarkdownBlockView = memo(function MarkdownBlockView({
   components,
 }: BlockProps) {
   const remarkPlugins = useMemo<PluginList>(
-    () => [remarkGfm, [remarkMarkdownView, { links: taskLinks }]],
+    () => [remarkMarkdownParser, [remarkMarkdownView, { links: taskLinks }]],
     [taskLinks],
   );
   const rehypePlugins = useMemo<PluginList>(

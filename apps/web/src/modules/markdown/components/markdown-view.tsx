@@ -76,11 +76,12 @@ const asWritten = (blocks: readonly { text: string }[], count: number) =>
     .join('');
 
 /**
- * The one Markdown renderer of the web app (descriptions, comments, and every long text): GFM via
- * react-markdown + remark-gfm, raw HTML cut by rehype-sanitize to what the api keeps on write
- * (markdown-schema.ts), links that open safely, images only from our attachments, mentions and
- * task keys as remark plugins, code highlighted once the highlighter has loaded (lazy-extras.ts),
- * and task-list checkboxes that toggle the source when `onToggleChecklist` is given. A long text
+ * The one Markdown renderer of the web app (descriptions, comments, and every long text): GFM read
+ * by markdown-it (markdown-parser.ts) and rendered by react-markdown, raw HTML cut by
+ * rehype-sanitize to what the api keeps on write (markdown-schema.ts), links that open safely,
+ * images only from our attachments, mentions and task keys as remark plugins, code highlighted
+ * once the highlighter has loaded (lazy-extras.ts), and task-list checkboxes that toggle the
+ * source when `onToggleChecklist` is given. A long text
  * renders in runs of blocks (markdown-blocks.ts): the first paint, and every edit, parses only a
  * few thousand characters. The pipeline itself loads on first use (markdown-block.internal.tsx).
  */
