@@ -1,4 +1,5 @@
-import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+import { auth, createTeam, registerUser, startApi, V1, type TeamFixture, type TestApi } from './harness';
+import { expectPagingRefused, pageThrough } from './list-paging';
 
 /** Personal API tokens through the same auth middleware, and the iCalendar feed behind its secret URL. */
 let api: TestApi;
@@ -99,6 +100,58 @@ describe('personal API tokens', () => {
     expect(
       (await api.http().get(`${V1}/me/api-tokens/${created.id}`).set(auth(team.users.member))).status,
     ).toBe(404);
+  });
+});
+
+describe('listing personal API tokens', () => {
+  const tokens = `${V1}/me/api-tokens`;
+
+  it('pages newest first, 50 by default, with ?limit= and ?cursor=: every token once, the last page without a cursor', async () => {
+    const user = await registerUser(api, 'tokens');
+    const made: string[] = [];
+    for (let i = 0; i < 52; i++) {
+      const res = await api
+        .http()
+        .post(tokens)
+        .set(auth(user))
+        .send({ name: `script ${i}`, scope: 'read' });
+      expect(res.status).toBe(201);
+      made.push(res.body.id);
+    }
+    await api.http().delete(`${tokens}/${made[0]}`).set(auth(user)).expect(204);
+    // Two made at the same instant (ties go by id), one a microsecond later: the cursor keeps microseconds.
+    await api.deps.pool.query(
+      `update api_tokens set created_at = case when id = $3 then '2026-01-01T00:00:00.000201Z'::timestamptz
+                                               else '2026-01-01T00:00:00.000200Z'::timestamptz end
+        where id in ($1, $2, $3)`,
+      [made[10], made[11], made[12]],
+    );
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      `select id from api_tokens where user_id = $1 and revoked_at is null order by created_at desc, id desc`,
+      [user.id],
+    );
+    const order = rows.map((r) => r.id);
+    expect(order).toHaveLength(51);
+    const first = await api.http().get(tokens).set(auth(user));
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((t: { id: string }) => t.id)).toEqual(order.slice(0, 50));
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    for (const limit of [1, 2, 100]) {
+      const pages = await pageThrough<{ id: string }>(api, user, tokens, limit);
+      expect(pages.flatMap((p) => p.items.map((t) => t.id))).toEqual(order);
+      expect(pages).toHaveLength(Math.ceil(51 / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+  });
+
+  it('refuses ?limit= outside 1–100, a garbled cursor and a cursor of another list with 400', async () => {
+    // Members page by (joined, id): a cursor of the same shape that is still not this list's.
+    const members = await api
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/members?limit=1`)
+      .set(auth(team.users.member));
+    expect(members.body.nextCursor).toEqual(expect.any(String));
+    await expectPagingRefused(api, team.users.member, tokens, members.body.nextCursor);
   });
 });
 

@@ -4,6 +4,7 @@ import { eicarTestFile, startClamd, type LocalClamd } from '@teamflow/local-serv
 import { scanAttachment } from '@teamflow/core/attachments/scan-attachment';
 import { storageKeyFor } from '@teamflow/core/attachments/attachment.mapper';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+import { expectPagingRefused, pageThrough } from './list-paging';
 import { TINY_PNG } from './route-requests';
 
 /**
@@ -141,6 +142,49 @@ async function resettingProxy(target: string, reset: (connection: number) => boo
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+describe("listing a task's attachments", () => {
+  it('pages oldest first with ?limit= and ?cursor=: every attachment once, the last page without a cursor', async () => {
+    const taskId = await newTask(plain);
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await upload(plain, team.users.member, Buffer.from(`notes ${i}`), `notes-${i}.txt`, taskId);
+      expect(res.status).toBe(201);
+      made.push(res.body.id);
+    }
+    // A deleted one is not listed.
+    await plain.http().delete(`${V1}/attachments/${made[2]}`).set(auth(team.users.member)).expect(204);
+    // Two added at the same instant (ties go by id), one a microsecond later: the cursor keeps microseconds.
+    await plain.deps.pool.query(
+      `update attachments set created_at = case when id = $3 then '2026-01-01T00:00:00.000201Z'::timestamptz
+                                                else '2026-01-01T00:00:00.000200Z'::timestamptz end
+        where id in ($1, $2, $3)`,
+      [made[3], made[4], made[0]],
+    );
+    const { rows } = await plain.deps.pool.query<{ id: string }>(
+      'select id from attachments where task_id = $1 and deleted_at is null order by created_at, id',
+      [taskId],
+    );
+    const order = rows.map((r) => r.id);
+    expect(order).toHaveLength(4);
+    const path = `${V1}/tasks/${taskId}/attachments`;
+    const all = await plain.http().get(path).set(auth(team.users.viewer));
+    expect(all.body.items.map((a: { id: string }) => a.id)).toEqual(order);
+    expect(all.body.nextCursor).toBeNull();
+    for (const limit of [1, 3]) {
+      const pages = await pageThrough<{ id: string }>(plain, team.users.viewer, path, limit);
+      expect(pages.flatMap((p) => p.items.map((a) => a.id))).toEqual(order);
+      expect(pages).toHaveLength(Math.ceil(4 / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    // Members page by (joined, id): a cursor of the same shape that is still not this list's.
+    const members = await plain
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/members?limit=1`)
+      .set(auth(team.users.viewer));
+    await expectPagingRefused(plain, team.users.viewer, path, members.body.nextCursor);
+  });
+});
 
 describe('when the store drops the connection', () => {
   it('sends the file again from its start after a reset mid-upload, and stores it once', async () => {

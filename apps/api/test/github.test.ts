@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { runCleanup } from '@teamflow/core/maintenance/cleanup';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
 import { deliveryId, pullRequestEvent, pushEvent } from './github-payloads';
+import { expectPagingRefused, pageThrough } from './list-paging';
 
 /**
  * The GitHub integration: settings for owners and admins, and GitHub's webhook verified by
@@ -213,6 +214,48 @@ describe('the webhook', () => {
       }),
     ]);
     expect(await developmentOf(foreign.id, other)).toEqual([]);
+  });
+
+  it("pages a task's commits and pull requests oldest first with ?limit= and ?cursor=, each once; bad paging is a 400", async () => {
+    const task = await newTask(team, 'Many commits');
+    const res = await deliver(
+      team.workspaceId,
+      'push',
+      pushEvent([1, 2, 3, 4, 5].map((n) => `${task.key} step ${n}`)),
+      { secret },
+    );
+    expect(res.body).toEqual({ status: 'processed', linked: 5, done: [] });
+    const { rows: made } = await api.deps.pool.query<{ id: string }>(
+      'select id from task_development_links where task_id = $1 order by id',
+      [task.id],
+    );
+    // Linked in one transaction, so mostly at one instant (ties go by id); one a microsecond later.
+    await api.deps.pool.query(
+      `update task_development_links set created_at = case when id = $3 then '2026-01-01T00:00:00.000201Z'::timestamptz
+                                                           else '2026-01-01T00:00:00.000200Z'::timestamptz end
+        where id in ($1, $2, $3)`,
+      [made[0]!.id, made[4]!.id, made[2]!.id],
+    );
+    const { rows } = await api.deps.pool.query<{ ref: string }>(
+      'select ref from task_development_links where task_id = $1 order by created_at, id',
+      [task.id],
+    );
+    const order = rows.map((r) => r.ref);
+    expect(order).toHaveLength(5);
+    const path = `${V1}/tasks/${task.id}/development`;
+    expect((await developmentOf(task.id)).map((l) => l.ref)).toEqual(order);
+    for (const limit of [1, 2, 4]) {
+      const pages = await pageThrough<{ ref: string }>(api, team.users.viewer, path, limit);
+      expect(pages.flatMap((p) => p.items.map((l) => l.ref))).toEqual(order);
+      expect(pages).toHaveLength(Math.ceil(5 / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    // Members page by (joined, id): a cursor of the same shape that is still not this list's.
+    const members = await api
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/members?limit=1`)
+      .set(auth(team.users.viewer));
+    await expectPagingRefused(api, team.users.viewer, path, members.body.nextCursor);
   });
 
   it('does nothing twice when GitHub redelivers the same delivery', async () => {

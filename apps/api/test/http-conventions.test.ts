@@ -113,6 +113,10 @@ describe('lists', () => {
       [viewer, `${V1}/projects/${team.projectId}/tasks`],
       [viewer, `${V1}/tasks/${team.taskId}/comments`],
       [viewer, `${ws}/activity`],
+      [viewer, `${V1}/me/api-tokens`],
+      [owner, `${ws}/webhooks`],
+      [viewer, `${V1}/tasks/${team.taskId}/attachments`],
+      [viewer, `${V1}/tasks/${team.taskId}/development`],
     ] as const;
     for (const [user, path] of lists) {
       const res = await api.http().get(path).set(auth(user));

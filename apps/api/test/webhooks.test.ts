@@ -4,6 +4,7 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
 import { deliverWebhook } from '@teamflow/core/webhooks/deliver-webhook';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+import { expectPagingRefused, pageThrough } from './list-paging';
 
 /**
  * Outgoing webhooks: managed per workspace, fed by the event stream (the outbox relay stages a
@@ -154,6 +155,53 @@ describe('managing webhooks', () => {
     expect(
       (await api.http().get(`${V1}/webhooks/${hook.id}/deliveries`).set(auth(team.users.owner))).status,
     ).toBe(404);
+  });
+});
+
+describe('listing webhooks', () => {
+  it('pages oldest first with ?limit= and ?cursor=: every webhook once, the last page without a cursor', async () => {
+    const fresh = await createTeam(api);
+    // The new team's own events go out before its webhooks exist, so no other test hears them.
+    await relayOnce();
+    const hooks = `${V1}/workspaces/${fresh.workspaceId}/webhooks`;
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await api
+        .http()
+        .post(hooks)
+        .set(auth(fresh.users.admin))
+        .send({ url: receiverUrl, events: ['decision.updated'], description: `hook ${i}` });
+      expect(res.status).toBe(201);
+      made.push(res.body.id);
+    }
+    // Two made at the same instant (ties go by id), one a microsecond later: the cursor keeps microseconds.
+    await api.deps.pool.query(
+      `update webhooks set created_at = case when id = $3 then '2026-01-01T00:00:00.000201Z'::timestamptz
+                                             else '2026-01-01T00:00:00.000200Z'::timestamptz end
+        where id in ($1, $2, $3)`,
+      [made[3], made[4], made[0]],
+    );
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from webhooks where workspace_id = $1 order by created_at, id',
+      [fresh.workspaceId],
+    );
+    const order = rows.map((r) => r.id);
+    expect([...order].sort()).toEqual([...made].sort());
+    const all = await api.http().get(hooks).set(auth(fresh.users.owner));
+    expect(all.body.items.map((h: { id: string }) => h.id)).toEqual(order);
+    expect(all.body.nextCursor).toBeNull();
+    for (const limit of [1, 2, 4]) {
+      const pages = await pageThrough<{ id: string }>(api, fresh.users.owner, hooks, limit);
+      expect(pages.flatMap((p) => p.items.map((h) => h.id))).toEqual(order);
+      expect(pages).toHaveLength(Math.ceil(5 / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    // Members page by (joined, id): a cursor of the same shape that is still not this list's.
+    const members = await api
+      .http()
+      .get(`${V1}/workspaces/${fresh.workspaceId}/members?limit=1`)
+      .set(auth(fresh.users.owner));
+    await expectPagingRefused(api, fresh.users.owner, hooks, members.body.nextCursor);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, page, Timestamp } from './common';
 
 export const ApiTokenScope = z.enum(['read', 'write']);
 export type ApiTokenScope = z.infer<typeof ApiTokenScope>;
@@ -31,7 +31,8 @@ export type ApiToken = z.infer<typeof ApiToken>;
 export const ApiTokenCreated = ApiToken.extend({ token: z.string() });
 export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>;
 
-export const ApiTokenList = z.object({ items: z.array(ApiToken), nextCursor: z.null() });
+// Paged like every list (`PageQuery`), newest first.
+export const ApiTokenList = page(ApiToken);
 export type ApiTokenList = z.infer<typeof ApiTokenList>;
 
 export const ApiTokenParams = z.object({ tokenId: Id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, page, Timestamp } from './common';
 
 /** Per file and per task (API.md, "Files, webhooks and integrations"). */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -45,7 +45,8 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
-export const AttachmentList = z.object({ items: z.array(Attachment), nextCursor: z.null() });
+// Paged like every list (`PageQuery`), oldest first.
+export const AttachmentList = page(Attachment);
 export type AttachmentList = z.infer<typeof AttachmentList>;
 
 export const AttachmentParams = z.object({ attachmentId: Id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, page, Timestamp } from './common';
 import { WEBHOOK_EVENTS, WebhookEventName } from './webhooks';
 
 export const IntegrationParams = z.object({ workspaceId: Id });
@@ -52,7 +52,8 @@ export const DevelopmentLink = z.object({
   updatedAt: Timestamp,
 });
 export type DevelopmentLink = z.infer<typeof DevelopmentLink>;
-export const DevelopmentLinkList = z.object({ items: z.array(DevelopmentLink), nextCursor: z.null() });
+// Paged like every list (`PageQuery`), oldest first.
+export const DevelopmentLinkList = page(DevelopmentLink);
 export type DevelopmentLinkList = z.infer<typeof DevelopmentLinkList>;
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Timestamp } from './common';
+import { Id, page, PageQuery, Timestamp } from './common';
 import type { EventType } from './events';
 
 /**
@@ -88,7 +88,8 @@ export type Webhook = z.infer<typeof Webhook>;
 export const WebhookWithSecret = Webhook.extend({ secret: z.string() });
 export type WebhookWithSecret = z.infer<typeof WebhookWithSecret>;
 
-export const WebhookList = z.object({ items: z.array(Webhook), nextCursor: z.null() });
+// Paged like every list (`PageQuery`), oldest first.
+export const WebhookList = page(Webhook);
 export type WebhookList = z.infer<typeof WebhookList>;
 
 export const DeliveryStatus = z.enum(['pending', 'succeeded', 'failed']);

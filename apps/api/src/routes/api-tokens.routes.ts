@@ -6,7 +6,7 @@ import {
   ApiTokenList,
   ApiTokenParams,
 } from '@teamflow/contracts/api-tokens';
-import { ErrorResponse } from '@teamflow/contracts/common';
+import { ErrorResponse, PageQuery } from '@teamflow/contracts/common';
 import { createApiToken } from '@teamflow/core/api-tokens/create-api-token';
 import { getApiToken } from '@teamflow/core/api-tokens/get-api-token';
 import { listApiTokens } from '@teamflow/core/api-tokens/list-api-tokens';
@@ -30,11 +30,12 @@ export function apiTokenRoutes(table: RouteTable, router: Router, base: string, 
   table.add(router, base, {
     method: 'get',
     path: '/me/api-tokens',
-    summary: "The caller's API tokens (never the tokens themselves)",
+    summary: "The caller's API tokens, newest first (never the tokens themselves)",
     tag,
     access: USER,
-    responses: { 200: ApiTokenList },
-    handler: ({ ctx }) => listApiTokens(deps, ctx),
+    query: PageQuery,
+    responses: { 200: ApiTokenList, 400: ErrorResponse },
+    handler: ({ ctx, query }) => listApiTokens(deps, ctx, query),
   });
   table.add(router, base, {
     method: 'get',

@@ -5,7 +5,7 @@ import {
   AttachmentList,
   AttachmentParams,
 } from '@teamflow/contracts/attachments';
-import { ErrorResponse, TaskParams } from '@teamflow/contracts/common';
+import { ErrorResponse, PageQuery, TaskParams } from '@teamflow/contracts/common';
 import { deleteAttachment } from '@teamflow/core/attachments/delete-attachment';
 import { downloadAttachment } from '@teamflow/core/attachments/download-attachment';
 import { getAttachment } from '@teamflow/core/attachments/get-attachment';
@@ -56,8 +56,9 @@ export function attachmentRoutes(table: RouteTable, router: Router, base: string
     tag,
     access: allow('attachment.read', 'task', 'taskId'),
     params: TaskParams,
-    responses: { 200: AttachmentList, 404: ErrorResponse },
-    handler: ({ ctx, params }) => listAttachments(deps, ctx, params.taskId),
+    query: PageQuery,
+    responses: { 200: AttachmentList, 400: ErrorResponse, 404: ErrorResponse },
+    handler: ({ ctx, params, query }) => listAttachments(deps, ctx, params.taskId, query),
   });
   table.add(router, base, {
     method: 'get',

@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { ErrorResponse, TaskParams } from '@teamflow/contracts/common';
+import { ErrorResponse, PageQuery, TaskParams } from '@teamflow/contracts/common';
 import {
   DevelopmentLinkList,
   GithubIntegration,
@@ -102,11 +102,12 @@ export function githubRoutes(table: RouteTable, router: Router, base: string, de
   table.add(router, base, {
     method: 'get',
     path: '/tasks/:taskId/development',
-    summary: "Commits and pull requests on GitHub that mention the task's key",
+    summary: "Commits and pull requests on GitHub that mention the task's key, oldest first",
     tag,
     access: allow('task.read', 'task', 'taskId'),
     params: TaskParams,
-    responses: { 200: DevelopmentLinkList, 403: ErrorResponse, 404: ErrorResponse },
-    handler: ({ ctx, params }) => listDevelopmentLinks(deps, ctx, params.taskId),
+    query: PageQuery,
+    responses: { 200: DevelopmentLinkList, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    handler: ({ ctx, params, query }) => listDevelopmentLinks(deps, ctx, params.taskId, query),
   });
 }

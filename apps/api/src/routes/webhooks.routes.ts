@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { ErrorResponse, WorkspaceParams } from '@teamflow/contracts/common';
+import { ErrorResponse, PageQuery, WorkspaceParams } from '@teamflow/contracts/common';
 import {
   DeliveryParams,
   RedeliverAccepted,
@@ -38,12 +38,13 @@ export function webhookRoutes(table: RouteTable, router: Router, base: string, d
   table.add(router, base, {
     method: 'get',
     path: '/workspaces/:workspaceId/webhooks',
-    summary: "A workspace's webhooks",
+    summary: "A workspace's webhooks, oldest first",
     tag,
     access: allow('webhook.read', 'workspace', 'workspaceId'),
     params: WorkspaceParams,
-    responses: { 200: WebhookList, 403: ErrorResponse, 404: ErrorResponse },
-    handler: ({ ctx }) => listWebhooks(deps, ctx),
+    query: PageQuery,
+    responses: { 200: WebhookList, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    handler: ({ ctx, query }) => listWebhooks(deps, ctx, query),
   });
   table.add(router, base, {
     method: 'patch',

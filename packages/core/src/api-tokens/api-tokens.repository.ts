@@ -12,13 +12,30 @@ export async function insertApiToken(
   return row!;
 }
 
-/** The user's tokens still in force (revoked ones disappear from the list). */
-export async function listApiTokenRows(db: DbOrTx, userId: string): Promise<ApiTokenRow[]> {
-  return db
-    .select()
+/**
+ * The user's tokens still in force (revoked ones disappear from the list), newest first, keyset by
+ * (created, id); `cursorAt` is created_at to the microsecond (a JS Date would cut it and repeat rows).
+ */
+export async function listApiTokenRows(
+  db: DbOrTx,
+  userId: string,
+  page: { limit: number; before?: { createdAt: string; id: string } },
+): Promise<(ApiTokenRow & { cursorAt: string })[]> {
+  const { before } = page;
+  const rows = await db
+    .select({ token: apiTokens, cursorAt: sql<string>`to_json(${apiTokens.createdAt}) #>> '{}'` })
     .from(apiTokens)
-    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .orderBy(desc(apiTokens.createdAt));
+    .where(
+      and(
+        eq(apiTokens.userId, userId),
+        isNull(apiTokens.revokedAt),
+        before &&
+          sql`(${apiTokens.createdAt}, ${apiTokens.id}) < (${before.createdAt}::timestamptz, ${before.id}::uuid)`,
+      ),
+    )
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .limit(page.limit);
+  return rows.map((r) => ({ ...r.token, cursorAt: r.cursorAt }));
 }
 
 /** One of the user's tokens still in force; another user's, or a revoked one, is not found. */

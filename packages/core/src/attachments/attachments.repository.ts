@@ -45,16 +45,32 @@ export async function findAttachmentRecord(db: DbOrTx, id: string): Promise<Atta
   return row ? toRecord(row) : undefined;
 }
 
-/** A task's attachments, oldest first (the order they were added). */
-export async function listAttachmentRecords(db: DbOrTx, taskId: string): Promise<AttachmentRecord[]> {
+/**
+ * A task's attachments, oldest first (the order they were added), keyset by (created_at, id);
+ * `cursorAt` is created_at to the microsecond (a JS Date would cut it and repeat rows).
+ */
+export async function listAttachmentRecords(
+  db: DbOrTx,
+  taskId: string,
+  page: { limit: number; after?: { createdAt: string; id: string } },
+): Promise<(AttachmentRecord & { cursorAt: string })[]> {
+  const { after } = page;
   const rows = await db
-    .select(columns)
+    .select({ ...columns, cursorAt: sql<string>`to_json(${attachments.createdAt}) #>> '{}'` })
     .from(attachments)
     .innerJoin(tasks, eq(tasks.id, attachments.taskId))
     .leftJoin(users, eq(users.id, attachments.uploaderId))
-    .where(and(eq(attachments.taskId, taskId), isNull(attachments.deletedAt)))
-    .orderBy(asc(attachments.createdAt), asc(attachments.id));
-  return rows.map(toRecord);
+    .where(
+      and(
+        eq(attachments.taskId, taskId),
+        isNull(attachments.deletedAt),
+        after &&
+          sql`(${attachments.createdAt}, ${attachments.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+      ),
+    )
+    .orderBy(asc(attachments.createdAt), asc(attachments.id))
+    .limit(page.limit);
+  return rows.map((row) => ({ ...toRecord(row), cursorAt: row.cursorAt }));
 }
 
 /**

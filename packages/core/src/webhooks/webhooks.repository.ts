@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@teamflow/db/client';
 import { webhookDeliveries, webhooks } from '@teamflow/db/schema/index';
 
@@ -16,8 +16,26 @@ export async function findWebhook(db: DbOrTx, id: string): Promise<WebhookRow | 
   return row;
 }
 
-export async function listWebhookRows(db: DbOrTx, workspaceId: string): Promise<WebhookRow[]> {
-  return db.select().from(webhooks).where(eq(webhooks.workspaceId, workspaceId)).orderBy(webhooks.createdAt);
+/** Oldest first, keyset by (created_at, id); `cursorAt` keeps created_at at full precision. */
+export async function listWebhookRows(
+  db: DbOrTx,
+  workspaceId: string,
+  page: { limit: number; after?: { createdAt: string; id: string } },
+): Promise<(WebhookRow & { cursorAt: string })[]> {
+  const { after } = page;
+  const rows = await db
+    .select({ webhook: webhooks, cursorAt: sql<string>`to_json(${webhooks.createdAt}) #>> '{}'` })
+    .from(webhooks)
+    .where(
+      and(
+        eq(webhooks.workspaceId, workspaceId),
+        after &&
+          sql`(${webhooks.createdAt}, ${webhooks.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+      ),
+    )
+    .orderBy(asc(webhooks.createdAt), asc(webhooks.id))
+    .limit(page.limit);
+  return rows.map((r) => ({ ...r.webhook, cursorAt: r.cursorAt }));
 }
 
 export async function updateWebhookRow(

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@teamflow/db/client';
 import { githubDeliveries, githubIntegrations, taskDevelopmentLinks } from '@teamflow/db/schema/index';
 
@@ -111,10 +111,30 @@ export async function upsertDevelopmentLink(
   return row;
 }
 
-export async function listDevelopmentLinkRows(db: DbOrTx, taskId: string): Promise<DevelopmentLinkRow[]> {
-  return db
-    .select()
+/**
+ * A task's commits and pull requests, oldest first, keyset by (created_at, id); `cursorAt` is
+ * created_at to the microsecond (a JS Date would cut it and repeat rows).
+ */
+export async function listDevelopmentLinkRows(
+  db: DbOrTx,
+  taskId: string,
+  page: { limit: number; after?: { createdAt: string; id: string } },
+): Promise<(DevelopmentLinkRow & { cursorAt: string })[]> {
+  const { after } = page;
+  const rows = await db
+    .select({
+      link: taskDevelopmentLinks,
+      cursorAt: sql<string>`to_json(${taskDevelopmentLinks.createdAt}) #>> '{}'`,
+    })
     .from(taskDevelopmentLinks)
-    .where(eq(taskDevelopmentLinks.taskId, taskId))
-    .orderBy(asc(taskDevelopmentLinks.createdAt), asc(taskDevelopmentLinks.id));
+    .where(
+      and(
+        eq(taskDevelopmentLinks.taskId, taskId),
+        after &&
+          sql`(${taskDevelopmentLinks.createdAt}, ${taskDevelopmentLinks.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+      ),
+    )
+    .orderBy(asc(taskDevelopmentLinks.createdAt), asc(taskDevelopmentLinks.id))
+    .limit(page.limit);
+  return rows.map((r) => ({ ...r.link, cursorAt: r.cursorAt }));
 }
