@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { ApiToken } from '@teamflow/contracts/api-tokens';
+import type { Attachment } from '@teamflow/contracts/attachments';
+import type { DevelopmentLink } from '@teamflow/contracts/integrations';
+import type { Webhook } from '@teamflow/contracts/webhooks';
 import { MemberList, type Member } from '@teamflow/contracts/workspaces';
 import { apiGetAll, setAccessToken } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
 import { queryKeys } from '@/lib/query-keys';
+import { useAttachments } from '@/modules/attachments/hooks/use-attachments';
+import { useDevelopmentLinks } from '@/modules/integrations/hooks/use-github-integration';
+import { useApiTokens } from '@/modules/profile/hooks/use-access';
+import { useWebhooks } from '@/modules/webhooks/hooks/use-webhooks';
 import { useWorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
 import { anAnswer, WORKSPACE } from './builders';
 import { render, settleUntil, type Rendered } from './render';
@@ -12,6 +20,62 @@ const MEMBERS: Member[] = Array.from({ length: 120 }, (_, i) => ({
   role: 'member',
   joinedAt: '2026-01-01T00:00:00.000Z',
 }));
+
+const TASK = randomUUID();
+const AT = '2026-01-01T00:00:00.000Z';
+const hundredTwenty = <T,>(item: (i: number) => T): T[] => Array.from({ length: 120 }, (_, i) => item(i));
+const TOKENS: ApiToken[] = hundredTwenty((i) => ({
+  id: randomUUID(),
+  name: `script ${i}`,
+  scope: 'read',
+  prefix: 'tf_pat_abcd',
+  expiresAt: null,
+  lastUsedAt: null,
+  createdAt: AT,
+}));
+const WEBHOOKS: Webhook[] = hundredTwenty((i) => ({
+  id: randomUUID(),
+  workspaceId: WORKSPACE,
+  url: `https://hooks.example.com/${i}`,
+  events: ['task.created'],
+  description: null,
+  enabled: true,
+  createdAt: AT,
+  updatedAt: AT,
+}));
+const ATTACHMENTS: Attachment[] = hundredTwenty((i) => ({
+  id: randomUUID(),
+  taskId: TASK,
+  fileName: `notes-${i}.txt`,
+  contentType: 'text/plain',
+  size: 10,
+  scanStatus: 'clean',
+  threat: null,
+  uploadedBy: null,
+  createdAt: AT,
+  scannedAt: AT,
+}));
+const LINKS: DevelopmentLink[] = hundredTwenty((i) => ({
+  id: randomUUID(),
+  taskId: TASK,
+  kind: 'commit',
+  repository: 'octo-org/app',
+  ref: `sha${i}`,
+  url: `https://github.com/octo-org/app/commit/sha${i}`,
+  title: `commit ${i}`,
+  state: null,
+  author: null,
+  createdAt: AT,
+  updatedAt: AT,
+}));
+// What the fake api lists at each path (anything else is an empty list).
+const LISTS: Record<string, unknown[]> = {
+  [`/workspaces/${WORKSPACE}/members`]: MEMBERS,
+  '/me/api-tokens': TOKENS,
+  [`/workspaces/${WORKSPACE}/webhooks`]: WEBHOOKS,
+  [`/tasks/${TASK}/attachments`]: ATTACHMENTS,
+  [`/tasks/${TASK}/development`]: LINKS,
+};
 
 /**
  * The api at the HTTP boundary (fetch), paging as API.md says: `?limit=` (default 50), `?cursor=`
@@ -29,7 +93,7 @@ function fakeApi(options: { stuckCursor?: string; failAt?: number } = {}) {
     if (options.failAt !== undefined && from >= options.failAt)
       return Promise.resolve(anAnswer(503, { error: { code: 'SERVICE_UNAVAILABLE', message: 'down' } }));
     const limit = Number(url.searchParams.get('limit') ?? 50);
-    const all = path.endsWith('/members') ? MEMBERS : [];
+    const all = LISTS[path] ?? [];
     const next = from + limit;
     const nextCursor = next < all.length ? (options.stuckCursor ?? String(next)) : null;
     return Promise.resolve(anAnswer(200, { items: all.slice(from, next), nextCursor }));
@@ -105,4 +169,23 @@ it('a workspace with 120 members shows all 120 in its directory (member pickers,
     items: MEMBERS,
     nextCursor: null,
   });
+});
+
+function Count({ useList }: { useList: () => { data?: { items: unknown[] } } }) {
+  const { data } = useList();
+  return <p>{data ? `${data.items.length} listed` : 'loading'}</p>;
+}
+
+it.each([
+  ['API tokens', '/me/api-tokens', () => useApiTokens()],
+  ['webhooks', `/workspaces/${WORKSPACE}/webhooks`, () => useWebhooks(WORKSPACE, true)],
+  ["a task's attachments", `/tasks/${TASK}/attachments`, () => useAttachments(TASK)],
+  ["a task's commits and pull requests", `/tasks/${TASK}/development`, () => useDevelopmentLinks(TASK)],
+])('shows all 120 of %s, not the first page', async (_name, path, useList) => {
+  useApi();
+  page = await render(<Count useList={useList} />);
+  await settleUntil(() => page?.container.textContent !== 'loading');
+
+  expect(page.container.textContent).toBe('120 listed');
+  expect(api.sent).toEqual([`${path}?limit=100`, `${path}?limit=100&cursor=100`]);
 });

@@ -3,15 +3,17 @@
 import { Attachment, AttachmentList } from '@teamflow/contracts/attachments';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { apiDownload, apiRequest, apiUpload } from '@/lib/api-client';
+import { apiDownload, apiGetAll, apiRequest, apiUpload } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
-/** A task's attachments; the ATTACHMENT_* events refresh it (scan results arrive that way too). */
+/**
+ * All of a task's attachments (the api pages them by 50); the ATTACHMENT_* events refresh it (scan
+ * results arrive that way too).
+ */
 export function useAttachments(taskId: string) {
   return useQuery({
     queryKey: queryKeys.taskAttachments(taskId),
-    queryFn: ({ signal }) =>
-      apiRequest('GET', `/tasks/${taskId}/attachments`, { schema: AttachmentList, signal }),
+    queryFn: ({ signal }) => apiGetAll(`/tasks/${taskId}/attachments`, { schema: AttachmentList, signal }),
   });
 }
 

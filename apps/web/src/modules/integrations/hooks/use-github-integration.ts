@@ -2,7 +2,7 @@
 
 import { DevelopmentLinkList, GithubIntegration } from '@teamflow/contracts/integrations';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { apiGetAll, apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 export function useGithubIntegration(workspaceId: string, enabled: boolean) {
@@ -40,11 +40,14 @@ export function useRotateGithubSecret(workspaceId: string) {
   });
 }
 
-/** The task's commits and pull requests; kept current by TASK_DEVELOPMENT_UPDATED events. */
+/**
+ * All of the task's commits and pull requests (the api pages them by 50); kept current by
+ * TASK_DEVELOPMENT_UPDATED events.
+ */
 export function useDevelopmentLinks(taskId: string) {
   return useQuery({
     queryKey: queryKeys.taskDevelopment(taskId),
     queryFn: ({ signal }) =>
-      apiRequest('GET', `/tasks/${taskId}/development`, { schema: DevelopmentLinkList, signal }),
+      apiGetAll(`/tasks/${taskId}/development`, { schema: DevelopmentLinkList, signal }),
   });
 }

@@ -7,13 +7,14 @@ import {
   type ApiTokenCreate,
 } from '@teamflow/contracts/api-tokens';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { apiGetAll, apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
+/** Every token still in force: the settings page lists them all (the api pages them by 50). */
 export function useApiTokens() {
   return useQuery({
     queryKey: queryKeys.apiTokens,
-    queryFn: ({ signal }) => apiRequest('GET', '/me/api-tokens', { schema: ApiTokenList, signal }),
+    queryFn: ({ signal }) => apiGetAll('/me/api-tokens', { schema: ApiTokenList, signal }),
   });
 }
 

@@ -10,14 +10,15 @@ import {
   type WebhookUpdate,
 } from '@teamflow/contracts/webhooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { apiGetAll, apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
+/** Every webhook of the workspace: the settings page lists them all (the api pages them by 50). */
 export function useWebhooks(workspaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.webhooks(workspaceId),
     queryFn: ({ signal }) =>
-      apiRequest('GET', `/workspaces/${workspaceId}/webhooks`, { schema: WebhookList, signal }),
+      apiGetAll(`/workspaces/${workspaceId}/webhooks`, { schema: WebhookList, signal }),
     enabled,
   });
 }
