@@ -4,6 +4,7 @@ import type { DecisionStatus } from '@teamflow/contracts/decisions';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
+import { markdownExcerpt } from '@/modules/markdown/markdown-excerpt';
 import { EmptyState } from '@/modules/ui/components/empty-state';
 import { SelectField } from '@/modules/ui/components/select-field';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
@@ -88,7 +89,9 @@ export function DecisionsPage({ workspaceId }: { workspaceId: string }) {
                 </Link>
                 <Badge tone={DECISION_TONE[d.status]}>{d.status}</Badge>
               </div>
-              <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{d.decision}</p>
+              <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">
+                {markdownExcerpt(d.decision)}
+              </p>
             </li>
           ))}
         </ul>
