@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
+import { markdownExcerpt } from '@/modules/markdown/markdown-excerpt';
 import { FormError } from '@/modules/ui/components/form-error';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { useSearch } from '../hooks/use-search';
@@ -59,9 +60,10 @@ export function SearchPage({ workspaceId }: { workspaceId: string }) {
                       {hit.type} · {hit.key}
                     </span>
                     <span className="block font-medium">{hit.title}</span>
-                    {/* The snippet is shown as text: highlighting markup from the server is never rendered. */}
+                    {/* The snippet is shown as text: highlighting markup from the server is never
+                        rendered, and the Markdown it was cut from is read for its words. */}
                     <span className="block text-sm text-slate-600 dark:text-slate-400">
-                      {hit.snippet.replace(/<\/?[^>]+>/g, '')}
+                      {markdownExcerpt(hit.snippet.replace(/<\/?[^>]+>/g, ''))}
                     </span>
                   </Link>
                 </li>

@@ -2,6 +2,7 @@
 
 import { useDeferredValue, useState } from 'react';
 import { ProviderBadge } from '@/modules/ai/components/provider-badge';
+import { markdownExcerpt } from '@/modules/markdown/markdown-excerpt';
 import { TextField } from '@/modules/ui/components/text-field';
 import { formatLocalDate } from '@/lib/local-dates';
 import { useWorklogSearch } from '../hooks/use-worklog';
@@ -40,7 +41,8 @@ export function WorklogSearch() {
                 ) : null}
                 {hit.type === 'entry' ? (
                   <>
-                    <span className="text-xs text-slate-500">{formatLocalDate(hit.date)}</span> {hit.snippet}
+                    <span className="text-xs text-slate-500">{formatLocalDate(hit.date)}</span>{' '}
+                    {markdownExcerpt(hit.snippet)}
                   </>
                 ) : (
                   <>
