@@ -117,6 +117,18 @@ describe('workspace search', () => {
     expect(ten.map((h) => h.key)).toEqual(['CORE-10']);
   });
 
+  it('finds several tasks by their keys in one query, each ranked first, and none for a word among the keys', async () => {
+    const items = await hits('CORE-1, core-10 CORE-9999');
+    expect(
+      items
+        .filter((h) => h.type === 'task')
+        .map((h) => h.key)
+        .sort(),
+    ).toEqual(['CORE-1', 'CORE-10']);
+    expect(items.slice(0, 2).every((h) => h.rank >= 2)).toBe(true);
+    expect((await hits('CORE-1 deploy')).map((h) => h.key)).not.toContain('CORE-10');
+  });
+
   it('never returns another workspace’s tasks or comments, nor deleted tasks', async () => {
     for (const q of [
       'deploy billing',

@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { MARKDOWN_HTML_TAGS } from '@teamflow/contracts/markdown';
 import type { Project } from '@teamflow/contracts/projects';
+import { setAccessToken } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { MarkdownView } from '@/modules/markdown/components/markdown-view';
 import { extrasSettled } from '@/modules/markdown/lazy-extras';
 import { markdownSchema } from '@/modules/markdown/markdown-schema';
-import { aQueryClient, aTask, loaded, PROJECT, WORKSPACE } from '../builders';
-import { render, settle, type Rendered } from '../render';
+import { anAnswer, aQueryClient, aTask, loaded, PROJECT, WORKSPACE } from '../builders';
+import { render, settle, settleUntil, type Rendered } from '../render';
 import { ATTACHMENT, GFM_FIXTURE, XSS_ATTEMPTS } from './fixtures';
 
+const realFetch = globalThis.fetch;
 let view: Rendered | undefined;
 afterEach(async () => {
   await view?.unmount();
@@ -245,6 +248,46 @@ describe('task keys', () => {
     client.setQueryData(queryKeys.taskKeyLookup(WORKSPACE, 'TF-9'), { id, title: 'Found by search' });
     const root = await show('Blocked by TF-9.', { workspaceId: WORKSPACE }, client);
     expect(root.querySelector('a.task-key')?.getAttribute('href')).toBe(`/w/${WORKSPACE}/t/${id}`);
+  });
+
+  it('looks up the keys of every text on a page in one search, linking those the reader may see', async () => {
+    const client = await clientWith([]);
+    const found = (key: string, title: string) => ({
+      type: 'task',
+      id: randomUUID(),
+      projectId: PROJECT,
+      key,
+      title,
+      status: 'todo',
+      snippet: '',
+      rank: 2,
+    });
+    const hits = [found('TF-1', 'First'), found('TF-3', 'Third')];
+    const sent: string[] = [];
+    globalThis.fetch = jest.fn((input: string) => {
+      sent.push(new URL(input).searchParams.get('q') ?? '');
+      return Promise.resolve(anAnswer(200, { items: hits, nextCursor: null }));
+    }) as unknown as typeof fetch;
+    setAccessToken('a-token');
+    try {
+      view = await render(
+        <>
+          <MarkdownView source="Start with TF-1, then TF-2." workspaceId={WORKSPACE} />
+          <MarkdownView source="Last: TF-3." workspaceId={WORKSPACE} />
+        </>,
+        client,
+      );
+      await settleUntil(() => view!.container.querySelectorAll('a.task-key').length === 2);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(sent).toEqual(['TF-1 TF-2 TF-3']);
+    const links = [...view.container.querySelectorAll<HTMLAnchorElement>('a.task-key')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['TF-1', `/w/${WORKSPACE}/t/${hits[0]!.id}`],
+      ['TF-3', `/w/${WORKSPACE}/t/${hits[1]!.id}`],
+    ]);
+    expect(view.container.textContent).toContain('then TF-2.');
   });
 
   it('leaves a key the reader may not see as plain text', async () => {

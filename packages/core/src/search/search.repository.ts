@@ -33,10 +33,25 @@ const COMPUTED_WORD_MATCHES = 200;
 /** The same bound for each kind's text containing the query (trigram indexes: task, decision and incident titles, comment bodies). */
 const SUBSTRING_MATCHES = 200;
 
-/** "CORE-12" (any case) → project key and task number, as shown in `key`; anything else → nulls (the arm finds none). */
-export function parseTaskKey(q: string): { key: string | null; number: number | null } {
-  const m = /^([A-Za-z][A-Za-z0-9]{1,9})-([1-9][0-9]{0,8})$/.exec(q);
-  return m ? { key: m[1]!.toUpperCase(), number: Number(m[2]) } : { key: null, number: null };
+const TASK_KEY = /^([A-Za-z][A-Za-z0-9]{1,9})-([1-9][0-9]{0,8})$/;
+/** At most this many keys in one query (a text's task keys resolved in one request: the web's links). */
+export const MAX_TASK_KEYS = 50;
+
+/**
+ * "CORE-12" or several keys ("CORE-12 WEB-3", commas too), any case → each key's project key and task number, as
+ * shown in `key`; anything else (a word among them, more than MAX_TASK_KEYS) → none (the arm finds nothing).
+ */
+export function parseTaskKeys(q: string): { projects: string[]; numbers: number[] } {
+  const parsed = { projects: [] as string[], numbers: [] as number[] };
+  const words = q.split(/[\s,]+/).filter(Boolean);
+  if (words.length > MAX_TASK_KEYS) return parsed;
+  for (const word of words) {
+    const m = TASK_KEY.exec(word);
+    if (!m) return { projects: [], numbers: [] };
+    parsed.projects.push(m[1]!.toUpperCase());
+    parsed.numbers.push(Number(m[2]));
+  }
+  return parsed;
 }
 
 /** "DEC-12" (any case) → 12 with prefix DEC; anything else → null (the key arm finds none). */
@@ -72,9 +87,9 @@ const LOGS = {
  * parameter: websearch_to_tsquery never raises on odd input, and LIKE wildcards are escaped.
  *
  * Tasks are found by three arms that each use an index, and only their union is ranked: words (GIN on search_vector,
- * at most WORD_MATCHES), title substring (pg_trgm GIN on title, at most SUBSTRING_MATCHES) and `KEY-n`
- * (project key + number, unique index). One arm ORed into one WHERE made PostgreSQL scan every task of the workspace.
- * A null key or number folds its arm to nothing at plan time. Comments the same way, by two arms: words (GIN on the
+ * at most WORD_MATCHES), title substring (pg_trgm GIN on title, at most SUBSTRING_MATCHES) and `KEY-n`, one key or
+ * several (project key + number, unique index). One arm ORed into one WHERE made PostgreSQL scan every task of the
+ * workspace. No keys (a query of words) leave the key arm an empty join. Comments the same way, by two arms: words (GIN on the
  * body's tsvector) and body substring (pg_trgm GIN); ORed, they made it read every comment and build its tsvector.
  * Decisions and incidents by three: words (GIN on the text search reads), title substring (pg_trgm GIN) and `DEC-n` /
  * `INC-n` (the workspace's unique number).
@@ -86,7 +101,8 @@ export async function searchWorkspace(
   limit: number,
 ): Promise<SearchRow[]> {
   const pattern = `%${escapeLike(q)}%`;
-  const taskKey = parseTaskKey(q);
+  const taskKeys = parseTaskKeys(q);
+  const keys = taskKeys.projects.map((project, i) => `${project}-${taskKeys.numbers[i]}`);
   // A log's arms and its ranked hits: the same for decisions and incidents.
   const logSearch = (kind: keyof typeof LOGS) => {
     const { table, prefix, words, snippet } = LOGS[kind];
@@ -123,9 +139,10 @@ export async function searchWorkspace(
         where t.workspace_id = ${workspaceId} and t.deleted_at is null and t.title ilike ${pattern} escape '\\'
         limit ${SUBSTRING_MATCHES})
       union
-      (select t.id from projects p join tasks t on t.project_id = p.id
-        where p.workspace_id = ${workspaceId} and p.deleted_at is null and p.key = ${taskKey.key}::text
-          and t.workspace_id = ${workspaceId} and t.number = ${taskKey.number}::int and t.deleted_at is null)
+      (select t.id from unnest(${sql.param(taskKeys.projects)}::text[], ${sql.param(taskKeys.numbers)}::int[]) k(key, number)
+         join projects p on p.workspace_id = ${workspaceId} and p.deleted_at is null and p.key = k.key
+         join tasks t on t.project_id = p.id and t.number = k.number
+        where t.workspace_id = ${workspaceId} and t.deleted_at is null)
     ),
     comment_matches as (
       (select c.id from comments c, query
@@ -144,7 +161,7 @@ export async function searchWorkspace(
              left(coalesce(t.description, ''), 160) as snippet,
              ts_rank(t.search_vector, query.tsq)
                + case when t.title ilike ${pattern} escape '\\' then 0.5 else 0 end
-               + case when upper(p.key || '-' || t.number) = upper(${q}) then 2 else 0 end as rank
+               + case when upper(p.key || '-' || t.number) = any(${sql.param(keys)}::text[]) then 2 else 0 end as rank
         from task_matches m join tasks t on t.id = m.id join projects p on p.id = t.project_id, query
        where t.workspace_id = ${workspaceId} and t.deleted_at is null and p.deleted_at is null
     union all

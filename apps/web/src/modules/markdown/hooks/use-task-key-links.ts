@@ -13,21 +13,62 @@ const NO_LINKS: ReadonlyMap<string, TaskLink> = new Map();
 
 const taskPath = (workspaceId: string, taskId: string) => `/w/${workspaceId}/t/${taskId}`;
 
+type FoundTask = { id: string; title: string } | null;
+
+interface PendingLookup {
+  key: string;
+  resolve: (task: FoundTask) => void;
+  reject: (error: unknown) => void;
+}
+
+// Keys asked for in the same turn (every text on a page renders in one) go out together: one search
+// for up to this many keys (the api takes 50), instead of one request per key, which made a page
+// of updates naming a few dozen tasks use up the per-user rate limit at once.
+const KEYS_PER_SEARCH = 25;
+const pending = new Map<string, PendingLookup[]>();
+
+async function searchKeys(workspaceId: string, lookups: PendingLookup[]): Promise<void> {
+  const keys = [...new Set(lookups.map((l) => l.key))];
+  const params = new URLSearchParams({ q: keys.join(' '), limit: '100' });
+  try {
+    const { items } = await apiRequest('GET', `/workspaces/${workspaceId}/search?${params}`, {
+      schema: SearchResults,
+    });
+    for (const lookup of lookups) {
+      const hit = items.find((h) => h.type === 'task' && h.key === lookup.key);
+      lookup.resolve(hit ? { id: hit.id, title: hit.title } : null);
+    }
+  } catch (error) {
+    for (const lookup of lookups) lookup.reject(error);
+  }
+}
+
+function flush(workspaceId: string): void {
+  const lookups = pending.get(workspaceId) ?? [];
+  pending.delete(workspaceId);
+  for (let i = 0; i < lookups.length; i += KEYS_PER_SEARCH) {
+    void searchKeys(workspaceId, lookups.slice(i, i + KEYS_PER_SEARCH));
+  }
+}
+
 /** The task a key names, as the workspace's search finds it for this reader (null: none they may see). */
-async function lookUp(workspaceId: string, key: string, signal: AbortSignal) {
-  const params = new URLSearchParams({ q: key, limit: '5' });
-  const { items } = await apiRequest('GET', `/workspaces/${workspaceId}/search?${params}`, {
-    schema: SearchResults,
-    signal,
+function lookUp(workspaceId: string, key: string): Promise<FoundTask> {
+  return new Promise((resolve, reject) => {
+    let lookups = pending.get(workspaceId);
+    if (!lookups) {
+      lookups = [];
+      pending.set(workspaceId, lookups);
+      setTimeout(() => flush(workspaceId));
+    }
+    lookups.push({ key, resolve, reject });
   });
-  const hit = items.find((h) => h.type === 'task' && h.key === key);
-  return hit ? { id: hit.id, title: hit.title } : null;
 }
 
 /**
  * Links for the task keys a text names, for the tasks this reader may see: first from the caches
  * (the workspace's projects, a project's board), then from the workspace's search (which only
- * finds what the reader may see). A key whose project is not in the workspace is not looked up.
+ * finds what the reader may see; the keys of every text on the page in one search). A key whose
+ * project is not in the workspace is not looked up.
  */
 export function useTaskKeyLinks(
   workspaceId: string | undefined,
@@ -55,7 +96,7 @@ export function useTaskKeyLinks(
   const lookups = useQueries({
     queries: unknown.map((key) => ({
       queryKey: queryKeys.taskKeyLookup(workspaceId ?? '', key),
-      queryFn: ({ signal }: { signal: AbortSignal }) => lookUp(workspaceId ?? '', key, signal),
+      queryFn: () => lookUp(workspaceId ?? '', key),
       staleTime: 5 * 60_000,
       retry: false,
     })),
