@@ -119,10 +119,7 @@ export const WebhookDelivery = z.object({
 });
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
 
-export const WebhookDeliveryPage = z.object({
-  items: z.array(WebhookDelivery),
-  nextCursor: z.string().nullable(),
-});
+export const WebhookDeliveryPage = page(WebhookDelivery);
 export type WebhookDeliveryPage = z.infer<typeof WebhookDeliveryPage>;
 export const WebhookDeliveryQuery = PageQuery;
 export type WebhookDeliveryQuery = z.infer<typeof WebhookDeliveryQuery>;
