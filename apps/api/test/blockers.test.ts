@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { escalateBlockers } from '@teamflow/core/blockers/escalate-blockers';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -78,6 +79,29 @@ describe('the blocker register', () => {
     expect(open.body.items.map((x: { id: string }) => x.id)).toContain(b.id);
     const one = await api.http().get(`${V1}/blockers/${b.id}`).set(auth(team.users.viewer));
     expect(one.body.id).toBe(b.id);
+  });
+
+  it("pages the register newest first with ?limit= and ?cursor=, each blocker once; another list's cursor is a 400", async () => {
+    for (let i = 0; i < 5; i++) await raise(team.users.member, { title: `Paged blocker ${i}` });
+    const path = `${V1}/workspaces/${team.workspaceId}/blockers`;
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from blockers where workspace_id = $1 order by created_at desc, id desc',
+      [team.workspaceId],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const limit of [1, 2, 4]) {
+      const pages = await pageThrough<{ id: string }>(api, team.users.viewer, path, limit);
+      expect(pages.flatMap((p) => p.items.map((b) => b.id))).toEqual(rows.map((r) => r.id));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    // The workspace's activity pages by (createdAt, id) too: a cursor of the same shape that is
+    // still not this list's.
+    const activity = await firstCursor(
+      api,
+      team.users.viewer,
+      `${V1}/workspaces/${team.workspaceId}/activity`,
+    );
+    await expectPagingRefused(api, team.users.viewer, path, activity);
   });
 });
 

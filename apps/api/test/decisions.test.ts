@@ -1,4 +1,5 @@
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -153,6 +154,29 @@ describe('decisions', () => {
     expect((await list({ q: d.key })).body.items.map((x: { id: string }) => x.id)).toEqual([d.id]);
     const accepted = (await list({ status: 'accepted' })).body.items;
     expect(accepted.every((x: { status: string }) => x.status === 'accepted')).toBe(true);
+  });
+
+  it("pages the log newest first with ?limit= and ?cursor=, each decision once; another list's cursor is a 400", async () => {
+    for (let i = 0; i < 5; i++) await record({ title: `Paged decision ${i}` });
+    const path = `${V1}/workspaces/${team.workspaceId}/decisions`;
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from decisions where workspace_id = $1 order by created_at desc, id desc',
+      [team.workspaceId],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const limit of [1, 2, 4]) {
+      const pages = await pageThrough<{ id: string }>(api, team.users.viewer, path, limit);
+      expect(pages.flatMap((p) => p.items.map((d) => d.id))).toEqual(rows.map((r) => r.id));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    // The workspace's activity pages by (createdAt, id) too: a cursor of the same shape that is
+    // still not this list's.
+    const activity = await firstCursor(
+      api,
+      team.users.viewer,
+      `${V1}/workspaces/${team.workspaceId}/activity`,
+    );
+    await expectPagingRefused(api, team.users.viewer, path, activity);
   });
 
   it('is found by the workspace search, by words and by key, with incidents too', async () => {

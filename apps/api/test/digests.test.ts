@@ -14,6 +14,7 @@ import { FakeProviderServer, OPENAI_CHAT, openAiCompletion } from '@teamflow/ai/
 import { allHandlers } from '../../worker/src/handlers/index';
 import { startWorkers, type Runtime } from '../../worker/src/runtime';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+import { cursorOf, expectPagingRefused } from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -204,7 +205,7 @@ describe('the daily digest', () => {
     expect(AiJob.safeParse(res.body).error).toBeUndefined();
   });
 
-  it('lists digests newest day first in pages of 50 by default, like every list', async () => {
+  it('lists digests newest day first in pages of 50 by default, like every list; a cursor not naming the list is a 400', async () => {
     const t = await createTeam(api);
     await generateDigest(api.deps, t.workspaceId, '2034-01-01');
     // 54 more days, copied from that one (generating each would only repeat the same work).
@@ -232,6 +233,9 @@ describe('the daily digest', () => {
       '2034-01-01',
     ]);
     expect(rest.body.nextCursor).toBeNull();
+    // No other list pages by a date alone: a day without the list's name stands for another
+    // list's cursor of the same shape.
+    await expectPagingRefused(api, t.users.viewer, path, cursorOf(['2034-01-05']));
   });
 
   it("is made by the schedule after digestTime in the workspace's zone, once", async () => {

@@ -1,4 +1,5 @@
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -100,6 +101,29 @@ describe('incidents', () => {
       .set(auth(team.users.viewer))
       .query({ severity: 'sev4', status: 'investigating' });
     expect(sev4.body.items.map((x: { id: string }) => x.id)).toEqual([i.id]);
+  });
+
+  it("pages newest first with ?limit= and ?cursor=, each incident once; another list's cursor is a 400", async () => {
+    for (let i = 0; i < 5; i++) await declare({ title: `Paged incident ${i}` });
+    const path = `${V1}/workspaces/${team.workspaceId}/incidents`;
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from incidents where workspace_id = $1 order by created_at desc, id desc',
+      [team.workspaceId],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const limit of [1, 2, 4]) {
+      const pages = await pageThrough<{ id: string }>(api, team.users.viewer, path, limit);
+      expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(rows.map((r) => r.id));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    // The workspace's activity pages by (createdAt, id) too: a cursor of the same shape that is
+    // still not this list's.
+    const activity = await firstCursor(
+      api,
+      team.users.viewer,
+      `${V1}/workspaces/${team.workspaceId}/activity`,
+    );
+    await expectPagingRefused(api, team.users.viewer, path, activity);
   });
 
   it('appears on its linked task', async () => {

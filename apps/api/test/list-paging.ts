@@ -36,6 +36,26 @@ export async function pageThrough<T>(
 }
 
 /**
+ * The cursor of a list's first page of one row (`path` as requested): another list's cursor, for
+ * `expectPagingRefused`. The list must hold two rows or more, or there is no cursor to take.
+ */
+export async function firstCursor(api: TestApi, user: { token: string }, path: string): Promise<string> {
+  const res = await api
+    .http()
+    .get(withQuery(path, { limit: '1' }))
+    .set(auth(user));
+  expect([path, res.status, typeof res.body.nextCursor]).toEqual([path, 200, 'string']);
+  return res.body.nextCursor as string;
+}
+
+/**
+ * A cursor of these values, encoded as the api encodes one. For a list whose keys no other list
+ * shares, its own keys without its name stand for another list's cursor of the same shape.
+ */
+export const cursorOf = (values: unknown[]): string =>
+  Buffer.from(JSON.stringify(values)).toString('base64url');
+
+/**
  * `?limit=` outside 1–100 or not a number, a garbled cursor and `foreignCursor` (another list's)
  * are each a 400 VALIDATION_ERROR naming the field.
  */

@@ -11,6 +11,7 @@ import {
   type TestApi,
   type TestUser,
 } from './harness';
+import { expectPagingRefused, firstCursor } from './list-paging';
 
 /**
  * Notifications end to end inside the api process: the real use cases stage `notifications/dispatch`
@@ -228,7 +229,7 @@ describe('the inbox', () => {
     ids = (await notificationsOf(user)).items.map((n) => n.id);
   });
 
-  it('pages newest first with a cursor, each notification exactly once', async () => {
+  it("pages newest first with a cursor, each notification exactly once; another list's cursor is a 400", async () => {
     expect(ids).toHaveLength(5);
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -239,8 +240,10 @@ describe('the inbox', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(ids);
-    const bad = await http().get(`${V1}/notifications?cursor=nonsense`).set(auth(user));
-    expect(bad.status).toBe(400);
+    // Tasks sorted by creation page by (createdAt, id) too: a cursor of the same shape that is
+    // still not this list's.
+    const tasks = await firstCursor(api, user, `${V1}/projects/${team.projectId}/tasks?sort=createdAt`);
+    await expectPagingRefused(api, user, `${V1}/notifications`, tasks);
   });
 
   it('marks one read, filters unread, counts, and marks all read', async () => {

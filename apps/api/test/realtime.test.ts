@@ -3,6 +3,7 @@ import { io as connect } from 'socket.io-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generateDigest } from '@teamflow/core/digests/generate-digest';
 import { auth, createTeam, V1, type TeamFixture } from './harness';
+import { expectPagingRefused, firstCursor } from './list-paging';
 import {
   connectClient,
   isolatedStore,
@@ -194,7 +195,7 @@ describe('realtime over two api instances', () => {
     expect(inTaskRoom.map((s) => s.id)).toContain(member.socket.id);
   });
 
-  it('lets a client that was dropped catch up through GET /activity?since=<seq>', async () => {
+  it("lets a client that was dropped catch up through GET /activity?since=<seq>; a task's since cursor is a 400 there", async () => {
     const member = await client(two, team.users.member.token);
     await member.join([`workspace:${team.workspaceId}`]);
     let current = await one.http().get(`${V1}/tasks/${team.taskId}`).set(auth(team.users.member));
@@ -233,6 +234,15 @@ describe('realtime over two api instances', () => {
       lastSeen + 1,
       lastSeen + 2,
     ]);
+    // A task's changes since a seq are a list of their own, by seq too: its cursor is not the workspace's.
+    const since = `?since=${lastSeen}`;
+    const ofTask = await firstCursor(two, team.users.viewer, `${V1}/tasks/${team.taskId}/activity${since}`);
+    await expectPagingRefused(
+      two,
+      team.users.viewer,
+      `${V1}/workspaces/${team.workspaceId}/activity${since}`,
+      ofTask,
+    );
     // Someone else's workspace does not exist, as everywhere.
     const stranger = await two
       .http()

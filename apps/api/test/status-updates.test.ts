@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { todayIn } from '@teamflow/core/platform/local-dates';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
+import { cursorOf, expectPagingRefused, pageThrough } from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -100,6 +101,30 @@ describe('posting a check-in', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toBe('taskIds');
+  });
+});
+
+describe('the feed', () => {
+  it('pages newest day first with ?limit= and ?cursor=, each update once; a cursor not naming the list is a 400', async () => {
+    const [one, two] = [nextDate(), nextDate()];
+    for (const user of [team.users.owner, team.users.admin, team.users.member])
+      for (const date of [one, two])
+        expect((await post(user, { date, done: 'x', doing: 'y' })).status).toBe(201);
+    const path = `${V1}/workspaces/${team.workspaceId}/status-updates`;
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from status_updates where workspace_id = $1 order by date desc, created_at desc, id desc',
+      [team.workspaceId],
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const limit of [1, 2, 4]) {
+      const pages = await pageThrough<{ id: string }>(api, team.users.viewer, path, limit);
+      expect(pages.flatMap((p) => p.items.map((u) => u.id))).toEqual(rows.map((r) => r.id));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    // No other list pages by (date, createdAt, id): the keys of one of its own rows without the
+    // list's name stand for another list's cursor of the same shape.
+    const [row] = (await list(team.users.viewer, { limit: '1' })).body.items;
+    await expectPagingRefused(api, team.users.viewer, path, cursorOf([row.date, row.createdAt, row.id]));
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+import { firstCursor } from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -278,13 +279,21 @@ describe('listing tasks with cursors', () => {
     },
   );
 
-  it('refuses a malformed cursor or one from another sort with 400 on field cursor', async () => {
+  it('refuses a malformed cursor, one from another sort or one from another list with 400 on field cursor', async () => {
     const first = await list(p, 'sort=createdAt&limit=5');
     const forged = Buffer.from(JSON.stringify(['x', 1])).toString('base64url');
+    // The workspace's activity pages by (createdAt, id), as sort=createdAt does: the same shape,
+    // still not this list's.
+    const activity = await firstCursor(
+      api,
+      team.users.viewer,
+      `${V1}/workspaces/${team.workspaceId}/activity`,
+    );
     for (const query of [
       'cursor=not-a-cursor',
       `cursor=${forged}`,
       `sort=priority&cursor=${first.body.nextCursor}`,
+      `sort=createdAt&cursor=${activity}`,
     ]) {
       const res = await list(p, query);
       expect(res.status).toBe(400);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
-import { expectPagingRefused, pageThrough } from './list-paging';
+import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -72,7 +72,7 @@ describe('comments', () => {
     expect((await comment(team.users.member, team.taskId, '   ')).status).toBe(400);
   });
 
-  it('lists comments oldest first and pages through them exactly once', async () => {
+  it("lists comments oldest first and pages through them exactly once; another list's cursor is a 400", async () => {
     const task = await newTask();
     const made: string[] = [];
     for (let i = 0; i < 9; i++)
@@ -85,12 +85,14 @@ describe('comments', () => {
         (await pageAll(team.users.viewer, `/tasks/${task.id}/comments`, limit)).map((c) => c.id),
       ).toEqual(made);
     }
-    const bad = await api
-      .http()
-      .get(`${V1}/tasks/${task.id}/comments?cursor=nope`)
-      .set(auth(team.users.viewer));
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.details[0].field).toBe('cursor');
+    // Tasks sorted by creation page by (createdAt, id) too: a cursor of the same shape that is
+    // still not this list's.
+    const tasks = await firstCursor(
+      api,
+      team.users.viewer,
+      `${V1}/projects/${team.projectId}/tasks?sort=createdAt`,
+    );
+    await expectPagingRefused(api, team.users.viewer, `${V1}/tasks/${task.id}/comments`, tasks);
   });
 
   it('lets the author edit (editedAt set) but not anyone else, even the owner', async () => {
@@ -454,7 +456,7 @@ describe('activity', () => {
     ).toBe(404);
   });
 
-  it('pages through the workspace activity exactly once, newest first', async () => {
+  it("pages through the workspace activity exactly once, newest first; a task's activity cursor is a 400", async () => {
     const fresh = await createTeam(api);
     const task = (
       await api
@@ -476,5 +478,33 @@ describe('activity', () => {
     const leaked = await pageAll(team.users.owner, `/workspaces/${team.workspaceId}/activity`, 100);
     expect(leaked.length).toBeGreaterThan(0);
     expect(leaked.map((a) => a.id)).not.toContain(rows[0].id);
+    // A task's activity is a list of its own, by (createdAt, id) too: its cursor is not this list's.
+    const ofTask = await firstCursor(api, fresh.users.viewer, `${V1}/tasks/${task.id}/activity`);
+    await expectPagingRefused(
+      api,
+      fresh.users.viewer,
+      `${V1}/workspaces/${fresh.workspaceId}/activity`,
+      ofTask,
+    );
+  });
+
+  it("pages through a task's activity exactly once, newest first; the workspace's activity cursor is a 400", async () => {
+    const task = await newTask('Paged history', team.users.member);
+    for (let i = 0; i < 4; i++) await comment(team.users.member, task.id, `Step ${i}`);
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from activities where task_id = $1 order by created_at desc, id desc',
+      [task.id],
+    );
+    expect(rows).toHaveLength(5);
+    for (const limit of [1, 2, 4]) {
+      const paged = await pageAll(team.users.viewer, `/tasks/${task.id}/activity`, limit);
+      expect(paged.map((a) => a.id)).toEqual(rows.map((r) => r.id));
+    }
+    const ofWorkspace = await firstCursor(
+      api,
+      team.users.viewer,
+      `${V1}/workspaces/${team.workspaceId}/activity`,
+    );
+    await expectPagingRefused(api, team.users.viewer, `${V1}/tasks/${task.id}/activity`, ofWorkspace);
   });
 });

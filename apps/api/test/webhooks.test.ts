@@ -4,7 +4,7 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
 import { deliverWebhook } from '@teamflow/core/webhooks/deliver-webhook';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
-import { expectPagingRefused, pageThrough } from './list-paging';
+import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
 
 /**
  * Outgoing webhooks: managed per workspace, fed by the event stream (the outbox relay stages a
@@ -202,6 +202,35 @@ describe('listing webhooks', () => {
       .get(`${V1}/workspaces/${fresh.workspaceId}/members?limit=1`)
       .set(auth(fresh.users.owner));
     await expectPagingRefused(api, fresh.users.owner, hooks, members.body.nextCursor);
+  });
+});
+
+describe('listing deliveries', () => {
+  it("pages a webhook's deliveries newest first with ?limit= and ?cursor=, each once; another list's cursor is a 400", async () => {
+    const hook = await createHook(['task.created']);
+    for (let i = 0; i < 5; i++) expect((await createTask(`Delivered ${i}`)).status).toBe(201);
+    // Staged by one relay pass, in one transaction, they may share created_at: ties go by id.
+    await relayOnce();
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from webhook_deliveries where webhook_id = $1 order by created_at desc, id desc',
+      [hook.id],
+    );
+    expect(rows).toHaveLength(5);
+    const path = `${V1}/webhooks/${hook.id}/deliveries`;
+    for (const limit of [1, 2, 4]) {
+      const pages = await pageThrough<{ id: string }>(api, team.users.owner, path, limit);
+      expect(pages.flatMap((p) => p.items.map((d) => d.id))).toEqual(rows.map((r) => r.id));
+      expect(pages).toHaveLength(Math.ceil(5 / limit));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    // Tasks sorted by creation page by (createdAt, id) too: a cursor of the same shape that is
+    // still not this list's.
+    const tasks = await firstCursor(
+      api,
+      team.users.owner,
+      `${V1}/projects/${team.projectId}/tasks?sort=createdAt`,
+    );
+    await expectPagingRefused(api, team.users.owner, path, tasks);
   });
 });
 

@@ -17,6 +17,7 @@ import {
   type TestApi,
   type TestUser,
 } from './harness';
+import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -130,6 +131,36 @@ describe('work-log entries', () => {
       .set(auth(team.users.member))
       .send({ body: 'ok', tags: ['no spaces'] });
     expect(tag.status).toBe(400);
+  });
+
+  it("pages the caller's entries newest day first with ?limit= and ?cursor=, each once; another list's cursor is a 400", async () => {
+    const writer = await registerUser(api, 'pages');
+    // Two on one day: ties go by id.
+    for (const date of ['2026-03-01', '2026-03-02', '2026-03-02', '2026-03-03', '2026-03-05'])
+      await write(writer, `Entry of ${date}`, { date });
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from worklog_entries where user_id = $1 order by date desc, id desc',
+      [writer.id],
+    );
+    expect(rows).toHaveLength(5);
+    for (const limit of [1, 2, 4]) {
+      const pages = await pageThrough<{ id: string }>(api, writer, `${V1}/worklog/entries`, limit);
+      expect(pages.flatMap((p) => p.items.map((e) => e.id))).toEqual(rows.map((r) => r.id));
+      expect(pages.at(-1)!.nextCursor).toBeNull();
+    }
+    // Tasks sorted by due date page by (date, id) too: a cursor of the same shape that is still
+    // not this list's.
+    await http()
+      .post(`${V1}/projects/${team.projectId}/tasks`)
+      .set(auth(team.users.member))
+      .send({ title: 'Due some day', dueDate: '2026-04-01' })
+      .expect(201);
+    const tasks = await firstCursor(
+      api,
+      team.users.member,
+      `${V1}/projects/${team.projectId}/tasks?sort=dueDate`,
+    );
+    await expectPagingRefused(api, writer, `${V1}/worklog/entries`, tasks);
   });
 
   it('analyses a burst of autosaves once, after the last save, with the local provider', async () => {
@@ -416,7 +447,7 @@ describe('timeline, insights and exports', () => {
     expect((await http().get(`${V1}/worklog/exports/${res.body.id}`).set(auth(me))).status).toBe(404);
   });
 
-  it('lists the caller’s exports as a cursor list, newest first, each once across pages', async () => {
+  it("lists the caller’s exports as a cursor list, newest first, each once across pages; another list's cursor is a 400", async () => {
     const user = await registerUser(api, 'exports');
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -435,7 +466,14 @@ describe('timeline, insights and exports', () => {
       .query({ limit: 2, cursor: first.body.nextCursor })
       .set(auth(user));
     expect(second.body).toEqual({ items: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
-    expect((await http().get(`${V1}/worklog/exports`).query({ limit: 0 }).set(auth(user))).status).toBe(400);
+    // The workspace's activity pages by (createdAt, id) too: a cursor of the same shape that is
+    // still not this list's.
+    const activity = await firstCursor(
+      api,
+      team.users.owner,
+      `${V1}/workspaces/${team.workspaceId}/activity`,
+    );
+    await expectPagingRefused(api, user, `${V1}/worklog/exports`, activity);
   });
 
   it('refuses an export whose range is backwards', async () => {

@@ -4,6 +4,20 @@ import type { CoreDeps, WorkspaceCtx } from '../platform/context';
 import { decodeCursor, keysetPage } from '../platform/cursor';
 import { listActivities, listActivitiesSince, type ActivityRow } from './activity.repository';
 
+// The list's name leads the tuple, so a cursor from another list of the same keys is refused, not
+// misread. A workspace's activity and a task's are two lists, as a workspace's labels and a task's are.
+const Seq = z.number().int().min(0);
+const SINCE_CURSOR = {
+  activity: z.tuple([z.literal('activity'), Seq]),
+  'task-activity': z.tuple([z.literal('task-activity'), Seq]),
+};
+const NEWEST_CURSOR = {
+  activity: z.tuple([z.literal('activity'), z.iso.datetime(), z.uuid()]),
+  'task-activity': z.tuple([z.literal('task-activity'), z.iso.datetime(), z.uuid()]),
+};
+const listName = (taskId: string | undefined): keyof typeof NEWEST_CURSOR =>
+  taskId ? 'task-activity' : 'activity';
+
 function toActivity(row: ActivityRow): ActivityPage['items'][number] {
   return {
     id: row.id,
@@ -27,9 +41,8 @@ async function listSince(
   query: ActivityQuery & { since: number },
   taskId?: string,
 ): Promise<ActivityPage> {
-  const since = query.cursor
-    ? decodeCursor(query.cursor, z.tuple([z.number().int().min(0)]))[0]
-    : query.since;
+  const name = listName(taskId);
+  const since = query.cursor ? decodeCursor(query.cursor, SINCE_CURSOR[name])[1] : query.since;
   const rows = await listActivitiesSince(
     deps.db,
     { workspaceId: ctx.workspaceId, taskId },
@@ -37,7 +50,7 @@ async function listSince(
     query.limit + 1,
   );
   // Every row read here has a seq (`event_seq > since`): the cursor is the last one's.
-  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [last.eventSeq]);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [name, last.eventSeq]);
   return { items: page.map(toActivity), nextCursor };
 }
 
@@ -49,9 +62,10 @@ export async function listActivity(
   taskId?: string,
 ): Promise<ActivityPage> {
   if (query.since !== undefined) return listSince(deps, ctx, { ...query, since: query.since }, taskId);
+  const name = listName(taskId);
   let after: { createdAt: string; id: string } | undefined;
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor, z.tuple([z.iso.datetime(), z.uuid()]));
+    const [, createdAt, id] = decodeCursor(query.cursor, NEWEST_CURSOR[name]);
     after = { createdAt, id };
   }
   const rows = await listActivities(
@@ -61,6 +75,7 @@ export async function listActivity(
     after,
   );
   const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    name,
     last.createdAt.toISOString(),
     last.id,
   ]);

@@ -5,7 +5,8 @@ import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toBlockers } from './blocker.mapper';
 import { listBlockerRows } from './blockers.repository';
 
-const Cursor = z.tuple([z.iso.datetime(), z.uuid()]);
+// The list's name leads the tuple, so a cursor from another (createdAt, id) list is refused, not misread.
+const Cursor = z.tuple([z.literal('blockers'), z.iso.datetime(), z.uuid()]);
 
 /** The register, newest first, optionally by status. */
 export async function listBlockers(
@@ -17,9 +18,10 @@ export async function listBlockers(
   const rows = await listBlockerRows(deps.db, ctx.workspaceId, {
     status: query.status,
     limit: query.limit + 1,
-    after: after && { createdAt: new Date(after[0]), id: after[1] },
+    after: after && { createdAt: new Date(after[1]), id: after[2] },
   });
   const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    'blockers',
     last.createdAt.toISOString(),
     last.id,
   ]);

@@ -5,7 +5,8 @@ import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toDecisions } from './decision.mapper';
 import { listDecisionRows } from './decisions.repository';
 
-const Cursor = z.tuple([z.iso.datetime(), z.uuid()]);
+// The list's name leads the tuple, so a cursor from another (createdAt, id) list is refused, not misread.
+const Cursor = z.tuple([z.literal('decisions'), z.iso.datetime(), z.uuid()]);
 
 /** The decision log, newest first, by status and/or text. */
 export async function listDecisions(
@@ -18,9 +19,10 @@ export async function listDecisions(
     status: query.status,
     q: query.q || undefined,
     limit: query.limit + 1,
-    after: after && { createdAt: new Date(after[0]), id: after[1] },
+    after: after && { createdAt: new Date(after[1]), id: after[2] },
   });
   const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    'decisions',
     last.createdAt.toISOString(),
     last.id,
   ]);

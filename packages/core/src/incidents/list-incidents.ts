@@ -5,7 +5,8 @@ import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toIncidents } from './incident.mapper';
 import { listIncidentRows } from './incidents.repository';
 
-const Cursor = z.tuple([z.iso.datetime(), z.uuid()]);
+// The list's name leads the tuple, so a cursor from another (createdAt, id) list is refused, not misread.
+const Cursor = z.tuple([z.literal('incidents'), z.iso.datetime(), z.uuid()]);
 
 /** Newest first, optionally by status and severity. */
 export async function listIncidents(
@@ -18,9 +19,10 @@ export async function listIncidents(
     status: query.status,
     severity: query.severity,
     limit: query.limit + 1,
-    after: after && { createdAt: new Date(after[0]), id: after[1] },
+    after: after && { createdAt: new Date(after[1]), id: after[2] },
   });
   const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    'incidents',
     last.createdAt.toISOString(),
     last.id,
   ]);

@@ -5,7 +5,8 @@ import { decodeCursor, keysetPage } from '../platform/cursor';
 import { loadStatusUpdateRefs, toStatusUpdate } from './status-update.mapper';
 import { listStatusUpdateRows } from './status-updates.repository';
 
-const Cursor = z.tuple([z.iso.date(), z.iso.datetime(), z.uuid()]);
+// The list's name leads the tuple, so a cursor from another list is refused, not misread.
+const Cursor = z.tuple([z.literal('status-updates'), z.iso.date(), z.iso.datetime(), z.uuid()]);
 
 /** The team's feed, newest first; each update shows its mood only to its author. */
 export async function listStatusUpdates(
@@ -16,9 +17,10 @@ export async function listStatusUpdates(
   const after = query.cursor ? decodeCursor(query.cursor, Cursor) : undefined;
   const rows = await listStatusUpdateRows(deps.db, ctx.workspaceId, query, {
     limit: query.limit + 1,
-    after: after && { date: after[0], createdAt: new Date(after[1]), id: after[2] },
+    after: after && { date: after[1], createdAt: new Date(after[2]), id: after[3] },
   });
   const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    'status-updates',
     last.date,
     last.createdAt.toISOString(),
     last.id,

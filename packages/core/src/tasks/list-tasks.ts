@@ -5,15 +5,19 @@ import { decodeCursor, keysetPage } from '../platform/cursor';
 import { JsonBody } from '../platform/json-body';
 import { listTaskJson } from './tasks.repository';
 
-// What a cursor holds for each sort: the sort keys, then the id as the tie-breaker.
+// The list's name leads every cursor, so one from another list with the same keys (comments by
+// (createdAt, id), work-log entries by (date, id)) is refused, not misread as a place in this one.
+const Name = z.literal('tasks');
+
+// What a cursor holds for each sort: the name, the sort keys, then the id as the tie-breaker.
 const CURSOR: Record<TaskSort, z.ZodType<unknown[]>> = {
-  position: z.tuple([TaskStatus, z.number(), z.uuid()]),
-  createdAt: z.tuple([z.iso.datetime({ offset: true }), z.uuid()]),
-  '-createdAt': z.tuple([z.iso.datetime({ offset: true }), z.uuid()]),
-  updatedAt: z.tuple([z.iso.datetime({ offset: true }), z.uuid()]),
-  '-updatedAt': z.tuple([z.iso.datetime({ offset: true }), z.uuid()]),
-  priority: z.tuple([z.number().int(), z.uuid()]),
-  dueDate: z.tuple([z.iso.date(), z.uuid()]),
+  position: z.tuple([Name, TaskStatus, z.number(), z.uuid()]),
+  createdAt: z.tuple([Name, z.iso.datetime({ offset: true }), z.uuid()]),
+  '-createdAt': z.tuple([Name, z.iso.datetime({ offset: true }), z.uuid()]),
+  updatedAt: z.tuple([Name, z.iso.datetime({ offset: true }), z.uuid()]),
+  '-updatedAt': z.tuple([Name, z.iso.datetime({ offset: true }), z.uuid()]),
+  priority: z.tuple([Name, z.number().int(), z.uuid()]),
+  dueDate: z.tuple([Name, z.iso.date(), z.uuid()]),
 };
 
 const asArray = <T>(v: T | T[] | undefined): T[] | undefined =>
@@ -32,7 +36,7 @@ export async function listTasks(
   let after: { keys: unknown[]; id: string } | undefined;
   if (query.cursor) {
     const values = decodeCursor(query.cursor, CURSOR[query.sort]);
-    after = { keys: values.slice(0, -1), id: values[values.length - 1] as string };
+    after = { keys: values.slice(1, -1), id: values[values.length - 1] as string };
   }
   // The board's list: from the replica unless the caller's own write is not there yet.
   const rows = await deps.reads.read(ctx.actor.id, (db) =>
@@ -55,7 +59,7 @@ export async function listTasks(
       after,
     ),
   );
-  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => last.cursorKeys);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [Name.value, ...last.cursorKeys]);
   return new JsonBody(
     `{"items":[${page.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
   );

@@ -5,7 +5,8 @@ import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toDelivery } from './webhook.mapper';
 import { listDeliveryRows } from './webhooks.repository';
 
-const Cursor = z.tuple([z.iso.datetime({ offset: true }), z.uuid()]);
+// The list's name leads the tuple, so a cursor from another (createdAt, id) list is refused, not misread.
+const Cursor = z.tuple([z.literal('webhook-deliveries'), z.iso.datetime({ offset: true }), z.uuid()]);
 
 /** The delivery log of a webhook, newest first. */
 export async function listDeliveries(
@@ -19,9 +20,13 @@ export async function listDeliveries(
     deps.db,
     webhookId,
     query.limit + 1,
-    before && { createdAt: before[0], id: before[1] },
+    before && { createdAt: before[1], id: before[2] },
   );
-  const { page: items, nextCursor } = keysetPage(rows, query.limit, (last) => [last.cursorAt, last.id]);
+  const { page: items, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    'webhook-deliveries',
+    last.cursorAt,
+    last.id,
+  ]);
   return {
     items: items.map(toDelivery),
     nextCursor,

@@ -5,22 +5,29 @@ import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toWorklogEntry } from './worklog.mapper';
 import { listEntries as listEntryRows } from './worklog.repository';
 
+// The list's name leads the tuple, so a cursor from another (date, id) list is refused, not misread.
+const Cursor = z.tuple([z.literal('worklog-entries'), z.iso.date(), z.uuid()]);
+
 /** The caller's entries, newest day first, filtered by range, words (`q`) and tag. */
 export async function listEntries(
   deps: CoreDeps,
   ctx: Ctx,
   query: WorklogEntryListQuery,
 ): Promise<WorklogEntryPage> {
-  const after = query.cursor ? decodeCursor(query.cursor, z.tuple([z.iso.date(), z.uuid()])) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, Cursor) : undefined;
   const rows = await listEntryRows(deps.db, ctx.actor.id, {
     from: query.from,
     to: query.to,
     q: query.q,
     tag: query.tag,
     limit: query.limit + 1,
-    after: after && { date: after[0], id: after[1] },
+    after: after && { date: after[1], id: after[2] },
   });
-  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [last.entry.date, last.entry.id]);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    'worklog-entries',
+    last.entry.date,
+    last.entry.id,
+  ]);
   return {
     items: page.map(toWorklogEntry),
     nextCursor,
