@@ -5,12 +5,14 @@ import type { ReactNode } from 'react';
 import { usePathname } from 'next/navigation';
 import { can } from '@teamflow/contracts/permissions';
 import { useWorkspace } from '@/modules/workspaces/hooks/use-workspaces';
+import { useRememberLastWorkspace } from '@/modules/workspaces/last-workspace';
 import { currentArea, WORKSPACE_NAV } from '../workspace-nav-items';
 
 /** The workspace's areas as one strip under the header; it scrolls sideways at phone width. */
 export function WorkspaceNav({ workspaceId, progress }: { workspaceId: string; progress?: ReactNode }) {
   const current = currentArea(usePathname(), workspaceId);
   const { workspace } = useWorkspace(workspaceId);
+  useRememberLastWorkspace(workspaceId);
   // Role-limited areas appear once the role is known; the others right away.
   const items = WORKSPACE_NAV.filter(
     (item) => !item.permission || (workspace && can(workspace.role, item.permission)),
