@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { escalateBlockers } from '@teamflow/core/blockers/escalate-blockers';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
-import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
+import {
+  expectEachOnceInOrder,
+  expectPagingRefused,
+  firstCursor,
+  pageThrough,
+  tieCreatedAt,
+} from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -102,6 +108,20 @@ describe('the blocker register', () => {
       `${V1}/workspaces/${team.workspaceId}/activity`,
     );
     await expectPagingRefused(api, team.users.viewer, path, activity);
+  });
+
+  it('pages blockers that share a created_at to the microsecond (a status update opens its blockers in one transaction) each once, in order', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) made.push((await raise(team.users.member, { title: `Tied ${i}` })).body.id);
+    const tie = await tieCreatedAt(api, 'blockers', made.slice(0, 3), made[3]!);
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from blockers where workspace_id = $1 order by created_at desc, id desc',
+      [team.workspaceId],
+    );
+    const ids = rows.map((r) => r.id);
+    // Dated in the past, the four are the register's oldest: the walk ends with them.
+    expect(ids.slice(-4)).toEqual(tie);
+    await expectEachOnceInOrder(api, team.users.viewer, `${V1}/workspaces/${team.workspaceId}/blockers`, ids);
   });
 });
 

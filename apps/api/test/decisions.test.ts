@@ -1,5 +1,11 @@
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
-import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
+import {
+  expectEachOnceInOrder,
+  expectPagingRefused,
+  firstCursor,
+  pageThrough,
+  tieCreatedAt,
+} from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -177,6 +183,25 @@ describe('decisions', () => {
       `${V1}/workspaces/${team.workspaceId}/activity`,
     );
     await expectPagingRefused(api, team.users.viewer, path, activity);
+  });
+
+  it('pages decisions that share a created_at to the microsecond each once, in order', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) made.push((await record({ title: `Tied decision ${i}` })).body.id);
+    const tie = await tieCreatedAt(api, 'decisions', made.slice(0, 3), made[3]!);
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from decisions where workspace_id = $1 order by created_at desc, id desc',
+      [team.workspaceId],
+    );
+    const ids = rows.map((r) => r.id);
+    // Dated in the past, the four are the log's oldest: the walk ends with them.
+    expect(ids.slice(-4)).toEqual(tie);
+    await expectEachOnceInOrder(
+      api,
+      team.users.viewer,
+      `${V1}/workspaces/${team.workspaceId}/decisions`,
+      ids,
+    );
   });
 
   it('is found by the workspace search, by words and by key, with incidents too', async () => {

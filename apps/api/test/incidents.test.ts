@@ -1,5 +1,11 @@
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
-import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
+import {
+  expectEachOnceInOrder,
+  expectPagingRefused,
+  firstCursor,
+  pageThrough,
+  tieCreatedAt,
+} from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -124,6 +130,25 @@ describe('incidents', () => {
       `${V1}/workspaces/${team.workspaceId}/activity`,
     );
     await expectPagingRefused(api, team.users.viewer, path, activity);
+  });
+
+  it('pages incidents that share a created_at to the microsecond each once, in order', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) made.push((await declare({ title: `Tied incident ${i}` })).body.id);
+    const tie = await tieCreatedAt(api, 'incidents', made.slice(0, 3), made[3]!);
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from incidents where workspace_id = $1 order by created_at desc, id desc',
+      [team.workspaceId],
+    );
+    const ids = rows.map((r) => r.id);
+    // Dated in the past, the four are the oldest: the walk ends with them.
+    expect(ids.slice(-4)).toEqual(tie);
+    await expectEachOnceInOrder(
+      api,
+      team.users.viewer,
+      `${V1}/workspaces/${team.workspaceId}/incidents`,
+      ids,
+    );
   });
 
   it('appears on its linked task', async () => {

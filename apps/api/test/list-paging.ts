@@ -36,6 +36,53 @@ export async function pageThrough<T>(
 }
 
 /**
+ * Walks a list (`path` as requested) with each `?limit=` of `limits` and expects exactly `ids`, in
+ * that order, each once, on as few pages as they fill, the last one with `nextCursor: null`.
+ */
+export async function expectEachOnceInOrder(
+  api: TestApi,
+  user: { token: string },
+  path: string,
+  ids: string[],
+  limits: number[] = [1, 2],
+): Promise<void> {
+  for (const limit of limits) {
+    const pages = await pageThrough<{ id: string }>(api, user, path, limit);
+    const seen = pages.flatMap((p) => p.items.map((item) => item.id));
+    expect({ limit, ids: seen, pages: pages.length }).toEqual({
+      limit,
+      ids,
+      pages: Math.max(1, Math.ceil(ids.length / limit)),
+    });
+    expect(pages.at(-1)!.nextCursor).toBeNull();
+  }
+}
+
+// A microsecond apart inside one millisecond, off its boundary: cut to milliseconds, both read `.000`.
+const TIED_AT = '2026-01-01T00:00:00.000200Z';
+const LATER_AT = '2026-01-01T00:00:00.000201Z';
+
+/**
+ * Gives the `tied` rows of `table` one created_at to the microsecond and `later` the next
+ * microsecond, as rows written in one transaction (one now()) and one written just after look.
+ * Answers their ids as a newest-first list orders them, by (created_at, id) descending.
+ */
+export async function tieCreatedAt(
+  api: TestApi,
+  table: string,
+  tied: string[],
+  later: string,
+): Promise<string[]> {
+  const res = await api.deps.pool.query(
+    `update ${table} set created_at = case when id = $2 then $4::timestamptz else $3::timestamptz end
+      where id = any($1::uuid[])`,
+    [[...tied, later], later, TIED_AT, LATER_AT],
+  );
+  expect(res.rowCount).toBe(tied.length + 1);
+  return [later, ...[...tied].sort().reverse()];
+}
+
+/**
  * The cursor of a list's first page of one row (`path` as requested): another list's cursor, for
  * `expectPagingRefused`. The list must hold two rows or more, or there is no cursor to take.
  */

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { todayIn } from '@teamflow/core/platform/local-dates';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
-import { cursorOf, expectPagingRefused, pageThrough } from './list-paging';
+import {
+  cursorOf,
+  expectEachOnceInOrder,
+  expectPagingRefused,
+  pageThrough,
+  tieCreatedAt,
+} from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -125,6 +131,16 @@ describe('the feed', () => {
     // list's name stand for another list's cursor of the same shape.
     const [row] = (await list(team.users.viewer, { limit: '1' })).body.items;
     await expectPagingRefused(api, team.users.viewer, path, cursorOf([row.date, row.createdAt, row.id]));
+  });
+
+  it('pages updates of one date that share a created_at to the microsecond each once, in order', async () => {
+    const date = nextDate();
+    const made: string[] = [];
+    for (const user of [team.users.owner, team.users.admin, team.users.member])
+      made.push((await post(user, { date, done: 'x', doing: 'y' })).body.id);
+    const tie = await tieCreatedAt(api, 'status_updates', made.slice(0, 2), made[2]!);
+    const path = `${V1}/workspaces/${team.workspaceId}/status-updates?date=${date}`;
+    await expectEachOnceInOrder(api, team.users.viewer, path, tie);
   });
 });
 

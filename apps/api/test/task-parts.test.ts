@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
-import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
+import {
+  expectEachOnceInOrder,
+  expectPagingRefused,
+  firstCursor,
+  pageThrough,
+  tieCreatedAt,
+} from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -506,5 +512,38 @@ describe('activity', () => {
       `${V1}/workspaces/${team.workspaceId}/activity`,
     );
     await expectPagingRefused(api, team.users.viewer, `${V1}/tasks/${task.id}/activity`, ofWorkspace);
+  });
+
+  it("pages a task's and its workspace's activity that share a created_at to the microsecond (one task change writes several rows) each once, in order", async () => {
+    const fresh = await createTeam(api);
+    const task = (
+      await api
+        .http()
+        .post(`${V1}/projects/${fresh.projectId}/tasks`)
+        .set(auth(fresh.users.member))
+        .send({ title: 'Tied history' })
+    ).body;
+    for (let i = 0; i < 3; i++) await comment(fresh.users.member, task.id, `Step ${i}`);
+    const { rows: ofTask } = await api.deps.pool.query<{ id: string }>(
+      'select id from activities where task_id = $1',
+      [task.id],
+    );
+    expect(ofTask).toHaveLength(4);
+    const made = ofTask.map((r) => r.id);
+    const tie = await tieCreatedAt(api, 'activities', made.slice(0, 3), made[3]!);
+    await expectEachOnceInOrder(api, fresh.users.viewer, `${V1}/tasks/${task.id}/activity`, tie);
+    const { rows } = await api.deps.pool.query<{ id: string }>(
+      'select id from activities where workspace_id = $1 order by created_at desc, id desc',
+      [fresh.workspaceId],
+    );
+    const ids = rows.map((r) => r.id);
+    // Dated in the past, the four are the workspace's oldest: the walk ends with them.
+    expect(ids.slice(-4)).toEqual(tie);
+    await expectEachOnceInOrder(
+      api,
+      fresh.users.viewer,
+      `${V1}/workspaces/${fresh.workspaceId}/activity`,
+      ids,
+    );
   });
 });

@@ -17,7 +17,13 @@ import {
   type TestApi,
   type TestUser,
 } from './harness';
-import { expectPagingRefused, firstCursor, pageThrough } from './list-paging';
+import {
+  expectEachOnceInOrder,
+  expectPagingRefused,
+  firstCursor,
+  pageThrough,
+  tieCreatedAt,
+} from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -474,6 +480,23 @@ describe('timeline, insights and exports', () => {
       `${V1}/workspaces/${team.workspaceId}/activity`,
     );
     await expectPagingRefused(api, user, `${V1}/worklog/exports`, activity);
+  });
+
+  it('lists exports made within one millisecond newest first to the microsecond, each once across pages', async () => {
+    const user = await registerUser(api, 'tied-exports');
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await http()
+        .post(`${V1}/worklog/exports`)
+        .set(auth(user))
+        .send({ from: '2026-01-01', to: '2026-01-02', kind: 'cv', format: 'md' });
+      expect(res.status).toBe(202);
+      made.push(res.body.id);
+    }
+    // The newest by a microsecond has the smallest id: ordered by the millisecond, then id, it came last.
+    const [later, ...tied] = [...made].sort();
+    const tie = await tieCreatedAt(api, 'worklog_exports', tied, later!);
+    await expectEachOnceInOrder(api, user, `${V1}/worklog/exports`, tie);
   });
 
   it('refuses an export whose range is backwards', async () => {

@@ -12,8 +12,8 @@ const SINCE_CURSOR = {
   'task-activity': z.tuple([z.literal('task-activity'), Seq]),
 };
 const NEWEST_CURSOR = {
-  activity: z.tuple([z.literal('activity'), z.iso.datetime(), z.uuid()]),
-  'task-activity': z.tuple([z.literal('task-activity'), z.iso.datetime(), z.uuid()]),
+  activity: z.tuple([z.literal('activity'), z.iso.datetime({ offset: true }), z.uuid()]),
+  'task-activity': z.tuple([z.literal('task-activity'), z.iso.datetime({ offset: true }), z.uuid()]),
 };
 const listName = (taskId: string | undefined): keyof typeof NEWEST_CURSOR =>
   taskId ? 'task-activity' : 'activity';
@@ -74,10 +74,6 @@ export async function listActivity(
     query.limit + 1,
     after,
   );
-  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
-    name,
-    last.createdAt.toISOString(),
-    last.id,
-  ]);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [name, last.cursorAt, last.id]);
   return { items: page.map(toActivity), nextCursor };
 }

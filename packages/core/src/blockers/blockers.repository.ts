@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import type { BlockerStatus } from '@teamflow/contracts/blockers';
 import type { DbOrTx } from '@teamflow/db/client';
 import { blockers } from '@teamflow/db/schema/index';
@@ -37,24 +37,25 @@ export async function updateBlocker(
   return row!;
 }
 
-/** Newest first, keyset on (created_at, id). */
+/**
+ * Newest first, keyset on (created_at, id). `cursorAt` is created_at to the microsecond: the blockers
+ * of one status update share their transaction's now(), and a JS Date would cut it and skip them.
+ */
 export async function listBlockerRows(
   db: DbOrTx,
   workspaceId: string,
-  options: { status?: BlockerStatus; limit: number; after?: { createdAt: Date; id: string } },
-): Promise<BlockerRow[]> {
+  options: { status?: BlockerStatus; limit: number; after?: { createdAt: string; id: string } },
+): Promise<(BlockerRow & { cursorAt: string })[]> {
+  const { after } = options;
   const conditions = [eq(blockers.workspaceId, workspaceId)];
   if (options.status) conditions.push(eq(blockers.status, options.status));
-  if (options.after) {
+  if (after) {
     conditions.push(
-      or(
-        lt(blockers.createdAt, options.after.createdAt),
-        and(eq(blockers.createdAt, options.after.createdAt), lt(blockers.id, options.after.id)),
-      )!,
+      sql`(${blockers.createdAt}, ${blockers.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
     );
   }
   return db
-    .select()
+    .select({ ...getTableColumns(blockers), cursorAt: sql<string>`to_json(${blockers.createdAt}) #>> '{}'` })
     .from(blockers)
     .where(and(...conditions))
     .orderBy(desc(blockers.createdAt), desc(blockers.id))

@@ -6,7 +6,7 @@ import { toBlockers } from './blocker.mapper';
 import { listBlockerRows } from './blockers.repository';
 
 // The list's name leads the tuple, so a cursor from another (createdAt, id) list is refused, not misread.
-const Cursor = z.tuple([z.literal('blockers'), z.iso.datetime(), z.uuid()]);
+const Cursor = z.tuple([z.literal('blockers'), z.iso.datetime({ offset: true }), z.uuid()]);
 
 /** The register, newest first, optionally by status. */
 export async function listBlockers(
@@ -18,13 +18,9 @@ export async function listBlockers(
   const rows = await listBlockerRows(deps.db, ctx.workspaceId, {
     status: query.status,
     limit: query.limit + 1,
-    after: after && { createdAt: new Date(after[1]), id: after[2] },
+    after: after && { createdAt: after[1], id: after[2] },
   });
-  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
-    'blockers',
-    last.createdAt.toISOString(),
-    last.id,
-  ]);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => ['blockers', last.cursorAt, last.id]);
   return {
     items: await toBlockers(deps.db, ctx.workspaceId, page),
     nextCursor,

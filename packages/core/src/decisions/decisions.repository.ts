@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { DecisionStatus } from '@teamflow/contracts/decisions';
 import type { DbOrTx } from '@teamflow/db/client';
 import { decisions } from '@teamflow/db/schema/index';
@@ -47,12 +47,17 @@ export async function updateDecisionIfVersion(
   return row;
 }
 
-/** Newest first; `q` matches words (full text) or a substring of the title, or the key `DEC-n`. */
+/**
+ * Newest first, keyset on (created_at, id); `q` matches words (full text) or a substring of the
+ * title, or the key `DEC-n`. `cursorAt` is created_at to the microsecond (a JS Date would cut it and
+ * skip rows).
+ */
 export async function listDecisionRows(
   db: DbOrTx,
   workspaceId: string,
-  options: { status?: DecisionStatus; q?: string; limit: number; after?: { createdAt: Date; id: string } },
-): Promise<DecisionRow[]> {
+  options: { status?: DecisionStatus; q?: string; limit: number; after?: { createdAt: string; id: string } },
+): Promise<(DecisionRow & { cursorAt: string })[]> {
+  const { after } = options;
   const c = [eq(decisions.workspaceId, workspaceId)];
   if (options.status) c.push(eq(decisions.status, options.status));
   if (options.q) {
@@ -66,16 +71,16 @@ export async function listDecisionRows(
       )!,
     );
   }
-  if (options.after) {
+  if (after) {
     c.push(
-      or(
-        lt(decisions.createdAt, options.after.createdAt),
-        and(eq(decisions.createdAt, options.after.createdAt), lt(decisions.id, options.after.id)),
-      )!,
+      sql`(${decisions.createdAt}, ${decisions.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
     );
   }
   return db
-    .select()
+    .select({
+      ...getTableColumns(decisions),
+      cursorAt: sql<string>`to_json(${decisions.createdAt}) #>> '{}'`,
+    })
     .from(decisions)
     .where(and(...c))
     .orderBy(desc(decisions.createdAt), desc(decisions.id))

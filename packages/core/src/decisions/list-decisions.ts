@@ -6,7 +6,7 @@ import { toDecisions } from './decision.mapper';
 import { listDecisionRows } from './decisions.repository';
 
 // The list's name leads the tuple, so a cursor from another (createdAt, id) list is refused, not misread.
-const Cursor = z.tuple([z.literal('decisions'), z.iso.datetime(), z.uuid()]);
+const Cursor = z.tuple([z.literal('decisions'), z.iso.datetime({ offset: true }), z.uuid()]);
 
 /** The decision log, newest first, by status and/or text. */
 export async function listDecisions(
@@ -19,13 +19,9 @@ export async function listDecisions(
     status: query.status,
     q: query.q || undefined,
     limit: query.limit + 1,
-    after: after && { createdAt: new Date(after[1]), id: after[2] },
+    after: after && { createdAt: after[1], id: after[2] },
   });
-  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
-    'decisions',
-    last.createdAt.toISOString(),
-    last.id,
-  ]);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => ['decisions', last.cursorAt, last.id]);
   return {
     items: await toDecisions(deps.db, ctx.workspaceId, page),
     nextCursor,

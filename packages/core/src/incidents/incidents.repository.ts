@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { IncidentSeverity, IncidentStatus } from '@teamflow/contracts/incidents';
 import type { DbOrTx } from '@teamflow/db/client';
 import { incidentEvents, incidents } from '@teamflow/db/schema/index';
@@ -55,7 +55,10 @@ export async function listIncidentEventRows(db: DbOrTx, incidentId: string): Pro
     .orderBy(asc(incidentEvents.createdAt), asc(incidentEvents.id));
 }
 
-/** Newest first, keyset on (created_at, id). */
+/**
+ * Newest first, keyset on (created_at, id). `cursorAt` is created_at to the microsecond (a JS Date
+ * would cut it and skip rows).
+ */
 export async function listIncidentRows(
   db: DbOrTx,
   workspaceId: string,
@@ -63,22 +66,23 @@ export async function listIncidentRows(
     status?: IncidentStatus;
     severity?: IncidentSeverity;
     limit: number;
-    after?: { createdAt: Date; id: string };
+    after?: { createdAt: string; id: string };
   },
-): Promise<IncidentRow[]> {
+): Promise<(IncidentRow & { cursorAt: string })[]> {
+  const { after } = options;
   const c = [eq(incidents.workspaceId, workspaceId)];
   if (options.status) c.push(eq(incidents.status, options.status));
   if (options.severity) c.push(eq(incidents.severity, options.severity));
-  if (options.after) {
+  if (after) {
     c.push(
-      or(
-        lt(incidents.createdAt, options.after.createdAt),
-        and(eq(incidents.createdAt, options.after.createdAt), lt(incidents.id, options.after.id)),
-      )!,
+      sql`(${incidents.createdAt}, ${incidents.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
     );
   }
   return db
-    .select()
+    .select({
+      ...getTableColumns(incidents),
+      cursorAt: sql<string>`to_json(${incidents.createdAt}) #>> '{}'`,
+    })
     .from(incidents)
     .where(and(...c))
     .orderBy(desc(incidents.createdAt), desc(incidents.id))

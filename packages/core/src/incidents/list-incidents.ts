@@ -6,7 +6,7 @@ import { toIncidents } from './incident.mapper';
 import { listIncidentRows } from './incidents.repository';
 
 // The list's name leads the tuple, so a cursor from another (createdAt, id) list is refused, not misread.
-const Cursor = z.tuple([z.literal('incidents'), z.iso.datetime(), z.uuid()]);
+const Cursor = z.tuple([z.literal('incidents'), z.iso.datetime({ offset: true }), z.uuid()]);
 
 /** Newest first, optionally by status and severity. */
 export async function listIncidents(
@@ -19,13 +19,9 @@ export async function listIncidents(
     status: query.status,
     severity: query.severity,
     limit: query.limit + 1,
-    after: after && { createdAt: new Date(after[1]), id: after[2] },
+    after: after && { createdAt: after[1], id: after[2] },
   });
-  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
-    'incidents',
-    last.createdAt.toISOString(),
-    last.id,
-  ]);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => ['incidents', last.cursorAt, last.id]);
   return {
     items: await toIncidents(deps.db, ctx.workspaceId, page),
     nextCursor,

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, lte, sql } from 'drizzle-orm';
 import type { LinkedTask } from '@teamflow/contracts/refs';
 import type { DbOrTx } from '@teamflow/db/client';
 import { statusUpdates } from '@teamflow/db/schema/index';
@@ -64,13 +64,16 @@ export interface StatusUpdateFilter {
   to?: string;
 }
 
-/** Newest first: by date, then time of posting; keyset on (date, created_at, id). */
+/**
+ * Newest first: by date, then time of posting; keyset on (date, created_at, id). `cursorAt` is
+ * created_at to the microsecond (a JS Date would cut it and skip rows).
+ */
 export async function listStatusUpdateRows(
   db: DbOrTx,
   workspaceId: string,
   filter: StatusUpdateFilter,
-  options: { limit: number; after?: { date: string; createdAt: Date; id: string } },
-): Promise<StatusUpdateRow[]> {
+  options: { limit: number; after?: { date: string; createdAt: string; id: string } },
+): Promise<(StatusUpdateRow & { cursorAt: string })[]> {
   const c = [eq(statusUpdates.workspaceId, workspaceId)];
   if (filter.date) c.push(eq(statusUpdates.date, filter.date));
   if (filter.userId) c.push(eq(statusUpdates.userId, filter.userId));
@@ -79,19 +82,14 @@ export async function listStatusUpdateRows(
   if (options.after) {
     const a = options.after;
     c.push(
-      or(
-        lt(statusUpdates.date, a.date),
-        and(eq(statusUpdates.date, a.date), lt(statusUpdates.createdAt, a.createdAt)),
-        and(
-          eq(statusUpdates.date, a.date),
-          eq(statusUpdates.createdAt, a.createdAt),
-          lt(statusUpdates.id, a.id),
-        ),
-      )!,
+      sql`(${statusUpdates.date}, ${statusUpdates.createdAt}, ${statusUpdates.id}) < (${a.date}::date, ${a.createdAt}::timestamptz, ${a.id}::uuid)`,
     );
   }
   return db
-    .select()
+    .select({
+      ...getTableColumns(statusUpdates),
+      cursorAt: sql<string>`to_json(${statusUpdates.createdAt}) #>> '{}'`,
+    })
     .from(statusUpdates)
     .where(and(...c))
     .orderBy(desc(statusUpdates.date), desc(statusUpdates.createdAt), desc(statusUpdates.id))

@@ -6,7 +6,7 @@ import { toWorklogExport } from './worklog.mapper';
 import { listExports as listExportRows } from './worklog.repository';
 
 // The list's name leads the tuple, so a cursor from another (createdAt, id) list is refused, not misread.
-const Cursor = z.tuple([z.literal('worklog-exports'), z.iso.datetime(), z.uuid()]);
+const Cursor = z.tuple([z.literal('worklog-exports'), z.iso.datetime({ offset: true }), z.uuid()]);
 
 /** The caller's exports still kept (7 days), newest first, a page at a time. */
 export async function listExports(
@@ -17,11 +17,11 @@ export async function listExports(
   const after = query.cursor ? decodeCursor(query.cursor, Cursor) : undefined;
   const rows = await listExportRows(deps.db, ctx.actor.id, {
     limit: query.limit + 1,
-    after: after && { createdAt: new Date(after[1]), id: after[2] },
+    after: after && { createdAt: after[1], id: after[2] },
   });
   const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
     'worklog-exports',
-    last.createdAt.toISOString(),
+    last.cursorAt,
     last.id,
   ]);
   return {

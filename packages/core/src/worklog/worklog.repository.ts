@@ -398,22 +398,26 @@ export async function setExportState(
   return row;
 }
 
-// Exports page by the millisecond of their creation (what a cursor carries), then id: ordering by
-// the stored microseconds would skip a row created in the same millisecond as a page's last.
-const exportCreatedMs = sql<Date>`date_trunc('milliseconds', ${worklogExports.createdAt})`;
-
+/**
+ * The caller's exports, newest first, keyset on (created_at, id). `cursorAt` is created_at to the
+ * microsecond: a JS Date would cut it and skip exports made within one millisecond.
+ */
 export async function listExports(
   db: DbOrTx,
   userId: string,
-  options: { limit: number; after?: { createdAt: Date; id: string } },
-): Promise<ExportRow[]> {
-  const after = options.after
-    ? sql`(${exportCreatedMs}, ${worklogExports.id}) < (${options.after.createdAt.toISOString()}::timestamptz, ${options.after.id}::uuid)`
-    : undefined;
+  options: { limit: number; after?: { createdAt: string; id: string } },
+): Promise<(ExportRow & { cursorAt: string })[]> {
+  const { after } = options;
   return db
-    .select(exportColumns)
+    .select({ ...exportColumns, cursorAt: sql<string>`to_json(${worklogExports.createdAt}) #>> '{}'` })
     .from(worklogExports)
-    .where(and(eq(worklogExports.userId, userId), after))
-    .orderBy(desc(exportCreatedMs), desc(worklogExports.id))
+    .where(
+      and(
+        eq(worklogExports.userId, userId),
+        after &&
+          sql`(${worklogExports.createdAt}, ${worklogExports.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+      ),
+    )
+    .orderBy(desc(worklogExports.createdAt), desc(worklogExports.id))
     .limit(options.limit);
 }
