@@ -302,6 +302,23 @@ describe('listing tasks with cursors', () => {
     }
   });
 
+  it("refuses one sort's cursor with another sort, even of the same shape (sort=createdAt's with sort=-updatedAt), with 400 on cursor", async () => {
+    for (const taken of sorts) {
+      const first = await list(p, `sort=${taken}&limit=5`);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      for (const sort of sorts.filter((s) => s !== taken)) {
+        const res = await list(p, `sort=${sort}&cursor=${first.body.nextCursor}`);
+        expect([taken, sort, res.status, res.body.error?.code]).toEqual([
+          taken,
+          sort,
+          400,
+          'VALIDATION_ERROR',
+        ]);
+        expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'cursor' })]);
+      }
+    }
+  });
+
   it('refuses a limit over 100 or under 1', async () => {
     expect((await list(p, 'limit=101')).status).toBe(400);
     expect((await list(p, 'limit=0')).status).toBe(400);

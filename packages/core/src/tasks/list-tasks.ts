@@ -7,17 +7,21 @@ import { listTaskJson } from './tasks.repository';
 
 // The list's name leads every cursor, so one from another list with the same keys (comments by
 // (createdAt, id), work-log entries by (date, id)) is refused, not misread as a place in this one.
+// The sort follows it: a sort=createdAt cursor has the shape of a sort=-updatedAt one, and read
+// there it would start the page at a creation time among update times.
 const Name = z.literal('tasks');
+const Time = z.iso.datetime({ offset: true });
+const cursor = (sort: TaskSort, ...keys: z.ZodType[]) => z.tuple([Name, z.literal(sort), ...keys, z.uuid()]);
 
-// What a cursor holds for each sort: the name, the sort keys, then the id as the tie-breaker.
+// What a cursor holds for each sort: the name, the sort, its keys, then the id as the tie-breaker.
 const CURSOR: Record<TaskSort, z.ZodType<unknown[]>> = {
-  position: z.tuple([Name, TaskStatus, z.number(), z.uuid()]),
-  createdAt: z.tuple([Name, z.iso.datetime({ offset: true }), z.uuid()]),
-  '-createdAt': z.tuple([Name, z.iso.datetime({ offset: true }), z.uuid()]),
-  updatedAt: z.tuple([Name, z.iso.datetime({ offset: true }), z.uuid()]),
-  '-updatedAt': z.tuple([Name, z.iso.datetime({ offset: true }), z.uuid()]),
-  priority: z.tuple([Name, z.number().int(), z.uuid()]),
-  dueDate: z.tuple([Name, z.iso.date(), z.uuid()]),
+  position: cursor('position', TaskStatus, z.number()),
+  createdAt: cursor('createdAt', Time),
+  '-createdAt': cursor('-createdAt', Time),
+  updatedAt: cursor('updatedAt', Time),
+  '-updatedAt': cursor('-updatedAt', Time),
+  priority: cursor('priority', z.number().int()),
+  dueDate: cursor('dueDate', z.iso.date()),
 };
 
 const asArray = <T>(v: T | T[] | undefined): T[] | undefined =>
@@ -36,7 +40,7 @@ export async function listTasks(
   let after: { keys: unknown[]; id: string } | undefined;
   if (query.cursor) {
     const values = decodeCursor(query.cursor, CURSOR[query.sort]);
-    after = { keys: values.slice(1, -1), id: values[values.length - 1] as string };
+    after = { keys: values.slice(2, -1), id: values[values.length - 1] as string };
   }
   // The board's list: from the replica unless the caller's own write is not there yet.
   const rows = await deps.reads.read(ctx.actor.id, (db) =>
@@ -59,7 +63,11 @@ export async function listTasks(
       after,
     ),
   );
-  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [Name.value, ...last.cursorKeys]);
+  const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
+    Name.value,
+    query.sort,
+    ...last.cursorKeys,
+  ]);
   return new JsonBody(
     `{"items":[${page.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
   );
