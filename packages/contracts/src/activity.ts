@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, queryInt, Timestamp } from './common';
+import { Id, page, PageQuery, queryInt, Timestamp } from './common';
 
 export const Activity = z.object({
   id: Id,
@@ -16,7 +16,7 @@ export const Activity = z.object({
   createdAt: Timestamp,
 });
 export type Activity = z.infer<typeof Activity>;
-export const ActivityPage = z.object({ items: z.array(Activity), nextCursor: z.string().nullable() });
+export const ActivityPage = page(Activity);
 export type ActivityPage = z.infer<typeof ActivityPage>;
 export const ActivityQuery = PageQuery.extend({
   /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, queryInt, Timestamp } from './common';
+import { Id, page, PageQuery, Timestamp } from './common';
 import { LinkedTask, Person } from './refs';
 
 export const BlockerSeverity = z.enum(['low', 'medium', 'high']);
@@ -52,12 +52,11 @@ export type Blocker = z.infer<typeof Blocker>;
 
 export const BlockerListQuery = z.object({
   status: BlockerStatus.optional(),
-  limit: queryInt(1, 100).default(50),
-  cursor: z.string().max(500).optional(),
+  ...PageQuery.shape,
 });
 export type BlockerListQuery = z.infer<typeof BlockerListQuery>;
 
-export const BlockerPage = z.object({ items: z.array(Blocker), nextCursor: z.string().nullable() });
+export const BlockerPage = page(Blocker);
 export type BlockerPage = z.infer<typeof BlockerPage>;
 
 export const BlockerParams = z.object({ blockerId: Id });

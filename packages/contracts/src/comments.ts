@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Markdown, Timestamp } from './common';
+import { Id, Markdown, page, Timestamp } from './common';
 import { UserSummary } from './users';
 
 export const CommentCreate = z.object({ body: Markdown(20000).trim().min(1) });
@@ -18,5 +18,5 @@ export const Comment = z.object({
   updatedAt: Timestamp,
 });
 export type Comment = z.infer<typeof Comment>;
-export const CommentPage = z.object({ items: z.array(Comment), nextCursor: z.string().nullable() });
+export const CommentPage = page(Comment);
 export type CommentPage = z.infer<typeof CommentPage>;

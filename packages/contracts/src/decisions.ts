@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, queryInt, Timestamp, Version } from './common';
+import { Id, page, PageQuery, Timestamp, Version } from './common';
 import { LinkedTask, LinkedTaskIds, Person } from './refs';
 
 /**
@@ -95,12 +95,11 @@ export type DecisionDetail = z.infer<typeof DecisionDetail>;
 export const DecisionListQuery = z.object({
   status: DecisionStatus.optional(),
   q: z.string().trim().max(200).optional(),
-  limit: queryInt(1, 100).default(50),
-  cursor: z.string().max(500).optional(),
+  ...PageQuery.shape,
 });
 export type DecisionListQuery = z.infer<typeof DecisionListQuery>;
 
-export const DecisionPage = z.object({ items: z.array(Decision), nextCursor: z.string().nullable() });
+export const DecisionPage = page(Decision);
 export type DecisionPage = z.infer<typeof DecisionPage>;
 
 export const DecisionParams = z.object({ decisionId: Id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, OutboxJobId, queryInt, Timestamp } from './common';
+import { CalendarDate, Id, OutboxJobId, page, PageQuery, Timestamp } from './common';
 import { DecisionRef } from './decisions';
 import { LinkedTask, Person } from './refs';
 import { PublicStatusUpdate } from './status-updates';
@@ -40,13 +40,10 @@ export const Digest = z.object({
 });
 export type Digest = z.infer<typeof Digest>;
 
-export const DigestListQuery = z.object({
-  limit: queryInt(1, 100).default(50),
-  cursor: z.string().max(500).optional(),
-});
+export const DigestListQuery = PageQuery;
 export type DigestListQuery = z.infer<typeof DigestListQuery>;
 
-export const DigestPage = z.object({ items: z.array(Digest), nextCursor: z.string().nullable() });
+export const DigestPage = page(Digest);
 export type DigestPage = z.infer<typeof DigestPage>;
 
 export const DigestParams = z.object({ workspaceId: Id, date: CalendarDate });

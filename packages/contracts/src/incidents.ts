@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, queryInt, Timestamp, Version } from './common';
+import { Id, page, PageQuery, Timestamp, Version } from './common';
 import { LinkedTask, LinkedTaskIds, Person } from './refs';
 
 export const IncidentSeverity = z.enum(['sev1', 'sev2', 'sev3', 'sev4']);
@@ -96,12 +96,11 @@ export type IncidentActionItems = z.infer<typeof IncidentActionItems>;
 export const IncidentListQuery = z.object({
   status: IncidentStatus.optional(),
   severity: IncidentSeverity.optional(),
-  limit: queryInt(1, 100).default(50),
-  cursor: z.string().max(500).optional(),
+  ...PageQuery.shape,
 });
 export type IncidentListQuery = z.infer<typeof IncidentListQuery>;
 
-export const IncidentPage = z.object({ items: z.array(Incident), nextCursor: z.string().nullable() });
+export const IncidentPage = page(Incident);
 export type IncidentPage = z.infer<typeof IncidentPage>;
 
 export const IncidentParams = z.object({ incidentId: Id });

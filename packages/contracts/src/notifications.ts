@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, queryInt, Timestamp } from './common';
+import { Id, page, PageQuery, Timestamp } from './common';
 
 export const NotificationType = z.enum([
   'assigned',
@@ -58,12 +58,10 @@ export const Notification = z.object({
 });
 export type Notification = z.infer<typeof Notification>;
 
-export const NotificationPage = z.object({ items: z.array(Notification), nextCursor: z.string().nullable() });
+export const NotificationPage = page(Notification);
 export type NotificationPage = z.infer<typeof NotificationPage>;
 
-export const NotificationListQuery = z.object({
-  limit: queryInt(1, 100).default(50),
-  cursor: z.string().max(500).optional(),
+export const NotificationListQuery = PageQuery.extend({
   unread: z.stringbool().optional(),
 });
 export type NotificationListQuery = z.infer<typeof NotificationListQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, datesInOrder, Id, queryInt, Timestamp, Version } from './common';
+import { CalendarDate, datesInOrder, Id, page, PageQuery, Timestamp, Version } from './common';
 import { Blocker } from './blockers';
 import { LinkedTask, LinkedTaskIds, Person } from './refs';
 
@@ -64,13 +64,12 @@ export const StatusUpdateListQuery = z
     userId: Id.optional(),
     from: CalendarDate.optional(),
     to: CalendarDate.optional(),
-    limit: queryInt(1, 100).default(50),
-    cursor: z.string().max(500).optional(),
+    ...PageQuery.shape,
   })
   .refine(...datesInOrder);
 export type StatusUpdateListQuery = z.infer<typeof StatusUpdateListQuery>;
 
-export const StatusUpdatePage = z.object({ items: z.array(StatusUpdate), nextCursor: z.string().nullable() });
+export const StatusUpdatePage = page(StatusUpdate);
 export type StatusUpdatePage = z.infer<typeof StatusUpdatePage>;
 
 export const StatusUpdateParams = z.object({ statusUpdateId: Id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Markdown, PageQuery, Timestamp, Version } from './common';
+import { CalendarDate, Id, Markdown, page, PageQuery, Timestamp, Version } from './common';
 
 export const TaskStatus = z.enum(['todo', 'in_progress', 'in_review', 'blocked', 'done', 'archived']);
 export type TaskStatus = z.infer<typeof TaskStatus>;
@@ -108,7 +108,7 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
-export const TaskPage = z.object({ items: z.array(Task), nextCursor: z.string().nullable() });
+export const TaskPage = page(Task);
 export type TaskPage = z.infer<typeof TaskPage>;
 
 export const DependencyCreate = z.object({ dependsOnTaskId: Id });
