@@ -29,6 +29,32 @@ function freePort(host = '127.0.0.1') {
   });
 }
 
+// What a daemon says when another process took its port between freePort and its bind.
+const PORT_TAKEN = /address already in use|cannot bind|EADDRINUSE/i;
+
+/**
+ * Starts a daemon with `start(port)` on `port`, or on a free port when none is given; a free port
+ * is only free when asked, and a daemon that reads its config first (clamd loads its signatures
+ * for seconds) can find it taken by a test server started meanwhile: then again on another port,
+ * up to three times.
+ */
+async function onFreePort(host, port, start) {
+  if (port) return start(port);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort(host));
+    } catch (error) {
+      if (attempt >= 3 || !PORT_TAKEN.test(String(error?.message))) throw error;
+    }
+  }
+}
+
+const READY_GRACE_MS = 300;
+
+function stillRunning(child, ms) {
+  return new Promise((resolve) => setTimeout(() => resolve(child.exitCode === null), ms));
+}
+
 /**
  * Spawns a daemon that stays in the foreground and polls `isReady` until it answers true. Its
  * `workDir` (config files) is removed when it fails to start and on close; close stops it with
@@ -45,7 +71,9 @@ async function startDaemon({ name, command, args, workDir, timeoutMs, pollMs, is
       rmSync(workDir, { recursive: true, force: true });
       throw new Error(`${name} exited (${child.exitCode}): ${stderr.trim()}`);
     }
-    if (await isReady()) break;
+    // Ready, and still running a moment later: a daemon that could not bind its port exits (PgBouncer
+    // within ~100–300 ms here), and meanwhile whatever holds the port answers a plain connect.
+    if ((await isReady()) && (await stillRunning(child, READY_GRACE_MS))) break;
     if (Date.now() > until) {
       child.kill('SIGKILL');
       rmSync(workDir, { recursive: true, force: true });
@@ -79,4 +107,4 @@ function canConnect(host, port) {
   });
 }
 
-module.exports = { findDaemon, freePort, startDaemon, canConnect };
+module.exports = { findDaemon, freePort, onFreePort, startDaemon, canConnect };

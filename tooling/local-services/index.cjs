@@ -9,7 +9,7 @@ const { chmodSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const net = require('node:net');
 const { tmpdir, userInfo } = require('node:os');
 const { join } = require('node:path');
-const { canConnect, findDaemon, freePort, startDaemon } = require('./daemon.cjs');
+const { canConnect, findDaemon, freePort, onFreePort, startDaemon } = require('./daemon.cjs');
 
 /** s3rver checks request signatures against its one built-in account. */
 const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -82,7 +82,10 @@ async function startClamd(options = {}) {
   const clamd = options.clamdPath ?? findClamd();
   if (!clamd) throw new Error('clamd is not installed (Debian package clamav-daemon)');
   const host = options.host ?? '127.0.0.1';
-  const port = options.port ?? (await freePort(host));
+  return onFreePort(host, options.port, (port) => startClamdOn(clamd, host, port, options));
+}
+
+async function startClamdOn(clamd, host, port, options) {
   const workDir = mkdtempSync(join(tmpdir(), 'teamflow-clamd-'));
   const databaseDirectory = options.databaseDirectory ?? join(__dirname, 'clamav');
   const config = join(workDir, 'clamd.conf');
@@ -136,7 +139,12 @@ async function startPgBouncer(options = {}) {
   const upstream = new URL(options.upstreamUrl ?? 'postgres://127.0.0.1:5432/postgres');
   const user = decodeURIComponent(upstream.username) || process.env.PGUSER || userInfo().username;
   const host = options.host ?? '127.0.0.1';
-  const port = options.port ?? (await freePort(host));
+  return onFreePort(host, options.port, (port) =>
+    startPgBouncerOn(pgbouncer, upstream, user, host, port, options),
+  );
+}
+
+async function startPgBouncerOn(pgbouncer, upstream, user, host, port, options) {
   const workDir = mkdtempSync(join(tmpdir(), 'teamflow-pgbouncer-'));
   // Read by the `nobody` PgBouncer drops to.
   chmodSync(workDir, 0o755);
@@ -204,6 +212,7 @@ function eicarTestFile() {
 
 module.exports = {
   freePort,
+  onFreePort,
   startObjectStorage,
   startClamd,
   findClamd,

@@ -56,6 +56,15 @@ export function findPgBouncer(): string | undefined;
 export function eicarTestFile(): Buffer;
 /** A TCP port nothing listens on right now on `host` (default 127.0.0.1). */
 export function freePort(host?: string): Promise<number>;
+/**
+ * Runs `start` on `port`, or on a free port when none is given: again on another one (up to three
+ * tries) when the daemon found it taken ("Address already in use") before it bound.
+ */
+export function onFreePort<T>(
+  host: string,
+  port: number | undefined,
+  start: (port: number) => Promise<T>,
+): Promise<T>;
 export const LOCAL_S3_CREDENTIALS: { accessKeyId: string; secretAccessKey: string };
 export * from './replica.cjs';
 export * from './redis-cluster.cjs';

@@ -7,7 +7,7 @@
 const { chmodSync, mkdirSync, mkdtempSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { canConnect, findDaemon, freePort, startDaemon } = require('./daemon.cjs');
+const { canConnect, findDaemon, onFreePort, startDaemon } = require('./daemon.cjs');
 
 /** Path of Debian's nginx, or undefined when it is not installed. */
 function findNginx() {
@@ -76,7 +76,10 @@ async function startNginx(options) {
   if (!nginx) throw new Error('nginx is not installed (Debian package nginx)');
   if (!options.upstreams?.length) throw new Error('startNginx needs at least one upstream');
   const host = options.host ?? '127.0.0.1';
-  const port = options.port ?? (await freePort(host));
+  return onFreePort(host, options.port, (port) => startNginxOn(nginx, host, port, options));
+}
+
+async function startNginxOn(nginx, host, port, options) {
   const runAsRoot = process.getuid?.() === 0;
   const workDir = mkdtempSync(join(tmpdir(), 'teamflow-nginx-'));
   chmodSync(workDir, 0o755);
