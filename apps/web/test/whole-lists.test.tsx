@@ -2,17 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { ApiToken } from '@teamflow/contracts/api-tokens';
 import type { Attachment } from '@teamflow/contracts/attachments';
 import type { DevelopmentLink } from '@teamflow/contracts/integrations';
+import type { StatusUpdate } from '@teamflow/contracts/status-updates';
+import type { Task } from '@teamflow/contracts/tasks';
 import type { Webhook } from '@teamflow/contracts/webhooks';
 import { MemberList, type Member } from '@teamflow/contracts/workspaces';
 import { apiGetAll, setAccessToken } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
 import { queryKeys } from '@/lib/query-keys';
+import { UpdatesPage } from '@/modules/async-updates/components/updates-page';
 import { useAttachments } from '@/modules/attachments/hooks/use-attachments';
 import { useDevelopmentLinks } from '@/modules/integrations/hooks/use-github-integration';
+import { useTaskList } from '@/modules/list/hooks/use-task-list';
 import { useApiTokens } from '@/modules/profile/hooks/use-access';
 import { useWebhooks } from '@/modules/webhooks/hooks/use-webhooks';
 import { useWorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspace-directory';
-import { anAnswer, WORKSPACE } from './builders';
+import { anAnswer, aQueryClient, aTask, aUser, PROJECT, WORKSPACE } from './builders';
 import { render, settleUntil, type Rendered } from './render';
 
 const MEMBERS: Member[] = Array.from({ length: 120 }, (_, i) => ({
@@ -68,8 +72,27 @@ const LINKS: DevelopmentLink[] = hundredTwenty((i) => ({
   createdAt: AT,
   updatedAt: AT,
 }));
+// A team of 30 posting daily for a week is 210 updates: the feed's 7 days are one range, read whole.
+const UPDATES: StatusUpdate[] = Array.from({ length: 210 }, (_, i) => ({
+  id: randomUUID(),
+  workspaceId: WORKSPACE,
+  userId: randomUUID(),
+  user: { id: randomUUID(), name: `Person ${i % 30}` },
+  date: `2026-03-0${7 - Math.floor(i / 30)}`,
+  done: `Done ${i}`,
+  doing: '',
+  blockers: '',
+  taskIds: [],
+  tasks: [],
+  version: 1,
+  createdAt: AT,
+  updatedAt: AT,
+}));
+const TASKS: Task[] = hundredTwenty(() => aTask());
 // What the fake api lists at each path (anything else is an empty list).
 const LISTS: Record<string, unknown[]> = {
+  [`/workspaces/${WORKSPACE}/status-updates`]: UPDATES,
+  [`/projects/${PROJECT}/tasks`]: TASKS,
   [`/workspaces/${WORKSPACE}/members`]: MEMBERS,
   '/me/api-tokens': TOKENS,
   [`/workspaces/${WORKSPACE}/webhooks`]: WEBHOOKS,
@@ -188,4 +211,53 @@ it.each([
 
   expect(page.container.textContent).toBe('120 listed');
   expect(api.sent).toEqual([`${path}?limit=100`, `${path}?limit=100&cursor=100`]);
+});
+
+it("the team's last 7 days shows all 210 updates of a team of 30, newest day first, not the first 100", async () => {
+  useApi();
+  const queryClient = aQueryClient();
+  queryClient.setQueryData(queryKeys.session, aUser({ timeZone: 'UTC' }));
+  queryClient.setQueryData(queryKeys.workspaces, [
+    {
+      id: WORKSPACE,
+      name: 'Acme',
+      slug: 'acme',
+      role: 'viewer',
+      timeZone: 'UTC',
+      createdAt: AT,
+      updatedAt: AT,
+    },
+  ]);
+  page = await render(<UpdatesPage workspaceId={WORKSPACE} />, queryClient);
+  const shown = () => [...document.querySelectorAll('[data-testid="status-update"]')];
+  await settleUntil(() => shown().length === UPDATES.length);
+
+  expect(shown().map((li) => li.querySelector('p')?.textContent)).toEqual(UPDATES.map((u) => u.user.name));
+  const feed = `/workspaces/${WORKSPACE}/status-updates`;
+  expect(api.sent.filter((sent) => sent.startsWith(`${feed}?`))).toEqual([
+    expect.stringMatching(new RegExp(`^${feed}\\?from=[-\\d]+&to=[-\\d]+&limit=100$`)),
+    expect.stringMatching(/&limit=100&cursor=100$/),
+    expect.stringMatching(/&limit=100&cursor=200$/),
+  ]);
+});
+
+function TaskCount() {
+  const { data } = useTaskList(PROJECT, 'priority');
+  return <p>{data ? `${data.length} tasks` : 'loading'}</p>;
+}
+
+it("a project's list view holds all 120 tasks in its sort (select all, bulk edit), as the task cache's Task[]", async () => {
+  useApi();
+  page = await render(<TaskCount />);
+  await settleUntil(() => page?.container.textContent !== 'loading');
+
+  expect(page.container.textContent).toBe('120 tasks');
+  expect(page.queryClient.getQueryData([...queryKeys.boardTasks(PROJECT), 'list', 'priority'])).toEqual(
+    TASKS,
+  );
+  const tasks = `/projects/${PROJECT}/tasks`;
+  expect(api.sent).toEqual([
+    `${tasks}?sort=priority&limit=100`,
+    `${tasks}?sort=priority&limit=100&cursor=100`,
+  ]);
 });

@@ -15,7 +15,7 @@ import {
   type StatusUpdateUpdate,
 } from '@teamflow/contracts/status-updates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { apiGetAll, apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
 export function useCheckInSettings(workspaceId: string) {
@@ -47,12 +47,15 @@ export function useCheckInsOn(workspaceId: string, date: string) {
   });
 }
 
-/** The team's feed over a range of dates (newest first). */
+/**
+ * The team's feed over a range of dates (newest first), every update in it: the range bounds it and
+ * the page shows it whole (a team of 30 posting daily passes one page within a week).
+ */
 export function useStatusUpdates(workspaceId: string, from: string, to: string) {
   return useQuery({
     queryKey: [...queryKeys.statusUpdates(workspaceId), 'range', from, to],
     queryFn: ({ signal }) =>
-      apiRequest('GET', `/workspaces/${workspaceId}/status-updates?from=${from}&to=${to}&limit=100`, {
+      apiGetAll(`/workspaces/${workspaceId}/status-updates?from=${from}&to=${to}`, {
         schema: StatusUpdatePage,
         signal,
       }),
