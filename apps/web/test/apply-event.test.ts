@@ -1,10 +1,12 @@
 import type { Comment } from '@teamflow/contracts/comments';
 import type { Task } from '@teamflow/contracts/tasks';
 import type { QueryClient } from '@tanstack/react-query';
+import { feedItems, type Feed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 import { applyEvent } from '@/modules/event-sync/apply-event';
 import {
   aComment,
+  aFeed,
   aNotification,
   anEvent,
   aQueryClient,
@@ -100,12 +102,17 @@ describe('task events', () => {
 });
 
 describe('comment events', () => {
-  const comments = (taskId: string) => queryClient.getQueryData<Comment[]>(queryKeys.taskComments(taskId));
+  // The comments are pages (`useComments`); these read them as the list they show.
+  const feed = (taskId: string) => queryClient.getQueryData<Feed<Comment>>(queryKeys.taskComments(taskId));
+  const comments = (taskId: string) => {
+    const pages = feed(taskId);
+    return pages && feedItems(pages);
+  };
 
   it('COMMENT_CREATED appends to a loaded comment list once', async () => {
     const task = aTask();
     await loaded(queryClient, board, [task]);
-    await loaded(queryClient, queryKeys.taskComments(task.id), []);
+    await loaded(queryClient, queryKeys.taskComments(task.id), aFeed([[]]));
     const comment = aComment(task.id);
     const event = anEvent('COMMENT_CREATED', comment);
 
@@ -130,7 +137,7 @@ describe('comment events', () => {
   it('COMMENT_UPDATED replaces a comment with a later edit and ignores an earlier one', async () => {
     const taskId = crypto.randomUUID();
     const comment = aComment(taskId, { updatedAt: '2026-01-02T10:05:00.000Z' });
-    await loaded(queryClient, queryKeys.taskComments(taskId), [comment]);
+    await loaded(queryClient, queryKeys.taskComments(taskId), aFeed([[comment]]));
     const later = { ...comment, body: 'Edited', updatedAt: '2026-01-02T10:06:00.000Z' };
     const earlier = { ...comment, body: 'Stale', updatedAt: '2026-01-02T10:04:00.000Z' };
 
@@ -145,12 +152,65 @@ describe('comment events', () => {
     const taskId = crypto.randomUUID();
     const gone = aComment(taskId);
     const kept = aComment(taskId);
-    await loaded(queryClient, queryKeys.taskComments(taskId), [gone, kept]);
+    await loaded(queryClient, queryKeys.taskComments(taskId), aFeed([[gone, kept]]));
 
     const applied = applyEvent(queryClient, anEvent('COMMENT_DELETED', { id: gone.id, taskId }));
 
     expect(applied.summary).toBe('deleted a comment on a task');
     expect(comments(taskId)).toEqual([kept]);
+  });
+
+  it('COMMENT_CREATED after every page is read goes last, on the last page', async () => {
+    const taskId = crypto.randomUUID();
+    const [first, second] = [aComment(taskId), aComment(taskId)];
+    await loaded(queryClient, queryKeys.taskComments(taskId), aFeed([[first], [second]]));
+    const comment = aComment(taskId);
+
+    expect(applyEvent(queryClient, anEvent('COMMENT_CREATED', comment)).changed).toBe(true);
+    expect(feed(taskId)?.pages.map((p) => p.items)).toEqual([[first], [second, comment]]);
+  });
+
+  it('COMMENT_CREATED while newer pages are unread leaves it to them (it is last on the last), yet counts', async () => {
+    const taskId = crypto.randomUUID();
+    const shown = aComment(taskId);
+    await loaded(queryClient, queryKeys.taskComments(taskId), aFeed([[shown]], true));
+
+    const applied = applyEvent(queryClient, anEvent('COMMENT_CREATED', aComment(taskId)));
+
+    expect(applied.summary).toBe('commented on a task');
+    expect(comments(taskId)).toEqual([shown]);
+  });
+
+  it('a comment heard while the comments are being read stops that read (it may predate it) and keeps the comment', async () => {
+    const taskId = crypto.randomUUID();
+    const key = queryKeys.taskComments(taskId);
+    const shown = aComment(taskId);
+    await loaded(queryClient, key, aFeed([[shown]]));
+    void queryClient.refetchQueries({ queryKey: key });
+    const comment = aComment(taskId);
+
+    applyEvent(queryClient, anEvent('COMMENT_CREATED', comment));
+
+    expect(queryClient.isFetching({ queryKey: key })).toBe(0);
+    expect(invalidated(queryClient, key)).toBe(true);
+    expect(comments(taskId)).toEqual([shown, comment]);
+  });
+
+  it('COMMENT_UPDATED and COMMENT_DELETED reach a comment on any page read', async () => {
+    const taskId = crypto.randomUUID();
+    const [a, b, c] = [
+      aComment(taskId),
+      aComment(taskId),
+      aComment(taskId, { updatedAt: '2026-01-02T10:05:00.000Z' }),
+    ];
+    await loaded(queryClient, queryKeys.taskComments(taskId), aFeed([[a], [b, c]], true));
+    const edited = { ...c, body: 'Edited', updatedAt: '2026-01-02T10:06:00.000Z' };
+
+    applyEvent(queryClient, anEvent('COMMENT_UPDATED', edited));
+    applyEvent(queryClient, anEvent('COMMENT_DELETED', { id: a.id, taskId }));
+
+    expect(feed(taskId)?.pages.map((p) => p.items)).toEqual([[], [b, edited]]);
+    expect(feed(taskId)?.pages.at(-1)?.nextCursor).not.toBeNull();
   });
 });
 
@@ -326,7 +386,7 @@ describe('async-updates events', () => {
   it('INCIDENT_UPDATED refreshes the incident list and that incident (its live timeline)', async () => {
     const id = crypto.randomUUID();
     await loaded(queryClient, queryKeys.incident(id), {});
-    await loaded(queryClient, [...queryKeys.incidents(WORKSPACE), {}], { items: [], nextCursor: null });
+    await loaded(queryClient, queryKeys.incidentFeed(WORKSPACE, {}), aFeed([[]]));
     const incident = {
       id,
       workspaceId: WORKSPACE,
@@ -350,11 +410,11 @@ describe('async-updates events', () => {
     };
     expect(applyEvent(queryClient, anEvent('INCIDENT_UPDATED', incident)).changed).toBe(true);
     expect(invalidated(queryClient, queryKeys.incident(id))).toBe(true);
-    expect(invalidated(queryClient, [...queryKeys.incidents(WORKSPACE), {}])).toBe(true);
+    expect(invalidated(queryClient, queryKeys.incidentFeed(WORKSPACE, {}))).toBe(true);
   });
 
   it('DIGEST_READY refreshes the digests', async () => {
-    await loaded(queryClient, queryKeys.digests(WORKSPACE), { items: [], nextCursor: null });
+    await loaded(queryClient, queryKeys.digestFeed(WORKSPACE), aFeed([[]]));
     applyEvent(
       queryClient,
       anEvent('DIGEST_READY', {
@@ -364,6 +424,6 @@ describe('async-updates events', () => {
         generatedAt: now,
       }),
     );
-    expect(invalidated(queryClient, queryKeys.digests(WORKSPACE))).toBe(true);
+    expect(invalidated(queryClient, queryKeys.digestFeed(WORKSPACE))).toBe(true);
   });
 });

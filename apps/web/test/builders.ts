@@ -4,6 +4,7 @@ import type { Task } from '@teamflow/contracts/tasks';
 import type { User } from '@teamflow/contracts/users';
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { randomUUID } from 'node:crypto';
+import type { Feed } from '@/lib/paged-feed';
 
 export const WORKSPACE = randomUUID();
 export const PROJECT = randomUUID();
@@ -116,6 +117,20 @@ export function aQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: { queries: { retry: false, gcTime: Infinity, staleTime: Infinity } },
   });
+}
+
+/**
+ * A paged feed as `usePagedFeed` caches it: one page per array, each page's cursor naming the next;
+ * `more` says whether the api has pages after the last one.
+ */
+export function aFeed<T>(pages: T[][], more = false): Feed<T> {
+  return {
+    pages: pages.map((items, i) => ({
+      items,
+      nextCursor: i < pages.length - 1 || more ? `page-${i + 1}` : null,
+    })),
+    pageParams: pages.map((_, i) => (i === 0 ? null : `page-${i}`)),
+  };
 }
 
 /** Loads a query the way a mounted hook would (its query function answered `data`). */

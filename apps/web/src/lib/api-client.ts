@@ -127,6 +127,13 @@ const WHOLE_LIST_PAGE = 100;
 
 type ListSchema = z.ZodType<{ items: unknown[]; nextCursor: string | null }>;
 
+/** A list's path (with any filters it has) asking for one page: `limit`, and `cursor` after the first. */
+export function pagePath(path: string, limit: number, cursor: string | null): string {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (cursor) query.set('cursor', cursor);
+  return `${path}${path.includes('?') ? '&' : '?'}${query}`;
+}
+
 /**
  * Every item of a paged list (`{items, nextCursor}`), for what needs all of it (pickers, the workspace
  * switcher, project and sprint lists): asks for pages of 100 and follows `nextCursor` until it is null.
@@ -140,10 +147,11 @@ export async function apiGetAll<S extends ListSchema>(
   const seen = new Set<string>();
   let cursor: string | null = null;
   do {
-    const query = new URLSearchParams({ limit: String(WHOLE_LIST_PAGE) });
-    if (cursor) query.set('cursor', cursor);
-    const separator = path.includes('?') ? '&' : '?';
-    const page: z.infer<ListSchema> = await apiRequest('GET', `${path}${separator}${query}`, options);
+    const page: z.infer<ListSchema> = await apiRequest(
+      'GET',
+      pagePath(path, WHOLE_LIST_PAGE, cursor),
+      options,
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
     // A cursor handed out twice would loop for ever: a broken list is an error, not an endless spinner.

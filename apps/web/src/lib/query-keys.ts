@@ -1,4 +1,7 @@
 // Every TanStack Query key in one place, so invalidation and optimistic updates hit the same entries.
+// A paged feed's key (`usePagedFeed`, lib/paged-feed.ts) holds pages, not a list. Where a build
+// before it cached a list, the key gained 'feed' (at its end, or before its filter), so a cache saved
+// on this device then (a list at the old key, see offline/persisted-cache.ts) is never read as pages.
 export const queryKeys = {
   session: ['session'] as const,
   me: ['session', 'me'] as const,
@@ -11,15 +14,15 @@ export const queryKeys = {
   project: (projectId: string) => ['projects', projectId] as const,
   boardTasks: (projectId: string) => ['projects', projectId, 'tasks'] as const,
   task: (taskId: string) => ['tasks', taskId] as const,
-  taskComments: (taskId: string) => ['tasks', taskId, 'comments'] as const,
-  taskActivity: (taskId: string) => ['tasks', taskId, 'activity'] as const,
+  taskComments: (taskId: string) => ['tasks', taskId, 'comments', 'feed'] as const,
+  taskActivity: (taskId: string) => ['tasks', taskId, 'activity', 'feed'] as const,
   taskDependencies: (taskId: string) => ['tasks', taskId, 'dependencies'] as const,
   taskAttachments: (taskId: string) => ['tasks', taskId, 'attachments'] as const,
   taskDevelopment: (taskId: string) => ['tasks', taskId, 'development'] as const,
   apiTokens: ['me', 'api-tokens'] as const,
   calendarFeed: ['me', 'calendar'] as const,
   webhooks: (workspaceId: string) => ['workspaces', workspaceId, 'webhooks'] as const,
-  webhookDeliveries: (webhookId: string) => ['webhooks', webhookId, 'deliveries'] as const,
+  webhookDeliveries: (webhookId: string) => ['webhooks', webhookId, 'deliveries', 'feed'] as const,
   githubIntegration: (workspaceId: string) => ['workspaces', workspaceId, 'integrations', 'github'] as const,
   slackIntegration: (workspaceId: string) => ['workspaces', workspaceId, 'integrations', 'slack'] as const,
   sprints: (projectId: string) => ['projects', projectId, 'sprints'] as const,
@@ -35,7 +38,9 @@ export const queryKeys = {
   taskRecurrence: (taskId: string) => ['tasks', taskId, 'recurrence'] as const,
   myPatterns: (from: string, to: string) => ['me', 'patterns', from, to] as const,
   notifications: ['notifications'] as const,
+  // The inbox's pages (always pages: no 'feed' needed), and the bell's few latest.
   notificationList: (filter: 'all' | 'unread') => ['notifications', 'list', filter] as const,
+  latestNotifications: ['notifications', 'latest'] as const,
   unreadCount: ['notifications', 'unread-count'] as const,
   notificationPreferences: ['notification-preferences'] as const,
   // Async updates: each area's lists sit under one prefix per workspace, so an event invalidates them all.
@@ -47,11 +52,19 @@ export const queryKeys = {
   statusUpdateDraft: (workspaceId: string) => ['workspaces', workspaceId, 'status-updates', 'draft'] as const,
   awayRanges: ['me', 'away'] as const,
   blockers: (workspaceId: string) => ['workspaces', workspaceId, 'blockers'] as const,
+  blockerFeed: (workspaceId: string, status: string) =>
+    ['workspaces', workspaceId, 'blockers', 'feed', status] as const,
   incidents: (workspaceId: string) => ['workspaces', workspaceId, 'incidents'] as const,
+  incidentFeed: (workspaceId: string, filter: { status?: string; severity?: string }) =>
+    ['workspaces', workspaceId, 'incidents', 'feed', filter] as const,
   incident: (incidentId: string) => ['incidents', incidentId] as const,
   decisions: (workspaceId: string) => ['workspaces', workspaceId, 'decisions'] as const,
+  decisionFeed: (workspaceId: string, filter: { status?: string; q?: string }) =>
+    ['workspaces', workspaceId, 'decisions', 'feed', filter] as const,
   decision: (decisionId: string) => ['decisions', decisionId] as const,
   digests: (workspaceId: string) => ['workspaces', workspaceId, 'digests'] as const,
+  digestFeed: (workspaceId: string) => ['workspaces', workspaceId, 'digests', 'feed'] as const,
+  digest: (workspaceId: string, date: string) => ['workspaces', workspaceId, 'digests', 'day', date] as const,
   taskAsyncLinks: (taskId: string) => ['tasks', taskId, 'async-links'] as const,
   progress: (workspaceId: string) => ['workspaces', workspaceId, 'progress'] as const,
   progressOf: (workspaceId: string, userId: string) =>

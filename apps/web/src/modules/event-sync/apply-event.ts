@@ -1,6 +1,7 @@
 import type { Comment } from '@teamflow/contracts/comments';
 import type { ServerEvent, ServerEventOf } from '@teamflow/contracts/events';
 import type { QueryClient } from '@tanstack/react-query';
+import { appendToFeed, feedComplete, feedItems, mapFeedItems, type Feed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 import { addTask, applyTaskChange, findCachedTask, removeTask } from '@/modules/task-cache/task-cache';
 import { STATUS_LABEL } from '@/modules/tasks/task-status';
@@ -52,25 +53,34 @@ function applyCommentEvent(
   const taskKey = findCachedTask(queryClient, taskId)?.key ?? 'a task';
   // The comment list is not loaded (drawer closed): a new comment is still worth a toast.
   let changed = event.type === 'COMMENT_CREATED' && !queryClient.getQueryData(queryKeys.taskComments(taskId));
-  queryClient.setQueryData<Comment[]>(queryKeys.taskComments(taskId), (comments) => {
+  // The comments are pages, oldest first (`useComments`): a change is made on the page holding it.
+  queryClient.setQueryData<Feed<Comment>>(queryKeys.taskComments(taskId), (feed) => {
     // undefined leaves the entry untouched (no write, no fresh timestamp).
-    if (!comments) return undefined;
-    const index = comments.findIndex((c) => c.id === event.data.id);
+    if (!feed) return undefined;
+    const cached = feedItems(feed).find((c) => c.id === event.data.id);
     if (event.type === 'COMMENT_DELETED') {
-      if (index === -1) return undefined;
+      if (!cached) return undefined;
       changed = true;
-      return comments.filter((c) => c.id !== event.data.id);
+      return mapFeedItems(feed, (comments) => comments.filter((c) => c.id !== event.data.id));
     }
     const comment = event.data;
-    if (index === -1) {
+    if (!cached) {
       changed = true;
-      return [...comments, comment];
+      // The newest comment goes last; while pages after the ones shown remain, it is on the last of
+      // them and "Show newer comments" brings it, in its place and once.
+      return feedComplete(feed) ? appendToFeed(feed, comment) : undefined;
     }
     // Edits carry updatedAt: the later one wins, an echo or an older copy changes nothing.
-    if (comments[index]!.updatedAt >= comment.updatedAt) return undefined;
+    if (cached.updatedAt >= comment.updatedAt) return undefined;
     changed = true;
-    return comments.map((c, i) => (i === index ? comment : c));
+    return mapFeedItems(feed, (comments) => comments.map((c) => (c.id === comment.id ? comment : c)));
   });
+  // A page of comments in flight may have been read before this change and would land without it:
+  // stop it and read the pages again (as the task cache does with a list fetch a change overtook).
+  if (changed && queryClient.isFetching({ queryKey: queryKeys.taskComments(taskId), exact: true }) > 0) {
+    void queryClient.cancelQueries({ queryKey: queryKeys.taskComments(taskId), exact: true });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.taskComments(taskId), exact: true });
+  }
   void queryClient.invalidateQueries({ queryKey: queryKeys.taskActivity(taskId), exact: true });
   if (!changed) return NOTHING;
   const verb = {

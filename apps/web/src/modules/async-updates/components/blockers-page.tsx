@@ -13,6 +13,7 @@ import { Button } from '@/modules/ui/components/button';
 import { EmptyState } from '@/modules/ui/components/empty-state';
 import { FormError } from '@/modules/ui/components/form-error';
 import { SelectField } from '@/modules/ui/components/select-field';
+import { ShowMoreButton } from '@/modules/ui/components/show-more-button';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { TextField } from '@/modules/ui/components/text-field';
 import { showToast } from '@/modules/ui/toast';
@@ -182,9 +183,9 @@ export function BlockersPage({ workspaceId }: { workspaceId: string }) {
       </div>
       {blockers.isPending ? (
         <SkeletonList label="Loading blockers" rows={3} />
-      ) : blockers.data?.items.length ? (
+      ) : blockers.items.length ? (
         <ul className="flex flex-col gap-3" aria-label="Blockers">
-          {blockers.data.items.map((b) => (
+          {blockers.items.map((b) => (
             <BlockerRow key={b.id} workspaceId={workspaceId} blocker={b} selfId={selfId} />
           ))}
         </ul>
@@ -193,6 +194,7 @@ export function BlockersPage({ workspaceId }: { workspaceId: string }) {
           Raise one above, or write it under “Blockers” in your check-in.
         </EmptyState>
       )}
+      <ShowMoreButton feed={blockers}>Show older blockers</ShowMoreButton>
     </AreaPage>
   );
 }

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { markdownExcerpt } from '@/modules/markdown/markdown-excerpt';
 import { EmptyState } from '@/modules/ui/components/empty-state';
 import { SelectField } from '@/modules/ui/components/select-field';
+import { ShowMoreButton } from '@/modules/ui/components/show-more-button';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { TextField } from '@/modules/ui/components/text-field';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
@@ -72,9 +73,9 @@ export function DecisionsPage({ workspaceId }: { workspaceId: string }) {
       </div>
       {decisions.isPending ? (
         <SkeletonList label="Loading decisions" rows={3} />
-      ) : decisions.data?.items.length ? (
+      ) : decisions.items.length ? (
         <ul className="flex flex-col gap-3" aria-label="Decisions">
-          {decisions.data.items.map((d) => (
+          {decisions.items.map((d) => (
             <li
               key={d.id}
               data-testid="decision"
@@ -100,6 +101,7 @@ export function DecisionsPage({ workspaceId }: { workspaceId: string }) {
           Record the first one above: what you decided, why, and what else you considered.
         </EmptyState>
       )}
+      <ShowMoreButton feed={decisions}>Show older decisions</ShowMoreButton>
     </AreaPage>
   );
 }

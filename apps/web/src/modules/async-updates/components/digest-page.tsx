@@ -7,10 +7,11 @@ import { useTimeZone } from '@/modules/auth/hooks/use-time-zone';
 import { MarkdownView } from '@/modules/markdown/components/markdown-view';
 import { Button } from '@/modules/ui/components/button';
 import { EmptyState } from '@/modules/ui/components/empty-state';
+import { ShowMoreButton } from '@/modules/ui/components/show-more-button';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { showToast } from '@/modules/ui/toast';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
-import { useDigests, useRegenerateDigest } from '../hooks/use-decisions';
+import { useDigest, useDigests, useRegenerateDigest } from '../hooks/use-decisions';
 import { AreaPage, Badge, TaskKeyLinks } from './area-page';
 
 /** The daily digests: pick a day; its summary (and who wrote it) and its sections. */
@@ -20,15 +21,21 @@ export function DigestPage({ workspaceId }: { workspaceId: string }) {
   const wanted = useSearchParams().get('date');
   const regenerate = useRegenerateDigest(workspaceId);
   const canRegenerate = useCan(workspaceId, 'digest.regenerate');
-  const items = digests.data?.items ?? [];
-  const digest = items.find((d) => d.date === wanted) ?? items[0];
+  const items = digests.items;
+  const listed = wanted ? items.find((d) => d.date === wanted) : undefined;
+  // A link to a day older than the pages read (a digest email's) reads that day on its own.
+  const lookUp = wanted !== null && digests.isSuccess && !listed;
+  const day = useDigest(workspaceId, wanted ?? '', lookUp);
+  const waiting = digests.isPending || (lookUp && day.isPending);
+  // A day without a digest falls back to the newest.
+  const digest = listed ?? (lookUp ? day.data : undefined) ?? items[0];
   return (
     <AreaPage
       workspaceId={workspaceId}
       title="Digest"
       intro="One page per day: check-ins, blockers, incidents, decisions and finished work."
     >
-      {digests.isPending ? (
+      {waiting ? (
         <SkeletonList label="Loading digests" rows={4} />
       ) : !digest ? (
         <EmptyState title="No digest yet">
@@ -50,6 +57,7 @@ export function DigestPage({ workspaceId }: { workspaceId: string }) {
                 </li>
               ))}
             </ul>
+            <ShowMoreButton feed={digests}>Show older digests</ShowMoreButton>
           </nav>
           <article className="flex min-w-0 flex-1 flex-col gap-4" data-testid="digest">
             <div className="flex flex-wrap items-center gap-2">

@@ -17,6 +17,7 @@ import { Button } from '@/modules/ui/components/button';
 import { EmptyState } from '@/modules/ui/components/empty-state';
 import { FormError } from '@/modules/ui/components/form-error';
 import { SelectField } from '@/modules/ui/components/select-field';
+import { ShowMoreButton } from '@/modules/ui/components/show-more-button';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { TextField } from '@/modules/ui/components/text-field';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
@@ -145,9 +146,9 @@ export function IncidentsPage({ workspaceId }: { workspaceId: string }) {
       </div>
       {incidents.isPending ? (
         <SkeletonList label="Loading incidents" rows={3} />
-      ) : incidents.data?.items.length ? (
+      ) : incidents.items.length ? (
         <ul className="flex flex-col gap-3" aria-label="Incidents">
-          {incidents.data.items.map((i) => (
+          {incidents.items.map((i) => (
             <IncidentRow key={i.id} workspaceId={workspaceId} incident={i} />
           ))}
         </ul>
@@ -156,6 +157,7 @@ export function IncidentsPage({ workspaceId }: { workspaceId: string }) {
           Nothing on fire. When something is, declare it above so everyone can follow.
         </EmptyState>
       )}
+      <ShowMoreButton feed={incidents}>Show older incidents</ShowMoreButton>
     </AreaPage>
   );
 }

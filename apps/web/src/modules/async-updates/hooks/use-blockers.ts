@@ -7,19 +7,18 @@ import {
   type BlockerResolve,
   type BlockerStatus,
 } from '@teamflow/contracts/blockers';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
+import { usePagedFeed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 
+/** The blocker register, newest first, 100 a page ("Show older blockers" reads the next). */
 export function useBlockers(workspaceId: string, status: BlockerStatus | 'all') {
-  return useQuery({
-    queryKey: [...queryKeys.blockers(workspaceId), status],
-    queryFn: ({ signal }) =>
-      apiRequest(
-        'GET',
-        `/workspaces/${workspaceId}/blockers?limit=100${status === 'all' ? '' : `&status=${status}`}`,
-        { schema: BlockerPage, signal },
-      ),
+  return usePagedFeed({
+    queryKey: queryKeys.blockerFeed(workspaceId, status),
+    path: `/workspaces/${workspaceId}/blockers${status === 'all' ? '' : `?status=${status}`}`,
+    schema: BlockerPage,
+    pageSize: 100,
   });
 }
 

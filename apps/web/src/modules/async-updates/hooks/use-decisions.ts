@@ -6,23 +6,24 @@ import {
   type DecisionCreate,
   type DecisionUpdate,
 } from '@teamflow/contracts/decisions';
-import { DigestPage } from '@teamflow/contracts/digests';
+import { Digest, DigestPage } from '@teamflow/contracts/digests';
 import { TaskAsyncLinks } from '@teamflow/contracts/task-links';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
+import { usePagedFeed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 
+/** The decision log, newest first, 100 a page ("Show older decisions" reads the next). */
 export function useDecisions(workspaceId: string, filter: { status?: string; q?: string }) {
-  const params = new URLSearchParams({ limit: '100' });
+  const params = new URLSearchParams();
   if (filter.status) params.set('status', filter.status);
   if (filter.q) params.set('q', filter.q);
-  return useQuery({
-    queryKey: [...queryKeys.decisions(workspaceId), filter],
-    queryFn: ({ signal }) =>
-      apiRequest('GET', `/workspaces/${workspaceId}/decisions?${params.toString()}`, {
-        schema: DecisionPage,
-        signal,
-      }),
+  const query = params.toString();
+  return usePagedFeed({
+    queryKey: queryKeys.decisionFeed(workspaceId, filter),
+    path: `/workspaces/${workspaceId}/decisions${query ? `?${query}` : ''}`,
+    schema: DecisionPage,
+    pageSize: 100,
   });
 }
 
@@ -52,11 +53,23 @@ export function useUpdateDecision(decisionId: string) {
   });
 }
 
+/** The daily digests, newest day first, 60 a page ("Show older digests" reads the next). */
 export function useDigests(workspaceId: string) {
+  return usePagedFeed({
+    queryKey: queryKeys.digestFeed(workspaceId),
+    path: `/workspaces/${workspaceId}/digests`,
+    schema: DigestPage,
+    pageSize: 60,
+  });
+}
+
+/** One day's digest, for a link to a day the pages read so far do not reach (a digest email's). */
+export function useDigest(workspaceId: string, date: string, enabled: boolean) {
   return useQuery({
-    queryKey: queryKeys.digests(workspaceId),
+    queryKey: queryKeys.digest(workspaceId, date),
+    enabled,
     queryFn: ({ signal }) =>
-      apiRequest('GET', `/workspaces/${workspaceId}/digests?limit=60`, { schema: DigestPage, signal }),
+      apiRequest('GET', `/workspaces/${workspaceId}/digests/${date}`, { schema: Digest, signal }),
   });
 }
 

@@ -9,14 +9,17 @@ import {
 } from '@teamflow/contracts/incidents';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
+import { usePagedFeed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 
+/** Incidents, newest first, 100 a page ("Show older incidents" reads the next). */
 export function useIncidents(workspaceId: string, filter: { status?: string; severity?: string }) {
-  const query = new URLSearchParams({ limit: '100', ...filter }).toString();
-  return useQuery({
-    queryKey: [...queryKeys.incidents(workspaceId), filter],
-    queryFn: ({ signal }) =>
-      apiRequest('GET', `/workspaces/${workspaceId}/incidents?${query}`, { schema: IncidentPage, signal }),
+  const query = new URLSearchParams(filter).toString();
+  return usePagedFeed({
+    queryKey: queryKeys.incidentFeed(workspaceId, filter),
+    path: `/workspaces/${workspaceId}/incidents${query ? `?${query}` : ''}`,
+    schema: IncidentPage,
+    pageSize: 100,
   });
 }
 

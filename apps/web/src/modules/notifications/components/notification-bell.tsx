@@ -4,7 +4,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { notificationPath, type Notification } from '@teamflow/contracts/notifications';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useMarkRead, useNotificationList, useUnreadCount } from '../hooks/use-notifications';
+import { useLatestNotifications, useMarkRead, useUnreadCount } from '../hooks/use-notifications';
 import { useNotificationEvents } from '../hooks/use-notification-events';
 import { NotificationSummary } from './notification-item';
 
@@ -68,9 +68,9 @@ export function NotificationBell() {
 }
 
 function BellMenuItems({ onOpen }: { onOpen: (n: Notification) => void }) {
-  const list = useNotificationList('all', 8);
+  const list = useLatestNotifications();
   const { one, all } = useMarkRead();
-  const items = list.data?.pages[0]?.items ?? [];
+  const items = list.data ?? [];
   if (list.isPending) {
     return (
       <p role="status" className="px-2 py-3 text-sm text-slate-500">

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Button } from '@/modules/ui/components/button';
 import { EmptyState } from '@/modules/ui/components/empty-state';
+import { ShowMoreButton } from '@/modules/ui/components/show-more-button';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { useMarkRead, useNotificationList, useUnreadCount } from '../hooks/use-notifications';
 import { NotificationSummary } from './notification-item';
@@ -15,7 +16,7 @@ export function NotificationsPage() {
   const list = useNotificationList(filter);
   const count = useUnreadCount();
   const { one, all } = useMarkRead();
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = list.items;
 
   return (
     <main className="mx-auto flex w-full max-w-2xl flex-col gap-6 px-4 py-8 sm:px-6">
@@ -52,7 +53,7 @@ export function NotificationsPage() {
       </div>
       {list.isPending ? (
         <SkeletonList label="Loading notifications" rows={4} />
-      ) : list.isError ? (
+      ) : list.isError && !list.isFetchNextPageError ? (
         <div role="alert" className="flex items-center gap-3 text-sm text-rose-700">
           Could not load notifications: {list.error.message}
           <Button variant="secondary" onClick={() => void list.refetch()}>
@@ -88,15 +89,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       )}
-      {list.hasNextPage ? (
-        <Button
-          variant="secondary"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          Load more
-        </Button>
-      ) : null}
+      <ShowMoreButton feed={list}>Show older notifications</ShowMoreButton>
     </main>
   );
 }

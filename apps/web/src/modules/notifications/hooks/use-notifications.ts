@@ -6,8 +6,9 @@ import {
   ReadAllResult,
   UnreadCount,
 } from '@teamflow/contracts/notifications';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
+import { usePagedFeed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 import { showToast } from '@/modules/ui/toast';
 
@@ -21,17 +22,22 @@ export function useUnreadCount() {
   });
 }
 
-export function useNotificationList(filter: 'all' | 'unread', limit = 20) {
-  return useInfiniteQuery({
+/** The inbox, newest first, 20 a page ("Show older notifications" reads the next). */
+export function useNotificationList(filter: 'all' | 'unread') {
+  return usePagedFeed({
     queryKey: queryKeys.notificationList(filter),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ limit: String(limit) });
-      if (filter === 'unread') params.set('unread', 'true');
-      if (pageParam) params.set('cursor', pageParam);
-      return apiRequest('GET', `/notifications?${params.toString()}`, { schema: NotificationPage, signal });
-    },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    path: `/notifications${filter === 'unread' ? '?unread=true' : ''}`,
+    schema: NotificationPage,
+    pageSize: 20,
+  });
+}
+
+/** The bell's menu: the 8 latest ("All notifications…" opens the inbox for the rest). */
+export function useLatestNotifications() {
+  return useQuery({
+    queryKey: queryKeys.latestNotifications,
+    queryFn: async ({ signal }) =>
+      (await apiRequest('GET', '/notifications?limit=8', { schema: NotificationPage, signal })).items,
   });
 }
 

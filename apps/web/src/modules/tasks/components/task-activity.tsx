@@ -1,5 +1,6 @@
 'use client';
 
+import { ShowMoreButton } from '@/modules/ui/components/show-more-button';
 import { useTaskActivity } from '../hooks/use-task-activity';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
@@ -20,12 +21,14 @@ export function TaskActivity({ taskId }: { taskId: string }) {
       <h3 id="activity-heading" className="text-sm font-semibold">
         Activity
       </h3>
-      {activity.isError ? <p className="text-sm text-rose-700">{activity.error.message}</p> : null}
+      {activity.isError && !activity.isFetchNextPageError ? (
+        <p className="text-sm text-rose-700">{activity.error.message}</p>
+      ) : null}
       <ol
         aria-labelledby="activity-heading"
         className="flex flex-col gap-1 border-l border-slate-200 pl-3 dark:border-slate-700"
       >
-        {activity.data?.map((entry) => (
+        {activity.items.map((entry) => (
           <li key={entry.id} className="text-xs text-slate-600 dark:text-slate-400">
             <span className="font-medium text-slate-800 dark:text-slate-200">
               {entry.actor?.name ?? (entry.changes.integration === 'github' ? 'GitHub' : 'System')}
@@ -35,6 +38,7 @@ export function TaskActivity({ taskId }: { taskId: string }) {
           </li>
         ))}
       </ol>
+      <ShowMoreButton feed={activity}>Show older activity</ShowMoreButton>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { MarkdownEditor } from '@/modules/markdown/components/markdown-editor';
 import { MarkdownView } from '@/modules/markdown/components/markdown-view';
 import { WatchButton } from '@/modules/notifications/components/watch-button';
 import { Button } from '@/modules/ui/components/button';
+import { ShowMoreButton } from '@/modules/ui/components/show-more-button';
 import { useCommentMutations, useComments } from '../hooks/use-comments';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
@@ -35,11 +36,11 @@ export function TaskComments({ taskId, workspaceId, role, userId }: TaskComments
         </h3>
         <WatchButton taskId={taskId} />
       </div>
-      {comments.data?.length === 0 ? (
+      {comments.data && comments.items.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">No comments yet.</p>
       ) : null}
       <ul className="flex flex-col gap-3">
-        {comments.data?.map((comment) => (
+        {comments.items.map((comment) => (
           <CommentItem
             key={comment.id}
             taskId={taskId}
@@ -50,6 +51,7 @@ export function TaskComments({ taskId, workspaceId, role, userId }: TaskComments
           />
         ))}
       </ul>
+      <ShowMoreButton feed={comments}>Show newer comments</ShowMoreButton>
       {canComment ? (
         <form
           className="flex flex-col gap-2"

@@ -1,18 +1,24 @@
 'use client';
 
 import { Comment, CommentPage } from '@teamflow/contracts/comments';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
+import { usePagedFeed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 import { QUEUED, sendOrQueue } from '@/modules/offline/send-or-queue';
 import { findCachedTask } from '@/modules/task-cache/task-cache';
 import { showToast } from '@/modules/ui/toast';
 
+/**
+ * The task's comments, oldest first (a conversation reads top-down), 100 a page: "Show newer
+ * comments" reads the next. A comment heard live is added by event-sync's applyEvent.
+ */
 export function useComments(taskId: string) {
-  return useQuery({
+  return usePagedFeed({
     queryKey: queryKeys.taskComments(taskId),
-    queryFn: async ({ signal }) =>
-      (await apiRequest('GET', `/tasks/${taskId}/comments?limit=100`, { schema: CommentPage, signal })).items,
+    path: `/tasks/${taskId}/comments`,
+    schema: CommentPage,
+    pageSize: 100,
   });
 }
 

@@ -1,15 +1,15 @@
 'use client';
 
 import { ActivityPage } from '@teamflow/contracts/activity';
-import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '@/lib/api-client';
+import { usePagedFeed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 
-/** The task's history, newest first. */
+/** The task's history, newest first, 50 a page ("Show older activity" reads the next). */
 export function useTaskActivity(taskId: string) {
-  return useQuery({
+  return usePagedFeed({
     queryKey: queryKeys.taskActivity(taskId),
-    queryFn: async ({ signal }) =>
-      (await apiRequest('GET', `/tasks/${taskId}/activity?limit=50`, { schema: ActivityPage, signal })).items,
+    path: `/tasks/${taskId}/activity`,
+    schema: ActivityPage,
+    pageSize: 50,
   });
 }

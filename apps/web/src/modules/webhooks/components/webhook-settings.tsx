@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { apiFieldMessage } from '@/lib/api-error';
 import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
+import { ShowMoreButton } from '@/modules/ui/components/show-more-button';
 import { TextField } from '@/modules/ui/components/text-field';
 import {
   useCreateWebhook,
@@ -133,39 +134,45 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
   const deliveries = useDeliveries(webhook.id);
   const redeliver = useRedeliver(webhook.id);
   if (deliveries.isPending) return <p className="text-xs text-slate-500">Loading deliveries…</p>;
-  if (deliveries.error) return <FormError message={deliveries.error.message} />;
-  if (!deliveries.data.items.length) return <p className="text-xs text-slate-500">No deliveries yet.</p>;
+  if (deliveries.error && !deliveries.isFetchNextPageError)
+    return <FormError message={deliveries.error.message} />;
+  if (!deliveries.items.length) return <p className="text-xs text-slate-500">No deliveries yet.</p>;
   return (
-    <table className="w-full text-left text-xs" aria-label={`Deliveries of ${webhook.url}`}>
-      <thead>
-        <tr className="text-slate-500">
-          <th className="py-1">Event</th>
-          <th>Status</th>
-          <th>Attempts</th>
-          <th>Response</th>
-          <th>Time</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {deliveries.data.items.map((d) => (
-          <tr key={d.id} className="border-t border-slate-100 dark:border-slate-800">
-            <td className="py-1 font-mono">{d.event}</td>
-            <td className={STATUS_CLASS[d.status]}>{d.status}</td>
-            <td>{d.attempts}</td>
-            <td title={d.log.at(-1)?.error ?? undefined}>{d.responseStatus ?? d.log.at(-1)?.error ?? '–'}</td>
-            <td>{d.durationMs !== null ? `${d.durationMs} ms` : '–'}</td>
-            <td>
-              {d.status !== 'pending' ? (
-                <Button variant="secondary" onClick={() => redeliver.mutate(d.id)}>
-                  Redeliver
-                </Button>
-              ) : null}
-            </td>
+    <>
+      <table className="w-full text-left text-xs" aria-label={`Deliveries of ${webhook.url}`}>
+        <thead>
+          <tr className="text-slate-500">
+            <th className="py-1">Event</th>
+            <th>Status</th>
+            <th>Attempts</th>
+            <th>Response</th>
+            <th>Time</th>
+            <th />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {deliveries.items.map((d) => (
+            <tr key={d.id} className="border-t border-slate-100 dark:border-slate-800">
+              <td className="py-1 font-mono">{d.event}</td>
+              <td className={STATUS_CLASS[d.status]}>{d.status}</td>
+              <td>{d.attempts}</td>
+              <td title={d.log.at(-1)?.error ?? undefined}>
+                {d.responseStatus ?? d.log.at(-1)?.error ?? '–'}
+              </td>
+              <td>{d.durationMs !== null ? `${d.durationMs} ms` : '–'}</td>
+              <td>
+                {d.status !== 'pending' ? (
+                  <Button variant="secondary" onClick={() => redeliver.mutate(d.id)}>
+                    Redeliver
+                  </Button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ShowMoreButton feed={deliveries}>Show older deliveries</ShowMoreButton>
+    </>
   );
 }
 

@@ -11,6 +11,7 @@ import {
 } from '@teamflow/contracts/webhooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGetAll, apiRequest } from '@/lib/api-client';
+import { usePagedFeed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 
 /** Every webhook of the workspace: the settings page lists them all (the api pages them by 50). */
@@ -50,15 +51,16 @@ export function useDeleteWebhook(workspaceId: string) {
   });
 }
 
-/** The delivery log; polled while open, since deliveries change in the worker, not through events. */
+/**
+ * The delivery log, newest first, 20 a page ("Show older deliveries" reads the next); polled while
+ * open (every page shown), since deliveries change in the worker, not through events.
+ */
 export function useDeliveries(webhookId: string) {
-  return useQuery({
+  return usePagedFeed({
     queryKey: queryKeys.webhookDeliveries(webhookId),
-    queryFn: ({ signal }) =>
-      apiRequest('GET', `/webhooks/${webhookId}/deliveries?limit=20`, {
-        schema: WebhookDeliveryPage,
-        signal,
-      }),
+    path: `/webhooks/${webhookId}/deliveries`,
+    schema: WebhookDeliveryPage,
+    pageSize: 20,
     refetchInterval: 5000,
   });
 }
