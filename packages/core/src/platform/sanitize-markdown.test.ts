@@ -58,6 +58,26 @@ describe('sanitizeMarkdown keeps GitHub-flavoured Markdown intact', () => {
     expect(sanitizeMarkdown(md)).toBe(md);
   });
 
+  it('keeps a <details> block around a code block whole, and sanitises inside it', () => {
+    const md = '<details><summary>Logs</summary>\n\n```\nerror: <b>boom</b>\n```\n\n</details>\n\nafter';
+    expect(sanitizeMarkdown(md)).toBe(md);
+    expect(
+      sanitizeMarkdown(
+        '<details><summary onclick="x()">Logs</summary>\n\n`a<b`\n\n<script>x</script></details>',
+      ),
+    ).toBe('<details><summary>Logs</summary>\n\n`a<b`\n\n</details>');
+  });
+
+  it('keeps autolinks to web and mail addresses, and cuts one with a script scheme', () => {
+    const md = 'Mail <ops@example.com> or see <https://x.example/a?b=1&c=2> and <http://y.example>.';
+    expect(sanitizeMarkdown(md)).toBe(md);
+    expect(sanitizeMarkdown('go <javascript:alert(1)> now')).not.toMatch(/javascript:/i);
+  });
+
+  it('drops the noncharacters that hold code out while the prose is sanitised', () => {
+    expect(sanitizeMarkdown('a \uFDD00\uFDD1 `<b>` <i>x</i>')).toBe('a 0 `<b>` <i>x</i>');
+  });
+
   it('gives back text with no markup, entity or script link as written, and still neutralises a lone script link', () => {
     const plain =
       '> "Quoted" text with a > sign\n\n- [ ] todo\n- [x] done\n\n[docs](https://example.com/a?b=c)';
