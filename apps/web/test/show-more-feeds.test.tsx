@@ -371,6 +371,21 @@ describe('the registers (newest first, 100 a page)', () => {
   );
 });
 
+describe('a register the api could not answer', () => {
+  it.each([
+    ['decisions', () => <DecisionsPage workspaceId={WORKSPACE} />, 'No decisions yet'],
+    ['incidents', () => <IncidentsPage workspaceId={WORKSPACE} />, 'No incidents'],
+    ['blockers', () => <BlockersPage workspaceId={WORKSPACE} />, 'Nothing is blocked'],
+  ] as const)('says the %s could not be loaded, not that there are none', async (noun, ui, empty) => {
+    // No list at the path: the fake api answers 404 in the error shape.
+    await open(ui(), {});
+    const failed = `The ${noun} could not be loaded`;
+    await settleUntil(() => document.body.textContent?.includes(failed) ?? false);
+    expect(document.body.textContent).toContain(failed);
+    expect(document.body.textContent).not.toContain(empty);
+  });
+});
+
 describe('the digests (newest day first, 60 a page)', () => {
   const shown = () =>
     texts('nav[aria-label="Digest days"] a', (a) => a.getAttribute('href')?.split('date=')[1]);

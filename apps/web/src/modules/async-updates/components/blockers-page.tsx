@@ -183,6 +183,9 @@ export function BlockersPage({ workspaceId }: { workspaceId: string }) {
       </div>
       {blockers.isPending ? (
         <SkeletonList label="Loading blockers" rows={3} />
+      ) : blockers.isError && !blockers.items.length ? (
+        // A register that could not be read is not an empty one.
+        <FormError message={`The blockers could not be loaded: ${blockers.error.message}`} />
       ) : blockers.items.length ? (
         <ul className="flex flex-col gap-3" aria-label="Blockers">
           {blockers.items.map((b) => (

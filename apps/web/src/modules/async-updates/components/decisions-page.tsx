@@ -6,6 +6,7 @@ import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { markdownExcerpt } from '@/modules/markdown/markdown-excerpt';
 import { EmptyState } from '@/modules/ui/components/empty-state';
+import { FormError } from '@/modules/ui/components/form-error';
 import { SelectField } from '@/modules/ui/components/select-field';
 import { ShowMoreButton } from '@/modules/ui/components/show-more-button';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
@@ -73,6 +74,9 @@ export function DecisionsPage({ workspaceId }: { workspaceId: string }) {
       </div>
       {decisions.isPending ? (
         <SkeletonList label="Loading decisions" rows={3} />
+      ) : decisions.isError && !decisions.items.length ? (
+        // A register that could not be read is not an empty one.
+        <FormError message={`The decisions could not be loaded: ${decisions.error.message}`} />
       ) : decisions.items.length ? (
         <ul className="flex flex-col gap-3" aria-label="Decisions">
           {decisions.items.map((d) => (

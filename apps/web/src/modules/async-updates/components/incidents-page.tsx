@@ -146,6 +146,9 @@ export function IncidentsPage({ workspaceId }: { workspaceId: string }) {
       </div>
       {incidents.isPending ? (
         <SkeletonList label="Loading incidents" rows={3} />
+      ) : incidents.isError && !incidents.items.length ? (
+        // A register that could not be read is not an empty one.
+        <FormError message={`The incidents could not be loaded: ${incidents.error.message}`} />
       ) : incidents.items.length ? (
         <ul className="flex flex-col gap-3" aria-label="Incidents">
           {incidents.items.map((i) => (
