@@ -1,13 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { todayIn } from '@teamflow/core/platform/local-dates';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
-import {
-  cursorOf,
-  expectEachOnceInOrder,
-  expectPagingRefused,
-  pageThrough,
-  tieCreatedAt,
-} from './list-paging';
+import { cursorOf, expectEachOnceInOrder, expectPagingRefused, tieCreatedAt } from './list-paging';
 
 let api: TestApi;
 let team: TeamFixture;
@@ -122,11 +116,13 @@ describe('the feed', () => {
       [team.workspaceId],
     );
     expect(rows.length).toBeGreaterThan(5);
-    for (const limit of [1, 2, 4]) {
-      const pages = await pageThrough<{ id: string }>(api, team.users.viewer, path, limit);
-      expect(pages.flatMap((p) => p.items.map((u) => u.id))).toEqual(rows.map((r) => r.id));
-      expect(pages.at(-1)!.nextCursor).toBeNull();
-    }
+    await expectEachOnceInOrder(
+      api,
+      team.users.viewer,
+      path,
+      rows.map((r) => r.id),
+      [1, 2, 4],
+    );
     // No other list pages by (date, createdAt, id): the keys of one of its own rows without the
     // list's name stand for another list's cursor of the same shape.
     const [row] = (await list(team.users.viewer, { limit: '1' })).body.items;
