@@ -15,14 +15,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AiProviderName, BreakdownOutput } from '@teamflow/contracts/ai';
-import { anthropicProvider } from '@teamflow/ai/anthropic.provider';
 import type { BreakdownInput } from '@teamflow/ai/inputs';
-import { localProvider } from '@teamflow/ai/local/local.provider';
-import { openAiProvider } from '@teamflow/ai/openai.provider';
 import { analyse } from '@teamflow/ai/local/nlp';
 import type { AiProvider } from '@teamflow/ai/provider';
 import { fileStamp, fmt, machineInfo, table, writeResults } from '../lib/report.mjs';
 import { type EvalCase, loadDataset } from './dataset';
+import { chosenProviders } from './providers';
 import { quantileFromTop, scoreCase, summarise, type CaseScore, type Thresholds } from './score';
 import {
   type MeaningEngine,
@@ -61,37 +59,8 @@ const GOALS = { recall: 0.6, precision: 0.5, p95Ms: 50 };
 const env = process.env;
 const timeoutMs = Number(env.AI_TIMEOUT_MS ?? 30000);
 const maxRetries = Number(env.AI_MAX_RETRIES ?? 2);
-const available: Partial<Record<AiProviderName, () => AiProvider>> = {
-  local: localProvider,
-  ...(env.OPENAI_API_KEY
-    ? {
-        openai: () =>
-          openAiProvider({
-            apiKey: env.OPENAI_API_KEY!,
-            baseURL: env.OPENAI_BASE_URL,
-            model: env.OPENAI_MODEL ?? 'gpt-4o-mini',
-            timeoutMs,
-            maxRetries,
-          }),
-      }
-    : {}),
-  ...(env.ANTHROPIC_API_KEY
-    ? {
-        anthropic: () =>
-          anthropicProvider({
-            apiKey: env.ANTHROPIC_API_KEY!,
-            baseURL: env.ANTHROPIC_BASE_URL,
-            model: env.ANTHROPIC_MODEL ?? 'claude-3-5-haiku-latest',
-            timeoutMs,
-            maxRetries,
-          }),
-      }
-    : {}),
-};
-const wanted = (args.providers?.split(',') ?? Object.keys(available)) as AiProviderName[];
-for (const name of wanted)
-  if (!available[name])
-    throw new Error(`provider ${name} is not available (unknown, or its API key is not set)`);
+const providers = new Map(chosenProviders(env, args.providers));
+const wanted = [...providers.keys()];
 
 const dataset = loadDataset(args.data);
 const only = args.cases?.split(',');
@@ -142,7 +111,7 @@ const answers = new Map<AiProviderName, Answer[]>();
 const latency = new Map<AiProviderName, number[]>();
 const cpuTime = new Map<AiProviderName, number[]>();
 for (const name of wanted) {
-  const provider = available[name]!();
+  const provider = providers.get(name)!();
   const first: Answer[] = [];
   for (const c of cases) first.push(await breakDown(provider, c));
   answers.set(name, first);

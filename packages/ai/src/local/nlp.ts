@@ -47,6 +47,48 @@ export function analyse(text: string): Analysis {
   return { words, sentences, sentiment: Number(doc.out(its.sentiment)) };
 }
 
+/** A sentence's tokens in order: its words and the punctuation between them (clause edges). */
+export type SentenceToken = Word & { punctuation: boolean };
+
+/** Each sentence of a text as its tokens (emoji and emoticons count as words). */
+export function sentenceTokens(text: string): SentenceToken[][] {
+  const doc = nlp.readDoc(text);
+  const out: SentenceToken[][] = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const tokens: SentenceToken[] = [];
+    s.tokens().each((t: ItemToken) => {
+      const type = String(t.out(its.type));
+      if (type !== 'word' && type !== 'punctuation' && type !== 'emoji' && type !== 'emoticon') return;
+      tokens.push({
+        normal: String(t.out(its.normal)),
+        lemma: String(t.out(its.lemma as never)),
+        pos: String(t.out(its.pos)),
+        stop: Boolean(t.out(its.stopWordFlag)),
+        punctuation: type === 'punctuation',
+      });
+    });
+    out.push(tokens);
+  });
+  return out;
+}
+
+// Bounded: entries are anyone's text, and a word read once is cheap to read again (~30 µs).
+const VALENCE_CACHE_MAX = 50_000;
+const valences = new Map<string, number>();
+/**
+ * wink's sentiment lexicon's polarity of one word or emoji, −1 … 1 (0 when it has none): the word
+ * read on its own, once per process.
+ */
+export function lexiconValence(normal: string): number {
+  let v = valences.get(normal);
+  if (v === undefined) {
+    v = Number(nlp.readDoc(normal).out(its.sentiment)) || 0;
+    if (valences.size >= VALENCE_CACHE_MAX) valences.clear();
+    valences.set(normal, v);
+  }
+  return v;
+}
+
 /** Content lemmas: words that are not stop words, not numbers, at least two letters. */
 export const contentLemmas = (a: Analysis): string[] =>
   a.words.filter((w) => !w.stop && /^\p{L}[\p{L}\p{N}'-]+$/u.test(w.normal)).map((w) => w.lemma);

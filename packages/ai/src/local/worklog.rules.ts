@@ -1,13 +1,14 @@
-import type { EntryAnalysisOutput, SentimentLabel } from '@teamflow/contracts/worklog';
+import type { EntryAnalysisOutput } from '@teamflow/contracts/worklog';
 import type { EntryInput } from '../inputs';
+import { moodLabel, moodScore } from './mood.rules';
 import { analyse, type Analysis } from './nlp';
 import { SKILLS } from './skills-vocabulary';
 import { meanWordVector } from './word-vectors';
 
 /**
  * The local provider's reading of a work-log entry (docs/ai.md, "Work log"): deterministic rules
- * over wink-nlp. Sentiment is wink's lexicon score (AFINN-style word and emoji polarities with
- * negation: "not good" counts against), skills come from the curated vocabulary, projects from the
+ * over wink-nlp. The mood is `mood.rules.ts` (wink's lexicon under a work vocabulary, with
+ * negation), skills come from the curated vocabulary, projects from the
  * author's own project names and keys and the entry's #tags, achievements from sentences with an
  * outcome verb (with the metric when one is given), themes from the most repeated nouns.
  */
@@ -58,7 +59,6 @@ const IRREGULAR: Record<string, string> = {
   cut: 'cut',
 };
 
-const NEUTRAL_BAND = 0.05;
 const NEGATIONS = new Set(['not', "n't", 'never', 'nothing', 'no', 'without', 'failed']);
 
 const METRIC_PATTERNS: RegExp[] = [
@@ -94,9 +94,6 @@ export function hashTags(markdown: string): string[] {
     found.add(m[1]!.toLowerCase());
   return [...found];
 }
-
-const labelOf = (score: number): SentimentLabel =>
-  score > NEUTRAL_BAND ? 'positive' : score < -NEUTRAL_BAND ? 'negative' : 'neutral';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 
@@ -179,14 +176,14 @@ export function localAnalyseEntry(input: EntryInput): EntryAnalysisOutput {
   const text = proseOf(input.body);
   const a = analyse(text);
   const tags = [...new Set([...input.tags.map((t) => t.toLowerCase()), ...hashTags(input.body)])];
-  const score = Math.max(-1, Math.min(1, Math.round(a.sentiment * 1000) / 1000));
+  const score = moodScore(text);
   const skills = findSkills(text, a);
   const projects = findProjects(input, text, tags);
   const exclude = new Set(
     [...skills, ...projects, ...tags].flatMap((n) => n.toLowerCase().split(/\s+/u)).concat(['today', 'day']),
   );
   return {
-    sentiment: { score, label: labelOf(score) },
+    sentiment: { score, label: moodLabel(score) },
     projects: projects.slice(0, 20),
     skills: skills.slice(0, 30),
     achievements: findAchievements(a),
