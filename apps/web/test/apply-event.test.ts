@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { feedItems, type Feed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 import { applyEvent } from '@/modules/event-sync/apply-event';
+import { postedPastPages, showPostedComment } from '@/modules/tasks/comment-cache';
 import {
   aComment,
   aFeed,
@@ -211,6 +212,27 @@ describe('comment events', () => {
 
     expect(feed(taskId)?.pages.map((p) => p.items)).toEqual([[], [b, edited]]);
     expect(feed(taskId)?.pages.at(-1)?.nextCursor).not.toBeNull();
+  });
+
+  it('COMMENT_UPDATED and COMMENT_DELETED reach the comments this tab posted past the pages read', async () => {
+    const taskId = crypto.randomUUID();
+    const read = aComment(taskId);
+    await loaded(queryClient, queryKeys.taskComments(taskId), aFeed([[read]], true));
+    const [mine, other] = [aComment(taskId), aComment(taskId)];
+    showPostedComment(queryClient, mine);
+    showPostedComment(queryClient, other);
+    const posted = () =>
+      postedPastPages(feed(taskId), queryClient.getQueryData(queryKeys.taskCommentsPosted(taskId)));
+    expect(posted()).toEqual([mine, other]);
+    const edited = { ...mine, body: 'Edited', updatedAt: '2026-01-02T10:06:00.000Z' };
+
+    expect(applyEvent(queryClient, anEvent('COMMENT_UPDATED', edited)).changed).toBe(true);
+    // An older copy arriving late changes nothing.
+    applyEvent(queryClient, anEvent('COMMENT_UPDATED', mine));
+    expect(applyEvent(queryClient, anEvent('COMMENT_DELETED', { id: other.id, taskId })).changed).toBe(true);
+
+    expect(posted()).toEqual([edited]);
+    expect(comments(taskId)).toEqual([read]);
   });
 });
 

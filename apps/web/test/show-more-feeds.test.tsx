@@ -199,8 +199,13 @@ afterEach(async () => {
 });
 
 /** The api holds `lists`; the page opens signed in, as a viewer of the workspace (no forms to write). */
-async function open(ui: React.ReactNode, lists: Parameters<typeof fakeListApi>[0], objects = {}) {
-  api = fakeListApi(lists, { '/notifications/unread-count': { count: 0 }, ...objects });
+async function open(
+  ui: React.ReactNode,
+  lists: Parameters<typeof fakeListApi>[0],
+  objects = {},
+  create?: Parameters<typeof fakeListApi>[2],
+) {
+  api = fakeListApi(lists, { '/notifications/unread-count': { count: 0 }, ...objects }, create);
   globalThis.fetch = api.fetch as unknown as typeof fetch;
   const queryClient: QueryClient = aQueryClient();
   queryClient.setQueryData(queryKeys.session, ME);
@@ -264,6 +269,66 @@ describe("a task's comments (oldest first, 100 a page)", () => {
     await settleUntil(() => shown().length === all.length);
     expect(shown()).toEqual(names(all));
     expect(api.sent).toHaveLength(requests);
+  });
+
+  describe('a comment you post', () => {
+    const member = <TaskComments taskId={TASK} workspaceId={WORKSPACE} role="member" userId={ME.id} />;
+    const mine = `Comment by ${ME.name}`;
+    const author = { id: ME.id, name: ME.name, email: ME.email, avatarUrl: null };
+    /** The api's answer to a POST: the newest comment, by the signed-in person. */
+    const posting = (all: Comment[]) => (_path: string, body: unknown) =>
+      aComment(TASK, { author, body: (body as { body: string }).body, createdAt: at(all.length) });
+
+    async function post(text: string): Promise<void> {
+      const textarea = document.querySelector('textarea')!;
+      await act(async () => {
+        // React tracks the value it last set: go through the prototype's setter, as typing does.
+        Reflect.set(HTMLTextAreaElement.prototype, 'value', text, textarea);
+        textarea.dispatchEvent(new Event('input', { bubbles: true }));
+        await Promise.resolve();
+      });
+      act(() => button('Comment')?.click());
+    }
+
+    it('shows at once at the end while newer pages are unread, and paging fills the gap above it, each once', async () => {
+      const all = count(150, aCommentBy);
+      const { queryClient } = await open(member, { [comments]: all }, {}, posting(all));
+      await settleUntil(() => shown().length > 0);
+
+      await post('My reply');
+      await settleUntil(() => shown().at(-1) === mine);
+      expect(shown()).toEqual([...names(all.slice(0, 100)), mine]);
+      expect(button('Show newer comments')).not.toBeNull();
+
+      // Its echo on the socket, and someone else's comment after it: the gap still holds the rest.
+      const saved = all.at(-1)!;
+      const theirs = aCommentBy(151);
+      all.push(theirs);
+      act(() => void applyEvent(queryClient, anEvent('COMMENT_CREATED', saved)));
+      act(() => void applyEvent(queryClient, anEvent('COMMENT_CREATED', theirs)));
+      await settle();
+      expect(shown()).toEqual([...names(all.slice(0, 100)), mine]);
+
+      await pressUntilGone('Show newer comments', shown);
+      expect(shown()).toEqual(names(all));
+    });
+
+    it('stays in view when it starts a second page and the thread is read again', async () => {
+      const all = count(100, aCommentBy);
+      await open(member, { [comments]: all }, {}, posting(all));
+      await settleUntil(() => shown().length > 0);
+      expect(button('Show newer comments')).toBeNull();
+
+      await post('One past the page');
+      // Posting reads the thread again (one page): the 101st comment is on a page not read.
+      await settleUntil(() => button('Show newer comments') !== null);
+      expect(shown()).toEqual([...names(all.slice(0, 100)), mine]);
+
+      // The page read holds only it: shown in its place, once.
+      act(() => button('Show newer comments')?.click());
+      await settleUntil(() => button('Show newer comments') === null);
+      expect(shown()).toEqual(names(all));
+    });
   });
 });
 

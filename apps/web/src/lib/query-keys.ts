@@ -15,6 +15,8 @@ export const queryKeys = {
   boardTasks: (projectId: string) => ['projects', projectId, 'tasks'] as const,
   task: (taskId: string) => ['tasks', taskId] as const,
   taskComments: (taskId: string) => ['tasks', taskId, 'comments', 'feed'] as const,
+  // The comments this tab posted past the pages read: never fetched, written by tasks/comment-cache.
+  taskCommentsPosted: (taskId: string) => ['tasks', taskId, 'comments', 'posted'] as const,
   taskActivity: (taskId: string) => ['tasks', taskId, 'activity', 'feed'] as const,
   taskDependencies: (taskId: string) => ['tasks', taskId, 'dependencies'] as const,
   taskAttachments: (taskId: string) => ['tasks', taskId, 'attachments'] as const,

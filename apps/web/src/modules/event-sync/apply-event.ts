@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { appendToFeed, feedComplete, feedItems, mapFeedItems, type Feed } from '@/lib/paged-feed';
 import { queryKeys } from '@/lib/query-keys';
 import { addTask, applyTaskChange, findCachedTask, removeTask } from '@/modules/task-cache/task-cache';
+import { forgetPostedComment, updatePostedComment } from '@/modules/tasks/comment-cache';
 import { STATUS_LABEL } from '@/modules/tasks/task-status';
 
 /** What applying an event did: whether the cache changed, and the line for a toast. */
@@ -75,6 +76,10 @@ function applyCommentEvent(
     changed = true;
     return mapFeedItems(feed, (comments) => comments.map((c) => (c.id === comment.id ? comment : c)));
   });
+  // A comment this tab posted past the pages read is kept apart (tasks/comment-cache) until a page holds it.
+  if (event.type === 'COMMENT_DELETED' && forgetPostedComment(queryClient, taskId, event.data.id))
+    changed = true;
+  if (event.type === 'COMMENT_UPDATED' && updatePostedComment(queryClient, event.data)) changed = true;
   // A page of comments in flight may have been read before this change and would land without it:
   // stop it and read the pages again (as the task cache does with a list fetch a change overtook).
   if (changed && queryClient.isFetching({ queryKey: queryKeys.taskComments(taskId), exact: true }) > 0) {

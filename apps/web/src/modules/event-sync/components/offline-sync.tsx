@@ -26,6 +26,7 @@ import {
   findCachedTask,
   removeTask,
 } from '@/modules/task-cache/task-cache';
+import { showPostedComment } from '@/modules/tasks/comment-cache';
 import { useOpenConflict } from '@/modules/tasks/hooks/use-open-conflict';
 import { STATUS_LABEL } from '@/modules/tasks/task-status';
 import { showToast } from '@/modules/ui/toast';
@@ -84,6 +85,7 @@ function replayHandlers(
   return {
     applied(write, saved) {
       if (write.kind === 'add-comment') {
+        showPostedComment(queryClient, saved as Comment);
         void queryClient.invalidateQueries({ queryKey: queryKeys.taskComments((saved as Comment).taskId) });
         return;
       }

@@ -52,6 +52,21 @@ export function TaskComments({ taskId, workspaceId, role, userId }: TaskComments
         ))}
       </ul>
       <ShowMoreButton feed={comments}>Show newer comments</ShowMoreButton>
+      {comments.posted.length > 0 ? (
+        // What this person just posted, after the newer comments not read yet (the button reads them).
+        <ul className="flex flex-col gap-3">
+          {comments.posted.map((comment) => (
+            <CommentItem
+              key={comment.id}
+              taskId={taskId}
+              workspaceId={workspaceId}
+              comment={comment}
+              role={role}
+              userId={userId}
+            />
+          ))}
+        </ul>
+      ) : null}
       {canComment ? (
         <form
           className="flex flex-col gap-2"
