@@ -1,4 +1,5 @@
 import { AccountExport } from '@teamflow/contracts/me';
+import { TIMELINE_TASK_LIMIT } from '@teamflow/contracts/worklog';
 import { pdfText } from './pdf-text';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
@@ -342,6 +343,45 @@ describe('timeline, insights and exports', () => {
       title: 'Fix refunds rounding',
       project: { name: 'Core' },
     });
+    expect(res.body.tasksTruncated).toBe(false);
+  });
+
+  it(`says when more tasks were completed in the range than the ${TIMELINE_TASK_LIMIT} it lists, and lists the most recent`, async () => {
+    const busy = await registerUser(api, 'busy');
+    const ws = await http().post(`${V1}/workspaces`).set(auth(busy)).send({ name: 'Busy' }).expect(201);
+    const project = await http()
+      .post(`${V1}/workspaces/${ws.body.id}/projects`)
+      .set(auth(busy))
+      .send({ name: 'Busy', key: 'BUSY' })
+      .expect(201);
+    // One past the limit, done a minute apart (task n, n minutes ago), written as rows: a thousand
+    // tasks through the api would take the suite minutes.
+    await api.deps.pool.query(
+      `with done as (
+         insert into tasks (workspace_id, project_id, number, title, status, position, created_by, completed_at)
+         select $1, $2, n, 'Done ' || n, 'done', n, $3, now() - make_interval(mins => n)
+         from generate_series(1, $4::int) n
+         returning id)
+       insert into task_assignees (task_id, user_id) select id, $3 from done`,
+      [ws.body.id, project.body.id, busy.id, TIMELINE_TASK_LIMIT + 1],
+    );
+    const timeline = async () => {
+      const res = await http().get(`${V1}/worklog/timeline`).set(auth(busy)).expect(200);
+      const titles = (res.body.items as { kind: string; task?: { title: string } }[])
+        .filter((i) => i.kind === 'task')
+        .map((i) => i.task!.title);
+      return { titles, tasksTruncated: res.body.tasksTruncated as boolean };
+    };
+    const newest = (n: number) => Array.from({ length: n }, (_, i) => `Done ${i + 1}`);
+
+    expect(await timeline()).toEqual({ titles: newest(TIMELINE_TASK_LIMIT), tasksTruncated: true });
+
+    // Exactly the limit: all of them, and nothing said to be left out.
+    await api.deps.pool.query('update tasks set deleted_at = now() where project_id = $1 and number = $2', [
+      project.body.id,
+      TIMELINE_TASK_LIMIT + 1,
+    ]);
+    expect(await timeline()).toEqual({ titles: newest(TIMELINE_TASK_LIMIT), tasksTruncated: false });
   });
 
   it('sums mood, activity (entries and tasks done), skills, projects, achievements and themes', async () => {

@@ -121,11 +121,20 @@ export const TimelineItem = z.discriminatedUnion('kind', [
 ]);
 export type TimelineItem = z.infer<typeof TimelineItem>;
 
+/** The most completed tasks a timeline carries: the most recently done ones. */
+export const TIMELINE_TASK_LIMIT = 1000;
+
 export const WorklogTimeline = z.object({
   from: CalendarDate,
   to: CalendarDate,
   /** Newest day first; within a day, entries before tasks. */
   items: z.array(TimelineItem),
+  /** More tasks were completed in the range than the timeline carries: the older ones are left out. */
+  tasksTruncated: z
+    .boolean()
+    .describe(
+      `true when tasks done in the range exceed ${TIMELINE_TASK_LIMIT}; only the most recent are listed`,
+    ),
 });
 export type WorklogTimeline = z.infer<typeof WorklogTimeline>;
 

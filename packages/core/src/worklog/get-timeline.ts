@@ -1,8 +1,9 @@
-import type {
-  CompletedTask,
-  TimelineItem,
-  WorklogRangeQuery,
-  WorklogTimeline,
+import {
+  TIMELINE_TASK_LIMIT,
+  type CompletedTask,
+  type TimelineItem,
+  type WorklogRangeQuery,
+  type WorklogTimeline,
 } from '@teamflow/contracts/worklog';
 import type { CoreDeps, Ctx } from '../platform/context';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '../platform/local-dates';
@@ -27,10 +28,18 @@ export async function getTimeline(
   query: WorklogRangeQuery,
 ): Promise<WorklogTimeline> {
   const { from, to } = resolveRange(query, timeZone);
-  const [entries, tasks] = await Promise.all([
+  // One row past the limit says the range holds more, so the answer can say so.
+  const [entries, done] = await Promise.all([
     entriesInRange(deps.db, ctx.actor.id, from, to),
-    completedTasks(deps.db, ctx.actor.id, startOfLocalDay(from, timeZone), endOfLocalDay(to, timeZone)),
+    completedTasks(
+      deps.db,
+      ctx.actor.id,
+      startOfLocalDay(from, timeZone),
+      endOfLocalDay(to, timeZone),
+      TIMELINE_TASK_LIMIT + 1,
+    ),
   ]);
+  const tasks = done.slice(0, TIMELINE_TASK_LIMIT);
   const items: TimelineItem[] = [
     ...entries.map((e) => ({ kind: 'entry' as const, date: e.entry.date, entry: toWorklogEntry(e) })),
     ...tasks.map((t) => ({
@@ -51,5 +60,5 @@ export async function getTimeline(
           : 1
         : at(b).localeCompare(at(a)),
   );
-  return { from, to, items };
+  return { from, to, items, tasksTruncated: done.length > TIMELINE_TASK_LIMIT };
 }

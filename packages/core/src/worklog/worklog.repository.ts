@@ -250,7 +250,7 @@ export async function completedTasks(
     join workspace_members m on m.workspace_id = t.workspace_id and m.user_id = ${userId}
     where t.deleted_at is null and t.completed_at is not null
       and t.completed_at >= ${from.toISOString()} and t.completed_at < ${to.toISOString()}
-    order by t.completed_at desc
+    order by t.completed_at desc, t.id desc
     limit ${limit}`);
   return result.rows.map((r) => ({ ...r, done_at: new Date(r.done_at) }));
 }
