@@ -142,11 +142,11 @@ describe('work-log entries', () => {
 
   it("pages the caller's entries newest day first with ?limit= and ?cursor=, each once; another list's cursor is a 400", async () => {
     const writer = await registerUser(api, 'pages');
-    // Two on one day: ties go by id.
+    // Two on one day: the one written later first.
     for (const date of ['2026-03-01', '2026-03-02', '2026-03-02', '2026-03-03', '2026-03-05'])
       await write(writer, `Entry of ${date}`, { date });
     const { rows } = await api.deps.pool.query<{ id: string }>(
-      'select id from worklog_entries where user_id = $1 order by date desc, id desc',
+      'select id from worklog_entries where user_id = $1 order by date desc, created_at desc, id desc',
       [writer.id],
     );
     expect(rows).toHaveLength(5);
@@ -155,19 +155,47 @@ describe('work-log entries', () => {
       expect(pages.flatMap((p) => p.items.map((e) => e.id))).toEqual(rows.map((r) => r.id));
       expect(pages.at(-1)!.nextCursor).toBeNull();
     }
-    // Tasks sorted by due date page by (date, id) too: a cursor of the same shape that is still
-    // not this list's.
-    await http()
-      .post(`${V1}/projects/${team.projectId}/tasks`)
-      .set(auth(team.users.member))
-      .send({ title: 'Due some day', dueDate: '2026-04-01' })
-      .expect(201);
-    const tasks = await firstCursor(
-      api,
-      team.users.member,
-      `${V1}/projects/${team.projectId}/tasks?sort=dueDate`,
+    // The team's status updates page by (date, created_at, id) too: a cursor of the same shape
+    // that is still not this list's.
+    const ws = await http().post(`${V1}/workspaces`).set(auth(writer)).send({ name: 'Pages' }).expect(201);
+    for (const date of ['2026-03-01', '2026-03-02'])
+      await http()
+        .post(`${V1}/workspaces/${ws.body.id}/status-updates`)
+        .set(auth(writer))
+        .send({ date, done: 'Wrote entries', doing: 'Paging them' })
+        .expect(201);
+    const updates = await firstCursor(api, writer, `${V1}/workspaces/${ws.body.id}/status-updates`);
+    await expectPagingRefused(api, writer, `${V1}/worklog/entries`, updates);
+  });
+
+  it("lists a day's entries the latest written first, whatever their ids (the day's editor opens that one)", async () => {
+    const writer = await registerUser(api, 'same-day');
+    const date = '2026-03-10';
+    const [a, b] = [await write(writer, 'Morning', { date }), await write(writer, 'Evening', { date })];
+    // Ids are random: make the higher one the entry written first, so the id order is the wrong one.
+    const [low, high] = [a.id, b.id].sort();
+    await api.deps.pool.query(
+      `update worklog_entries set created_at = case when id = $1 then now() - interval '1 hour' else now() end
+        where id = any($2::uuid[])`,
+      [high, [low, high]],
     );
-    await expectPagingRefused(api, writer, `${V1}/worklog/entries`, tasks);
+    const day = await http()
+      .get(`${V1}/worklog/entries?from=${date}&to=${date}&limit=1`)
+      .set(auth(writer))
+      .expect(200);
+    expect(day.body.items.map((e: { id: string }) => e.id)).toEqual([low]);
+    expect(day.body.nextCursor).not.toBeNull();
+  });
+
+  it("pages a day's entries written within one millisecond latest first to the microsecond, each once", async () => {
+    const writer = await registerUser(api, 'tied-entries');
+    const date = '2026-03-11';
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) made.push((await write(writer, `Entry ${i}`, { date })).id);
+    // The latest by a microsecond has the smallest id: ordered by the millisecond, then id, it came last.
+    const [later, ...tied] = [...made].sort();
+    const tie = await tieCreatedAt(api, 'worklog_entries', tied, later!);
+    await expectEachOnceInOrder(api, writer, `${V1}/worklog/entries?from=${date}&to=${date}`, tie);
   });
 
   it('analyses a burst of autosaves once, after the last save, with the local provider', async () => {

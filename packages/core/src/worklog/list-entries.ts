@@ -5,10 +5,15 @@ import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toWorklogEntry } from './worklog.mapper';
 import { listEntries as listEntryRows } from './worklog.repository';
 
-// The list's name leads the tuple, so a cursor from another (date, id) list is refused, not misread.
-const Cursor = z.tuple([z.literal('worklog-entries'), z.iso.date(), z.uuid()]);
+// The list's name leads the tuple, so a cursor from another (date, created_at, id) list is refused, not misread.
+const Cursor = z.tuple([
+  z.literal('worklog-entries'),
+  z.iso.date(),
+  z.iso.datetime({ offset: true }),
+  z.uuid(),
+]);
 
-/** The caller's entries, newest day first, filtered by range, words (`q`) and tag. */
+/** The caller's entries, newest day first (a day's latest first), filtered by range, words (`q`) and tag. */
 export async function listEntries(
   deps: CoreDeps,
   ctx: Ctx,
@@ -21,11 +26,12 @@ export async function listEntries(
     q: query.q,
     tag: query.tag,
     limit: query.limit + 1,
-    after: after && { date: after[1], id: after[2] },
+    after: after && { date: after[1], createdAt: after[2], id: after[3] },
   });
   const { page, nextCursor } = keysetPage(rows, query.limit, (last) => [
     'worklog-entries',
     last.entry.date,
+    last.cursorAt,
     last.entry.id,
   ]);
   return {

@@ -94,11 +94,19 @@ export interface EntryFilter {
   q?: string;
   tag?: string;
   limit: number;
-  after?: { date: string; id: string };
+  after?: { date: string; createdAt: string; id: string };
 }
 
-/** The author's entries, newest day first (keyset on date, id). */
-export async function listEntries(db: DbOrTx, userId: string, f: EntryFilter): Promise<EntryWithInsight[]> {
+/**
+ * The author's entries, newest day first and within a day the latest written first (ids are
+ * random: by id, a day's "first" entry was any of them); keyset on (date, created_at, id).
+ * `cursorAt` is created_at to the microsecond (a JS Date would cut it and skip rows).
+ */
+export async function listEntries(
+  db: DbOrTx,
+  userId: string,
+  f: EntryFilter,
+): Promise<(EntryWithInsight & { cursorAt: string })[]> {
   const where: SQL[] = [eq(worklogEntries.userId, userId)];
   if (f.from) where.push(sql`${worklogEntries.date} >= ${f.from}`);
   if (f.to) where.push(sql`${worklogEntries.date} <= ${f.to}`);
@@ -111,14 +119,18 @@ export async function listEntries(db: DbOrTx, userId: string, f: EntryFilter): P
   }
   if (f.after)
     where.push(
-      sql`(${worklogEntries.date}, ${worklogEntries.id}) < (${f.after.date}::date, ${f.after.id}::uuid)`,
+      sql`(${worklogEntries.date}, ${worklogEntries.createdAt}, ${worklogEntries.id}) < (${f.after.date}::date, ${f.after.createdAt}::timestamptz, ${f.after.id}::uuid)`,
     );
   return db
-    .select({ entry: entryColumns, insight: worklogInsights })
+    .select({
+      entry: entryColumns,
+      insight: worklogInsights,
+      cursorAt: sql<string>`to_json(${worklogEntries.createdAt}) #>> '{}'`,
+    })
     .from(worklogEntries)
     .leftJoin(worklogInsights, eq(worklogInsights.entryId, worklogEntries.id))
     .where(and(...where))
-    .orderBy(desc(worklogEntries.date), desc(worklogEntries.id))
+    .orderBy(desc(worklogEntries.date), desc(worklogEntries.createdAt), desc(worklogEntries.id))
     .limit(f.limit);
 }
 

@@ -12,7 +12,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 
-/** The caller's entry of one local day (the first written that day), or null. */
+/**
+ * The caller's entry of one local day, or null. A day may hold several (two tabs, an api client):
+ * this is the one written last, the one to go on writing (the list answers a day's latest first).
+ */
 export function useDayEntry(date: string) {
   return useQuery({
     queryKey: queryKeys.worklogDay(date),
