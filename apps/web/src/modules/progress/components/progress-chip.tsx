@@ -13,10 +13,12 @@ export function ProgressChip({ workspaceId }: { workspaceId: string }) {
     <Link
       href={`/w/${workspaceId}/progress`}
       data-testid="progress-chip"
-      className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-semibold text-amber-900 hover:bg-amber-200 dark:bg-amber-900/40 dark:text-amber-200"
+      className="shrink-0 whitespace-nowrap rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-semibold text-amber-900 hover:bg-amber-200 dark:bg-amber-900/40 dark:text-amber-200"
     >
-      {/* The name is the visible text (no aria-label that could drift from it); the flame is decoration. */}
-      Level {data.level} · {data.xp} XP
+      {/* The name is the visible text (no aria-label that could drift from it); the flame is decoration.
+          At phone width the XP is left to the Progress page: the strip of areas beside it needs the room. */}
+      Level {data.level}
+      <span className="hidden sm:inline"> · {data.xp} XP</span>
       {data.streak.current > 0 ? (
         <>
           {' · '}
