@@ -1,5 +1,6 @@
 import { AccountExport } from '@teamflow/contracts/me';
 import { TIMELINE_TASK_LIMIT } from '@teamflow/contracts/worklog';
+import { EXPORT_TASK_PAGE } from '@teamflow/core/worklog/render-export';
 import { pdfText } from './pdf-text';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { createLogger } from '@teamflow/core/platform/logger';
@@ -497,6 +498,51 @@ describe('timeline, insights and exports', () => {
       expect(md).toContain(`[^${n}]`);
       expect(entries.map((e) => e.id)).toContain(id);
     }
+  });
+
+  it('exports a review that lists and cites every task completed in the range, past one page of reads', async () => {
+    const busy = await registerUser(api, 'prolific');
+    const ws = await http().post(`${V1}/workspaces`).set(auth(busy)).send({ name: 'Prolific' }).expect(201);
+    const project = await http()
+      .post(`${V1}/workspaces/${ws.body.id}/projects`)
+      .set(auth(busy))
+      .send({ name: 'Prolific', key: 'PRO' })
+      .expect(201);
+    const count = EXPORT_TASK_PAGE + 1;
+    // Task n done n microseconds before noon and 400 µs, except that the last two share an instant:
+    // the tie straddles the page's end, and a cursor cut to the millisecond (11:59:59.999) would
+    // skip the second. Written as rows: a thousand tasks through the api would take minutes.
+    await api.deps.pool.query(
+      `with done as (
+         insert into tasks (workspace_id, project_id, number, title, status, position, created_by, completed_at)
+         select $1, $2, n, 'Done ' || n, 'done', n, $3,
+                '2026-06-15T12:00:00.000400Z'::timestamptz - make_interval(secs => least(n, $4::int - 1) / 1e6)
+         from generate_series(1, $4::int) n
+         returning id)
+       insert into task_assignees (task_id, user_id) select id, $3 from done`,
+      [ws.body.id, project.body.id, busy.id, count],
+    );
+    const res = await http()
+      .post(`${V1}/worklog/exports`)
+      .set(auth(busy))
+      .send({ from: '2026-06-01', to: '2026-06-30', kind: 'review', format: 'md' })
+      .expect(202);
+    const done = await exported(busy, res.body.id);
+    expect(done.status).toBe('done');
+    const md = (await http().get(done.downloadUrl).set(auth(busy)).expect(200)).text;
+
+    const notes = new Map(
+      [...md.matchAll(/^\[\^(\d+)\]: Task (PRO-\d+) "Done \d+" \(Prolific\), done 2026-06-15$/gmu)].map(
+        ([, n, key]) => [n, key],
+      ),
+    );
+    const listed = [...md.matchAll(/^- Completed (PRO-\d+): Done \d+\[\^(\d+)\]$/gmu)].map(([, key, n]) => {
+      expect(notes.get(n)).toBe(key);
+      return key;
+    });
+    const every = Array.from({ length: count }, (_, i) => `PRO-${i + 1}`);
+    expect(listed.sort()).toEqual(every.sort());
+    expect(notes.size).toBe(count);
   });
 
   it('keeps an export file 7 days, then the cleanup schedule removes it', async () => {

@@ -28,7 +28,9 @@ export async function getInsights(
 
   const [agg, tasks] = await Promise.all([
     rangeAggregates(deps.db, userId, from, to),
-    completedTasks(deps.db, userId, startOfLocalDay(from, timeZone), endOfLocalDay(to, timeZone), 100_000),
+    completedTasks(deps.db, userId, startOfLocalDay(from, timeZone), endOfLocalDay(to, timeZone), {
+      limit: 100_000,
+    }),
   ]);
   const entriesOn = new Map(agg.entriesPerDay.map((d) => [d.date, d.entries]));
   const doneOn = new Map<string, number>();

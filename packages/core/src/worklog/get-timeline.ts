@@ -31,13 +31,9 @@ export async function getTimeline(
   // One row past the limit says the range holds more, so the answer can say so.
   const [entries, done] = await Promise.all([
     entriesInRange(deps.db, ctx.actor.id, from, to),
-    completedTasks(
-      deps.db,
-      ctx.actor.id,
-      startOfLocalDay(from, timeZone),
-      endOfLocalDay(to, timeZone),
-      TIMELINE_TASK_LIMIT + 1,
-    ),
+    completedTasks(deps.db, ctx.actor.id, startOfLocalDay(from, timeZone), endOfLocalDay(to, timeZone), {
+      limit: TIMELINE_TASK_LIMIT + 1,
+    }),
   ]);
   const tasks = done.slice(0, TIMELINE_TASK_LIMIT);
   const items: TimelineItem[] = [

@@ -5,19 +5,42 @@ import type { CoreDeps } from '../platform/context';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '../platform/local-dates';
 import type { Logger } from '../platform/logger';
 import { loadUser } from '../auth/authenticate';
-import { buildExportDocument } from './build-export';
+import { buildExportDocument, type ExportSource } from './build-export';
 import { renderMarkdown, renderPdf } from './export-document';
 import { toWorklogExport } from './worklog.mapper';
 import { completedTasks, entriesInRange, findExport, setExportState } from './worklog.repository';
 
 export type RenderDeps = Pick<CoreDeps, 'db'> & { logger: Logger };
 
+// A review cites every task done in its range, so the document holds them all; reading them this
+// many at a time keeps each query's result (which the driver buffers whole) to one page.
+export const EXPORT_TASK_PAGE = 1_000;
+
+/** Every task the author completed in the range, most recently done first, a page at a time. */
+async function everyCompletedTask(
+  deps: RenderDeps,
+  userId: string,
+  range: { from: Date; to: Date; zone: string },
+): Promise<ExportSource['tasks']> {
+  const tasks: ExportSource['tasks'] = [];
+  for (let after: { cursorAt: string; id: string } | undefined; ;) {
+    const page = await completedTasks(deps.db, userId, range.from, range.to, {
+      limit: EXPORT_TASK_PAGE,
+      after,
+    });
+    for (const t of page) tasks.push({ ...t, localDate: localDateOf(t.done_at, range.zone) });
+    const last = page.at(-1);
+    if (!last || page.length < EXPORT_TASK_PAGE) return tasks;
+    after = { cursorAt: last.cursor_at, id: last.id };
+  }
+}
+
 /**
  * The `ai/worklog-export` job: builds the review or CV of the range from the author's entries
- * (with their analysis) and completed tasks, renders Markdown or PDF into the export's row and
- * tells the author (`WORKLOG_EXPORT_UPDATED`). Idempotent: a rerun renders the same file again;
- * with the BullMQ job, its staged job is claimed in the transaction that stores the file, and a
- * staged job that already ran does not set its export back to running.
+ * (with their analysis) and, for a review, every task they completed in it; renders Markdown or
+ * PDF into the export's row and tells the author (`WORKLOG_EXPORT_UPDATED`). Idempotent: a rerun
+ * renders the same file again; with the BullMQ job, its staged job is claimed in the transaction
+ * that stores the file, and a staged job that already ran does not set its export back to running.
  */
 export async function renderExport(
   deps: RenderDeps,
@@ -35,7 +58,14 @@ export async function renderExport(
     const zone = user.timeZone;
     const [entries, tasks] = await Promise.all([
       entriesInRange(deps.db, userId, row.fromDate, row.toDate),
-      completedTasks(deps.db, userId, startOfLocalDay(row.fromDate, zone), endOfLocalDay(row.toDate, zone)),
+      // A CV cites no task: it is skills and achievements.
+      row.kind === 'review'
+        ? everyCompletedTask(deps, userId, {
+            from: startOfLocalDay(row.fromDate, zone),
+            to: endOfLocalDay(row.toDate, zone),
+            zone,
+          })
+        : [],
     ]);
     const doc = buildExportDocument({
       kind: row.kind,
@@ -43,7 +73,7 @@ export async function renderExport(
       from: row.fromDate,
       to: row.toDate,
       entries,
-      tasks: tasks.map((t) => ({ ...t, localDate: localDateOf(t.done_at, zone) })),
+      tasks,
     });
     const content = row.format === 'pdf' ? await renderPdf(doc) : Buffer.from(renderMarkdown(doc), 'utf8');
     await finish(deps, userId, exportId, { status: 'done', content, error: null }, job);

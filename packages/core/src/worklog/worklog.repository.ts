@@ -239,31 +239,37 @@ export type CompletedTaskRow = {
   project_name: string;
   workspace_id: string;
   done_at: Date;
+  /** completed_at to the microsecond, for `after`: a JS Date would cut it and skip rows. */
+  cursor_at: string;
 };
 
 /**
- * Tasks the author completed between two instants: done (or archived after done), assigned to
- * them, in workspaces they still belong to. (A task is the team's; only its key, title and
- * project appear in the author's own timeline.)
+ * Tasks the author completed between two instants, most recently done first: done (or archived
+ * after done), assigned to them, in workspaces they still belong to. (A task is the team's; only
+ * its key, title and project appear in the author's own timeline.) At most `limit`, after the
+ * `after` row when given (keyset on completed_at, id): no default, so no caller cuts a range short
+ * without choosing to.
  */
 export async function completedTasks(
   db: DbOrTx,
   userId: string,
   from: Date,
   to: Date,
-  limit = 1000,
+  page: { limit: number; after?: { cursorAt: string; id: string } },
 ): Promise<CompletedTaskRow[]> {
+  const { after } = page;
   const result = await db.execute<CompletedTaskRow>(sql`
     select t.id, p.key || '-' || t.number as key, t.title, p.id as project_id, p.name as project_name,
-           t.workspace_id, t.completed_at as done_at
+           t.workspace_id, t.completed_at as done_at, to_json(t.completed_at) #>> '{}' as cursor_at
     from tasks t
     join task_assignees a on a.task_id = t.id and a.user_id = ${userId}
     join projects p on p.id = t.project_id and p.deleted_at is null
     join workspace_members m on m.workspace_id = t.workspace_id and m.user_id = ${userId}
     where t.deleted_at is null and t.completed_at is not null
       and t.completed_at >= ${from.toISOString()} and t.completed_at < ${to.toISOString()}
+      ${after ? sql`and (t.completed_at, t.id) < (${after.cursorAt}::timestamptz, ${after.id}::uuid)` : sql``}
     order by t.completed_at desc, t.id desc
-    limit ${limit}`);
+    limit ${page.limit}`);
   return result.rows.map((r) => ({ ...r, done_at: new Date(r.done_at) }));
 }
 
