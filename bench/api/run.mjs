@@ -52,6 +52,9 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
     'pool-max': { type: 'string', default: '10' },
+    // The scenarios run this many times over, in order: the goals are judged on the median of the
+    // rounds' ratios (each from two runs minutes apart), not on one pair the machine happened to favour.
+    rounds: { type: 'string', default: '1' },
   },
 });
 
@@ -60,6 +63,8 @@ const WARMUP = Number(args.warmup);
 const CONNECTIONS = Number(args.connections);
 const TASKS = Number(args.tasks);
 const POOL_MAX = Number(args['pool-max']);
+const ROUNDS = Number(args.rounds);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds must be a whole number, 1 or more');
 
 const pgUser = process.env.PGUSER ?? os.userInfo().username;
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `postgres://${pgUser}@127.0.0.1:5432/teamflow_bench`;
@@ -288,6 +293,38 @@ function evaluateGoals(fig) {
   return { ratios: { 'list/list-raw': listRatio, 'create/create-raw': createRatio }, goals };
 }
 
+const medianOf = (values) => {
+  const known = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+  return known.length ? known[Math.floor((known.length - 1) / 2)] : null;
+};
+
+/** Each scenario's round with the median req/s (the lower middle one of an even count). */
+function medianFigures(rounds) {
+  const ids = [...new Set(rounds.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(
+    ids.map((id) => {
+      const runs = rounds.map((r) => r[id]).filter(Boolean);
+      const rps = medianOf(runs.map((f) => f.rps));
+      return [id, runs.find((f) => f.rps === rps)];
+    }),
+  );
+}
+
+/** The goals and ratios of several rounds: each the median of the rounds' values, with those values. */
+function medianGoals(perRound) {
+  const goals = perRound[0].goals.map((g, i) => {
+    const values = perRound.map((r) => r.goals[i].value);
+    const value = medianOf(values);
+    const met =
+      g.id === 'list-p99' ? value !== null && value <= g.target : value !== null && value >= g.target;
+    return { ...g, value, status: value === null ? 'SKIP' : met ? 'PASS' : 'MISS', rounds: values };
+  });
+  const ratios = Object.fromEntries(
+    Object.keys(perRound[0].ratios).map((k) => [k, medianOf(perRound.map((r) => r.ratios[k]))]),
+  );
+  return { ratios, goals };
+}
+
 function newestProfile(dir) {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
@@ -319,7 +356,8 @@ async function main() {
   const secrets = newJwtSecrets();
   let api;
   let baseline;
-  const figures = {};
+  /** Each round's figures by scenario id. */
+  const rounds = [];
   const problems = [];
   const profiles = {};
   let world;
@@ -352,33 +390,38 @@ async function main() {
       `list check: api and raw SQL return the same ${equivalence.items} tasks (${equivalence.itemsWithAssigneesOrLabels} with assignees or labels)`,
     );
 
-    for (const s of selected) {
-      checkInterrupted();
-      const busyBefore = await waitForQuiet();
-      process.stdout.write(`(${s.n}) ${s.title} ... `);
-      const server = s.target === 'api' ? api.child.pid : baseline.child.pid;
-      const sampler = s.id.startsWith('hello') ? undefined : await pgWaitSampler(DATABASE_URL);
-      const fig = await measure({
-        ...loadFor(s.id, { api, baseline, world }),
-        meter: () => {
-          sampler?.start();
-          return cpuMeter({ server });
-        },
-      });
-      const pgActivity = await sampler?.stop();
-      figures[s.id] = {
-        n: s.n,
-        title: s.title,
-        machineBusyBeforePct: busyBefore,
-        ...fig,
-        cpuMsPerRequest: cpuMsPerRequest(fig),
-        pgActivity,
-      };
-      const problem = healthProblem(fig);
-      if (problem) problems.push(`(${s.n}) ${s.title}: ${problem}`);
-      log(
-        `${fmt(fig.rps, 0)} req/s, p99 ${fmt(fig.latencyMs.p99, 1)} ms${problem ? `  [FAILED: ${problem}]` : ''}`,
-      );
+    for (let round = 0; round < ROUNDS; round++) {
+      if (ROUNDS > 1) log(`round ${round + 1} of ${ROUNDS}`);
+      const figures = {};
+      rounds.push(figures);
+      for (const s of selected) {
+        checkInterrupted();
+        const busyBefore = await waitForQuiet();
+        process.stdout.write(`(${s.n}) ${s.title} ... `);
+        const server = s.target === 'api' ? api.child.pid : baseline.child.pid;
+        const sampler = s.id.startsWith('hello') ? undefined : await pgWaitSampler(DATABASE_URL);
+        const fig = await measure({
+          ...loadFor(s.id, { api, baseline, world }),
+          meter: () => {
+            sampler?.start();
+            return cpuMeter({ server });
+          },
+        });
+        const pgActivity = await sampler?.stop();
+        figures[s.id] = {
+          n: s.n,
+          title: s.title,
+          machineBusyBeforePct: busyBefore,
+          ...fig,
+          cpuMsPerRequest: cpuMsPerRequest(fig),
+          pgActivity,
+        };
+        const problem = healthProblem(fig);
+        if (problem) problems.push(`(${s.n}) ${s.title}: ${problem}`);
+        log(
+          `${fmt(fig.rps, 0)} req/s, p99 ${fmt(fig.latencyMs.p99, 1)} ms${problem ? `  [FAILED: ${problem}]` : ''}`,
+        );
+      }
     }
     checkInterrupted();
 
@@ -431,7 +474,11 @@ async function main() {
   }
 
   // ---- report ----
-  const { ratios, goals } = evaluateGoals(figures);
+  // One round: its figures. Several: each scenario's median round (by req/s) in the table, and each
+  // goal judged on the median of the rounds' own values (a ratio of two runs of the same round).
+  const figures = medianFigures(rounds);
+  const perRound = rounds.map((r) => evaluateGoals(r));
+  const { ratios, goals } = ROUNDS === 1 ? perRound[0] : medianGoals(perRound);
   log('');
   log(
     table(
@@ -507,7 +554,7 @@ async function main() {
   log(`ratio (5)/(6) create vs raw INSERT: ${pct(ratios['create/create-raw'])}`);
   if (figures.health && figures.hello)
     log(
-      `ratio (2)/(1) /health vs hello:     ${pct(ratio(figures.health, figures.hello))}  (the api's fixed per-request cost)`,
+      `ratio (2)/(1) /health vs hello:     ${pct(goals.find((g) => g.id === 'health-vs-hello').value)}  (the api's fixed per-request cost)`,
     );
   // Not goals: how much of each gap is the framework's own (Express with nothing in it).
   for (const [label, a, b] of [
@@ -521,12 +568,16 @@ async function main() {
   log('');
   log(
     table(
-      [{ title: 'goal', align: 'left' }, { title: 'measured' }, { title: 'result', align: 'left' }],
-      goals.map((g) => [
-        g.goal,
-        g.id === 'list-p99' ? (g.value === null ? '-' : `${fmt(g.value, 2)} x`) : pct(g.value),
-        g.status,
-      ]),
+      [
+        { title: 'goal', align: 'left' },
+        { title: ROUNDS > 1 ? 'median' : 'measured' },
+        { title: 'result', align: 'left' },
+        ...(ROUNDS > 1 ? [{ title: 'rounds', align: 'left' }] : []),
+      ],
+      goals.map((g) => {
+        const shown = (v) => (g.id === 'list-p99' ? (v === null ? '-' : `${fmt(v, 2)} x`) : pct(v));
+        return [g.goal, shown(g.value), g.status, ...(ROUNDS > 1 ? [g.rounds.map(shown).join(' ')] : [])];
+      }),
     ),
   );
 
@@ -547,6 +598,7 @@ async function main() {
       dbPoolMax: POOL_MAX,
       nodeEnv: 'production',
       only: only ?? null,
+      rounds: ROUNDS,
     },
     listCheck: equivalence ?? null,
     scenarios: figures,
@@ -559,6 +611,7 @@ async function main() {
       'list/list-express': ratio(figures.list, figures['list-express']),
     },
     goals,
+    rounds: ROUNDS > 1 ? rounds.map((r, i) => ({ scenarios: r, ...perRound[i] })) : undefined,
     lowConfidence: contended.map((s) => s.id),
     profiles: Object.keys(profiles).length ? profiles : undefined,
     problems,
