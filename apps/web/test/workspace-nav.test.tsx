@@ -46,13 +46,13 @@ function signedIn(workspaceId: string) {
 }
 
 describe('the workspace navigation strip', () => {
-  it('brings the area open into view, sideways only, and follows the next one opened', async () => {
+  it('brings the area open into view, to the middle of the strip, and follows the next one opened', async () => {
     const id = randomUUID();
     route.pathname = `/w/${id}/worklog`;
     page = await render(<WorkspaceNav workspaceId={id} />, signedIn(id));
     const current = page.container.querySelector('a[aria-current="page"]');
     expect(current?.textContent).toBe('Work log');
-    expect(scrolled.at(-1)).toEqual({ text: 'Work log', options: { block: 'nearest', inline: 'nearest' } });
+    expect(scrolled.at(-1)).toEqual({ text: 'Work log', options: { block: 'nearest', inline: 'center' } });
 
     route.pathname = `/w/${id}/progress`;
     await page.rerender(<WorkspaceNav workspaceId={id} />);

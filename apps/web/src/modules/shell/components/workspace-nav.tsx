@@ -24,8 +24,9 @@ export function WorkspaceNav({ workspaceId, progress }: { workspaceId: string; p
   );
   const shown = items.length;
   useEffect(() => {
-    // Sideways within the strip only (`nearest`): a wide screen, where every area fits, does not move.
-    currentLink.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    // Sideways to the middle of the strip, clear of its faded edge; a wide screen, where every area
+    // fits, has nothing to scroll. `block: nearest`: the page itself does not move.
+    currentLink.current?.scrollIntoView?.({ block: 'nearest', inline: 'center' });
   }, [current, shown]);
   return (
     <nav
