@@ -5,7 +5,7 @@ import { scanAttachment } from '@teamflow/core/attachments/scan-attachment';
 import { storageKeyFor } from '@teamflow/core/attachments/attachment.mapper';
 import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi, type TestUser } from './harness';
 import { expectPagingRefused, pageThrough } from './list-paging';
-import { TINY_PNG } from './route-requests';
+import { TINY_PNG } from './scene-fixtures';
 
 /**
  * Attachments on the real wire: the AWS SDK against the run's s3rver (global setup) and, where a

@@ -13,18 +13,9 @@ import {
   type TeamFixture,
   type TestApi,
 } from './harness';
-import {
-  acceptInvite,
-  callRoute,
-  freshComment,
-  isPermissionRoute,
-  listRoutes,
-  routeKey,
-  routeWalks,
-  send,
-  teamBase,
-  type Method,
-} from './route-requests';
+import { callRoute, routeWalks } from './route-cases';
+import { isPermissionRoute, listRoutes, routeKey, send, type Method } from './route-requests';
+import { acceptInvite, freshComment, teamBase } from './scene-fixtures';
 
 /**
  * The served OpenAPI document is the contract: every route is in it, and real responses (success

@@ -2,22 +2,17 @@ import { sql } from 'drizzle-orm';
 import { EventType, isWorkspaceEvent, ServerEvent } from '@teamflow/contracts/events';
 import { grantFor, PERMISSIONS, type Permission } from '@teamflow/contracts/permissions';
 import { createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+import { callRoute, ROUTE_CASES, routeWalks } from './route-cases';
 import {
-  callRoute,
-  freshComment,
-  freshTask,
   isPermissionRoute,
   listRoutes,
   ROLES,
-  ROUTE_CASES,
   routeKey,
-  routeWalks,
   send,
   successStatus,
-  teamBase,
-  type Scene,
   type Who,
 } from './route-requests';
+import { freshComment, freshTask, teamBase, type Scene } from './scene-fixtures';
 
 /**
  * The permission matrix: every permission-guarded route × every role (and a stranger), with the
