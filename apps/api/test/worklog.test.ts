@@ -734,6 +734,88 @@ describe('your data: GET /me/export and DELETE /me', () => {
     ]);
   });
 
+  it('holds exactly what its contract declares, in every section', async () => {
+    const member = team.users.member;
+    // A row in every section: the member's own writing, an assignment by the owner, and rows of
+    // tables no request here fills.
+    const own = await http()
+      .post(`${V1}/projects/${team.projectId}/tasks`)
+      .set(auth(member))
+      .send({ title: 'Written for the export' });
+    expect(own.status).toBe(201);
+    await http()
+      .post(`${V1}/tasks/${own.body.id}/comments`)
+      .set(auth(member))
+      .send({ body: 'A comment for the export' })
+      .expect(201);
+    await analysed(member, (await write(member, 'Reviewed the export contract. Happy with it!')).id);
+    const journal = await http()
+      .post(`${V1}/worklog/exports`)
+      .set(auth(member))
+      .send({ from: '2000-01-01', to: '2000-12-31', kind: 'cv', format: 'md' });
+    expect(journal.status).toBe(202);
+    await exported(member, journal.body.id);
+    await http()
+      .post(`${V1}/workspaces/${team.workspaceId}/status-updates`)
+      .set(auth(member))
+      .send({
+        date: '2031-06-16',
+        done: 'Typed',
+        doing: 'Checking',
+        blockers: 'Waiting on the schema',
+        mood: 4,
+      })
+      .expect(201);
+    await http()
+      .post(`${V1}/workspaces/${team.workspaceId}/decisions`)
+      .set(auth(member))
+      .send({ title: 'Export decision', context: 'Why', decision: 'What', status: 'accepted' })
+      .expect(201);
+    const assigned = await http()
+      .post(`${V1}/projects/${team.projectId}/tasks`)
+      .set(auth(team.users.owner))
+      .send({ title: 'Assigned for the export', assigneeIds: [member.id] });
+    expect(assigned.status).toBe(201);
+    await api.deps.pool.query(
+      `insert into ai_usage (user_id, feature, provider, model, cost_micros) values ($1, 'analyse-entry', 'local', 'rules', 0)`,
+      [member.id],
+    );
+    await api.deps.pool.query(
+      `insert into user_identities (user_id, issuer, subject, email) values ($1, 'https://issuer.test', 'sub-contract', $2)`,
+      [member.id, member.email],
+    );
+    // Progress rows as the xp job writes them (its event consumer does not run in this suite).
+    await api.deps.pool.query(
+      `insert into xp_events (workspace_id, user_id, kind, source_type, source_id, xp, reason, label, local_date, earned_at)
+       values ($1, $2, 'task_done', 'task', $3, 10, 'earned', 'Export task', '2031-06-02', now())`,
+      [team.workspaceId, member.id, assigned.body.id],
+    );
+    await api.deps.pool.query(
+      `insert into user_stats (workspace_id, user_id, xp, last_active_date) values ($1, $2, 10, '2031-06-02')`,
+      [team.workspaceId, member.id],
+    );
+    await api.deps.pool.query(
+      `insert into user_achievements (workspace_id, user_id, achievement_id, unlocked_at) values ($1, $2, 'first-task', now())`,
+      [team.workspaceId, member.id],
+    );
+    // The assignment notification is written by the dispatch job.
+    const end = Date.now() + 20_000;
+    let res = await http().get(`${V1}/me/export`).set(auth(member));
+    while (!res.body.notifications?.some((n: { taskId: string }) => n.taskId === assigned.body.id)) {
+      if (Date.now() > end) throw new Error('no assignment notification in the export');
+      await new Promise((r) => setTimeout(r, 100));
+      res = await http().get(`${V1}/me/export`).set(auth(member));
+    }
+    expect(res.status).toBe(200);
+    const sections = { ...res.body, ...res.body.worklog, ...res.body.more };
+    for (const name of ['memberships', 'tasksCreated', 'comments', 'notifications', 'entries', 'exports'])
+      expect([name, sections[name].length > 0]).toEqual([name, true]);
+    for (const name of Object.keys(res.body.more))
+      expect([name, res.body.more[name].length > 0]).toEqual([name, true]);
+    // Parsing drops what a schema does not declare: equal means nothing undeclared, nothing missing.
+    expect(AccountExport.parse(res.body)).toEqual(res.body);
+  });
+
   it('refuses a wrong password and the last owner of a shared workspace', async () => {
     const wrong = await http()
       .delete(`${V1}/me`)

@@ -2,8 +2,11 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type {
   ExportedComment,
   ExportedMembership,
+  ExportedMore,
+  ExportedNotification,
   ExportedProfile,
   ExportedTask,
+  ExportedWorklogEntry,
   ExportedWorklogExport,
 } from '@teamflow/contracts/me';
 import type { DbOrTx } from '@teamflow/db/client';
@@ -60,12 +63,12 @@ export async function accountRows(db: DbOrTx, userId: string) {
       sql`select c.id, c.task_id as "taskId", c.body, ${iso('c.created_at')} as "createdAt", ${iso('c.updated_at')} as "updatedAt",
       ${iso('c.deleted_at')} as "deletedAt" from comments c where c.author_id = ${userId} order by c.created_at`,
     ),
-    rows(
+    rows<ExportedNotification>(
       db,
       sql`select id, workspace_id as "workspaceId", type, task_id as "taskId", data, ${iso('read_at')} as "readAt", ${iso('created_at')} as "createdAt"
       from notifications where user_id = ${userId} order by created_at`,
     ),
-    rows(
+    rows<ExportedWorklogEntry>(
       db,
       sql`select e.id, e.date::text as date, e.body, e.tags, e.version, ${iso('e.created_at')} as "createdAt",
       ${iso('e.updated_at')} as "updatedAt", i.status as "analysisStatus", i.provider, i.sentiment_score as "sentimentScore",
@@ -88,8 +91,10 @@ export async function accountRows(db: DbOrTx, userId: string) {
  * recorded, and their progress (XP events, stats, achievements). Read through the schema, so they
  * come out under the api's camelCase names.
  */
-export async function extraAuthoredRows(db: DbOrTx, userId: string): Promise<Record<string, Row[]>> {
-  const all = async (query: Promise<Row[]>): Promise<Row[]> => (await query).map(exported);
+export async function extraAuthoredRows(db: DbOrTx, userId: string): Promise<ExportedMore> {
+  // Trusts each table's columns to be what its section's schema in contracts/me.ts declares; the
+  // export test parses a document with every section filled to hold that.
+  const all = async <T>(query: Promise<Row[]>): Promise<T[]> => (await query).map(exported) as T[];
   return {
     statusUpdates: await all(
       db
