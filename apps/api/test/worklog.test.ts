@@ -81,6 +81,31 @@ async function analysed(user: TestUser, entryId: string) {
   }
 }
 
+/**
+ * A new person with their own workspace and project, and `count` tasks assigned to them and done
+ * (task n titled "Done n", done at `doneAt`: SQL over `n` and the count `$4`). Written as rows: a
+ * thousand tasks through the api would take the suite minutes.
+ */
+async function personWithTasksDone(name: string, key: string, count: number, doneAt: string) {
+  const person = await registerUser(api, name.toLowerCase());
+  const ws = await http().post(`${V1}/workspaces`).set(auth(person)).send({ name }).expect(201);
+  const project = await http()
+    .post(`${V1}/workspaces/${ws.body.id}/projects`)
+    .set(auth(person))
+    .send({ name, key })
+    .expect(201);
+  await api.deps.pool.query(
+    `with done as (
+       insert into tasks (workspace_id, project_id, number, title, status, position, created_by, completed_at)
+       select $1, $2, n, 'Done ' || n, 'done', n, $3, ${doneAt}
+       from generate_series(1, $4::int) n
+       returning id)
+     insert into task_assignees (task_id, user_id) select id, $3 from done`,
+    [ws.body.id, project.body.id, person.id, count],
+  );
+  return { person, projectId: project.body.id as string };
+}
+
 async function exported(user: TestUser, exportId: string) {
   const end = Date.now() + 20_000;
   for (;;) {
@@ -376,23 +401,12 @@ describe('timeline, insights and exports', () => {
   });
 
   it(`says when more tasks were completed in the range than the ${TIMELINE_TASK_LIMIT} it lists, and lists the most recent`, async () => {
-    const busy = await registerUser(api, 'busy');
-    const ws = await http().post(`${V1}/workspaces`).set(auth(busy)).send({ name: 'Busy' }).expect(201);
-    const project = await http()
-      .post(`${V1}/workspaces/${ws.body.id}/projects`)
-      .set(auth(busy))
-      .send({ name: 'Busy', key: 'BUSY' })
-      .expect(201);
-    // One past the limit, done a minute apart (task n, n minutes ago), written as rows: a thousand
-    // tasks through the api would take the suite minutes.
-    await api.deps.pool.query(
-      `with done as (
-         insert into tasks (workspace_id, project_id, number, title, status, position, created_by, completed_at)
-         select $1, $2, n, 'Done ' || n, 'done', n, $3, now() - make_interval(mins => n)
-         from generate_series(1, $4::int) n
-         returning id)
-       insert into task_assignees (task_id, user_id) select id, $3 from done`,
-      [ws.body.id, project.body.id, busy.id, TIMELINE_TASK_LIMIT + 1],
+    // One past the limit, done a minute apart (task n, n minutes ago).
+    const { person: busy, projectId } = await personWithTasksDone(
+      'Busy',
+      'BUSY',
+      TIMELINE_TASK_LIMIT + 1,
+      'now() - make_interval(mins => n)',
     );
     const timeline = async () => {
       const res = await http().get(`${V1}/worklog/timeline`).set(auth(busy)).expect(200);
@@ -407,7 +421,7 @@ describe('timeline, insights and exports', () => {
 
     // Exactly the limit: all of them, and nothing said to be left out.
     await api.deps.pool.query('update tasks set deleted_at = now() where project_id = $1 and number = $2', [
-      project.body.id,
+      projectId,
       TIMELINE_TASK_LIMIT + 1,
     ]);
     expect(await timeline()).toEqual({ titles: newest(TIMELINE_TASK_LIMIT), tasksTruncated: false });
@@ -501,26 +515,15 @@ describe('timeline, insights and exports', () => {
   });
 
   it('exports a review that lists and cites every task completed in the range, past one page of reads', async () => {
-    const busy = await registerUser(api, 'prolific');
-    const ws = await http().post(`${V1}/workspaces`).set(auth(busy)).send({ name: 'Prolific' }).expect(201);
-    const project = await http()
-      .post(`${V1}/workspaces/${ws.body.id}/projects`)
-      .set(auth(busy))
-      .send({ name: 'Prolific', key: 'PRO' })
-      .expect(201);
     const count = EXPORT_TASK_PAGE + 1;
     // Task n done n microseconds before noon and 400 µs, except that the last two share an instant:
     // the tie straddles the page's end, and a cursor cut to the millisecond (11:59:59.999) would
-    // skip the second. Written as rows: a thousand tasks through the api would take minutes.
-    await api.deps.pool.query(
-      `with done as (
-         insert into tasks (workspace_id, project_id, number, title, status, position, created_by, completed_at)
-         select $1, $2, n, 'Done ' || n, 'done', n, $3,
-                '2026-06-15T12:00:00.000400Z'::timestamptz - make_interval(secs => least(n, $4::int - 1) / 1e6)
-         from generate_series(1, $4::int) n
-         returning id)
-       insert into task_assignees (task_id, user_id) select id, $3 from done`,
-      [ws.body.id, project.body.id, busy.id, count],
+    // skip the second.
+    const { person: busy } = await personWithTasksDone(
+      'Prolific',
+      'PRO',
+      count,
+      "'2026-06-15T12:00:00.000400Z'::timestamptz - make_interval(secs => least(n, $4::int - 1) / 1e6)",
     );
     const res = await http()
       .post(`${V1}/worklog/exports`)

@@ -27,6 +27,7 @@ export function TaskComments({ taskId, workspaceId, role, userId }: TaskComments
   const { add } = useCommentMutations(taskId);
   const [draft, setDraft] = useState('');
   const canComment = role ? can(role, 'comment.create') : false;
+  const thread = { taskId, workspaceId, role, userId };
 
   return (
     <section aria-labelledby="comments-heading" className="flex flex-col gap-3">
@@ -39,33 +40,11 @@ export function TaskComments({ taskId, workspaceId, role, userId }: TaskComments
       {comments.data && comments.items.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">No comments yet.</p>
       ) : null}
-      <ul className="flex flex-col gap-3">
-        {comments.items.map((comment) => (
-          <CommentItem
-            key={comment.id}
-            taskId={taskId}
-            workspaceId={workspaceId}
-            comment={comment}
-            role={role}
-            userId={userId}
-          />
-        ))}
-      </ul>
+      <CommentList comments={comments.items} {...thread} />
       <ShowMoreButton feed={comments}>Show newer comments</ShowMoreButton>
       {comments.posted.length > 0 ? (
         // What this person just posted, after the newer comments not read yet (the button reads them).
-        <ul className="flex flex-col gap-3">
-          {comments.posted.map((comment) => (
-            <CommentItem
-              key={comment.id}
-              taskId={taskId}
-              workspaceId={workspaceId}
-              comment={comment}
-              role={role}
-              userId={userId}
-            />
-          ))}
-        </ul>
+        <CommentList comments={comments.posted} {...thread} />
       ) : null}
       {canComment ? (
         <form
@@ -94,6 +73,16 @@ export function TaskComments({ taskId, workspaceId, role, userId }: TaskComments
         </form>
       ) : null}
     </section>
+  );
+}
+
+function CommentList({ comments, ...thread }: TaskCommentsProps & { comments: Comment[] }) {
+  return (
+    <ul className="flex flex-col gap-3">
+      {comments.map((comment) => (
+        <CommentItem key={comment.id} comment={comment} {...thread} />
+      ))}
+    </ul>
   );
 }
 
