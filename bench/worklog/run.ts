@@ -1,6 +1,7 @@
 /**
  * Work-log benchmark (not a timed test): local analysis time per entry, search by meaning and
- * words over 10,000 entries of one user, and insights over a year. Builds a database of its own,
+ * words over 10,000 entries of one user, and insights over a year (with 10,000 tasks the user
+ * completed in it, which the activity counts per day). Builds a database of its own,
  * drops it after, and writes bench/results/worklog.json.
  *   pnpm --filter @teamflow/bench bench:worklog      (DATABASE_URL's server; Redis is not needed)
  * `-- --answers=<file>` also writes what search and insights answered (ids left out, as they are
@@ -25,6 +26,7 @@ import { dropDatabase, ensureDatabase, runMigrations } from '@teamflow/db/setup'
 import { createReadRouter } from '@teamflow/db/read-replica';
 
 const ENTRIES = 10_000;
+const COMPLETED_TASKS = 10_000;
 const SUBJECTS = [
   'the payments service',
   'the board view',
@@ -180,6 +182,32 @@ async function main() {
         vector,
       );
     }
+    // Tasks the user completed over the same year, one every 52 minutes or so, in a workspace
+    // and project of theirs: insights count them per local day.
+    const workspaceId = randomUUID();
+    const projectId = randomUUID();
+    await handle.pool.query(
+      `insert into workspaces (id, name, slug, created_by) values ($1, 'Bench', $2, $3)`,
+      [workspaceId, `bench-${workspaceId.slice(0, 8)}`, userId],
+    );
+    await handle.pool.query(
+      `insert into workspace_members (workspace_id, user_id, role) values ($1, $2, 'owner')`,
+      [workspaceId, userId],
+    );
+    await handle.pool.query(
+      `insert into projects (id, workspace_id, key, name, created_by) values ($1, $2, 'BENCH', 'Bench', $3)`,
+      [projectId, workspaceId, userId],
+    );
+    await handle.pool.query(
+      `with done as (
+         insert into tasks (workspace_id, project_id, number, title, status, position, created_by, completed_at)
+         select $1, $2, n, 'Done ' || n, 'done', n, $3,
+                '2026-01-01T00:00:00Z'::timestamptz + make_interval(secs => n * 31536000.0 / $4::int)
+         from generate_series(0, $4::int - 1) n
+         returning id)
+       insert into task_assignees (task_id, user_id) select id, $3 from done`,
+      [workspaceId, projectId, userId, COMPLETED_TASKS],
+    );
     await handle.pool.query('analyze');
 
     // No cache: every call computes (the bench measures the work, not Redis).
