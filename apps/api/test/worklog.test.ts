@@ -94,15 +94,17 @@ async function personWithTasksDone(name: string, key: string, count: number, don
     .set(auth(person))
     .send({ name, key })
     .expect(201);
-  await api.deps.pool.query(
-    `with done as (
-       insert into tasks (workspace_id, project_id, number, title, status, position, created_by, completed_at)
-       select $1, $2, n, 'Done ' || n, 'done', n, $3, ${doneAt}
-       from generate_series(1, $4::int) n
-       returning id)
-     insert into task_assignees (task_id, user_id) select id, $3 from done`,
-    [ws.body.id, project.body.id, person.id, count],
-  );
+  // At most 20,000 rows a statement: 100,000 in one can pass the statement timeout on a busy machine.
+  for (let first = 1; first <= count; first += 20_000)
+    await api.deps.pool.query(
+      `with done as (
+         insert into tasks (workspace_id, project_id, number, title, status, position, created_by, completed_at)
+         select $1, $2, n, 'Done ' || n, 'done', n, $3, ${doneAt}
+         from generate_series($4::int, $5::int) n
+         returning id)
+       insert into task_assignees (task_id, user_id) select id, $3 from done`,
+      [ws.body.id, project.body.id, person.id, first, Math.min(count, first + 19_999)],
+    );
   return { person, projectId: project.body.id as string };
 }
 
@@ -443,6 +445,39 @@ describe('timeline, insights and exports', () => {
     expect(res.body.projects).toEqual([{ name: 'Core', count: 1 }]);
     expect(res.body.achievements[0]).toMatchObject({ metric: 'p99 latency from 800 to 120 ms', date: today });
   });
+
+  const tasksDone = async (user: TestUser, from: string, to: string) => {
+    const res = await http().get(`${V1}/worklog/insights`).query({ from, to }).set(auth(user)).expect(200);
+    return (res.body.activity as { date: string; tasksDone: number }[]).map((d) => [d.date, d.tasksDone]);
+  };
+
+  it("counts a task done on the author's local day: a millisecond before and at midnight in their zone", async () => {
+    // Kolkata is UTC+05:30: its midnight is 18:30 UTC the day before. Counted by UTC dates, the
+    // range would hold the 10th's last task and the 12th's first instead ([1, 1]).
+    const at = `('{2026-03-09T18:29:59.999Z,2026-03-09T18:30:00.000Z,2026-03-10T18:29:59.999Z,2026-03-11T18:30:00.000Z}'::timestamptz[])[n]`;
+    // 23:59:59.999 on the 9th (before the range), midnight of the 10th, the 10th's last millisecond,
+    // midnight of the 12th (after the range).
+    const { person: owl } = await personWithTasksDone('Owl', 'OWL', 4, at);
+    await http().patch(`${V1}/auth/me`).set(auth(owl)).send({ timeZone: 'Asia/Kolkata' }).expect(200);
+
+    expect(await tasksDone(owl, '2026-03-10', '2026-03-11')).toEqual([
+      ['2026-03-10', 2],
+      ['2026-03-11', 0],
+    ]);
+  });
+
+  it('counts every task done in the range, past the 100,000 that insights used to read', async () => {
+    // The range's first day has one task and its last day 100,000 later ones: reading the newest
+    // 100,000 rows and counting them in Node put none on the first day.
+    const at = `case when n = 1 then '2026-05-01T09:00:00Z'::timestamptz
+                else '2026-05-02T09:00:00Z'::timestamptz + make_interval(secs => n / 1000.0) end`;
+    const { person: swamped } = await personWithTasksDone('Swamped', 'SWAMP', 100_001, at);
+
+    expect(await tasksDone(swamped, '2026-05-01', '2026-05-02')).toEqual([
+      ['2026-05-01', 1],
+      ['2026-05-02', 100_000],
+    ]);
+  }, 60_000);
 
   it('invalidates cached insights on the next write', async () => {
     const before = await http().get(`${V1}/worklog/insights`).set(auth(me));

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { WorklogInsights, WorklogRangeQuery } from '@teamflow/contracts/worklog';
 import type { CoreDeps, Ctx } from '../platform/context';
-import { datesBetween, endOfLocalDay, localDateOf, startOfLocalDay } from '../platform/local-dates';
+import { datesBetween, endOfLocalDay, startOfLocalDay } from '../platform/local-dates';
 import { resolveRange } from './date-range';
 import { insightsStamp, rangeAggregates } from './worklog-insights.repository';
-import { completedTasks } from './worklog.repository';
+import { tasksDonePerDay } from './worklog.repository';
 
 const CACHE_SECONDS = 3600;
 
@@ -26,18 +26,16 @@ export async function getInsights(
   const cached = await deps.redis.get(key).catch(() => null);
   if (cached) return JSON.parse(cached) as WorklogInsights;
 
-  const [agg, tasks] = await Promise.all([
+  // A day's tasks are those done between its start and the next day's in the caller's zone: the
+  // instants come from the same helpers as every local date here, so SQL counts the days
+  // `localDateOf` would name, whatever PostgreSQL's own zone data says.
+  const days = datesBetween(from, to);
+  const bounds = [...days.map((d) => startOfLocalDay(d, timeZone)), endOfLocalDay(to, timeZone)];
+  const [agg, done] = await Promise.all([
     rangeAggregates(deps.db, userId, from, to),
-    completedTasks(deps.db, userId, startOfLocalDay(from, timeZone), endOfLocalDay(to, timeZone), {
-      limit: 100_000,
-    }),
+    tasksDonePerDay(deps.db, userId, bounds),
   ]);
   const entriesOn = new Map(agg.entriesPerDay.map((d) => [d.date, d.entries]));
-  const doneOn = new Map<string, number>();
-  for (const t of tasks) {
-    const day = localDateOf(t.done_at, timeZone);
-    doneOn.set(day, (doneOn.get(day) ?? 0) + 1);
-  }
   const insights: WorklogInsights = {
     from,
     to,
@@ -46,10 +44,10 @@ export async function getInsights(
       score: Math.round(m.score * 1000) / 1000,
       entries: m.entries,
     })),
-    activity: datesBetween(from, to).map((date) => ({
+    activity: days.map((date, i) => ({
       date,
       entries: entriesOn.get(date) ?? 0,
-      tasksDone: doneOn.get(date) ?? 0,
+      tasksDone: done[i] ?? 0,
     })),
     skills: agg.skills,
     projects: agg.projects,
