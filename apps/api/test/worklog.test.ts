@@ -1,5 +1,5 @@
 import { AccountExport } from '@teamflow/contracts/me';
-import { TIMELINE_TASK_LIMIT } from '@teamflow/contracts/worklog';
+import { INSIGHTS_ACHIEVEMENT_LIMIT, TIMELINE_TASK_LIMIT } from '@teamflow/contracts/worklog';
 import { EXPORT_TASK_PAGE } from '@teamflow/core/worklog/render-export';
 import { pdfText } from './pdf-text';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
@@ -444,6 +444,7 @@ describe('timeline, insights and exports', () => {
     );
     expect(res.body.projects).toEqual([{ name: 'Core', count: 1 }]);
     expect(res.body.achievements[0]).toMatchObject({ metric: 'p99 latency from 800 to 120 ms', date: today });
+    expect(res.body.achievementsTruncated).toBe(false);
   });
 
   const tasksDone = async (user: TestUser, from: string, to: string) => {
@@ -478,6 +479,44 @@ describe('timeline, insights and exports', () => {
       ['2026-05-02', 100_000],
     ]);
   }, 60_000);
+
+  it(`says when a range holds more achievements than the ${INSIGHTS_ACHIEVEMENT_LIMIT} insights list, and lists the newest`, async () => {
+    const proud = await registerUser(api, 'proud');
+    // An analysed entry a day, 1 to 11 July: one achievement on the 1st, then 20 a day (201 in
+    // all), written as rows (the roll-up's triggers take them like any write).
+    await api.deps.pool.query(
+      `with e as (
+         insert into worklog_entries (user_id, date, body)
+         select $1, '2026-06-30'::date + d, 'Day ' || d from generate_series(1, 11) d
+         returning id, date)
+       insert into worklog_insights (entry_id, user_id, status, achievements, analysed_at)
+       select e.id, $1, 'done',
+              (select jsonb_agg(jsonb_build_object('text', 'Win ' || k || ' of ' || e.date))
+                 from generate_series(1, case when extract(day from e.date) = 1 then 1 else 20 end) k),
+              now()
+       from e`,
+      [proud.id],
+    );
+    const achievements = async (from: string) => {
+      const res = await http()
+        .get(`${V1}/worklog/insights`)
+        .query({ from, to: '2026-07-11' })
+        .set(auth(proud))
+        .expect(200);
+      const days = new Set((res.body.achievements as { date: string }[]).map((a) => a.date));
+      return { listed: res.body.achievements.length, days, truncated: res.body.achievementsTruncated };
+    };
+
+    const all = await achievements('2026-07-01');
+    expect(all).toMatchObject({ listed: INSIGHTS_ACHIEVEMENT_LIMIT, truncated: true });
+    expect(all.days.has('2026-07-01')).toBe(false);
+
+    // Exactly the limit: all of them, and nothing said to be left out.
+    expect(await achievements('2026-07-02')).toMatchObject({
+      listed: INSIGHTS_ACHIEVEMENT_LIMIT,
+      truncated: false,
+    });
+  });
 
   it('invalidates cached insights on the next write', async () => {
     const before = await http().get(`${V1}/worklog/insights`).set(auth(me));

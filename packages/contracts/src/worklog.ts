@@ -140,6 +140,9 @@ export type WorklogTimeline = z.infer<typeof WorklogTimeline>;
 
 // ---- Insights ----
 
+/** The most achievements insights carry: the newest days' first. */
+export const INSIGHTS_ACHIEVEMENT_LIMIT = 200;
+
 const Count = z.object({ name: z.string(), count: z.number().int() });
 export const WorklogInsights = z.object({
   from: CalendarDate,
@@ -148,7 +151,14 @@ export const WorklogInsights = z.object({
   activity: z.array(z.object({ date: CalendarDate, entries: z.number().int(), tasksDone: z.number().int() })),
   skills: z.array(Count),
   projects: z.array(Count),
+  /** Newest day first. */
   achievements: z.array(Achievement.extend({ entryId: Id, date: CalendarDate })),
+  /** The range held more achievements than insights carry: the earlier days' are left out. */
+  achievementsTruncated: z
+    .boolean()
+    .describe(
+      `true when the range holds more than ${INSIGHTS_ACHIEVEMENT_LIMIT} achievements; only the newest are listed`,
+    ),
   themes: z.array(z.object({ term: z.string(), count: z.number().int() })),
 });
 export type WorklogInsights = z.infer<typeof WorklogInsights>;

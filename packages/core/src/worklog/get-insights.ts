@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { WorklogInsights, WorklogRangeQuery } from '@teamflow/contracts/worklog';
+import {
+  INSIGHTS_ACHIEVEMENT_LIMIT,
+  type WorklogInsights,
+  type WorklogRangeQuery,
+} from '@teamflow/contracts/worklog';
 import type { CoreDeps, Ctx } from '../platform/context';
 import { datesBetween, endOfLocalDay, startOfLocalDay } from '../platform/local-dates';
 import { resolveRange } from './date-range';
@@ -7,6 +11,9 @@ import { insightsStamp, rangeAggregates } from './worklog-insights.repository';
 import { tasksDonePerDay } from './worklog.repository';
 
 const CACHE_SECONDS = 3600;
+// Part of the key: a new shape of the answer (v2: achievementsTruncated) must not be served the
+// old one's cached hour, which the web's schema would refuse.
+const CACHE_SHAPE = 'v2';
 
 /**
  * Mood trend, activity per day (entries and tasks done: the heatmap), skills, projects,
@@ -22,7 +29,7 @@ export async function getInsights(
   const userId = ctx.actor.id;
   const { from, to } = resolveRange(query, timeZone);
   const stamp = await insightsStamp(deps.db, userId, from, to);
-  const key = `worklog:insights:${userId}:${from}:${to}:${timeZone}:${createHash('sha1').update(stamp).digest('hex')}`;
+  const key = `worklog:insights:${CACHE_SHAPE}:${userId}:${from}:${to}:${timeZone}:${createHash('sha1').update(stamp).digest('hex')}`;
   const cached = await deps.redis.get(key).catch(() => null);
   if (cached) return JSON.parse(cached) as WorklogInsights;
 
@@ -32,7 +39,8 @@ export async function getInsights(
   const days = datesBetween(from, to);
   const bounds = [...days.map((d) => startOfLocalDay(d, timeZone)), endOfLocalDay(to, timeZone)];
   const [agg, done] = await Promise.all([
-    rangeAggregates(deps.db, userId, from, to),
+    // One achievement past the limit says the range holds more, so the answer can say so.
+    rangeAggregates(deps.db, userId, from, to, INSIGHTS_ACHIEVEMENT_LIMIT + 1),
     tasksDonePerDay(deps.db, userId, bounds),
   ]);
   const entriesOn = new Map(agg.entriesPerDay.map((d) => [d.date, d.entries]));
@@ -51,7 +59,8 @@ export async function getInsights(
     })),
     skills: agg.skills,
     projects: agg.projects,
-    achievements: agg.achievements,
+    achievements: agg.achievements.slice(0, INSIGHTS_ACHIEVEMENT_LIMIT),
+    achievementsTruncated: agg.achievements.length > INSIGHTS_ACHIEVEMENT_LIMIT,
     themes: agg.themes,
   };
   await deps.redis.set(key, JSON.stringify(insights), 'EX', CACHE_SECONDS).catch(() => undefined);

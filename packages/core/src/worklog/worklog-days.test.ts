@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadEnv } from '@teamflow/config/env';
-import type { WorklogInsights } from '@teamflow/contracts/worklog';
+import { INSIGHTS_ACHIEVEMENT_LIMIT, type WorklogInsights } from '@teamflow/contracts/worklog';
 import { createDb } from '@teamflow/db/client';
 import { createReadRouter } from '@teamflow/db/read-replica';
 import { createLogger } from '../platform/logger';
@@ -62,7 +62,7 @@ async function fromEntries(userId: string, from: string, to: string) {
     q<{ entryId: string; date: string; text: string; impact: string | null; metric: string | null }>(`
       select e.id as "entryId", e.date::text as date, a->>'text' as text, a->>'impact' as impact, a->>'metric' as metric
       from ${joined}, jsonb_array_elements(i.achievements) with ordinality x(a, n)
-      where ${inRange} order by e.date desc, (a->>'metric') is null, e.id, x.n limit 200`),
+      where ${inRange} order by e.date desc, (a->>'metric') is null, e.id, x.n limit ${INSIGHTS_ACHIEVEMENT_LIMIT + 1}`),
   ]);
   const entriesOn = new Map(perDay.map((d) => [d.date, d.entries]));
   return {
@@ -71,7 +71,8 @@ async function fromEntries(userId: string, from: string, to: string) {
     skills,
     projects,
     themes,
-    achievements: achievements.map((a) => ({
+    achievementsTruncated: achievements.length > INSIGHTS_ACHIEVEMENT_LIMIT,
+    achievements: achievements.slice(0, INSIGHTS_ACHIEVEMENT_LIMIT).map((a) => ({
       entryId: a.entryId,
       date: a.date,
       text: a.text,

@@ -24,12 +24,16 @@ type AchievementRow = {
   metric: string | null;
 };
 
-/** Every aggregate of the range in one round trip (one row of JSON columns). */
+/**
+ * Every aggregate of the range in one round trip (one row of JSON columns); at most
+ * `achievementLimit` achievements, the newest days' first.
+ */
 export async function rangeAggregates(
   db: DbOrTx,
   userId: string,
   from: string,
   to: string,
+  achievementLimit: number,
 ): Promise<RangeAggregates> {
   const inRange = sql`d.user_id = ${userId} and d.date between ${from}::date and ${to}::date`;
   const result = await db.execute<
@@ -56,7 +60,7 @@ export async function rangeAggregates(
                                                   'impact', a.v->>'impact', 'metric', a.v->>'metric') order by a.date desc, a.n), '[]') from (
          select d.date::text as date, x.v, x.n
          from worklog_days d, jsonb_array_elements(d.achievements) with ordinality as x(v, n) where ${inRange}
-         order by d.date desc, x.n limit 200) a) as achievements`);
+         order by d.date desc, x.n limit ${achievementLimit}) a) as achievements`);
   const row = result.rows[0]!;
   return {
     mood: row.mood,

@@ -10,6 +10,7 @@ import { SelectField } from '@/modules/ui/components/select-field';
 import { formatLocalDate, shiftDate, todayIn } from '@/lib/local-dates';
 import { useInsights } from '../hooks/use-worklog-insights';
 import { ActivityHeatmap } from './activity-heatmap';
+import { InsightsAchievements } from './insights-achievements';
 
 const RANGES = [
   ['7', 'Last 7 days'],
@@ -111,21 +112,10 @@ export function InsightsPanel() {
           <ActivityHeatmap activity={insights.data.activity} />
           <CountBars id="worklog-skills" title="Skills" rows={insights.data.skills} what="skills" />
           <CountBars id="worklog-projects" title="Projects" rows={insights.data.projects} what="projects" />
-          {insights.data.achievements.length > 0 ? (
-            <section aria-labelledby="worklog-achievements">
-              <h3 id="worklog-achievements" className="mb-2 font-semibold">
-                Achievements
-              </h3>
-              <ul className="list-disc pl-5 text-sm">
-                {insights.data.achievements.slice(0, 20).map((a, i) => (
-                  <li key={`${a.entryId}-${i}`}>
-                    {a.text} {a.metric ? <strong>{a.metric}</strong> : null}{' '}
-                    <span className="text-xs text-slate-500">({formatLocalDate(a.date)})</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <InsightsAchievements
+            achievements={insights.data.achievements}
+            truncated={insights.data.achievementsTruncated}
+          />
           {insights.data.themes.length > 0 ? (
             <p className="text-sm">
               <span className="font-semibold">Themes: </span>
