@@ -29,50 +29,65 @@ describe('seedDemo', () => {
     expect(first.created).toBe(true);
     expect(first.logins.map((l) => l.role)).toEqual(['owner', 'admin', 'member', 'viewer']);
 
-    const q = async (text: string) => (await handle.pool.query(text)).rows;
+    // The demo workspace's rows only: other suites of this package write into the same database,
+    // at the same time (a suite's DONE project once showed up here).
+    const [{ id: acme }] = (await handle.pool.query(`select id from workspaces where slug = 'acme'`))
+      .rows as [{ id: string }];
+    const q = async (text: string) => (await handle.pool.query(text, text.includes('$1') ? [acme] : [])).rows;
     const roles = await q(
       `select m.role from workspace_members m join workspaces w on w.id = m.workspace_id where w.slug = 'acme' order by m.role`,
     );
     expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'member', 'owner', 'viewer']);
-    expect(await q(`select key from projects order by key`)).toEqual([{ key: 'PLAT' }, { key: 'WEB' }]);
-    const statuses = await q(`select distinct status from tasks`);
+    expect(await q(`select key from projects where workspace_id = $1 order by key`)).toEqual([
+      { key: 'PLAT' },
+      { key: 'WEB' },
+    ]);
+    const statuses = await q(`select distinct status from tasks where workspace_id = $1`);
     expect(statuses.length).toBeGreaterThanOrEqual(4);
-    const [{ n: tasks }] = (await q(`select count(*)::int as n from tasks`)) as [{ n: number }];
-    expect(tasks).toBeGreaterThanOrEqual(28);
-    const [{ n: comments }] = (await q(`select count(*)::int as n from comments`)) as [{ n: number }];
-    expect(comments).toBeGreaterThan(0);
-    const [{ n: labelled }] = (await q(`select count(distinct task_id)::int as n from task_labels`)) as [
+    const [{ n: tasks }] = (await q(`select count(*)::int as n from tasks where workspace_id = $1`)) as [
       { n: number },
     ];
+    expect(tasks).toBeGreaterThanOrEqual(28);
+    const [{ n: comments }] = (await q(
+      `select count(*)::int as n from comments where workspace_id = $1`,
+    )) as [{ n: number }];
+    expect(comments).toBeGreaterThan(0);
+    const [{ n: labelled }] = (await q(
+      `select count(distinct l.task_id)::int as n from task_labels l join tasks t on t.id = l.task_id where t.workspace_id = $1`,
+    )) as [{ n: number }];
     expect(labelled).toBeGreaterThan(20);
 
-    const sprints = await q(`select state from sprints order by state`);
+    const sprints = await q(`select state from sprints where workspace_id = $1 order by state`);
     expect(sprints.map((r) => r.state)).toEqual(['active', 'completed', 'planned']);
     const [{ n: history }] = (await q(
       `select count(*)::int as n from sprint_tasks st join sprints s on s.id = st.sprint_id
-       where s.state = 'completed' and st.added_at < s.started_at`,
+       where s.workspace_id = $1 and s.state = 'completed' and st.added_at < s.started_at`,
     )) as [{ n: number }];
     expect(history).toBe(4);
 
     // Async updates: a week of check-ins, two blockers (one escalated), a resolved sev2 with its
     // timeline and postmortem, three decisions (one superseded) and the digests of those days.
-    const [{ n: updates }] = (await q(`select count(*)::int as n from status_updates`)) as [{ n: number }];
+    const [{ n: updates }] = (await q(
+      `select count(*)::int as n from status_updates where workspace_id = $1`,
+    )) as [{ n: number }];
     expect(updates).toBeGreaterThanOrEqual(15);
     const blockers = await q(
-      `select escalation_level from blockers where status = 'open' order by escalation_level`,
+      `select escalation_level from blockers where workspace_id = $1 and status = 'open' order by escalation_level`,
     );
     expect(blockers.map((b) => b.escalation_level)).toEqual([0, 2]);
     const [incident] = await q(
       `select severity, status, postmortem, (select count(*)::int from incident_events e where e.incident_id = i.id) as events,
-              extract(epoch from resolved_at - created_at)::int / 60 as minutes from incidents i`,
+              extract(epoch from resolved_at - created_at)::int / 60 as minutes from incidents i where i.workspace_id = $1`,
     );
     expect(incident).toMatchObject({ severity: 'sev2', status: 'resolved', events: 6, minutes: 93 });
     expect(incident.postmortem).toContain('## Action items');
     const decisions = await q(
-      `select number, status, superseded_by_id is not null as replaced from decisions order by number`,
+      `select number, status, superseded_by_id is not null as replaced from decisions where workspace_id = $1 order by number`,
     );
     expect(decisions.map((d) => d.status)).toEqual(['superseded', 'accepted', 'proposed']);
-    const [{ n: digests }] = (await q(`select count(*)::int as n from daily_summaries`)) as [{ n: number }];
+    const [{ n: digests }] = (await q(
+      `select count(*)::int as n from daily_summaries where workspace_id = $1`,
+    )) as [{ n: number }];
     expect(digests).toBe(6);
     // A progress history worth opening: XP from the done tasks on the workdays before today.
     const stats = await q(
@@ -81,14 +96,16 @@ describe('seedDemo', () => {
     );
     expect(stats.length).toBeGreaterThan(0);
     expect(stats[0].streak_longest).toBeGreaterThan(0);
-    const [{ n: unlocked }] = (await q(`select count(*)::int as n from user_achievements`)) as [
-      { n: number },
-    ];
+    const [{ n: unlocked }] = (await q(
+      `select count(*)::int as n from user_achievements where workspace_id = $1`,
+    )) as [{ n: number }];
     expect(unlocked).toBeGreaterThan(0);
 
     const again = await seedDemo(deps);
     expect(again.created).toBe(false);
-    const [{ n: after }] = (await q(`select count(*)::int as n from tasks`)) as [{ n: number }];
+    const [{ n: after }] = (await q(`select count(*)::int as n from tasks where workspace_id = $1`)) as [
+      { n: number },
+    ];
     expect(after).toBe(tasks);
     const [{ n: owners }] = (await q(
       `select count(*)::int as n from users where email = '${DEMO_USERS[0].email}'`,
