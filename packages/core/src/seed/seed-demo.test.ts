@@ -1,27 +1,8 @@
-import { loadEnv } from '@teamflow/config/env';
-import { createDb } from '@teamflow/db/client';
-import { createReadRouter } from '@teamflow/db/read-replica';
 import { DEMO_USERS } from '@teamflow/db/seed-data';
-import { createLogger } from '../platform/logger';
-import { connectRedis, createRedis } from '../platform/redis';
 import { seedDemo } from './seed-demo';
+import { testCoreDeps } from '../../testing/test-core-deps';
 
-const env = loadEnv({ ...process.env, NODE_ENV: 'test' });
-const handle = createDb(env.DATABASE_URL, { max: 2 });
-const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX });
-const deps = {
-  db: handle.db,
-  reads: createReadRouter({ primary: handle.db }),
-  redis,
-  env,
-  logger: createLogger({ level: 'silent', service: 'test' }),
-};
-
-beforeAll(() => connectRedis(redis, env.REDIS_URL));
-afterAll(async () => {
-  redis.disconnect();
-  await handle.close();
-});
+const { deps, handle } = testCoreDeps();
 
 describe('seedDemo', () => {
   it('creates the demo workspace with every role, two projects and tasks in several statuses, once', async () => {

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { loadEnv } from '@teamflow/config/env';
-import { createDb } from '@teamflow/db/client';
-import { createReadRouter } from '@teamflow/db/read-replica';
-import { createLogger } from '../platform/logger';
-import { connectRedis, createRedis } from '../platform/redis';
 import { datesBetween, endOfLocalDay, localDateOf, startOfLocalDay } from '../platform/local-dates';
 import { getInsights } from './get-insights';
 import { completedTasks } from './worklog.repository';
 import { seededRandom } from '../../testing/seeded-random';
+import { testCoreDeps } from '../../testing/test-core-deps';
 
 /**
  * Insights count the tasks done per local day in SQL. Over tasks done at random instants and at
@@ -18,17 +14,8 @@ import { seededRandom } from '../../testing/seeded-random';
  * task's day named by `localDateOf`.
  */
 
-const env = loadEnv({ ...process.env, NODE_ENV: 'test', AI_PROVIDER: 'local', OPENAI_API_KEY: '' });
-const handle = createDb(env.DATABASE_URL, { max: 2 });
-const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX });
-const logger = createLogger({ level: 'silent', service: 'test' });
-const deps = { db: handle.db, reads: createReadRouter({ primary: handle.db }), redis, env, logger };
-
-beforeAll(() => connectRedis(redis, env.REDIS_URL));
-afterAll(async () => {
-  redis.disconnect();
-  await handle.close();
-});
+const { deps, handle } = testCoreDeps({ AI_PROVIDER: 'local', OPENAI_API_KEY: '' });
+const logger = deps.logger;
 
 const q = (text: string, values: unknown[] = []) => handle.pool.query(text, values);
 

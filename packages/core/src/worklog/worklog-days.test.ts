@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { loadEnv } from '@teamflow/config/env';
 import { INSIGHTS_ACHIEVEMENT_LIMIT, type WorklogInsights } from '@teamflow/contracts/worklog';
-import { createDb } from '@teamflow/db/client';
-import { createReadRouter } from '@teamflow/db/read-replica';
-import { createLogger } from '../platform/logger';
-import { connectRedis, createRedis } from '../platform/redis';
 import { analyseEntry } from './analyse-entry';
 import { createEntry } from './create-entry';
 import { deleteEntry } from './delete-entry';
 import { getInsights } from './get-insights';
 import { updateEntry } from './update-entry';
 import { seededRandom } from '../../testing/seeded-random';
+import { testCoreDeps } from '../../testing/test-core-deps';
 
 /**
  * Insights are read from `worklog_days`, a roll-up the database triggers keep. After a seeded
@@ -19,17 +15,8 @@ import { seededRandom } from '../../testing/seeded-random';
  * way insights were computed before the roll-up (including through the Redis cache).
  */
 
-const env = loadEnv({ ...process.env, NODE_ENV: 'test', AI_PROVIDER: 'local', OPENAI_API_KEY: '' });
-const handle = createDb(env.DATABASE_URL, { max: 2 });
-const redis = createRedis(env.REDIS_URL, { keyPrefix: env.REDIS_KEY_PREFIX });
-const logger = createLogger({ level: 'silent', service: 'test' });
-const deps = { db: handle.db, reads: createReadRouter({ primary: handle.db }), redis, env, logger };
-
-beforeAll(() => connectRedis(redis, env.REDIS_URL));
-afterAll(async () => {
-  redis.disconnect();
-  await handle.close();
-});
+const { deps, handle } = testCoreDeps({ AI_PROVIDER: 'local', OPENAI_API_KEY: '' });
+const logger = deps.logger;
 
 const BODIES = [
   'Shipped the #payments refactor in TypeScript and cut p95 latency by 40%. Great day.',
