@@ -1,5 +1,6 @@
 import type { Achievement } from '@teamflow/contracts/worklog';
-import type { CompletedTaskRow, EntryWithInsight } from './worklog.repository';
+import type { CompletedTaskRow } from './completed-tasks.repository';
+import type { EntryWithInsight } from './worklog.repository';
 import type { ExportDocument } from './export-document';
 
 export interface ExportSource {

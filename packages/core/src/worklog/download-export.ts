@@ -1,6 +1,6 @@
 import type { CoreDeps, Ctx } from '../platform/context';
 import { notFound } from '../platform/errors';
-import { exportContent } from './worklog.repository';
+import { exportContent } from './worklog-exports.repository';
 
 /** The file of the caller's finished export; 404 for anyone else's, or while it is not done. */
 export async function downloadExport(

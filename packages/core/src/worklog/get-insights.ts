@@ -8,7 +8,7 @@ import type { CoreDeps, Ctx } from '../platform/context';
 import { datesBetween, endOfLocalDay, startOfLocalDay } from '../platform/local-dates';
 import { resolveRange } from './date-range';
 import { insightsStamp, rangeAggregates } from './worklog-insights.repository';
-import { tasksDonePerDay } from './worklog.repository';
+import { tasksDonePerDay } from './completed-tasks.repository';
 
 const CACHE_SECONDS = 3600;
 // Part of the key: a new shape of the answer (v2: achievementsTruncated) must not be served the

@@ -9,7 +9,8 @@ import type { CoreDeps, Ctx } from '../platform/context';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '../platform/local-dates';
 import { resolveRange } from './date-range';
 import { toWorklogEntry } from './worklog.mapper';
-import { completedTasks, entriesInRange, type CompletedTaskRow } from './worklog.repository';
+import { completedTasks, type CompletedTaskRow } from './completed-tasks.repository';
+import { entriesInRange } from './worklog.repository';
 
 export const toCompletedTask = (t: CompletedTaskRow): CompletedTask => ({
   id: t.id,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CoreDeps, Ctx } from '../platform/context';
 import { decodeCursor, keysetPage } from '../platform/cursor';
 import { toWorklogExport } from './worklog.mapper';
-import { listExports as listExportRows } from './worklog.repository';
+import { listExports as listExportRows } from './worklog-exports.repository';
 
 // The list's name leads the tuple, so a cursor from another (createdAt, id) list is refused, not misread.
 const Cursor = z.tuple([z.literal('worklog-exports'), z.iso.datetime({ offset: true }), z.uuid()]);

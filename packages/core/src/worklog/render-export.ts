@@ -8,7 +8,9 @@ import { loadUser } from '../auth/authenticate';
 import { buildExportDocument, type ExportSource } from './build-export';
 import { renderMarkdown, renderPdf } from './export-document';
 import { toWorklogExport } from './worklog.mapper';
-import { completedTasks, entriesInRange, findExport, setExportState } from './worklog.repository';
+import { completedTasks } from './completed-tasks.repository';
+import { findExport, setExportState } from './worklog-exports.repository';
+import { entriesInRange } from './worklog.repository';
 
 export type RenderDeps = Pick<CoreDeps, 'db'> & { logger: Logger };
 

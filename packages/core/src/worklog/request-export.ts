@@ -3,7 +3,7 @@ import { worklogExportJob } from '@teamflow/queue/jobs';
 import { stageJob } from '../jobs/job-outbox.repository';
 import type { CoreDeps, Ctx } from '../platform/context';
 import { resolveRange } from './date-range';
-import { insertExport } from './worklog.repository';
+import { insertExport } from './worklog-exports.repository';
 
 // Export files are kept this long, then the cleanup schedule removes them.
 export const EXPORT_KEEP_DAYS = 7;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { datesBetween, endOfLocalDay, localDateOf, startOfLocalDay } from '../platform/local-dates';
 import { getInsights } from './get-insights';
-import { completedTasks } from './worklog.repository';
+import { completedTasks } from './completed-tasks.repository';
 import { seededRandom } from '../../testing/seeded-random';
 import { testCoreDeps } from '../../testing/test-core-deps';
 

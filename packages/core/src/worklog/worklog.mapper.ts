@@ -1,6 +1,7 @@
 import type { AiProviderName } from '@teamflow/contracts/ai';
 import type { EntryAnalysis, WorklogEntry, WorklogExport } from '@teamflow/contracts/worklog';
-import type { EntryWithInsight, ExportRow, InsightRow } from './worklog.repository';
+import type { ExportRow } from './worklog-exports.repository';
+import type { EntryWithInsight, InsightRow } from './worklog.repository';
 
 export function toAnalysis(insight: InsightRow | null): EntryAnalysis {
   if (!insight)

@@ -1,16 +1,16 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@teamflow/db/client';
-import { worklogEntries, worklogExports, worklogInsights } from '@teamflow/db/schema/index';
+import { worklogEntries, worklogInsights } from '@teamflow/db/schema/index';
 
 /**
  * The work log's only door to the database. PRIVACY: every function takes the author's id and
  * puts it in its WHERE clause, so no call can return (or change) another person's entry, its
- * analysis or its exports — there is deliberately no lookup by entry id alone.
+ *
+ * analysis (its exports: worklog-exports.repository.ts) — there is deliberately no lookup by entry id alone.
  */
 
 export type EntryRow = typeof worklogEntries.$inferSelect;
 export type InsightRow = typeof worklogInsights.$inferSelect;
-export type ExportRow = Omit<typeof worklogExports.$inferSelect, 'content'>;
 export interface EntryWithInsight {
   entry: EntryRow;
   insight: InsightRow | null;
@@ -216,7 +216,7 @@ function pgTextArray(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/gu, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
-// ---- What the author did elsewhere: their projects and the tasks they completed ----
+// ---- What the author did elsewhere: their projects (their completed tasks: completed-tasks.repository.ts) ----
 
 /** Names and keys of the projects in the author's workspaces (the analysis links to them). */
 export async function projectsOf(db: DbOrTx, userId: string): Promise<{ name: string; key: string }[]> {
@@ -229,72 +229,6 @@ export async function projectsOf(db: DbOrTx, userId: string): Promise<{ name: st
     order by p.name
     limit 500`);
   return result.rows;
-}
-
-// The author's completed tasks between two instants: assigned to them, in workspaces they still
-// belong to, neither the task nor its project deleted. The list and the daily count share it.
-const completedBy = (userId: string, from: Date, to: Date): SQL => sql`
-    from tasks t
-    join task_assignees a on a.task_id = t.id and a.user_id = ${userId}
-    join projects p on p.id = t.project_id and p.deleted_at is null
-    join workspace_members m on m.workspace_id = t.workspace_id and m.user_id = ${userId}
-    where t.deleted_at is null and t.completed_at is not null
-      and t.completed_at >= ${from.toISOString()} and t.completed_at < ${to.toISOString()}`;
-
-export type CompletedTaskRow = {
-  id: string;
-  key: string;
-  title: string;
-  project_id: string;
-  project_name: string;
-  workspace_id: string;
-  done_at: Date;
-  /** completed_at to the microsecond, for `after`: a JS Date would cut it and skip rows. */
-  cursor_at: string;
-};
-
-/**
- * Tasks the author completed between two instants, most recently done first: done (or archived
- * after done), assigned to them, in workspaces they still belong to. (A task is the team's; only
- * its key, title and project appear in the author's own timeline.) At most `limit`, after the
- * `after` row when given (keyset on completed_at, id): no default, so no caller cuts a range short
- * without choosing to.
- */
-export async function completedTasks(
-  db: DbOrTx,
-  userId: string,
-  from: Date,
-  to: Date,
-  page: { limit: number; after?: { cursorAt: string; id: string } },
-): Promise<CompletedTaskRow[]> {
-  const { after } = page;
-  const result = await db.execute<CompletedTaskRow>(sql`
-    select t.id, p.key || '-' || t.number as key, t.title, p.id as project_id, p.name as project_name,
-           t.workspace_id, t.completed_at as done_at, to_json(t.completed_at) #>> '{}' as cursor_at
-    ${completedBy(userId, from, to)}
-      ${after ? sql`and (t.completed_at, t.id) < (${after.cursorAt}::timestamptz, ${after.id}::uuid)` : sql``}
-    order by t.completed_at desc, t.id desc
-    limit ${page.limit}`);
-  return result.rows.map((r) => ({ ...r, done_at: new Date(r.done_at) }));
-}
-
-/**
- * How many tasks the author completed on each day, counted in SQL (no rows read) with the same
- * filters as `completedTasks`. `bounds` are the instants the days begin, in order, then the
- * instant the last one ends: day i holds `bounds[i] <= completed_at < bounds[i + 1]`. One count
- * per day, zeros included.
- */
-export async function tasksDonePerDay(db: DbOrTx, userId: string, bounds: Date[]): Promise<number[]> {
-  const counts = Array.from({ length: Math.max(bounds.length - 1, 0) }, () => 0);
-  if (counts.length === 0) return counts;
-  // width_bucket finds each task's day in the sorted bounds: 1 for the first day, and so on.
-  const result = await db.execute<{ day: number; done: number }>(sql`
-    select width_bucket(t.completed_at, ${pgTextArray(bounds.map((b) => b.toISOString()))}::timestamptz[]) as day,
-           count(*)::int as done
-    ${completedBy(userId, bounds[0]!, bounds.at(-1)!)}
-    group by 1`);
-  for (const r of result.rows) counts[r.day - 1] = r.done;
-  return counts;
 }
 
 /** The author's entries in a range with their analysis, oldest first (exports read these). */
@@ -370,96 +304,4 @@ export async function searchOwnTasks(
     order by score desc, t.updated_at desc
     limit ${limit}`);
   return result.rows;
-}
-
-// ---- Exports ----
-
-const exportColumns = {
-  id: worklogExports.id,
-  userId: worklogExports.userId,
-  kind: worklogExports.kind,
-  format: worklogExports.format,
-  fromDate: worklogExports.fromDate,
-  toDate: worklogExports.toDate,
-  status: worklogExports.status,
-  error: worklogExports.error,
-  expiresAt: worklogExports.expiresAt,
-  createdAt: worklogExports.createdAt,
-  updatedAt: worklogExports.updatedAt,
-};
-
-export async function insertExport(
-  db: DbOrTx,
-  userId: string,
-  values: { kind: 'review' | 'cv'; format: 'md' | 'pdf'; fromDate: string; toDate: string; expiresAt: Date },
-): Promise<ExportRow> {
-  const [row] = await db
-    .insert(worklogExports)
-    .values({ userId, ...values })
-    .returning(exportColumns);
-  return row!;
-}
-
-export async function findExport(
-  db: DbOrTx,
-  userId: string,
-  exportId: string,
-): Promise<ExportRow | undefined> {
-  const [row] = await db
-    .select(exportColumns)
-    .from(worklogExports)
-    .where(and(eq(worklogExports.id, exportId), eq(worklogExports.userId, userId)));
-  return row;
-}
-
-export async function exportContent(
-  db: DbOrTx,
-  userId: string,
-  exportId: string,
-): Promise<{ row: ExportRow; content: Buffer | null } | undefined> {
-  const [row] = await db
-    .select({ ...exportColumns, content: worklogExports.content })
-    .from(worklogExports)
-    .where(and(eq(worklogExports.id, exportId), eq(worklogExports.userId, userId)));
-  if (!row) return undefined;
-  const { content, ...rest } = row;
-  return { row: rest, content };
-}
-
-export async function setExportState(
-  db: DbOrTx,
-  userId: string,
-  exportId: string,
-  state: { status: 'running' | 'done' | 'failed'; content?: Buffer; error?: string | null },
-): Promise<ExportRow | undefined> {
-  const [row] = await db
-    .update(worklogExports)
-    .set(state)
-    .where(and(eq(worklogExports.id, exportId), eq(worklogExports.userId, userId)))
-    .returning(exportColumns);
-  return row;
-}
-
-/**
- * The caller's exports, newest first, keyset on (created_at, id). `cursorAt` is created_at to the
- * microsecond: a JS Date would cut it and skip exports made within one millisecond.
- */
-export async function listExports(
-  db: DbOrTx,
-  userId: string,
-  options: { limit: number; after?: { createdAt: string; id: string } },
-): Promise<(ExportRow & { cursorAt: string })[]> {
-  const { after } = options;
-  return db
-    .select({ ...exportColumns, cursorAt: sql<string>`to_json(${worklogExports.createdAt}) #>> '{}'` })
-    .from(worklogExports)
-    .where(
-      and(
-        eq(worklogExports.userId, userId),
-        after &&
-          sql`(${worklogExports.createdAt}, ${worklogExports.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
-      ),
-    )
-    .orderBy(desc(worklogExports.createdAt), desc(worklogExports.id))
-    .limit(options.limit);
 }
