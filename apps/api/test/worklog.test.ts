@@ -848,9 +848,10 @@ describe('your data: GET /me/export and DELETE /me', () => {
     );
     // Progress rows as the xp job writes them (its event consumer does not run in this suite).
     await api.deps.pool.query(
-      `insert into xp_events (workspace_id, user_id, kind, source_type, source_id, xp, reason, label, local_date, earned_at)
-       values ($1, $2, 'task_done', 'task', $3, 10, 'earned', 'Export task', '2031-06-02', now())`,
-      [team.workspaceId, member.id, assigned.body.id],
+      `insert into xp_events (workspace_id, user_id, kind, source_type, source_id, xp, reason, label, local_date, earned_at, detail)
+       values ($1, $2, 'task_done', 'task', $3, 10, 'earned', 'Export task', '2031-06-02', now(),
+               jsonb_build_object('taskKey', $4::text, 'helped', false, 'points', null))`,
+      [team.workspaceId, member.id, assigned.body.id, assigned.body.key],
     );
     await api.deps.pool.query(
       `insert into user_stats (workspace_id, user_id, xp, last_active_date) values ($1, $2, 10, '2031-06-02')`,

@@ -4,7 +4,7 @@ import { CalendarDate, Id, Timestamp } from './common';
 import { Decision } from './decisions';
 import { Notification } from './notifications';
 import { Role } from './permissions';
-import { AchievementId, XpEvent } from './progress';
+import { AchievementId, XpDetail, XpEvent } from './progress';
 import { Mood, StatusUpdate } from './status-updates';
 import { TaskPriority, TaskStatus } from './tasks';
 import { EntryAnalysis, WorklogEntry, WorklogExport } from './worklog';
@@ -101,8 +101,7 @@ const ExportedDecision = Decision.omit({ key: true, deciders: true, tasks: true,
  */
 const ExportedXpEvent = XpEvent.extend({
   workspaceId: Id,
-  /** What the achievements read without joins. */
-  detail: z.record(z.string(), z.unknown()),
+  detail: XpDetail,
   earnedAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -18,6 +18,18 @@ export const XpKind = z.enum([
 export type XpKind = z.infer<typeof XpKind>;
 
 /**
+ * What an XP row keeps for the achievements to read without joins: a task's key, whether it helped
+ * someone else (created by another person) and its points; a check-in's date and row; nothing
+ * (`{}`) for the kinds no achievement reads.
+ */
+export const XpDetail = z.union([
+  z.object({ taskKey: z.string(), helped: z.boolean(), points: z.number().int().nullable() }).strict(),
+  z.object({ date: CalendarDate, statusUpdateId: Id }).strict(),
+  z.object({}).strict(),
+]);
+export type XpDetail = z.infer<typeof XpDetail>;
+
+/**
  * Why the row holds the points it does: `earned` (the rule's full amount), `self_farm` (created and
  * completed by the same person within 10 minutes: 0), `daily_cap` (past 200 XP in the person's
  * local day: 0, or what was left under the cap).

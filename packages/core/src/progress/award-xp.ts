@@ -1,4 +1,4 @@
-import { levelFor, XP_RULES, type XpKind } from '@teamflow/contracts/progress';
+import { levelFor, XP_RULES, type XpDetail, type XpKind } from '@teamflow/contracts/progress';
 import type { DbOrTx } from '@teamflow/db/client';
 import { emitEvents, type EventInput } from '../events/emit-event';
 import { localDateOf } from '../platform/local-dates';
@@ -32,7 +32,7 @@ export interface XpClaim {
   selfFarm: boolean;
   /** When the work happened (the event's instant, not the job's). */
   earnedAt: Date;
-  detail?: Record<string, unknown>;
+  detail?: XpDetail;
 }
 
 /**
