@@ -76,6 +76,13 @@ it('runs staged jobs on the cluster, each once, with their results in BullMQ und
   // Every key of every queue shares the `{prefix bull}` hash tag, so BullMQ's scripts stay in one slot.
   expect(queue.qualifiedName).toBe(`{${suite.env.REDIS_KEY_PREFIX}bull}:${effectJob.queue}`);
   for (const id of ids) {
+    // The handler marks its outbox row done inside the job; BullMQ stores the return value only
+    // after the handler returns, so wait for BullMQ's own completed state before reading it.
+    await until(
+      async () => (await queue.getJobState(`outbox-${id}`)) === 'completed',
+      30_000,
+      'BullMQ completed',
+    );
     const job = await queue.getJob(`outbox-${id}`);
     expect(job?.returnvalue).toEqual({ pid: worker.pid });
   }
