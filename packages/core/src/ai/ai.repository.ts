@@ -3,6 +3,7 @@ import type { AiJobKind } from '@teamflow/contracts/ai';
 import type { BacklogTask, NextTask } from '@teamflow/ai/inputs';
 import type { DbOrTx } from '@teamflow/db/client';
 import { aiBudgets, aiJobs, aiUsage } from '@teamflow/db/schema/index';
+import { backlogTaskColumns, toBacklogTask, type BacklogTaskRow } from './backlog-tasks.repository';
 
 export type AiJobRow = typeof aiJobs.$inferSelect;
 
@@ -164,43 +165,14 @@ export async function listBacklog(
     sql`select name from projects where id = ${projectId} and deleted_at is null`,
   );
   if (!project.rows[0]) return undefined;
-  const result = await db.execute<{
-    id: string;
-    key: string;
-    title: string;
-    description: string | null;
-    status: BacklogTask['status'];
-    priority: BacklogTask['priority'];
-    due_date: string | null;
-    created_at: Date | string;
-    story_points: number | null;
-    waits_on: string[];
-    blocks: string[];
-  }>(sql`
-    select t.id, p.key || '-' || t.number as key, t.title, t.description, t.status, t.priority,
-           t.due_date::text as due_date, t.created_at, t.story_points,
-           ${dependencyKeys}
+  const result = await db.execute<BacklogTaskRow>(sql`
+    select ${backlogTaskColumns}, ${dependencyKeys}
     from tasks t join projects p on p.id = t.project_id
     where t.project_id = ${projectId} and t.deleted_at is null and t.status <> 'archived'
       ${openOnly ? sql`and t.status in ${OPEN_STATUSES}` : sql``}
     order by t.number
     limit ${limit}`);
-  return {
-    projectName: project.rows[0].name,
-    tasks: result.rows.map((r) => ({
-      id: r.id,
-      key: r.key,
-      title: r.title,
-      description: r.description,
-      status: r.status,
-      priority: r.priority,
-      dueDate: r.due_date,
-      createdAt: new Date(r.created_at).toISOString(),
-      storyPoints: r.story_points,
-      waitsOn: r.waits_on,
-      blocks: r.blocks,
-    })),
-  };
+  return { projectName: project.rows[0].name, tasks: result.rows.map(toBacklogTask) };
 }
 
 /**

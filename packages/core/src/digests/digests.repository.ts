@@ -3,6 +3,7 @@ import type { LinkedTask } from '@teamflow/contracts/refs';
 import type { BacklogTask } from '@teamflow/ai/inputs';
 import type { DbOrTx } from '@teamflow/db/client';
 import { dailySummaries } from '@teamflow/db/schema/index';
+import { backlogTaskColumns, toBacklogTask, type BacklogTaskRow } from '../ai/backlog-tasks.repository';
 
 export type DailySummaryRow = typeof dailySummaries.$inferSelect;
 type NewSummary = Omit<typeof dailySummaries.$inferInsert, 'id'>;
@@ -124,19 +125,8 @@ export async function digestBacklog(
   start: Date,
   end: Date,
 ): Promise<BacklogTask[]> {
-  const result = await db.execute<{
-    id: string;
-    key: string;
-    title: string;
-    description: string | null;
-    status: BacklogTask['status'];
-    priority: BacklogTask['priority'];
-    due_date: string | null;
-    created_at: Date | string;
-    story_points: number | null;
-  }>(sql`
-    select t.id, p.key || '-' || t.number as key, t.title, t.description, t.status, t.priority,
-           t.due_date::text as due_date, t.created_at, t.story_points
+  const result = await db.execute<BacklogTaskRow>(sql`
+    select ${backlogTaskColumns}
     from tasks t join projects p on p.id = t.project_id and p.deleted_at is null
     where t.workspace_id = ${workspaceId} and t.deleted_at is null
       and ((t.status = 'done' and t.completed_at >= ${start.toISOString()}::timestamptz and t.completed_at < ${end.toISOString()}::timestamptz)
@@ -144,19 +134,7 @@ export async function digestBacklog(
     order by t.updated_at desc
     limit 100
   `);
-  return result.rows.map((r) => ({
-    id: r.id,
-    key: r.key,
-    title: r.title,
-    description: r.description,
-    status: r.status,
-    priority: r.priority,
-    dueDate: r.due_date,
-    createdAt: new Date(r.created_at).toISOString(),
-    storyPoints: r.story_points,
-    waitsOn: [],
-    blocks: [],
-  }));
+  return result.rows.map(toBacklogTask);
 }
 
 export async function workspaceName(db: DbOrTx, workspaceId: string): Promise<string> {
