@@ -5,7 +5,12 @@ import { localPrioritize } from './prioritize.rules';
 import { localSummarize } from './summarize.rules';
 import { localAnalyseEntry } from './worklog.rules';
 
-export const LOCAL_MODEL = 'wink-eng-lite-rules-v2';
+/**
+ * The local rules' version, stored with every answer they give (`source.model`, an analysis's
+ * `model`). Bump it whenever a rule changes what it answers: AI results are cached by it, and the
+ * work log re-reads analyses stored under an older one (`maintenance/reanalyse-entries`).
+ */
+export const LOCAL_MODEL = 'wink-eng-lite-rules-v3';
 
 /** The offline provider: no network, no key, deterministic rules over wink-nlp (docs/ai.md). */
 export function localProvider(): AiProvider {
