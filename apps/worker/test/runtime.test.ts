@@ -171,7 +171,7 @@ describe('worker runtime', () => {
     );
   });
 
-  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, recurring tasks and the job reconciler every minute, due-soon hourly, the digests, reminders and escalation every 15 min, streaks hourly, the progress rebuild nightly', async () => {
+  it('registers each schedule once however many workers start: cleanup at 02:00 UTC, recurring tasks and the job reconciler every minute, due-soon hourly, the digests, reminders and escalation every 15 min, streaks hourly, the progress rebuild nightly, the re-read of older local analyses hourly', async () => {
     await registerSchedules(queues);
     const other = createQueues(env.REDIS_URL, env.REDIS_KEY_PREFIX);
     await registerSchedules(other);
@@ -181,6 +181,7 @@ describe('worker runtime', () => {
     );
     expect(schedulers.map((s) => s.key)).toEqual([
       'cleanup-daily',
+      'reanalyse-entries',
       'rebuild-progress',
       'reconcile-jobs',
       'recurrence-due',

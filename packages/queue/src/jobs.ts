@@ -251,6 +251,20 @@ export const aiAnalyseEntryJob = defineJob({
   debounceMs: 1500,
 });
 
+/**
+ * maintenance/reanalyse-entries (hourly, and once when a worker starts): re-reads with the current
+ * local rules up to `batchSize` work-log analyses that older local rules made, the longest-analysed
+ * first, so an upgrade of the rules reaches the entries written before it over a few runs, without
+ * a burst. Local rules only; analyses by a remote provider are never touched.
+ */
+export const reanalyseEntriesJob = defineJob({
+  queue: 'maintenance',
+  name: 'reanalyse-entries',
+  payload: z.object({ batchSize: z.number().int().min(1).max(1000).default(200) }),
+  attempts: 2,
+  backoffMs: 60_000,
+});
+
 /** ai/worklog-export: renders a review or CV export (Markdown or PDF) into its row. */
 export const worklogExportJob = defineJob({
   queue: 'ai',
@@ -357,6 +371,7 @@ export const JOBS = [
   settleStreaksJob,
   rebuildProgressJob,
   aiAnalyseEntryJob,
+  reanalyseEntriesJob,
   worklogExportJob,
   recurrenceNextJob,
   recurrenceDueJob,

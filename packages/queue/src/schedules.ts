@@ -6,6 +6,7 @@ import {
   dueDigestsJob,
   dueSoonJob,
   notificationDigestJob,
+  reanalyseEntriesJob,
   rebuildProgressJob,
   reconcileJobsJob,
   recurrenceDueJob,
@@ -18,6 +19,11 @@ export interface Schedule<D extends JobDefinition = JobDefinition> {
   job: D;
   pattern: string;
   payload: JobPayload<D>;
+  /**
+   * Also run once as soon as it is registered (each worker start, and again when Redis lost the
+   * schedulers): for catch-up work that an upgrade should not leave waiting for the first tick.
+   */
+  runAtStart?: boolean;
 }
 
 /**
@@ -48,6 +54,14 @@ export const SCHEDULES: Schedule[] = [
   // Hourly, so every zone's day is settled soon after its own midnight.
   { id: 'settle-streaks', job: settleStreaksJob, pattern: '7 * * * *', payload: {} },
   { id: 'rebuild-progress', job: rebuildProgressJob, pattern: '30 3 * * *', payload: {} },
+  // Analyses by older local rules, a batch an hour: an upgrade corrects them over a few runs.
+  {
+    id: 'reanalyse-entries',
+    job: reanalyseEntriesJob,
+    pattern: '41 * * * *',
+    payload: { batchSize: 200 },
+    runAtStart: true,
+  },
   // Recurring tasks made "at their scheduled time" (`every!`): the minute is the resolution.
   { id: 'recurrence-due', job: recurrenceDueJob, pattern: '* * * * *', payload: {} },
   RECONCILE_SCHEDULE,
@@ -58,7 +72,7 @@ export async function registerSchedules(queues: Queues, schedules: Schedule[] = 
   for (const s of schedules) {
     await queues[s.job.queue].upsertJobScheduler(
       s.id,
-      { pattern: s.pattern, tz: 'UTC' },
+      { pattern: s.pattern, tz: 'UTC', ...(s.runAtStart ? { immediately: true } : {}) },
       { name: s.job.name, data: s.job.payload.parse(s.payload), opts: s.job.options },
     );
   }

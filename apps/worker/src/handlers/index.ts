@@ -15,6 +15,7 @@ import { notifySlackHandler } from './integrations/notify-slack.job';
 import { cleanupHandler } from './maintenance/cleanup.job';
 import { blockerEscalationHandler } from './notifications/blocker-escalation.job';
 import { checkInRemindersHandler } from './notifications/check-in-reminders.job';
+import { reanalyseEntriesHandler } from './maintenance/reanalyse-entries.job';
 import { rebuildProgressHandler } from './maintenance/rebuild-progress.job';
 import { recurrenceDueHandler, recurrenceNextHandler } from './maintenance/recurrence.job';
 import { notificationDigestHandler } from './notifications/digest.job';
@@ -59,6 +60,7 @@ export function allHandlers(
     settleStreaksHandler(db),
     rebuildProgressHandler(db),
     analyseEntryHandler({ db, env }),
+    reanalyseEntriesHandler({ db, env }),
     worklogExportHandler({ db }),
   ];
 }

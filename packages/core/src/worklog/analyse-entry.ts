@@ -1,5 +1,6 @@
 import { providerChain, runWithFallback } from '@teamflow/ai/ai-chain';
 import type { EntryInput } from '@teamflow/ai/inputs';
+import { WORD_VECTOR_MODEL } from '@teamflow/ai/local/word-vectors';
 import { AiError } from '@teamflow/ai/provider';
 import { NO_WORKSPACE } from '@teamflow/contracts/events';
 import { isPersonalOverBudget } from '../ai/ai-limits';
@@ -14,15 +15,28 @@ import { replaceEntryVectors } from './worklog-vectors.repository';
 import { entryForAnalysis, markAnalysisFailed, projectsOf, saveAnalysis } from './worklog.repository';
 
 export type AnalyseDeps = Pick<CoreDeps, 'db' | 'env'> & { logger: Logger };
+/** `changed`: nothing stored, the entry (or, for a re-read, its stored analysis) changed since it was read. */
 export type AnalyseOutcome = 'done' | 'gone' | 'changed' | 'failed';
+
+export interface AnalyseOptions {
+  /** The BullMQ job's id: its staged job is claimed in the transaction that stores the analysis. */
+  jobId?: string;
+  /**
+   * A background re-read of an analysis made by older local rules (reanalyse-outdated-entries.ts):
+   * only the local rules answer and no paid embedding is made (nobody is charged for work they did
+   * not ask for; the embedding stored is kept), and it is stored only over that older analysis.
+   */
+  localReread?: boolean;
+}
 
 /**
  * Asks the chain for the analysis, budgeted like every AI feature but on the author's own budget
  * (an entry has no workspace): a paid call is checked before it is made, every call (local ones
  * at $0 too) is recorded in `ai_usage` without a workspace. A spent budget means the local rules
- * answer, whether it was spent before the first call or between two.
+ * answer, whether it was spent before the first call or between two. `localOnly`: the local rules
+ * answer, whatever the budget.
  */
-async function askProviders(deps: AnalyseDeps, userId: string, input: EntryInput) {
+async function askProviders(deps: AnalyseDeps, userId: string, input: EntryInput, localOnly: boolean) {
   const options = meteredCallOptions(
     deps,
     { workspaceId: null, userId, feature: 'analyse-entry' },
@@ -35,6 +49,7 @@ async function askProviders(deps: AnalyseDeps, userId: string, input: EntryInput
       (from, error) =>
         deps.logger.warn('entry analysis falls back', { from: from.name, error: error.message }),
     );
+  if (localOnly) return run(true);
   const overBudget = await isPersonalOverBudget(deps, userId);
   try {
     return await run(overBudget);
@@ -56,28 +71,30 @@ async function askProviders(deps: AnalyseDeps, userId: string, input: EntryInput
 export async function analyseEntry(
   deps: AnalyseDeps,
   target: { userId: string; entryId: string },
-  job: { id?: string } = {},
+  options: AnalyseOptions = {},
 ): Promise<AnalyseOutcome> {
+  const { jobId, localReread = false } = options;
   const { userId, entryId } = target;
   const entry = await entryForAnalysis(deps.db, userId, entryId);
   if (!entry) return 'gone';
   const projects = await projectsOf(deps.db, userId);
   let answer;
   try {
-    answer = await askProviders(deps, userId, { body: entry.body, tags: entry.tags, projects });
+    answer = await askProviders(deps, userId, { body: entry.body, tags: entry.tags, projects }, localReread);
   } catch (error) {
     if (!(error instanceof AiError)) throw error;
     await markAnalysisFailed(deps.db, userId, entryId, error.message);
     return 'failed';
   }
   const { value, source } = answer;
-  const vectors = [localEntryMeaning(entry.body), await entryEmbedding(deps, userId, entry.body)].filter(
-    (v) => v !== null,
-  );
+  const vectors = [
+    localEntryMeaning(entry.body),
+    localReread ? null : await entryEmbedding(deps, userId, entry.body),
+  ].filter((v) => v !== null);
   return deps.db.transaction(async (tx) => {
     // It ran before (the reconciler re-added it): its analysis and event are there already.
-    if (!(await claimStagedJob(tx, job.id))) return 'done';
-    const saved = await saveAnalysis(tx, userId, entryId, entry.hash, {
+    if (!(await claimStagedJob(tx, jobId))) return 'done';
+    const analysis = {
       provider: source.provider,
       model: source.model,
       sentimentScore: value.sentiment.score,
@@ -86,9 +103,17 @@ export async function analyseEntry(
       skills: value.skills,
       achievements: value.achievements,
       themes: value.themes,
-    });
+    };
+    const saved = await saveAnalysis(
+      tx,
+      userId,
+      entryId,
+      entry.hash,
+      analysis,
+      localReread ? 'older-local' : 'any',
+    );
     if (!saved) return 'changed';
-    await replaceEntryVectors(tx, userId, entryId, vectors);
+    await replaceEntryVectors(tx, userId, entryId, vectors, localReread ? [WORD_VECTOR_MODEL] : undefined);
     await emitEvent(
       tx,
       'WORKLOG_ENTRY_ANALYSED',

@@ -31,14 +31,21 @@ function partsOf(vector: readonly number[]): Part[] {
   return parts;
 }
 
-/** Replaces the entry's vectors with these (one set per model), in the caller's transaction. */
+/**
+ * Replaces the entry's vectors with these (one set per model), in the caller's transaction. With
+ * `models`, only those models' vectors are replaced and the others' kept.
+ */
 export async function replaceEntryVectors(
   db: DbOrTx,
   userId: string,
   entryId: string,
   vectors: MeaningVector[],
+  models?: string[],
 ): Promise<void> {
-  await db.execute(sql`delete from worklog_vectors where entry_id = ${entryId} and user_id = ${userId}`);
+  const ofModels = models ? sql`and model in (${sql.join(models, sql`, `)})` : sql``;
+  await db.execute(
+    sql`delete from worklog_vectors where entry_id = ${entryId} and user_id = ${userId} ${ofModels}`,
+  );
   const rows = vectors.flatMap((v) =>
     partsOf(v.vector).map(
       (p) => sql`(${entryId}, ${userId}, ${v.model}, ${p.part}, ${p.text}::cube, ${p.norm2})`,

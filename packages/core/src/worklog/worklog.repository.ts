@@ -167,8 +167,16 @@ export interface AnalysisResult {
 }
 
 /**
+ * What a save may replace: `any` analysis (the entry's own job, after a save), or only an
+ * `older-local` one, a finished analysis by local rules other than those that answered now (a
+ * background re-read: it must not undo a remote analysis, a newer re-read, or a save's pending).
+ */
+export type AnalysisReplaces = 'any' | 'older-local';
+
+/**
  * Stores the analysis of the body that hashed to `hash`. If the entry changed since it was read,
- * nothing is written (returns false): the debounced job staged by that save analyses it again.
+ * or the stored analysis is not one it may replace, nothing is written (returns undefined): the
+ * debounced job staged by that save analyses it again.
  */
 export async function saveAnalysis(
   db: DbOrTx,
@@ -176,7 +184,15 @@ export async function saveAnalysis(
   entryId: string,
   hash: string,
   r: AnalysisResult,
+  replaces: AnalysisReplaces = 'any',
 ): Promise<InsightRow | undefined> {
+  // Judged on the stored row as it is once this write holds its lock, unlike the body hash (read as
+  // the statement began): an autosave that marks it pending while this write waits for it wins.
+  const onlyOverOlderLocal =
+    replaces === 'older-local'
+      ? sql`where worklog_insights.provider = 'local' and worklog_insights.model <> ${r.model}
+          and worklog_insights.status in ('done', 'failed')`
+      : sql``;
   const result = await db.execute<{ entry_id: string }>(sql`
     insert into worklog_insights (entry_id, user_id, status, provider, model, sentiment_score, sentiment_label,
       projects, skills, achievements, themes, content_hash, error, analysed_at)
@@ -190,6 +206,7 @@ export async function saveAnalysis(
       sentiment_score = excluded.sentiment_score, sentiment_label = excluded.sentiment_label,
       projects = excluded.projects, skills = excluded.skills, achievements = excluded.achievements,
       themes = excluded.themes, content_hash = excluded.content_hash, error = null, analysed_at = now(), updated_at = now()
+    ${onlyOverOlderLocal}
     returning entry_id`);
   if (result.rows.length === 0) return undefined;
   const [row] = await db

@@ -8,5 +8,5 @@ import { register, type Registration } from '../../runtime';
  */
 export const analyseEntryHandler = (deps: Omit<AnalyseDeps, 'logger'>): Registration =>
   register(aiAnalyseEntryJob, (payload, { job, log }) =>
-    analyseEntry({ ...deps, logger: log }, payload, { id: job.id }),
+    analyseEntry({ ...deps, logger: log }, payload, { jobId: job.id }),
   );
