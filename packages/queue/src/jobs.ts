@@ -82,12 +82,6 @@ export const aiSummarizeJob = defineJob({
   backoffMs: 5000,
 });
 
-/**
- * ai/embed-tasks: brings a project's task embeddings up to date (only tasks whose title or
- * description changed since, so a repeat costs nothing). Staged by duplicate detection when it
- * meets tasks it has no current vector for; one per project at a time; retried when the provider
- * is away.
- */
 /** "What next" for one person (the `ai_jobs` row names them). */
 export const aiNextJob = defineJob({
   queue: 'ai',
@@ -97,6 +91,12 @@ export const aiNextJob = defineJob({
   backoffMs: 5_000,
 });
 
+/**
+ * ai/embed-tasks: brings a project's task embeddings up to date (only tasks whose title or
+ * description changed since, so a repeat costs nothing). Staged by duplicate detection when it
+ * meets tasks it has no current vector for; one per project at a time; retried when the provider
+ * is away.
+ */
 export const aiEmbedTasksJob = defineJob({
   queue: 'ai',
   name: 'embed-tasks',

@@ -3,10 +3,11 @@ import type { DbOrTx } from '@teamflow/db/client';
 import { worklogEntries, worklogInsights } from '@teamflow/db/schema/index';
 
 /**
- * The work log's only door to the database. PRIVACY: every function takes the author's id and
- * puts it in its WHERE clause, so no call can return (or change) another person's entry, its
- *
- * analysis (its exports: worklog-exports.repository.ts) — there is deliberately no lookup by entry id alone.
+ * The work log's entries and analyses in the database. PRIVACY: every function takes the author's
+ * id and puts it in its WHERE clause, so no call can return (or change) another person's entry or
+ * its analysis; there is deliberately no lookup by entry id alone. (Exports:
+ * worklog-exports.repository.ts; the one query across authors, ids only, for the background
+ * re-read: outdated-analyses.repository.ts.)
  */
 
 export type EntryRow = typeof worklogEntries.$inferSelect;
