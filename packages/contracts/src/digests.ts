@@ -8,12 +8,15 @@ import { PublicStatusUpdate } from './status-updates';
 export const DigestProvider = z.enum(['openai', 'anthropic', 'local', 'template']);
 export type DigestProvider = z.infer<typeof DigestProvider>;
 
+/** The minimum number of moods before a team average is shown (fewer would point at a person). */
+export const MOOD_QUORUM = 3;
+
 export const DigestSections = z.object({
   /** Updates of the day, never with a mood. */
   updates: z.array(PublicStatusUpdate),
   missing: z.array(Person),
   away: z.array(Person),
-  /** The team's average mood, only when at least 3 people gave one (else null). */
+  /** The team's average mood, only when at least MOOD_QUORUM people gave one (else null). */
   moodAverage: z.number().nullable(),
   moodCount: z.number().int(),
   blockers: z.object({

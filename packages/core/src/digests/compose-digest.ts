@@ -1,7 +1,4 @@
-import type { DigestSections } from '@teamflow/contracts/digests';
-
-/** The minimum number of moods before a team average is shown (fewer would point at a person). */
-export const MOOD_QUORUM = 3;
+import { MOOD_QUORUM, type DigestSections } from '@teamflow/contracts/digests';
 
 export function moodAverage(moods: number[]): number | null {
   if (moods.length < MOOD_QUORUM) return null;

@@ -2,6 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { StatusUpdateCreate } from '@teamflow/contracts/status-updates';
+import { MOOD_QUORUM } from '@teamflow/contracts/digests';
 import { useEffect, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { ApiError } from '@/lib/api-error';
@@ -103,7 +104,7 @@ export function CheckInForm({ workspaceId, date }: { workspaceId: string; date: 
         render={({ field }) => (
           <fieldset className="flex flex-col gap-1">
             <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">
-              Mood (optional, only you see it; the team sees an average of 3 or more)
+              Mood (optional, only you see it; the team sees an average of {MOOD_QUORUM} or more)
             </legend>
             <div className="flex flex-wrap gap-2">
               {MOODS.map(([value, text]) => (

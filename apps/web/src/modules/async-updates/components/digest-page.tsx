@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { formatInstant, formatLocalDate } from '@/lib/local-dates';
+import { teamMoodLine } from '@/modules/async-updates/team-mood';
 import { useTimeZone } from '@/modules/auth/hooks/use-time-zone';
 import { MarkdownView } from '@/modules/markdown/components/markdown-view';
 import { Button } from '@/modules/ui/components/button';
@@ -107,9 +108,7 @@ export function DigestPage({ workspaceId }: { workspaceId: string }) {
               <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
                 <dt className="text-sm font-medium">Team mood</dt>
                 <dd className="text-sm">
-                  {digest.sections.moodAverage !== null
-                    ? `${digest.sections.moodAverage} / 5 from ${digest.sections.moodCount}`
-                    : 'Shown from 3 answers'}
+                  {teamMoodLine(digest.sections.moodAverage, digest.sections.moodCount)}
                 </dd>
               </div>
             </dl>
