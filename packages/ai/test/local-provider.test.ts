@@ -53,6 +53,31 @@ describe('local breakdown', () => {
     expect(sum(big)).toBeGreaterThan(sum(small));
   });
 
+  it('breaks a title that reports a symptom into a fix, not the steps of the area it names', () => {
+    for (const title of [
+      'Session expires while editing a long description',
+      'Deploying the worker drops in-flight jobs',
+      "Export doesn't include archived tasks",
+      'Webhooks no longer fire after a rename',
+    ]) {
+      const { suggestions } = localBreakdown(task(title));
+      expect(suggestions[0]!.title).toBe('Reproduce the problem and write a failing test');
+      expect(suggestions.map((s) => s.origin)).toContainEqual({ kind: 'playbook', playbook: 'a bug fix' });
+      expect(suggestions.map((s) => s.title).join('\n')).not.toMatch(/oauth|roll back|canary/i);
+    }
+  });
+
+  it('keeps the area playbook for work that only names a feature', () => {
+    expect(localBreakdown(task('Drag and drop between columns')).suggestions[0]!.origin).not.toEqual({
+      kind: 'playbook',
+      playbook: 'a bug fix',
+    });
+    const signIn = localBreakdown(task('Session timeout setting for admins')).suggestions;
+    expect(signIn.map((s) => s.origin)).toContainEqual({ kind: 'playbook', playbook: 'sign-in work' });
+    const breaks = localBreakdown(task('Keep line breaks in comments')).suggestions;
+    expect(breaks.map((s) => s.origin)).not.toContainEqual({ kind: 'playbook', playbook: 'a bug fix' });
+  });
+
   it('falls back to a generic plan for work no playbook knows', () => {
     const { suggestions } = localBreakdown(task('Plan the offsite'));
     expect(suggestions.map((s) => s.title)).toEqual(

@@ -2,7 +2,15 @@ import type { BreakdownOutput, BreakdownSuggestion, SuggestionOrigin } from '@te
 import type { BreakdownInput } from '../inputs';
 import { type Clause, type ClauseKind, concise, extractClauses } from './clauses';
 import { analyse, contentLemmas } from './nlp';
-import { DOCS_STEP, GENERIC, type Playbook, PLAYBOOKS, type PlaybookStep } from './playbooks';
+import {
+  BUG_FIX_PLAYBOOK,
+  describesAProblem,
+  DOCS_STEP,
+  GENERIC,
+  type Playbook,
+  PLAYBOOKS,
+  type PlaybookStep,
+} from './playbooks';
 
 /** The order work is done in; steps keep the description's order within a phase. */
 export type Phase = 'setup' | 'build' | 'test' | 'release';
@@ -134,8 +142,13 @@ export function localBreakdown(input: BreakdownInput): BreakdownOutput {
   const described = steps.length;
 
   const { inTitle, anywhere } = playbooksFor(task.title, description);
-  const kinds = inTitle.length ? inTitle : anywhere.length ? anywhere : [GENERIC];
-  const confidence = inTitle.length ? 0.6 : 0.5;
+  const matched = inTitle.length ? inTitle : anywhere.length ? anywhere : [GENERIC];
+  // A reported symptom is a bug to fix, whatever area the title's words name.
+  const problem = describesAProblem(task.title);
+  const kinds = problem
+    ? [BUG_FIX_PLAYBOOK, ...matched.filter((p) => p !== BUG_FIX_PLAYBOOK && p !== GENERIC)]
+    : matched;
+  const confidence = inTitle.length || problem ? 0.6 : 0.5;
   if (described < THIN) {
     // Too little to read: the steps this kind of work usually takes; a second kind only if still thin.
     kinds[0]!.steps.forEach((s) => add(fromPlaybook(s, kinds[0]!, confidence)));

@@ -9,6 +9,7 @@ import type { Playbook } from './playbooks/playbook';
 // The steps live in playbooks/, one file per family; this module is the list the breakdown matches.
 export type { Playbook, PlaybookStep } from './playbooks/playbook';
 export { DOCS_STEP, GENERIC } from './playbooks/general.playbooks';
+export { BUG_FIX_PLAYBOOK, describesAProblem } from './playbooks/upkeep.playbooks';
 
 /** Every kind of work the local breakdown recognises by its trigger words. */
 export const PLAYBOOKS: Playbook[] = [

@@ -32,6 +32,19 @@ export const BUG_FIX_PLAYBOOK: Playbook = {
   },
 };
 
+/**
+ * A title that reports a symptom ("Session expires while editing a long description", "Deploying
+ * the worker drops in-flight jobs", "Export doesn't include archived tasks") asks for a fix, whatever
+ * area its words name: without this, "session" picked the sign-in playbook and "deploying" the
+ * deployment one. Verbs in the third person or past (a feature says "Drag and drop", a report
+ * "drops"), negations, and words that only name trouble; not words a feature uses as well
+ * ("slow" is the performance playbook's, "failed jobs", "line breaks", "lost password").
+ */
+const SYMPTOM =
+  /\b(expires|drops|loses|crash(es|ed|ing)|hangs|freezes|froze|broke|broken|fails|leaks|flickers|disappears|vanishes|overwrites|ignores|times out|timed out|stuck|wrong|(does|did|is|are|was|were|can|could|wo)(n't| not)|cannot|no longer)\b/i;
+
+export const describesAProblem = (title: string): boolean => SYMPTOM.test(title.replace(/[’]/g, "'"));
+
 export const DOCS_PLAYBOOK: Playbook = {
   kind: 'docs',
   label: 'documentation',
