@@ -156,6 +156,28 @@ describe('local summary', () => {
     expect(s.highlights.join('\n')).toMatch(/Next up: W-3 Fix auth outage/);
   });
 
+  it('names as themes only the words several open tasks share, and no theme when none do', () => {
+    const summarize = (titles: string[]) =>
+      localSummarize({
+        ...backlog,
+        tasks: titles.map((title, i) => base({ key: `T-${i + 1}`, title })),
+      }).highlights.find((h) => h.startsWith('Main themes'));
+    expect(
+      summarize([
+        'Session expires while editing a long description',
+        'Deploying the worker drops in-flight jobs',
+      ]),
+    ).toBeUndefined();
+    expect(
+      summarize([
+        'Search across comments',
+        'Search filters in the URL',
+        'Threaded comments in tasks',
+        'Dark mode',
+      ]),
+    ).toBe('Main themes: comment, search');
+  });
+
   it('flags negative wording in open tasks with the sentiment lexicon', () => {
     const s = localSummarize({
       ...backlog,

@@ -14,7 +14,7 @@ const keys = (ts: { key: string }[]) =>
 
 /**
  * Summary rules (deterministic): counts by state and the share done; highlights are the top of the
- * local ranking and the main themes (most frequent nouns in open task titles, wink POS tags); risks
+ * local ranking and the main themes (nouns shared by two or more open task titles, wink POS tags); risks
  * are overdue, blocked and waiting work, critical work not started, and a negative tone in open
  * task text (wink's sentiment lexicon, below −0.1).
  */
@@ -34,11 +34,17 @@ export function localSummarize(input: BacklogInput): SummaryOutput {
   for (const t of open) {
     const a = analyse(`${t.title}. ${(t.description ?? '').slice(0, 1000)}`);
     tone += a.sentiment;
-    for (const w of analyse(t.title).words)
-      if ((w.pos === 'NOUN' || w.pos === 'PROPN') && !w.stop && w.normal.length > 2)
-        nouns.set(w.lemma, (nouns.get(w.lemma) ?? 0) + 1);
+    const inTitle = new Set(
+      analyse(t.title)
+        .words.filter((w) => (w.pos === 'NOUN' || w.pos === 'PROPN') && !w.stop && w.normal.length > 2)
+        .map((w) => w.lemma),
+    );
+    for (const lemma of inTitle) nouns.set(lemma, (nouns.get(lemma) ?? 0) + 1);
   }
+  // A theme is what several open tasks are about: a word of one title only is that task, not a
+  // theme (two unrelated tasks gave "Main themes: description, drop, editing").
   const themes = [...nouns.entries()]
+    .filter(([, tasks]) => tasks >= 2)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 3)
     .map(([n]) => n);
