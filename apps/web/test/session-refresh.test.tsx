@@ -68,6 +68,31 @@ it('a page load whose refresh is rate limited keeps restoring and signs in once 
   expect(replaced).toEqual([]);
 });
 
+it('says why the page is still loading while a rate-limited restore waits, and shows the app after', async () => {
+  const waitASecond = anAnswer(
+    429,
+    { error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests; slow down' } },
+    { 'Retry-After': '1' },
+  );
+  fakeApi([waitASecond, anAnswer(200, { accessToken: 'fresh' })]);
+  page = await render(
+    <RequireSession>
+      <p>the app</p>
+    </RequireSession>,
+    aQueryClient(),
+  );
+  const statuses = () =>
+    [...page!.container.querySelectorAll('[role="status"]')].map((e) => e.textContent ?? '').join('\n');
+  await settleUntil(() => statuses().includes('Too many requests from you'));
+  expect(statuses()).toContain('Too many requests from you');
+  expect(page.container.textContent).not.toContain('the app');
+
+  // The api's Retry-After is a second; a busy machine may take longer to get there.
+  await settleUntil(() => page!.container.textContent?.includes('the app') === true, 10_000);
+  expect(page.container.textContent).toContain('the app');
+  expect(page.container.textContent).not.toContain('Too many requests');
+}, 15_000);
+
 it('a request whose refresh is rate limited fails with the 429 and keeps the session', async () => {
   setAccessToken('expired');
   fakeApi([RATE_LIMITED], [SIGNED_OUT]);

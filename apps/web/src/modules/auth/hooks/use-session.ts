@@ -45,7 +45,13 @@ async function restoreSession(queryClient: QueryClient): Promise<User | null> {
 const RESTORE_ATTEMPTS = 6;
 
 export type SessionState =
-  { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User };
+  | {
+      status: 'loading';
+      /** Why the restore is being tried again, once an attempt failed: rate limited, or the api away. */
+      retrying?: 'rate-limited' | 'unavailable';
+    }
+  | { status: 'signed-out' }
+  | { status: 'signed-in'; user: User };
 
 /** The signed-in user; the first call on a page load silently restores the session once. */
 export function useSession(): SessionState {
@@ -71,7 +77,11 @@ export function useSession(): SessionState {
   const userId = query.data?.id;
   useEffect(() => setQueueOwner(userId), [userId]);
 
-  if (query.isPending) return { status: 'loading' };
+  if (query.isPending) {
+    const failure = query.failureReason;
+    if (!failure) return { status: 'loading' };
+    return { status: 'loading', retrying: isApiError(failure, 429) ? 'rate-limited' : 'unavailable' };
+  }
   if (!query.data) return { status: 'signed-out' };
   return { status: 'signed-in', user: query.data };
 }
