@@ -512,6 +512,17 @@ describe('timeline, insights and exports', () => {
     expect(day(after.body)).toBe(day(before.body) + 1);
   });
 
+  it("stops counting a deleted project's tasks at once, though the insights were cached before", async () => {
+    const { person, projectId } = await personWithTasksDone('Tidy', 'TIDY', 2, 'now()');
+    const doneToday = async () => {
+      const res = await http().get(`${V1}/worklog/insights`).set(auth(person)).expect(200);
+      return res.body.activity.find((d: { date: string }) => d.date === res.body.to).tasksDone as number;
+    };
+    expect(await doneToday()).toBe(2);
+    await http().delete(`${V1}/projects/${projectId}`).set(auth(person)).expect(204);
+    expect(await doneToday()).toBe(0);
+  });
+
   it('exports a review PDF whose every bullet cites its evidence, and the PDF parses back', async () => {
     const today = (await http().get(`${V1}/worklog/insights`).set(auth(me))).body.to as string;
     const res = await http()

@@ -69,3 +69,16 @@ export async function tasksDonePerDay(db: DbOrTx, userId: string, bounds: Date[]
   for (const r of result.rows) counts[r.day - 1] = r.done;
   return counts;
 }
+
+/**
+ * What the insights' task counts depend on, in one short string: how many tasks `completedBy`
+ * finds in the range and the newest change among them. Read through the same filters as the
+ * counts, so a deleted project, a workspace left or a task unassigned changes it as surely as a
+ * task done: a cache keyed by it never serves counts those filters would no longer give.
+ */
+export async function completedTasksStamp(db: DbOrTx, userId: string, from: Date, to: Date): Promise<string> {
+  const result = await db.execute<{ stamp: string }>(sql`
+    select count(*) || ':' || coalesce(max(t.updated_at)::text, '') as stamp
+    ${completedBy(userId, from, to)}`);
+  return result.rows[0]?.stamp ?? '';
+}

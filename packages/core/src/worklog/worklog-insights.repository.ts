@@ -79,18 +79,13 @@ export async function rangeAggregates(
 }
 
 /**
- * What the insights of a range depend on, in one short string: the range's day roll-ups (every
- * save, analysis or deletion rewrites its day's row, with a new `updated_at`) and the author's
- * completed tasks, so a cache keyed by it is invalidated by every write.
+ * What the range's work-log side of the insights depends on, in one short string: its day roll-ups
+ * (every save, analysis or deletion rewrites its day's row, with a new `updated_at`). The tasks'
+ * side has its own stamp (`completedTasksStamp`).
  */
 export async function insightsStamp(db: DbOrTx, userId: string, from: string, to: string): Promise<string> {
   const result = await db.execute<{ stamp: string }>(sql`
-    select concat_ws('|',
-      (select count(*) || ':' || coalesce(md5(string_agg(date::text || ':' || updated_at::text, ',' order by date)), '')
-         from worklog_days where user_id = ${userId} and date between ${from}::date and ${to}::date),
-      (select coalesce(max(t.updated_at)::text, '') from tasks t
-         join task_assignees a on a.task_id = t.id and a.user_id = ${userId}
-         where t.completed_at is not null)
-    ) as stamp`);
+    select count(*) || ':' || coalesce(md5(string_agg(date::text || ':' || updated_at::text, ',' order by date)), '') as stamp
+    from worklog_days where user_id = ${userId} and date between ${from}::date and ${to}::date`);
   return result.rows[0]?.stamp ?? '';
 }
