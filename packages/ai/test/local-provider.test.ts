@@ -59,6 +59,7 @@ describe('local breakdown', () => {
       'Deploying the worker drops in-flight jobs',
       "Export doesn't include archived tasks",
       'Webhooks no longer fire after a rename',
+      'Search results go stale after a task is renamed',
     ]) {
       const { suggestions } = localBreakdown(task(title));
       expect(suggestions[0]!.title).toBe('Reproduce the problem and write a failing test');

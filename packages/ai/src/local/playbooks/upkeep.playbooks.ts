@@ -41,7 +41,7 @@ export const BUG_FIX_PLAYBOOK: Playbook = {
  * ("slow" is the performance playbook's, "failed jobs", "line breaks", "lost password").
  */
 const SYMPTOM =
-  /\b(expires|drops|loses|crash(es|ed|ing)|hangs|freezes|froze|broke|broken|fails|leaks|flickers|disappears|vanishes|overwrites|ignores|times out|timed out|stuck|wrong|(does|did|is|are|was|were|can|could|wo)(n't| not)|cannot|no longer)\b/i;
+  /\b(expires|drops|loses|crash(es|ed|ing)|hangs|freezes|froze|broke|broken|fails|leaks|flickers|disappears|vanishes|overwrites|ignores|times out|timed out|stuck|go(es)? stale|went stale|wrong|(does|did|is|are|was|were|can|could|wo)(n't| not)|cannot|no longer)\b/i;
 
 export const describesAProblem = (title: string): boolean => SYMPTOM.test(title.replace(/[’]/g, "'"));
 
