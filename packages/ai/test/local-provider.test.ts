@@ -60,6 +60,7 @@ describe('local breakdown', () => {
       "Export doesn't include archived tasks",
       'Webhooks no longer fire after a rename',
       'Search results go stale after a task is renamed',
+      'Webhook retries fail after a secret rotation',
     ]) {
       const { suggestions } = localBreakdown(task(title));
       expect(suggestions[0]!.title).toBe('Reproduce the problem and write a failing test');
@@ -75,6 +76,8 @@ describe('local breakdown', () => {
     });
     const signIn = localBreakdown(task('Session timeout setting for admins')).suggestions;
     expect(signIn.map((s) => s.origin)).toContainEqual({ kind: 'playbook', playbook: 'sign-in work' });
+    const orders = localBreakdown(task('Expire old sessions after 30 days')).suggestions;
+    expect(orders.map((s) => s.origin)).not.toContainEqual({ kind: 'playbook', playbook: 'a bug fix' });
     const breaks = localBreakdown(task('Keep line breaks in comments')).suggestions;
     expect(breaks.map((s) => s.origin)).not.toContainEqual({ kind: 'playbook', playbook: 'a bug fix' });
   });

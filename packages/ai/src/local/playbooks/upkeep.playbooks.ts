@@ -43,7 +43,14 @@ export const BUG_FIX_PLAYBOOK: Playbook = {
 const SYMPTOM =
   /\b(expires|drops|loses|crash(es|ed|ing)|hangs|freezes|froze|broke|broken|fails|leaks|flickers|disappears|vanishes|overwrites|ignores|times out|timed out|stuck|go(es)? stale|went stale|wrong|(does|did|is|are|was|were|can|could|wo)(n't| not)|cannot|no longer)\b/i;
 
-export const describesAProblem = (title: string): boolean => SYMPTOM.test(title.replace(/[’]/g, "'"));
+// The same verbs after a plural subject ("Webhook retries fail…", "Tokens expire too early"), but
+// never as the first word, where they give an order ("Expire old sessions", "Ignore archived tasks").
+const PLURAL_SYMPTOM = /\b(expire|lose|fail|leak|flicker|disappear|vanish|overwrite|ignore|hang|time out)\b/i;
+
+export function describesAProblem(title: string): boolean {
+  const text = title.replace(/[’]/g, "'");
+  return SYMPTOM.test(text) || PLURAL_SYMPTOM.test(text.replace(/^\s*\S+/, ''));
+}
 
 export const DOCS_PLAYBOOK: Playbook = {
   kind: 'docs',
