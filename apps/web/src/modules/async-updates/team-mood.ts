@@ -5,5 +5,6 @@ export function teamMoodLine(average: number | null, count: number): string {
   const answers = `${count} ${count === 1 ? 'answer' : 'answers'}`;
   if (average !== null) return `${average} / 5 from ${answers}`;
   if (count === 0) return 'Nobody shared a mood';
-  return `Hidden with ${answers}: shown from ${MOOD_QUORUM}, so no one's mood can be singled out`;
+  // Fewer answers than the quorum would point at a person, so the card says why there is no figure.
+  return `Hidden: ${answers}, shown from ${MOOD_QUORUM}`;
 }
