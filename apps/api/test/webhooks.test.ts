@@ -129,6 +129,39 @@ describe('managing webhooks', () => {
     expect(res.body.error.details).toEqual([{ field: 'url', message: expect.stringMatching(/private/) }]);
   });
 
+  it('refuses a PATCH that changes nothing with 400 VALIDATION_ERROR, and leaves the webhook as it was', async () => {
+    const hook = await createHook(['task.created']);
+    const patch = (body: unknown) =>
+      api
+        .http()
+        .patch(`${V1}/webhooks/${hook.id}`)
+        .set(auth(team.users.owner))
+        .send(body as object);
+    for (const body of [{}, { unknown: 1 }]) {
+      const res = await patch(body);
+      expect({ status: res.status, body: res.body }).toEqual({
+        status: 400,
+        body: {
+          error: {
+            code: 'VALIDATION_ERROR',
+            message: expect.any(String),
+            details: [{ field: 'body', message: 'Nothing to update' }],
+            requestId: res.headers['x-request-id'],
+          },
+        },
+      });
+    }
+    const list = await api
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/webhooks`)
+      .set(auth(team.users.owner));
+    expect(list.body.items.find((h: { id: string }) => h.id === hook.id)).toMatchObject({
+      events: ['task.created'],
+      enabled: true,
+      description: 'CI',
+    });
+  });
+
   it('lets owners and admins manage webhooks, not members (403) nor strangers (404)', async () => {
     const body = { url: receiverUrl, events: ['task.created'] };
     const as = (who: keyof TeamFixture['users']) =>

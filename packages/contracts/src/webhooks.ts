@@ -64,12 +64,14 @@ export const WebhookCreate = z.object({
 });
 export type WebhookCreate = z.infer<typeof WebhookCreate>;
 
-export const WebhookUpdate = z.object({
-  url: WebhookUrl.optional(),
-  events: Events.optional(),
-  description: z.string().trim().max(500).nullable().optional(),
-  enabled: z.boolean().optional(),
-});
+export const WebhookUpdate = z
+  .object({
+    url: WebhookUrl.optional(),
+    events: Events.optional(),
+    description: z.string().trim().max(500).nullable().optional(),
+    enabled: z.boolean().optional(),
+  })
+  .refine((v) => Object.values(v).some((value) => value !== undefined), { message: 'Nothing to update' });
 export type WebhookUpdate = z.infer<typeof WebhookUpdate>;
 
 export const Webhook = z.object({
