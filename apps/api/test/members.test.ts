@@ -328,6 +328,27 @@ describe('role changes', () => {
     expect(await roleOf(team.users.member.id)).toBe('admin');
   });
 
+  it('takes a member id in upper case as the same member: 200, the answer in lower case, their access renewed at once', async () => {
+    const member = auth(team.users.member);
+    // Served once, so this instance holds the member's role in its access cache.
+    expect(
+      (await api.http().post(`${V1}/projects/${team.projectId}/tasks`).set(member).send({ title: 'Before' }))
+        .status,
+    ).toBe(201);
+    const res = await api
+      .http()
+      .patch(ws(`/members/${team.users.member.id.toUpperCase()}`))
+      .set(auth(team.users.owner))
+      .send({ role: 'viewer' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ user: { id: team.users.member.id }, role: 'viewer' });
+    expect(await roleOf(team.users.member.id)).toBe('viewer');
+    expect(
+      (await api.http().post(`${V1}/projects/${team.projectId}/tasks`).set(member).send({ title: 'After' }))
+        .status,
+    ).toBe(403);
+  });
+
   it('answers 404 for a user who is not a member', async () => {
     expect((await setRole(team.users.owner, team.users.stranger, 'member')).status).toBe(404);
     expect(await roleOf(team.users.stranger.id)).toBeUndefined();
@@ -433,6 +454,23 @@ describe('removing and leaving', () => {
       api.http().patch(`${V1}/tasks/${team.taskId}`).set(member).send({ title: 'Still here?', version: 1 }),
     ]);
     expect(after.map((r) => r.status)).toEqual([404, 404, 404, 404, 404]);
+  });
+
+  it("takes a member id in upper case as the same member: leaving by one's own, or being removed, is 404 at once", async () => {
+    const leaving = await api
+      .http()
+      .delete(ws(`/members/${team.users.viewer.id.toUpperCase()}`))
+      .set(auth(team.users.viewer));
+    expect(leaving.status).toBe(204);
+    expect(await roleOf(team.users.viewer.id)).toBeUndefined();
+
+    const member = auth(team.users.member);
+    expect((await api.http().get(ws()).set(member)).status).toBe(200);
+    expect(
+      (await remove(team.users.admin, { ...team.users.member, id: team.users.member.id.toUpperCase() }))
+        .status,
+    ).toBe(204);
+    expect((await api.http().get(ws()).set(member)).status).toBe(404);
   });
 
   it('records one activity and one outbox event for a removal', async () => {

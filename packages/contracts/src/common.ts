@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const Id = z.uuid();
+// PostgreSQL reads a UUID in any letter case, so the api must too: lower-cased here, an id compares
+// equal in code (self checks, access stamps, event rooms) to the one the database hands back.
+export const Id = z.uuid().toLowerCase();
 /**
  * A job the api queued through the job outbox, by its BullMQ job id: `outbox-` and the outbox
  * row's number (`core/jobs/job-outbox.repository.ts#stageJob`).
