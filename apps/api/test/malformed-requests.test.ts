@@ -7,7 +7,7 @@ import request from 'supertest';
 import { answerClientErrors } from '../src/http/client-error';
 import { errorHandler } from '../src/http/errors';
 import { requestContext } from '../src/http/request-context';
-import { auth, createTeam, startApi, V1, type TeamFixture, type TestApi } from './harness';
+import { auth, createTeam, lastTaskNumber, startApi, V1, type TeamFixture, type TestApi } from './harness';
 
 /**
  * Malformed requests get a named 4xx in the one error shape and never reach the error reporter.
@@ -152,6 +152,50 @@ describe('values the database cannot store', () => {
       .set(auth(team.users.member))
       .send({ title: 'Due at year zero', dueDate: '0000-01-01' });
     expectError(res, 400, 'VALIDATION_ERROR', ['dueDate']);
+  });
+
+  it('a NUL in a task title is a VALIDATION_ERROR naming title, and uses no task number', async () => {
+    const before = await lastTaskNumber(api, team.projectId);
+    const res = await api
+      .http()
+      .post(`${V1}/projects/${team.projectId}/tasks`)
+      .set(auth(team.users.member))
+      .send({ title: 'Nul\u0000 task' });
+    expectError(res, 400, 'VALIDATION_ERROR', ['title']);
+    expect(await lastTaskNumber(api, team.projectId)).toBe(before);
+  });
+
+  it('half a surrogate pair is a VALIDATION_ERROR naming its field, however deep (jsonb refuses it)', async () => {
+    const comment = await api
+      .http()
+      .post(`${V1}/tasks/${team.taskId}/comments`)
+      .set(auth(team.users.member))
+      .send({ body: 'half \ud800 a pair' });
+    expectError(comment, 400, 'VALIDATION_ERROR', ['body']);
+    const away = await api
+      .http()
+      .put(`${V1}/me/away`)
+      .set(auth(team.users.member))
+      .send({ ranges: [{ from: '2027-01-04', to: '2027-01-05', note: 'off \udc00' }] });
+    expectError(away, 400, 'VALIDATION_ERROR', ['ranges.0.note']);
+  });
+
+  it('a NUL in ?q= is a VALIDATION_ERROR naming q', async () => {
+    const res = await api
+      .http()
+      .get(`${V1}/workspaces/${team.workspaceId}/search`)
+      .query({ q: 'a\u0000b' })
+      .set(auth(team.users.viewer));
+    expectError(res, 400, 'VALIDATION_ERROR', ['q']);
+  });
+
+  it('a whole surrogate pair (an emoji) is still stored', async () => {
+    const res = await api
+      .http()
+      .post(`${V1}/tasks/${team.taskId}/comments`)
+      .set(auth(team.users.member))
+      .send({ body: 'Ship it 🚀' });
+    expect({ status: res.status, body: res.body.body }).toEqual({ status: 201, body: 'Ship it 🚀' });
   });
 
   it('an AI budget of 1e-7 (stored as 0 micros) is a VALIDATION_ERROR naming monthlyBudgetUsd', async () => {

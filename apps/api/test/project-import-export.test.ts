@@ -308,6 +308,27 @@ describe('POST /projects/:projectId/import — bad rows and mapping', () => {
     expect(labelsAfter.body.items).toHaveLength(labelsBefore.body.items.length);
   });
 
+  it('a cell the database cannot store (a NUL) is a row error in the dry run, and the commit is 422 with it, writing nothing', async () => {
+    const project = await newProject();
+    const csv = [
+      'Summary,Status,Labels',
+      'Nul\u0000 title,To Do,',
+      'Nul label,To Do,a\u0000b',
+      'A fine task,To Do,',
+    ].join('\n');
+    const dry = await importFile(project.id, csv, 'nul.csv', { dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [1, 'title'],
+      [2, 'labels'],
+    ]);
+    const res = await importFile(project.id, csv, 'nul.csv');
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toEqual(dry.body.errors);
+    expect(await storedTasks(project.id)).toEqual([]);
+    expect(await lastTaskNumber(api, project.id)).toBe(0);
+  });
+
   it('uses the status table the user edited, and column overrides', async () => {
     const project = await newProject();
     const csv = [

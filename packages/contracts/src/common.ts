@@ -52,6 +52,17 @@ export const ErrorResponse = z.object({
 });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
+/**
+ * Text PostgreSQL cannot store: U+0000 (refused by `text` and `jsonb`) and half a surrogate pair
+ * (refused by `jsonb`, where events and activity keep what a request wrote). Valid JSON and a
+ * decoded file may hold either, so every request's strings are checked against it.
+ */
+export const UNSTORABLE_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching U+0000 is the point
+  /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const UNSTORABLE_TEXT_MESSAGE =
+  'Contains a character that cannot be stored (U+0000 or half a surrogate pair)';
+
 /** PostgreSQL `integer` (int4), the type of our `version` columns. */
 export const PG_INT_MAX = 2_147_483_647;
 

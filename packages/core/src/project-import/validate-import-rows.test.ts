@@ -19,6 +19,19 @@ describe('parseImportDate', () => {
 });
 
 describe('validateImportRows', () => {
+  it('refuses a cell the database cannot store (a NUL) on its row and field, whatever the field', () => {
+    const t = table(
+      ['Summary', 'Description', 'Labels'],
+      ['Fix\u0000 it', 'ok', 'a\u0000b'],
+      ['Fine task', '', ''],
+    );
+    const { errors } = validateImportRows(t, resolveMapping(t), new Map());
+    expect(errors).toEqual([
+      { row: 1, field: 'title', message: expect.stringMatching(/cannot be stored/) },
+      { row: 1, field: 'labels', message: expect.stringMatching(/cannot be stored/) },
+    ]);
+  });
+
   it('gathers repeated columns (Jira writes one Labels column per label) into one list', () => {
     const t = table(['Summary', 'Labels', 'Labels'], ['Fix the login', 'auth', 'bug']);
     const { drafts, errors } = validateImportRows(t, resolveMapping(t), new Map());

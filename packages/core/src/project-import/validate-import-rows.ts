@@ -1,4 +1,4 @@
-import { CalendarDate } from '@teamflow/contracts/common';
+import { CalendarDate, UNSTORABLE_TEXT, UNSTORABLE_TEXT_MESSAGE } from '@teamflow/contracts/common';
 import type { ImportField, ImportMapping, ImportRowError } from '@teamflow/contracts/project-import-export';
 import type { TaskPriority, TaskStatus } from '@teamflow/contracts/tasks';
 import type { ImportTable } from './read-import-file';
@@ -58,7 +58,7 @@ function cellsByField(headers: string[], columns: ImportMapping['columns'], row:
     if (field === 'ignore' || value === '') return;
     cells.set(field, [...(cells.get(field) ?? []), value]);
   });
-  return (field: ImportField) => cells.get(field) ?? [];
+  return cells;
 }
 
 /**
@@ -79,9 +79,13 @@ export function validateImportRows(
   const parentKeys: (string | undefined)[] = [];
   const drafts: (ImportDraft | undefined)[] = table.rows.map((cellsOfRow, index) => {
     const row = index + 1;
-    const cells = cellsByField(table.headers, mapping.columns, cellsOfRow);
+    const byField = cellsByField(table.headers, mapping.columns, cellsOfRow);
+    const cells = (field: ImportField) => byField.get(field) ?? [];
     const fail = (field: string, message: string) => errors.push({ row, field, message });
     const before = errors.length;
+    // Checked where dry run and commit both pass: a dry run never approves what the database refuses.
+    for (const [field, values] of byField)
+      if (values.some((v) => UNSTORABLE_TEXT.test(v))) fail(field, UNSTORABLE_TEXT_MESSAGE);
 
     const title = cells('title')[0] ?? '';
     if (mapped.has('title') && (title.length < 3 || title.length > 200))
