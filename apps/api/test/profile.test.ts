@@ -61,6 +61,25 @@ describe('PATCH /auth/me', () => {
     expect(me.body.user.timeZone).toBe('UTC');
   });
 
+  it('refuses a name Intl takes that is not an IANA zone PostgreSQL knows (Java ids, dropped links), and keeps the old one', async () => {
+    const user = await registerUser(api, 'javazone');
+    for (const timeZone of ['PST', 'IST', 'BET', 'ctt', 'US/Pacific-New', 'Canada/East-Saskatchewan']) {
+      const res = await api.http().patch(`${V1}/auth/me`).set(auth(user)).send({ timeZone });
+      expect({ timeZone, status: res.status, fields: res.body.error?.details }).toEqual({
+        timeZone,
+        status: 400,
+        fields: [{ field: 'timeZone', message: expect.stringMatching(/Unknown time zone/) }],
+      });
+    }
+    const me = await api.http().get(`${V1}/auth/me`).set(auth(user));
+    expect(me.body.user.timeZone).toBe('UTC');
+    // IANA's own top-level names stay valid.
+    for (const timeZone of ['EST', 'GMT', 'CET', 'US/Pacific', 'Japan']) {
+      const res = await api.http().patch(`${V1}/auth/me`).set(auth(user)).send({ timeZone });
+      expect({ timeZone, status: res.status }).toEqual({ timeZone, status: 200 });
+    }
+  });
+
   it('refuses an empty change', async () => {
     const user = await registerUser(api, 'nothing');
     const res = await api.http().patch(`${V1}/auth/me`).set(auth(user)).send({});
