@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { connectionUrl } from '../src/client';
-import { dropDatabase, ensureDatabase, MIGRATIONS_DIR, runMigrations } from '../src/setup';
-import { testDatabaseUrl } from './test-database';
+import { dropDatabase, ensureDatabase, runMigrations } from '../src/setup';
+import { migrationsUpTo, testDatabaseUrl } from './test-database';
 
 // Migration 0018: task numbers come from a sequence per project. Projects that existed before it
 // continue from their `task_counter`, new ones start at 1, a deleted project takes its sequence
@@ -19,19 +17,6 @@ let client: pg.Client;
 let workspaceId: string;
 let userId: string;
 let existingProject: string;
-
-/** The repository's migrations up to `last`, in a folder of their own (journal cut there). */
-function migrationsUpTo(last: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tf-migrations-'));
-  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === last);
-  expect(at).toBeGreaterThanOrEqual(0);
-  journal.entries = journal.entries.slice(0, at + 1);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
 
 async function newProject(key: string): Promise<string> {
   const { rows } = await client.query<{ id: string }>(

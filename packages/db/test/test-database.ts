@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MIGRATIONS_DIR } from '../src/setup';
 
 /** A database of its own for one test file (`teamflow_test_<name>_<pid>_<random>`) on the test server. */
 export function testDatabaseUrl(name: string): string {
@@ -7,4 +11,17 @@ export function testDatabaseUrl(name: string): string {
   );
   base.pathname = `/teamflow_test_${name}_${process.pid}_${randomBytes(3).toString('hex')}`;
   return base.toString();
+}
+
+/** The repository's migrations up to `last`, in a folder of their own (journal cut there). */
+export function migrationsUpTo(last: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tf-migrations-'));
+  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag === last);
+  if (at < 0) throw new Error(`no migration ${last}`);
+  journal.entries = journal.entries.slice(0, at + 1);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
 }
