@@ -75,7 +75,14 @@ describe('worker faults', () => {
     await until(() => worker.state.out.includes(`started ${active}`), 10000, 'the job to start');
     worker.child.kill('SIGTERM');
     await until(() => worker.state.out.includes('closing'), 5000, 'the worker to begin closing');
-    await new Promise((r) => setTimeout(r, 200));
+    // Its BullMQ worker stops fetching when it closes its blocking connection, which the process
+    // does only after its supervisor's check under way has ended: not at any fixed time after the
+    // signal. Redis lists that connection (by the queue's client name) until then.
+    await until(
+      async () => (await queues.integrations.getWorkersCount()) === 0,
+      15000,
+      'the worker to stop fetching',
+    );
     const waiting = await enqueue(queues, effectJob, { holdMs: 10 });
     await until(() => worker.state.exit !== undefined, 15000, 'the worker to exit');
     expect(worker.state.exit).toBe(0);
