@@ -40,8 +40,6 @@ async function main(): Promise<void> {
   const jobRelay = createJobRelay(deps, deps.queues);
   jobRelay.start();
   await new Promise<void>((resolve) => server.listen(env.API_PORT, resolve));
-  deps.logger.info('api listening', { url: env.API_URL, port: env.API_PORT });
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -74,6 +72,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Announced only once a SIGTERM would be handled: whoever acts on this line may signal at once,
+  // and before the handlers a signal killed the process outright, mid-request.
+  deps.logger.info('api listening', { url: env.API_URL, port: env.API_PORT });
 }
 
 main().catch((error: unknown) => exitOnStartupFailure(error, 'teamflow api'));

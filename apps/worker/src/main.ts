@@ -48,8 +48,6 @@ async function main(): Promise<void> {
     healthPort: env.WORKER_HEALTH_PORT,
     runtime: { onFailed: reporter ? (failure) => reportJobFailure(reporter, failure) : undefined },
   });
-  logger.info('worker ready', { pid: process.pid, queues: worker.runtime.workers.map((w) => w.name) });
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -67,6 +65,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Announced only once a SIGTERM would be handled: whoever acts on this line (a test, a deploy
+  // script) may signal at once, and before the handlers a signal killed the process outright.
+  logger.info('worker ready', { pid: process.pid, queues: worker.runtime.workers.map((w) => w.name) });
 }
 
 main().catch((error: unknown) => exitOnStartupFailure(error, 'teamflow worker'));
