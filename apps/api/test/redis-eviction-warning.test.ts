@@ -25,7 +25,8 @@ async function startApiAndRead(): Promise<string> {
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // 'close', not 'exit': its output has all arrived by then.
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const deadline = Date.now() + 30_000;
   while (!out.includes('api listening') && Date.now() < deadline && child.exitCode === null)
     await new Promise((r) => setTimeout(r, 50));
