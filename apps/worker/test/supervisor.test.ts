@@ -199,7 +199,13 @@ describe('worker supervisor', () => {
       5_000,
       'the job schedulers upserted again',
     );
-    await until(() => ran.includes(`outbox-${lost}`), 10_000, 'the lost job to run');
+    // The handler notes the run as it starts; the runtime marks the row done after it returns,
+    // before BullMQ hears of the completion: BullMQ's completed state says the row is marked.
+    await until(
+      async () => (await queues.integrations.getJobState(`outbox-${lost}`)) === 'completed',
+      10_000,
+      'the lost job to run',
+    );
     expect(await rowOf(lost)).toEqual({ state: 'done', requeues: 1 });
   });
 
@@ -220,7 +226,16 @@ describe('worker supervisor', () => {
     const serving = runtime.workers[0]!;
     await queues.integrations.pause();
     const jobId = await enqueue(queues, effectJob, { holdMs: 1 }, { jobId: 'paused-1' });
-    await new Promise((r) => setTimeout(r, 1500));
+    // Not a fixed wait: a check that began after the enqueue saw the job waiting, and one that
+    // began stallAfterMs after that would have replaced the worker had the pause not stopped it.
+    const enqueuedAt = Date.now();
+    await until(() => supervisor!.health().lastCheckAt > enqueuedAt, 5_000, 'a check to see the job');
+    const firstSeen = supervisor.health().lastCheckAt;
+    await until(
+      () => supervisor!.health().lastCheckAt >= firstSeen + 300,
+      5_000,
+      'a check past stallAfterMs',
+    );
     expect(runtime.workers[0]).toBe(serving);
     expect(supervisor.health().consuming).toBe(true);
     expect(ran).not.toContain(jobId);
