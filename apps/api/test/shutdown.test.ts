@@ -7,9 +7,9 @@ import { freePort } from '@teamflow/local-services';
 // The real server process (src/server.ts), so SIGTERM handling is exercised as in production.
 const SERVER = join(__dirname, '..', 'src', 'server.ts');
 
-async function until(predicate: () => boolean, ms: number): Promise<void> {
+async function until(predicate: () => boolean | Promise<boolean>, ms: number): Promise<void> {
   const end = Date.now() + ms;
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() > end) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -63,8 +63,17 @@ describe('api shutdown', () => {
     await blocker.connect();
     await blocker.query('begin');
     await blocker.query('select id from projects where id = $1 for update', [project.id]);
+    const blockerPid = (await blocker.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
     const inFlight = post(`/projects/${project.id}/tasks`, { title: 'Finish me' }, reg.accessToken);
-    await until(() => false, 300).catch(() => undefined);
+    // In flight for sure: its statement waits on the row (not a fixed 300 ms, which a loaded
+    // machine may spend before the api has even read the request). pg_locks is read live each time.
+    await until(async () => {
+      const { rows } = await blocker.query<{ n: number }>(
+        'select count(*)::int as n from pg_locks where not granted and $1 = any(pg_blocking_pids(pid))',
+        [blockerPid],
+      );
+      return rows[0]!.n > 0;
+    }, 15000);
 
     child.kill('SIGTERM');
     await until(() => out.includes('api shutting down'), 5000);
