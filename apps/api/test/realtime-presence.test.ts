@@ -62,8 +62,21 @@ describe('realtime presence and token lifetime', () => {
     });
     const second = await client(two, member.token);
     await second.join([room]);
+    const firstEntry = `${member.id}:${first.socket.id}`;
     first.socket.disconnect();
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Not a fixed wait: instance one has handled the leave (its presence entry is gone, and what
+    // it announced then went out on its adapter connection) ...
+    await until(
+      'instance one to handle the leave',
+      async () => (await one.deps.redis.zscore(`{presence}:${team.workspaceId}`, firstEntry)) === null,
+    );
+    // ... and a later announcement from instance one has reached the viewer, so a wrong
+    // USER_OFFLINE, sent before it on the same path, would have too.
+    const admin = await client(one, team.users.admin.token);
+    await admin.join([room]);
+    await until('a later announcement from instance one', () =>
+      viewer.presence.some((e) => e.type === 'USER_ONLINE' && e.entityId === team.users.admin.id),
+    );
     const mine = () => viewer.presence.filter((e) => e.entityId === member.id).map((e) => e.type);
     expect(mine()).toEqual(['USER_ONLINE']);
     second.socket.disconnect();
@@ -79,13 +92,16 @@ describe('realtime presence and token lifetime', () => {
       jwtid: randomUUID(),
       issuer: 'teamflow-api',
       audience: 'teamflow',
-      expiresIn: 2,
+      expiresIn: 3,
     });
+    // Its life (2 to 3 s: `exp` is in whole seconds) began at signing, not when the handshake
+    // ended, which a loaded machine may take a second over: the drop is timed against `exp`.
+    const { exp } = jwt.decode(shortLived) as { exp: number };
     const c = await client(one, shortLived);
     expect(c.socket.connected).toBe(true);
-    const started = Date.now();
-    await until('the server to drop the socket', () => !c.socket.connected, 5000);
-    expect(Date.now() - started).toBeGreaterThan(500);
+    await until('the server to drop the socket', () => !c.socket.connected, exp * 1000 - Date.now() + 5000);
+    // Not before it expired (the server's timer may run a few ms ahead of this clock).
+    expect(Date.now()).toBeGreaterThan(exp * 1000 - 100);
   });
 
   it('tells a task room who is viewing it, across instances, and again when a viewer leaves the room', async () => {
