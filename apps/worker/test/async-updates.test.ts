@@ -62,13 +62,23 @@ describe('async-updates jobs', () => {
       [ws, user],
     );
     twoWorkers();
-    await stageJob(db.db, digestJob, { workspaceId: ws, date: '2034-02-01', force: false });
-    await stageJob(db.db, digestJob, { workspaceId: ws, date: '2034-02-01', force: false });
+    const staged = [
+      await stageJob(db.db, digestJob, { workspaceId: ws, date: '2034-02-01', force: false }),
+      await stageJob(db.db, digestJob, { workspaceId: ws, date: '2034-02-01', force: false }),
+    ];
     await createJobRelay({ db: db.db, logger: quietLogger() }, queues).runOnce();
     const digest = async () =>
       (await q(`select provider, summary from daily_summaries where workspace_id = $1`, [ws])).rows;
-    await until(async () => (await digest()).length > 0, 20000, 'digest written');
-    await new Promise((r) => setTimeout(r, 1000));
+    // Not a fixed wait: both jobs have run to the end (BullMQ's own completed state), the second
+    // one too, so whatever it would write twice is written.
+    await until(
+      async () =>
+        (await Promise.all(staged.map(({ jobId }) => queues.analytics.getJobState(jobId)))).every(
+          (state) => state === 'completed',
+        ),
+      20000,
+      'both digest jobs to complete',
+    );
     const rows = await digest();
     expect(rows).toHaveLength(1);
     expect(rows[0].provider).toBe('local');
