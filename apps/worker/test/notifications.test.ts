@@ -169,10 +169,17 @@ describe('notifications/dispatch through the worker', () => {
     const [row] = await q<{ id: string }>(`select max(id) id from job_outbox where name = 'dispatch'`);
     await until(async () => (await notificationsOf(s.people[0]!.id)).length === 1, 15000, 'the notification');
     expect((await q(`select state from job_outbox where id = $1`, [row!.id]))[0]).toEqual({ state: 'done' });
+    // The notifications commit while the job still runs; BullMQ will not remove an active job
+    // (it is locked), and the add below would then be no new run at all: wait for its end.
+    await until(
+      async () => (await queues.notifications.getJobState(`outbox-${row!.id}`)) === 'completed',
+      15000,
+      'the first run to complete',
+    );
     // As if a reconciler had re-added it (Redis lost it while it ran), with the dedupe key out of
     // the way: the claim alone keeps the work from being done twice.
     await q(`delete from notifications where user_id = $1`, [s.people[0]!.id]);
-    await queues.notifications.remove(`outbox-${row!.id}`);
+    expect(await queues.notifications.remove(`outbox-${row!.id}`)).toBe(1);
     await enqueue(queues, dispatchNotificationsJob, payload, { jobId: `outbox-${row!.id}` });
     await until(
       async () => (await queues.notifications.getJobState(`outbox-${row!.id}`)) === 'completed',
@@ -236,7 +243,19 @@ describe('notification digest email', () => {
       { delayMinutes: 0, webOrigin: 'http://web.test' },
     );
     expect(again.emails).toBe(0);
-    await new Promise((r) => setTimeout(r, 500));
+    // Not a fixed wait: every job staged so far is relayed and every email job has finished, so a
+    // second message would have been sent by now.
+    await until(
+      async () => {
+        const [staged] = await q<{ n: number }>(
+          `select count(*)::int as n from job_outbox where enqueued_at is null`,
+        );
+        const counts = await queues.email.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        return staged!.n === 0 && Object.values(counts).every((n) => n === 0);
+      },
+      15000,
+      'every staged job relayed and every email sent',
+    );
     expect(received.filter((m) => m.to.includes(ana!.email) || m.to.includes(ben!.email))).toHaveLength(1);
   });
 
