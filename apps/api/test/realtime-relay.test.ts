@@ -51,6 +51,8 @@ async function renameTask(title: string): Promise<void> {
 async function laterChangeArrives(title: string): Promise<void> {
   await renameTask(title);
   await until(`"${title}" to arrive`, () => watcher.events.some((e) => e.data.title === title), 20_000);
+  // The relay appends before its transaction stamps the row (seq included): wait for the commit.
+  await until('the outbox to be marked published', async () => (await outbox()).unpublished === 0, 10_000);
 }
 
 function expectNoRepeats(client: Client): void {
