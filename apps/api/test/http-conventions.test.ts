@@ -74,6 +74,22 @@ describe('request bodies and unknown routes', () => {
     expectErrorShape(res, 400, 'INVALID_JSON');
   });
 
+  it.each(['42', '"a@b.test"', 'true', '[]'])(
+    'answers 400 VALIDATION_ERROR for a body that is JSON but not an object (%s)',
+    async (body) => {
+      const res = await api
+        .http()
+        .post(`${V1}/auth/login`)
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        details: [{ field: 'body', message: expect.stringContaining('expected object') }],
+      });
+    },
+  );
+
   it.each([
     ['text/plain', 'text/plain', 'email=a@b.test'],
     ['form', 'application/x-www-form-urlencoded', 'email=a%40b.test&password=secret1'],

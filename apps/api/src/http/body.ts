@@ -1,7 +1,10 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppError } from '@teamflow/core/platform/errors';
 
-const parseJson = express.json({ limit: '1mb', strict: true });
+// Not strict: a bare JSON value (`42`, `"text"`, `null`) is JSON, so it is the body schema that
+// refuses it (400 VALIDATION_ERROR naming what was expected); INVALID_JSON is for text that is not
+// JSON at all, as the contract's error table says.
+const parseJson = express.json({ limit: '1mb', strict: false });
 
 /**
  * The body parser of a route that declares a body schema (the route table adds it to that route
