@@ -18,7 +18,9 @@ export type TaskPriority = z.infer<typeof TaskPriority>;
 const Title = z.string().trim().min(3).max(200);
 const StoryPoints = z.number().int().min(1).max(21);
 const DueDate = CalendarDate;
-const IdList = z.array(Id).max(50);
+/** The most assignees, and the most labels, one task carries (an import row is held to it too). */
+export const MAX_TASK_LINKS = 50;
+const IdList = z.array(Id).max(MAX_TASK_LINKS);
 
 export const TaskCreate = z.object({
   title: Title,

@@ -39,6 +39,14 @@ describe('validateImportRows', () => {
     expect(drafts[0]!.labelNames).toEqual(['auth', 'bug']);
   });
 
+  it('refuses a row with more labels than a task may carry, naming the row and the count', () => {
+    const many = Array.from({ length: 51 }, (_, i) => `label-${i}`).join(', ');
+    const t = table(['Summary', 'Labels'], ['Fine task', 'a, b'], ['Junk row', many]);
+    const { drafts, errors } = validateImportRows(t, resolveMapping(t), new Map());
+    expect(errors).toEqual([{ row: 2, field: 'labels', message: expect.stringContaining('lists 51') }]);
+    expect(drafts).toEqual([]); // an import with any refused row writes nothing
+  });
+
   it('matches people by email whatever the case, and lists the others once', () => {
     const t = table(
       ['Summary', 'Assignee'],

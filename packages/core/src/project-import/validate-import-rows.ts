@@ -1,6 +1,6 @@
 import { CalendarDate, UNSTORABLE_TEXT, UNSTORABLE_TEXT_MESSAGE } from '@teamflow/contracts/common';
 import type { ImportField, ImportMapping, ImportRowError } from '@teamflow/contracts/project-import-export';
-import type { TaskPriority, TaskStatus } from '@teamflow/contracts/tasks';
+import { MAX_TASK_LINKS, type TaskPriority, type TaskStatus } from '@teamflow/contracts/tasks';
 import type { ImportTable } from './read-import-file';
 
 /** A row that passed: what will be written, with its parent as another row's index. */
@@ -118,6 +118,9 @@ export function validateImportRows(
     }
     const labelNames = [...new Set(cells('labels').flatMap(splitList))];
     if (labelNames.some((l) => l.length > 40)) fail('labels', 'A label has at most 40 characters');
+    // Held to what a task created by hand may carry: one junk cell must not mint thousands of labels.
+    if (labelNames.length > MAX_TASK_LINKS)
+      fail('labels', `A task has at most ${MAX_TASK_LINKS} labels (this row lists ${labelNames.length})`);
 
     for (const key of cells('key')) {
       const other = keyRows.get(key);
