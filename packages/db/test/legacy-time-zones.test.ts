@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { connectionUrl } from '../src/client';
 import { dropDatabase, ensureDatabase, MIGRATIONS_DIR, runMigrations } from '../src/setup';
-import { migrationsUpTo, testDatabaseUrl } from './test-database';
+import { migrateUpTo, testDatabaseUrl } from './test-database';
 
 // Migration 0022: the zone names the api took before it refused those PostgreSQL does not read as
 // the same IANA zone (Java's three-letter ids, dropped links) become the zone Intl took them for.
@@ -37,14 +35,7 @@ describe('migration 0022 on a database that stored them', () => {
 
   beforeAll(async () => {
     await ensureDatabase(url);
-    const before = migrationsUpTo(BEFORE);
-    const pool = new pg.Pool({ connectionString: connectionUrl(url), max: 1 });
-    try {
-      await migrate(drizzle({ client: pool }), { migrationsFolder: before });
-    } finally {
-      await pool.end();
-      rmSync(before, { recursive: true, force: true });
-    }
+    await migrateUpTo(url, BEFORE);
     client = new pg.Client({ connectionString: connectionUrl(url) });
     await client.connect();
     const one = async (sql: string, params: unknown[]) =>

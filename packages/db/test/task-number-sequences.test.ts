@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { connectionUrl } from '../src/client';
 import { dropDatabase, ensureDatabase, runMigrations } from '../src/setup';
-import { migrationsUpTo, testDatabaseUrl } from './test-database';
+import { migrateUpTo, testDatabaseUrl } from './test-database';
 
 // Migration 0018: task numbers come from a sequence per project. Projects that existed before it
 // continue from their `task_counter`, new ones start at 1, a deleted project takes its sequence
@@ -46,14 +43,7 @@ async function previousReleaseNumber(projectId: string): Promise<number> {
 beforeAll(async () => {
   await ensureDatabase(url);
   // The schema as it was before 0018, with a project that has handed out seven numbers.
-  const before = migrationsUpTo(BEFORE);
-  const pool = new pg.Pool({ connectionString: connectionUrl(url), max: 1 });
-  try {
-    await migrate(drizzle({ client: pool }), { migrationsFolder: before });
-  } finally {
-    await pool.end();
-    rmSync(before, { recursive: true, force: true });
-  }
+  await migrateUpTo(url, BEFORE);
   client = new pg.Client({ connectionString: connectionUrl(url) });
   await client.connect();
   userId = (
