@@ -238,14 +238,9 @@ export async function listAssignedOpenTasks(
 export async function searchOpenTasks(db: DbOrTx, projectId: string, terms: string[], limit: number) {
   if (terms.length === 0) return [];
   const query = terms.join(' or ');
-  const result = await db.execute<{
-    id: string;
-    key: string;
-    title: string;
-    description: string | null;
-    status: BacklogTask['status'];
-    priority: BacklogTask['priority'];
-  }>(sql`
+  const result = await db.execute<
+    Pick<BacklogTaskRow, 'id' | 'key' | 'title' | 'description' | 'status' | 'priority'>
+  >(sql`
     select t.id, p.key || '-' || t.number as key, t.title, t.description, t.status, t.priority
     from tasks t join projects p on p.id = t.project_id
     where t.project_id = ${projectId} and t.deleted_at is null
