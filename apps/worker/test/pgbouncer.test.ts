@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { startPgBouncer, type LocalPgBouncer } from '@teamflow/local-services';
+import { PROCESS_START_MS } from '@teamflow/core/testing/process-start';
 import { cleanupJob } from '@teamflow/queue/jobs';
 import { closeQueues, createQueues, enqueue, type Queues } from '@teamflow/queue/producer';
 import { isolatedSuite, until } from './support';
@@ -34,8 +35,8 @@ beforeAll(async () => {
   });
   worker.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
   worker.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
-  await until(() => out.stdout.includes('worker ready'), 20000, 'the worker to be ready');
-});
+  await until(() => out.stdout.includes('worker ready'), PROCESS_START_MS, 'the worker to be ready');
+}, PROCESS_START_MS + 30_000);
 
 afterAll(async () => {
   if (worker && worker.exitCode === null) {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { startRedisCluster, type LocalRedisCluster } from '@teamflow/local-services';
+import { PROCESS_START_MS } from '@teamflow/core/testing/process-start';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
 import { effectJob, effectLedger } from './fixtures/effect-job';
@@ -44,9 +45,9 @@ beforeAll(async () => {
   });
   worker.stdout.on('data', (d: Buffer) => (out.text += d.toString()));
   worker.stderr.on('data', (d: Buffer) => (out.text += d.toString()));
-  await until(() => out.text.includes('effect worker ready'), 30_000, 'the worker');
+  await until(() => out.text.includes('effect worker ready'), PROCESS_START_MS, 'the worker');
   relay.start();
-}, 90_000);
+}, PROCESS_START_MS + 60_000);
 
 afterAll(async () => {
   if (worker && worker.exitCode === null) {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
+import { PROCESS_START_MS } from '@teamflow/core/testing/process-start';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { Redis } from 'ioredis';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
@@ -51,9 +52,9 @@ beforeAll(async () => {
   });
   worker.stdout.on('data', (d: Buffer) => (out.text += d.toString()));
   worker.stderr.on('data', (d: Buffer) => (out.text += d.toString()));
-  await until(() => out.text.includes('effect worker ready'), 20_000, 'the worker');
+  await until(() => out.text.includes('effect worker ready'), PROCESS_START_MS, 'the worker');
   relay.start();
-}, 60_000);
+}, PROCESS_START_MS + 40_000);
 
 afterAll(async () => {
   if (worker && worker.exitCode === null) worker.kill('SIGKILL');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import net from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { PROCESS_START_MS } from '@teamflow/core/testing/process-start';
 import { createJobRelay, type JobRelay } from '@teamflow/core/jobs/job-relay';
 import { closeQueues, createQueues, type Queues } from '@teamflow/queue/producer';
 import { freePort } from '@teamflow/local-services';
@@ -107,9 +108,9 @@ beforeAll(async () => {
   });
   worker.stdout.on('data', (d: Buffer) => (out.text += d.toString()));
   worker.stderr.on('data', (d: Buffer) => (out.text += d.toString()));
-  await until(() => out.text.includes('effect worker ready'), 20_000, 'the worker');
+  await until(() => out.text.includes('effect worker ready'), PROCESS_START_MS, 'the worker');
   relay.start();
-}, 60_000);
+}, PROCESS_START_MS + 40_000);
 
 afterAll(async () => {
   if (worker && worker.exitCode === null) worker.kill('SIGKILL');

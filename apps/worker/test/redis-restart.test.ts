@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PROCESS_START_MS } from '@teamflow/core/testing/process-start';
 import { closeQueues, createQueues, enqueue, type Queues } from '@teamflow/queue/producer';
 // The one private redis-server helper (kill / restart on the same port), shared with the api's fault tests.
 import { PrivateRedis } from '../../api/test/private-redis';
@@ -63,47 +64,52 @@ async function enqueueWhenUp(delayMs = 0): Promise<string> {
   return id!;
 }
 
-it('reconnects by itself after its Redis is killed and restarted on the same port, and loses no queued job', async () => {
-  worker = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'effect-worker.ts')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: env.DATABASE_URL,
-      REDIS_URL: redis.url,
-      REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX,
-    },
-  });
-  worker.stdout.on('data', (d: Buffer) => (out.text += d.toString()));
-  worker.stderr.on('data', (d: Buffer) => (out.text += d.toString()));
-  await until(() => out.text.includes('effect worker ready'), 20_000, 'the worker');
+it(
+  'reconnects by itself after its Redis is killed and restarted on the same port, and loses no queued job',
+  async () => {
+    worker = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'effect-worker.ts')], {
+      env: {
+        ...process.env,
+        DATABASE_URL: env.DATABASE_URL,
+        REDIS_URL: redis.url,
+        REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX,
+      },
+    });
+    worker.stdout.on('data', (d: Buffer) => (out.text += d.toString()));
+    worker.stderr.on('data', (d: Buffer) => (out.text += d.toString()));
+    await until(() => out.text.includes('effect worker ready'), PROCESS_START_MS, 'the worker');
 
-  const before = await enqueueWhenUp();
-  // Its effect lands as the handler starts; BullMQ records the job completed only after it returns.
-  // Killed in between, Redis keeps it active (the AOF has it), it stalls and runs a second time:
-  // wait for BullMQ's own completed state before the kill.
-  await until(
-    async () => (await queues.integrations.getJobState(before)) === 'completed',
-    15_000,
-    'a job before the restart to complete',
-  );
-  expect(await ranOnce(before)).toBe(true);
+    const before = await enqueueWhenUp();
+    // Its effect lands as the handler starts; BullMQ records the job completed only after it returns.
+    // Killed in between, Redis keeps it active (the AOF has it), it stalls and runs a second time:
+    // wait for BullMQ's own completed state before the kill.
+    await until(
+      async () => (await queues.integrations.getJobState(before)) === 'completed',
+      15_000,
+      'a job before the restart to complete',
+    );
+    expect(await ranOnce(before)).toBe(true);
 
-  // Queued but not yet due when Redis dies: only the append-only file keeps them.
-  const queued = [await enqueueWhenUp(2500), await enqueueWhenUp(2500)];
-  await redis.kill();
-  expect(await redis.ping()).toBe(false);
-  await new Promise((r) => setTimeout(r, 1500));
-  await redis.restart();
+    // Queued but not yet due when Redis dies: only the append-only file keeps them.
+    const queued = [await enqueueWhenUp(2500), await enqueueWhenUp(2500)];
+    await redis.kill();
+    expect(await redis.ping()).toBe(false);
+    await new Promise((r) => setTimeout(r, 1500));
+    await redis.restart();
 
-  const after = await enqueueWhenUp();
-  for (const id of [...queued, after]) await until(() => ranOnce(id), 30_000, `job ${id} after the restart`);
-  expect(worker.exitCode).toBeNull();
+    const after = await enqueueWhenUp();
+    for (const id of [...queued, after])
+      await until(() => ranOnce(id), 30_000, `job ${id} after the restart`);
+    expect(worker.exitCode).toBeNull();
 
-  const rows = (
-    await db.pool.query<{ job_id: string; runs: number }>(
-      'select job_id, runs from job_effects where job_id = any($1) order by job_id',
-      [[before, ...queued, after]],
-    )
-  ).rows;
-  expect(rows).toHaveLength(4);
-  for (const row of rows) expect(row.runs).toBe(1);
-});
+    const rows = (
+      await db.pool.query<{ job_id: string; runs: number }>(
+        'select job_id, runs from job_effects where job_id = any($1) order by job_id',
+        [[before, ...queued, after]],
+      )
+    ).rows;
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row.runs).toBe(1);
+  },
+  PROCESS_START_MS + 30_000,
+);

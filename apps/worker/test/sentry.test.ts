@@ -8,6 +8,7 @@ import { startSentryEndpoint, type LocalSentryEndpoint } from '@teamflow/local-s
 import { bullConnection } from '@teamflow/queue/connection';
 import { defineJob } from '@teamflow/queue/define-job';
 import { queuePrefix } from '@teamflow/queue/queues';
+import { PROCESS_START_MS } from '@teamflow/core/testing/process-start';
 import { reportJobFailure } from '../src/report-job-failure';
 import { register, startWorkers, type Runtime } from '../src/runtime';
 import { quietLogger, suiteEnv, until } from './support';
@@ -23,59 +24,63 @@ beforeAll(async () => {
 afterAll(() => sentry.close());
 
 describe('worker error reporting (Sentry)', () => {
-  it('reports a job that failed for good with queue, job name, attempt, release and environment, and no payload', async () => {
-    const env = { ...suiteEnv(), REDIS_KEY_PREFIX: `tf:test:sentry-${randomBytes(3).toString('hex')}:` };
-    const child: ChildProcessWithoutNullStreams = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')],
-      {
-        cwd: join(__dirname, '..'),
-        env: {
-          ...process.env,
-          LOG_LEVEL: 'info',
-          REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX,
-          SENTRY_DSN: dsn,
-          SENTRY_RELEASE: 'teamflow@3f2c1ab',
-          SENTRY_ENVIRONMENT: 'staging',
+  it(
+    'reports a job that failed for good with queue, job name, attempt, release and environment, and no payload',
+    async () => {
+      const env = { ...suiteEnv(), REDIS_KEY_PREFIX: `tf:test:sentry-${randomBytes(3).toString('hex')}:` };
+      const child: ChildProcessWithoutNullStreams = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(__dirname, '..', 'src', 'main.ts')],
+        {
+          cwd: join(__dirname, '..'),
+          env: {
+            ...process.env,
+            LOG_LEVEL: 'info',
+            REDIS_KEY_PREFIX: env.REDIS_KEY_PREFIX,
+            SENTRY_DSN: dsn,
+            SENTRY_RELEASE: 'teamflow@3f2c1ab',
+            SENTRY_ENVIRONMENT: 'staging',
+          },
         },
-      },
-    );
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const exited = new Promise((r) => child.on('exit', r));
-    const queue = new Queue('analytics', {
-      connection: bullConnection(env.REDIS_URL, 'producer'),
-      prefix: queuePrefix(env.REDIS_KEY_PREFIX),
-    });
-    try {
-      await until(() => stdout.includes('worker ready'), 20000, 'worker ready');
-      // A payload its schema refuses fails at once, for good; it carries a secret that must not leave.
-      await queue.add(
-        'burndown',
-        { workspaceId: 'not-a-uuid', apiToken: 'tf_pat_supersecret123' },
-        { attempts: 3 },
       );
-      await until(() => sentry.events().some((e) => e.tags?.job === 'burndown'), 15000, 'the Sentry event');
-      const event = sentry.events().find((e) => e.tags?.job === 'burndown')!;
-      expect(event.release).toBe('teamflow@3f2c1ab');
-      expect(event.environment).toBe('staging');
-      expect(event.tags).toMatchObject({
-        service: 'worker',
-        queue: 'analytics',
-        job: 'burndown',
-        attempt: '1',
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const exited = new Promise((r) => child.on('exit', r));
+      const queue = new Queue('analytics', {
+        connection: bullConnection(env.REDIS_URL, 'producer'),
+        prefix: queuePrefix(env.REDIS_KEY_PREFIX),
       });
-      expect(event.extra).toMatchObject({ attempts: 3, jobId: expect.any(String) });
-      expect(event.exception?.values[0]?.value).toContain('Invalid payload for analytics/burndown');
-      expect(sentry.envelopes().join('\n')).not.toContain('tf_pat_supersecret123');
-      expect(sentry.envelopes().join('\n')).not.toContain('not-a-uuid');
-    } finally {
-      await queue.obliterate({ force: true }).catch(() => undefined);
-      await queue.close();
-      child.kill('SIGTERM');
-      await exited;
-    }
-  });
+      try {
+        await until(() => stdout.includes('worker ready'), PROCESS_START_MS, 'worker ready');
+        // A payload its schema refuses fails at once, for good; it carries a secret that must not leave.
+        await queue.add(
+          'burndown',
+          { workspaceId: 'not-a-uuid', apiToken: 'tf_pat_supersecret123' },
+          { attempts: 3 },
+        );
+        await until(() => sentry.events().some((e) => e.tags?.job === 'burndown'), 15000, 'the Sentry event');
+        const event = sentry.events().find((e) => e.tags?.job === 'burndown')!;
+        expect(event.release).toBe('teamflow@3f2c1ab');
+        expect(event.environment).toBe('staging');
+        expect(event.tags).toMatchObject({
+          service: 'worker',
+          queue: 'analytics',
+          job: 'burndown',
+          attempt: '1',
+        });
+        expect(event.extra).toMatchObject({ attempts: 3, jobId: expect.any(String) });
+        expect(event.exception?.values[0]?.value).toContain('Invalid payload for analytics/burndown');
+        expect(sentry.envelopes().join('\n')).not.toContain('tf_pat_supersecret123');
+        expect(sentry.envelopes().join('\n')).not.toContain('not-a-uuid');
+      } finally {
+        await queue.obliterate({ force: true }).catch(() => undefined);
+        await queue.close();
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+    PROCESS_START_MS + 30_000,
+  );
 
   it('reports a retried job once, when its last attempt fails, naming that attempt', async () => {
     const env = suiteEnv();
