@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '@teamflow/local-services';
+import { PROCESS_START_MS } from '@teamflow/core/testing/process-start';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,14 +178,14 @@ beforeAll(async () => {
     env: { ...process.env, NODE_ENV: 'test', API_PORT: String(port), API_URL: apiUrl, LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const until = Date.now() + 60_000;
+  const until = Date.now() + PROCESS_START_MS;
   while (
     !(await fetch(`${apiUrl}/health/ready`).then(
       (r) => r.ok,
       () => false,
     ))
   ) {
-    if (Date.now() > until) throw new Error('the api did not become ready in 60 s');
+    if (Date.now() > until) throw new Error(`the api did not become ready in ${PROCESS_START_MS / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
   const res = await fetch(`${apiUrl}/api/v1/auth/register`, {
@@ -193,7 +194,7 @@ beforeAll(async () => {
     body: JSON.stringify(smokeUser),
   });
   expect(res.status).toBe(201);
-}, 90_000);
+}, PROCESS_START_MS + 30_000);
 
 afterAll(async () => {
   await railway.close();

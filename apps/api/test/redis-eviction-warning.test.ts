@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from '@teamflow/local-services';
+import { PROCESS_START_MS } from '@teamflow/core/testing/process-start';
 import { PrivateRedis } from './private-redis';
 
 /**
@@ -27,7 +28,7 @@ async function startApiAndRead(): Promise<string> {
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   // 'close', not 'exit': its output has all arrived by then.
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + PROCESS_START_MS;
   while (!out.includes('api listening') && Date.now() < deadline && child.exitCode === null)
     await new Promise((r) => setTimeout(r, 50));
   child.kill('SIGTERM');
@@ -36,14 +37,18 @@ async function startApiAndRead(): Promise<string> {
   return out;
 }
 
-it('warns at start-up when Redis may evict keys (maxmemory-policy other than noeviction)', async () => {
-  const admin = new Redis(redis.url);
-  await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
-  const out = await startApiAndRead();
-  expect(out).toContain('api listening');
-  expect(out).toMatch(/maxmemory-policy is \\"allkeys-lru\\"; BullMQ needs \\"noeviction\\"/);
+it(
+  'warns at start-up when Redis may evict keys (maxmemory-policy other than noeviction)',
+  async () => {
+    const admin = new Redis(redis.url);
+    await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    const out = await startApiAndRead();
+    expect(out).toContain('api listening');
+    expect(out).toMatch(/maxmemory-policy is \\"allkeys-lru\\"; BullMQ needs \\"noeviction\\"/);
 
-  await admin.config('SET', 'maxmemory-policy', 'noeviction');
-  admin.disconnect();
-  expect(await startApiAndRead()).not.toContain('maxmemory-policy');
-}, 90_000);
+    await admin.config('SET', 'maxmemory-policy', 'noeviction');
+    admin.disconnect();
+    expect(await startApiAndRead()).not.toContain('maxmemory-policy');
+  },
+  2 * PROCESS_START_MS + 30_000,
+);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '@teamflow/local-services';
+import { PROCESS_START_MS } from '@teamflow/core/testing/process-start';
 import { join } from 'node:path';
 
 // scripts/smoke-check.mjs is what deploy.yml runs after a deploy (a failure rolls back). Here it
@@ -35,14 +36,14 @@ beforeAll(async () => {
     env: { ...process.env, NODE_ENV: 'test', API_PORT: String(port), API_URL: url, LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const until = Date.now() + 60_000;
+  const until = Date.now() + PROCESS_START_MS;
   for (;;) {
     const ok = await fetch(`${url}/health/ready`).then(
       (r) => r.ok,
       () => false,
     );
     if (ok) break;
-    if (Date.now() > until) throw new Error('the api did not become ready in 60 s');
+    if (Date.now() > until) throw new Error(`the api did not become ready in ${PROCESS_START_MS / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
   const res = await fetch(`${url}/api/v1/auth/register`, {
@@ -51,7 +52,7 @@ beforeAll(async () => {
     body: JSON.stringify(user),
   });
   expect(res.status).toBe(201);
-}, 90_000);
+}, PROCESS_START_MS + 30_000);
 
 afterAll(async () => {
   if (api.exitCode === null) {
