@@ -121,6 +121,23 @@ export async function connectClient(url: string, token: string): Promise<Client>
   };
 }
 
+/**
+ * How many of a workspace's outbox rows its relay has not yet stamped published (seq and
+ * published_at). A pass appends its batch to the event stream before its transaction commits that
+ * stamp: a client can hold an event that readers of published rows (the XP consumer, a replay) do
+ * not see yet. Wait for 0 before reading them.
+ */
+export async function unpublishedOutboxRows(
+  api: Pick<TestApi, 'deps'>,
+  workspaceId: string,
+): Promise<number> {
+  const { rows } = await api.deps.pool.query<{ n: number }>(
+    'select count(*)::int as n from outbox where workspace_id = $1 and published_at is null',
+    [workspaceId],
+  );
+  return rows[0]!.n;
+}
+
 /** Polls until `ok()` holds, for at most `timeoutMs`. */
 export async function until(
   what: string,

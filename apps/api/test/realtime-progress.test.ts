@@ -4,6 +4,7 @@ import {
   connectClient,
   isolatedStore,
   startLiveApi,
+  unpublishedOutboxRows,
   until,
   type Client,
   type LiveApi,
@@ -58,6 +59,12 @@ describe('progress events in realtime', () => {
     expect(done.status).toBe(200);
     // The running relay publishes the change and stages progress/xp; the worker's handler runs it.
     await until('the change to be published', () => member.events.some((e) => e.type === 'TASK_UPDATED'));
+    // The member has the event once the relay appended it, before its pass commits the row's seq and
+    // the progress/xp job with it: the consumer below reads committed seqs only.
+    await until(
+      'the relay to commit its pass',
+      async () => (await unpublishedOutboxRows(live, team.workspaceId)) === 0,
+    );
     const { rows: staged } = await live.deps.pool.query(
       `select 1 from job_outbox where queue = 'progress' and name = 'xp' and payload->>'workspaceId' = $1`,
       [team.workspaceId],
