@@ -7,6 +7,7 @@ import {
   connectClient,
   isolatedStore,
   startLiveApi,
+  unpublishedOutboxRows,
   until,
   type Client,
   type LiveApi,
@@ -25,13 +26,7 @@ let api: LiveApi;
 let team: TeamFixture;
 let watcher: Client;
 
-async function unpublished(): Promise<number> {
-  const { rows } = await api.deps.pool.query<{ n: number }>(
-    'select count(*)::int as n from outbox where workspace_id = $1 and published_at is null',
-    [team.workspaceId],
-  );
-  return rows[0]!.n;
-}
+const unpublished = () => unpublishedOutboxRows(api, team.workspaceId);
 
 async function renameTask(title: string): Promise<void> {
   const current = await api.http().get(`${V1}/tasks/${team.taskId}`).set(auth(team.users.member));
