@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from '@teamflow/local-services';
@@ -10,11 +10,18 @@ import { PrivateRedis } from './private-redis';
  * drop them when memory runs short. The api says so in its start-up log (and the worker too).
  */
 let redis: PrivateRedis;
+let admin: Redis;
+const apis: ChildProcess[] = [];
 beforeAll(async () => {
   redis = await PrivateRedis.start();
+  admin = new Redis(redis.url);
 });
+// Here, not at the end of the test, which a failed assertion skips: a connected client (ioredis
+// reconnects forever once its server is gone) or a live api process would keep jest from exiting.
 afterAll(async () => {
-  await redis.kill();
+  for (const api of apis) if (api.exitCode === null && api.signalCode === null) api.kill('SIGKILL');
+  admin?.disconnect();
+  await redis?.kill();
 });
 
 async function startApiAndRead(): Promise<string> {
@@ -23,6 +30,7 @@ async function startApiAndRead(): Promise<string> {
     cwd: join(__dirname, '..'),
     env: { ...process.env, REDIS_URL: redis.url, API_PORT: String(port), LOG_LEVEL: 'info' },
   });
+  apis.push(child);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -40,14 +48,12 @@ async function startApiAndRead(): Promise<string> {
 it(
   'warns at start-up when Redis may evict keys (maxmemory-policy other than noeviction)',
   async () => {
-    const admin = new Redis(redis.url);
     await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
     const out = await startApiAndRead();
     expect(out).toContain('api listening');
     expect(out).toMatch(/maxmemory-policy is \\"allkeys-lru\\"; BullMQ needs \\"noeviction\\"/);
 
     await admin.config('SET', 'maxmemory-policy', 'noeviction');
-    admin.disconnect();
     expect(await startApiAndRead()).not.toContain('maxmemory-policy');
   },
   2 * PROCESS_START_MS + 30_000,
