@@ -273,6 +273,28 @@ describe('labels', () => {
     expect(listed.body.items.map((l: { id: string }) => l.id)).not.toContain(label.id);
   });
 
+  it('deletes a label with DELETE /workspaces/:workspaceId/labels and the label in the body ({labelId})', async () => {
+    const task = await newTask();
+    const label = (await createLabel(team.users.member, { name: `gone-${randomUUID().slice(0, 6)}` })).body;
+    await api
+      .http()
+      .post(`${V1}/tasks/${task.id}/labels`)
+      .set(auth(team.users.member))
+      .send({ labelId: label.id });
+    const remove = (user: TestUser, body: Record<string, unknown>, ws = team.workspaceId) =>
+      api.http().delete(labelsPath(ws)).set(auth(user)).send(body);
+    expect((await remove(team.users.member, { labelId: label.id })).status).toBe(403);
+    expect((await remove(team.users.admin, {})).body.error.details[0].field).toBe('labelId');
+    expect((await remove(otherTeam.users.owner, { labelId: label.id }, otherTeam.workspaceId)).status).toBe(
+      404,
+    );
+    expect((await remove(team.users.admin, { labelId: label.id })).status).toBe(204);
+    expect(
+      (await api.http().get(`${V1}/tasks/${task.id}`).set(auth(team.users.member))).body.labelIds,
+    ).toEqual([]);
+    expect((await remove(team.users.admin, { labelId: label.id })).status).toBe(404);
+  });
+
   it('pages the workspace labels by name, 50 by default, with ?limit= and ?cursor=, each once', async () => {
     const fresh = await createTeam(api);
     for (let i = 0; i < 51; i++) {

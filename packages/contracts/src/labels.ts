@@ -23,5 +23,7 @@ export const LabelList = page(Label);
 export type LabelList = z.infer<typeof LabelList>;
 
 export const LabelParams = z.object({ workspaceId: Id, labelId: Id });
+/** `DELETE /workspaces/:workspaceId/labels`, the form API.md names: the label in the body. */
+export const LabelRef = z.object({ labelId: Id });
 export const TaskLabelCreate = z.object({ labelId: Id });
 export const TaskLabelParams = z.object({ taskId: Id, labelId: Id });

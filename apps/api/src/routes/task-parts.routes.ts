@@ -13,6 +13,7 @@ import {
   LabelCreate,
   LabelList,
   LabelParams,
+  LabelRef,
   TaskLabelCreate,
   TaskLabelParams,
 } from '@teamflow/contracts/labels';
@@ -118,6 +119,20 @@ export function taskPartRoutes(table: RouteTable, router: Router, base: string, 
     responses: { 204: null, 403: ErrorResponse, 404: ErrorResponse },
     handler: async ({ ctx, params }) => {
       await deleteLabel(deps, ctx, params.labelId);
+    },
+  });
+  // The contract's form: DELETE on the collection, the label in the body (`{labelId}`).
+  table.add(router, base, {
+    method: 'delete',
+    path: '/workspaces/:workspaceId/labels',
+    summary: 'Delete a label (`{labelId}`)',
+    tag: 'Labels',
+    access: allow('label.delete', 'workspace', 'workspaceId'),
+    params: WorkspaceParams,
+    body: LabelRef,
+    responses: { 204: null, 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    handler: async ({ ctx, body }) => {
+      await deleteLabel(deps, ctx, body.labelId);
     },
   });
   table.add(router, base, {

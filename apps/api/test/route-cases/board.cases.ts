@@ -78,6 +78,9 @@ export const BOARD_CASES: Record<string, RouteCase> = {
   'DELETE /api/v1/workspaces/:workspaceId/labels/:labelId': {
     prepare: async (s) => ({ params: { ...ws(s), labelId: id(await freshLabel(s)) } }),
   },
+  'DELETE /api/v1/workspaces/:workspaceId/labels': {
+    prepare: async (s) => ({ params: ws(s), body: { labelId: id(await freshLabel(s)) } }),
+  },
   'GET /api/v1/tasks/:taskId/labels': only(task),
   'POST /api/v1/tasks/:taskId/labels': {
     prepare: async (s) => ({ params: task(s), body: { labelId: id(await freshLabel(s)) } }),
