@@ -180,16 +180,65 @@ describe('workspace search', () => {
         .query(limit === undefined ? { q: 'sprocket' } : { q: 'sprocket', limit })
         .set(auth(team.users.viewer));
     expect((await page()).body.items).toHaveLength(50);
+    expect((await page('100')).body).toEqual({ items: expect.any(Array), nextCursor: null });
     expect((await page('100')).body.items).toHaveLength(55);
+    // A partial page says more follow (it answered nextCursor null here, as if 3 hits were all).
     expect((await page('3')).body).toEqual({
       items: [expect.anything(), expect.anything(), expect.anything()],
-      nextCursor: null,
+      nextCursor: expect.any(String),
     });
     for (const limit of ['0', '101']) {
       const res = await page(limit);
       expect(res.status).toBe(400);
       expect(res.body.error.details[0].field).toBe('limit');
     }
+  });
+});
+
+describe('search paging', () => {
+  it('pages the ranked hits with ?cursor=: every hit once, in rank order, the last page without a cursor; a bad cursor is a 400', async () => {
+    const fixture = await createTeam(api);
+    // Equal ranks (the same title shape) and distinct ones (a word in the description too).
+    for (let i = 0; i < 7; i++)
+      await addTask(
+        `gizmo${i}`,
+        { title: `Gizmo part ${i}`, description: i % 3 ? undefined : 'gizmo gizmo' },
+        fixture,
+      );
+    await api
+      .http()
+      .post(`${V1}/tasks/${fixture.taskId}/comments`)
+      .set(auth(fixture.users.member))
+      .send({ body: 'the gizmo is late' });
+    const get = (query: Record<string, string>) =>
+      api
+        .http()
+        .get(`${V1}/workspaces/${fixture.workspaceId}/search`)
+        .query({ q: 'gizmo', ...query })
+        .set(auth(fixture.users.viewer));
+    const all = (await get({ limit: '100' })).body.items.map((h: { id: string }) => h.id);
+    expect(all).toHaveLength(8);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await get(cursor ? { limit: '3', cursor } : { limit: '3' });
+      expect(res.status).toBe(200);
+      paged.push(...res.body.items.map((h: { id: string }) => h.id));
+      cursor = res.body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(paged).toEqual(all);
+    const garbled = await get({ cursor: 'not-a-cursor' });
+    expect(garbled.status).toBe(400);
+    expect(garbled.body.error.details[0].field).toBe('cursor');
+    const members = await api
+      .http()
+      .get(`${V1}/workspaces/${fixture.workspaceId}/members`)
+      .query({ limit: '1' })
+      .set(auth(fixture.users.viewer));
+    expect((await get({ cursor: members.body.nextCursor })).status).toBe(400);
   });
 });
 

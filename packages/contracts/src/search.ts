@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { Id, PageQuery } from './common';
+import { Id, page, PageQuery } from './common';
 import { DecisionStatus } from './decisions';
 import { IncidentStatus } from './incidents';
 import { TaskStatus } from './tasks';
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(200),
-  // The list convention's bounds (1–100, default 50).
+  // The list convention: ?limit= (1–100, default 50) and ?cursor= for the next page of hits.
   limit: PageQuery.shape.limit,
+  cursor: PageQuery.shape.cursor,
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
@@ -52,6 +53,6 @@ export const SearchHit = z.discriminatedUnion('type', [
   }),
 ]);
 export type SearchHit = z.infer<typeof SearchHit>;
-// The best `limit` hits by rank, one page: `nextCursor` is always null, in the `{items, nextCursor}` shape every list has.
-export const SearchResults = z.object({ items: z.array(SearchHit), nextCursor: z.null() });
+// Hits by rank, highest first, a page at a time like every list: `nextCursor` while more follow.
+export const SearchResults = page(SearchHit);
 export type SearchResults = z.infer<typeof SearchResults>;

@@ -98,8 +98,9 @@ export async function searchWorkspace(
   db: DbOrTx,
   workspaceId: string,
   q: string,
-  limit: number,
+  page: { limit: number; after?: { rank: number; key: string; id: string } },
 ): Promise<SearchRow[]> {
+  const { limit, after } = page;
   const pattern = `%${escapeLike(q)}%`;
   const taskKeys = parseTaskKeys(q);
   const keys = taskKeys.projects.map((project, i) => `${project}-${taskKeys.numbers[i]}`);
@@ -155,7 +156,8 @@ export async function searchWorkspace(
         limit ${SUBSTRING_MATCHES})
     ),
     decision_matches as (${decisions.matches}),
-    incident_matches as (${incidents.matches})
+    incident_matches as (${incidents.matches}),
+    ranked as (
     select * from (
       select 'task' as type, t.id, t.id as task_id, t.project_id, p.key || '-' || t.number as key, t.title, t.status,
              left(coalesce(t.description, ''), 160) as snippet,
@@ -175,7 +177,12 @@ export async function searchWorkspace(
       ${decisions.hits}
       union all
       ${incidents.hits}
-    ) hits
+    ) u
+    ),
+    -- float8, exactly as the cursor carries it back (a float4 rank would not compare equal to it).
+    hits as (select type, id, task_id, project_id, key, title, status, snippet, rank::float8 as rank from ranked)
+    select * from hits
+    ${after ? sql`where hits.rank < ${after.rank}::float8 or (hits.rank = ${after.rank}::float8 and (hits.key, hits.id) > (${after.key}::text, ${after.id}::uuid))` : sql``}
     order by rank desc, key, id
     limit ${limit}`);
   return result.rows;
