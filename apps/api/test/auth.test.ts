@@ -49,6 +49,25 @@ describe('register', () => {
     expect(res.body.error.details[0].field).toBe('password');
   });
 
+  it('refuses a password without a letter', async () => {
+    const res = await api
+      .http()
+      .post(`${V1}/auth/register`)
+      .send({ email: uniqueEmail(), name: 'A', password: '1234567890' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].field).toBe('password');
+  });
+
+  it('takes a letter of any script as the letter a password needs', async () => {
+    for (const password of ['пароль12', 'κωδικός7', 'contraseña9']) {
+      const res = await api
+        .http()
+        .post(`${V1}/auth/register`)
+        .send({ email: uniqueEmail(), name: 'A', password });
+      expect([password, res.status]).toEqual([password, 201]);
+    }
+  });
+
   it('answers 409 for an email already registered, whatever its case', async () => {
     const user = await registerUser(api);
     const res = await api

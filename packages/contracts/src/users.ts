@@ -11,7 +11,8 @@ export const Password = z
   .string()
   .min(8, 'Password must be at least 8 characters')
   .max(128)
-  .regex(/[A-Za-z]/, 'Password must contain a letter')
+  // A letter of any script (API.md: "a letter"): `пароль12` has six, though none of them is A–Z.
+  .regex(/\p{L}/u, 'Password must contain a letter')
   .regex(/\d/, 'Password must contain a digit');
 
 export const PersonName = z.string().trim().min(1).max(100);
