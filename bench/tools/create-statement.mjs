@@ -5,9 +5,9 @@
 // creates/s and PostgreSQL's CPU per create (every `postgres` process, from /proc) per turn, and
 // the medians. Use it to A/B a change to the statement between two checkouts:
 //
-//   npx tsx tools/create-statement.ts --tree=/work/main --tree=/work/wt/other --turns=6
+//   npx tsx tools/create-statement.mjs --tree=/work/main --tree=/work/wt/other --turns=6
 //
-// Each tree must have its dependencies installed. Writes tasks and unpublished outbox rows into
+// tsx, because it loads each tree's TypeScript. Each tree must have its dependencies installed. Writes tasks and unpublished outbox rows into
 // project BENCH; rerun `pnpm bench:api` to start clean.
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) =>
+const option = (name, fallback) =>
   args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const trees = args.filter((a) => a.startsWith('--tree=')).map((a) => a.slice(7));
 const turns = Number(option('turns', '4'));
@@ -24,7 +24,7 @@ const clients = Number(option('clients', '10'));
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/teamflow_bench';
 if (trees.length === 0) throw new Error('name at least one --tree=<checkout>');
 
-function postgresTicks(): number {
+function postgresTicks() {
   let ticks = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
@@ -40,14 +40,9 @@ function postgresTicks(): number {
   return ticks;
 }
 
-interface Tree {
-  path: string;
-  create: () => Promise<void>;
-  close: () => Promise<void>;
-}
-
-async function loadTree(path: string): Promise<Tree> {
-  const load = (file: string) => import(pathToFileURL(`${path}/${file}`).href);
+/** One checkout's create path, on its own pool. */
+async function loadTree(path) {
+  const load = (file) => import(pathToFileURL(`${path}/${file}`).href);
   const { createDb } = await load('packages/db/src/client.ts');
   const { draftTask } = await load('packages/core/src/tasks/create-task.ts');
   const { writeNewTask } = await load('packages/core/src/tasks/write-new-task.ts');
@@ -82,7 +77,7 @@ async function loadTree(path: string): Promise<Tree> {
   };
 }
 
-async function turn(tree: Tree): Promise<{ perSecond: number; pgMsPerCreate: number }> {
+async function turn(tree) {
   let done = 0;
   let running = true;
   const loop = async () => {
@@ -103,20 +98,18 @@ async function turn(tree: Tree): Promise<{ perSecond: number; pgMsPerCreate: num
   return { perSecond: (creates * 1000) / (t1 - t0), pgMsPerCreate: ((c1 - c0) * 10) / creates };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const loaded: Tree[] = [];
+const loaded = [];
 for (const path of trees) loaded.push(await loadTree(path));
-const results = new Map<string, { perSecond: number[]; pg: number[] }>(
-  trees.map((t) => [t, { perSecond: [], pg: [] }]),
-);
+const results = new Map(trees.map((t) => [t, { perSecond: [], pg: [] }]));
 for (let i = 0; i < turns; i++) {
   // Alternate which tree goes first, so neither always runs on the warmer machine.
   const order = i % 2 === 0 ? loaded : [...loaded].reverse();
   for (const tree of order) {
     const r = await turn(tree);
-    results.get(tree.path)!.perSecond.push(r.perSecond);
-    results.get(tree.path)!.pg.push(r.pgMsPerCreate);
+    results.get(tree.path).perSecond.push(r.perSecond);
+    results.get(tree.path).pg.push(r.pgMsPerCreate);
     console.log(
       `turn ${i + 1} ${tree.path}: ${r.perSecond.toFixed(0)} creates/s, PostgreSQL ${r.pgMsPerCreate.toFixed(3)} ms CPU per create`,
     );
