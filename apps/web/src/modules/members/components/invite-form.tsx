@@ -9,7 +9,7 @@ import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
 import { SelectField } from '@/modules/ui/components/select-field';
 import { TextField } from '@/modules/ui/components/text-field';
-import { useInviteMember } from '../hooks/use-members';
+import { useInviteMember, useMembers } from '../hooks/use-members';
 
 const ROLE_OPTIONS = InvitableRole.options.map(
   (role) => [role, role[0]?.toUpperCase() + role.slice(1)] as const,
@@ -17,6 +17,9 @@ const ROLE_OPTIONS = InvitableRole.options.map(
 
 export function InviteForm({ workspaceId }: { workspaceId: string }) {
   const invite = useInviteMember(workspaceId);
+  // The list the page shows (one cache entry): inviting someone already in it would make a link
+  // they could only be told "already a member" at, so the form says so first.
+  const members = useMembers(workspaceId);
   const [link, setLink] = useState<{ email: string; url: string }>();
   const [copied, setCopied] = useState(false);
   const form = useForm({
@@ -26,6 +29,11 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
+    // `values.email` is the schema's output: trimmed and lowercased, as the api stores addresses.
+    if (members.data?.items.some((m) => m.user.email.toLowerCase() === values.email)) {
+      form.setError('email', { message: `${values.email} is already a member of this workspace` });
+      return;
+    }
     try {
       const created = await invite.mutateAsync(values);
       setLink({ email: created.invitation.email, url: created.inviteUrl });
