@@ -132,6 +132,24 @@ describe('local work-log analysis', () => {
     expect(out.achievements).toHaveLength(3);
   });
 
+  it.each([
+    'The queue worker went down during a deploy and jobs were dropped.',
+    'Much calmer deploys.',
+    'We had a rushed deploy and the release was rolled back.',
+    'Deploy broke twice and we lost the afternoon.',
+  ])('does not take a setback that names an outcome as a noun for an achievement: %s', (sentence) => {
+    expect(read(sentence).achievements).toEqual([]);
+  });
+
+  it.each([
+    'Fixed a crash in the importer.',
+    'Deployed the new search to production.',
+    'We finally shipped the mobile app.',
+    'Resolved the outage after two painful hours.',
+  ])('still takes an outcome the author did, setback words and all: %s', (sentence) => {
+    expect(read(sentence).achievements).toEqual([expect.objectContaining({ text: sentence })]);
+  });
+
   it('does not take a negated outcome for an achievement', () => {
     expect(read("We didn't ship the release today.").achievements).toEqual([]);
   });

@@ -134,11 +134,29 @@ function metricOf(sentence: string): string | undefined {
   return undefined;
 }
 
+type Word = Analysis['words'][number];
+
+/**
+ * Whether the word at `i` is an outcome verb the author did. wink tags some of these nouns as
+ * verbs ("went down during a deploy", "much calmer deploys", "a rushed deploy", "Deploy broke
+ * twice"), which made setbacks read as achievements: a word after a determiner or an adjective
+ * (or after a participle that follows one), or right before a verb of its own, is a noun.
+ */
+function isOutcomeVerb(words: Word[], i: number): boolean {
+  const w = words[i]!;
+  if (w.pos !== 'VERB' || !OUTCOME_VERBS.has(IRREGULAR[w.normal] ?? w.lemma)) return false;
+  const [before, twoBefore, after] = [words[i - 1], words[i - 2], words[i + 1]];
+  if (before && (before.pos === 'DET' || before.pos === 'ADJ')) return false;
+  if (before?.pos === 'VERB' && twoBefore?.pos === 'DET') return false;
+  if (after && (after.pos === 'VERB' || after.pos === 'AUX')) return false;
+  return true;
+}
+
 function findAchievements(a: Analysis): EntryAnalysisOutput['achievements'] {
   const out: EntryAnalysisOutput['achievements'] = [];
   for (const s of a.sentences) {
     const words = analyse(s.text).words;
-    const outcome = words.some((w) => OUTCOME_VERBS.has(IRREGULAR[w.normal] ?? w.lemma) && w.pos === 'VERB');
+    const outcome = words.some((_, i) => isOutcomeVerb(words, i));
     if (!outcome) continue;
     // An outcome said with a negation ("didn't ship", "nothing shipped") is not an achievement.
     if (words.some((w) => NEGATIONS.has(w.normal))) continue;
