@@ -150,6 +150,16 @@ describe('local work-log analysis', () => {
     expect(read(sentence).achievements).toEqual([expect.objectContaining({ text: sentence })]);
   });
 
+  it.each([
+    [
+      'Migrated PostgreSQL to 16 on staging with Docker; p95 latency from 120 to 70 ms.',
+      'p95 latency from 120 to 70 ms',
+    ],
+    ['Mentored Maya on Kubernetes basics and reviewed her pull request.', undefined],
+  ])('takes a sentence that starts with its outcome verb before a name: %s', (sentence, metric) => {
+    expect(read(sentence).achievements).toEqual([{ text: sentence, ...(metric ? { metric } : {}) }]);
+  });
+
   it('does not take a negated outcome for an achievement', () => {
     expect(read("We didn't ship the release today.").achievements).toEqual([]);
   });

@@ -155,7 +155,9 @@ function isOutcomeVerb(words: Word[], i: number): boolean {
 function findAchievements(a: Analysis): EntryAnalysisOutput['achievements'] {
   const out: EntryAnalysisOutput['achievements'] = [];
   for (const s of a.sentences) {
-    const words = analyse(s.text).words;
+    // A journal's sentence often starts with its verb; capitalised and before a name ("Migrated
+    // PostgreSQL", "Mentored Maya") wink tags it a proper noun, so it is read with a small letter.
+    const words = analyse(s.text.replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase())).words;
     const outcome = words.some((_, i) => isOutcomeVerb(words, i));
     if (!outcome) continue;
     // An outcome said with a negation ("didn't ship", "nothing shipped") is not an achievement.
