@@ -2,7 +2,7 @@ import { act } from 'react';
 import { InviteForm } from '@/modules/members/components/invite-form';
 import { queryKeys } from '@/lib/query-keys';
 import { anAnswer, aQueryClient, WORKSPACE } from './builders';
-import { render, settle, type Rendered } from './render';
+import { render, settle, typeInto, type Rendered } from './render';
 
 const member = {
   user: { id: '3b0f6a0e-5a4e-4d2a-9c1b-2f3e4d5c6b7a', name: 'Maya Member', email: 'maya@example.test' },
@@ -46,13 +46,7 @@ describe('the invite form', () => {
   });
 
   async function invite(email: string) {
-    const input = view.container.querySelector<HTMLInputElement>('input[type=email]')!;
-    await act(async () => {
-      // React tracks the value it last set: go through the prototype's setter, as typing does.
-      Reflect.set(HTMLInputElement.prototype, 'value', email, input);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await Promise.resolve();
-    });
+    await typeInto(view.container.querySelector<HTMLInputElement>('input[type=email]')!, email);
     const form = view.container.querySelector('form')!;
     await act(async () => {
       form.requestSubmit();

@@ -71,3 +71,17 @@ export async function settleUntil(done: () => boolean, timeoutMs = 3000): Promis
     await settle(10);
   }
 }
+
+/**
+ * Types into a field as a person would: React tracks the value it last set, so the value goes in
+ * through the prototype's setter, then the input event React listens for.
+ */
+export async function typeInto(field: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
+  const prototype =
+    field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  await act(async () => {
+    Reflect.set(prototype, 'value', text, field);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await Promise.resolve();
+  });
+}

@@ -24,7 +24,7 @@ import { TaskComments } from '@/modules/tasks/components/task-comments';
 import { WebhookSettings } from '@/modules/webhooks/components/webhook-settings';
 import { aComment, anEvent, aQueryClient, aUser, WORKSPACE } from './builders';
 import { fakeListApi } from './fake-list-api';
-import { render, settle, settleUntil, type Rendered } from './render';
+import { render, settle, settleUntil, typeInto, type Rendered } from './render';
 
 // The query string the page was opened with (a digest email links to `?date=`).
 let search = new URLSearchParams();
@@ -280,13 +280,7 @@ describe("a task's comments (oldest first, 100 a page)", () => {
       aComment(TASK, { author, body: (body as { body: string }).body, createdAt: at(all.length) });
 
     async function post(text: string): Promise<void> {
-      const textarea = document.querySelector('textarea')!;
-      await act(async () => {
-        // React tracks the value it last set: go through the prototype's setter, as typing does.
-        Reflect.set(HTMLTextAreaElement.prototype, 'value', text, textarea);
-        textarea.dispatchEvent(new Event('input', { bubbles: true }));
-        await Promise.resolve();
-      });
+      await typeInto(document.querySelector('textarea')!, text);
       act(() => button('Comment')?.click());
     }
 

@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { JournalDayEditor } from '@/modules/worklog/components/journal-day-editor';
 import { anAnswer, WORKSPACE } from '../builders';
-import { render, settleUntil, type Rendered } from '../render';
+import { render, settleUntil, typeInto, type Rendered } from '../render';
 
 const DATE = '2026-12-04';
 const entry = (version: number, body: string) => ({
@@ -53,14 +53,7 @@ describe('JournalDayEditor autosave', () => {
 
   const textarea = () => view.container.querySelector('textarea')!;
   const state = () => view.container.querySelector('[data-testid=save-state]')!.textContent;
-  async function type(text: string) {
-    await act(async () => {
-      // React tracks the value it last set: go through the prototype's setter, as typing does.
-      Reflect.set(HTMLTextAreaElement.prototype, 'value', text, textarea());
-      textarea().dispatchEvent(new Event('input', { bubbles: true }));
-      await Promise.resolve();
-    });
-  }
+  const type = (text: string) => typeInto(textarea(), text);
 
   it('saves with the version it loaded, and on a 409 shows both versions until the author picks one', async () => {
     const sent = api([
