@@ -160,6 +160,39 @@ describe('local work-log analysis', () => {
     expect(read(sentence).achievements).toEqual([{ text: sentence, ...(metric ? { metric } : {}) }]);
   });
 
+  it('takes an outcome verb in the past before a word wink tags as a verb: fixed focus order', () => {
+    const sentence =
+      'Accessibility audit of the board with a screen reader; fixed focus order and aria labels.';
+    expect(read(sentence).achievements).toEqual([{ text: sentence }]);
+  });
+
+  it.each([
+    [
+      'Profiled the board with 2,000 tasks: first paint from 1800 to 450 ms after virtualising columns.',
+      'first paint from 1800 to 450 ms',
+    ],
+    ['Trimmed the bundle from 1.2 MB to 640 kb.', 'the bundle from 1.2 MB to 640 kb'],
+    ['Nightly build from 2 hours to 35 minutes with the cache.', 'Nightly build from 2 hours to 35 minutes'],
+  ])('takes a time or size that went down as an outcome whatever the verb: %s', (sentence, metric) => {
+    expect(read(sentence).achievements).toEqual([{ text: sentence, metric }]);
+  });
+
+  it.each([
+    'Build time went from 4 to 12 minutes after the upgrade.',
+    'Looked at the queue: jobs from 300 to 40 per minute.',
+    'Checked the dashboard, p95 from 200 ms to 1.5 s since Monday.',
+  ])('does not take a time that went up, or a count without a unit, for an achievement: %s', (sentence) => {
+    expect(read(sentence).achievements).toEqual([]);
+  });
+
+  it.each([
+    'Tomorrow: fix the flaky test and ship the export.',
+    'Need to migrate the billing tables next week.',
+    'Build time went from 4 to 12 minutes after the upgrade.',
+  ])('does not take a plan or a noun in the base form for an achievement: %s', (sentence) => {
+    expect(read(sentence).achievements).toEqual([]);
+  });
+
   it('does not take a negated outcome for an achievement', () => {
     expect(read("We didn't ship the release today.").achievements).toEqual([]);
   });

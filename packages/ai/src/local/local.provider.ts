@@ -10,7 +10,7 @@ import { localAnalyseEntry } from './worklog.rules';
  * `model`). Bump it whenever a rule changes what it answers: AI results are cached by it, and the
  * work log re-reads analyses stored under an older one (`maintenance/reanalyse-entries`).
  */
-export const LOCAL_MODEL = 'wink-eng-lite-rules-v4';
+export const LOCAL_MODEL = 'wink-eng-lite-rules-v5';
 
 /** The offline provider: no network, no key, deterministic rules over wink-nlp (docs/ai.md). */
 export function localProvider(): AiProvider {

@@ -56,6 +56,7 @@ const IRREGULAR: Record<string, string> = {
   built: 'build',
   won: 'win',
   rewrote: 'rewrite',
+  sped: 'speed',
   cut: 'cut',
 };
 
@@ -136,20 +137,58 @@ function metricOf(sentence: string): string | undefined {
 
 type Word = Analysis['words'][number];
 
+/** A past form ("fixed", "led", "cut"): what a journal reports done. */
+const isPastForm = (w: Word) => /ed$/u.test(w.normal) || w.normal in IRREGULAR;
+
 /**
- * Whether the word at `i` is an outcome verb the author did. wink tags some of these nouns as
- * verbs ("went down during a deploy", "much calmer deploys", "a rushed deploy", "Deploy broke
- * twice"), which made setbacks read as achievements: a word after a determiner or an adjective
- * (or after a participle that follows one), or right before a verb of its own, is a noun.
+ * Whether the word at `i` is an outcome verb the author did: in the past ("shipped", "have
+ * shipped", "cut"), as a journal reports what got done; a base form is a plan ("fix the flaky test
+ * tomorrow", "need to ship") or a noun ("Build time went up"). wink tags some past forms that are
+ * adjectives as verbs ("a rushed deploy" and the like), so one after a determiner or an adjective
+ * (or after a participle that follows one) is not counted.
  */
 function isOutcomeVerb(words: Word[], i: number): boolean {
   const w = words[i]!;
-  if (w.pos !== 'VERB' || !OUTCOME_VERBS.has(IRREGULAR[w.normal] ?? w.lemma)) return false;
-  const [before, twoBefore, after] = [words[i - 1], words[i - 2], words[i + 1]];
+  if (w.pos !== 'VERB' || !isPastForm(w) || !OUTCOME_VERBS.has(IRREGULAR[w.normal] ?? w.lemma)) return false;
+  const [before, twoBefore] = [words[i - 1], words[i - 2]];
   if (before && (before.pos === 'DET' || before.pos === 'ADJ')) return false;
   if (before?.pos === 'VERB' && twoBefore?.pos === 'DET') return false;
-  if (after && (after.pos === 'VERB' || after.pos === 'AUX')) return false;
   return true;
+}
+
+// A duration or a size, with its scale to the kind's smallest unit, for comparing "from A to B".
+const UNITS: Record<string, { kind: 'time' | 'size'; scale: number }> = {
+  ms: { kind: 'time', scale: 1 },
+  milliseconds: { kind: 'time', scale: 1 },
+  s: { kind: 'time', scale: 1000 },
+  sec: { kind: 'time', scale: 1000 },
+  seconds: { kind: 'time', scale: 1000 },
+  min: { kind: 'time', scale: 60_000 },
+  minutes: { kind: 'time', scale: 60_000 },
+  h: { kind: 'time', scale: 3_600_000 },
+  hours: { kind: 'time', scale: 3_600_000 },
+  days: { kind: 'time', scale: 86_400_000 },
+  kb: { kind: 'size', scale: 1 },
+  mb: { kind: 'size', scale: 1024 },
+  gb: { kind: 'size', scale: 1024 * 1024 },
+};
+const FROM_TO =
+  /\bfrom\s+(\d[\d,]*(?:\.\d+)?)\s*(\p{L}+)?\s+(?:down\s+)?to\s+(\d[\d,]*(?:\.\d+)?)\s*(\p{L}+)/iu;
+
+/**
+ * "first paint from 1800 to 450 ms": a time or a size that went down is an outcome whatever the
+ * verb ("Profiled the board…: first paint from 1800 to 450 ms"). One that went up ("build time
+ * from 4 to 12 minutes") is not; neither is a count without a unit, whose better direction the
+ * sentence does not say.
+ */
+function reportsShrinkage(sentence: string): boolean {
+  const m = FROM_TO.exec(sentence);
+  if (!m) return false;
+  const to = UNITS[m[4]!.toLowerCase()];
+  const from = m[2] ? UNITS[m[2].toLowerCase()] : to;
+  if (!to || !from || from.kind !== to.kind) return false;
+  const amount = (n: string) => Number(n.replace(/,/gu, ''));
+  return amount(m[3]!) * to.scale < amount(m[1]!) * from.scale;
 }
 
 function findAchievements(a: Analysis): EntryAnalysisOutput['achievements'] {
@@ -158,7 +197,7 @@ function findAchievements(a: Analysis): EntryAnalysisOutput['achievements'] {
     // A journal's sentence often starts with its verb; capitalised and before a name ("Migrated
     // PostgreSQL", "Mentored Maya") wink tags it a proper noun, so it is read with a small letter.
     const words = analyse(s.text.replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase())).words;
-    const outcome = words.some((_, i) => isOutcomeVerb(words, i));
+    const outcome = words.some((_, i) => isOutcomeVerb(words, i)) || reportsShrinkage(s.text);
     if (!outcome) continue;
     // An outcome said with a negation ("didn't ship", "nothing shipped") is not an achievement.
     if (words.some((w) => NEGATIONS.has(w.normal))) continue;
