@@ -69,12 +69,18 @@ export function patternFigures(
   const busiest = (m: Map<number, number>) =>
     m.size ? [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0] : null;
 
-  const pointed = finished.filter((t) => t.storyPoints !== null);
-  const inProgressHours = (t: FinishedTaskRow) =>
-    Math.max(0, (t.completedAt.getTime() - (t.startedAt ?? t.createdAt).getTime()) / HOUR_MS);
+  // A task done before it was made or started (imported with its old completion date) says
+  // nothing about how long work takes: it is left out of the durations, not counted as 0 h.
+  const elapsedHours = (from: Date, to: Date): number | null => {
+    const hours = (to.getTime() - from.getTime()) / HOUR_MS;
+    return hours >= 0 ? hours : null;
+  };
+  const pointed = finished.flatMap((t) => {
+    const hours = elapsedHours(t.startedAt ?? t.createdAt, t.completedAt);
+    return t.storyPoints !== null && hours !== null ? [{ points: t.storyPoints, hours }] : [];
+  });
   const byPoints = new Map<number, number[]>();
-  for (const t of pointed)
-    byPoints.set(t.storyPoints!, [...(byPoints.get(t.storyPoints!) ?? []), inProgressHours(t)]);
+  for (const t of pointed) byPoints.set(t.points, [...(byPoints.get(t.points) ?? []), t.hours]);
 
   return {
     from: range.from,
@@ -91,14 +97,14 @@ export function patternFigures(
         .sort((a, b) => a[0] - b[0])
         .map(([points, hs]) => ({ points, tasks: hs.length, medianHours: round1(median(hs)) })),
       agreement: rankAgreement(
-        pointed.map((t) => t.storyPoints!),
-        pointed.map(inProgressHours),
+        pointed.map((t) => t.points),
+        pointed.map((t) => t.hours),
       ),
     },
     cycleTime: PRIORITIES.flatMap((priority) => {
       const hs = finished
         .filter((t) => t.priority === priority)
-        .map((t) => (t.completedAt.getTime() - t.createdAt.getTime()) / HOUR_MS);
+        .flatMap((t) => elapsedHours(t.createdAt, t.completedAt) ?? []);
       return hs.length ? [{ priority, tasks: hs.length, medianHours: round1(median(hs)) }] : [];
     }),
     blocked: {

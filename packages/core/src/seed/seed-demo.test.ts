@@ -46,6 +46,12 @@ describe('seedDemo', () => {
     )) as [{ n: number }];
     expect(history).toBe(4);
 
+    // Backdated completions come after their tasks' creation (My patterns reads the difference).
+    const [{ n: doneBeforeMade }] = (await q(
+      `select count(*)::int as n from tasks where workspace_id = $1 and completed_at < created_at`,
+    )) as [{ n: number }];
+    expect(doneBeforeMade).toBe(0);
+
     // Async updates: a week of check-ins, two blockers (one escalated), a resolved sev2 with its
     // timeline and postmortem, three decisions (one superseded) and the digests of those days.
     const [{ n: updates }] = (await q(

@@ -5,7 +5,12 @@ import { getSprint } from '../sprints/get-sprint';
 import { updateSprint } from '../sprints/update-sprint';
 import { getTask } from '../tasks/get-task';
 import { updateTask } from '../tasks/update-task';
-import { backdateCompletion, backdateSprint, backdateStints } from './sprint-history.repository';
+import {
+  backdateCompletion,
+  backdateCreation,
+  backdateSprint,
+  backdateStints,
+} from './sprint-history.repository';
 
 const DAY_MS = 86_400_000;
 const today = () => new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z').getTime();
@@ -100,6 +105,7 @@ export async function seedSprints(
 
   // Move it all into the past, as if it had happened over the last three weeks.
   await deps.db.transaction(async (tx) => {
+    await backdateCreation(tx, projectId, at(-19, 10));
     await backdateSprint(tx, s1.id, { startedAt: at(-17, 9), completedAt: at(-4, 17) });
     await backdateStints(tx, s1.id, { addedAt: at(-18, 15), removedAt: at(-4, 17) });
     await backdateCompletion(tx, auth, at(-12, 14));
