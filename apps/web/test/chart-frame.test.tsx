@@ -4,11 +4,12 @@ import { ChartFrame } from '@/modules/charts/components/chart-frame';
 import { applyTheme } from '@/modules/ui/theme';
 import { render } from './render';
 
-async function renderFrame() {
+async function renderFrame(heading?: 'h2') {
   return render(
     <ChartFrame
       id="burndown-s1"
       title="Burndown of Sprint 1"
+      heading={heading}
       description="8 points committed; 5 of 8 points remain on May 7."
       legend={[
         { label: 'Remaining', role: 'primary', shape: 'line' },
@@ -43,6 +44,22 @@ describe('the chart frame', () => {
     expect(text('aria-labelledby')).toBe('Burndown of Sprint 1');
     expect(text('aria-describedby')).toBe('8 points committed; 5 of 8 points remain on May 7.');
     expect(image.querySelector('[data-testid="plot"]')).not.toBeNull();
+    await unmount();
+  });
+
+  it('shows its title as the heading asked for, which names the image', async () => {
+    const { container, unmount } = await renderFrame('h2');
+    const heading = container.querySelector('h2')!;
+    expect(heading.textContent).toBe('Burndown of Sprint 1');
+    expect(heading.hidden).toBe(false);
+    expect(container.querySelector('[role="img"]')!.getAttribute('aria-labelledby')).toBe(heading.id);
+    expect(container.querySelectorAll('[id="burndown-s1-title"]')).toHaveLength(1);
+    await unmount();
+  });
+
+  it('keeps its title out of sight when the page heads the chart itself', async () => {
+    const { container, unmount } = await renderFrame();
+    expect(container.querySelector('h2, h3')).toBeNull();
     await unmount();
   });
 

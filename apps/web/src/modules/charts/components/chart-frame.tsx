@@ -22,6 +22,11 @@ interface ChartFrameProps {
   id: string;
   /** The image's accessible name ("Burndown of Sprint 1"). */
   title: string;
+  /**
+   * Shows the title above the chart as a heading of this level, for a chart that has none of its
+   * own on the page (the sprint page heads its charts itself).
+   */
+  heading?: 'h2' | 'h3';
   /** The image's accessible description: what the chart says, in one or two sentences. */
   description: string;
   legend: LegendEntry[];
@@ -37,14 +42,29 @@ const cellClass = 'border-b border-slate-200 py-1 pr-3 dark:border-slate-700';
  * inside is presentational), a legend in text, and the numbers as a table behind "Show the
  * numbers", for screen readers and for anyone who wants the figures.
  */
-export function ChartFrame({ id, title, description, legend, numbers, children }: ChartFrameProps) {
+export function ChartFrame({
+  id,
+  title,
+  heading: Heading,
+  description,
+  legend,
+  numbers,
+  children,
+}: ChartFrameProps) {
   const palette = useChartPalette();
   return (
     <figure className="flex max-w-3xl min-w-0 flex-col gap-2">
-      <div role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} className="min-w-0">
-        <span id={`${id}-title`} hidden>
+      {Heading ? (
+        <Heading id={`${id}-title`} className="font-semibold">
           {title}
-        </span>
+        </Heading>
+      ) : null}
+      <div role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} className="min-w-0">
+        {Heading ? null : (
+          <span id={`${id}-title`} hidden>
+            {title}
+          </span>
+        )}
         <span id={`${id}-desc`} hidden>
           {description}
         </span>

@@ -31,6 +31,7 @@ function FinishingCharts({ p }: { p: MyPatterns }) {
     <>
       <ChartFrame
         id="patterns-hours"
+        heading="h2"
         title="When I finish tasks, by hour"
         description={`${p.finished.total} tasks finished; busiest hour ${p.finished.busiestHour === null ? 'none' : hour(p.finished.busiestHour)} (${p.timeZone}).`}
         legend={[{ label: 'Tasks finished', role: 'primary', shape: 'bar' }]}
@@ -50,6 +51,7 @@ function FinishingCharts({ p }: { p: MyPatterns }) {
       </ChartFrame>
       <ChartFrame
         id="patterns-weekdays"
+        heading="h2"
         title="When I finish tasks, by weekday"
         description={`Busiest day: ${p.finished.busiestWeekday === null ? 'none' : WEEKDAYS[p.finished.busiestWeekday - 1]}.`}
         legend={[{ label: 'Tasks finished', role: 'primary', shape: 'bar' }]}
@@ -79,6 +81,7 @@ function TimingCharts({ p }: { p: MyPatterns }) {
       {points.length ? (
         <ChartFrame
           id="patterns-estimates"
+          heading="h2"
           title="Story points against time in progress"
           description={`Median hours in progress for each estimate; agreement ${p.estimates.agreement ?? 'not enough data'}.`}
           legend={[{ label: 'Median hours in progress', role: 'secondary', shape: 'bar' }]}
@@ -104,6 +107,7 @@ function TimingCharts({ p }: { p: MyPatterns }) {
       {cycle.length ? (
         <ChartFrame
           id="patterns-cycle"
+          heading="h2"
           title="Cycle time per priority"
           description="Median hours from created to done, for each priority."
           legend={[{ label: 'Median hours to done', role: 'accent', shape: 'bar' }]}

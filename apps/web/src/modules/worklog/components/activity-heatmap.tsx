@@ -18,6 +18,7 @@ export function ActivityHeatmap({ activity }: { activity: WorklogInsights['activ
     <ChartFrame
       id="worklog-activity"
       title="Activity per day"
+      heading="h2"
       description={`Entries written and tasks completed each day: active on ${active} of ${activity.length} days.`}
       legend={[{ label: 'Entries + tasks done (darker is more)', role: 'primary', shape: 'bar' }]}
       numbers={{

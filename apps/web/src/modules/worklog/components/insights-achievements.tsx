@@ -21,9 +21,9 @@ export function InsightsAchievements({
     : achievements.length.toLocaleString('en');
   return (
     <section aria-labelledby="worklog-achievements">
-      <h3 id="worklog-achievements" className="mb-2 font-semibold">
+      <h2 id="worklog-achievements" className="mb-2 font-semibold">
         Achievements
-      </h3>
+      </h2>
       {truncated || achievements.length > SHOWN ? (
         <p role="status" className="mb-2 text-sm text-slate-600 dark:text-slate-300">
           Showing the {SHOWN} most recent of {total} achievements in this range; an export lists them all.

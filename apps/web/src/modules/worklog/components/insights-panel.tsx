@@ -11,6 +11,7 @@ import { formatLocalDate, shiftDate, todayIn } from '@/lib/local-dates';
 import { useInsights } from '../hooks/use-worklog-insights';
 import { ActivityHeatmap } from './activity-heatmap';
 import { InsightsAchievements } from './insights-achievements';
+import { RecurringThemes } from './recurring-themes';
 
 const RANGES = [
   ['7', 'Last 7 days'],
@@ -39,6 +40,7 @@ function CountBars({
     <ChartFrame
       id={id}
       title={title}
+      heading="h2"
       description={`${top[0]!.name} leads with ${top[0]!.count} entries of ${rows.length} ${what} found.`}
       legend={[{ label: 'Entries', role: 'primary', shape: 'bar' }]}
       numbers={{
@@ -87,6 +89,7 @@ export function InsightsPanel() {
             <ChartFrame
               id="worklog-mood"
               title="Mood"
+              heading="h2"
               description={`Your mood from ${formatLocalDate(from)} to ${formatLocalDate(to)}, as read from your entries (50 is neutral).`}
               legend={[{ label: 'Mood (0 low, 100 high)', role: 'primary', shape: 'line' }]}
               numbers={{
@@ -116,12 +119,7 @@ export function InsightsPanel() {
             achievements={insights.data.achievements}
             truncated={insights.data.achievementsTruncated}
           />
-          {insights.data.themes.length > 0 ? (
-            <p className="text-sm">
-              <span className="font-semibold">Themes: </span>
-              {insights.data.themes.map((t) => `${t.term} (${t.count})`).join(', ')}
-            </p>
-          ) : null}
+          <RecurringThemes themes={insights.data.themes} />
         </>
       )}
     </div>
