@@ -193,6 +193,13 @@ describe('local work-log analysis', () => {
     expect(read(sentence).achievements).toEqual([]);
   });
 
+  it.each([
+    ['Reduced layout shifts from 12 to 0 on the board.', 'layout shifts from 12 to 0'],
+    ['Cut the queue from 300 to 40 jobs after the fix.', 'the queue from 300 to 40 jobs'],
+  ])('ends a "from A to B" metric at its unit, not at the next word: %s', (sentence, metric) => {
+    expect(read(sentence).achievements).toEqual([{ text: sentence, metric }]);
+  });
+
   it('does not take a negated outcome for an achievement', () => {
     expect(read("We didn't ship the release today.").achievements).toEqual([]);
   });

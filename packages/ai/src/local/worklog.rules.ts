@@ -64,7 +64,8 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'nothing', 'no', 'without', 'f
 
 const METRIC_PATTERNS: RegExp[] = [
   // "p99 from 800 to 120 ms", "build time from 12 to 4 minutes", "from $3k to $1k"
-  /(?:\b[\p{L}\p{N}]+\s+){0,2}from\s+\$?\d[\d.,]*\s*[\p{L}%]*\s+(?:down\s+|up\s+)?to\s+\$?\d[\d.,]*\s*(?:ms|s|sec|seconds|minutes|min|hours|h|days|%|x|kb|mb|gb|k|[\p{L}]+)?/iu,
+  // (the unit is a word after the number, not a function word: "from 12 to 0 on the board")
+  /(?:\b[\p{L}\p{N}]+\s+){0,2}from\s+\$?\d[\d.,]*\s*[\p{L}%]*\s+(?:down\s+|up\s+)?to\s+\$?\d[\d.,]*(?:\s*(?:ms|s|sec|seconds|minutes|min|hours|h|days|%|x|kb|mb|gb|k|(?!(?:on|in|at|for|the|a|an|and|or|but|to|by|with|after|before|since|per|of|from|across|over|when|while|so|as)\b)[\p{L}]+)\b)?/iu,
   /\b\d+(?:\.\d+)?\s?%/u,
   /\b\d+(?:\.\d+)?x\b/u,
   /\$\d[\d,.]*\s?[kKmM]?\b/u,
