@@ -1,6 +1,7 @@
 import { NO_WORKSPACE } from '@teamflow/contracts/events';
 import { emitEvent } from '../events/emit-event';
 import { claimStagedJob, stagedJobDone } from '../jobs/staged-job-outcome';
+import type { Tx } from '@teamflow/db/client';
 import type { CoreDeps } from '../platform/context';
 import { endOfLocalDay, localDateOf, startOfLocalDay } from '../platform/local-dates';
 import type { Logger } from '../platform/logger';
@@ -20,13 +21,13 @@ export const EXPORT_TASK_PAGE = 1_000;
 
 /** Every task the author completed in the range, most recently done first, a page at a time. */
 async function everyCompletedTask(
-  deps: RenderDeps,
+  tx: Tx,
   userId: string,
   range: { from: Date; to: Date; zone: string },
 ): Promise<ExportSource['tasks']> {
   const tasks: ExportSource['tasks'] = [];
   for (let after: { cursorAt: string; id: string } | undefined; ;) {
-    const page = await completedTasks(deps.db, userId, range.from, range.to, {
+    const page = await completedTasks(tx, userId, range.from, range.to, {
       limit: EXPORT_TASK_PAGE,
       after,
     });
@@ -35,6 +36,37 @@ async function everyCompletedTask(
     if (!last || page.length < EXPORT_TASK_PAGE) return tasks;
     after = { cursorAt: last.cursor_at, id: last.id };
   }
+}
+
+/**
+ * The entries (with their analysis) and, for a review, the completed tasks one document is built
+ * from, all read in one READ ONLY REPEATABLE READ transaction: every statement (the entries and
+ * each page of tasks) sees the database as of the first, so an entry edited or a task done or
+ * renamed meanwhile cannot leave a document that disagrees with itself (an achievement from before
+ * the edit beside a task title from after it, a task skipped or repeated between pages).
+ */
+async function readExportSource(
+  deps: RenderDeps,
+  userId: string,
+  row: { kind: 'review' | 'cv'; fromDate: string; toDate: string },
+  zone: string,
+): Promise<Pick<ExportSource, 'entries' | 'tasks'>> {
+  return deps.db.transaction(
+    async (tx) => {
+      const entries = await entriesInRange(tx, userId, row.fromDate, row.toDate);
+      // A CV cites no task: it is skills and achievements.
+      const tasks =
+        row.kind === 'review'
+          ? await everyCompletedTask(tx, userId, {
+              from: startOfLocalDay(row.fromDate, zone),
+              to: endOfLocalDay(row.toDate, zone),
+              zone,
+            })
+          : [];
+      return { entries, tasks };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
 }
 
 /**
@@ -57,18 +89,7 @@ export async function renderExport(
   if (!user) return 'gone';
   await setExportState(deps.db, userId, exportId, { status: 'running' });
   try {
-    const zone = user.timeZone;
-    const [entries, tasks] = await Promise.all([
-      entriesInRange(deps.db, userId, row.fromDate, row.toDate),
-      // A CV cites no task: it is skills and achievements.
-      row.kind === 'review'
-        ? everyCompletedTask(deps, userId, {
-            from: startOfLocalDay(row.fromDate, zone),
-            to: endOfLocalDay(row.toDate, zone),
-            zone,
-          })
-        : [],
-    ]);
+    const { entries, tasks } = await readExportSource(deps, userId, row, user.timeZone);
     const doc = buildExportDocument({
       kind: row.kind,
       authorName: user.name,
