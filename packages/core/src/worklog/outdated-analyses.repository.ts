@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@teamflow/db/client';
 import { worklogInsights } from '@teamflow/db/schema/index';
 
@@ -28,9 +28,12 @@ export async function entriesAnalysedByOlderLocalRules(
     .from(worklogInsights)
     .where(
       and(
-        eq(worklogInsights.provider, 'local'),
+        // Written out, not sent as parameters: the planner matches them to the partial index
+        // worklog_insights_local_reread_idx from the statement's text, so a generic plan (a
+        // prepared statement's, after five runs) can use it too.
+        sql`${worklogInsights.provider} = 'local'`,
         ne(worklogInsights.model, currentModel),
-        inArray(worklogInsights.status, ['done', 'failed']),
+        sql`${worklogInsights.status} in ('done', 'failed')`,
       ),
     )
     .orderBy(asc(worklogInsights.analysedAt), asc(worklogInsights.entryId))

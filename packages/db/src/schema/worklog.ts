@@ -94,7 +94,15 @@ export const worklogInsights = pgTable(
     analysedAt: timestamp('analysed_at', { withTimezone: true, mode: 'date' }),
     ...timestamps,
   },
-  (t) => [index('worklog_insights_user_idx').on(t.userId)],
+  (t) => [
+    index('worklog_insights_user_idx').on(t.userId),
+    // The hourly re-read (core worklog/outdated-analyses.repository.ts): finished local analyses,
+    // longest-analysed first. model and user_id ride along so the scan that finds nothing outdated
+    // (every hour between upgrades) reads this index alone, not a heap row per analysis.
+    index('worklog_insights_local_reread_idx')
+      .on(t.analysedAt, t.entryId, t.model, t.userId)
+      .where(sql`${t.provider} = 'local' and ${t.status} in ('done', 'failed')`),
+  ],
 );
 
 /**
