@@ -9,7 +9,9 @@ import { FormError } from '@/modules/ui/components/form-error';
 import { SkeletonList } from '@/modules/ui/components/skeleton';
 import { useCan } from '@/modules/workspaces/hooks/use-permission';
 import { useLeaderboard, useMyProgress, useUpdateProgressSettings } from '../hooks/use-progress';
+import { AchievementIcon } from './achievement-icon';
 import { LevelRing } from './level-ring';
+import { FlameIcon, LogIcon, SnowflakeIcon } from './progress-icons';
 import { QuestBar } from './quest-bar';
 import { XpByDayChart } from './xp-by-day-chart';
 
@@ -26,17 +28,34 @@ const WHY: Record<string, string> = {
   daily_cap: 'cut: past 200 XP in your day',
 };
 
+// Inline with the text around it, one text line high.
+const INLINE_ICON = 'inline-block h-[1.1em] w-[1.1em] align-[-0.2em]';
+
+/** One snowflake per freeze; a screen reader hears the number instead. */
+function Freezes({ count }: { count: number }) {
+  return (
+    <>
+      <span className="sr-only">{count}</span>
+      {Array.from({ length: count }, (_, i) => (
+        <SnowflakeIcon key={i} className={`${INLINE_ICON} text-sky-600 dark:text-sky-400`} />
+      ))}
+    </>
+  );
+}
+
 function Streak({ streak }: { streak: Progress['streak'] }) {
   return (
     <div className="flex flex-col gap-1" data-testid="streak">
-      <span className="text-3xl" aria-hidden>
-        {streak.current > 0 ? '🔥' : '🪵'}
-      </span>
+      {streak.current > 0 ? (
+        <FlameIcon className="h-9 w-9 text-orange-600 dark:text-orange-400" />
+      ) : (
+        <LogIcon className="h-9 w-9 text-amber-800 dark:text-amber-600" />
+      )}
       <span className="font-semibold">
         {streak.current} workday{streak.current === 1 ? '' : 's'} in a row
       </span>
       <span className="text-xs text-slate-600 dark:text-slate-400">
-        Longest {streak.longest} · {'❄️'.repeat(streak.freezes) || 'no'} freeze
+        Longest {streak.longest} · {streak.freezes > 0 ? <Freezes count={streak.freezes} /> : 'no'} freeze
         {streak.freezes === 1 ? '' : 's'}
         {streak.lastActiveDate ? ` · last ${formatLocalDate(streak.lastActiveDate)}` : ''}
       </span>
@@ -56,9 +75,10 @@ function Achievements({ unlocked }: { unlocked: Progress['achievements'] }) {
             data-unlocked={got ? 'true' : 'false'}
             className={`flex flex-col gap-1 rounded-md border p-2 text-sm ${got ? 'border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-900/30' : 'border-slate-200 opacity-70 dark:border-slate-700'}`}
           >
-            <span className={`text-2xl ${got ? '' : 'grayscale'}`} aria-hidden>
-              {a.icon}
-            </span>
+            <AchievementIcon
+              id={a.id}
+              className={`h-8 w-8 ${got ? 'text-amber-600 dark:text-amber-400' : 'text-slate-400 dark:text-slate-500'}`}
+            />
             <span className="font-medium">{a.name}</span>
             <span className="text-xs text-slate-600 dark:text-slate-400">
               {got ? `Unlocked ${formatLocalDate(got.unlockedAt.slice(0, 10))}` : `Locked: ${a.criteria}`}
