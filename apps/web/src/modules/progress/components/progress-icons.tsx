@@ -44,7 +44,7 @@ export function LogIcon({ className }: IconProps) {
       <path d="M17 7H6.5a3.5 5 0 0 0 0 10H17" />
       <ellipse cx="17" cy="12" rx="3.5" ry="5" />
       <ellipse cx="17" cy="12" rx="1" ry="1.6" />
-      <path d="M8 10.5h4.5M7 13.5h3" />
+      <path d="M10 7 8.5 4.5" />
     </Svg>
   );
 }
@@ -116,7 +116,7 @@ export function MegaphoneIcon({ className }: IconProps) {
   return (
     <Svg className={className}>
       <path d="M3 10v4a1 1 0 0 0 1 1h3l9 5V4L7 9H4a1 1 0 0 0-1 1Z" />
-      <path d="m7 15 1.5 5.5h2.5L10 16.5" />
+      <path d="m5 15 1 5.5h2.5L7.5 15" />
       <path d="M19.5 9a4 4 0 0 1 0 6" />
     </Svg>
   );
@@ -158,10 +158,10 @@ export function SirenIcon({ className }: IconProps) {
 export function HandshakeIcon({ className }: IconProps) {
   return (
     <Svg className={className}>
-      <path d="M2 7h3.5v8.5H2M22 7h-3.5v8.5H22" />
-      <path d="M18.5 8.5 14.2 6.4a2 2 0 0 0-2.1.2L8.6 9.4a1.4 1.4 0 0 0 1.8 2.1l2.4-1.6 5.7 5" />
-      <path d="M5.5 14.5 10 18.6a1.3 1.3 0 0 0 1.9-1.8M11.9 16.8l1 .9a1.3 1.3 0 0 0 1.9-1.8M14.8 15.9l.5.4a1.3 1.3 0 0 0 1.8-1.8l-.2-.2" />
-      <path d="M5.5 8.5 9.7 6.8" />
+      <path d="M2 8h3v7H2M22 8h-3v7h3" />
+      <path d="M19 9.5 14.8 7.2a2 2 0 0 0-1.9 0L9 9.8a1.5 1.5 0 0 0 1.7 2.4l2.3-1.4 5.8 4.6" />
+      <path d="m5 14.5 3.8 3.6a1.4 1.4 0 0 0 2-2l1.6 1.5a1.4 1.4 0 0 0 2-2l.9.8a1.4 1.4 0 0 0 2-2" />
+      <path d="M5 9.2 8.6 7.6" />
     </Svg>
   );
 }
