@@ -1,8 +1,10 @@
 import { ACHIEVEMENTS, type Progress, type Quest } from '@teamflow/contracts/progress';
 import { randomUUID } from 'node:crypto';
 import { queryKeys } from '@/lib/query-keys';
+import { AchievementIcon } from '@/modules/progress/components/achievement-icon';
 import { ProgressChip } from '@/modules/progress/components/progress-chip';
 import { ProgressPage } from '@/modules/progress/components/progress-page';
+import { MedalIcon } from '@/modules/progress/components/progress-icons';
 import { QuestBar } from '@/modules/progress/components/quest-bar';
 import { aQueryClient, aUser } from './builders';
 import { render, type Rendered } from './render';
@@ -125,5 +127,19 @@ describe('the Progress area draws its icons as SVG, never as emoji', () => {
     expect(chip?.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
     expect(chip?.textContent).toBe('Level 2 · 135 XP · 1 day streak');
     expect(chip?.textContent).not.toMatch(EMOJI);
+  });
+
+  it('an achievement this build has no picture for (from a newer api) gets the medal, not nothing', async () => {
+    page = await render(
+      <>
+        <AchievementIcon id="not-in-this-build" />
+        <MedalIcon />
+      </>,
+    );
+    const svgs = [...page.container.querySelectorAll('svg')];
+    const [drawn, medal] = svgs;
+
+    expect(svgs).toHaveLength(2);
+    expect(drawn?.outerHTML).toBe(medal?.outerHTML);
   });
 });
