@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useMyProgress } from '../hooks/use-progress';
 import { useProgressEvents } from '../hooks/use-progress-events';
-import { FlameIcon } from './progress-icons';
+import { FlameIcon, INLINE_ICON } from './progress-icons';
 
 /** The caller's level and XP beside the workspace navigation; live through the personal XP events. */
 export function ProgressChip({ workspaceId }: { workspaceId: string }) {
@@ -23,7 +23,7 @@ export function ProgressChip({ workspaceId }: { workspaceId: string }) {
       {data.streak.current > 0 ? (
         <>
           {' · '}
-          <FlameIcon className="inline-block h-[1.1em] w-[1.1em] align-[-0.2em] text-orange-600 dark:text-orange-400" />
+          <FlameIcon className={`${INLINE_ICON} text-orange-600 dark:text-orange-400`} />
           {data.streak.current}
           <span className="sr-only"> day streak</span>
         </>

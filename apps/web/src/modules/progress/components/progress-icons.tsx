@@ -11,6 +11,9 @@ export interface IconProps {
 
 export type IconComponent = (props: IconProps) => ReactNode;
 
+/** The classes of an icon inside a line of text: one text line high, on the text's baseline. */
+export const INLINE_ICON = 'inline-block h-[1.1em] w-[1.1em] align-[-0.2em]';
+
 function Svg({ className, children }: IconProps & { children: ReactNode }) {
   return (
     <svg

@@ -11,7 +11,7 @@ import { useCan } from '@/modules/workspaces/hooks/use-permission';
 import { useLeaderboard, useMyProgress, useUpdateProgressSettings } from '../hooks/use-progress';
 import { AchievementIcon } from './achievement-icon';
 import { LevelRing } from './level-ring';
-import { FlameIcon, LogIcon, SnowflakeIcon } from './progress-icons';
+import { FlameIcon, INLINE_ICON, LogIcon, SnowflakeIcon } from './progress-icons';
 import { QuestBar } from './quest-bar';
 import { XpByDayChart } from './xp-by-day-chart';
 
@@ -27,9 +27,6 @@ const WHY: Record<string, string> = {
   self_farm: '0: created and closed by the same person within 10 minutes',
   daily_cap: 'cut: past 200 XP in your day',
 };
-
-// Inline with the text around it, one text line high.
-const INLINE_ICON = 'inline-block h-[1.1em] w-[1.1em] align-[-0.2em]';
 
 /** One snowflake per freeze; a screen reader hears the number instead. */
 function Freezes({ count }: { count: number }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuest } from '../hooks/use-progress';
-import { FlagIcon } from './progress-icons';
+import { FlagIcon, INLINE_ICON } from './progress-icons';
 
 /** The team quest: the active sprint's goal with done against committed points. */
 export function QuestBar({ workspaceId, projectId }: { workspaceId: string; projectId?: string }) {
@@ -16,7 +16,7 @@ export function QuestBar({ workspaceId, projectId }: { workspaceId: string; proj
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <span className="font-medium">
-          <FlagIcon className="mr-1.5 inline-block h-[1.1em] w-[1.1em] align-[-0.2em]" />
+          <FlagIcon className={`${INLINE_ICON} mr-1.5`} />
           {quest.goal ?? quest.name}
           <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{quest.name}</span>
         </span>
