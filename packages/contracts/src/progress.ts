@@ -109,7 +109,7 @@ export interface AchievementDefinition {
   id: AchievementId;
   name: string;
   description: string;
-  /** An emoji: the web shows it large in the grid. */
+  /** An emoji, for clients that show one (the web draws its own picture per id: emoji need a colour-emoji font). */
   icon: string;
   /** How to unlock it, shown on the locked tile. */
   criteria: string;
