@@ -62,3 +62,65 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(found).toEqual({ board: [], drawer: [], swimlanes: [], list: [], phone: [] });
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the workspace's other pages have no serious axe violations in ${scheme} mode`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const ownerEmail = uniqueEmail('a11y-pages');
+    const board = await createBoard(ownerEmail, 'Audit the board');
+    await addMember(board, uniqueEmail('member'), 'Mira Member', 'member');
+    await createTask(board, { title: 'Audit the calendar', dueDate: '2030-05-20', priority: 'critical' });
+    await signIn(page, ownerEmail, `/w/${board.workspaceId}`);
+    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
+
+    // Each page as its reader first sees it: what they came for is on screen before axe reads it.
+    const ws = `/w/${board.workspaceId}`;
+    const visits: { name: string; path: string; ready: () => Promise<void> }[] = [
+      {
+        name: 'projects',
+        path: ws,
+        ready: () => expect(page.getByRole('link', { name: /E2E project/ })).toBeVisible(),
+      },
+      {
+        name: 'members',
+        path: `${ws}/members`,
+        ready: () => expect(page.getByText('Mira Member')).toBeVisible(),
+      },
+      {
+        name: 'progress',
+        path: `${ws}/progress`,
+        ready: () => expect(page.getByRole('list', { name: 'Achievements' })).toBeVisible(),
+      },
+      {
+        name: 'search',
+        path: `${ws}/search?q=audit`,
+        ready: () => expect(page.getByText('Audit the calendar')).toBeVisible(),
+      },
+      {
+        name: 'calendar',
+        path: `${board.boardPath}/calendar?month=2030-05`,
+        ready: () => expect(page.getByRole('heading', { name: 'May 2030' })).toBeVisible(),
+      },
+      {
+        name: 'updates',
+        path: `${ws}/updates`,
+        ready: () => expect(page.getByRole('heading', { name: 'Updates', level: 1 })).toBeVisible(),
+      },
+      {
+        name: 'work log',
+        path: `${ws}/worklog`,
+        ready: () => expect(page.getByRole('heading', { name: 'Work log' })).toBeVisible(),
+      },
+    ];
+    const found: Record<string, string[]> = {};
+    for (const visit of visits) {
+      await page.goto(visit.path);
+      await visit.ready();
+      found[visit.name] = await seriousViolations(page);
+    }
+    for (const [where, violations] of Object.entries(found)) {
+      if (violations.length > 0) console.log(`axe ${scheme} ${where}:\n  ${violations.join('\n  ')}`);
+    }
+    expect(found).toEqual(Object.fromEntries(visits.map((v) => [v.name, []])));
+  });
+}

@@ -29,7 +29,7 @@ export default function GlobalError({
             the page.
           </p>
           {error.digest && (
-            <p className="text-sm text-slate-500">
+            <p className="text-sm text-slate-500 dark:text-slate-400">
               Reference: <code className="font-mono">{error.digest}</code>
             </p>
           )}

@@ -91,7 +91,7 @@ function ReadinessChecks({ checks }: { checks: Readiness['checks'] }) {
       {entries.map(([name, state]) => (
         <div key={name} className="contents">
           <dt className="text-slate-600 dark:text-slate-400">{checkLabel[name]}</dt>
-          <dd className={state === 'down' ? 'font-medium text-rose-700' : 'font-medium'}>
+          <dd className={state === 'down' ? 'font-medium text-rose-700 dark:text-rose-400' : 'font-medium'}>
             {stateText[state]}
           </dd>
         </div>

@@ -85,7 +85,9 @@ export function AiProjectPanel({ workspaceId, projectId }: { workspaceId: string
                     scroll={false}
                     className="font-medium hover:underline"
                   >
-                    <span className="mr-1 font-mono text-xs text-slate-500">{item.key}</span>
+                    <span className="mr-1 font-mono text-xs text-slate-500 dark:text-slate-400">
+                      {item.key}
+                    </span>
                     {item.title}
                   </Link>
                   <span className="text-xs text-slate-600 dark:text-slate-400">{item.reason}</span>

@@ -60,7 +60,7 @@ function AttachmentRow({
   const [error, setError] = useState<string | undefined>(undefined);
   return (
     <li className="flex items-center gap-3 py-2" data-testid="attachment">
-      <div className="flex size-12 shrink-0 items-center justify-center overflow-hidden rounded border border-slate-200 bg-slate-50 text-xs text-slate-500 dark:border-slate-700 dark:bg-slate-800">
+      <div className="flex size-12 shrink-0 items-center justify-center overflow-hidden rounded border border-slate-200 bg-slate-50 text-xs text-slate-500 dark:text-slate-400 dark:border-slate-700 dark:bg-slate-800">
         {thumbnail ? (
           // eslint-disable-next-line @next/next/no-img-element -- a blob: URL of our own download
           <img
@@ -74,7 +74,7 @@ function AttachmentRow({
       </div>
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium">{attachment.fileName}</p>
-        <p className="flex items-center gap-2 text-xs text-slate-500">
+        <p className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
           {sizeText(attachment.size)}
           <span title={badge.title} className={`rounded px-1.5 py-0.5 font-medium ${badge.className}`}>
             {badge.label}
@@ -155,7 +155,7 @@ export function TaskAttachments({
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-500">No files yet.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No files yet.</p>
       )}
       {canUpload ? (
         <div

@@ -56,7 +56,7 @@ export function QuickAddTask({ projectId, status }: { projectId: string; status:
       <DuplicateHints projectId={projectId} title={title} />
       <TemplateQuickAdd projectId={projectId} status={status} />
       {error ? (
-        <p role="alert" className="px-2 text-xs text-rose-700">
+        <p role="alert" className="px-2 text-xs text-rose-700 dark:text-rose-400">
           {error}
         </p>
       ) : null}

@@ -37,9 +37,11 @@ export function AgendaList({
                   onClick={() => onOpen(task)}
                   className={`flex w-full items-center gap-2 rounded border border-l-4 border-slate-200 bg-white px-2 py-2 text-left text-sm dark:border-slate-700 dark:bg-slate-900 ${PRIORITY_EDGE[task.priority]}`}
                 >
-                  <span className="font-mono text-xs text-slate-500">{task.key}</span>
+                  <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{task.key}</span>
                   <span className="flex-1 truncate">{task.title}</span>
-                  <span className="text-xs text-slate-500 capitalize">{task.priority}</span>
+                  <span className="text-xs text-slate-500 dark:text-slate-400 capitalize">
+                    {task.priority}
+                  </span>
                 </button>
               </li>
             ))}

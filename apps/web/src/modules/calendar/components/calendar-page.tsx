@@ -112,7 +112,7 @@ export function CalendarPage({ workspaceId, projectId }: { workspaceId: string; 
     <main className="flex flex-col gap-4 px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
             <Link href={`/w/${workspaceId}`} className="hover:text-indigo-700">
               {workspace?.name ?? 'Workspace'}
             </Link>{' '}
@@ -121,7 +121,9 @@ export function CalendarPage({ workspaceId, projectId }: { workspaceId: string; 
           {project.data ? (
             <h1 className="text-2xl font-bold tracking-tight">
               {project.data.name}{' '}
-              <span className="text-base font-medium text-slate-500">{project.data.key}</span>
+              <span className="text-base font-medium text-slate-500 dark:text-slate-400">
+                {project.data.key}
+              </span>
             </h1>
           ) : (
             <Skeleton className="mt-1 h-8 w-64" />

@@ -50,9 +50,9 @@ export function CalendarTaskChip({ task, canEdit, autoFocus, onOpen, onShift }: 
       title={task.title}
       aria-describedby={canEdit && task.dueDate ? 'calendar-move-hint' : undefined}
       style={transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined}
-      className={`flex w-full min-w-0 touch-none items-center gap-1 rounded border border-l-4 border-slate-200 bg-white px-1.5 py-0.5 text-left text-xs shadow-sm hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-700 dark:bg-slate-900 ${PRIORITY_EDGE[task.priority]} ${isDragging ? 'relative z-20 opacity-80 shadow-lg' : ''} ${task.status === 'done' ? 'text-slate-500 line-through' : ''}`}
+      className={`flex w-full min-w-0 touch-none items-center gap-1 rounded border border-l-4 border-slate-200 bg-white px-1.5 py-0.5 text-left text-xs shadow-sm hover:border-indigo-300 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-700 dark:bg-slate-900 ${PRIORITY_EDGE[task.priority]} ${isDragging ? 'relative z-20 opacity-80 shadow-lg' : ''} ${task.status === 'done' ? 'text-slate-500 dark:text-slate-400 line-through' : ''}`}
     >
-      <span className="shrink-0 font-mono text-[10px] text-slate-500">{task.key}</span>
+      <span className="shrink-0 font-mono text-[10px] text-slate-500 dark:text-slate-400">{task.key}</span>{' '}
       <span className="truncate">{task.title}</span>
     </button>
   );

@@ -37,7 +37,7 @@ function DayCell({
     >
       <span
         aria-hidden
-        className={`self-end rounded-full px-1.5 text-xs ${day === today ? 'bg-indigo-600 font-semibold text-white' : outside ? 'text-slate-400' : 'text-slate-600 dark:text-slate-300'}`}
+        className={`self-end rounded-full px-1.5 text-xs ${day === today ? 'bg-indigo-600 font-semibold text-white' : outside ? 'text-slate-500 dark:text-slate-400' : 'text-slate-600 dark:text-slate-300'}`}
       >
         {Number(day.slice(8))}
       </span>
@@ -76,7 +76,10 @@ export function MonthGrid({
 }) {
   return (
     <div className="overflow-hidden rounded-xl border-r border-b border-slate-200 dark:border-slate-700">
-      <div aria-hidden className="grid grid-cols-7 text-center text-xs font-semibold text-slate-500">
+      <div
+        aria-hidden
+        className="grid grid-cols-7 text-center text-xs font-semibold text-slate-500 dark:text-slate-400"
+      >
         {WEEKDAYS.map((d) => (
           <div key={d} className="border-t border-l border-slate-200 py-1 dark:border-slate-700">
             {d}

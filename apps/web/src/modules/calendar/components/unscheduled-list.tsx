@@ -17,10 +17,10 @@ export function UnscheduledList({ tasks, handlers }: { tasks: Task[]; handlers: 
       className={`flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900 ${isOver ? 'ring-2 ring-indigo-400' : ''}`}
     >
       <h2 id="no-due-date-heading" className="text-sm font-semibold">
-        No due date <span className="font-normal text-slate-500">({tasks.length})</span>
+        No due date <span className="font-normal text-slate-500 dark:text-slate-400">({tasks.length})</span>
       </h2>
       {tasks.length === 0 ? (
-        <p className="text-sm text-slate-500">Every open task has a due date.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Every open task has a due date.</p>
       ) : (
         <ul
           aria-label="Tasks without a due date"
@@ -40,7 +40,7 @@ export function UnscheduledList({ tasks, handlers }: { tasks: Task[]; handlers: 
         </ul>
       )}
       {handlers.canEdit ? (
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-500 dark:text-slate-400">
           Drag a task onto a day to give it a due date, or here to clear it.
         </p>
       ) : null}

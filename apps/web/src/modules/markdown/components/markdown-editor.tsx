@@ -241,7 +241,7 @@ export function MarkdownEditor({
                 className={`cursor-pointer rounded px-2 py-1.5 text-sm ${i === mentions.active ? 'bg-indigo-50 dark:bg-slate-800' : ''}`}
               >
                 <span className="font-medium">{person.name}</span>
-                <span className="ml-2 text-xs text-slate-500">{person.email}</span>
+                <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{person.email}</span>
               </li>
             ))}
           </ul>
@@ -264,10 +264,10 @@ export function MarkdownEditor({
             checklistBusy={checklistBusy}
           />
         ) : (
-          <p className="text-sm text-slate-500">Nothing to preview</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">Nothing to preview</p>
         )}
       </div>
-      {error ? <p className="text-sm text-rose-700">{error}</p> : null}
+      {error ? <p className="text-sm text-rose-700 dark:text-rose-400">{error}</p> : null}
     </div>
   );
 }

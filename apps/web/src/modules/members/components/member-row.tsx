@@ -38,9 +38,9 @@ export function MemberRow({ workspaceId, member, callerRole, canManage, isSelf }
       <div className="min-w-0 flex-1">
         <p className="truncate font-medium">
           {name}
-          {isSelf ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}
+          {isSelf ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">(you)</span> : null}
         </p>
-        <p className="truncate text-xs text-slate-500">{member.user.email}</p>
+        <p className="truncate text-xs text-slate-500 dark:text-slate-400">{member.user.email}</p>
       </div>
       {mayTouch ? (
         <>

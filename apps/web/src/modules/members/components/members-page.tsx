@@ -64,7 +64,7 @@ export function MembersPage({ workspaceId }: { workspaceId: string }) {
             ))}
           </ul>
         ) : members.isError ? (
-          <p role="alert" className="text-sm text-rose-700">
+          <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
             {members.error.message}
           </p>
         ) : (

@@ -73,28 +73,29 @@ function BellMenuItems({ onOpen }: { onOpen: (n: Notification) => void }) {
   const items = list.data ?? [];
   if (list.isPending) {
     return (
-      <p role="status" className="px-2 py-3 text-sm text-slate-500">
+      <p role="status" className="px-2 py-3 text-sm text-slate-500 dark:text-slate-400">
         Loading notifications…
       </p>
     );
   }
   if (list.isError) {
     return (
-      <div className="flex items-center justify-between gap-2 px-2 py-2 text-sm text-rose-700">
+      <div className="flex items-center justify-between gap-2 px-2 py-2 text-sm text-rose-700 dark:text-rose-400">
         Could not load notifications.
         <DropdownMenu.Item
           onSelect={(e) => {
             e.preventDefault();
             void list.refetch();
           }}
-          className={`${itemClass} text-indigo-700`}
+          className={`${itemClass} text-indigo-700 dark:text-indigo-300`}
         >
           Retry
         </DropdownMenu.Item>
       </div>
     );
   }
-  if (items.length === 0) return <p className="px-2 py-3 text-sm text-slate-500">You are all caught up.</p>;
+  if (items.length === 0)
+    return <p className="px-2 py-3 text-sm text-slate-500 dark:text-slate-400">You are all caught up.</p>;
   return (
     <>
       {items.some((n) => n.readAt === null) ? (

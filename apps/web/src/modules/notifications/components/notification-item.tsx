@@ -56,7 +56,9 @@ export function NotificationSummary({ notification }: { notification: Notificati
         >
           {notificationText(notification)}
         </span>
-        <span className="text-xs text-slate-500">{relativeTime(notification.createdAt)}</span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">
+          {relativeTime(notification.createdAt)}
+        </span>
       </span>
       {unread ? (
         <span className="ml-auto mt-1.5 h-2 w-2 shrink-0 rounded-full bg-indigo-600" aria-label="unread" />

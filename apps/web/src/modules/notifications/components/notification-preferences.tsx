@@ -37,7 +37,7 @@ export function NotificationPreferencesForm() {
   if (prefs.isPending) return <SkeletonList label="Loading preferences" rows={4} />;
   if (prefs.isError) {
     return (
-      <div role="alert" className="flex items-center gap-3 text-sm text-rose-700">
+      <div role="alert" className="flex items-center gap-3 text-sm text-rose-700 dark:text-rose-400">
         Could not load your preferences: {prefs.error.message}
         <Button variant="secondary" onClick={() => void prefs.refetch()}>
           Retry
@@ -74,12 +74,14 @@ export function NotificationPreferencesForm() {
             <tr key={item.type} className="border-b border-slate-100 dark:border-slate-800">
               <th scope="row" className="py-3 font-normal">
                 <span className="block font-medium">{LABELS[item.type].title}</span>
-                <span className="block text-xs text-slate-500">{LABELS[item.type].hint}</span>
+                <span className="block text-xs text-slate-500 dark:text-slate-400">
+                  {LABELS[item.type].hint}
+                </span>
               </th>
               <td className="text-center">
                 {emailOnly ? (
                   <span
-                    className="text-xs text-slate-500"
+                    className="text-xs text-slate-500 dark:text-slate-400"
                     title="Email only: in the app it is the Digest page"
                   >
                     —

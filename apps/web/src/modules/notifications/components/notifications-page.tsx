@@ -54,7 +54,7 @@ export function NotificationsPage() {
       {list.isPending ? (
         <SkeletonList label="Loading notifications" rows={4} />
       ) : list.isError && !list.isFetchNextPageError ? (
-        <div role="alert" className="flex items-center gap-3 text-sm text-rose-700">
+        <div role="alert" className="flex items-center gap-3 text-sm text-rose-700 dark:text-rose-400">
           Could not load notifications: {list.error.message}
           <Button variant="secondary" onClick={() => void list.refetch()}>
             Retry

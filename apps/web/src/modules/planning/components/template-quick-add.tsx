@@ -57,7 +57,7 @@ export function TemplateQuickAdd({ projectId, status }: { projectId: string; sta
       </button>
       <Link
         href={`/w/${workspaceId}/p/${projectId}/templates`}
-        className="text-slate-500 hover:underline"
+        className="text-slate-500 dark:text-slate-400 hover:underline"
         aria-label="Manage templates"
       >
         ⚙

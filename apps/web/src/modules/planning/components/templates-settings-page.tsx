@@ -96,7 +96,7 @@ export function TemplatesSettingsPage({
                 <div>
                   <p className="font-medium">
                     {t.name}{' '}
-                    <span className="text-xs text-slate-500">
+                    <span className="text-xs text-slate-500 dark:text-slate-400">
                       {t.projectId ? 'this project' : 'workspace'}
                     </span>
                   </p>
@@ -154,7 +154,7 @@ export function TemplatesSettingsPage({
               value={subtasks}
               onChange={(e) => setSubtasks(e.target.value)}
             />
-            <span id="subtask-hint" className="text-xs font-normal text-slate-500">
+            <span id="subtask-hint" className="text-xs font-normal text-slate-500 dark:text-slate-400">
               {SUBTASK_HINT}
             </span>
           </label>

@@ -95,7 +95,7 @@ export function YourDataPage() {
             required
           />
           {error?.status === 409 ? (
-            <p role="alert" className="text-sm text-rose-700">
+            <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
               {error.message}
             </p>
           ) : null}

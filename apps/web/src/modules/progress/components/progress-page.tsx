@@ -70,13 +70,17 @@ function Achievements({ unlocked }: { unlocked: Progress['achievements'] }) {
           <li
             key={a.id}
             data-unlocked={got ? 'true' : 'false'}
-            className={`flex flex-col gap-1 rounded-md border p-2 text-sm ${got ? 'border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-900/30' : 'border-slate-200 opacity-70 dark:border-slate-700'}`}
+            className={`flex flex-col gap-1 rounded-md border p-2 text-sm ${got ? 'border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-900/30' : 'border-dashed border-slate-300 dark:border-slate-700'}`}
           >
             <AchievementIcon
               id={a.id}
               className={`h-8 w-8 ${got ? 'text-amber-600 dark:text-amber-400' : 'text-slate-400 dark:text-slate-500'}`}
             />
-            <span className="font-medium">{a.name}</span>
+            {/* Locked reads as muted by its grey picture, dashed edge and softer name, not by fading
+                the whole tile: faded, its small text fell below a readable contrast. */}
+            <span className={got ? 'font-medium' : 'font-medium text-slate-600 dark:text-slate-300'}>
+              {a.name}
+            </span>
             <span className="text-xs text-slate-600 dark:text-slate-400">
               {got ? `Unlocked ${formatLocalDate(got.unlockedAt.slice(0, 10))}` : `Locked: ${a.criteria}`}
             </span>
@@ -126,7 +130,7 @@ function LeaderboardPanel({ workspaceId }: { workspaceId: string }) {
             <li key={item.user.id} className="flex items-center gap-3 text-sm">
               <span className="w-6 text-right font-semibold">{item.rank}</span>
               <span className="flex-1">{item.user.name}</span>
-              <span className="text-xs text-slate-500">Lv {item.level}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">Lv {item.level}</span>
               <span className="w-16 text-right font-medium">{item.xp} XP</span>
             </li>
           ))}
@@ -222,12 +226,16 @@ export function ProgressPage({ workspaceId }: { workspaceId: string }) {
                       >
                         +{e.xp}
                       </span>
-                      <span className="text-xs text-slate-500">{KIND[e.kind] ?? e.kind}</span>
+                      <span className="text-xs text-slate-500 dark:text-slate-400">
+                        {KIND[e.kind] ?? e.kind}
+                      </span>
                       <span className="flex-1">{e.label}</span>
                       {WHY[e.reason] && (
                         <span className="text-xs text-amber-700 dark:text-amber-300">{WHY[e.reason]}</span>
                       )}
-                      <span className="text-xs text-slate-500">{formatLocalDate(e.localDate)}</span>
+                      <span className="text-xs text-slate-500 dark:text-slate-400">
+                        {formatLocalDate(e.localDate)}
+                      </span>
                     </li>
                   ))}
                 </ul>

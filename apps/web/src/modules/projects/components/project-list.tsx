@@ -27,7 +27,7 @@ export function ProjectList({ workspaceId, canCreate }: { workspaceId: string; c
             href={`/w/${workspaceId}/p/${project.id}`}
             className="flex flex-col gap-1 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-3 hover:border-indigo-300"
           >
-            <span className="text-xs font-semibold text-indigo-700">{project.key}</span>
+            <span className="text-xs font-semibold text-indigo-700 dark:text-indigo-300">{project.key}</span>
             <span className="font-medium">{project.name}</span>
             {project.description ? (
               <span className="line-clamp-2 text-sm text-slate-600 dark:text-slate-400">

@@ -56,7 +56,7 @@ export function SearchPage({ workspaceId }: { workspaceId: string }) {
                     href={href}
                     className="block rounded-md border border-slate-200 bg-white p-3 hover:border-indigo-300 dark:border-slate-700 dark:bg-slate-900"
                   >
-                    <span className="text-xs text-slate-500 uppercase">
+                    <span className="text-xs text-slate-500 dark:text-slate-400 uppercase">
                       {hit.type} · {hit.key}
                     </span>
                     <span className="block font-medium">{hit.title}</span>

@@ -33,7 +33,7 @@ export function PlanningLane({
       {children.length ? (
         <ul className="flex min-h-10 flex-col gap-1.5">{children}</ul>
       ) : (
-        <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-500 dark:border-slate-600">
+        <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-500 dark:text-slate-400 dark:border-slate-600">
           {empty}
         </p>
       )}

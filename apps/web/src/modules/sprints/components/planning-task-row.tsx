@@ -45,15 +45,19 @@ export function PlanningTaskRow({ task, targets, onMove }: PlanningTaskRowProps)
           </span>
         </button>
       ) : null}
-      <span className="w-16 shrink-0 text-xs font-semibold text-slate-500">{task.key}</span>
+      <span className="w-16 shrink-0 text-xs font-semibold text-slate-500 dark:text-slate-400">
+        {task.key}
+      </span>
       <Link
         href={`?task=${task.id}`}
         scroll={false}
-        className={`min-w-0 flex-1 basis-32 truncate hover:text-indigo-700 ${done ? 'text-slate-500 line-through' : ''}`}
+        className={`min-w-0 flex-1 basis-32 truncate hover:text-indigo-700 ${done ? 'text-slate-500 dark:text-slate-400 line-through' : ''}`}
       >
         {task.title}
       </Link>
-      <span className="hidden text-xs text-slate-500 sm:inline">{STATUS_LABEL[task.status]}</span>
+      <span className="hidden text-xs text-slate-500 dark:text-slate-400 sm:inline">
+        {STATUS_LABEL[task.status]}
+      </span>
       <span
         className="w-8 shrink-0 rounded bg-slate-100 px-1 text-center text-xs tabular-nums dark:bg-slate-800"
         title="Story points"

@@ -112,7 +112,7 @@ export function SprintPlanningPage({ workspaceId, projectId }: { workspaceId: st
     <main className="flex flex-col gap-6 px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
-          <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
             <Link href={`/w/${workspaceId}`} className="hover:text-indigo-700">
               {workspace?.name ?? 'Workspace'}
             </Link>{' '}
@@ -120,7 +120,8 @@ export function SprintPlanningPage({ workspaceId, projectId }: { workspaceId: st
           </nav>
           {project.data ? (
             <h1 className="text-2xl font-bold tracking-tight">
-              {project.data.name} <span className="text-base font-medium text-slate-500">sprints</span>
+              {project.data.name}{' '}
+              <span className="text-base font-medium text-slate-500 dark:text-slate-400">sprints</span>
             </h1>
           ) : (
             <Skeleton className="mt-1 h-8 w-64" />
@@ -175,7 +176,7 @@ export function SprintPlanningPage({ workspaceId, projectId }: { workspaceId: st
               header={
                 <h2 className="font-semibold">
                   Backlog{' '}
-                  <span className="text-sm font-normal text-slate-500">
+                  <span className="text-sm font-normal text-slate-500 dark:text-slate-400">
                     {backlog.length} {backlog.length === 1 ? 'task' : 'tasks'} ·{' '}
                     {backlog.reduce((n, t) => n + (t.storyPoints ?? 0), 0)} points
                   </span>
@@ -236,7 +237,7 @@ export function SprintPlanningPage({ workspaceId, projectId }: { workspaceId: st
                 >
                   {s.name}
                 </Link>
-                <span className="text-slate-500">
+                <span className="text-slate-500 dark:text-slate-400">
                   {sprintDates(s)} · {s.donePoints} points done
                 </span>
               </li>

@@ -16,7 +16,7 @@ function Figure({ label, value, hint }: { label: string; value: string | number;
     <div className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
       <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
       <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
-      {hint ? <dd className="text-xs text-slate-500">{hint}</dd> : null}
+      {hint ? <dd className="text-xs text-slate-500 dark:text-slate-400">{hint}</dd> : null}
     </div>
   );
 }
@@ -46,7 +46,7 @@ export function SprintReportPage({
   return (
     <main className="flex flex-col gap-6 px-4 py-6 sm:px-6">
       <div className="flex flex-col gap-2">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
           <Link href={sprintsHref} className="hover:text-indigo-700">
             Sprints
           </Link>{' '}
@@ -110,7 +110,7 @@ export function SprintReportPage({
             ) : (
               <table className="w-full text-left text-sm">
                 <thead>
-                  <tr className="border-b border-slate-200 text-slate-500 dark:border-slate-700">
+                  <tr className="border-b border-slate-200 text-slate-500 dark:text-slate-400 dark:border-slate-700">
                     <th scope="col" className="py-1 pr-3 font-medium">
                       Task
                     </th>
@@ -126,7 +126,9 @@ export function SprintReportPage({
                   {members.map((t) => (
                     <tr key={t.id} className="border-b border-slate-100 dark:border-slate-800">
                       <td className="py-1 pr-3">
-                        <span className="mr-2 text-xs font-semibold text-slate-500">{t.key}</span>
+                        <span className="mr-2 text-xs font-semibold text-slate-500 dark:text-slate-400">
+                          {t.key}
+                        </span>
                         {t.title}
                       </td>
                       <td className="py-1 pr-3">{STATUS_LABEL[t.status]}</td>

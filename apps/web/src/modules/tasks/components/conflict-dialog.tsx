@@ -50,7 +50,7 @@ export function ConflictDialog() {
           {conflict ? (
             <table className="mt-4 w-full text-left text-sm">
               <thead>
-                <tr className="border-b border-slate-200 dark:border-slate-700 text-slate-500">
+                <tr className="border-b border-slate-200 dark:border-slate-700 text-slate-500 dark:text-slate-400">
                   <th scope="col" className="py-2 pr-3 font-medium">
                     Field
                   </th>

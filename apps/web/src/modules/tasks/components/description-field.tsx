@@ -79,7 +79,7 @@ export function DescriptionField({
         {value.trim() ? (
           <MarkdownView source={value} workspaceId={task.workspaceId} />
         ) : (
-          <p className="text-sm text-slate-500">No description</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No description</p>
         )}
       </section>
     );

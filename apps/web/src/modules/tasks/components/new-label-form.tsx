@@ -98,7 +98,7 @@ export function NewLabelForm({
         />
       </fieldset>
       {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-rose-700">
+        <p id={`${id}-error`} role="alert" className="text-sm text-rose-700 dark:text-rose-400">
           {error}
         </p>
       ) : null}

@@ -22,7 +22,7 @@ export function TaskActivity({ taskId }: { taskId: string }) {
         Activity
       </h3>
       {activity.isError && !activity.isFetchNextPageError ? (
-        <p className="text-sm text-rose-700">{activity.error.message}</p>
+        <p className="text-sm text-rose-700 dark:text-rose-400">{activity.error.message}</p>
       ) : null}
       <ol
         aria-labelledby="activity-heading"

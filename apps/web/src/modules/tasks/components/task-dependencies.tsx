@@ -39,27 +39,29 @@ function LinkedList({
 }) {
   return (
     <div>
-      <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h4>
+      <h4 className="text-xs font-semibold tracking-wide text-slate-500 dark:text-slate-400 uppercase">
+        {title}
+      </h4>
       {items.length === 0 ? (
-        <p className="text-sm text-slate-500">None</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">None</p>
       ) : (
         <ul aria-label={title} className="flex flex-col gap-1">
           {items.map((item) => (
             <li key={item.id} className="flex items-center gap-2 text-sm">
-              <span className="font-mono text-xs text-slate-500">{item.key}</span>
+              <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{item.key}</span>
               <span
-                className={`min-w-0 flex-1 truncate ${item.status === 'done' ? 'text-slate-500 line-through' : ''}`}
+                className={`min-w-0 flex-1 truncate ${item.status === 'done' ? 'text-slate-500 dark:text-slate-400 line-through' : ''}`}
               >
                 {item.title}
               </span>
-              <span className="text-xs text-slate-500">{STATUS_LABEL[item.status]}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">{STATUS_LABEL[item.status]}</span>
               {readOnly ? null : (
                 <button
                   type="button"
                   disabled={busy}
                   aria-label={`Remove ${kind === 'blocked-by' ? 'blocked by' : 'blocks'} ${item.key}`}
                   onClick={() => onRemove(item, kind)}
-                  className="rounded px-1.5 text-slate-500 hover:bg-slate-100 hover:text-rose-700 dark:hover:bg-slate-800"
+                  className="rounded px-1.5 text-slate-500 dark:text-slate-400 hover:bg-slate-100 hover:text-rose-700 dark:hover:bg-slate-800"
                 >
                   ×
                 </button>
@@ -182,7 +184,9 @@ export function TaskDependencies({
           </div>
           <ul id={`${ids}-results`} aria-label="Matching tasks" className="flex flex-col">
             {query.trim() && results.length === 0 ? (
-              <li className="px-1 text-sm text-slate-500">No other task in this project matches.</li>
+              <li className="px-1 text-sm text-slate-500 dark:text-slate-400">
+                No other task in this project matches.
+              </li>
             ) : null}
             {results.map((t) => (
               <li key={t.id}>
@@ -192,7 +196,7 @@ export function TaskDependencies({
                   onClick={() => pick(t)}
                   className="flex w-full items-center gap-2 rounded px-1 py-1 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
                 >
-                  <span className="font-mono text-xs text-slate-500">{t.key}</span>
+                  <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{t.key}</span>
                   <span className="flex-1 truncate">{t.title}</span>
                   <span className="sr-only">
                     {kind === 'blocked-by' ? `: ${task.key} is blocked by this` : `: ${task.key} blocks this`}

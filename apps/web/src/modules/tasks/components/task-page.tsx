@@ -98,7 +98,7 @@ function TaskPageBody({ fetched }: { fetched: Task }) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
         <Link href={`/w/${task.workspaceId}`} className="hover:text-indigo-700">
           {workspace?.name ?? 'Workspace'}
         </Link>{' '}
@@ -111,7 +111,9 @@ function TaskPageBody({ fetched }: { fetched: Task }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-2xl font-bold tracking-tight break-words">
-            <span className="mr-2 font-mono text-base font-medium text-slate-500">{task.key}</span>
+            <span className="mr-2 font-mono text-base font-medium text-slate-500 dark:text-slate-400">
+              {task.key}
+            </span>
             {task.title}
           </h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">

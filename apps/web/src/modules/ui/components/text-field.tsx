@@ -27,7 +27,7 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
         {...props}
       />
       {error ? (
-        <p id={messageId} role="alert" className="text-sm text-rose-700">
+        <p id={messageId} role="alert" className="text-sm text-rose-700 dark:text-rose-400">
           {error}
         </p>
       ) : hint ? (

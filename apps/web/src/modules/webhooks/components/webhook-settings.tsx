@@ -133,15 +133,17 @@ function WebhookItem({ webhook, workspaceId }: { webhook: Webhook; workspaceId: 
 function Deliveries({ webhook }: { webhook: Webhook }) {
   const deliveries = useDeliveries(webhook.id);
   const redeliver = useRedeliver(webhook.id);
-  if (deliveries.isPending) return <p className="text-xs text-slate-500">Loading deliveries…</p>;
+  if (deliveries.isPending)
+    return <p className="text-xs text-slate-500 dark:text-slate-400">Loading deliveries…</p>;
   if (deliveries.error && !deliveries.isFetchNextPageError)
     return <FormError message={deliveries.error.message} />;
-  if (!deliveries.items.length) return <p className="text-xs text-slate-500">No deliveries yet.</p>;
+  if (!deliveries.items.length)
+    return <p className="text-xs text-slate-500 dark:text-slate-400">No deliveries yet.</p>;
   return (
     <>
       <table className="w-full text-left text-xs" aria-label={`Deliveries of ${webhook.url}`}>
         <thead>
-          <tr className="text-slate-500">
+          <tr className="text-slate-500 dark:text-slate-400">
             <th className="py-1">Event</th>
             <th>Status</th>
             <th>Attempts</th>

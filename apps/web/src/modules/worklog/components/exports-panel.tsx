@@ -80,13 +80,13 @@ export function ExportsPanel() {
               </Button>
             </>
           ) : job.data.status === 'failed' ? (
-            <span className="text-rose-700">{job.data.error ?? 'The export failed.'}</span>
+            <span className="text-rose-700 dark:text-rose-400">{job.data.error ?? 'The export failed.'}</span>
           ) : (
             <span>{job.data.status === 'queued' ? 'Queued…' : 'Making your export…'}</span>
           )}
         </div>
       ) : null}
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
         Every line of an export cites its evidence: the date of the entry or the key of the task it comes
         from. A CV never mentions mood.
       </p>

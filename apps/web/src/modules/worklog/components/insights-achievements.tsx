@@ -33,7 +33,7 @@ export function InsightsAchievements({
         {achievements.slice(0, SHOWN).map((a, i) => (
           <li key={`${a.entryId}-${i}`}>
             {a.text} {a.metric ? <strong>{a.metric}</strong> : null}{' '}
-            <span className="text-xs text-slate-500">({formatLocalDate(a.date)})</span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">({formatLocalDate(a.date)})</span>
           </li>
         ))}
       </ul>

@@ -74,9 +74,9 @@ export function InsightsPanel() {
         <SelectField label="Range" value={days} onChange={(e) => setDays(e.target.value)} options={RANGES} />
       </div>
       {insights.isPending ? (
-        <p className="text-sm text-slate-500">Loading insights…</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Loading insights…</p>
       ) : insights.isError ? (
-        <p role="alert" className="text-sm text-rose-700">
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
           Insights could not be loaded.
         </p>
       ) : insights.data.activity.every((d) => d.entries === 0 && d.tasksDone === 0) ? (

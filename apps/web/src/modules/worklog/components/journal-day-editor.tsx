@@ -31,7 +31,7 @@ const STATE_TEXT: Record<SaveState, string> = {
  */
 export function JournalDayEditor({ date, workspaceId }: { date: string; workspaceId: string }) {
   const day = useDayEntry(date);
-  if (day.isPending) return <p className="text-sm text-slate-500">Loading the day…</p>;
+  if (day.isPending) return <p className="text-sm text-slate-500 dark:text-slate-400">Loading the day…</p>;
   return <DayEditor key={date} date={date} workspaceId={workspaceId} server={day.data ?? null} />;
 }
 

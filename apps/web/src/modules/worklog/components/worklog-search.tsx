@@ -23,7 +23,7 @@ export function WorklogSearch() {
       />
       {deferred && results.data ? (
         results.data.items.length === 0 ? (
-          <p className="text-sm text-slate-500">Nothing found.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">Nothing found.</p>
         ) : (
           <ul aria-label="Search results" className="flex flex-col gap-2 text-sm">
             {results.data.items.map((hit) => (
@@ -41,7 +41,9 @@ export function WorklogSearch() {
                 ) : null}
                 {hit.type === 'entry' ? (
                   <>
-                    <span className="text-xs text-slate-500">{formatLocalDate(hit.date)}</span>{' '}
+                    <span className="text-xs text-slate-500 dark:text-slate-400">
+                      {formatLocalDate(hit.date)}
+                    </span>{' '}
                     {markdownExcerpt(hit.snippet)}
                   </>
                 ) : (

@@ -18,7 +18,8 @@ export function WorklogTimeline({
   workspaceId: string;
 }) {
   const timeline = useTimeline(from, to);
-  if (timeline.isPending) return <p className="text-sm text-slate-500">Loading the timeline…</p>;
+  if (timeline.isPending)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">Loading the timeline…</p>;
   if (timeline.isError) return <p role="alert">The timeline could not be loaded.</p>;
   if (timeline.data.items.length === 0)
     return (
@@ -39,7 +40,7 @@ export function WorklogTimeline({
         {timeline.data.items.map((item) =>
           item.kind === 'entry' ? (
             <li key={item.entry.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-              <p className="mb-1 text-xs font-semibold text-slate-500">
+              <p className="mb-1 text-xs font-semibold text-slate-500 dark:text-slate-400">
                 {formatLocalDate(item.date)} · entry
               </p>
               <MarkdownView source={item.entry.body} workspaceId={workspaceId} />
@@ -52,11 +53,11 @@ export function WorklogTimeline({
               key={item.task.id}
               className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950"
             >
-              <span className="text-xs font-semibold text-slate-500">
+              <span className="text-xs font-semibold text-slate-500 dark:text-slate-400">
                 {formatLocalDate(item.date)} · done
               </span>{' '}
               <span className="font-mono">{item.task.key}</span> {item.task.title}{' '}
-              <span className="text-xs text-slate-500">({item.task.project.name})</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">({item.task.project.name})</span>
             </li>
           ),
         )}
