@@ -1,17 +1,18 @@
+import type { ActivityAction, ActivityChanges } from '@teamflow/contracts/activity';
 import type { Blocker } from '@teamflow/contracts/blockers';
 import type { DbOrTx } from '@teamflow/db/client';
-import { emitEvent } from '../events/emit-event';
+import { activity, emitEvent, type ActivityChangesWithout } from '../events/emit-event';
 import type { Actor } from '../platform/context';
 import { toBlockers } from './blocker.mapper';
 import type { BlockerRow } from './blockers.repository';
 
 /** Maps the blocker as it now is and records the change with a BLOCKER_UPDATED event (same transaction). */
-export async function recordBlockerChange(
+export async function recordBlockerChange<A extends ActivityAction<'blocker'>>(
   tx: DbOrTx,
   actor: Actor | null,
   row: BlockerRow,
-  action: 'opened' | 'acknowledged' | 'resolved' | 'escalated',
-  changes: Record<string, unknown> = {},
+  action: A,
+  changes: ActivityChangesWithout<'blocker', A, 'title'>,
 ): Promise<Blocker> {
   const [blocker] = await toBlockers(tx, row.workspaceId, [row]);
   await emitEvent(tx, 'BLOCKER_UPDATED', blocker!, {
@@ -19,7 +20,8 @@ export async function recordBlockerChange(
     entityId: row.id,
     actor,
     taskId: row.taskId,
-    activity: { entityType: 'blocker', action, changes: { title: row.title, ...changes } },
+    // With the title it leaves out, `changes` is the entry's shape.
+    activity: activity('blocker', action, { title: row.title, ...changes } as ActivityChanges<'blocker', A>),
   });
   return blocker!;
 }

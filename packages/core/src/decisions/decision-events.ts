@@ -1,17 +1,18 @@
+import type { ActivityAction, ActivityChanges } from '@teamflow/contracts/activity';
 import type { Decision } from '@teamflow/contracts/decisions';
 import type { DbOrTx } from '@teamflow/db/client';
-import { emitEvent } from '../events/emit-event';
+import { activity, emitEvent, type ActivityChangesWithout } from '../events/emit-event';
 import type { Actor } from '../platform/context';
 import { toDecisions } from './decision.mapper';
 import type { DecisionRow } from './decisions.repository';
 
 /** Records a change with a DECISION_UPDATED event (same transaction). */
-export async function recordDecisionChange(
+export async function recordDecisionChange<A extends ActivityAction<'decision'>>(
   tx: DbOrTx,
   actor: Actor,
   row: DecisionRow,
-  action: string,
-  changes: Record<string, unknown>,
+  action: A,
+  changes: ActivityChangesWithout<'decision', A, 'key'>,
 ): Promise<Decision> {
   const [decision] = await toDecisions(tx, row.workspaceId, [row]);
   await emitEvent(tx, 'DECISION_UPDATED', decision!, {
@@ -19,7 +20,8 @@ export async function recordDecisionChange(
     entityId: row.id,
     actor,
     version: row.version,
-    activity: { entityType: 'decision', action, changes: { key: decision!.key, ...changes } },
+    // With the key it leaves out, `changes` is the entry's shape.
+    activity: activity('decision', action, { key: decision!.key, ...changes } as ActivityChanges<'decision', A>),
   });
   return decision!;
 }

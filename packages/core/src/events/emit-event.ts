@@ -1,14 +1,43 @@
 import { randomUUID } from 'node:crypto';
+import type { ActivityAction, ActivityChanges, ActivityEntityType } from '@teamflow/contracts/activity';
 import { EVENTS, type EventData, type EventType, type UnpublishedEvent } from '@teamflow/contracts/events';
 import type { DbOrTx } from '@teamflow/db/client';
 import type { Actor } from '../platform/context';
-import { insertOutboxEntries, type OutboxEntry } from './outbox.repository';
+import { insertOutboxEntries, type ActivityRecord, type OutboxEntry } from './outbox.repository';
 
-/** What the change's history row says: "Ana moved TF-12", with the fields that changed. */
-export interface ActivityInput {
-  entityType: string;
-  action: string;
-  changes?: Record<string, unknown>;
+/**
+ * What the change's history row says: "Ana moved TF-12", with the fields that changed. One entry of
+ * the catalogue (`ACTIVITIES` in contracts/activity): its changes are the shape listed for the
+ * pair, and may be left out (stored as `{}`) only where that shape has no required field.
+ */
+export type ActivityInput = {
+  [E in ActivityEntityType]: {
+    [A in ActivityAction<E>]: { entityType: E; action: A } & ({} extends ActivityChanges<E, A>
+      ? { changes?: ActivityChanges<E, A> }
+      : { changes: ActivityChanges<E, A> });
+  }[ActivityAction<E>];
+}[ActivityEntityType];
+
+/**
+ * The changes a shared recorder (`recordBlockerChange`…) is given for one action: the shape the
+ * catalogue lists, without the fields it fills in itself (each member of a union alike).
+ */
+export type ActivityChangesWithout<
+  E extends ActivityEntityType,
+  A extends ActivityAction<E>,
+  K extends string,
+> = ActivityChanges<E, A> extends infer C ? (C extends unknown ? Omit<C, K> : never) : never;
+
+/**
+ * One catalogue entry, for a recorder that is generic in the action (as `emitEvent` is in the
+ * type): the signature ties `changes` to the pair, which TypeScript cannot follow into the union.
+ */
+export function activity<E extends ActivityEntityType, A extends ActivityAction<E>>(
+  entityType: E,
+  action: A,
+  changes: ActivityChanges<E, A>,
+): ActivityInput {
+  return { entityType, action, changes } as ActivityInput;
 }
 
 export interface EventMeta {
@@ -43,16 +72,16 @@ export function outboxEntry({ type, data, meta }: EventInput, at: Date): OutboxE
     ...(meta.version !== undefined ? { version: meta.version } : {}),
     at: at.toISOString(),
   } as UnpublishedEvent;
+  // Changes are left out only where the entry's shape has no required field: `{}` is that shape.
   const activity =
     audience === 'workspace' && meta.activity
-      ? {
+      ? ({
           id: randomUUID(),
           projectId: meta.projectId ?? null,
           taskId: meta.taskId ?? null,
-          entityType: meta.activity.entityType,
-          action: meta.activity.action,
+          ...meta.activity,
           changes: meta.activity.changes ?? {},
-        }
+        } as ActivityRecord)
       : null;
   return { payload, activity };
 }

@@ -1,4 +1,5 @@
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { ActivityChange } from '@teamflow/contracts/activity';
 import type { UnpublishedEvent } from '@teamflow/contracts/events';
 import type { DbOrTx, Tx } from '@teamflow/db/client';
 
@@ -12,14 +13,11 @@ const RELAY_LOCK_KEY = 7_324_001;
 export const OUTBOX_CHANNEL = 'teamflow_outbox';
 
 /** The activity row an event records (workspace events: the history, and what `?since=` replays). */
-export interface ActivityRecord {
+export type ActivityRecord = {
   id: string;
   projectId: string | null;
   taskId: string | null;
-  entityType: string;
-  action: string;
-  changes: Record<string, unknown>;
-}
+} & ActivityChange;
 
 export interface OutboxEntry {
   payload: UnpublishedEvent;

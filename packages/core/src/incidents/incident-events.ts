@@ -1,7 +1,8 @@
+import type { ActivityAction, ActivityChanges } from '@teamflow/contracts/activity';
 import type { IncidentDetail } from '@teamflow/contracts/incidents';
 import type { DbOrTx } from '@teamflow/db/client';
 import { loadRefs } from '../async-links/linked-refs';
-import { emitEvent } from '../events/emit-event';
+import { activity, emitEvent, type ActivityChangesWithout } from '../events/emit-event';
 import type { Actor } from '../platform/context';
 import { toIncident, toTimelineEntry } from './incident.mapper';
 import { listIncidentEventRows, type IncidentRow } from './incidents.repository';
@@ -19,12 +20,12 @@ export async function incidentDetail(db: DbOrTx, row: IncidentRow): Promise<Inci
 }
 
 /** Records a change with an INCIDENT_UPDATED event (same transaction); returns the detail. */
-export async function recordIncidentChange(
+export async function recordIncidentChange<A extends ActivityAction<'incident'>>(
   tx: DbOrTx,
   actor: Actor | null,
   row: IncidentRow,
-  action: string,
-  changes: Record<string, unknown>,
+  action: A,
+  changes: ActivityChangesWithout<'incident', A, 'key'>,
 ): Promise<IncidentDetail> {
   const detail = await incidentDetail(tx, row);
   const { timeline: _timeline, ...incident } = detail;
@@ -33,7 +34,8 @@ export async function recordIncidentChange(
     entityId: row.id,
     actor,
     version: row.version,
-    activity: { entityType: 'incident', action, changes: { key: incident.key, ...changes } },
+    // With the key it leaves out, `changes` is the entry's shape.
+    activity: activity('incident', action, { key: incident.key, ...changes } as ActivityChanges<'incident', A>),
   });
   return detail;
 }

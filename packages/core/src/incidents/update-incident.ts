@@ -1,4 +1,4 @@
-import type { IncidentDetail, IncidentUpdate } from '@teamflow/contracts/incidents';
+import type { IncidentDetail, IncidentEventKind, IncidentUpdate } from '@teamflow/contracts/incidents';
 import type { Tx } from '@teamflow/db/client';
 import { checkMembers, checkTaskLinks, loadRefs } from '../async-links/linked-refs';
 import type { CoreDeps, WorkspaceCtx } from '../platform/context';
@@ -45,7 +45,7 @@ export async function updateIncident(
     const now = new Date();
     const names = await loadRefs(tx, ctx.workspaceId, [before.commanderId, input.commanderId ?? null], []);
     const who = (id: string | null) => (id ? names.person(id).name : 'nobody');
-    const lines: { kind: string; message: string; fromValue?: string | null; toValue?: string | null }[] = [];
+    const lines: { kind: IncidentEventKind; message: string; fromValue?: string | null; toValue?: string | null }[] = [];
     if (status) {
       const verb =
         status === 'investigating' && before.status === 'resolved' ? 'reopened' : `moved to ${status}`;

@@ -9,6 +9,7 @@ import type {
   ExportedWorklogEntry,
   ExportedWorklogExport,
 } from '@teamflow/contracts/me';
+import type { Role } from '@teamflow/contracts/permissions';
 import type { DbOrTx } from '@teamflow/db/client';
 import {
   aiUsage,
@@ -178,8 +179,8 @@ export async function ownedWorkspacesForUpdate(
 export async function membershipsOf(
   db: DbOrTx,
   userId: string,
-): Promise<{ workspaceId: string; role: string }[]> {
-  const result = await db.execute<{ workspace_id: string; role: string }>(
+): Promise<{ workspaceId: string; role: Role }[]> {
+  const result = await db.execute<{ workspace_id: string; role: Role }>(
     sql`select workspace_id, role from workspace_members where user_id = ${userId}`,
   );
   return result.rows.map((r) => ({ workspaceId: r.workspace_id, role: r.role }));

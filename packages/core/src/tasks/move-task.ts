@@ -1,3 +1,4 @@
+import type { TaskMoveVia } from '@teamflow/contracts/activity';
 import type { Task, TaskMove } from '@teamflow/contracts/tasks';
 import { emitEvent } from '../events/emit-event';
 import { taskChange, type TaskChangeScope } from './task-event';
@@ -77,7 +78,7 @@ export async function moveTaskIn(
   ctx: TaskChangeScope,
   taskId: string,
   input: TaskMove,
-  via: Record<string, unknown> = {},
+  via: TaskMoveVia = {},
 ): Promise<Task> {
   const before = await findTaskRecord(tx, taskId);
   if (!before) throw notFound('Task');

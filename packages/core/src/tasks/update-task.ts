@@ -1,3 +1,4 @@
+import type { TaskFieldsChanged } from '@teamflow/contracts/activity';
 import type { Task, TaskUpdate } from '@teamflow/contracts/tasks';
 import { emitEvent } from '../events/emit-event';
 import { taskChange } from './task-event';
@@ -20,7 +21,8 @@ import {
   type TaskRecord,
 } from './tasks.repository';
 
-function diff(before: TaskRecord, after: Task): Record<string, { from: unknown; to: unknown }> {
+function diff(before: TaskRecord, after: Task): TaskFieldsChanged {
+  // Each key is a Task field, from and to that field's values: the activity's shape for it.
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of [
     'title',
@@ -38,7 +40,7 @@ function diff(before: TaskRecord, after: Task): Record<string, { from: unknown; 
     if ([...before[key]].sort().join() !== [...after[key]].sort().join())
       out[key] = { from: before[key], to: after[key] };
   }
-  return out;
+  return out as TaskFieldsChanged;
 }
 
 export async function updateTask(
