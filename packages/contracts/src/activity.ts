@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ScanStatus } from './attachments';
 import { BlockerSeverity } from './blockers';
 import { Id, page, PageQuery, queryInt, Timestamp } from './common';
-import { DecisionStatus, DecisionUpdate } from './decisions';
+import { DecisionUpdate } from './decisions';
 import { IncidentEventKind, IncidentSeverity, IncidentStatus } from './incidents';
 import { PullRequestState } from './integrations';
 import { Role } from './permissions';
@@ -21,7 +21,9 @@ const date = z.strictObject({ date: z.iso.date() });
 /** What a merged GitHub pull request adds to the task it moves (`integration` names who acted). */
 export const TaskMoveVia = z.strictObject({
   integration: z.literal('github').optional(),
-  pullRequest: z.strictObject({ repository: z.string(), number: z.number().int(), url: z.string() }).optional(),
+  pullRequest: z
+    .strictObject({ repository: z.string(), number: z.number().int(), url: z.string() })
+    .optional(),
 });
 export type TaskMoveVia = z.infer<typeof TaskMoveVia>;
 
@@ -127,10 +129,7 @@ export const ACTIVITIES = {
   status_update: { posted: date, updated: date, deleted: date },
   blocker: {
     // Opened on its own (with its severity) or from a status update's blockers line.
-    opened: z.union([
-      blocker({ severity: BlockerSeverity }),
-      blocker({ from: z.literal('status_update') }),
-    ]),
+    opened: z.union([blocker({ severity: BlockerSeverity }), blocker({ from: z.literal('status_update') })]),
     acknowledged: blocker({ note: z.string().nullable() }),
     resolved: blocker({ resolution: z.string() }),
     escalated: blocker({ escalationLevel: z.number().int() }),

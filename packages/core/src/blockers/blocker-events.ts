@@ -15,13 +15,14 @@ export async function recordBlockerChange<A extends ActivityAction<'blocker'>>(
   changes: ActivityChangesWithout<'blocker', A, 'title'>,
 ): Promise<Blocker> {
   const [blocker] = await toBlockers(tx, row.workspaceId, [row]);
+  // With the title it leaves out, `changes` is the entry's shape.
+  const entry = { title: row.title, ...changes } as ActivityChanges<'blocker', A>;
   await emitEvent(tx, 'BLOCKER_UPDATED', blocker!, {
     workspaceId: row.workspaceId,
     entityId: row.id,
     actor,
     taskId: row.taskId,
-    // With the title it leaves out, `changes` is the entry's shape.
-    activity: activity('blocker', action, { title: row.title, ...changes } as ActivityChanges<'blocker', A>),
+    activity: activity('blocker', action, entry),
   });
   return blocker!;
 }

@@ -15,13 +15,14 @@ export async function recordDecisionChange<A extends ActivityAction<'decision'>>
   changes: ActivityChangesWithout<'decision', A, 'key'>,
 ): Promise<Decision> {
   const [decision] = await toDecisions(tx, row.workspaceId, [row]);
+  // With the key it leaves out, `changes` is the entry's shape.
+  const entry = { key: decision!.key, ...changes } as ActivityChanges<'decision', A>;
   await emitEvent(tx, 'DECISION_UPDATED', decision!, {
     workspaceId: row.workspaceId,
     entityId: row.id,
     actor,
     version: row.version,
-    // With the key it leaves out, `changes` is the entry's shape.
-    activity: activity('decision', action, { key: decision!.key, ...changes } as ActivityChanges<'decision', A>),
+    activity: activity('decision', action, entry),
   });
   return decision!;
 }

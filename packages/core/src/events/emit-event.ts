@@ -12,11 +12,12 @@ import { insertOutboxEntries, type ActivityRecord, type OutboxEntry } from './ou
  */
 export type ActivityInput = {
   [E in ActivityEntityType]: {
-    [A in ActivityAction<E>]: { entityType: E; action: A } & ({} extends ActivityChanges<E, A>
-      ? { changes?: ActivityChanges<E, A> }
-      : { changes: ActivityChanges<E, A> });
+    [A in ActivityAction<E>]: { entityType: E; action: A } & ChangesOf<ActivityChanges<E, A>>;
   }[ActivityAction<E>];
 }[ActivityEntityType];
+
+// Changes with no required field (`{}` is such changes) may be left out.
+type ChangesOf<C> = Record<never, never> extends C ? { changes?: C } : { changes: C };
 
 /**
  * The changes a shared recorder (`recordBlockerChange`…) is given for one action: the shape the

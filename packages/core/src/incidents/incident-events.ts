@@ -29,13 +29,14 @@ export async function recordIncidentChange<A extends ActivityAction<'incident'>>
 ): Promise<IncidentDetail> {
   const detail = await incidentDetail(tx, row);
   const { timeline: _timeline, ...incident } = detail;
+  // With the key it leaves out, `changes` is the entry's shape.
+  const entry = { key: incident.key, ...changes } as ActivityChanges<'incident', A>;
   await emitEvent(tx, 'INCIDENT_UPDATED', incident, {
     workspaceId: row.workspaceId,
     entityId: row.id,
     actor,
     version: row.version,
-    // With the key it leaves out, `changes` is the entry's shape.
-    activity: activity('incident', action, { key: incident.key, ...changes } as ActivityChanges<'incident', A>),
+    activity: activity('incident', action, entry),
   });
   return detail;
 }

@@ -45,7 +45,12 @@ export async function updateIncident(
     const now = new Date();
     const names = await loadRefs(tx, ctx.workspaceId, [before.commanderId, input.commanderId ?? null], []);
     const who = (id: string | null) => (id ? names.person(id).name : 'nobody');
-    const lines: { kind: IncidentEventKind; message: string; fromValue?: string | null; toValue?: string | null }[] = [];
+    const lines: {
+      kind: IncidentEventKind;
+      message: string;
+      fromValue?: string | null;
+      toValue?: string | null;
+    }[] = [];
     if (status) {
       const verb =
         status === 'investigating' && before.status === 'resolved' ? 'reopened' : `moved to ${status}`;

@@ -22,8 +22,7 @@ import {
 } from './tasks.repository';
 
 function diff(before: TaskRecord, after: Task): TaskFieldsChanged {
-  // Each key is a Task field, from and to that field's values: the activity's shape for it.
-  const out: Record<string, { from: unknown; to: unknown }> = {};
+  const out: Partial<Record<keyof TaskFieldsChanged, { from: unknown; to: unknown }>> = {};
   for (const key of [
     'title',
     'description',
@@ -40,6 +39,7 @@ function diff(before: TaskRecord, after: Task): TaskFieldsChanged {
     if ([...before[key]].sort().join() !== [...after[key]].sort().join())
       out[key] = { from: before[key], to: after[key] };
   }
+  // Each key is a Task field, from and to that field's values: the activity's shape for it.
   return out as TaskFieldsChanged;
 }
 
