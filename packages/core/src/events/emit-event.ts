@@ -74,7 +74,7 @@ export function outboxEntry({ type, data, meta }: EventInput, at: Date): OutboxE
     at: at.toISOString(),
   } as UnpublishedEvent;
   // Changes are left out only where the entry's shape has no required field: `{}` is that shape.
-  const activity =
+  const record =
     audience === 'workspace' && meta.activity
       ? ({
           id: randomUUID(),
@@ -84,7 +84,7 @@ export function outboxEntry({ type, data, meta }: EventInput, at: Date): OutboxE
           changes: meta.activity.changes ?? {},
         } as ActivityRecord)
       : null;
-  return { payload, activity };
+  return { payload, activity: record };
 }
 
 /**
