@@ -1,6 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import { createRedis, type Redis } from '@teamflow/core/platform/redis';
 import { reconcileStagedJobs } from '@teamflow/core/jobs/job-reconciler';
+import { stagedJobOptions } from '@teamflow/core/jobs/job-relay';
 import { closeQueues, createQueues, enqueue, type Queues } from '@teamflow/queue/producer';
 import { RECONCILE_SCHEDULE, registerSchedules } from '@teamflow/queue/schedules';
 import { register, startWorkers, type Runtime } from '../src/runtime';
@@ -56,13 +57,23 @@ async function outboxRow(
   enqueuedSecondsAgo: number,
   payload = '{"holdMs": 1}',
 ): Promise<number> {
-  const { rows } = await suite.db.pool.query<{ id: string }>(
+  const { rows } = await suite.db.pool.query<{ id: string; created_at: Date }>(
     `insert into job_outbox (queue, name, payload, state, enqueued_at)
-     values ('integrations', 'effect', $3, $1, now() - make_interval(secs => $2)) returning id`,
+     values ('integrations', 'effect', $3, $1, now() - make_interval(secs => $2)) returning id, created_at`,
     [state, enqueuedSecondsAgo, payload],
   );
+  stagedAt.set(Number(rows[0]!.id), rows[0]!.created_at);
   return Number(rows[0]!.id);
 }
+const stagedAt = new Map<number, Date>();
+/** Adds the row's job as the job relay does: its id, stamped with the row's staging time. */
+const addAsRelay = (id: number, holdMs: number, extra: { delayMs?: number } = {}) =>
+  enqueue(
+    queues,
+    effectJob,
+    { holdMs },
+    { ...stagedJobOptions({ id, createdAt: stagedAt.get(id)! }), ...extra },
+  );
 
 const rowOf = async (id: number) =>
   (
@@ -83,9 +94,9 @@ describe('job reconciler', () => {
     const done = await outboxRow('done', 120);
     const misfit = await outboxRow('enqueued', 120, '{"holdMs": "long"}');
     // What BullMQ holds: one job still waiting (delayed past the test), one completed, one failed.
-    await enqueue(queues, effectJob, { holdMs: 1 }, { jobId: `outbox-${waiting}`, delayMs: 60_000 });
-    await enqueue(queues, effectJob, { holdMs: 1 }, { jobId: `outbox-${completed}` });
-    await enqueue(queues, effectJob, { holdMs: -1 }, { jobId: `outbox-${failed}` });
+    await addAsRelay(waiting, 1, { delayMs: 60_000 });
+    await addAsRelay(completed, 1);
+    await addAsRelay(failed, -1);
     await until(
       async () =>
         (await queues.integrations.getJobState(`outbox-${completed}`)) === 'completed' &&
@@ -117,6 +128,54 @@ describe('job reconciler', () => {
     });
     expect(again.requeued).toBe(0);
     expect(ran.filter((id) => id === `outbox-${lost}`)).toHaveLength(1);
+    await runtime.close(5000);
+  });
+});
+
+describe('job reconciler after the database was restored or re-created', () => {
+  it('runs the job of a row whose id a job of the earlier database still holds in Redis, instead of taking the outcome of that job for its own', async () => {
+    const runtime = effectRuntime();
+    const deps = { db: suite.db.db, logger: quietLogger() };
+    // The earlier database's job with this id ran and completed (and one failed) long before...
+    const reused = await outboxRow('enqueued', 120);
+    const reusedFailed = await outboxRow('enqueued', 120);
+    await enqueue(
+      queues,
+      effectJob,
+      { holdMs: 1 },
+      { jobId: `outbox-${reused}`, timestamp: Date.now() - 3_600_000 },
+    );
+    await enqueue(
+      queues,
+      effectJob,
+      { holdMs: -1 },
+      { jobId: `outbox-${reusedFailed}`, timestamp: Date.now() - 3_600_000 },
+    );
+    await until(
+      async () =>
+        (await queues.integrations.getJobState(`outbox-${reused}`)) === 'completed' &&
+        (await queues.integrations.getJobState(`outbox-${reusedFailed}`)) === 'failed',
+      10_000,
+      'the earlier jobs to finish',
+    );
+    const before = ran.filter((id) => id === `outbox-${reused}`).length;
+    // ...and this database's rows of the same ids were added by the relay, which BullMQ ignored.
+    await addAsRelay(reused, 1);
+    await addAsRelay(reusedFailed, 1);
+
+    const result = await reconcileStagedJobs(deps, queues, {
+      enqueuedBefore: new Date(Date.now() - 30_000),
+      jobs: [effectJob],
+    });
+    expect(result).toMatchObject({ requeued: 2, settled: 0 });
+    await until(
+      () =>
+        ran.filter((id) => id === `outbox-${reused}`).length === before + 1 &&
+        ran.includes(`outbox-${reusedFailed}`),
+      10_000,
+      'the own jobs of both rows to run',
+    );
+    expect(await rowOf(reused)).toEqual({ state: 'enqueued', requeues: 1 });
     await runtime.close(5000);
   });
 });

@@ -33,12 +33,13 @@ export async function enqueue<D extends JobDefinition>(
   queues: Queues,
   def: D,
   payload: JobPayload<D>,
-  options: { jobId?: string; delayMs?: number } = {},
+  options: { jobId?: string; delayMs?: number; timestamp?: number } = {},
 ): Promise<string> {
   const data = def.payload.parse(payload) as JobPayload<D>;
   const job = await queues[def.queue].add(def.name, data, {
     ...def.options,
     ...(options.jobId ? { jobId: options.jobId } : {}),
+    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
     ...(options.delayMs ? { delay: options.delayMs } : {}),
     ...(def.dedupeId && def.debounceMs
       ? {

@@ -9,7 +9,24 @@ export interface PendingJob {
   queue: string;
   name: string;
   payload: Record<string, unknown>;
+  /** When it was staged: the BullMQ job's timestamp, which tells it from a job of a reused id. */
+  createdAt: Date;
 }
+
+type PendingRow = {
+  id: string;
+  queue: string;
+  name: string;
+  payload: Record<string, unknown>;
+  created_at: Date | string;
+};
+const toPendingJob = (r: PendingRow): PendingJob => ({
+  id: Number(r.id),
+  queue: r.queue,
+  name: r.name,
+  payload: r.payload,
+  createdAt: new Date(r.created_at),
+});
 
 /**
  * Records a job to enqueue, in the caller's transaction: it reaches BullMQ only if the change
@@ -31,15 +48,10 @@ export async function stageJob<D extends JobDefinition>(
 
 /** The oldest jobs not yet enqueued, locked until the transaction ends (other relays skip them). */
 export async function lockPendingJobs(tx: Tx, limit: number): Promise<PendingJob[]> {
-  const result = await tx.execute<{
-    id: string;
-    queue: string;
-    name: string;
-    payload: Record<string, unknown>;
-  }>(
-    sql`select id, queue, name, payload from job_outbox where enqueued_at is null and state = 'staged' order by id limit ${limit} for update skip locked`,
+  const result = await tx.execute<PendingRow>(
+    sql`select id, queue, name, payload, created_at from job_outbox where enqueued_at is null and state = 'staged' order by id limit ${limit} for update skip locked`,
   );
-  return result.rows.map((r) => ({ id: Number(r.id), queue: r.queue, name: r.name, payload: r.payload }));
+  return result.rows.map(toPendingJob);
 }
 
 export async function markJobsEnqueued(tx: Tx, ids: number[]): Promise<void> {
@@ -69,17 +81,12 @@ export async function lockUnfinishedJobs(
   afterId: number,
   limit: number,
 ): Promise<PendingJob[]> {
-  const result = await tx.execute<{
-    id: string;
-    queue: string;
-    name: string;
-    payload: Record<string, unknown>;
-  }>(
-    sql`select id, queue, name, payload from job_outbox
+  const result = await tx.execute<PendingRow>(
+    sql`select id, queue, name, payload, created_at from job_outbox
         where state = 'enqueued' and enqueued_at < ${enqueuedBefore.toISOString()}::timestamptz and id > ${afterId}
         order by id limit ${limit} for update skip locked`,
   );
-  return result.rows.map((r) => ({ id: Number(r.id), queue: r.queue, name: r.name, payload: r.payload }));
+  return result.rows.map(toPendingJob);
 }
 
 /** Re-added to BullMQ by the reconciler: counted, and its enqueue time restarts the clock. */

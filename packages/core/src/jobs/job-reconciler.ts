@@ -4,7 +4,7 @@ import type { QueueName } from '@teamflow/queue/queues';
 import type { Database } from '@teamflow/db/client';
 import type { Logger } from '../platform/logger';
 import { finishJob, lockUnfinishedJobs, markJobsRequeued } from './job-outbox.repository';
-import { findJob, outboxJobId, withTimeout, type JobCatalogue } from './job-relay';
+import { findJob, outboxJobId, stagedJobOptions, withTimeout, type JobCatalogue } from './job-relay';
 
 export interface ReconcileResult {
   /** Re-added to BullMQ: enqueued, not finished, and BullMQ no longer had them. */
@@ -55,18 +55,28 @@ export async function reconcileStagedJobs(
           total.settled++;
           continue;
         }
-        const state = await withTimeout(
-          queues[row.queue as QueueName].getJobState(outboxJobId(row.id)),
-          options.enqueueTimeoutMs ?? 5000,
-        );
+        const queue = queues[row.queue as QueueName];
+        const timeoutMs = options.enqueueTimeoutMs ?? 5000;
+        const job = await withTimeout(queue.getJob(outboxJobId(row.id)), timeoutMs);
+        let state = job ? await withTimeout(job.getState(), timeoutMs) : 'unknown';
+        // A job under this id that was not added for this row (its stamp is another time): left in
+        // Redis by the database before a restore or a re-creation, which numbered rows the same.
+        // Its outcome says nothing of this row's job, which never ran: it goes, and this one is added.
+        if (job && state !== 'active' && job.timestamp !== stagedJobOptions(row).timestamp) {
+          deps.logger.warn("a job of another database held this staged job id; adding this row's job", {
+            id: row.id,
+            queue: row.queue,
+            name: row.name,
+            leftoverState: state,
+          });
+          await withTimeout(job.remove(), timeoutMs);
+          state = 'unknown';
+        }
         if (state === 'completed' || state === 'failed') {
           await finishJob(tx, row.id, state === 'completed' ? 'done' : 'failed');
           total.settled++;
         } else if (state === 'unknown') {
-          await withTimeout(
-            enqueue(queues, def, row.payload as never, { jobId: outboxJobId(row.id) }),
-            options.enqueueTimeoutMs ?? 5000,
-          );
+          await withTimeout(enqueue(queues, def, row.payload as never, stagedJobOptions(row)), timeoutMs);
           requeued.push(row.id);
         } else {
           total.present++;

@@ -29,6 +29,18 @@ export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 /** BullMQ job id of a staged job: a pass repeated after a failed commit adds nothing twice. */
 export const outboxJobId = (id: number) => `outbox-${id}`;
 
+/**
+ * How a staged job is added to BullMQ: under its row's job id, stamped with the row's staging time.
+ * The id alone does not name one job for ever: a database restored from a backup, or dropped and
+ * migrated again, numbers its rows from an earlier point while Redis still holds the jobs those
+ * numbers once had. BullMQ keeps an existing job rather than add one of the same id, so the new row's
+ * job would never run; the stamp lets the reconciler tell such a leftover from the row's own job.
+ */
+export const stagedJobOptions = (row: { id: number; createdAt: Date }) => ({
+  jobId: outboxJobId(row.id),
+  timestamp: row.createdAt.getTime(),
+});
+
 /** The job_outbox row behind a BullMQ job id, if it came from the outbox. */
 export function outboxRowId(jobId: string | undefined): number | undefined {
   const match = /^outbox-(\d+)$/.exec(jobId ?? '');
@@ -83,7 +95,7 @@ export function createJobRelay(
         // BullMQ waits for a lost connection instead of failing; bound it so the transaction (and
         // its row locks) end. An add that lands later is harmless: the next pass reuses its job id.
         const added = await withTimeout(
-          enqueue(queues, def, row.payload as never, { jobId: outboxJobId(row.id) }),
+          enqueue(queues, def, row.payload as never, stagedJobOptions(row)),
           enqueueTimeoutMs,
         );
         // BullMQ deduplication kept another job that covers this one (`dedupeId` kinds).
