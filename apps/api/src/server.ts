@@ -1,11 +1,10 @@
 import { exitOnStartupFailure } from '@teamflow/core/platform/startup-failure';
-import { createServer } from 'node:http';
 import { directDatabaseUrl, loadEnv } from '@teamflow/config/env';
 import { connectRedis, warnUnlessNoEviction } from '@teamflow/core/platform/redis';
 import { createDb } from '@teamflow/db/client';
 import { ensureDatabase, runMigrations } from '@teamflow/db/setup';
 import { createApp } from './app';
-import { answerClientErrors } from './http/client-error';
+import { createApiServer } from './http/api-server';
 import { createOutboxRelay } from '@teamflow/core/events/outbox-relay';
 import { createJobRelay } from '@teamflow/core/jobs/job-relay';
 import { buildDeps } from './deps';
@@ -24,8 +23,7 @@ async function main(): Promise<void> {
   // BullMQ keeps jobs in plain keys: an evicting Redis drops them under memory pressure.
   await warnUnlessNoEviction(deps.redis, deps.logger);
   const { app, state, routes } = createApp(deps);
-  const server = createServer(app);
-  answerClientErrors(server, deps.logger);
+  const server = createApiServer(app, deps.logger);
   server.keepAliveTimeout = 65_000;
   const realtime = await attachRealtime(server, deps);
   // Every instance runs a relay; an advisory lock lets one publish at a time.

@@ -1,10 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import request from 'supertest';
-import { answerClientErrors } from '../src/http/client-error';
+import { createApiServer } from '../src/http/api-server';
 import { errorHandler } from '../src/http/errors';
 import { requestContext } from '../src/http/request-context';
 import { auth, createTeam, lastTaskNumber, startApi, V1, type TeamFixture, type TestApi } from './harness';
@@ -247,8 +247,7 @@ describe('requests Node’s HTTP parser refuses', () => {
   let server: Server;
   let port: number;
   beforeAll(async () => {
-    server = createServer(api.app);
-    answerClientErrors(server, api.deps.logger);
+    server = createApiServer(api.app, api.deps.logger);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ErrorResponse } from '@teamflow/contracts/common';
 import { AppError } from '@teamflow/core/platform/errors';
 import type { Logger } from '@teamflow/core/platform/logger';
+import { lingeringClose } from './close-in-stages';
 
 function refusal(code: string | undefined): AppError {
   switch (code) {
@@ -22,10 +24,14 @@ function refusal(code: string | undefined): AppError {
  * Requests Node's HTTP parser refuses never reach Express: a URL and headers over Node's 16 KB
  * (`maxHeaderSize`, kept: nothing we serve needs more), a header timeout, bytes that are not
  * HTTP. Node would answer an empty 431/408/400; this answers the same status in the one error
- * shape, with a request id, and closes the connection.
+ * shape, with a request id, and closes the connection in stages (close-in-stages.ts): the rest of
+ * a refused request's body, still arriving, must not reset the connection before the answer is read.
  */
 export function answerClientErrors(server: Server, logger: Logger): void {
+  // Connections answered here: the parser refuses each further chunk of their input again.
+  const answered = new WeakSet<Duplex>();
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (answered.has(socket)) return;
     // Nothing to answer: the client is gone, or a response has already started.
     if (
       error.code === 'ECONNRESET' ||
@@ -44,7 +50,8 @@ export function answerClientErrors(server: Server, logger: Logger): void {
       code: error.code,
       status: appError.status,
     });
-    socket.end(
+    answered.add(socket);
+    socket.write(
       [
         `HTTP/1.1 ${appError.status} ${STATUS_CODES[appError.status] ?? 'Error'}`,
         'Content-Type: application/json; charset=utf-8',
@@ -57,5 +64,6 @@ export function answerClientErrors(server: Server, logger: Logger): void {
         json,
       ].join('\r\n'),
     );
+    lingeringClose(socket as Socket);
   });
 }

@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { answerClientErrors } from '../../src/http/client-error';
+import { createApiServer } from '../../src/http/api-server';
 import { startApi, V1, type TestApi } from '../harness';
 import { routeKey } from '../route-requests';
 import { operationsOf, type OpenApiDocument, type Operation } from './operations';
@@ -36,8 +36,7 @@ beforeAll(async () => {
   const reported: unknown[] = [];
   api.deps.reportError = (error) => void reported.push(error);
   // The server as server.ts builds it, so what Node's parser refuses is fuzzed too.
-  server = createServer(api.app);
-  answerClientErrors(server, api.deps.logger);
+  server = createApiServer(api.app, api.deps.logger);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const doc = await api.http().get(`${V1}/openapi.json`);
