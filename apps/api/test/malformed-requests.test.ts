@@ -281,4 +281,26 @@ describe('requests Node’s HTTP parser refuses', () => {
   it('bytes that are not HTTP answer 400 MALFORMED_REQUEST in the error shape', async () => {
     expectError(await raw('HELLO THERE\r\n\r\n'), 400, 'MALFORMED_REQUEST');
   });
+
+  it('a refused request after an answered one on a kept-alive connection is answered too', async () => {
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.write('GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    for (let waited = 0; !text.includes('{"status":"ok"}') && waited < 5000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    // The same connection, now a request smuggling shape the parser refuses.
+    socket.write(
+      'GET /health HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n',
+    );
+    await closed;
+    const second = text.slice(text.indexOf('{"status":"ok"}') + '{"status":"ok"}'.length);
+    const [head = '', body = ''] = second.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(JSON.parse(body || 'null')).toEqual({
+      error: { code: 'MALFORMED_REQUEST', message: expect.any(String), requestId: expect.any(String) },
+    });
+  });
 });

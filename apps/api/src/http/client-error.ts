@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES, type Server } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ErrorResponse } from '@teamflow/contracts/common';
@@ -30,14 +30,17 @@ function refusal(code: string | undefined): AppError {
 export function answerClientErrors(server: Server, logger: Logger): void {
   // Connections answered here: the parser refuses each further chunk of their input again.
   const answered = new WeakSet<Duplex>();
+  // Bytes a connection had written when its last finished response ended: past that, another
+  // response has started (a kept-alive connection's earlier answers do not count).
+  const finishedAt = new WeakMap<Duplex, number>();
+  server.on('request', (req: IncomingMessage, res: ServerResponse) =>
+    res.on('finish', () => finishedAt.set(req.socket, req.socket.bytesWritten)),
+  );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (answered.has(socket)) return;
+    const written = (socket as { bytesWritten?: number }).bytesWritten ?? 0;
     // Nothing to answer: the client is gone, or a response has already started.
-    if (
-      error.code === 'ECONNRESET' ||
-      !socket.writable ||
-      (socket as { bytesWritten?: number }).bytesWritten
-    ) {
+    if (error.code === 'ECONNRESET' || !socket.writable || written > (finishedAt.get(socket) ?? 0)) {
       socket.destroy();
       return;
     }
