@@ -37,7 +37,8 @@ const achievementLine = (a: Achievement) =>
   [
     a.text,
     a.impact && !a.text.includes(a.impact) ? `Impact: ${a.impact}.` : '',
-    a.metric ? `(${a.metric})` : '',
+    // The metric is most often a phrase of the sentence itself: said again only when it is not.
+    a.metric && !a.text.includes(a.metric) ? `(${a.metric})` : '',
   ]
     .filter(Boolean)
     .join(' ');
