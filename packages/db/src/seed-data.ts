@@ -302,7 +302,7 @@ export const DEMO_WORKLOG: Record<
     },
     {
       daysAgo: 10,
-      body: 'Fixed the flicker when a card is dropped (WEB-4). Reduced layout shifts from 12 to 0 on the board. Happy with it.',
+      body: 'Fixed the flicker when a card is dropped (WEB-7). Reduced layout shifts from 12 to 0 on the board. Happy with it.',
     },
     {
       daysAgo: 9,

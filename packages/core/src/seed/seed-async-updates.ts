@@ -28,9 +28,9 @@ const UPDATES: [Role, number, string, string, number][] = [
   ['admin', 3, '- Rate limits done', '- WEB-1 Set up authentication flow', 2],
   ['owner', 2, '- Ran the checkout incident (INC-1)', '- Postmortem for INC-1', 2],
   ['admin', 2, '- Rolled back the payments deploy', '- Add a canary for payments', 2],
-  ['member', 2, '- Drag and drop works with the keyboard', '- WEB-4 Fix flicker when a card is dropped', 3],
+  ['member', 2, '- Drag and drop works with the keyboard', '- WEB-7 Fix flicker when a card is dropped', 3],
   ['owner', 1, '- Postmortem for INC-1 written', '- Decide on search (DEC-2)', 4],
-  ['member', 1, '- Fixed the drop flicker', '- WEB-5 Task detail drawer', 5],
+  ['member', 1, '- Fixed the drop flicker', '- WEB-8 Task detail drawer', 5],
 ];
 
 /**

@@ -52,6 +52,27 @@ describe('seedDemo', () => {
     )) as [{ n: number }];
     expect(doneBeforeMade).toBe(0);
 
+    // A task key a demo check-in's line or journal entry starts with is the task they mean ("WEB-7 Fix flicker…").
+    const named = await q(
+      `select m[1] as key, m[2] as title from status_updates s,
+              regexp_matches(s.done || E'\n' || s.doing, '^- ([A-Z]+-[0-9]+) ([^\n]+)', 'gn') m
+        where s.workspace_id = $1`,
+    );
+    expect(named.length).toBeGreaterThan(3);
+    const titles = new Map(
+      (
+        await q(
+          `select p.key || '-' || t.number as key, t.title from tasks t join projects p on p.id = t.project_id where t.workspace_id = $1`,
+        )
+      ).map((t) => [t.key, t.title]),
+    );
+    expect(named.filter((n) => titles.get(n.key) !== n.title)).toEqual([]);
+    const journal = await q(
+      `select m[1] as key from worklog_entries e join users u on u.id = e.user_id,
+              regexp_matches(e.body, 'dropped \\(([A-Z]+-[0-9]+)\\)', 'g') m where u.email like '%@demo.teamflow.dev'`,
+    );
+    expect(journal.map((j) => titles.get(j.key))).toEqual(['Fix flicker when a card is dropped']);
+
     // Async updates: a week of check-ins, two blockers (one escalated), a resolved sev2 with its
     // timeline and postmortem, three decisions (one superseded) and the digests of those days.
     const [{ n: updates }] = (await q(
