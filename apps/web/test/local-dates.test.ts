@@ -2,6 +2,7 @@ import {
   daysBetween,
   endOfLocalDay,
   formatLocalDate,
+  formatLocalDateRange,
   isOverdue,
   localDateOf,
   localTimeOf,
@@ -98,5 +99,14 @@ describe('calendar months', () => {
     expect(parseMonth('2030-13', '2030-05')).toBe('2030-05');
     expect(parseMonth('2030-02', '2030-05')).toBe('2030-02');
     expect(parseMonth(null, '2030-05')).toBe('2030-05');
+  });
+});
+
+describe('date spans', () => {
+  // ICU sets the dash between thin spaces.
+  it('say a one-day span as that day, and what two dates share once', () => {
+    expect(formatLocalDateRange('2026-12-04', '2026-12-04', 'medium')).toBe('Dec 4, 2026');
+    expect(formatLocalDateRange('2026-12-04', '2026-12-08', 'medium')).toBe('Dec 4\u2009–\u20098, 2026');
+    expect(formatLocalDateRange('2026-12-28', '2027-01-03', 'medium')).toBe('Dec 28, 2026\u2009–\u2009Jan 3, 2027');
   });
 });

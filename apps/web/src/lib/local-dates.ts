@@ -147,6 +147,18 @@ export function formatLocalDate(date: LocalDate, style: keyof typeof LOCAL_DATE_
   return LOCAL_DATE_FORMATS[style].format(new Date(`${date}T00:00:00Z`));
 }
 
+/**
+ * Two local dates as one span, said once where they share it ("Dec 4 – 8, 2026", and a single day
+ * as that day: "Dec 4, 2026", not "Dec 4, 2026 – Dec 4, 2026").
+ */
+export function formatLocalDateRange(
+  from: LocalDate,
+  to: LocalDate,
+  style: keyof typeof LOCAL_DATE_FORMATS = 'short',
+): string {
+  return LOCAL_DATE_FORMATS[style].formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
+}
+
 const monthTitleFormat = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "May 2030" */

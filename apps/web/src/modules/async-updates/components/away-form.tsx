@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { AwayRange } from '@teamflow/contracts/check-ins';
 import { useForm } from 'react-hook-form';
 import { applyApiErrors } from '@/lib/apply-api-field-errors';
-import { formatLocalDate } from '@/lib/local-dates';
+import { formatLocalDateRange } from '@/lib/local-dates';
 import { Button } from '@/modules/ui/components/button';
 import { FormError } from '@/modules/ui/components/form-error';
 import { TextField } from '@/modules/ui/components/text-field';
@@ -33,7 +33,7 @@ export function AwayForm() {
           {current.map((r, i) => (
             <li key={r.id} className="flex items-center gap-2">
               <span>
-                {formatLocalDate(r.from, 'medium')} – {formatLocalDate(r.to, 'medium')}
+                {formatLocalDateRange(r.from, r.to, 'medium')}
                 {r.note ? ` · ${r.note}` : ''}
               </span>
               <Button

@@ -2,14 +2,16 @@
 
 import type { Sprint } from '@teamflow/contracts/sprints';
 import Link from 'next/link';
-import { daysBetween, formatLocalDate, todayIn } from '@/lib/local-dates';
+import { daysBetween, formatLocalDate, formatLocalDateRange, todayIn } from '@/lib/local-dates';
 import { useTimeZone } from '@/modules/auth/hooks/use-time-zone';
 import { Button } from '@/modules/ui/components/button';
 
 export const sprintDates = (s: Sprint) =>
-  s.startDate || s.endDate
-    ? `${s.startDate ? formatLocalDate(s.startDate) : '…'} – ${s.endDate ? formatLocalDate(s.endDate) : '…'}`
-    : 'No dates yet';
+  s.startDate && s.endDate
+    ? formatLocalDateRange(s.startDate, s.endDate)
+    : s.startDate || s.endDate
+      ? `${s.startDate ? formatLocalDate(s.startDate) : '…'} – ${s.endDate ? formatLocalDate(s.endDate) : '…'}`
+      : 'No dates yet';
 
 /** How long an active sprint has left, counted in days where the user is ("3 days left"). */
 export function sprintDaysLeft(sprint: Sprint, today: string): string | null {
