@@ -62,8 +62,8 @@ export async function seedAsyncUpdates(
   await backdateStatusUpdates(deps.db, workspaceId);
 
   const stuck = await createBlocker(deps, as('admin'), {
-    title: 'Staging payment sandbox keys expired',
-    description: 'Card payments on staging fail until ops issues new sandbox keys.',
+    title: 'Staging signing keys expired: session expiry cannot be reproduced',
+    description: 'Every token on staging fails to verify until ops rotates the signing keys, so WEB-14 waits.',
     taskId: task('Session expires while editing a long description')[0],
     severity: 'high',
   });
