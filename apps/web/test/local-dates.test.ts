@@ -107,6 +107,8 @@ describe('date spans', () => {
   it('say a one-day span as that day, and what two dates share once', () => {
     expect(formatLocalDateRange('2026-12-04', '2026-12-04', 'medium')).toBe('Dec 4, 2026');
     expect(formatLocalDateRange('2026-12-04', '2026-12-08', 'medium')).toBe('Dec 4\u2009–\u20098, 2026');
-    expect(formatLocalDateRange('2026-12-28', '2027-01-03', 'medium')).toBe('Dec 28, 2026\u2009–\u2009Jan 3, 2027');
+    expect(formatLocalDateRange('2026-12-28', '2027-01-03', 'medium')).toBe(
+      'Dec 28, 2026\u2009–\u2009Jan 3, 2027',
+    );
   });
 });

@@ -63,7 +63,8 @@ export async function seedAsyncUpdates(
 
   const stuck = await createBlocker(deps, as('admin'), {
     title: 'Staging signing keys expired: session expiry cannot be reproduced',
-    description: 'Every token on staging fails to verify until ops rotates the signing keys, so WEB-14 waits.',
+    description:
+      'Every token on staging fails to verify until ops rotates the signing keys, so WEB-14 waits.',
     taskId: task('Session expires while editing a long description')[0],
     severity: 'high',
   });
