@@ -188,6 +188,7 @@ describe('local work-log analysis', () => {
   it.each([
     'Tomorrow: fix the flaky test and ship the export.',
     'Need to migrate the billing tables next week.',
+    'Need to speed up the build before the release.',
     'Build time went from 4 to 12 minutes after the upgrade.',
   ])('does not take a plan or a noun in the base form for an achievement: %s', (sentence) => {
     expect(read(sentence).achievements).toEqual([]);

@@ -138,8 +138,8 @@ function metricOf(sentence: string): string | undefined {
 
 type Word = Analysis['words'][number];
 
-/** A past form ("fixed", "led", "cut"): what a journal reports done. */
-const isPastForm = (w: Word) => /ed$/u.test(w.normal) || w.normal in IRREGULAR;
+/** A past form ("fixed", "led", "cut"): what a journal reports done ("speed" ends so but is its own lemma). */
+const isPastForm = (w: Word) => (/ed$/u.test(w.normal) && w.normal !== w.lemma) || w.normal in IRREGULAR;
 
 /**
  * Whether the word at `i` is an outcome verb the author did: in the past ("shipped", "have
