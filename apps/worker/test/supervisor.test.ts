@@ -83,6 +83,16 @@ const rowOf = async (id: number) =>
     )
   ).rows[0]!;
 
+/** Waits until BullMQ holds one row's job completed and another's failed. */
+const untilFinished = ({ completed, failed }: { completed: number; failed: number }) =>
+  until(
+    async () =>
+      (await queues.integrations.getJobState(`outbox-${completed}`)) === 'completed' &&
+      (await queues.integrations.getJobState(`outbox-${failed}`)) === 'failed',
+    10_000,
+    'one job to complete and one to fail',
+  );
+
 describe('job reconciler', () => {
   it('re-adds enqueued jobs BullMQ no longer has, settles those it finished or that can never run, and leaves the rest alone', async () => {
     const runtime = effectRuntime();
@@ -97,13 +107,7 @@ describe('job reconciler', () => {
     await addAsRelay(waiting, 1, { delayMs: 60_000 });
     await addAsRelay(completed, 1);
     await addAsRelay(failed, -1);
-    await until(
-      async () =>
-        (await queues.integrations.getJobState(`outbox-${completed}`)) === 'completed' &&
-        (await queues.integrations.getJobState(`outbox-${failed}`)) === 'failed',
-      10_000,
-      'the worker to finish two jobs',
-    );
+    await untilFinished({ completed, failed });
 
     const deps = { db: suite.db.db, logger: quietLogger() };
     const result = await reconcileStagedJobs(deps, queues, {
@@ -151,13 +155,7 @@ describe('job reconciler after the database was restored or re-created', () => {
       { holdMs: -1 },
       { jobId: `outbox-${reusedFailed}`, timestamp: Date.now() - 3_600_000 },
     );
-    await until(
-      async () =>
-        (await queues.integrations.getJobState(`outbox-${reused}`)) === 'completed' &&
-        (await queues.integrations.getJobState(`outbox-${reusedFailed}`)) === 'failed',
-      10_000,
-      'the earlier jobs to finish',
-    );
+    await untilFinished({ completed: reused, failed: reusedFailed });
     const before = ran.filter((id) => id === `outbox-${reused}`).length;
     // ...and this database's rows of the same ids were added by the relay, which BullMQ ignored.
     await addAsRelay(reused, 1);

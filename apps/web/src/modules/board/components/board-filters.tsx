@@ -10,6 +10,34 @@ import type { WorkspaceDirectory } from '@/modules/workspaces/hooks/use-workspac
 const control =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900';
 
+/** One of the board's selects: the first option (value '') is "any", which clears the filter. */
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string | undefined;
+  onChange: (value: string) => void;
+  options: readonly (readonly [value: string, text: string])[];
+}) {
+  return (
+    <select
+      aria-label={label}
+      value={value ?? ''}
+      onChange={(event) => onChange(event.target.value)}
+      className={control}
+    >
+      {options.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 interface BoardFiltersProps {
   filters: Filters;
   directory: WorkspaceDirectory;
@@ -68,68 +96,46 @@ export function BoardFilters({ filters, directory, sprints, setFilter, clear, pr
         {chosenCount > 0 ? `Filters · ${chosenCount}` : 'Filters'}
       </Button>
       <div id={panelId} className={`${open ? 'grid' : 'hidden'} w-full grid-cols-2 gap-2 sm:contents`}>
-        <select
-          aria-label="Filter by assignee"
-          value={filters.assignee ?? ''}
-          onChange={(event) => setFilter('assignee', event.target.value)}
-          className={control}
-        >
-          <option value="">Anyone</option>
-          {[...directory.people.values()].map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by label"
-          value={filters.label ?? ''}
-          onChange={(event) => setFilter('label', event.target.value)}
-          className={control}
-        >
-          <option value="">Any label</option>
-          {[...directory.labels.values()].map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by priority"
-          value={filters.priority ?? ''}
-          onChange={(event) => setFilter('priority', event.target.value)}
-          className={control}
-        >
-          <option value="">Any priority</option>
-          {TaskPriority.options.map((p) => (
-            <option key={p} value={p}>
-              {p.charAt(0).toUpperCase() + p.slice(1)}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by sprint"
-          value={filters.sprint ?? ''}
-          onChange={(event) => setFilter('sprint', event.target.value)}
-          className={control}
-        >
-          <option value="">Any sprint</option>
-          <option value="backlog">Backlog (no sprint)</option>
-          {offered.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.state === 'active' ? `${s.name} (active)` : s.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Group by"
-          value={filters.group ?? ''}
-          onChange={(event) => setFilter('group', event.target.value)}
-          className={control}
-        >
-          <option value="">No swimlanes</option>
-          <option value="assignee">Swimlanes by assignee</option>
-        </select>
+        <FilterSelect
+          label="Filter by assignee"
+          value={filters.assignee}
+          onChange={(v) => setFilter('assignee', v)}
+          options={[['', 'Anyone'], ...[...directory.people.values()].map((p) => [p.id, p.name] as const)]}
+        />
+        <FilterSelect
+          label="Filter by label"
+          value={filters.label}
+          onChange={(v) => setFilter('label', v)}
+          options={[['', 'Any label'], ...[...directory.labels.values()].map((l) => [l.id, l.name] as const)]}
+        />
+        <FilterSelect
+          label="Filter by priority"
+          value={filters.priority}
+          onChange={(v) => setFilter('priority', v)}
+          options={[
+            ['', 'Any priority'],
+            ...TaskPriority.options.map((p) => [p, p.charAt(0).toUpperCase() + p.slice(1)] as const),
+          ]}
+        />
+        <FilterSelect
+          label="Filter by sprint"
+          value={filters.sprint}
+          onChange={(v) => setFilter('sprint', v)}
+          options={[
+            ['', 'Any sprint'],
+            ['backlog', 'Backlog (no sprint)'],
+            ...offered.map((s) => [s.id, s.state === 'active' ? `${s.name} (active)` : s.name] as const),
+          ]}
+        />
+        <FilterSelect
+          label="Group by"
+          value={filters.group}
+          onChange={(v) => setFilter('group', v)}
+          options={[
+            ['', 'No swimlanes'],
+            ['assignee', 'Swimlanes by assignee'],
+          ]}
+        />
       </div>
       {active ? (
         <Button
