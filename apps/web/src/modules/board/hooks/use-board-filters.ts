@@ -2,6 +2,7 @@
 
 import { TaskPriority, type Task } from '@teamflow/contracts/tasks';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useRef } from 'react';
 
 export interface BoardFilters {
   assignee?: string;
@@ -33,20 +34,29 @@ export function useBoardFilters(): {
     q: params.get('q') ?? undefined,
     group: params.get('group') === 'assignee' ? 'assignee' : undefined,
   };
+  // The query last sent, until the URL shows it: router.replace lands a render later, so a second
+  // change made before then (two selects in quick succession, typing, then a select) built on the
+  // old URL and dropped the first.
+  const sent = useRef<string | null>(null);
+  useEffect(() => {
+    if (params.toString() === sent.current) sent.current = null;
+  }, [params]);
+  const latest = () => new URLSearchParams(sent.current ?? params.toString());
   const go = (query: URLSearchParams) => {
     const search = query.toString();
+    sent.current = search;
     router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
   };
   return {
     filters,
     setFilter: (name, value) => {
-      const query = new URLSearchParams(params.toString());
+      const query = latest();
       if (value) query.set(name, value);
       else query.delete(name);
       go(query);
     },
     clear: () => {
-      const query = new URLSearchParams(params.toString());
+      const query = latest();
       (['assignee', 'label', 'priority', 'sprint', 'q'] as const).forEach((name) => query.delete(name));
       go(query);
     },
